@@ -1,0 +1,55 @@
+// Builds the three bundles: client/out/extension.js, server/out/server.js, server/out/cli.js.
+// `--if-stale` skips the build when every bundle is newer than every source file (used by npm test/demo).
+// `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const root = path.dirname(new URL(import.meta.url).pathname);
+
+const bundles = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', external: [] },
+  { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', external: [], banner: { js: '#!/usr/bin/env node' } },
+];
+
+function newestMtime(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function isStale() {
+  const sources = Math.max(newestMtime(path.join(root, 'server/src')), newestMtime(path.join(root, 'client/src')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+  return bundles.some((b) => {
+    const out = path.join(root, b.outfile);
+    return !fs.existsSync(out) || fs.statSync(out).mtimeMs < sources;
+  });
+}
+
+if (args.has('--if-stale') && !isStale()) process.exit(0);
+
+const common = {
+  absWorkingDir: root,
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+if (args.has('--watch')) {
+  for (const b of bundles) (await esbuild.context({ ...common, ...b })).watch();
+} else {
+  await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+  fs.chmodSync(path.join(root, 'server/out/cli.js'), 0o755);
+}

@@ -1,0 +1,81 @@
+// The contract every dialect implements: detect, parse (lossless tree + diagnostics), lower (neutral model),
+// outline and folding, and optionally completion/hover from its command catalog.
+// Dialects know nothing about LSP, the file system or other files.
+
+import type * as model from '../model';
+import type { ParseResult, SyntaxDiagnostic, TextRange } from '../syntax';
+
+/** Options a host passes to every dialect (from settings / CLI flags / netcfg.yaml). */
+export interface DialectOptions {
+  /** RouterOS major version override; detected from content when absent. */
+  routerosVersion?: 6 | 7;
+  /** OpenBSD release targeted (e.g. "7.6"); defaults to the current release. */
+  openbsdVersion?: string;
+  /** Report unknown commands as information diagnostics (`syntax/unknown-command`). Off by default. */
+  reportUnknownCommands?: boolean;
+}
+
+export interface OutlineSymbol {
+  name: string;
+  detail?: string;
+  kind: 'interface' | 'crypto' | 'routing' | 'acl' | 'object' | 'section' | 'user' | 'policy' | 'protocol' | 'filter' | 'variable';
+  range: TextRange;
+  selectionRange: TextRange;
+  children: OutlineSymbol[];
+}
+
+export interface FoldingRegion {
+  start: number;
+  end: number;
+  kind?: 'comment' | 'region';
+}
+
+/** A completion proposal as plain data; features/ turns it into an LSP item. */
+export interface CompletionData {
+  label: string;
+  kind: 'keyword' | 'value' | 'reference' | 'snippet' | 'parameter' | 'enum' | 'interface';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  insertText?: string;
+  /** `insertText` uses `${1:placeholder}` tab stops. */
+  isSnippet?: boolean;
+  sortText?: string;
+  filterText?: string;
+  /** Range the item replaces (the partial word); defaults to the word at the cursor. */
+  replaceRange?: TextRange;
+}
+
+/** Cross-file facts the host offers to completion/hover (e.g. what the paired peer uses). */
+export interface FeatureContext {
+  device?: model.Device;
+  /** Devices paired with this one (other ends of tunnels / OSPF links). */
+  peers: model.Device[];
+}
+
+export interface HoverData {
+  /** Markdown. Must never contain a secret. */
+  markdown: string;
+  range: TextRange;
+}
+
+export interface LowerResult {
+  device: model.Device;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+export interface Dialect<TTree = unknown> {
+  id: model.DialectId;
+  displayName: string;
+  /**
+   * Confidence in [0, 1] that `text` is this dialect, from content alone (the host looks only at the first 64 KiB).
+   * 0 means "certainly not"; the registry picks the best score above 0.5.
+   */
+  detect(text: string): number;
+  parse(text: string, options: DialectOptions): ParseResult<TTree>;
+  lower(parsed: ParseResult<TTree>, uri: string, options: DialectOptions): LowerResult;
+  outline(parsed: ParseResult<TTree>): OutlineSymbol[];
+  folding(parsed: ParseResult<TTree>): FoldingRegion[];
+  complete?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): CompletionData[];
+  hover?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): HoverData | undefined;
+}

@@ -1,0 +1,360 @@
+// The vendor-neutral model: what one config file says about one device, with every value's source range.
+// Dialects lower their trees into these types; cross-file analyses read only these types.
+// Imports nothing from dialects/ and nothing from LSP.
+
+import type { Severity, SyntaxDiagnostic, TextRange } from '../syntax';
+
+export * from './ip';
+export * from './vocabulary';
+
+export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird';
+
+export const DIALECT_IDS: readonly DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
+
+/** A text edit on one document, in offsets of the document version the model was lowered from. */
+export interface Edit {
+  uri: string;
+  range: TextRange;
+  newText: string;
+}
+
+/**
+ * Renders a new value into this dialect's syntax as one or more edits (replace the value, or insert the
+ * missing command at the right place). Returns undefined when the dialect cannot express the value.
+ * Written by the dialect's lowering, so analyses can offer quick fixes without knowing any syntax.
+ */
+export type Setter<T> = (value: T) => Edit[] | undefined;
+
+/**
+ * A modelled value. `range` is where it is written; no range means it is implicit, and `default`
+ * then says where the implicit value comes from ("IOS default when `group` is absent").
+ */
+export interface Value<T> {
+  value: T;
+  range?: TextRange;
+  default?: string;
+  set?: Setter<T>;
+}
+
+/** A secret as written. The plaintext is compared, never shown: use `maskSecret` for display. */
+export interface Secret {
+  /** plain: cleartext in the file; type7: Cisco reversible (decoded into `plain`); type6/masked: not comparable. */
+  kind: 'plain' | 'type7' | 'type6' | 'masked';
+  /** Cleartext when known (plain, or decoded type 7). Never put into a message, hover, log or report. */
+  plain?: string;
+  /** Range of the secret token itself. */
+  range: TextRange;
+}
+
+/** `MY****` style mask with the length: shows at most the first two characters of secrets of 8+ chars. */
+export function maskSecret(secret: Secret): string {
+  if (secret.kind === 'masked') return '***** (masked by the device)';
+  if (secret.kind === 'type6') return '(type 6 encrypted)';
+  const plain = secret.plain ?? '';
+  const shown = plain.length >= 8 ? plain.slice(0, 2) : plain.length >= 4 ? plain.slice(0, 1) : '';
+  return `${shown}${'*'.repeat(Math.max(3, plain.length - shown.length))} (${plain.length} chars)`;
+}
+
+/** How two comparable secrets relate; says nothing about their content. */
+export type SecretComparison = 'equal' | 'case-or-space' | 'different' | 'unverifiable';
+
+export function compareSecrets(a: Secret, b: Secret): SecretComparison {
+  if (a.plain === undefined || b.plain === undefined) return 'unverifiable';
+  if (a.plain === b.plain) return 'equal';
+  const norm = (s: string) => s.replace(/^["']|["']$/g, '').trim().toLowerCase();
+  return norm(a.plain) === norm(b.plain) ? 'case-or-space' : 'different';
+}
+
+export interface InterfaceAddress {
+  /** Address in canonical text form (`10.0.0.1`, `2001:db8::1`). */
+  address: string;
+  prefixLength: number;
+  secondary?: boolean;
+  range: TextRange;
+}
+
+export interface Interface {
+  /** Canonical full name (`GigabitEthernet0/0/1`, `Tunnel0`, `ether1`, `outside` for ASA nameif lookups see `nameif`). */
+  name: string;
+  nameRange: TextRange;
+  /** The whole block / definition. */
+  range: TextRange;
+  kind: 'physical' | 'loopback' | 'tunnel' | 'vlan' | 'bridge' | 'virtual' | 'other';
+  description?: string;
+  addresses: InterfaceAddress[];
+  shutdown: boolean;
+  /** ASA logical name. */
+  nameif?: string;
+  mtu?: Value<number>;
+  /** Crypto map applied here (IOS `crypto map NAME` / ASA `crypto map NAME interface IF`). */
+  cryptoMap?: Value<string>;
+  tunnel?: Tunnel;
+}
+
+/** GRE / mGRE / IP-in-IP tunnel interface with NHRP (DMVPN) settings. */
+export interface Tunnel {
+  mode: Value<'gre' | 'mgre' | 'ipip' | 'ipsec' | 'other'>;
+  /** Resolved source address (from `tunnel source IF` via that interface's primary address, or literal). */
+  source?: Value<string>;
+  sourceInterface?: string;
+  destination?: Value<string>;
+  key?: Value<string>;
+  /** IPsec profile protecting the tunnel (`tunnel protection ipsec profile P`). */
+  protection?: Value<string>;
+  nhrp?: Nhrp;
+  /** Insert point for new tunnel/NHRP commands (end of the interface block's header line). */
+  insertAt?: number;
+}
+
+export interface Nhrp {
+  networkId?: Value<string>;
+  nhs: Value<string>[];
+  maps: { tunnelAddress: string; nbma: string; range: TextRange; set?: Setter<{ tunnelAddress: string; nbma: string }> }[];
+  multicastMaps: { nbma: string; range: TextRange }[];
+  auth?: { secret: Secret; range: TextRange; set?: Setter<string> };
+  holdtime?: Value<number>;
+}
+
+/** One IKE phase 1 proposal as offered/accepted. Lists mean "any of these" (RouterOS offers the cartesian product). */
+export interface Phase1Proposal {
+  label: string;
+  range?: TextRange;
+  priority?: number;
+  encryption: Value<string[]>;
+  hash: Value<string[]>;
+  dh: Value<string[]>;
+  auth: Value<'psk' | 'rsa-sig' | 'rsa-encr' | 'other'>;
+  lifetime: Value<number>;
+}
+
+/** One IPsec phase 2 proposal (transform set / proposal / quick mode). */
+export interface Phase2Proposal {
+  label: string;
+  range?: TextRange;
+  protocol: Value<'esp' | 'ah'>;
+  encryption: Value<string[]>;
+  integrity: Value<string[]>;
+  mode: Value<'tunnel' | 'transport'>;
+}
+
+/** A traffic selector (crypto ACL permit line, RouterOS policy, OpenBSD from/to). Prefixes in CIDR text. */
+export interface Selector {
+  local: string;
+  remote: string;
+  /** 'ip' for any protocol, else a protocol name or number as text ('tcp', 'udp', '47'). */
+  protocol: string;
+  localPort?: string;
+  remotePort?: string;
+  range: TextRange;
+}
+
+/** A pre-shared key and the remote address(es) it is selected for. */
+export interface PresharedKey {
+  /** CIDR the key covers (`0.0.0.0/0` for a wildcard), or a name for FQDN/identity keys. */
+  peer: string;
+  secret: Secret;
+  /** The whole statement defining the key. */
+  range: TextRange;
+  set?: Setter<string>;
+}
+
+/**
+ * One IPsec peer relationship as this device sees it: a crypto map entry, a VTI/DMVPN tunnel protection,
+ * a RouterOS peer (+ its policies), an OpenBSD `ike` rule, an L2TP server's implicit peer.
+ */
+export interface IpsecPeer {
+  /** Unique within the device. */
+  id: string;
+  /** Shown to users: `crypto map MYMAP 10`, `/ip ipsec peer 192.168.23.3`, `ike rule line 4`. */
+  label: string;
+  /** Where diagnostics about this peer are anchored. */
+  range: TextRange;
+  /** Remote IKE address; undefined when the peer accepts anyone (dynamic map, 0.0.0.0/0, passive any). */
+  remote?: Value<string>;
+  /** Remote prefix for wildcard responders (`0.0.0.0/0`), when `remote` is undefined. */
+  remoteAny?: string;
+  /** Local IKE source address, when known. */
+  local?: Value<string>;
+  /** Local interface the peer is bound to (crypto map interface, tunnel source). */
+  localInterface?: string;
+  role: 'initiator' | 'responder' | 'both';
+  kind: 'crypto-map' | 'dynamic-map' | 'tunnel-protection' | 'routeros' | 'openbsd' | 'l2tp' | 'external';
+  ikeVersion: Value<1 | 2>;
+  exchangeMode: Value<'main' | 'aggressive'>;
+  phase1: Phase1Proposal[];
+  /** The key this side selects for the remote (undefined when none covers it). */
+  psk?: PresharedKey;
+  /** Adds a key for `remote` when none exists. */
+  addPsk?: Setter<string>;
+  phase2: Phase2Proposal[];
+  /** 'none' or a canonical DH group. */
+  pfs: Value<string>;
+  phase2Lifetime?: Value<number>;
+  selectors: Selector[];
+  /** RouterOS `proposal-check`. */
+  proposalCheck?: Value<'obey' | 'claim' | 'strict' | 'exact'>;
+  /** Setters for the first phase 1 / phase 2 proposal fields, used by quick fixes. */
+  setPhase1?: Setter<{ encryption: string; hash: string; dh: string }>;
+  setPhase2?: Setter<{ encryption: string; integrity: string }>;
+  setPfs?: Setter<string>;
+}
+
+export type OspfNetworkType = 'broadcast' | 'point-to-point' | 'non-broadcast' | 'point-to-multipoint' | 'point-to-multipoint-non-broadcast' | 'virtual-link' | 'loopback';
+
+export interface OspfAuth {
+  type: 'none' | 'simple' | 'keyed-md5' | 'keyed-sha1' | 'hmac-sha1' | 'hmac-sha256' | 'hmac-sha384' | 'hmac-sha512';
+  key?: Secret;
+  keyId?: number;
+}
+
+export interface OspfProcess {
+  /** Process id / protocol name / instance name. */
+  id: string;
+  range: TextRange;
+  version: 2 | 3;
+  routerId?: Value<string>;
+  areas: { id: string; type: 'normal' | 'stub' | 'nssa'; range?: TextRange }[];
+  /** NBMA neighbor statements (`neighbor X`, BIRD `neighbors`). */
+  neighbors: Value<string>[];
+}
+
+/** Effective OSPF settings of one interface, after interface-level overrides and per-platform defaults. */
+export interface OspfInterface {
+  processId: string;
+  interfaceName: string;
+  /** Where diagnostics anchor: the interface's OSPF setting or the enabling statement. */
+  range: TextRange;
+  /** The interface prefix on this link (CIDR), used for pairing. */
+  prefix?: string;
+  address?: string;
+  area: Value<string>;
+  areaType: 'normal' | 'stub' | 'nssa';
+  networkType: Value<OspfNetworkType>;
+  hello: Value<number>;
+  dead: Value<number>;
+  priority: Value<number>;
+  cost?: Value<number>;
+  passive: Value<boolean>;
+  mtu?: Value<number>;
+  mtuIgnore: boolean;
+  auth: Value<OspfAuth>;
+  version: 2 | 3;
+  /** Tunnel interface (GRE/mGRE): pairs by tunnel subnet. */
+  isTunnel?: boolean;
+  neighbors: Value<string>[];
+  setAuthKey?: Setter<string>;
+}
+
+export interface L2tpServer {
+  range: TextRange;
+  enabled: Value<boolean>;
+  useIpsec: Value<'no' | 'yes' | 'required'>;
+  ipsecSecret?: PresharedKey;
+  defaultProfile?: Value<string>;
+}
+
+/** Kinds of named objects, shared by all dialects so `ref/undefined` / `ref/unused` are written once. */
+export type SymbolKind = string;
+
+export interface Definition {
+  kind: SymbolKind;
+  name: string;
+  /** The name token. */
+  range: TextRange;
+  /** The whole definition (block or line). */
+  fullRange: TextRange;
+  /** Defined by the platform (e.g. RouterOS `default` proposal): never reported unused. */
+  builtin?: boolean;
+  /** Used by the platform without an explicit reference (e.g. ASA `DefaultL2LGroup`). */
+  implicitlyUsed?: boolean;
+}
+
+export interface Reference {
+  kind: SymbolKind;
+  name: string;
+  range: TextRange;
+  /** Optional: other kinds that also satisfy this reference (e.g. an ACL name that may be a standard or extended list). */
+  alsoKinds?: SymbolKind[];
+}
+
+export interface Acl {
+  name: string;
+  range: TextRange;
+  /** standard / extended / mixed (ASA capture rule), as written. */
+  flavours: Set<'standard' | 'extended' | 'webtype' | 'ethertype' | 'remark'>;
+}
+
+/** Everything lowered from one file. */
+export interface Device {
+  uri: string;
+  dialect: DialectId;
+  /** Hostname, or the file's base name when none is configured. */
+  name: string;
+  hostnameRange?: TextRange;
+  /** Platform version when the file says it (`version 15.2`, `ASA Version 9.1`, `# by RouterOS 7.11`). */
+  platformVersion?: string;
+  interfaces: Interface[];
+  ipsecPeers: IpsecPeer[];
+  /** Every pre-shared key of the device (for `ipsec/psk-missing` on responders). */
+  keys: PresharedKey[];
+  ospf: OspfProcess[];
+  ospfInterfaces: OspfInterface[];
+  l2tp: L2tpServer[];
+  acls: Acl[];
+  definitions: Definition[];
+  references: Reference[];
+  /** Addresses this device owns besides interface addresses (OpenBSD `local`, netcfg.yaml extras). */
+  extraAddresses: Value<string>[];
+}
+
+export function emptyDevice(uri: string, dialect: DialectId, name: string): Device {
+  return {
+    uri,
+    dialect,
+    name,
+    interfaces: [],
+    ipsecPeers: [],
+    keys: [],
+    ospf: [],
+    ospfInterfaces: [],
+    l2tp: [],
+    acls: [],
+    definitions: [],
+    references: [],
+    extraAddresses: [],
+  };
+}
+
+/** Addresses the device owns (interface addresses plus extras), in canonical text form. */
+export function ownedAddresses(device: Device): string[] {
+  const res: string[] = [];
+  for (const itf of device.interfaces) for (const a of itf.addresses) res.push(a.address);
+  for (const a of device.extraAddresses) res.push(a.value);
+  return res;
+}
+
+/** A related location of a cross-file finding: "the other end". */
+export interface RelatedLocation {
+  uri: string;
+  range: TextRange;
+  message: string;
+}
+
+/** A quick fix offered for a finding; every edit was computed against the document versions the models came from. */
+export interface FixIntent {
+  title: string;
+  edits: Edit[];
+  isPreferred?: boolean;
+}
+
+/** What an analysis reports. Same shape for single-file (ref/…) and cross-file (ipsec/…, ospf/…) checks. */
+export interface Finding {
+  uri: string;
+  range: TextRange;
+  severity: Severity;
+  code: string;
+  message: string;
+  related: RelatedLocation[];
+  fixes: FixIntent[];
+  tags?: SyntaxDiagnostic['tags'];
+}

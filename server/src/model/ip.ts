@@ -1,0 +1,167 @@
+// IPv4/IPv6 address and prefix arithmetic on canonical text forms, shared by lowering and analyses.
+// Pure functions, no dependencies.
+
+/** Parses an IPv4 address to a 32-bit unsigned number, or undefined. */
+export function parseIpv4(text: string): number | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (!m) return undefined;
+  let n = 0;
+  for (let i = 1; i <= 4; i++) {
+    const b = Number(m[i]);
+    if (b > 255) return undefined;
+    n = n * 256 + b;
+  }
+  return n;
+}
+
+export function formatIpv4(n: number): string {
+  return [(n >>> 24) & 255, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+}
+
+/** Parses an IPv6 address to a bigint, or undefined. Accepts `::` compression and an embedded IPv4 tail. */
+export function parseIpv6(text: string): bigint | undefined {
+  if (!/^[0-9a-fA-F:.]+$/.test(text) || !text.includes(':')) return undefined;
+  let head = text;
+  let tailV4: number | undefined;
+  const lastColon = text.lastIndexOf(':');
+  if (text.indexOf('.', lastColon) > 0) {
+    tailV4 = parseIpv4(text.slice(lastColon + 1));
+    if (tailV4 === undefined) return undefined;
+    head = text.slice(0, lastColon + 1) + '0:0';
+  }
+  const parts = head.split('::');
+  if (parts.length > 2) return undefined;
+  const left = parts[0] ? parts[0].split(':') : [];
+  const right = parts.length === 2 && parts[1] ? parts[1].split(':') : [];
+  const missing = 8 - left.length - right.length;
+  if (parts.length === 1 ? missing !== 0 : missing < 1) return undefined;
+  const groups = [...left, ...Array(parts.length === 2 ? missing : 0).fill('0'), ...right];
+  let n = 0n;
+  for (const g of groups) {
+    if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return undefined;
+    n = (n << 16n) | BigInt(parseInt(g, 16));
+  }
+  if (tailV4 !== undefined) n = (n & ~0xffffffffn) | BigInt(tailV4);
+  return n;
+}
+
+export function formatIpv6(n: bigint): string {
+  const groups: number[] = [];
+  for (let i = 7; i >= 0; i--) groups.push(Number((n >> BigInt(i * 16)) & 0xffffn));
+  // Longest run of zero groups (length >= 2) becomes `::`.
+  let bestStart = -1;
+  let bestLen = 0;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen && j - i >= 2) {
+      bestStart = i;
+      bestLen = j - i;
+    }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (bestStart < 0) return hex.join(':');
+  return `${hex.slice(0, bestStart).join(':')}::${hex.slice(bestStart + bestLen).join(':')}`;
+}
+
+export type IpFamily = 4 | 6;
+
+export interface Prefix {
+  family: IpFamily;
+  /** Network address as a bigint (IPv4 in the low 32 bits). */
+  network: bigint;
+  length: number;
+}
+
+/** Canonical form of an address (`010.0.0.1` → `10.0.0.1`, IPv6 compressed lower case), or undefined. */
+export function canonicalAddress(text: string): string | undefined {
+  const v4 = parseIpv4(text);
+  if (v4 !== undefined) return formatIpv4(v4);
+  const v6 = parseIpv6(text);
+  return v6 === undefined ? undefined : formatIpv6(v6);
+}
+
+export function isAddress(text: string): boolean {
+  return canonicalAddress(text) !== undefined;
+}
+
+/** Parses `A.B.C.D/len`, `A.B.C.D` (host), or IPv6 forms, into a prefix with host bits cleared. */
+export function parsePrefix(text: string): Prefix | undefined {
+  const slash = text.indexOf('/');
+  const addr = slash < 0 ? text : text.slice(0, slash);
+  const lenText = slash < 0 ? undefined : text.slice(slash + 1);
+  const v4 = parseIpv4(addr);
+  if (v4 !== undefined) {
+    const length = lenText === undefined ? 32 : Number(lenText);
+    if (!Number.isInteger(length) || length < 0 || length > 32 || (lenText !== undefined && !/^\d+$/.test(lenText))) return undefined;
+    return { family: 4, network: BigInt(v4) & maskBits(4, length), length };
+  }
+  const v6 = parseIpv6(addr);
+  if (v6 !== undefined) {
+    const length = lenText === undefined ? 128 : Number(lenText);
+    if (!Number.isInteger(length) || length < 0 || length > 128 || (lenText !== undefined && !/^\d+$/.test(lenText))) return undefined;
+    return { family: 6, network: v6 & maskBits(6, length), length };
+  }
+  return undefined;
+}
+
+function maskBits(family: IpFamily, length: number): bigint {
+  const width = family === 4 ? 32n : 128n;
+  if (length === 0) return 0n;
+  return ((1n << BigInt(length)) - 1n) << (width - BigInt(length));
+}
+
+export function formatPrefix(p: Prefix): string {
+  const addr = p.family === 4 ? formatIpv4(Number(p.network)) : formatIpv6(p.network);
+  return `${addr}/${p.length}`;
+}
+
+/** Canonical CIDR text (`192.168.0.5/24` → `192.168.0.0/24`), or undefined. */
+export function canonicalPrefix(text: string): string | undefined {
+  const p = parsePrefix(text);
+  return p && formatPrefix(p);
+}
+
+/** Dotted mask (`255.255.255.0`) → length, or undefined when not contiguous. */
+export function maskToLength(mask: string): number | undefined {
+  const n = parseIpv4(mask);
+  if (n === undefined) return undefined;
+  const inv = ~n >>> 0;
+  if ((inv & (inv + 1)) !== 0) return undefined;
+  return 32 - Math.log2(inv + 1);
+}
+
+/** Cisco wildcard (`0.0.0.255`) → length, or undefined when not contiguous. */
+export function wildcardToLength(wildcard: string): number | undefined {
+  const n = parseIpv4(wildcard);
+  if (n === undefined) return undefined;
+  if ((n & (n + 1)) !== 0) return undefined;
+  return 32 - Math.log2(n + 1);
+}
+
+export function lengthToMask(length: number): string {
+  return formatIpv4(Number(maskBits(4, length)));
+}
+
+/** Whether `inner` (address or prefix text) lies inside `outer` (prefix text). */
+export function prefixContains(outer: string, inner: string): boolean {
+  const o = parsePrefix(outer);
+  const i = parsePrefix(inner);
+  if (!o || !i || o.family !== i.family || i.length < o.length) return false;
+  return (i.network & maskBits(o.family, o.length)) === o.network;
+}
+
+/** The prefix of an interface address: `10.0.0.1` + 24 → `10.0.0.0/24`. */
+export function networkOf(address: string, length: number): string | undefined {
+  return canonicalPrefix(`${address}/${length}`);
+}
+
+export function sameAddress(a: string, b: string): boolean {
+  const ca = canonicalAddress(a);
+  return ca !== undefined && ca === canonicalAddress(b);
+}

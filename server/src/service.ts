@@ -1,0 +1,269 @@
+// The language service: a set of (uri, text, version) documents in, per-document findings out.
+// Parses each document once per version, lowers it to the neutral model, indexes cross-file facts by address,
+// and re-checks only the pairs an edit touches. Does no IO and imports nothing from vscode-languageserver:
+// the LSP server and the CLI are its two hosts.
+
+import { DEVICE_CHECKS, PAIR_CHECKS, WORKSPACE_CHECKS } from './analysis/registry';
+import { PairIndex, pairKeys } from './analysis/pairing';
+import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings } from './analysis/types';
+import { detectDialect, dialectById } from './dialects/registry';
+import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
+import * as model from './model';
+import { lineStarts, type ParseResult } from './syntax';
+
+/** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
+export interface ServiceSettings extends AnalysisSettings, DialectOptions {
+  /** Dialect forced for files whose dialect cannot be told (`--dialect`, `netcfg.defaultDialect`). */
+  dialect?: model.DialectId;
+  /** Files larger than this many bytes are skipped with an information diagnostic (`netcfg.maxFileSize`). */
+  maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: ServiceSettings = {
+  ...DEFAULT_ANALYSIS_SETTINGS,
+  maxFileSize: 10 * 1024 * 1024,
+};
+
+/** One document as the service holds it. Parse and model are computed lazily, once per version. */
+export interface DocumentState {
+  uri: string;
+  version: number;
+  text: string;
+  /** Dialect id forced by the editor's language mode, if any. */
+  languageId?: string;
+  dialect?: model.DialectId;
+  /** Why the dialect is unknown, when it is. */
+  skipReason?: string;
+  parsed?: ParseResult<unknown>;
+  lowered?: LowerResult;
+  lineStarts: number[];
+}
+
+export interface LanguageService {
+  /** Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners). */
+  setDocument(uri: string, text: string, version: number, languageId?: string): Set<string>;
+  /** Forgets a document. Returns the URIs whose findings may have changed. */
+  removeDocument(uri: string): Set<string>;
+  getDocument(uri: string): DocumentState | undefined;
+  /** The parse of a document (cached per version), or undefined when its dialect is unknown. */
+  getParse(uri: string): { dialect: Dialect<unknown>; parsed: ParseResult<unknown> } | undefined;
+  /** The lowered device of a document (cached per version). */
+  getDevice(uri: string): model.Device | undefined;
+  /** All findings of one document: syntax, lowering, device checks, its pairs, workspace checks. */
+  getFindings(uri: string): model.Finding[];
+  /** URIs of devices paired with this one. */
+  partners(uri: string): string[];
+  /** All documents with a known dialect. */
+  uris(): string[];
+  /** Every lowered device (forces lowering of every document). */
+  devices(): model.Device[];
+  updateSettings(settings: Partial<ServiceSettings>): void;
+  readonly settings: ServiceSettings;
+}
+
+export function createLanguageService(initial: Partial<ServiceSettings> = {}): LanguageService {
+  let settings: ServiceSettings = { ...DEFAULT_SETTINGS, ...initial };
+  let generation = 0; // bumps on settings changes; invalidates every cached result
+  const docs = new Map<string, DocumentState>();
+  const index = new PairIndex();
+  const pairCache = new Map<string, { va: number; vb: number; gen: number; findings: model.Finding[] }>();
+  const deviceCache = new Map<string, { version: number; gen: number; findings: model.Finding[] }>();
+  let workspaceCache: { key: string; byUri: Map<string, model.Finding[]> } | undefined;
+  let workspaceEpoch = 0; // bumps on any document change
+
+  const ctx = (): AnalysisContext => ({ settings });
+
+  function dialectOptions(): DialectOptions {
+    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands };
+  }
+
+  function resolve(doc: DocumentState): void {
+    const override = model.DIALECT_IDS.includes(doc.languageId as model.DialectId) ? (doc.languageId as model.DialectId) : undefined;
+    if (doc.text.length > settings.maxFileSize) {
+      doc.dialect = undefined;
+      doc.skipReason = `file is larger than netcfg.maxFileSize (${settings.maxFileSize} bytes)`;
+      return;
+    }
+    const det = detectDialect(doc.uri, doc.text, override);
+    const chosen = det.dialect ?? (det.reason.startsWith('content') ? settings.dialect : undefined);
+    doc.dialect = chosen;
+    doc.skipReason = chosen ? undefined : det.reason;
+  }
+
+  function lowered(doc: DocumentState): LowerResult | undefined {
+    if (!doc.dialect) return undefined;
+    if (!doc.lowered) {
+      const dialect = dialectById(doc.dialect);
+      const parsed = parseOf(doc)!;
+      doc.lowered = dialect.lower(parsed, doc.uri, dialectOptions());
+    }
+    return doc.lowered;
+  }
+
+  function parseOf(doc: DocumentState): ParseResult<unknown> | undefined {
+    if (!doc.dialect) return undefined;
+    if (!doc.parsed) doc.parsed = dialectById(doc.dialect).parse(doc.text, dialectOptions());
+    return doc.parsed;
+  }
+
+  function reindex(doc: DocumentState): void {
+    const low = lowered(doc);
+    index.set(doc.uri, low ? pairKeys(low.device) : undefined);
+  }
+
+  function pairKey(a: string, b: string): [string, string, string] {
+    return a < b ? [`${a}\u0000${b}`, a, b] : [`${b}\u0000${a}`, b, a];
+  }
+
+  function pairFindings(uriA: string, uriB: string): model.Finding[] {
+    const [key, first, second] = pairKey(uriA, uriB);
+    const da = docs.get(first);
+    const db = docs.get(second);
+    if (!da || !db) return [];
+    const cached = pairCache.get(key);
+    if (cached && cached.va === da.version && cached.vb === db.version && cached.gen === generation) return cached.findings;
+    const la = lowered(da);
+    const lb = lowered(db);
+    const findings: model.Finding[] = [];
+    if (la && lb) for (const check of PAIR_CHECKS) findings.push(...runSafely(() => check.check(la.device, lb.device, ctx())));
+    pairCache.set(key, { va: da.version, vb: db.version, gen: generation, findings });
+    return findings;
+  }
+
+  function deviceFindings(doc: DocumentState): model.Finding[] {
+    const cached = deviceCache.get(doc.uri);
+    if (cached && cached.version === doc.version && cached.gen === generation) return cached.findings;
+    const low = lowered(doc);
+    const findings: model.Finding[] = [];
+    if (low) {
+      for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: [], tags: d.tags });
+      for (const check of DEVICE_CHECKS) findings.push(...runSafely(() => check.check(low.device, ctx())));
+    }
+    deviceCache.set(doc.uri, { version: doc.version, gen: generation, findings });
+    return findings;
+  }
+
+  function workspaceFindings(uri: string): model.Finding[] {
+    if (WORKSPACE_CHECKS.length === 0) return [];
+    const key = `${workspaceEpoch}:${generation}`;
+    if (!workspaceCache || workspaceCache.key !== key) {
+      const devices = service.devices();
+      const byUri = new Map<string, model.Finding[]>();
+      for (const check of WORKSPACE_CHECKS) {
+        for (const f of runSafely(() => check.check(devices, ctx()))) {
+          const list = byUri.get(f.uri);
+          if (list) list.push(f);
+          else byUri.set(f.uri, [f]);
+        }
+      }
+      workspaceCache = { key, byUri };
+    }
+    return workspaceCache.byUri.get(uri) ?? [];
+  }
+
+  const service: LanguageService = {
+    get settings() {
+      return settings;
+    },
+
+    setDocument(uri, text, version, languageId) {
+      const affected = new Set<string>([uri]);
+      for (const p of index.partners(uri)) affected.add(p);
+      const doc: DocumentState = { uri, version, text, languageId, lineStarts: lineStarts(text) };
+      resolve(doc);
+      docs.set(uri, doc);
+      reindex(doc);
+      workspaceEpoch++;
+      for (const p of index.partners(uri)) affected.add(p);
+      return affected;
+    },
+
+    removeDocument(uri) {
+      const affected = new Set<string>([uri, ...index.partners(uri)]);
+      docs.delete(uri);
+      index.set(uri, undefined);
+      deviceCache.delete(uri);
+      for (const key of [...pairCache.keys()]) if (key.split('\u0000').includes(uri)) pairCache.delete(key);
+      workspaceEpoch++;
+      return affected;
+    },
+
+    getDocument: (uri) => docs.get(uri),
+
+    getParse(uri) {
+      const doc = docs.get(uri);
+      if (!doc?.dialect) return undefined;
+      return { dialect: dialectById(doc.dialect), parsed: parseOf(doc)! };
+    },
+
+    getDevice(uri) {
+      const doc = docs.get(uri);
+      return doc && lowered(doc)?.device;
+    },
+
+    getFindings(uri) {
+      const doc = docs.get(uri);
+      if (!doc) return [];
+      if (!doc.dialect) {
+        return [
+          {
+            uri,
+            range: { start: 0, end: 0 },
+            severity: 'information',
+            code: 'detect/unknown-dialect',
+            message: `netcfg skipped this file: ${doc.skipReason ?? 'unknown dialect'}. Choose a language mode (e.g. Cisco IOS) or set netcfg.defaultDialect to check it.`,
+            related: [],
+            fixes: [],
+          },
+        ];
+      }
+      const res = [...deviceFindings(doc)];
+      for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
+      res.push(...workspaceFindings(uri));
+      return res;
+    },
+
+    partners: (uri) => [...index.partners(uri)],
+
+    uris: () => [...docs.values()].filter((d) => d.dialect).map((d) => d.uri),
+
+    devices() {
+      const res: model.Device[] = [];
+      for (const doc of docs.values()) {
+        const low = lowered(doc);
+        if (low) res.push(low.device);
+      }
+      return res;
+    },
+
+    updateSettings(partial) {
+      settings = { ...settings, ...partial };
+      generation++;
+      for (const doc of docs.values()) {
+        doc.parsed = undefined;
+        doc.lowered = undefined;
+        resolve(doc);
+        reindex(doc);
+      }
+      workspaceEpoch++;
+    },
+  };
+  return service;
+}
+
+/** A check that throws must not take the others down: it reports nothing, and the error is logged by the host. */
+function runSafely(fn: () => model.Finding[]): model.Finding[] {
+  try {
+    return fn();
+  } catch (err) {
+    onInternalError(err);
+    return [];
+  }
+}
+
+let onInternalError: (err: unknown) => void = () => {};
+
+/** Lets the host log internal errors of checks (the service itself does no IO). */
+export function setInternalErrorHandler(handler: (err: unknown) => void): void {
+  onInternalError = handler;
+}

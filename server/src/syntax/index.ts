@@ -1,0 +1,168 @@
+// Shared syntax vocabulary for every dialect: offset ranges, lossless tokens, tree nodes and parse diagnostics.
+// Knows nothing about LSP, the file system or other files: text in, tree plus diagnostics out.
+
+/** A half-open span of UTF-16 offsets into one document's text: `[start, end)`. */
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A diagnostic produced while parsing or lowering one document. Codes are a public contract (docs/diagnostics.md). */
+export interface SyntaxDiagnostic {
+  range: TextRange;
+  severity: Severity;
+  code: string;
+  message: string;
+  /** `unnecessary` greys the range out in the editor (used by `ref/unused`). */
+  tags?: ('unnecessary' | 'deprecated')[];
+}
+
+export type TokenKind =
+  | 'word'
+  | 'number'
+  | 'string'
+  | 'comment'
+  | 'whitespace'
+  | 'newline'
+  | 'punct'
+  | 'operator'
+  | 'bogus';
+
+/** A lossless token: joining the text of all tokens of a document gives back the document. */
+export interface Token {
+  kind: TokenKind;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A generic tree node. Dialects use their own `kind` strings (prefixed with the dialect, e.g. `IosCommand`,
+ * `Unknown*` / `Bogus*` for recovery nodes). Every node has a range; leaves carry their significant tokens.
+ */
+export interface SyntaxNode {
+  kind: string;
+  range: TextRange;
+  /** Significant tokens of this node's own line(s), without whitespace/newline tokens. */
+  tokens: Token[];
+  children: SyntaxNode[];
+}
+
+/** What every dialect parser returns. Parsing never throws. */
+export interface ParseResult<TTree = SyntaxNode> {
+  text: string;
+  tree: TTree;
+  /** All tokens of the document, in order, lossless. */
+  tokens: Token[];
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** Offsets of the start of every line, for quick offset → line/column conversion. */
+export function lineStarts(text: string): number[] {
+  const res = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) res.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      res.push(i + 1);
+    }
+  }
+  return res;
+}
+
+/** Zero-based line and UTF-16 character of an offset. */
+export function positionAt(starts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/** Offset of a zero-based line/character, clamped to the text. */
+export function offsetAt(starts: number[], textLength: number, line: number, character: number): number {
+  if (line < 0) return 0;
+  if (line >= starts.length) return textLength;
+  return Math.min(starts[line] + Math.max(0, character), line + 1 < starts.length ? starts[line + 1] : textLength);
+}
+
+export function range(start: number, end: number): TextRange {
+  return { start, end };
+}
+
+export function contains(r: TextRange, offset: number): boolean {
+  return offset >= r.start && offset <= r.end;
+}
+
+/** Smallest range covering all given ranges. */
+export function cover(ranges: TextRange[]): TextRange {
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of ranges) {
+    start = Math.min(start, r.start);
+    end = Math.max(end, r.end);
+  }
+  return start === Infinity ? { start: 0, end: 0 } : { start, end };
+}
+
+/**
+ * Splits text into physical lines with their offsets (line terminator excluded from `text`, included in `end` via `next`).
+ * The building block of every line-oriented dialect lexer.
+ */
+export interface PhysicalLine {
+  text: string;
+  start: number;
+  /** Offset just after the line's content (before its terminator). */
+  end: number;
+  /** Offset of the next line's first character (after the terminator). */
+  next: number;
+}
+
+export function splitLines(text: string): PhysicalLine[] {
+  const res: PhysicalLine[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      const end = i;
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      res.push({ text: text.slice(start, end), start, end, next: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < n || n === 0) res.push({ text: text.slice(start), start, end: n, next: n });
+  return res;
+}
+
+/**
+ * Tokenises one line into whitespace-separated words, keeping offsets (absolute, from `base`).
+ * Quotes are not special here; dialects with quoting use their own lexer.
+ */
+export function words(line: string, base: number): Token[] {
+  const res: Token[] = [];
+  let i = 0;
+  const n = line.length;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      i++;
+      continue;
+    }
+    const s = i;
+    while (i < n) {
+      const d = line.charCodeAt(i);
+      if (d === 32 || d === 9) break;
+      i++;
+    }
+    const text = line.slice(s, i);
+    res.push({ kind: /^\d+$/.test(text) ? 'number' : 'word', start: base + s, end: base + i, text });
+  }
+  return res;
+}
