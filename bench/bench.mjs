@@ -1,0 +1,91 @@
+// `npm run bench`: generates a seeded synthetic IOS/ASA workspace, measures the floor (Node reading every file and
+// splitting lines) and the CLI's full check in the same run, then the in-process keystroke → fresh diagnostics latency
+// and completion latency on a 500-device workspace. Prints ONE JSON object. Options: --devices N --lines N.
+import { spawnSync } from 'node:child_process';
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { generate } from './generate.mjs';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : def;
+};
+const devices = opt('devices', 200);
+const lines = opt('lines', 200_000);
+const cache = path.join(root, '.cache', 'bench');
+const ws = path.join(cache, 'ws');
+
+const gen = generate(ws, { devices, lines });
+
+// Floor: a Node process that reads every file and splits it into lines — the same start-up and IO as the CLI, nothing else.
+const floorScript = `const fs=require('fs'),p=require('path');let n=0;for(const f of fs.readdirSync(process.argv[1]))n+=fs.readFileSync(p.join(process.argv[1],f),'utf8').split(/\\r?\\n/).length;console.log(n)`;
+function floor() {
+  const t = performance.now();
+  const res = spawnSync(process.execPath, ['-e', floorScript, ws], { encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(res.stderr);
+  return performance.now() - t;
+}
+const floorMs = [floor(), floor(), floor()].sort((a, b) => a - b)[1];
+
+// The CLI's full check, as a user runs it (one process, JSON output to a file).
+const rssFile = path.join(cache, 'rss.txt');
+const outFile = path.join(cache, 'out.json');
+const t0 = performance.now();
+const cli = spawnSync(process.execPath, ['--require', path.join(root, 'bench/rss-hook.cjs'), path.join(root, 'server/out/cli.js'), 'check', ws, '--format', 'json'], {
+  env: { ...process.env, NETCFG_RSS_FILE: rssFile },
+  stdio: ['ignore', fs.openSync(outFile, 'w'), 'pipe'],
+  maxBuffer: 1 << 26,
+});
+const cliMs = performance.now() - t0;
+if (cli.status !== 0 && cli.status !== 1) {
+  console.error(`netcfg check failed (exit ${cli.status}): ${cli.stderr}`);
+  process.exit(1);
+}
+const report = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+const peakRssMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
+
+// In-process incremental latency: 500 devices, edit one file, recompute the diagnostics of every affected file.
+const bundle = path.join(cache, 'service.cjs');
+await esbuild.build({ entryPoints: [path.join(root, 'server/src/service.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+const { createLanguageService } = createRequire(import.meta.url)(bundle);
+const ws500 = path.join(cache, 'ws500');
+generate(ws500, { devices: 500, lines: 500 * 300, seed: 7 });
+const service = createLanguageService();
+const texts = new Map();
+for (const f of fs.readdirSync(ws500)) {
+  const uri = `file://${path.join(ws500, f)}`;
+  texts.set(uri, fs.readFileSync(path.join(ws500, f), 'utf8'));
+  service.setDocument(uri, texts.get(uri), 1);
+}
+for (const uri of texts.keys()) service.getFindings(uri);
+const uris = [...texts.keys()];
+const samples = [];
+for (let k = 0; k < 30; k++) {
+  const uri = uris[(k * 37) % uris.length];
+  const text = texts.get(uri).replace('description customer', `description customer${k}`);
+  const t = performance.now();
+  const affected = service.setDocument(uri, text, k + 2);
+  for (const u of affected) service.getFindings(u);
+  samples.push(performance.now() - t);
+}
+samples.sort((a, b) => a - b);
+const pct = (p) => Number(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))].toFixed(2));
+
+console.log(
+  JSON.stringify({
+    workspace: { files: gen.files, lines: gen.lines },
+    floorMs: Number(floorMs.toFixed(1)),
+    cliCheckMs: Number(cliMs.toFixed(1)),
+    ratio: Number((cliMs / floorMs).toFixed(2)),
+    peakRssMb: Number(peakRssMb.toFixed(1)),
+    linesPerSecond: Math.round(gen.lines / (cliMs / 1000)),
+    diagnostics: report.diagnostics.length,
+    keystrokeToDiagnosticsMs: { devices: 500, p50: pct(0.5), p95: pct(0.95), max: pct(1) },
+    node: process.version,
+  }),
+);
