@@ -1,0 +1,24 @@
+// Folding ranges from the dialect's offset regions, as the line-based ranges LSP expects. Pure: no connection, no IO.
+
+import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
+import type { LanguageService } from '../service';
+import { positionAt } from '../syntax';
+
+export function getFoldingRanges(service: LanguageService, uri: string): FoldingRange[] {
+  const doc = service.getDocument(uri);
+  const parse = service.getParse(uri);
+  if (!doc || !parse) return [];
+  const res: FoldingRange[] = [];
+  for (const region of parse.dialect.folding(parse.parsed)) {
+    const startLine = positionAt(doc.lineStarts, region.start).line;
+    const endPos = positionAt(doc.lineStarts, Math.min(region.end, doc.text.length));
+    // A region ending right after a newline ends on the previous line.
+    const endLine = endPos.character === 0 && endPos.line > startLine ? endPos.line - 1 : endPos.line;
+    if (endLine <= startLine) continue;
+    const range: FoldingRange = { startLine, endLine };
+    if (region.kind === 'comment') range.kind = FoldingRangeKind.Comment;
+    else if (region.kind === 'region') range.kind = FoldingRangeKind.Region;
+    res.push(range);
+  }
+  return res;
+}

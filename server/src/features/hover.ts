@@ -1,0 +1,50 @@
+// Hover: the dialect's own text for the command under the cursor, joined with the cross-file summary
+// (what the other end uses) from analysis/summary.ts. Pure: no connection, no IO.
+
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { summaryAt } from '../analysis/summary';
+import type { FeatureContext } from '../dialects/types';
+import type * as model from '../model';
+import type { LanguageService } from '../service';
+import type { TextRange } from '../syntax';
+import { toOffset, toRange } from './positions';
+
+/** Device of a document and the devices paired with it, as dialect features and summaries expect them. */
+export function featureContext(service: LanguageService, uri: string): FeatureContext {
+  const device = service.getDevice(uri);
+  const peers: model.Device[] = [];
+  for (const p of service.partners(uri)) {
+    const d = service.getDevice(p);
+    if (d) peers.push(d);
+  }
+  return { device, peers };
+}
+
+export function getHover(service: LanguageService, uri: string, position: Position): Hover | null {
+  const doc = service.getDocument(uri);
+  const parse = service.getParse(uri);
+  if (!doc || !parse) return null;
+  const offset = toOffset(doc, position);
+  const ctx = featureContext(service, uri);
+  const parts: string[] = [];
+  const ranges: TextRange[] = [];
+  const own = parse.dialect.hover?.(parse.parsed, offset, ctx);
+  if (own?.markdown) {
+    parts.push(own.markdown);
+    ranges.push(own.range);
+  }
+  if (ctx.device) {
+    const summary = summaryAt(ctx.device, offset, ctx.peers);
+    if (summary?.markdown) {
+      parts.push(summary.markdown);
+      ranges.push(summary.range);
+    }
+  }
+  if (parts.length === 0) return null;
+  // The smaller range is the more precise one (a token vs. the whole statement).
+  const best = ranges.reduce((a, b) => (b.end - b.start < a.end - a.start ? b : a));
+  return {
+    contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') },
+    range: toRange(doc, best),
+  };
+}

@@ -1,0 +1,29 @@
+// Offset ↔ LSP position conversion for documents held by the language service.
+// Features convert only here; the service, model and dialects speak offsets. No connection, no IO.
+
+import type { Position, Range } from 'vscode-languageserver-types';
+import type { DocumentState, LanguageService } from '../service';
+import { offsetAt, positionAt, type TextRange } from '../syntax';
+
+/** LSP range of an offset range in one document (0-based line/character via its line starts). */
+export function toRange(doc: Pick<DocumentState, 'lineStarts' | 'text'>, r: TextRange): Range {
+  const start = Math.max(0, Math.min(r.start, doc.text.length));
+  const end = Math.max(start, Math.min(r.end, doc.text.length));
+  return { start: positionAt(doc.lineStarts, start), end: positionAt(doc.lineStarts, end) };
+}
+
+/** Offset of an LSP position in one document, clamped to the text. */
+export function toOffset(doc: Pick<DocumentState, 'lineStarts' | 'text'>, p: Position): number {
+  return offsetAt(doc.lineStarts, doc.text.length, p.line, p.character);
+}
+
+/** LSP range of an offset range in any document of the service; an empty range at 0:0 when the document is gone. */
+export function rangeIn(service: LanguageService, uri: string, r: TextRange): Range {
+  const doc = service.getDocument(uri);
+  return doc ? toRange(doc, r) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+}
+
+/** Whether two offset ranges overlap or touch (a cursor at the end of a word still counts). */
+export function touches(a: TextRange, b: TextRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}

@@ -1,0 +1,63 @@
+// Host-side settings: the `netcfg.*` editor settings, CLI flags and netcfg.yaml all map onto ServiceSettings
+// through these validators, so the three sources accept exactly the same values. No LSP, no IO.
+
+import * as model from '../model';
+import type { ServiceSettings } from '../service';
+
+/** The `netcfg` section of the editor settings, as declared in package.json `contributes.configuration`. */
+export interface EditorSettings {
+  weakCrypto?: unknown;
+  openbsd?: { version?: unknown };
+  routeros?: { version?: unknown };
+  maxFileSize?: unknown;
+  defaultDialect?: unknown;
+  reportUnknownCommands?: unknown;
+}
+
+export function parseWeakCrypto(v: unknown): ServiceSettings['weakCrypto'] | undefined {
+  return v === 'off' || v === 'warning' || v === 'error' ? v : undefined;
+}
+
+/** `auto` (and anything else) means "detect from content". */
+export function parseRouterosVersion(v: unknown): 6 | 7 | undefined {
+  const s = String(v);
+  return s === '6' ? 6 : s === '7' ? 7 : undefined;
+}
+
+/** An OpenBSD release such as `7.6`. */
+export function parseOpenbsdVersion(v: unknown): string | undefined {
+  const s = typeof v === 'number' ? v.toFixed(1) : v;
+  return typeof s === 'string' && /^\d+\.\d+$/.test(s.trim()) ? s.trim() : undefined;
+}
+
+export function parseDialect(v: unknown): model.DialectId | undefined {
+  return model.DIALECT_IDS.includes(v as model.DialectId) ? (v as model.DialectId) : undefined;
+}
+
+export function parseMaxFileSize(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : undefined;
+}
+
+/**
+ * Maps the editor's `netcfg` settings onto service settings. Every key is present in the result (undefined for
+ * "not set / auto"), so applying it resets a setting the user removed.
+ */
+export function fromEditorSettings(s: EditorSettings | null | undefined, defaults: ServiceSettings): ServiceSettings {
+  const cfg = s ?? {};
+  return {
+    ...defaults,
+    weakCrypto: parseWeakCrypto(cfg.weakCrypto) ?? defaults.weakCrypto,
+    openbsdVersion: parseOpenbsdVersion(cfg.openbsd?.version) ?? defaults.openbsdVersion,
+    routerosVersion: parseRouterosVersion(cfg.routeros?.version) ?? defaults.routerosVersion,
+    maxFileSize: parseMaxFileSize(cfg.maxFileSize) ?? defaults.maxFileSize,
+    dialect: parseDialect(cfg.defaultDialect) ?? defaults.dialect,
+    reportUnknownCommands: cfg.reportUnknownCommands === true,
+  };
+}
+
+/** Whether two settings objects differ in any field (cheap: settings are flat). */
+export function settingsDiffer(a: ServiceSettings, b: ServiceSettings): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ServiceSettings>;
+  for (const k of keys) if (a[k] !== b[k]) return true;
+  return false;
+}
