@@ -1,7 +1,6 @@
 // Extension-host tests: mocha running inside VS Code's extension host with the real `vscode` API.
 // Run by @vscode/test-electron (`npm run test:vscode`, where VS Code can be downloaded) and inside code-server by
 // test/e2e/run.mjs (offline). Opens the example workspace, which the runner passes as the folder.
-const path = require('node:path');
 const fs = require('node:fs');
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
@@ -107,4 +106,3 @@ exports.run = async function run() {
   if (report) fs.writeFileSync(report, JSON.stringify({ passed, failed: failures.length, failures }));
   if (failures.length) throw new Error(`${failures.length} extension-host test(s) failed`);
 };
-void path;
