@@ -1,15 +1,132 @@
-// OpenBSD ipsec.conf dialect entry point. Placeholder until its parser lands: detects nothing, parses to an empty tree.
+// OpenBSD ipsec.conf(5) dialect entry point (ipsecctl → isakmpd, IKEv1): detection, parse, lower, outline, folding,
+// completion and hover. Knows nothing about LSP, the file system or other files.
 
 import * as model from '../../model';
-import type { SyntaxNode } from '../../syntax';
-import type { Dialect } from '../types';
+import type { ParseResult, SyntaxDiagnostic, Token } from '../../syntax';
+import type { Dialect, FoldingRegion, OutlineSymbol } from '../types';
+import { completeIpsecConf, hoverIpsecConf } from './features';
+import { lowerIpsecConf } from './lower';
+import { parseIpsecConf, type ObsdFile, type ObsdStatement } from './parser';
 
-export const openbsdDialect: Dialect<SyntaxNode> = {
+export { parseIpsecConf, CODES } from './parser';
+export type { ObsdFile, ObsdStatement, RuleSyntax, HostSyntax } from './parser';
+export { lowerIpsecConf, MACRO_KIND } from './lower';
+export { expandPairs, renderFlows, hostText, hostPrefix } from './expand';
+
+export const openbsdDialect: Dialect<ObsdFile> = {
   id: 'openbsd-ipsec',
   displayName: 'OpenBSD ipsec.conf',
-  detect: () => 0,
-  parse: (text) => ({ text, tree: { kind: 'Root', range: { start: 0, end: text.length }, tokens: [], children: [] }, tokens: [], diagnostics: [] }),
-  lower: (_parsed, uri) => ({ device: model.emptyDevice(uri, 'openbsd-ipsec', uri.split('/').pop() ?? uri), diagnostics: [] }),
-  outline: () => [],
-  folding: () => [],
+  detect: detectIpsecConf,
+  parse(text, options): ParseResult<ObsdFile> {
+    try {
+      const res = parseIpsecConf(text, { reportUnknownCommands: options.reportUnknownCommands });
+      return { text, tree: res.tree, tokens: res.tokens, diagnostics: res.diagnostics };
+    } catch (err) {
+      return crashed(text, err);
+    }
+  },
+  lower(parsed, uri, options) {
+    try {
+      return lowerIpsecConf(parsed, uri, options);
+    } catch (err) {
+      const device = model.emptyDevice(uri, 'openbsd-ipsec', uri.split('/').pop() ?? uri);
+      return { device, diagnostics: [...parsed.diagnostics, internalError(err)] };
+    }
+  },
+  outline: outlineIpsecConf,
+  folding: foldingIpsecConf,
+  complete: (parsed, offset, ctx) => completeIpsecConf(parsed, offset, ctx),
+  hover: (parsed, offset, ctx) => hoverIpsecConf(parsed, offset, ctx),
 };
+
+function internalError(err: unknown): SyntaxDiagnostic {
+  return { range: { start: 0, end: 0 }, severity: 'error', code: 'internal/parser-crash', message: `netcfg could not analyse this file (${err instanceof Error ? err.message : String(err)}); please report it` };
+}
+
+/** Fallback when the parser itself failed: one bogus token keeps the tree lossless. */
+function crashed(text: string, err: unknown): ParseResult<ObsdFile> {
+  const tokens: Token[] = text.length ? [{ kind: 'bogus', start: 0, end: text.length, text }] : [];
+  const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: [], statements: [], macros: [] };
+  return { text, tree, tokens, diagnostics: [internalError(err)] };
+}
+
+/**
+ * Content detection: rule lines (`ike … from … to …`, `ike esp|ah|passive|active|dynamic …`, `flow esp|ah …`)
+ * are decisive; macros alone are not (pf.conf has them too). Cisco, RouterOS and BIRD files never start a line
+ * with `ike ` or `flow ` followed by these keywords.
+ */
+export function detectIpsecConf(text: string): number {
+  const rule = /^[ \t]*(?:ike|flow)[ \t]+(?:(?:active|passive|dynamic|esp|ah|ipcomp|ipip|in|out|tunnel|transport)\b|(?:proto[ \t]+\S+[ \t]+)?from[ \t])/m;
+  if (!rule.test(text)) return 0;
+  // Other dialects' hallmarks lower the score (a pasted snippet in a Cisco config is still Cisco).
+  if (/^(?:crypto |interface |hostname |\/ip |\/interface |protocol |router |ASA Version)/m.test(text)) return 0.3;
+  return 0.9;
+}
+
+function statementLabel(st: ObsdStatement): string {
+  const r = st.rule!;
+  const parts: string[] = [r.keyword.value];
+  if (r.mode) parts.push(r.mode.value);
+  if (r.satype && r.satype !== r.keyword) parts.push(r.satype.value);
+  if (r.dir) parts.push(r.dir.value);
+  const hosts = (list: { written: string }[]) => (list.length === 1 ? list[0].written : `{ ${list.map((h) => h.written).join(', ')} }`);
+  if (r.iface?.value) parts.push('interface', r.iface.value.value);
+  if (r.hosts?.src.length) parts.push('from', hosts(r.hosts.src));
+  if (r.hosts?.dst.length) parts.push('to', hosts(r.hosts.dst));
+  if (r.peer?.host) parts.push('peer', r.peer.host.written);
+  return parts.join(' ');
+}
+
+export function outlineIpsecConf(parsed: ParseResult<ObsdFile>): OutlineSymbol[] {
+  const res: OutlineSymbol[] = [];
+  for (const st of parsed.tree.statements) {
+    if (st.rule) {
+      res.push({ name: statementLabel(st), kind: st.rule.type === 'ike' ? 'crypto' : 'policy', range: st.range, selectionRange: st.rule.keyword.range, children: [] });
+    } else if (st.macro) {
+      res.push({ name: st.macro.name, detail: st.macro.value.length > 60 ? `${st.macro.value.slice(0, 60)}…` : st.macro.value, kind: 'variable', range: st.range, selectionRange: st.macro.nameRange, children: [] });
+    } else if (st.include) {
+      res.push({ name: `include "${st.include.path}"`, kind: 'object', range: st.range, selectionRange: st.include.range, children: [] });
+    }
+  }
+  return res;
+}
+
+/** Folds statements continued over several lines and runs of two or more comment lines. */
+export function foldingIpsecConf(parsed: ParseResult<ObsdFile>): FoldingRegion[] {
+  const res: FoldingRegion[] = [];
+  const text = parsed.text;
+  for (const st of parsed.tree.statements) {
+    if (text.slice(st.range.start, st.range.end).includes('\n')) res.push({ start: st.range.start, end: st.range.end, kind: 'region' });
+  }
+  let runStart = -1;
+  let runEnd = -1;
+  let count = 0;
+  let lineHasCode = false;
+  const flush = () => {
+    if (count >= 2) res.push({ start: runStart, end: runEnd, kind: 'comment' });
+    count = 0;
+    runStart = -1;
+  };
+  let prevNewline = false;
+  for (const t of parsed.tokens) {
+    if (t.kind === 'newline') {
+      // A blank line ends a comment run.
+      if (prevNewline || lineHasCode) flush();
+      lineHasCode = false;
+      prevNewline = true;
+      continue;
+    }
+    if (t.kind === 'whitespace') continue;
+    prevNewline = false;
+    if (t.kind === 'comment' && !lineHasCode) {
+      if (count === 0) runStart = t.start;
+      runEnd = t.end;
+      count++;
+      continue;
+    }
+    lineHasCode = true;
+    flush();
+  }
+  flush();
+  return res.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,175 @@
+// Lossless lexer for OpenBSD ipsec.conf(5), modelled on ipsecctl's parse.y `yylex`: words, numbers, quoted strings,
+// single-character punctuation, `#` comments and `\`-newline continuations. Knows nothing about LSP or the file system.
+
+import type { Token } from '../../syntax';
+
+/**
+ * Characters that may continue an unquoted word once it has started (parse.y `allowed_in_string`): letters,
+ * digits and punctuation except `( ) { } < > ! = / # ,`.
+ */
+function allowedInWord(c: number): boolean {
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return true;
+  if (c <= 32 || c >= 127) return false;
+  // Remaining printable ASCII is punctuation.
+  return !(c === 40 || c === 41 || c === 123 || c === 125 || c === 60 || c === 62 || c === 33 || c === 61 || c === 47 || c === 35 || c === 44 || c === 92);
+}
+
+/** Characters that may start a word (parse.y: `isalnum(c) || c == ':' || c == '_' || c == '*'`, plus `$` for macro uses). */
+function startsWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 58 || c === 95 || c === 42;
+}
+
+/** Characters that may end a number token (parse.y `allowed_to_end_number`). */
+function endsNumber(c: number): boolean {
+  return Number.isNaN(c) || c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12 || c === 41 || c === 44 || c === 47 || c === 125 || c === 61;
+}
+
+function isAlnumOrUnderscore(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** A lexing problem with its range (an unterminated quote). */
+export interface LexProblem {
+  start: number;
+  end: number;
+  kind: 'unterminated-string';
+}
+
+/**
+ * Tokenises a whole document (or a macro value). Linear time. A `\` directly before a line break is a
+ * continuation (kind `whitespace`, so the statement goes on); a comment ending in `\` continues on the next
+ * line, as ipsecctl's `lgetc` drops backslash-newline pairs before the comment scanner sees them.
+ * Quoted strings end at the matching quote; `\"` escapes it; a line break inside quotes is allowed only after `\`.
+ */
+export function lexIpsecConf(text: string, problems?: LexProblem[]): Token[] {
+  const res: Token[] = [];
+  const n = text.length;
+  let i = 0;
+  const push = (kind: Token['kind'], start: number, end: number) => res.push({ kind, start, end, text: text.slice(start, end) });
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const s = i;
+    if (c === 32 || c === 9 || c === 11 || c === 12) {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d !== 32 && d !== 9 && d !== 11 && d !== 12) break;
+        i++;
+      }
+      push('whitespace', s, i);
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      push('newline', s, i);
+      continue;
+    }
+    if (c === 92 /* \ */) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 10 || d === 13) {
+        i += d === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
+        push('whitespace', s, i);
+        continue;
+      }
+      i++;
+      push('bogus', s, i);
+      continue;
+    }
+    if (c === 35 /* # */) {
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13) {
+          if (text.charCodeAt(i - 1) === 92) {
+            i += d === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+            continue;
+          }
+          break;
+        }
+        i++;
+      }
+      push('comment', s, i);
+      continue;
+    }
+    if (c === 34 || c === 39) {
+      i++;
+      let closed = false;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 92) {
+          const e = text.charCodeAt(i + 1);
+          if (e === 13 && text.charCodeAt(i + 2) === 10) i += 3;
+          else i += Number.isNaN(e) ? 1 : 2;
+          continue;
+        }
+        if (d === 10 || d === 13) break;
+        i++;
+        if (d === c) {
+          closed = true;
+          break;
+        }
+      }
+      if (!closed) problems?.push({ start: s, end: i, kind: 'unterminated-string' });
+      push('string', s, i);
+      continue;
+    }
+    if (c === 36 /* $ */) {
+      i++;
+      while (i < n && isAlnumOrUnderscore(text.charCodeAt(i))) i++;
+      push('word', s, i);
+      continue;
+    }
+    if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      if (j > i + 1 || c !== 45) {
+        if (endsNumber(text.charCodeAt(j)) && !(c === 45 && j === i + 1)) {
+          i = j;
+          push('number', s, i);
+          continue;
+        }
+      }
+      if (c === 45) {
+        i++;
+        push('punct', s, i);
+        continue;
+      }
+    }
+    if (startsWord(c)) {
+      i++;
+      while (i < n && allowedInWord(text.charCodeAt(i))) i++;
+      push('word', s, i);
+      continue;
+    }
+    // Surrogate pairs and other non-ASCII characters stay together as one bogus token.
+    i++;
+    if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
+    push(c < 127 ? 'punct' : 'bogus', s, i);
+  }
+  return res;
+}
+
+/** The unquoted content of a string token (`"a b"` → `a b`, `\"` → `"`); words are returned as they are. */
+export function unquote(token: { kind: string; text: string }): string {
+  if (token.kind !== 'string') return token.text;
+  const q = token.text[0];
+  let body = token.text.slice(1);
+  if (body.endsWith(q) && body.length > 0) body = body.slice(0, -1);
+  let out = '';
+  for (let k = 0; k < body.length; k++) {
+    const ch = body[k];
+    if (ch === '\\' && k + 1 < body.length) {
+      const next = body[k + 1];
+      if (next === q || next === ' ' || next === '\t') {
+        out += next;
+        k++;
+        continue;
+      }
+      if (next === '\n' || next === '\r') {
+        k++;
+        if (next === '\r' && body[k + 1] === '\n') k++;
+        continue;
+      }
+    }
+    out += ch;
+  }
+  return out;
+}

@@ -1,0 +1,278 @@
+// Lowers a parsed ipsec.conf into the neutral model: one IpsecPeer per `ike` rule with effective (default-expanded)
+// phase 1/2 values, selectors per expanded from/to pair, the PSK, and Setters that write fixes back as ipsec.conf text.
+// Imports only the model, syntax helpers and this dialect's own files.
+
+import * as model from '../../model';
+import { cover, type ParseResult, type SyntaxDiagnostic, type TextRange } from '../../syntax';
+import type { DialectOptions, LowerResult } from '../types';
+import { AEAD, DEFAULTS, releaseDefaults, spellingOf, type Phase } from './catalog';
+import { expandPairs, hostPrefix, pairPeer } from './expand';
+import { CODES, type ETok, type ObsdFile, type ObsdStatement, type PhaseSyntax, type RuleSyntax, type XfSyntax } from './parser';
+
+/** Symbol kind used for macro definitions/references (`ref/undefined`, `ref/unused`). */
+export const MACRO_KIND = 'macro';
+
+export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, options: DialectOptions): LowerResult {
+  const diagnostics: SyntaxDiagnostic[] = [...parsed.diagnostics];
+  const base = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() || uri);
+  const device = model.emptyDevice(uri, 'openbsd-ipsec', base);
+  if (options.openbsdVersion) device.platformVersion = options.openbsdVersion;
+  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set() };
+  for (const st of parsed.tree.statements) {
+    if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
+    for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
+    if (st.rule) lowerRule(ctx, st, st.rule);
+  }
+  return { device, diagnostics };
+}
+
+interface LowerContext {
+  uri: string;
+  text: string;
+  options: DialectOptions;
+  diagnostics: SyntaxDiagnostic[];
+  device: model.Device;
+  ownedSeen: Set<string>;
+}
+
+function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void {
+  const { pairs, familyMismatch } = expandPairs(rule);
+  if (familyMismatch && rule.hosts) {
+    const r = cover([...rule.hosts.src, ...rule.hosts.dst].map((h) => h.range));
+    ctx.diagnostics.push({ range: r, severity: 'error', code: CODES.familyMismatch, message: 'Source and destination address families do not match: the rule expands to no valid combination' });
+  }
+  if (rule.type === 'flow') {
+    const type = rule.flowType?.value?.value;
+    if (type !== 'deny' && type !== 'bypass') {
+      const dir = (rule.dir?.value as 'in' | 'out' | undefined) ?? 'out';
+      const lacking = pairs.find((p) => !rule.peer?.host && !pairPeer(rule, p, dir));
+      if (lacking && !rule.peer) {
+        const dst = dir === 'in' ? lacking.src : lacking.dst;
+        ctx.diagnostics.push({ range: dst.range, severity: 'error', code: CODES.flowWithoutPeer, message: `No peer for destination ${dst.written}: a flow to a network needs \`peer ADDRESS\`` });
+      }
+    }
+    return;
+  }
+  if (rule.type !== 'ike') return;
+  lowerIke(ctx, st, rule, pairs);
+}
+
+function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs: ReturnType<typeof expandPairs>['pairs']): void {
+  const { device, uri } = ctx;
+  const rel = releaseDefaults(ctx.options.openbsdVersion);
+  const line = lineOf(ctx.text, st.range.start);
+  const id = `ike-${device.ipsecPeers.length + 1}`;
+  const setters = new RuleSetters(uri, ctx.text, st, rule);
+
+  // Remote gateway: `peer`, else the `to` host of a host rule; `peer any` / network rules use the default peer.
+  let remote: model.Value<string> | undefined;
+  let remoteAny: string | undefined;
+  if (rule.peer?.host && !rule.peer.host.any) {
+    const h = rule.peer.host;
+    remote = { value: h.address ?? h.written, range: h.range };
+  } else if (!rule.peer && !rule.iface && pairs.length > 0) {
+    const first = pairPeer(rule, pairs[0]);
+    if (first) remote = { value: first.host.address ?? first.host.written, range: first.host.range, default: 'ipsecctl: without `peer`, the `to` host of a host-to-host rule is the peer' };
+  }
+  if (!remote) remoteAny = '0.0.0.0/0';
+
+  let local: model.Value<string> | undefined;
+  if (rule.local?.host) {
+    const h = rule.local.host;
+    local = { value: h.address ?? h.written, range: h.range };
+    addOwned(ctx, { value: local.value, range: h.range });
+  } else if (remote?.default && pairs.length > 0 && !pairs[0].src.netaddress && pairs[0].src.address) {
+    // Host-to-host rule without `local`: the `from` host is this gateway's own SA endpoint.
+    const h = pairs[0].src;
+    addOwned(ctx, { value: h.address!, range: h.range, default: 'ipsec.conf: in a host-to-host rule the `from` host is this gateway' });
+  }
+
+  const mode = rule.mode?.value ?? 'active';
+  const role: model.IpsecPeer['role'] = mode === 'passive' ? 'responder' : mode === 'dynamic' ? 'both' : 'initiator';
+  const p1 = rule.phase1;
+  const p2 = rule.phase2;
+  const psk = rule.ikeauth?.keyword.value === 'psk' ? rule.ikeauth : undefined;
+
+  const exchangeMode: model.Value<'main' | 'aggressive'> = p1
+    ? { value: p1.keyword.value === 'aggressive' ? 'aggressive' : 'main', range: p1.keyword.range }
+    : { value: 'main', default: 'ipsecctl default: main mode when neither `main` nor `aggressive` is given' };
+
+  const phase1: model.Phase1Proposal = {
+    label: p1 ? p1.keyword.value : 'main (defaults)',
+    range: p1 ? cover([p1.keyword.range, p1.last.range]) : undefined,
+    encryption: xfValue(p1?.enc, DEFAULTS.phase1Encryption, 'ipsecctl default when `enc` is absent in phase 1 (aes: offers 128-bit, accepts 128-256)'),
+    hash: xfValue(p1?.auth, DEFAULTS.phase1Hash, 'ipsecctl default when `auth` is absent in phase 1 (hmac-sha1)'),
+    dh: xfValue(p1?.group, rel.phase1Group, rel.groupNote),
+    auth: psk ? { value: 'psk', range: psk.keyword.range } : rule.ikeauth ? { value: 'rsa-sig', range: rule.ikeauth.keyword.range } : { value: 'rsa-sig', default: 'ipsecctl default without `psk`: RSA signatures' },
+    lifetime: p1?.lifetime?.seconds !== undefined ? { value: p1.lifetime.seconds, range: p1.lifetime.value!.range } : { value: DEFAULTS.phase1Lifetime, default: 'isakmpd default phase 1 lifetime (ipsec.conf(5): 3600 s)' },
+  };
+
+  const satype = rule.satype?.value === 'ah' ? 'ah' : 'esp';
+  const aead = p2?.enc?.canonical !== undefined && AEAD.has(p2.enc.canonical);
+  const phase2: model.Phase2Proposal = {
+    label: p2 ? 'quick' : 'quick (defaults)',
+    range: p2 ? cover([p2.keyword.range, p2.last.range]) : undefined,
+    protocol: rule.satype ? { value: satype, range: rule.satype.range } : { value: 'esp', default: 'ipsec.conf default: esp' },
+    encryption: satype === 'ah' ? { value: [], default: 'AH does not encrypt' } : xfValue(p2?.enc, DEFAULTS.phase2Encryption, 'ipsecctl default when `enc` is absent in phase 2 (aes: offers 128-bit, accepts 128-256)'),
+    integrity: aead && !p2?.auth ? { value: ['none'], default: 'authenticated encryption: no separate integrity algorithm' } : xfValue(p2?.auth, DEFAULTS.phase2Integrity, 'ipsecctl default when `auth` is absent in phase 2 (hmac-sha2-256)'),
+    mode: rule.tmode ? { value: rule.tmode.value === 'transport' ? 'transport' : 'tunnel', range: rule.tmode.range } : { value: 'tunnel', default: 'ipsec.conf default: tunnel mode' },
+  };
+
+  const pfs: model.Value<string> = p2?.group?.value
+    ? { value: p2.group.canonical ?? p2.group.value.value, range: p2.group.value.range }
+    : { value: rel.pfs, default: rel.pfsNote };
+  const phase2Lifetime: model.Value<number> = p2?.lifetime?.seconds !== undefined ? { value: p2.lifetime.seconds, range: p2.lifetime.value!.range } : { value: DEFAULTS.phase2Lifetime, default: 'isakmpd default phase 2 lifetime (ipsec.conf(5): 1200 s)' };
+
+  const selectors: model.Selector[] = pairs.map((pair) => ({
+    local: hostPrefix(pair.src),
+    remote: hostPrefix(pair.dst),
+    protocol: rule.proto?.value ? (rule.proto.number !== undefined && rule.proto.value.kind === 'number' ? String(rule.proto.number) : rule.proto.value.value) : 'ip',
+    localPort: rule.hosts?.srcPort?.value?.value,
+    remotePort: rule.hosts?.dstPort?.value?.value,
+    range: cover([pair.src.range, pair.dst.range]),
+  }));
+
+  let key: model.PresharedKey | undefined;
+  if (psk?.value) {
+    key = {
+      peer: remote ? (model.isAddress(remote.value) ? model.canonicalPrefix(`${remote.value}/${remote.value.includes(':') ? 128 : 32}`)! : remote.value) : '0.0.0.0/0',
+      secret: { kind: 'plain', plain: psk.value.value, range: psk.value.range },
+      range: cover([psk.keyword.range, psk.value.range]),
+      set: (value) => setters.setPsk(value),
+    };
+    device.keys.push(key);
+  }
+
+  const peer: model.IpsecPeer = {
+    id,
+    label: `ike rule line ${line + 1}`,
+    range: cover([rule.keyword.range, rule.hosts?.dst.length ? rule.hosts.dst[rule.hosts.dst.length - 1].range : (rule.hosts?.to ?? rule.keyword).range]),
+    remote,
+    remoteAny,
+    local,
+    role,
+    kind: 'openbsd',
+    ikeVersion: { value: 1, default: 'ipsec.conf drives isakmpd, which speaks IKEv1 only' },
+    exchangeMode,
+    phase1: [phase1],
+    psk: key,
+    addPsk: key ? undefined : (value) => setters.addPsk(value),
+    phase2: [phase2],
+    pfs,
+    phase2Lifetime,
+    selectors,
+    setPhase1: (v) => setters.setPhase('phase1', { auth: v.hash, enc: v.encryption, group: v.dh }),
+    setPhase2: (v) => setters.setPhase('phase2', { auth: v.integrity, enc: v.encryption }),
+    setPfs: (g) => setters.setPhase('phase2', { group: g }),
+  };
+  device.ipsecPeers.push(peer);
+}
+
+function addOwned(ctx: LowerContext, v: model.Value<string>): void {
+  if (ctx.ownedSeen.has(v.value)) return;
+  ctx.ownedSeen.add(v.value);
+  ctx.device.extraAddresses.push(v);
+}
+
+function xfValue(xf: XfSyntax | undefined, fallback: string, note: string): model.Value<string[]> {
+  if (xf?.value) return { value: [xf.canonical ?? xf.value.value], range: xf.value.range };
+  return { value: [fallback], default: note };
+}
+
+function lineOf(text: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Builds the edits behind the Setters of one `ike` rule. Offsets refer to the document the rule was parsed from. */
+class RuleSetters {
+  constructor(
+    private readonly uri: string,
+    private readonly text: string,
+    private readonly st: ObsdStatement,
+    private readonly rule: RuleSyntax,
+  ) {}
+
+  private edit(range: TextRange, newText: string): model.Edit {
+    return { uri: this.uri, range, newText };
+  }
+
+  /** Where a clause of the given slot goes: before the first token of a later clause, else at the end of the rule. */
+  private insertionPoint(before: ETok[]): number {
+    const starts = before.map((t) => t.range.start);
+    return starts.length ? Math.min(...starts) : this.st.range.end;
+  }
+
+  private laterTokens(fromSlot: 'phase1' | 'phase2' | 'auth'): ETok[] {
+    const r = this.rule;
+    const res: ETok[] = [];
+    if (fromSlot === 'phase1' && r.phase2) res.push(r.phase2.keyword);
+    if (fromSlot !== 'auth') {
+      if (r.srcid) res.push(r.srcid.keyword);
+      if (r.dstid) res.push(r.dstid.keyword);
+      if (r.ikeauth) res.push(r.ikeauth.keyword);
+    }
+    if (r.tag) res.push(r.tag.keyword);
+    return res;
+  }
+
+  setPsk(value: string): model.Edit[] | undefined {
+    const psk = this.rule.ikeauth;
+    if (!psk?.value || psk.value.macro) return undefined;
+    return [this.edit(psk.value.range, quote(value))];
+  }
+
+  addPsk(value: string): model.Edit[] | undefined {
+    const auth = this.rule.ikeauth;
+    if (auth && auth.keyword.value === 'rsa') return [this.edit(auth.keyword.range, `psk ${quote(value)}`)];
+    const at = this.insertionPoint(this.laterTokens('auth'));
+    return [this.insertAt(at, `psk ${quote(value)}`)];
+  }
+
+  /** Inserts `text` at `at` with one separating space on the correct side. */
+  private insertAt(at: number, text: string): model.Edit {
+    if (at >= this.st.range.end) return this.edit({ start: this.st.range.end, end: this.st.range.end }, ` ${text}`);
+    return this.edit({ start: at, end: at }, `${text} `);
+  }
+
+  /** Writes transform values (canonical ids) into the `main`/`quick` clause, creating the clause when absent. */
+  setPhase(phase: Phase, values: { auth?: string; enc?: string; group?: string }): model.Edit[] | undefined {
+    const spelled: { kind: 'auth' | 'enc' | 'group'; name: string }[] = [];
+    for (const kind of ['auth', 'enc', 'group'] as const) {
+      const v = values[kind];
+      if (v === undefined) continue;
+      const name = spellingOf(kind, phase, v);
+      if (!name) return undefined;
+      spelled.push({ kind, name });
+    }
+    const clause: PhaseSyntax | undefined = phase === 'phase1' ? this.rule.phase1 : this.rule.phase2;
+    if (!clause) {
+      const head = phase === 'phase1' ? 'main' : 'quick';
+      const at = this.insertionPoint(this.laterTokens(phase));
+      return [this.insertAt(at, [head, ...spelled.map((s) => `${s.kind} ${s.name}`)].join(' '))];
+    }
+    if ([clause.keyword, clause.last].some((t) => t.macro)) return undefined;
+    const edits: model.Edit[] = [];
+    const missing: string[] = [];
+    for (const s of spelled) {
+      const xf = clause[s.kind];
+      if (xf?.value) {
+        if (xf.value.macro) return undefined;
+        edits.push(this.edit(xf.value.range, s.name));
+      } else missing.push(`${s.kind} ${s.name}`);
+    }
+    if (missing.length) {
+      // Transforms must come before `lifetime`; insert right after the last transform (or the clause keyword).
+      const transforms = [clause.auth, clause.enc, clause.group, clause.comp].filter((x): x is XfSyntax => !!x).map((x) => x.value ?? x.keyword);
+      const anchor = transforms.length ? transforms.reduce((a, b) => (a.range.end > b.range.end ? a : b)) : clause.keyword;
+      edits.push(this.edit({ start: anchor.range.end, end: anchor.range.end }, ` ${missing.join(' ')}`));
+    }
+    return edits;
+  }
+}
+
+/** Quotes a key for ipsec.conf: double quotes, with `"` escaped. */
+function quote(value: string): string {
+  return `"${value.replace(/"/g, '\\"')}"`;
+}
