@@ -1,0 +1,407 @@
+// The cross-file IPsec verdicts (`ipsec/*` codes): for every tunnel between two devices, report why it will
+// not come up on BOTH ends, with related information pointing at the other end and quick fixes built from the
+// Setters the dialects attach. Imports only model/ and this folder.
+
+import * as model from '../../model';
+import type { TextRange } from '../../syntax';
+import type { AnalysisContext, DeviceCheck, PairCheck } from '../types';
+import { matchPeers, type PeerMatch } from './match';
+import { describePhase1List, describePhase2List, describeSelector, negotiate, type Verdict } from './negotiate';
+
+type Side = 'a' | 'b';
+
+/** One end of a tunnel as seen from that end. */
+interface End {
+  dev: model.Device;
+  peer: model.IpsecPeer;
+  other: model.Device;
+  otherPeer: model.IpsecPeer;
+}
+
+function ends(m: PeerMatch): Record<Side, End> {
+  return {
+    a: { dev: m.A, peer: m.a, other: m.B, otherPeer: m.b },
+    b: { dev: m.B, peer: m.b, other: m.A, otherPeer: m.a },
+  };
+}
+
+/** A quick fix, or nothing when the dialect offers no Setter or the Setter cannot express the value. */
+function fix(title: string, edits: model.Edit[] | undefined, isPreferred = false): model.FixIntent[] {
+  return edits && edits.length ? [{ title, edits, isPreferred }] : [];
+}
+
+function safe<T>(setter: model.Setter<T> | undefined, value: T): model.Edit[] | undefined {
+  if (!setter) return undefined;
+  try {
+    return setter(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Make this side match X" + "Make X match this side", each from its own end's setter. */
+function matchFixes(e: End, mine: model.Edit[] | undefined, theirs: model.Edit[] | undefined): model.FixIntent[] {
+  return [...fix(`Make this side match ${e.other.name}`, mine, true), ...fix(`Make ${e.other.name} match this side`, theirs)];
+}
+
+function finding(e: End, range: TextRange, severity: model.Finding['severity'], code: string, message: string, related: model.RelatedLocation[], fixes: model.FixIntent[]): model.Finding {
+  return { uri: e.dev.uri, range: { start: range.start, end: range.end }, severity, code, message, related, fixes };
+}
+
+function rel(e: End, range: TextRange | undefined, message: string): model.RelatedLocation {
+  return { uri: e.other.uri, range: range ?? e.otherPeer.range, message };
+}
+
+function byPriority<T extends { priority?: number }>(list: readonly T[]): T[] {
+  return [...list].sort((p, q) => (p.priority ?? 0) - (q.priority ?? 0));
+}
+
+function firstP1(p: model.IpsecPeer): model.Phase1Proposal | undefined {
+  return byPriority(p.phase1)[0];
+}
+
+/** A concrete value a Setter can write for a canonical list (OpenBSD `aes` offers AES-128). */
+function concreteEnc(list: readonly string[]): string | undefined {
+  const e = list[0];
+  return e === model.AES_ANY ? 'aes-cbc-128' : e;
+}
+
+function p1Fix(target: model.IpsecPeer, from: model.IpsecPeer): model.Edit[] | undefined {
+  const src = firstP1(from);
+  const dst = firstP1(target);
+  if (!src || !dst || src.auth.value !== dst.auth.value) return undefined;
+  const encryption = concreteEnc(src.encryption.value);
+  const hash = src.hash.value[0];
+  const dh = src.dh.value[0];
+  if (!encryption || !hash || !dh) return undefined;
+  return safe(target.setPhase1, { encryption, hash, dh });
+}
+
+function p2Fix(target: model.IpsecPeer, from: model.IpsecPeer): model.Edit[] | undefined {
+  const src = from.phase2[0];
+  const dst = target.phase2[0];
+  if (!src || !dst || src.protocol.value !== dst.protocol.value) return undefined;
+  const encryption = concreteEnc(src.encryption.value) ?? 'null';
+  const integrity = src.integrity.value[0] ?? 'none';
+  return safe(target.setPhase2, { encryption, integrity });
+}
+
+function pfsFix(target: model.IpsecPeer, value: string): model.Edit[] | undefined {
+  return safe(target.setPfs, value) ?? safe(target.pfs.set, value);
+}
+
+function anchorP1(p: model.IpsecPeer): TextRange {
+  return firstP1(p)?.range ?? p.range;
+}
+
+function anchorP2(p: model.IpsecPeer): TextRange {
+  return p.phase2[0]?.range ?? p.range;
+}
+
+/** Findings of one tunnel, on both ends. */
+export function tunnelFindings(m: PeerMatch, v: Verdict = negotiate(m)): model.Finding[] {
+  const E = ends(m);
+  const out: model.Finding[] = [];
+  const sides: Side[] = ['a', 'b'];
+
+  if (!v.version) {
+    for (const s of sides) {
+      const e = E[s];
+      const mine = e.peer.ikeVersion;
+      const theirs = e.otherPeer.ikeVersion;
+      out.push(
+        finding(
+          e,
+          mine.range ?? e.peer.range,
+          'error',
+          'ipsec/ike-version-mismatch',
+          `${e.peer.label} speaks IKEv${mine.value}${mine.default ? ` (default: ${mine.default})` : ''} but ${e.other.name} (${e.otherPeer.label}) speaks IKEv${theirs.value}: the responder drops the other version's packets and phase 1 never starts.`,
+          [rel(e, theirs.range, `${e.other.name} uses IKEv${theirs.value} here`)],
+          matchFixes(e, safe(mine.set, theirs.value), safe(theirs.set, mine.value)),
+        ),
+      );
+    }
+  } else if (!v.mode) {
+    for (const s of sides) {
+      const e = E[s];
+      const mine = e.peer.exchangeMode;
+      const theirs = e.otherPeer.exchangeMode;
+      out.push(
+        finding(
+          e,
+          mine.range ?? e.peer.range,
+          'error',
+          'ipsec/exchange-mode-mismatch',
+          `${e.peer.label} uses IKEv1 ${mine.value} mode${mine.default ? ` (default: ${mine.default})` : ''} but ${e.other.name} uses ${theirs.value} mode: phase 1 never completes.`,
+          [rel(e, theirs.range, `${e.other.name} uses ${theirs.value} mode here`)],
+          matchFixes(e, safe(mine.set, theirs.value), safe(theirs.set, mine.value)),
+        ),
+      );
+    }
+  }
+
+  if (v.phase1 === null) {
+    for (const s of sides) {
+      const e = E[s];
+      out.push(
+        finding(
+          e,
+          anchorP1(e.peer),
+          'error',
+          'ipsec/ike-proposal-mismatch',
+          `No IKE phase 1 proposal in common with ${e.other.name}: this side offers ${describePhase1List(e.peer.phase1)}; ${e.other.name} (${e.otherPeer.label}) offers ${describePhase1List(e.otherPeer.phase1)}. Encryption with key length, hash, DH group and authentication method must all match (NO_PROPOSAL_CHOSEN).`,
+          [rel(e, anchorP1(e.otherPeer), `${e.other.name}'s phase 1 proposal`)],
+          matchFixes(e, p1Fix(e.peer, e.otherPeer), p1Fix(e.otherPeer, e.peer)),
+        ),
+      );
+    }
+  } else if (v.phase1 && v.version) {
+    out.push(...lifetimeFindings(m, E, v.phase1));
+  }
+
+  out.push(...pskFindings(E, v));
+
+  if (v.phase2 === null) {
+    for (const s of sides) {
+      const e = E[s];
+      out.push(
+        finding(
+          e,
+          anchorP2(e.peer),
+          'error',
+          'ipsec/esp-proposal-mismatch',
+          `No phase 2 proposal in common with ${e.other.name}: this side offers ${describePhase2List(e.peer.phase2)}; ${e.other.name} (${e.otherPeer.label}) offers ${describePhase2List(e.otherPeer.phase2)}. Protocol, encryption, integrity and mode must match; quick mode fails.`,
+          [rel(e, anchorP2(e.otherPeer), `${e.other.name}'s phase 2 proposal`)],
+          matchFixes(e, p2Fix(e.peer, e.otherPeer), p2Fix(e.otherPeer, e.peer)),
+        ),
+      );
+    }
+  } else if (v.phase2) {
+    out.push(...phase2LifetimeFindings(E));
+  }
+
+  if (v.pfs.status !== 'ok') {
+    for (const s of sides) {
+      const e = E[s];
+      out.push(
+        finding(
+          e,
+          e.peer.pfs.range ?? e.peer.range,
+          v.pfs.status,
+          'ipsec/pfs-mismatch',
+          `${v.pfs.reason}. This side: ${pfsText(e.peer)}; ${e.other.name}: ${pfsText(e.otherPeer)}.`,
+          [rel(e, e.otherPeer.pfs.range, `${e.other.name}'s PFS setting`)],
+          matchFixes(e, pfsFix(e.peer, e.otherPeer.pfs.value), pfsFix(e.otherPeer, e.peer.pfs.value)),
+        ),
+      );
+    }
+  }
+
+  out.push(...selectorFindings(E, v));
+  return out;
+}
+
+function pfsText(p: model.IpsecPeer): string {
+  const g = p.pfs.value === 'none' ? 'no PFS' : `PFS ${model.dhLabel(p.pfs.value)}`;
+  return p.pfs.default ? `${g} (default: ${p.pfs.default})` : g;
+}
+
+function pskFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
+  const out: model.Finding[] = [];
+  const psk = v.psk;
+  if (psk.status === 'ok' || psk.status === 'n/a') return out;
+  const keyOf = (s: Side) => (s === 'a' ? psk.keyA : psk.keyB);
+  const missing = (s: Side) => (s === 'a' ? psk.missingA : psk.missingB);
+  for (const s of ['a', 'b'] as Side[]) {
+    const o: Side = s === 'a' ? 'b' : 'a';
+    const e = E[s];
+    const mine = keyOf(s);
+    const theirs = keyOf(o);
+    const otherRange = theirs?.secret.range ?? e.otherPeer.range;
+    // Fixes copy the other end's cleartext into the Setter; the title never shows it.
+    const useTheirs = theirs?.secret.plain !== undefined ? (mine ? safe(mine.set, theirs.secret.plain) : safe(e.peer.addPsk, theirs.secret.plain)) : undefined;
+    const giveMine = mine?.secret.plain !== undefined ? (theirs ? safe(theirs.set, mine.secret.plain) : safe(e.otherPeer.addPsk, mine.secret.plain)) : undefined;
+    const fixes = [...fix(`Use ${e.other.name}'s pre-shared key`, useTheirs, true), ...fix(`Make ${e.other.name} use this side's pre-shared key`, giveMine)];
+    if (psk.status === 'missing') {
+      const msg = missing(s)
+        ? `This side uses pre-shared key authentication but no key covers ${e.other.name}'s address${e.otherPeer.local ? ` ${e.otherPeer.local.value}` : ''}: phase 1 fails at authentication.`
+        : `${e.other.name} (${e.otherPeer.label}) uses pre-shared key authentication but has no key covering this device's address: phase 1 fails at authentication.`;
+      out.push(finding(e, mine ? mine.secret.range : e.peer.range, 'error', 'ipsec/psk-missing', msg, [rel(e, otherRange, theirs ? `${e.other.name}'s pre-shared key` : `${e.other.name}'s peer without a key`)], fixes));
+    } else if (psk.status === 'unverifiable') {
+      const which = [mine && mine.secret.plain === undefined ? `this side's key is ${model.maskSecret(mine.secret)}` : '', theirs && theirs.secret.plain === undefined ? `${e.other.name}'s key is ${model.maskSecret(theirs.secret)}` : '']
+        .filter(Boolean)
+        .join(' and ');
+      out.push(
+        finding(e, mine!.secret.range, 'information', 'ipsec/psk-unverifiable', `The pre-shared keys with ${e.other.name} cannot be compared: ${which}. Check them by hand.`, [rel(e, otherRange, `${e.other.name}'s pre-shared key`)], []),
+      );
+    } else {
+      const how =
+        psk.status === 'case-or-space'
+          ? 'differs only in case/whitespace/quoting, which still makes it a different key'
+          : `differs (this side ${model.maskSecret(mine!.secret)}, ${e.other.name} ${model.maskSecret(theirs!.secret)})`;
+      out.push(
+        finding(
+          e,
+          mine!.secret.range,
+          'error',
+          'ipsec/psk-mismatch',
+          `The pre-shared key this side uses for ${e.other.name} ${how}: phase 1 fails at message 5/6 (authentication / invalid payload).`,
+          [rel(e, otherRange, `${e.other.name}'s pre-shared key for this device`)],
+          fixes,
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function isCisco(d: model.Device): boolean {
+  return d.dialect === 'cisco-ios' || d.dialect === 'cisco-asa';
+}
+
+function lifetimeFindings(m: PeerMatch, E: Record<Side, End>, pair: [model.Phase1Proposal, model.Phase1Proposal]): model.Finding[] {
+  const la = pair[0].lifetime;
+  const lb = pair[1].lifetime;
+  if (la.value === lb.value) return [];
+  const out: model.Finding[] = [];
+  const props: Record<Side, model.Phase1Proposal> = { a: pair[0], b: pair[1] };
+  for (const s of ['a', 'b'] as Side[]) {
+    const o: Side = s === 'a' ? 'b' : 'a';
+    const e = E[s];
+    const mine = props[s].lifetime;
+    const theirs = props[o].lifetime;
+    const shorterIsMine = mine.value < theirs.value;
+    const shorter = shorterIsMine ? 'this side' : e.other.name;
+    // Cisco responder: accepts only when the initiator's lifetime <= its own [S8]; the longer end initiating fails.
+    const ciscoShort = shorterIsMine ? isCisco(e.dev) : isCisco(e.other);
+    const longInitiates = shorterIsMine ? (o === 'a' ? m.aInitiates : m.bInitiates) : s === 'a' ? m.aInitiates : m.bInitiates;
+    const warn = ciscoShort && longInitiates;
+    const msg = warn
+      ? `Phase 1 lifetime ${mine.value} s vs ${theirs.value} s on ${e.other.name}: a Cisco responder only accepts a proposal whose lifetime is <= its own, so when ${shorterIsMine ? e.other.name : 'this side'} (the longer lifetime) initiates, ${shorter} rejects the proposal. Make the lifetimes equal.`
+      : `Phase 1 lifetime ${mine.value} s${mine.default ? ' (default)' : ''} vs ${theirs.value} s${theirs.default ? ' (default)' : ''} on ${e.other.name}: the shorter (${Math.min(mine.value, theirs.value)} s, ${shorter}) is used on most platforms.`;
+    out.push(
+      finding(e, mine.range ?? props[s].range ?? e.peer.range, warn ? 'warning' : 'information', 'ipsec/lifetime-mismatch', msg, [rel(e, theirs.range ?? props[o].range, `${e.other.name}'s phase 1 lifetime`)], matchFixes(e, safe(mine.set, theirs.value), safe(theirs.set, mine.value))),
+    );
+  }
+  return out;
+}
+
+function phase2LifetimeFindings(E: Record<Side, End>): model.Finding[] {
+  const la = E.a.peer.phase2Lifetime;
+  const lb = E.b.peer.phase2Lifetime;
+  if (!la || !lb || la.value === lb.value) return [];
+  const out: model.Finding[] = [];
+  for (const s of ['a', 'b'] as Side[]) {
+    const e = E[s];
+    const mine = e.peer.phase2Lifetime!;
+    const theirs = e.otherPeer.phase2Lifetime!;
+    const strict = e.peer.proposalCheck && (e.peer.proposalCheck.value === 'exact' || e.peer.proposalCheck.value === 'strict');
+    const otherStrict = e.otherPeer.proposalCheck && (e.otherPeer.proposalCheck.value === 'exact' || e.otherPeer.proposalCheck.value === 'strict');
+    const warn = strict || otherStrict;
+    const shorter = mine.value < theirs.value ? 'this side' : e.other.name;
+    const msg = warn
+      ? `Phase 2 lifetime ${mine.value} s vs ${theirs.value} s on ${e.other.name}, and RouterOS proposal-check=${(strict ? e.peer : e.otherPeer).proposalCheck!.value} rejects a different (exact) or longer (strict) lifetime. Make the lifetimes equal.`
+      : `Phase 2 lifetime ${mine.value} s${mine.default ? ' (default)' : ''} vs ${theirs.value} s${theirs.default ? ' (default)' : ''} on ${e.other.name}: negotiated down to the shorter (${Math.min(mine.value, theirs.value)} s, ${shorter}).`;
+    out.push(finding(e, mine.range ?? anchorP2(e.peer), warn ? 'warning' : 'information', 'ipsec/lifetime-mismatch', msg, [rel(e, theirs.range, `${e.other.name}'s phase 2 lifetime`)], matchFixes(e, safe(mine.set, theirs.value), safe(theirs.set, mine.value))));
+  }
+  return out;
+}
+
+function selectorFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
+  const out: model.Finding[] = [];
+  if (v.selectors.length === 0) return out;
+  const worst = v.selectors.some((i) => i.severity === 'error') ? 'error' : 'warning';
+  for (const s of ['a', 'b'] as Side[]) {
+    const e = E[s];
+    const mine = v.selectors.filter((i) => i.side === s);
+    for (const issue of mine) {
+      const text =
+        issue.severity === 'warning'
+          ? `Traffic selector ${describeSelector(issue.selector)} is not the exact mirror of ${e.other.name}'s ${describeSelector(issue.partner!)}: one is a subset of the other, which only works when the end with the narrower selector initiates (the responder narrows; unconfirmed per platform).`
+          : `Traffic selector ${describeSelector(issue.selector)} has no mirror image on ${e.other.name} (expected ${describeSelector({ ...issue.selector, local: issue.selector.remote, remote: issue.selector.local, localPort: issue.selector.remotePort, remotePort: issue.selector.localPort })} there): quick mode fails with INVALID_ID_INFORMATION for this flow.`;
+      out.push(finding(e, issue.selector.range, issue.severity, 'ipsec/selector-mismatch', text, [rel(e, issue.partner?.range ?? e.otherPeer.selectors[0]?.range, `${e.other.name}'s traffic selectors`)], []));
+    }
+    if (mine.length === 0) {
+      const theirs = v.selectors.filter((i) => i.side !== s);
+      out.push(
+        finding(
+          e,
+          e.peer.range,
+          worst,
+          'ipsec/selector-mismatch',
+          `${e.other.name} has traffic selectors this side does not mirror: ${theirs.map((i) => describeSelector(i.selector)).join(', ')}.`,
+          theirs.map((i) => rel(e, i.selector.range, `${e.other.name}'s selector without a mirror here`)),
+          [],
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** Cross-file pair check: every tunnel between the two devices. */
+export const ipsecPairCheck: PairCheck = {
+  name: 'ipsec',
+  check(a, b) {
+    return matchPeers(a, b).flatMap((m) => tunnelFindings(m));
+  },
+};
+
+/** `ipsec/weak-crypto` facts (interop-rules §8). */
+const FN72510 = 'IOS-XE 17.11.1+ refuses it unless weak crypto is explicitly re-allowed (FN72510)';
+
+function weakReason(kind: 'enc' | 'hash' | 'dh' | 'pfs', alg: string): string {
+  if (kind === 'enc') {
+    if (alg === 'des') return 'DES (56-bit key) is broken and documented as insecure; ' + FN72510;
+    if (alg === '3des') return '3DES (64-bit block) is deprecated; ' + FN72510;
+    if (alg === 'null') return 'ESP null encrypts nothing; ' + FN72510;
+    return `${alg} provides no confidentiality; ${FN72510}`;
+  }
+  if (kind === 'hash') return `MD5 is broken; ${FN72510}`;
+  return `${model.dhLabel(alg)} is too weak a Diffie-Hellman group; ${FN72510}`;
+}
+
+export const weakCryptoCheck: DeviceCheck = {
+  name: 'ipsec-weak-crypto',
+  check(device, ctx: AnalysisContext) {
+    const sev = ctx.settings.weakCrypto;
+    if (sev === 'off') return [];
+    const out: model.Finding[] = [];
+    const seen = new Set<string>();
+    const report = (v: model.Value<string[]> | model.Value<string>, fallback: TextRange, kind: 'enc' | 'hash' | 'dh' | 'pfs', where: string, weak: ReadonlySet<string>) => {
+      const list = Array.isArray(v.value) ? v.value : [v.value];
+      for (const alg of list) {
+        if (!weak.has(alg)) continue;
+        const range = v.range ?? fallback;
+        const key = `${range.start}:${range.end}:${alg}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const dflt = v.range ? '' : ` (a default: ${v.default ?? 'implicit'})`;
+        out.push({
+          uri: device.uri,
+          range: { start: range.start, end: range.end },
+          severity: sev,
+          code: 'ipsec/weak-crypto',
+          message: `${where} uses ${kind === 'dh' || kind === 'pfs' ? model.dhLabel(alg) : alg}${dflt}: ${weakReason(kind, alg)}.`,
+          related: [],
+          fixes: [],
+        });
+      }
+    };
+    for (const peer of device.ipsecPeers) {
+      for (const p of peer.phase1) {
+        const at = p.range ?? peer.range;
+        report(p.encryption, at, 'enc', `Phase 1 proposal ${p.label}`, model.WEAK_ENCRYPTION);
+        report(p.hash, at, 'hash', `Phase 1 proposal ${p.label}`, model.WEAK_HASH);
+        report(p.dh, at, 'dh', `Phase 1 proposal ${p.label}`, model.WEAK_DH);
+      }
+      for (const p of peer.phase2) {
+        const at = p.range ?? peer.range;
+        if (p.protocol.value === 'esp') report(p.encryption, at, 'enc', `Phase 2 proposal ${p.label}`, model.WEAK_ENCRYPTION);
+        report(p.integrity, at, 'hash', `Phase 2 proposal ${p.label}`, model.WEAK_HASH);
+      }
+      report(peer.pfs, peer.range, 'pfs', `PFS of ${peer.label}`, model.WEAK_DH);
+    }
+    return out;
+  },
+};

@@ -1,0 +1,148 @@
+// Which IPsec peer of one device talks to which peer of another (interop-rules §0), and what each side
+// believes about the other (the address it is seen from, the key it selects). Imports only model/.
+
+import * as model from '../../model';
+
+/** One tunnel between two devices: peer `a` of device `A` and peer `b` of device `B`. */
+export interface PeerMatch {
+  A: model.Device;
+  a: model.IpsecPeer;
+  B: model.Device;
+  b: model.IpsecPeer;
+  /** Whether each side may start the negotiation (a wildcard responder never initiates). */
+  aInitiates: boolean;
+  bInitiates: boolean;
+  /** The address of A that B negotiates with (B's key/selectors are chosen for it). */
+  aAddress?: string;
+  bAddress?: string;
+}
+
+function canon(addr: string): string {
+  return model.canonicalAddress(addr) ?? addr;
+}
+
+function owns(device: model.Device, addr: string): boolean {
+  const c = canon(addr);
+  return model.ownedAddresses(device).some((o) => canon(o) === c);
+}
+
+/** Address of `device` that `peer` (on the device) sources IKE from, when it can be told. */
+function sourceAddress(device: model.Device, peer: model.IpsecPeer): string | undefined {
+  if (peer.local) return canon(peer.local.value);
+  if (peer.localInterface) {
+    const itf = device.interfaces.find((i) => i.name === peer.localInterface || i.nameif === peer.localInterface);
+    const primary = itf?.addresses.find((a) => !a.secondary) ?? itf?.addresses[0];
+    if (primary) return canon(primary.address);
+  }
+  return undefined;
+}
+
+/** Does wildcard responder `resp` (on its device) accept IKE from `addr`? */
+function acceptsFrom(resp: model.IpsecPeer, addr: string | undefined): boolean {
+  if (resp.remote) return false;
+  const any = resp.remoteAny ?? '0.0.0.0/0';
+  if (!addr) return true;
+  return model.prefixContains(any, addr);
+}
+
+function initiates(p: model.IpsecPeer): boolean {
+  return p.role !== 'responder' && p.remote !== undefined;
+}
+
+/**
+ * How well `b` (on B) answers `a` (on A), or undefined when it does not.
+ * 3: both name each other; 2: a names B and b is a wildcard covering A; 1: same, but A's source is unknown.
+ */
+function score(A: model.Device, a: model.IpsecPeer, B: model.Device, b: model.IpsecPeer): number | undefined {
+  const aSrc = sourceAddress(A, a);
+  const bSrc = sourceAddress(B, b);
+  if (a.remote && b.remote) {
+    if (!owns(B, a.remote.value) || !owns(A, b.remote.value)) return undefined;
+    if (bSrc && canon(a.remote.value) !== bSrc) return undefined;
+    if (aSrc && canon(b.remote.value) !== aSrc) return undefined;
+    return 3;
+  }
+  if (a.remote && !b.remote) {
+    if (!owns(B, a.remote.value)) return undefined;
+    if (bSrc && canon(a.remote.value) !== bSrc) return undefined;
+    if (!acceptsFrom(b, aSrc)) return undefined;
+    return aSrc ? 2 : 1;
+  }
+  if (!a.remote && b.remote) {
+    const s = score(B, b, A, a);
+    return s;
+  }
+  return undefined;
+}
+
+/**
+ * The tunnels between two devices: for every peer of either device, its best answer on the other device.
+ * A peer with no answer yields nothing (no noise for tunnels to devices outside the workspace).
+ */
+export function matchPeers(A: model.Device, B: model.Device): PeerMatch[] {
+  const res: PeerMatch[] = [];
+  const seen = new Set<string>();
+  const add = (X: model.Device, x: model.IpsecPeer, Y: model.Device, y: model.IpsecPeer) => {
+    const key = X === A ? `${x.id}\u0000${y.id}` : `${y.id}\u0000${x.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const [a, b] = X === A ? [x, y] : [y, x];
+    res.push({
+      A,
+      a,
+      B,
+      b,
+      aInitiates: initiates(a),
+      bInitiates: initiates(b),
+      aAddress: b.remote ? canon(b.remote.value) : sourceAddress(A, a) ?? firstOwnedAddress(A, b),
+      bAddress: a.remote ? canon(a.remote.value) : sourceAddress(B, b) ?? firstOwnedAddress(B, a),
+    });
+  };
+  const bestFor = (X: model.Device, x: model.IpsecPeer, Y: model.Device) => {
+    if (!x.remote) return;
+    let best: model.IpsecPeer | undefined;
+    let bestScore = 0;
+    for (const y of Y.ipsecPeers) {
+      const s = score(X, x, Y, y);
+      if (s !== undefined && s > bestScore) {
+        best = y;
+        bestScore = s;
+      }
+    }
+    if (best) add(X, x, Y, best);
+  };
+  for (const a of A.ipsecPeers) bestFor(A, a, B);
+  for (const b of B.ipsecPeers) bestFor(B, b, A);
+  return res;
+}
+
+/** An owned address of `device` that wildcard responder `resp` (on the other device) accepts. */
+function firstOwnedAddress(device: model.Device, resp: model.IpsecPeer): string | undefined {
+  for (const addr of model.ownedAddresses(device)) if (acceptsFrom(resp, canon(addr))) return canon(addr);
+  return undefined;
+}
+
+/**
+ * The pre-shared key `peer` (on `device`) uses for a remote at `remoteAddr`. Named peers carry the key the
+ * dialect selected; wildcard responders pick the most specific key of the device covering the address
+ * (IOS `crypto isakmp key ... address` longest match; ASA falls back to DefaultL2LGroup), else their own.
+ */
+export function keyFor(device: model.Device, peer: model.IpsecPeer, remoteAddr: string | undefined): model.PresharedKey | undefined {
+  if (peer.remote || !remoteAddr) return peer.psk;
+  let best: model.PresharedKey | undefined;
+  let bestLen = -1;
+  for (const k of device.keys) {
+    const p = model.parsePrefix(k.peer);
+    if (!p || !model.prefixContains(k.peer, remoteAddr)) continue;
+    if (p.length > bestLen) {
+      best = k;
+      bestLen = p.length;
+    }
+  }
+  return best ?? peer.psk;
+}
+
+/** Does this peer authenticate with a pre-shared key in any of its phase 1 proposals? */
+export function usesPsk(peer: model.IpsecPeer): boolean {
+  return peer.phase1.length === 0 ? peer.psk !== undefined : peer.phase1.some((p) => p.auth.value === 'psk');
+}
