@@ -109,7 +109,7 @@ export function buildDevice(text: string, uri: string): model.Device {
       const remote = line.kv.get('remote');
       const local = line.kv.get('local');
       const pl = line;
-      peer = {
+      const p: model.IpsecPeer = {
         id: arg(1).text,
         label: `peer ${arg(1).text}`,
         range: { start: line.start, end: line.end },
@@ -124,11 +124,11 @@ export function buildDevice(text: string, uri: string): model.Device {
         phase2: [],
         pfs: val(line, 'pfs', (s) => s),
         phase2Lifetime: line.kv.has('p2life') ? val(line, 'p2life', Number) : undefined,
-        proposalCheck: line.kv.has('check') ? val(line, 'check', (s) => s as 'obey') : undefined,
+        proposalCheck: line.kv.has('check') ? val(line, 'check', (s) => s as 'obey' | 'claim' | 'strict' | 'exact') : undefined,
         selectors: [],
         addPsk: remote ? (secret) => [{ uri, range: { start: text.length, end: text.length }, newText: `${text.endsWith('\n') ? '' : '\n'}key ${remote.text}/32 ${secret}\n` }] : undefined,
       };
-      const p = peer;
+      peer = p;
       p.setPfs = (g) => p.pfs.set!(g);
       p.setPhase1 = (v) => {
         const l = p1Lines.get(p)?.[0];
@@ -154,7 +154,7 @@ export function buildDevice(text: string, uri: string): model.Device {
         encryption: val(line, 'enc', list, showList),
         hash: val(line, 'hash', list, showList),
         dh: val(line, 'dh', list, showList),
-        auth: val(line, 'auth', (s) => s as 'psk'),
+        auth: val(line, 'auth', (s) => s as model.Phase1Proposal['auth']['value']),
         lifetime: val(line, 'life', Number),
       });
     } else if (head === 'p2' && peer) {
@@ -162,10 +162,10 @@ export function buildDevice(text: string, uri: string): model.Device {
       peer.phase2.push({
         label: `p2#${peer.phase2.length + 1}`,
         range: { start: line.start, end: line.end },
-        protocol: val(line, 'proto', (s) => s as 'esp'),
+        protocol: val(line, 'proto', (s) => s as 'esp' | 'ah'),
         encryption: val(line, 'enc', list, showList),
         integrity: val(line, 'integ', list, showList),
-        mode: val(line, 'mode', (s) => s as 'tunnel', String, 'tunnel'),
+        mode: val(line, 'mode', (s) => s as 'tunnel' | 'transport', String, 'tunnel'),
       });
     } else if (head === 'sel' && peer) {
       peer.selectors.push({
