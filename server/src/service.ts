@@ -74,7 +74,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const ctx = (): AnalysisContext => ({ settings });
 
   function dialectOptions(): DialectOptions {
-    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands };
+    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands, birdVersion: settings.birdVersion };
   }
 
   function resolve(doc: DocumentState): void {
@@ -136,7 +136,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
-      for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: [], tags: d.tags });
+      for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
       for (const check of DEVICE_CHECKS) findings.push(...runSafely(() => check.check(low.device, ctx())));
     }
     deviceCache.set(doc.uri, { version: doc.version, gen: generation, findings });

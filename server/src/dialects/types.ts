@@ -11,6 +11,11 @@ export interface DialectOptions {
   routerosVersion?: 6 | 7;
   /** OpenBSD release targeted (e.g. "7.6"); defaults to the current release. */
   openbsdVersion?: string;
+  /**
+   * BIRD version targeted (e.g. "2.0.12"). Syntax newer than it (typed function results, method calls, BIRD 2.14+)
+   * is an error; when absent it is a warning.
+   */
+  birdVersion?: string;
   /** Report unknown commands as information diagnostics (`syntax/unknown-command`). Off by default. */
   reportUnknownCommands?: boolean;
 }

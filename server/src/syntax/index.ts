@@ -17,6 +17,8 @@ export interface SyntaxDiagnostic {
   message: string;
   /** `unnecessary` greys the range out in the editor (used by `ref/unused`). */
   tags?: ('unnecessary' | 'deprecated')[];
+  /** Quick fixes whose edits all apply to this same document (the service adds the URI). */
+  fixes?: { title: string; edits: { range: TextRange; newText: string }[]; isPreferred?: boolean }[];
 }
 
 export type TokenKind =
