@@ -1,2 +1,389 @@
-// CLI entry (placeholder until the CLI lands).
-process.stdout.write('netcfg: not implemented yet\n');
+// CLI entry: `netcfg check [paths…]` runs the same language service as the editor over files on disk and prints
+// text, JSON (a stable contract, version 1) or SARIF 2.1.0. Exit 0: no error; 1: an error-severity diagnostic;
+// 2: usage error or unreadable path. Imports no LSP module: host/ does the file-system work.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type * as sarif from 'sarif';
+import pkg from '../../package.json';
+import { findProjectFile, loadProjectConfig } from './host/project';
+import { readConfigFileSync, scanDirectory, describeFsError } from './host/scan';
+import { parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
+import type * as model from './model';
+import { docsUrl } from './protocol';
+import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type LanguageService, type ServiceSettings } from './service';
+import { positionAt, type Severity, type TextRange } from './syntax';
+
+const USAGE = `Usage: netcfg check [options] [paths...]
+
+Checks router and firewall configs (Cisco IOS/ASA, MikroTik RouterOS, OpenBSD ipsec.conf, BIRD 2),
+each file alone and across files (IPsec peers, OSPF neighbours, DMVPN, L2TP). Directories are searched
+recursively; the default path is the current directory.
+
+Options:
+  --format text|json|sarif        output format (default: text)
+  --min-severity error|warning|information|hint
+                                  lowest severity reported (default: information)
+  --dialect <id>                  dialect of files whose dialect cannot be told:
+                                  cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird
+  --routeros-version 6|7          RouterOS major version (default: from the file)
+  --openbsd-version X.Y           OpenBSD release targeted (default: ${DEFAULT_SETTINGS.openbsdVersion ?? 'current'})
+  --weak-crypto off|warning|error severity of weak-crypto findings (default: warning)
+  -h, --help                      show this help
+  -v, --version                   show the version
+
+Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or unreadable path.
+`;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+type Format = 'text' | 'json' | 'sarif';
+
+interface Options {
+  format: Format;
+  minSeverity: Severity;
+  paths: string[];
+  settings: Partial<ServiceSettings>;
+}
+
+/** A usage or IO problem: printed as one `netcfg: …` line on stderr, exit 2. */
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Options | 'help' | 'version' {
+  const opts: Options = { format: 'text', minSeverity: 'information', paths: [], settings: {} };
+  const args = [...argv];
+  if (args[0] === 'check') args.shift();
+  else if (args[0] === undefined || (!args[0].startsWith('-') && args[0] !== 'help')) {
+    if (args[0] !== undefined) throw new UsageError(`unknown command '${args[0]}' (try 'netcfg check --help')`);
+    throw new UsageError(`missing command (try 'netcfg check --help')`);
+  }
+  let onlyPaths = false;
+  while (args.length) {
+    const arg = args.shift()!;
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      opts.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') return 'help';
+    if (arg === '-v' || arg === '--version') return 'version';
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const takeValue = (): string => {
+      if (eq > 0) return arg.slice(eq + 1);
+      const v = args.shift();
+      if (v === undefined) throw new UsageError(`option '${name}' needs a value`);
+      return v;
+    };
+    switch (name) {
+      case '--format': {
+        const v = takeValue();
+        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`invalid --format '${v}' (expected text, json or sarif)`);
+        opts.format = v;
+        break;
+      }
+      case '--min-severity': {
+        const v = takeValue();
+        if (!(v in SEVERITY_RANK)) throw new UsageError(`invalid --min-severity '${v}' (expected error, warning, information or hint)`);
+        opts.minSeverity = v as Severity;
+        break;
+      }
+      case '--dialect': {
+        const v = takeValue();
+        const d = parseDialect(v);
+        if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec or bird)`);
+        opts.settings.dialect = d;
+        break;
+      }
+      case '--routeros-version': {
+        const v = takeValue();
+        const n = parseRouterosVersion(v);
+        if (!n) throw new UsageError(`invalid --routeros-version '${v}' (expected 6 or 7)`);
+        opts.settings.routerosVersion = n;
+        break;
+      }
+      case '--openbsd-version': {
+        const v = takeValue();
+        const s = parseOpenbsdVersion(v);
+        if (!s) throw new UsageError(`invalid --openbsd-version '${v}' (expected a release such as 7.6)`);
+        opts.settings.openbsdVersion = s;
+        break;
+      }
+      case '--weak-crypto': {
+        const v = takeValue();
+        const w = parseWeakCrypto(v);
+        if (!w) throw new UsageError(`invalid --weak-crypto '${v}' (expected off, warning or error)`);
+        opts.settings.weakCrypto = w;
+        break;
+      }
+      default:
+        throw new UsageError(`unknown option '${name}' (try 'netcfg check --help')`);
+    }
+  }
+  if (opts.paths.length === 0) opts.paths.push('.');
+  return opts;
+}
+
+/** One file handed to the service, with the path shown to the user. */
+interface InputFile {
+  uri: string;
+  abs: string;
+  /** Relative to the working directory, with `/` separators. */
+  display: string;
+}
+
+function displayPath(abs: string): string {
+  const rel = path.relative(process.cwd(), abs) || path.basename(abs);
+  return rel.split(path.sep).join('/');
+}
+
+async function collectFiles(paths: string[], maxFileSize: number): Promise<{ files: InputFile[]; projectFiles: string[] }> {
+  const seen = new Set<string>();
+  const files: InputFile[] = [];
+  const projectFiles = new Set<string>();
+  const add = (abs: string) => {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    files.push({ abs, uri: pathToFileURL(abs).href, display: displayPath(abs) });
+  };
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch (err) {
+      throw new UsageError(`cannot read '${p}': ${describeFsError(err)}`);
+    }
+    if (stat.isDirectory()) {
+      try {
+        fs.accessSync(abs, fs.constants.R_OK | fs.constants.X_OK);
+      } catch (err) {
+        throw new UsageError(`cannot read '${p}': ${describeFsError(err)}`);
+      }
+      for await (const cand of scanDirectory(abs, { maxFileSize })) {
+        if (cand.kind === 'project') projectFiles.add(cand.path);
+        else add(cand.path);
+      }
+      const governing = findProjectFile(abs);
+      if (governing) projectFiles.add(governing);
+    } else {
+      // A file named on the command line is checked whatever its name; an unknown one gets the information note.
+      add(abs);
+      const governing = findProjectFile(path.dirname(abs));
+      if (governing) projectFiles.add(governing);
+    }
+  }
+  return { files, projectFiles: [...projectFiles].sort() };
+}
+
+/** A diagnostic of the JSON contract (1-based lines and columns, paths relative to the working directory). */
+interface JsonDiagnostic {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: Severity;
+  code: string;
+  message: string;
+  related: { file: string; line: number; column: number; message: string }[];
+}
+
+interface JsonReport {
+  version: 1;
+  files: { path: string; dialect: string | null; device: string | null }[];
+  diagnostics: JsonDiagnostic[];
+}
+
+function runCheck(service: LanguageService, files: InputFile[], minSeverity: Severity): JsonReport {
+  const byUri = new Map(files.map((f) => [f.uri, f]));
+  const where = (uri: string, r: TextRange) => {
+    const doc = service.getDocument(uri);
+    const start = doc ? positionAt(doc.lineStarts, r.start) : { line: 0, character: 0 };
+    const end = doc ? positionAt(doc.lineStarts, Math.max(r.start, r.end)) : start;
+    return { file: byUri.get(uri)?.display ?? uri, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+  };
+  const report: JsonReport = { version: 1, files: [], diagnostics: [] };
+  for (const f of files) {
+    const doc = service.getDocument(f.uri);
+    report.files.push({ path: f.display, dialect: doc?.dialect ?? null, device: (doc?.dialect && service.getDevice(f.uri)?.name) || null });
+    for (const finding of service.getFindings(f.uri)) {
+      if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[minSeverity]) continue;
+      report.diagnostics.push({
+        ...where(f.uri, finding.range),
+        severity: finding.severity,
+        code: finding.code,
+        message: finding.message,
+        related: finding.related.map((r: model.RelatedLocation) => {
+          const w = where(r.uri, r.range);
+          return { file: w.file, line: w.line, column: w.column, message: r.message };
+        }),
+      });
+    }
+  }
+  report.diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)));
+  return report;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Output
+
+function useColor(): boolean {
+  return !!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
+}
+
+function formatText(report: JsonReport): string {
+  const color = useColor();
+  const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sevColor: Record<Severity, string> = { error: '31;1', warning: '33;1', information: '36', hint: '2' };
+  const lines: string[] = [];
+  for (const d of report.diagnostics) {
+    lines.push(`${paint('1', `${d.file}:${d.line}:${d.column}`)} ${paint(sevColor[d.severity], d.severity)} ${paint('2', d.code)} ${d.message}`);
+    for (const r of d.related) lines.push(`    ${r.file}:${r.line}:${r.column} ${r.message}`);
+  }
+  const count = (s: Severity) => report.diagnostics.filter((d) => d.severity === s).length;
+  const checked = report.files.filter((f) => f.dialect).length;
+  const skipped = report.files.length - checked;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
+  if (count('information')) parts.push(`${count('information')} information`);
+  if (count('hint')) parts.push(plural(count('hint'), 'hint'));
+  const summary = `${plural(checked, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}: ${parts.join(', ')}`;
+  lines.push(paint(count('error') ? '31;1' : count('warning') ? '33;1' : '32', summary));
+  return lines.join('\n') + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, sarif.Result.level> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+/** A short description per code prefix, for SARIF rules (the full text is in docs/diagnostics.md). */
+function ruleDescription(code: string): string {
+  const area = code.split('/')[0];
+  const areas: Record<string, string> = {
+    detect: 'File skipped: its dialect could not be told',
+    syntax: 'Configuration syntax problem',
+    ref: 'Named object reference problem',
+    ipsec: 'IPsec/IKE mismatch or weakness',
+    ospf: 'OSPF adjacency mismatch',
+    dmvpn: 'DMVPN/NHRP mismatch',
+    l2tp: 'L2TP/IPsec problem',
+  };
+  return areas[area] ?? 'netcfg diagnostic';
+}
+
+function formatSarif(report: JsonReport): sarif.Log {
+  const codes = [...new Set(report.diagnostics.map((d) => d.code))].sort();
+  const ruleIndex = new Map(codes.map((c, i) => [c, i]));
+  const rules: sarif.ReportingDescriptor[] = codes.map((code) => {
+    const example = report.diagnostics.find((d) => d.code === code)!;
+    return {
+      id: code,
+      name: code.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
+      shortDescription: { text: ruleDescription(code) },
+      fullDescription: { text: `${ruleDescription(code)} (${code}). See the documentation for what triggers it and how to fix it.` },
+      help: { text: `See ${docsUrl(code)}`, markdown: `See [${code}](${docsUrl(code)}).` },
+      helpUri: docsUrl(code),
+      defaultConfiguration: { level: SARIF_LEVEL[example.severity] },
+    };
+  });
+  const location = (file: string, line: number, column: number, endLine?: number, endColumn?: number): sarif.Location => ({
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(file), uriBaseId: 'SRCROOT' },
+      region: endLine === undefined ? { startLine: line, startColumn: column } : { startLine: line, startColumn: column, endLine, endColumn },
+    },
+  });
+  const results: sarif.Result[] = report.diagnostics.map((d) => {
+    const result: sarif.Result = {
+      ruleId: d.code,
+      ruleIndex: ruleIndex.get(d.code),
+      level: SARIF_LEVEL[d.severity],
+      message: { text: d.message },
+      locations: [location(d.file, d.line, d.column, d.endLine, d.endColumn)],
+    };
+    if (d.severity === 'hint') result.rank = 10;
+    if (d.related.length) {
+      result.relatedLocations = d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.line, r.column), message: { text: r.message } }));
+    }
+    return result;
+  });
+  const root = pathToFileURL(process.cwd()).href;
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'netcfg',
+            version: pkg.version,
+            semanticVersion: pkg.version,
+            informationUri: docsUrl('').replace(/#$/, ''),
+            rules,
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: root.endsWith('/') ? root : `${root}/` } },
+        artifacts: report.files.map((f) => ({ location: { uri: encodeURI(f.path), uriBaseId: 'SRCROOT' }, ...(f.dialect ? { sourceLanguage: f.dialect } : {}) })),
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed === 'help') {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (parsed === 'version') {
+    process.stdout.write(`netcfg ${pkg.version}\n`);
+    return 0;
+  }
+  const { files, projectFiles } = await collectFiles(parsed.paths, DEFAULT_SETTINGS.maxFileSize);
+  // netcfg.yaml settings apply first; command-line flags win over them.
+  let settings: Partial<ServiceSettings> = {};
+  for (const p of projectFiles) {
+    const cfg = loadProjectConfig(p);
+    for (const problem of cfg.problems) process.stderr.write(`netcfg: warning: ${problem}\n`);
+    settings = { ...settings, ...cfg.settings };
+  }
+  settings = { ...settings, ...parsed.settings };
+  const service = createLanguageService(settings);
+  let internalErrors = 0;
+  setInternalErrorHandler((err) => {
+    internalErrors++;
+    if (internalErrors <= 3) process.stderr.write(`netcfg: internal error in a check: ${err instanceof Error ? err.message : String(err)}\n`);
+  });
+  for (const f of files) {
+    const read = readConfigFileSync(f.abs);
+    if (!read.ok) {
+      if (read.reason === 'binary file') {
+        service.setDocument(f.uri, '', 1);
+        continue;
+      }
+      throw new UsageError(`cannot read '${f.display}': ${read.reason}`);
+    }
+    service.setDocument(f.uri, read.text, 1);
+  }
+  const report = runCheck(service, files, parsed.minSeverity);
+  const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report);
+  await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
+  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) process.stderr.write(`netcfg: ${err.message}\n`);
+    else process.stderr.write(`netcfg: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 2;
+  },
+);

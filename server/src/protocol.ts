@@ -62,5 +62,3 @@ export const FILE_STATUS_REQUEST = 'netcfg/fileStatus';
 /** Request `netcfg/checkWorkspace` (no params): re-checks every indexed file and returns the finding counts. */
 export const CHECK_WORKSPACE_REQUEST = 'netcfg/checkWorkspace';
 
-/** Notification `netcfg/statusChanged` (server → client, params `{ uris: string[] }`): findings of these files changed. */
-export const STATUS_CHANGED_NOTIFICATION = 'netcfg/statusChanged';
