@@ -591,11 +591,14 @@ class RuleParser {
       this.p++;
       const nat = this.hostSpec();
       const close = this.next();
-      if (close && close.kind === 'punct' && close.text === ')') this.p++;
-      else this.diags.push({ range: open.range, severity: 'error', code: CODES.missingArgument, message: "Unclosed '(': write `from X (Y)`" });
+      let end = nat?.range ?? open.range;
+      if (close && close.kind === 'punct' && close.text === ')') {
+        this.p++;
+        end = close.range;
+      } else this.diags.push({ range: open.range, severity: 'error', code: CODES.missingArgument, message: "Unclosed '(': write `from X (Y)`" });
       if (!nat) this.diags.push({ range: open.range, severity: 'error', code: CODES.missingArgument, message: "'(' needs the real local network: `from X (Y)`" });
       else {
-        if (!allowNat) this.diags.push({ range: cover([open.range, nat.range]), severity: 'error', code: CODES.unexpectedToken, message: 'ipsecctl has no NAT support for the destination network; `(…)` is only allowed after `from`' });
+        if (!allowNat) this.diags.push({ range: cover([open.range, end]), severity: 'error', code: CODES.unexpectedToken, message: 'ipsecctl has no NAT support for the destination network; `(…)` is only allowed after `from`' });
         else if (nat.family && spec.family && nat.family !== spec.family) this.diags.push({ range: nat.range, severity: 'error', code: CODES.invalidAddress, message: 'Flow NAT address family mismatch' });
         spec.nat = nat;
       }
