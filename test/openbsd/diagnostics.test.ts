@@ -113,3 +113,12 @@ test('flows: peer and ports', () => {
     #                                            ^^^^ warning openbsd/empty-peer
   `);
 });
+
+test('a macro value is re-lexed at its use: a key with a space breaks the rule, as in ipsecctl', () => {
+  checkDiagnostics(`
+    //- gw.ipsec.conf
+    key = "two words"
+    ike esp from 192.0.2.0/24 to 198.51.100.0/24 peer 203.0.113.1 psk $key
+    #                                                                 ^^^^ error syntax/unexpected-token
+  `);
+});
