@@ -1,0 +1,311 @@
+// Will each OSPF adjacency come up? Hello-level comparison of two neighbouring interfaces (RFC 2328 §10.5:
+// area, hello/dead, mask, auth, E/N bits), DBD MTU (§10.6), network-type compatibility (interop-rules §7.3)
+// and NBMA neighbour statements, on EFFECTIVE values as lowering resolved them. Imports only model/.
+
+import * as model from '../../model';
+import type { Severity, TextRange } from '../../syntax';
+import type { PairCheck } from '../types';
+import { allEdits, at, describe, interfacesByName, mirrored, run, type End } from './common';
+import { configuredNeighbours, ospfLinks, type OspfLink } from './links';
+
+type NetType = model.OspfNetworkType;
+
+/** Short names used in messages, as engineers say them. */
+export const NET_TYPE_LABEL: Readonly<Record<NetType, string>> = {
+  broadcast: 'broadcast',
+  'point-to-point': 'point-to-point',
+  'non-broadcast': 'non-broadcast (NBMA)',
+  'point-to-multipoint': 'point-to-multipoint',
+  'point-to-multipoint-non-broadcast': 'point-to-multipoint non-broadcast',
+  'virtual-link': 'virtual link',
+  loopback: 'loopback',
+};
+
+/** Network types that elect a DR/BDR and originate a network LSA for the link [S25]. */
+export function electsDr(t: NetType): boolean {
+  return t === 'broadcast' || t === 'non-broadcast';
+}
+
+/** Types whose hellos are unicast to configured neighbours only. */
+export function needsNeighborStatements(t: NetType): boolean {
+  return t === 'non-broadcast' || t === 'point-to-multipoint-non-broadcast';
+}
+
+/**
+ * The network-type compatibility matrix of interop-rules §7.3, as a verdict for two different types
+ * (timer differences are reported separately by `ospf/timer-mismatch`, so the "T" cells are not repeated here).
+ */
+export function networkTypeVerdict(a: NetType, b: NetType): { severity: Severity; effect: string } | undefined {
+  if (a === b) return undefined;
+  const la = NET_TYPE_LABEL[a];
+  const lb = NET_TYPE_LABEL[b];
+  if (electsDr(a) !== electsDr(b)) {
+    const [dr, nodr] = electsDr(a) ? [la, lb] : [lb, la];
+    return {
+      severity: 'error',
+      effect: `${dr} elects a DR and ${nodr} does not, so even when the adjacency reaches FULL the two routers describe the link differently in their LSAs and routes over it go missing`,
+    };
+  }
+  if (electsDr(a)) {
+    return { severity: 'warning', effect: `both elect a DR, so the adjacency forms once the timers agree, but the non-broadcast side only sends hellos to its configured neighbors` };
+  }
+  const pair = new Set([a, b]);
+  if (pair.has('point-to-multipoint') && pair.has('point-to-multipoint-non-broadcast')) {
+    return { severity: 'information', effect: `compatible: neither elects a DR; the non-broadcast side unicasts hellos to its configured neighbors only` };
+  }
+  return {
+    severity: 'warning',
+    effect: `neither elects a DR, so the adjacency forms once the timers agree, but the point-to-multipoint side advertises host routes and the point-to-point side the subnet`,
+  };
+}
+
+/** Whether a platform derives the dead interval from the hello interval when dead is not set (IOS 4×hello, BIRD dead count 4). */
+function derivesDead(device: model.Device): boolean {
+  return device.dialect === 'cisco-ios' || device.dialect === 'cisco-asa' || device.dialect === 'bird';
+}
+
+/**
+ * Effective hello/dead of `o` after its network type becomes `t`, per the platform's defaults of
+ * interop-rules §7.2: IOS 10/40 on broadcast and point-to-point, 30/120 otherwise; BIRD and RouterOS 10/40 for every type.
+ */
+export function predictTimers(device: model.Device, o: model.OspfInterface, t: NetType): { hello: number; dead: number } {
+  if (device.dialect !== 'cisco-ios' && device.dialect !== 'cisco-asa') return { hello: o.hello.value, dead: o.dead.value };
+  const base = t === 'broadcast' || t === 'point-to-point' ? 10 : 30;
+  const hello = o.hello.range ? o.hello.value : base;
+  const dead = o.dead.range ? o.dead.value : 4 * hello;
+  return { hello, dead };
+}
+
+/** Edits that give `o` the timers `hello`/`dead`, given what it will have after other edits (`current`). */
+function timerSteps(device: model.Device, o: model.OspfInterface, current: { hello: number; dead: number }, hello: number, dead: number): (() => model.Edit[] | undefined)[] {
+  const steps: (() => model.Edit[] | undefined)[] = [];
+  const helloChanges = current.hello !== hello;
+  if (helloChanges) steps.push(() => run(o.hello.set, hello));
+  const deadAfter = o.dead.range ? current.dead : helloChanges && derivesDead(device) ? 4 * hello : current.dead;
+  if (deadAfter !== dead) steps.push(() => run(o.dead.set, dead));
+  return steps;
+}
+
+function timerEdits(device: model.Device, o: model.OspfInterface, hello: number, dead: number): model.Edit[] | undefined {
+  const steps = timerSteps(device, o, { hello: o.hello.value, dead: o.dead.value }, hello, dead);
+  return steps.length ? allEdits(steps) : undefined;
+}
+
+/** Setting `o`'s network type to `t`, plus the timers when the new type's defaults would not match the peer's. */
+function networkTypeEdits(device: model.Device, o: model.OspfInterface, t: NetType, peer: model.OspfInterface): model.Edit[] | undefined {
+  const predicted = predictTimers(device, o, t);
+  return allEdits([() => run(o.networkType.set, t), ...timerSteps(device, o, predicted, peer.hello.value, peer.dead.value)]);
+}
+
+function timersText(o: model.OspfInterface): string {
+  const pair = `${o.hello.value}/${o.dead.value}`;
+  if (o.hello.range && o.dead.range) return pair;
+  if (!o.hello.range && !o.dead.range) return o.hello.default ? `${pair} (${o.hello.default})` : pair;
+  return `hello ${describe(o.hello)}, dead ${describe(o.dead)}`;
+}
+
+const AUTH_LABEL: Readonly<Record<model.OspfAuth['type'], string>> = {
+  none: 'no authentication',
+  simple: 'simple password',
+  'keyed-md5': 'MD5',
+  'keyed-sha1': 'keyed SHA-1',
+  'hmac-sha1': 'HMAC-SHA-1',
+  'hmac-sha256': 'HMAC-SHA-256',
+  'hmac-sha384': 'HMAC-SHA-384',
+  'hmac-sha512': 'HMAC-SHA-512',
+};
+
+/** `MD5 key id 1` — never the key itself. */
+export function authText(a: model.OspfAuth): string {
+  const label = AUTH_LABEL[a.type];
+  return a.keyId !== undefined && a.type !== 'none' && a.type !== 'simple' ? `${label} key id ${a.keyId}` : label;
+}
+
+/** Area ids compared numerically: `0`, `0.0.0.0` and `backbone` are the same area. */
+export function canonicalArea(id: string): string {
+  const t = id.trim().toLowerCase();
+  if (t === 'backbone') return '0.0.0.0';
+  if (/^\d+$/.test(t)) {
+    const n = Number(t);
+    if (n <= 0xffffffff) return model.formatIpv4(n);
+  }
+  return model.canonicalAddress(t) ?? t;
+}
+
+/** Simple (type 1) OSPF passwords are 64 bits: platforms keep only the first 8 characters. */
+function simpleKey(s: model.Secret): model.Secret {
+  return s.plain === undefined ? s : { ...s, plain: s.plain.slice(0, 8) };
+}
+
+function addressRange(device: model.Device, o: model.OspfInterface): TextRange {
+  const itf = interfacesByName(device).get(o.interfaceName);
+  const addr = itf?.addresses.find((a) => o.address && model.sameAddress(a.address, o.address)) ?? itf?.addresses[0];
+  return addr?.range ?? o.range;
+}
+
+function areaRange(device: model.Device, o: model.OspfInterface): TextRange {
+  if (o.area.range) return o.area.range;
+  const p = device.ospf.find((x) => x.id === o.processId && x.version === o.version);
+  const area = p?.areas.find((ar) => canonicalArea(ar.id) === canonicalArea(o.area.value));
+  return area?.range ?? o.range;
+}
+
+/** Runs every hello-level comparison on one link. */
+export function checkLink(link: OspfLink): model.Finding[] {
+  const { a, x, b, y } = link;
+  const res: model.Finding[] = [];
+  const end = (device: model.Device, range: TextRange, message: string, relatedMessage: string, edits?: model.Edit[]): End => ({ device, range, message, relatedMessage, edits });
+  const where = (d: model.Device, o: model.OspfInterface) => `${d.name} ${o.interfaceName}`;
+
+  // Passive: no hellos at all from that side, so there is nothing else to compare (and nothing is broken by design).
+  if (x.passive.value || y.passive.value) {
+    if (x.passive.value && y.passive.value) return res;
+    const [pd, po, ad, ao] = x.passive.value ? [a, x, b, y] : [b, y, a, x];
+    const passiveEnd = end(pd, at(po.passive, po.range), `OSPF is passive on ${po.interfaceName}, so no adjacency forms with ${where(ad, ao)}, which sends hellos on this link`, `passive here`, run(po.passive.set, false));
+    const activeEnd = end(ad, ao.range, `${where(pd, po)} is passive on this link: no adjacency will form (intended for a stub/edge link?)`, `sends hellos here`, run(ao.passive.set, true));
+    res.push(...mirrored('ospf/passive-peer', 'information', passiveEnd, activeEnd));
+    return res;
+  }
+
+  // Area ID (OSPF header).
+  const sameArea = canonicalArea(x.area.value) === canonicalArea(y.area.value);
+  if (!sameArea) {
+    const msg = (o: model.OspfInterface, pd: model.Device, po: model.OspfInterface) =>
+      `OSPF area mismatch: this side is in area ${describe(o.area)}, ${where(pd, po)} is in area ${describe(po.area)}; hellos are dropped ("mismatched area ID")`;
+    res.push(
+      ...mirrored(
+        'ospf/area-mismatch',
+        'error',
+        end(a, areaRange(a, x), msg(x, b, y), `area ${x.area.value} here`, run(x.area.set, y.area.value)),
+        end(b, areaRange(b, y), msg(y, a, x), `area ${y.area.value} here`, run(y.area.set, x.area.value)),
+      ),
+    );
+  } else if (x.areaType !== y.areaType) {
+    const msg = (o: model.OspfInterface, pd: model.Device, po: model.OspfInterface) =>
+      `Area ${o.area.value} is ${o.areaType} here but ${po.areaType} on ${pd.name}: the E/N option bits in the hellos disagree and hellos are dropped`;
+    res.push(...mirrored('ospf/stub-flag-mismatch', 'error', end(a, areaRange(a, x), msg(x, b, y), `area ${x.area.value} is ${x.areaType} here`), end(b, areaRange(b, y), msg(y, a, x), `area ${y.area.value} is ${y.areaType} here`)));
+  }
+
+  // Network type (§7.3 matrix).
+  const tx = x.networkType.value;
+  const ty = y.networkType.value;
+  const verdict = networkTypeVerdict(tx, ty);
+  if (verdict) {
+    const msg = (o: model.OspfInterface, pd: model.Device, po: model.OspfInterface) =>
+      `OSPF network type ${describe(o.networkType, (t) => NET_TYPE_LABEL[t])} here vs ${describe(po.networkType, (t) => NET_TYPE_LABEL[t])} on ${where(pd, po)}: ${verdict.effect}`;
+    res.push(
+      ...mirrored(
+        'ospf/network-type-mismatch',
+        verdict.severity,
+        end(a, at(x.networkType, x.range), msg(x, b, y), `network type ${NET_TYPE_LABEL[tx]} here`, networkTypeEdits(a, x, ty, y)),
+        end(b, at(y.networkType, y.range), msg(y, a, x), `network type ${NET_TYPE_LABEL[ty]} here`, networkTypeEdits(b, y, tx, x)),
+      ),
+    );
+  }
+
+  // Hello / dead.
+  if (x.hello.value !== y.hello.value || x.dead.value !== y.dead.value) {
+    const msg = (o: model.OspfInterface, pd: model.Device, po: model.OspfInterface) =>
+      `OSPF hello/dead differ: ${timersText(o)} here vs ${timersText(po)} on ${where(pd, po)}; each side drops the other's hellos ("mismatched hello parameters") and no adjacency forms`;
+    const range = (o: model.OspfInterface) => (o.hello.value !== (o === x ? y : x).hello.value ? at(o.hello, o.range) : at(o.dead, o.range));
+    res.push(
+      ...mirrored(
+        'ospf/timer-mismatch',
+        'error',
+        end(a, range(x), msg(x, b, y), `hello/dead ${x.hello.value}/${x.dead.value} here`, timerEdits(a, x, y.hello.value, y.dead.value)),
+        end(b, range(y), msg(y, a, x), `hello/dead ${y.hello.value}/${y.dead.value} here`, timerEdits(b, y, x.hello.value, x.dead.value)),
+      ),
+    );
+  }
+
+  // Network mask: not compared on point-to-point links and not carried by OSPFv3 hellos [S22][S23].
+  if (x.version === 2 && !(tx === 'point-to-point' && ty === 'point-to-point') && x.prefix && y.prefix) {
+    const lx = model.parsePrefix(x.prefix)?.length;
+    const ly = model.parsePrefix(y.prefix)?.length;
+    if (lx !== undefined && ly !== undefined && lx !== ly) {
+      const msg = (l: number, pd: model.Device, po: model.OspfInterface, pl: number) =>
+        `Subnet mask differs on this OSPF link: /${l} here vs /${pl} on ${where(pd, po)}; hellos carry the mask and are dropped on ${NET_TYPE_LABEL[tx === 'point-to-point' ? ty : tx]} links`;
+      res.push(...mirrored('ospf/subnet-mismatch', 'error', end(a, addressRange(a, x), msg(lx, b, y, ly), `/${lx} here`), end(b, addressRange(b, y), msg(ly, a, x, lx), `/${ly} here`)));
+    }
+  }
+
+  // Authentication (type, key id, key).
+  res.push(...authFindings(link));
+
+  // MTU in the DBD (RFC 2328 §10.6): the side with the SMALLER MTU rejects the larger one.
+  if (x.mtu && y.mtu && x.mtu.value !== y.mtu.value) {
+    const [sd, so, bd, bo] = x.mtu.value < y.mtu.value ? [a, x, b, y] : [b, y, a, x];
+    if (!so.mtuIgnore) {
+      const bird = sd.dialect === 'bird';
+      const severity: Severity = bird ? 'information' : 'error';
+      const effect = bird
+        ? `BIRD on ${sd.name} only logs "MTU mismatch" and carries on, so the adjacency forms, but large LSA updates from ${bd.name} may not fit`
+        : `${sd.name} rejects the database description packets of ${bd.name} (MTU ${bo.mtu!.value} > ${so.mtu!.value}), so the adjacency is stuck in EXSTART/EXCHANGE`;
+      const msg = (o: model.OspfInterface, pd: model.Device, po: model.OspfInterface) => `Interface MTU differs: ${describe(o.mtu)} here vs ${describe(po.mtu)} on ${where(pd, po)}; ${effect}`;
+      res.push(
+        ...mirrored(
+          'ospf/mtu-mismatch',
+          severity,
+          end(a, at(x.mtu, x.range), msg(x, b, y), `MTU ${x.mtu.value} here`, run(x.mtu.set, y.mtu.value)),
+          end(b, at(y.mtu, y.range), msg(y, a, x), `MTU ${y.mtu.value} here`, run(y.mtu.set, x.mtu.value)),
+        ),
+      );
+    }
+  }
+
+  // NBMA: hellos are unicast to configured neighbors; when neither side lists the other, nobody says hello.
+  if (needsNeighborStatements(tx) && needsNeighborStatements(ty) && x.address && y.address) {
+    const xn = configuredNeighbours(a, x);
+    const yn = configuredNeighbours(b, y);
+    if (!xn.has(model.canonicalAddress(y.address) ?? y.address) && !yn.has(model.canonicalAddress(x.address) ?? x.address)) {
+      const msg = (pd: model.Device, po: model.OspfInterface, addr: string) =>
+        `Non-broadcast OSPF link without neighbor statements: neither this router nor ${where(pd, po)} lists the other (add \`neighbor ${addr}\` on one side), so no hellos are sent`;
+      res.push(...mirrored('ospf/nbma-neighbor-missing', 'error', end(a, at(x.networkType, x.range), msg(b, y, y.address), `${x.interfaceName} here`), end(b, at(y.networkType, y.range), msg(a, x, x.address), `${y.interfaceName} here`)));
+    }
+  }
+  return res;
+}
+
+function authFindings(link: OspfLink): model.Finding[] {
+  const { a, x, b, y } = link;
+  const ax = x.auth.value;
+  const ay = y.auth.value;
+  const where = (d: model.Device, o: model.OspfInterface) => `${d.name} ${o.interfaceName}`;
+  const keyRange = (o: model.OspfInterface) => o.auth.value.key?.range ?? at(o.auth, o.range);
+  if (ax.type !== ay.type || (ax.type !== 'none' && ax.type !== 'simple' && ax.keyId !== undefined && ay.keyId !== undefined && ax.keyId !== ay.keyId)) {
+    const msg = (o: model.OspfAuth, pd: model.Device, po: model.OspfInterface) =>
+      `OSPF authentication differs: ${authText(o)} here vs ${authText(po.auth.value)} on ${where(pd, po)}; hellos are dropped ("mismatched authentication type")`;
+    const copy = (self: model.OspfInterface, other: model.OspfAuth) => (other.type === 'none' || other.key?.plain !== undefined ? run(self.auth.set, other) : undefined);
+    return mirrored(
+      'ospf/auth-mismatch',
+      'error',
+      { device: a, range: at(x.auth, x.range), message: msg(ax, b, y), relatedMessage: `${authText(ax)} here`, edits: copy(x, ay) },
+      { device: b, range: at(y.auth, y.range), message: msg(ay, a, x), relatedMessage: `${authText(ay)} here`, edits: copy(y, ax) },
+    );
+  }
+  if (ax.type === 'none' || !ax.key || !ay.key) return [];
+  const kx = ax.type === 'simple' ? simpleKey(ax.key) : ax.key;
+  const ky = ay.type === 'simple' ? simpleKey(ay.key) : ay.key;
+  const cmp = model.compareSecrets(kx, ky);
+  if (cmp === 'equal' || cmp === 'unverifiable') return [];
+  const detail = cmp === 'case-or-space' ? ' (they differ only in letter case, quotes or surrounding spaces, which still counts)' : '';
+  const msg = (self: model.Secret, pd: model.Device, po: model.OspfInterface, other: model.Secret) =>
+    `OSPF ${authText(ax)} keys differ: ${model.maskSecret(self)} here vs ${model.maskSecret(other)} on ${where(pd, po)}${detail}; hellos fail authentication and are dropped`;
+  const copy = (self: model.OspfInterface, other: model.Secret) => (other.plain !== undefined ? run(self.setAuthKey, other.plain) : undefined);
+  return mirrored(
+    'ospf/auth-mismatch',
+    'error',
+    { device: a, range: keyRange(x), message: msg(ax.key, b, y, ay.key), relatedMessage: 'authentication key here', edits: copy(x, ay.key) },
+    { device: b, range: keyRange(y), message: msg(ay.key, a, x, ax.key), relatedMessage: 'authentication key here', edits: copy(y, ax.key) },
+  );
+}
+
+/** `ospf/*` adjacency checks between two devices. */
+export const ospfAdjacencyCheck: PairCheck = {
+  name: 'ospf-adjacency',
+  check(a, b) {
+    const res: model.Finding[] = [];
+    for (const link of ospfLinks(a, b)) res.push(...checkLink(link));
+    return res;
+  },
+};

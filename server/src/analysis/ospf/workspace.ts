@@ -1,0 +1,87 @@
+// Workspace-wide OSPF checks, index-based so they stay linear: duplicate router ids across devices, and
+// broadcast/NBMA segments where no router is DR-eligible (interop-rules §7.1, §7.7). Imports only model/.
+
+import * as model from '../../model';
+import type { WorkspaceCheck } from '../types';
+import { at, run } from './common';
+import { electsDr } from './adjacency';
+import { areNeighbours } from './links';
+
+const MAX_RELATED = 10;
+
+/** `ospf/duplicate-router-id`: two devices use the same OSPF router id (per OSPF version). */
+export const duplicateRouterIdCheck: WorkspaceCheck = {
+  name: 'ospf-duplicate-router-id',
+  check(devices) {
+    const byId = new Map<string, { device: model.Device; process: model.OspfProcess; rid: model.Value<string> }[]>();
+    for (const device of devices) {
+      for (const process of device.ospf) {
+        const rid = process.routerId;
+        if (!rid) continue;
+        const key = `${process.version}\u0000${model.canonicalAddress(rid.value) ?? rid.value}`;
+        const list = byId.get(key);
+        const entry = { device, process, rid };
+        if (!list) byId.set(key, [entry]);
+        else if (!list.some((e) => e.device.uri === device.uri)) list.push(entry);
+      }
+    }
+    const res: model.Finding[] = [];
+    for (const list of byId.values()) {
+      if (list.length < 2) continue;
+      for (const e of list) {
+        const others = list.filter((o) => o !== e);
+        const names = others.slice(0, 3).map((o) => o.device.name).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+        res.push({
+          uri: e.device.uri,
+          range: at(e.rid, e.process.range),
+          severity: 'error',
+          code: 'ospf/duplicate-router-id',
+          message: `OSPFv${e.process.version} router id ${e.rid.value}${e.rid.range ? '' : ` (${e.rid.default ?? 'implicit'})`} is also used by ${names}: LSAs of the two routers overwrite each other, adjacencies flap ("Duplicate router-id")`,
+          related: others.slice(0, MAX_RELATED).map((o) => ({ uri: o.device.uri, range: at(o.rid, o.process.range), message: `router id ${o.rid.value} on ${o.device.name}` })),
+          fixes: [],
+        });
+      }
+    }
+    return res;
+  },
+};
+
+/** Segments larger than this are reported without checking neighbour-by-neighbour (keeps the check linear-ish). */
+const MAX_SEGMENT_PAIRWISE = 256;
+
+/** `ospf/no-dr-eligible`: every router on a broadcast/NBMA segment has priority 0, so no DR is elected. */
+export const noDrEligibleCheck: WorkspaceCheck = {
+  name: 'ospf-no-dr-eligible',
+  check(devices) {
+    // Index DR-electing, non-passive OSPF interfaces by segment (canonical prefix).
+    const segments = new Map<string, { device: model.Device; o: model.OspfInterface }[]>();
+    for (const device of devices) {
+      for (const o of device.ospfInterfaces) {
+        if (!o.prefix || o.passive.value || !electsDr(o.networkType.value)) continue;
+        const key = `${o.version}\u0000${model.canonicalPrefix(o.prefix) ?? o.prefix}`;
+        const list = segments.get(key);
+        if (list) list.push({ device, o });
+        else segments.set(key, [{ device, o }]);
+      }
+    }
+    const res: model.Finding[] = [];
+    for (const list of segments.values()) {
+      if (list.length < 2 || list.some((e) => e.o.priority.value > 0)) continue;
+      for (const e of list) {
+        const peers = list.length > MAX_SEGMENT_PAIRWISE ? list.filter((p) => p.device !== e.device) : list.filter((p) => p.device !== e.device && areNeighbours(e.device, e.o, p.device, p.o));
+        if (peers.length === 0) continue;
+        const edits = run(e.o.priority.set, 1);
+        res.push({
+          uri: e.device.uri,
+          range: at(e.o.priority, e.o.range),
+          severity: 'error',
+          code: 'ospf/no-dr-eligible',
+          message: `Every router on this ${e.o.networkType.value} segment (${e.o.prefix}) has OSPF priority 0, so no DR is elected and adjacencies stay in 2-WAY; give the hub (or one router) a priority above 0`,
+          related: peers.slice(0, MAX_RELATED).map((p) => ({ uri: p.device.uri, range: at(p.o.priority, p.o.range), message: `priority 0 on ${p.device.name} ${p.o.interfaceName}` })),
+          fixes: edits ? [{ title: 'Make this router DR-eligible (priority 1)', edits }] : [],
+        });
+      }
+    }
+    return res;
+  },
+};
