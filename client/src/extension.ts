@@ -1,3 +1,106 @@
-// VS Code client entry (placeholder until the client lands).
-export function activate(): void {}
-export function deactivate(): void {}
+// VS Code client: starts the netcfg language server (server/out/server.js over IPC), forwards file events,
+// and adds two commands and a status bar item. Kept thin on purpose: every language feature lives in the server.
+// Imports only vscode, vscode-languageclient and the shared protocol constants.
+
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CHECK_WORKSPACE_REQUEST, FILE_STATUS_REQUEST, type FileStatus, type WorkspaceCheckResult } from '../../server/src/protocol';
+
+const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
+/** Generic config names the server detects by content (kept in step with server/src/host/scan.ts). */
+const GENERIC_PATTERN = '**/*.{cfg,conf,txt,config,rtr}';
+const CONFIG_GLOB = '**/*.{ios,cisco,asa,rsc,bird,conf,cfg,txt,config,rtr}';
+
+const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
+  ...LANGUAGES.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]),
+  { scheme: 'file', pattern: GENERIC_PATTERN },
+];
+
+let client: LanguageClient | undefined;
+let statusItem: vscode.StatusBarItem | undefined;
+let statusTimer: NodeJS.Timeout | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('netcfg', { log: true });
+  context.subscriptions.push(output);
+
+  const module = context.asAbsolutePath('server/out/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: SELECTOR,
+    synchronize: {
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/netcfg.yaml'), vscode.workspace.createFileSystemWatcher(CONFIG_GLOB)],
+    },
+    outputChannel: output,
+  };
+  client = new LanguageClient('netcfg', 'netcfg', serverOptions, clientOptions);
+
+  statusItem = vscode.window.createStatusBarItem('netcfg.status', vscode.StatusBarAlignment.Right, 100);
+  statusItem.name = 'netcfg';
+  statusItem.command = 'netcfg.checkWorkspace';
+  context.subscriptions.push(statusItem);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('netcfg.checkWorkspace', async () => {
+      if (!client?.isRunning()) return;
+      const res = await client.sendRequest<WorkspaceCheckResult>(CHECK_WORKSPACE_REQUEST);
+      const c = res.counts;
+      const skipped = res.skipped ? `, ${res.skipped} skipped` : '';
+      void vscode.window.showInformationMessage(
+        `netcfg: ${res.files} files checked${skipped}: ${c.error} errors, ${c.warning} warnings, ${c.information} information, ${c.hint} hints.`,
+      );
+    }),
+    vscode.commands.registerCommand('netcfg.restartServer', async () => {
+      output.info('restarting the netcfg server');
+      await client?.restart();
+      scheduleStatus();
+    }),
+    vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
+    vscode.languages.onDidChangeDiagnostics(() => scheduleStatus()),
+  );
+
+  await client.start();
+  scheduleStatus();
+}
+
+function scheduleStatus(): void {
+  if (statusTimer) clearTimeout(statusTimer);
+  statusTimer = setTimeout(() => void updateStatus(), 150);
+}
+
+/** Dialect, device and peer health of the active file, from `netcfg/fileStatus`. */
+async function updateStatus(): Promise<void> {
+  const item = statusItem;
+  const editor = vscode.window.activeTextEditor;
+  if (!item || !client?.isRunning() || !editor || !vscode.languages.match(SELECTOR, editor.document)) {
+    item?.hide();
+    return;
+  }
+  try {
+    const s = await client.sendRequest<FileStatus>(FILE_STATUS_REQUEST, { uri: editor.document.uri.toString() });
+    if (!s.dialect) {
+      item.text = '$(circle-slash) netcfg: not checked';
+      item.tooltip = s.skipReason ? `netcfg skipped this file: ${s.skipReason}` : 'netcfg does not check this file';
+    } else {
+      const peers = s.peers.ok + s.peers.failing;
+      const peerText = peers === 0 ? '' : s.peers.failing ? ` · peers ${s.peers.ok} ✓ ${s.peers.failing} ✗` : ` · peers ${s.peers.ok} ✓`;
+      item.text = `${s.peers.failing || s.counts.error ? '$(warning)' : '$(check)'} ${s.dialect} · ${s.device ?? '?'}${peerText}`;
+      item.tooltip = `netcfg: ${s.counts.error} errors, ${s.counts.warning} warnings in this file; ${peers} paired devices. Click to check the workspace.`;
+    }
+    item.show();
+  } catch {
+    item.hide();
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  if (statusTimer) clearTimeout(statusTimer);
+  await client?.stop();
+  client = undefined;
+}

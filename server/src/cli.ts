@@ -9,7 +9,7 @@ import type * as sarif from 'sarif';
 import pkg from '../../package.json';
 import { findProjectFile, loadProjectConfig } from './host/project';
 import { readConfigFileSync, scanDirectory, describeFsError } from './host/scan';
-import { parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
+import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
 import type * as model from './model';
 import { docsUrl } from './protocol';
 import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type LanguageService, type ServiceSettings } from './service';
@@ -29,6 +29,7 @@ Options:
                                   cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird
   --routeros-version 6|7          RouterOS major version (default: from the file)
   --openbsd-version X.Y           OpenBSD release targeted (default: ${DEFAULT_SETTINGS.openbsdVersion ?? 'current'})
+  --bird-version X.Y[.Z]          BIRD release targeted (default: none, newer syntax is a warning)
   --weak-crypto off|warning|error severity of weak-crypto findings (default: warning)
   -h, --help                      show this help
   -v, --version                   show the version
@@ -111,6 +112,13 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         const s = parseOpenbsdVersion(v);
         if (!s) throw new UsageError(`invalid --openbsd-version '${v}' (expected a release such as 7.6)`);
         opts.settings.openbsdVersion = s;
+        break;
+      }
+      case '--bird-version': {
+        const v = takeValue();
+        const b = parseBirdVersion(v);
+        if (!b) throw new UsageError(`invalid --bird-version '${v}' (expected a release such as 2.0.12)`);
+        opts.settings.birdVersion = b;
         break;
       }
       case '--weak-crypto': {

@@ -241,7 +241,7 @@ function applySettings(): void {
   service.updateSettings(next);
   const s = service.settings;
   log.info(
-    `settings: weakCrypto=${s.weakCrypto} routerosVersion=${s.routerosVersion ?? 'auto'} openbsdVersion=${s.openbsdVersion ?? 'default'} ` +
+    `settings: weakCrypto=${s.weakCrypto} routerosVersion=${s.routerosVersion ?? 'auto'} openbsdVersion=${s.openbsdVersion ?? 'default'} birdVersion=${s.birdVersion ?? 'default'} ` +
       `defaultDialect=${s.dialect ?? 'none'} maxFileSize=${s.maxFileSize} reportUnknownCommands=${s.reportUnknownCommands ?? false}`,
   );
   schedulePublish(known);

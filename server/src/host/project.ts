@@ -1,12 +1,12 @@
 // netcfg.yaml: the project file at a workspace root. Today it may carry a `settings:` map with the same keys as
-// the editor settings (weakCrypto, routerosVersion, openbsdVersion, defaultDialect, reportUnknownCommands,
+// the editor settings (weakCrypto, routerosVersion, openbsdVersion, birdVersion, defaultDialect, reportUnknownCommands,
 // maxFileSize); its full schema lives in schemas/netcfg.schema.json. Reading only; no LSP.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { ServiceSettings } from '../service';
-import { parseDialect, parseMaxFileSize, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './settings';
+import { parseBirdVersion, parseDialect, parseMaxFileSize, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './settings';
 import { PROJECT_FILE, describeFsError } from './scan';
 
 export interface ProjectConfig {
@@ -45,6 +45,7 @@ export function parseProjectConfig(file: string, text: string): ProjectConfig {
   take('weakCrypto', 'weakCrypto', parseWeakCrypto);
   take('routerosVersion', 'routerosVersion', parseRouterosVersion);
   take('openbsdVersion', 'openbsdVersion', parseOpenbsdVersion);
+  take('birdVersion', 'birdVersion', parseBirdVersion);
   take('dialect', 'defaultDialect', parseDialect);
   take('maxFileSize', 'maxFileSize', parseMaxFileSize);
   take('reportUnknownCommands', 'reportUnknownCommands', (v) => (typeof v === 'boolean' ? v : undefined));

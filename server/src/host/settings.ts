@@ -9,6 +9,7 @@ export interface EditorSettings {
   weakCrypto?: unknown;
   openbsd?: { version?: unknown };
   routeros?: { version?: unknown };
+  bird?: { version?: unknown };
   maxFileSize?: unknown;
   defaultDialect?: unknown;
   reportUnknownCommands?: unknown;
@@ -30,6 +31,11 @@ export function parseOpenbsdVersion(v: unknown): string | undefined {
   return typeof s === 'string' && /^\d+\.\d+$/.test(s.trim()) ? s.trim() : undefined;
 }
 
+/** A BIRD release such as `2.0.12` or `2.15`. */
+export function parseBirdVersion(v: unknown): string | undefined {
+  return typeof v === 'string' && /^\d+(\.\d+){0,2}$/.test(v.trim()) ? v.trim() : undefined;
+}
+
 export function parseDialect(v: unknown): model.DialectId | undefined {
   return model.DIALECT_IDS.includes(v as model.DialectId) ? (v as model.DialectId) : undefined;
 }
@@ -49,6 +55,7 @@ export function fromEditorSettings(s: EditorSettings | null | undefined, default
     weakCrypto: parseWeakCrypto(cfg.weakCrypto) ?? defaults.weakCrypto,
     openbsdVersion: parseOpenbsdVersion(cfg.openbsd?.version) ?? defaults.openbsdVersion,
     routerosVersion: parseRouterosVersion(cfg.routeros?.version) ?? defaults.routerosVersion,
+    birdVersion: parseBirdVersion(cfg.bird?.version) ?? defaults.birdVersion,
     maxFileSize: parseMaxFileSize(cfg.maxFileSize) ?? defaults.maxFileSize,
     dialect: parseDialect(cfg.defaultDialect) ?? defaults.dialect,
     reportUnknownCommands: cfg.reportUnknownCommands === true,
