@@ -1,15 +1,32 @@
-// BIRD dialect entry point. Placeholder until its parser lands: detects nothing, parses to an empty tree.
+// BIRD dialect entry point (BIRD 2 bird.conf; BIRD 1.x files are recognised and explained by one hint).
+// Wires lexer → structural parser → analysis → lowering and the editor features. No LSP, no file system.
 
-import * as model from '../../model';
-import type { SyntaxNode } from '../../syntax';
+import type { ParseResult } from '../../syntax';
 import type { Dialect } from '../types';
+import { analyze } from './analyze';
+import { birdComplete, birdHover } from './assist';
+import { birdFolding, birdOutline, detectBird, type BirdTree } from './features';
+import { lowerBird } from './lower';
+import { parseStructure } from './parser';
 
-export const birdDialect: Dialect<SyntaxNode> = {
+export type { BirdTree } from './features';
+
+/** Parses a BIRD config: lossless tokens, statement/block tree, syntax and grammar diagnostics. Never throws. */
+export function parseBird(text: string, options: { birdVersion?: string } = {}): ParseResult<BirdTree> {
+  const { tree, tokens, diagnostics } = parseStructure(text);
+  const info = analyze(tree, diagnostics, { birdVersion: options.birdVersion });
+  diagnostics.sort((a, b) => a.range.start - b.range.start);
+  return { text, tree: Object.assign(tree, { info }), tokens, diagnostics };
+}
+
+export const birdDialect: Dialect<BirdTree> = {
   id: 'bird',
   displayName: 'BIRD',
-  detect: () => 0,
-  parse: (text) => ({ text, tree: { kind: 'Root', range: { start: 0, end: text.length }, tokens: [], children: [] }, tokens: [], diagnostics: [] }),
-  lower: (_parsed, uri) => ({ device: model.emptyDevice(uri, 'bird', uri.split('/').pop() ?? uri), diagnostics: [] }),
-  outline: () => [],
-  folding: () => [],
+  detect: detectBird,
+  parse: (text, options) => parseBird(text, options),
+  lower: (parsed, uri) => lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri),
+  outline: (parsed) => birdOutline(parsed.tree),
+  folding: (parsed) => birdFolding(parsed.tree, parsed.tokens, parsed.text),
+  complete: (parsed, offset, ctx) => birdComplete(parsed, offset, ctx),
+  hover: (parsed, offset, ctx) => birdHover(parsed, offset, ctx),
 };

@@ -1,0 +1,145 @@
+// Structural parser for BIRD configs: statements end in `;`, blocks are `{ … }`, a statement may own blocks
+// (`protocol ospf { … }`, `interface "e" { … };`, `if … then { … } else { … }`). Brackets `( )` and `[ ]` only
+// nest tokens. Iterative (no recursion), linear, never throws. Imports nothing but syntax/ and its lexer.
+
+import type { SyntaxDiagnostic, SyntaxNode, Token } from '../../syntax';
+import { isTrivia, lex } from './lexer';
+
+/** A statement: its significant tokens (including the closing `;` if any) and the blocks it owns, in order. */
+export const STATEMENT = 'BirdStatement';
+/** A `{ … }` block: tokens are the `{` and (when present) the `}`; children are its statements. */
+export const BLOCK = 'BirdBlock';
+export const ROOT = 'BirdRoot';
+
+export interface StructuralParse {
+  tree: SyntaxNode;
+  tokens: Token[];
+  diagnostics: SyntaxDiagnostic[];
+}
+
+interface Frame {
+  block: SyntaxNode;
+  /** The statement that owns `block` (undefined for the root). */
+  owner?: SyntaxNode;
+  /** Statement being collected in this block. */
+  current?: SyntaxNode;
+}
+
+function newStatement(t: Token): SyntaxNode {
+  return { kind: STATEMENT, range: { start: t.start, end: t.end }, tokens: [], children: [] };
+}
+
+/** Parses BIRD text into statements and blocks. */
+export function parseStructure(text: string): StructuralParse {
+  const { tokens, diagnostics } = lex(text);
+  const root: SyntaxNode = { kind: ROOT, range: { start: 0, end: text.length }, tokens: [], children: [] };
+  const stack: Frame[] = [{ block: root }];
+  // Depth of ( and [ inside the current statement: braces there are set/expression syntax, not blocks.
+  let bracketDepth = 0;
+  // After a block closes, the owning statement continues only with `;` or `else`.
+  let afterBlock: SyntaxNode | undefined;
+
+  const finish = (frame: Frame) => {
+    if (frame.current) {
+      frame.block.children.push(frame.current);
+      frame.current = undefined;
+    }
+    bracketDepth = 0;
+  };
+
+  for (const t of tokens) {
+    if (isTrivia(t)) continue;
+    let frame = stack[stack.length - 1];
+    if (afterBlock) {
+      const stmt = afterBlock;
+      afterBlock = undefined;
+      if (t.text === ';') {
+        stmt.tokens.push(t);
+        stmt.range.end = t.end;
+        finish(frame);
+        continue;
+      }
+      if (t.kind === 'word' && t.text === 'else') {
+        stmt.tokens.push(t);
+        stmt.range.end = t.end;
+        continue;
+      }
+      finish(frame);
+    }
+    if (t.text === '}' && t.kind === 'punct' && bracketDepth === 0) {
+      if (stack.length === 1) {
+        diagnostics.push({ range: { start: t.start, end: t.end }, severity: 'error', code: 'syntax/unexpected-brace', message: 'Unexpected `}`: there is no open block to close' });
+        // Keep it in the tree as a statement of its own so tokens stay reachable.
+        const bogus = newStatement(t);
+        bogus.kind = 'BirdBogus';
+        bogus.tokens.push(t);
+        finish(frame);
+        root.children.push(bogus);
+        continue;
+      }
+      finish(frame);
+      frame.block.tokens.push(t);
+      frame.block.range.end = t.end;
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      const owner = frame.owner!;
+      owner.range.end = t.end;
+      parent.current = owner;
+      afterBlock = owner;
+      continue;
+    }
+    if (!frame.current) frame.current = newStatement(t);
+    const stmt = frame.current;
+    if (t.text === '{' && t.kind === 'punct' && bracketDepth === 0) {
+      const block: SyntaxNode = { kind: BLOCK, range: { start: t.start, end: t.end }, tokens: [t], children: [] };
+      stmt.children.push(block);
+      stmt.range.end = t.end;
+      stack.push({ block, owner: stmt });
+      frame.current = stmt; // stays current in the parent; finished when the block closes
+      // The parent frame must not finish this statement while the child block is open.
+      continue;
+    }
+    stmt.tokens.push(t);
+    stmt.range.end = t.end;
+    if (t.kind === 'punct') {
+      if (t.text === '(' || t.text === '[') bracketDepth++;
+      else if ((t.text === ')' || t.text === ']') && bracketDepth > 0) bracketDepth--;
+      // Old-style function locals sit between the header and the body: `function f() int x; { … }`.
+      else if (t.text === ';' && bracketDepth === 0 && !(stmt.tokens[0].text === 'function' && stmt.children.length === 0 && frame.block === root)) finish(frame);
+    }
+  }
+  if (afterBlock) finish(stack[stack.length - 1]);
+  // Unclosed blocks at the end of the file: report each opening brace, innermost first.
+  while (stack.length > 1) {
+    const frame = stack.pop()!;
+    finish(frame);
+    const open = frame.block.tokens[0];
+    diagnostics.push({ range: { start: open.start, end: open.end }, severity: 'error', code: 'syntax/unclosed-block', message: 'This `{` is never closed: `}` is missing before the end of the file' });
+    frame.block.range.end = text.length;
+    const owner = frame.owner!;
+    owner.range.end = text.length;
+    const parent = stack[stack.length - 1];
+    parent.current = owner;
+  }
+  finish(stack[0]);
+  return { tree: root, tokens, diagnostics };
+}
+
+/** First token of a statement's text, or undefined. */
+export function head(stmt: SyntaxNode): Token | undefined {
+  return stmt.tokens[0];
+}
+
+/** Significant tokens of a statement that come before its first block (the header). */
+export function headerTokens(stmt: SyntaxNode): Token[] {
+  const block = stmt.children[0];
+  if (!block) return stmt.tokens.filter((t) => t.text !== ';' || t !== stmt.tokens[stmt.tokens.length - 1]);
+  const open = block.tokens[0].start;
+  return stmt.tokens.filter((t) => t.start < open);
+}
+
+/** The `;` that ends a statement, if present. */
+export function semicolon(stmt: SyntaxNode): Token | undefined {
+  const last = stmt.tokens[stmt.tokens.length - 1];
+  return last && last.text === ';' && last.kind === 'punct' ? last : undefined;
+}
