@@ -9,7 +9,8 @@ import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings 
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
-import { lineStarts, type ParseResult } from './syntax';
+import { lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
+import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
 export interface ServiceSettings extends AnalysisSettings, DialectOptions {
@@ -70,6 +71,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const deviceCache = new Map<string, { version: number; gen: number; findings: model.Finding[] }>();
   let workspaceCache: { key: string; byUri: Map<string, model.Finding[]> } | undefined;
   let workspaceEpoch = 0; // bumps on any document change
+  // netcfg.yaml documents: parsed config, its diagnostics, and its external peers by synthetic uri `<yaml>#<name>`.
+  const wsConfigs = new Map<string, { version: number; config: WorkspaceConfig; diagnostics: SyntaxDiagnostic[]; externals: Map<string, model.Device> }>();
 
   const ctx = (): AnalysisContext => ({ settings });
 
@@ -78,6 +81,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   }
 
   function resolve(doc: DocumentState): void {
+    if (isWorkspaceConfigUri(doc.uri)) {
+      doc.dialect = undefined;
+      doc.skipReason = 'netcfg.yaml is the workspace configuration, not a device config';
+      return;
+    }
     const override = model.DIALECT_IDS.includes(doc.languageId as model.DialectId) ? (doc.languageId as model.DialectId) : undefined;
     if (doc.text.length > settings.maxFileSize) {
       doc.dialect = undefined;
@@ -96,6 +104,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const dialect = dialectById(doc.dialect);
       const parsed = parseOf(doc)!;
       doc.lowered = dialect.lower(parsed, doc.uri, dialectOptions());
+      for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
     }
     return doc.lowered;
   }
@@ -115,17 +124,69 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     return a < b ? [`${a}\u0000${b}`, a, b] : [`${b}\u0000${a}`, b, a];
   }
 
+  /** A document's device, or an external peer of a netcfg.yaml (synthetic uri `<yaml>#<name>`, the yaml's version). */
+  function endpoint(uri: string): { version: number; device?: model.Device } | undefined {
+    const doc = docs.get(uri);
+    if (doc && !wsConfigs.has(uri)) return { version: doc.version, device: lowered(doc)?.device };
+    const hash = uri.lastIndexOf('#');
+    const ws = hash > 0 ? wsConfigs.get(uri.slice(0, hash)) : undefined;
+    const device = ws?.externals.get(uri);
+    return ws && device ? { version: ws.version, device } : undefined;
+  }
+
+  /** Re-lowers every device config (netcfg.yaml overrides changed) and re-indexes it. */
+  function relowerAll(): void {
+    generation++;
+    for (const doc of docs.values()) {
+      doc.lowered = undefined;
+      reindex(doc);
+    }
+    workspaceEpoch++;
+  }
+
+  function setWorkspaceConfig(uri: string, text: string | undefined, version: number): Set<string> {
+    const affected = new Set<string>([uri, ...docs.keys()]);
+    const old = wsConfigs.get(uri);
+    for (const synth of old?.externals.keys() ?? []) {
+      for (const p of index.partners(synth)) affected.add(p);
+      index.set(synth, undefined);
+    }
+    wsConfigs.delete(uri);
+    if (text !== undefined) {
+      const { config, diagnostics } = parseWorkspaceConfig(text, uri);
+      const externals = new Map<string, model.Device>();
+      for (const d of externalDevices(config, uri)) externals.set(externalUri(uri, d.name), d);
+      wsConfigs.set(uri, { version, config, diagnostics, externals });
+    }
+    relowerAll();
+    for (const [synth, d] of wsConfigs.get(uri)?.externals ?? []) {
+      index.set(synth, pairKeys(d));
+      for (const p of index.partners(synth)) affected.add(p);
+    }
+    affected.delete('');
+    return new Set([...affected].filter((u) => docs.has(u) || u === uri));
+  }
+
+  function workspaceConfigFindings(uri: string): model.Finding[] {
+    const ws = wsConfigs.get(uri)!;
+    const res: model.Finding[] = ws.diagnostics.map((d) => ({ uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: [] }));
+    for (const synth of ws.externals.keys()) {
+      for (const p of index.partners(synth)) if (!p.startsWith(`${uri}#`)) for (const f of pairFindings(synth, p)) if (f.uri === uri) res.push(f);
+    }
+    return res;
+  }
+
   function pairFindings(uriA: string, uriB: string): model.Finding[] {
     const [key, first, second] = pairKey(uriA, uriB);
-    const da = docs.get(first);
-    const db = docs.get(second);
+    const da = endpoint(first);
+    const db = endpoint(second);
     if (!da || !db) return [];
     const cached = pairCache.get(key);
     if (cached && cached.va === da.version && cached.vb === db.version && cached.gen === generation) return cached.findings;
-    const la = lowered(da);
-    const lb = lowered(db);
+    const la = da;
+    const lb = db;
     const findings: model.Finding[] = [];
-    if (la && lb) for (const check of PAIR_CHECKS) findings.push(...runSafely(() => check.check(la.device, lb.device, ctx())));
+    if (la.device && lb.device) for (const check of PAIR_CHECKS) findings.push(...runSafely(() => check.check(la.device!, lb.device!, ctx())));
     pairCache.set(key, { va: da.version, vb: db.version, gen: generation, findings });
     return findings;
   }
@@ -167,6 +228,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
 
     setDocument(uri, text, version, languageId) {
+      if (isWorkspaceConfigUri(uri)) {
+        docs.set(uri, { uri, version, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
+        return setWorkspaceConfig(uri, text, version);
+      }
       const affected = new Set<string>([uri]);
       for (const p of index.partners(uri)) affected.add(p);
       const doc: DocumentState = { uri, version, text, languageId, lineStarts: lineStarts(text) };
@@ -179,6 +244,12 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
 
     removeDocument(uri) {
+      if (wsConfigs.has(uri)) {
+        const affected = setWorkspaceConfig(uri, undefined, 0);
+        docs.delete(uri);
+        for (const key of [...pairCache.keys()]) if (key.includes(`${uri}#`)) pairCache.delete(key);
+        return affected;
+      }
       const affected = new Set<string>([uri, ...index.partners(uri)]);
       docs.delete(uri);
       index.set(uri, undefined);
@@ -197,13 +268,13 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
 
     getDevice(uri) {
-      const doc = docs.get(uri);
-      return doc && lowered(doc)?.device;
+      return endpoint(uri)?.device;
     },
 
     getFindings(uri) {
       const doc = docs.get(uri);
       if (!doc) return [];
+      if (wsConfigs.has(uri)) return workspaceConfigFindings(uri);
       if (!doc.dialect) {
         return [
           {

@@ -1,0 +1,450 @@
+// netcfg.yaml: workspace facts no config file states — per-device overrides (platform version, extra owned
+// addresses) and external IPsec peers netcfg cannot read (Meraki MX, third parties), lowered into model.Device
+// so the IPsec checks treat them like any other end. Imports model/ and the `yaml` package only (no LSP, no IO).
+
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
+import * as model from '../model';
+import type { SyntaxDiagnostic, TextRange } from '../syntax';
+
+/** A value read from netcfg.yaml with the range of its scalar. */
+export interface Located<T> {
+  value: T;
+  range: TextRange;
+}
+
+/** `devices:` entry: facts about a device whose config is in the workspace, matched by hostname or file. */
+export interface DeviceOverride {
+  range: TextRange;
+  name?: Located<string>;
+  file?: Located<string>;
+  platformVersion?: Located<string>;
+  addresses: Located<string>[];
+}
+
+export interface Phase1Spec {
+  range: TextRange;
+  encryption: Located<string[]>;
+  hash: Located<string[]>;
+  dh: Located<string[]>;
+  auth?: Located<'psk' | 'rsa-sig'>;
+  lifetime?: Located<number>;
+}
+
+export interface Phase2Spec {
+  range: TextRange;
+  protocol?: Located<'esp' | 'ah'>;
+  encryption?: Located<string[]>;
+  integrity: Located<string[]>;
+  mode?: Located<'tunnel' | 'transport'>;
+}
+
+/** `peers:` entry: an IPsec peer outside the workspace. */
+export interface ExternalPeer {
+  range: TextRange;
+  name: Located<string>;
+  profile: Located<'meraki-mx' | 'generic'>;
+  /** The peer's own (public) address. */
+  address: Located<string>;
+  /** The address it connects to (our device's public address); absent = it accepts any. */
+  remote?: Located<string>;
+  psk?: Located<string>;
+  ikeVersion?: Located<1 | 2>;
+  exchangeMode?: Located<'main' | 'aggressive'>;
+  phase1?: Phase1Spec[];
+  phase2?: Phase2Spec[];
+  pfs?: Located<string>;
+  phase2Lifetime?: Located<number>;
+  /** Its own protected subnets (Meraki "private subnets") and the ones it reaches through the tunnel. */
+  localSubnets: Located<string>[];
+  remoteSubnets: Located<string>[];
+}
+
+export interface WorkspaceConfig {
+  devices: DeviceOverride[];
+  peers: ExternalPeer[];
+}
+
+export interface WorkspaceConfigResult {
+  config: WorkspaceConfig;
+  diagnostics: SyntaxDiagnostic[];
+}
+
+/** Is this URI a workspace config file (`netcfg.yaml` / `netcfg.yml`, in any folder)? */
+export function isWorkspaceConfigUri(uri: string): boolean {
+  return /(^|[/\\])netcfg\.ya?ml$/i.test(uri.replace(/[?#].*$/, ''));
+}
+
+const ENC_ALIASES: Record<string, string> = {
+  tripledes: '3des',
+  '3des': '3des',
+  des: 'des',
+  aes: 'aes-cbc-128',
+  aes128: 'aes-cbc-128',
+  'aes-128': 'aes-cbc-128',
+  aes192: 'aes-cbc-192',
+  'aes-192': 'aes-cbc-192',
+  aes256: 'aes-cbc-256',
+  'aes-256': 'aes-cbc-256',
+  null: 'null',
+};
+const HASH_ALIASES: Record<string, string> = { sha: 'sha1', sha1: 'sha1', md5: 'md5', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', none: 'none' };
+const KNOWN_ENC = /^(des|3des|null|aes-cbc-(128|192|256|any)|aes-(ctr|gcm|gmac)-(128|192|256)|blowfish|cast128|camellia-(128|192|256))$/;
+
+/** Canonical encryption id for a netcfg.yaml spelling (canonical ids, Meraki API names, `aes-256`), or undefined. */
+export function canonicalEncryption(text: string): string | undefined {
+  const t = text.trim().toLowerCase();
+  return ENC_ALIASES[t] ?? (KNOWN_ENC.test(t) ? t : undefined);
+}
+
+export function canonicalHash(text: string): string | undefined {
+  return HASH_ALIASES[text.trim().toLowerCase()];
+}
+
+/** `14`, `group14`, `modp2048` → `modp2048`; `none`/`disabled` → `none`. */
+export function canonicalDh(text: string): string | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === 'none' || t === 'disabled') return 'none';
+  const n = /^(?:group)?(\d+)$/.exec(t);
+  if (n) return model.DH_GROUPS[n[1]];
+  return model.DH_NUMBERS[t] ? t : undefined;
+}
+
+const DEVICE_KEYS = new Set(['name', 'file', 'platform-version', 'addresses']);
+const PEER_KEYS = new Set(['name', 'profile', 'address', 'remote', 'psk', 'ike-version', 'exchange-mode', 'phase1', 'phase2', 'pfs', 'phase2-lifetime', 'local-subnets', 'remote-subnets']);
+const P1_KEYS = new Set(['encryption', 'hash', 'dh', 'auth', 'lifetime']);
+const P2_KEYS = new Set(['protocol', 'encryption', 'integrity', 'mode']);
+
+/** Parses netcfg.yaml. Never throws: every problem is a diagnostic with the range of the offending node. */
+export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfigResult {
+  const diagnostics: SyntaxDiagnostic[] = [];
+  const config: WorkspaceConfig = { devices: [], peers: [] };
+  const rangeOf = (n: YamlNode | null | undefined): TextRange => (n?.range ? { start: n.range[0], end: n.range[1] } : { start: 0, end: 0 });
+  const err = (range: TextRange, message: string, code = 'config/invalid-value', severity: SyntaxDiagnostic['severity'] = 'error') => diagnostics.push({ range, severity, code, message });
+
+  let doc;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    err({ start: 0, end: 0 }, `netcfg.yaml could not be read: ${(e as Error).message}`, 'config/yaml-syntax');
+    return { config, diagnostics };
+  }
+  for (const e of doc.errors) {
+    const start = Math.min(e.pos[0], text.length);
+    err({ start, end: Math.max(start, Math.min(e.pos[1], text.length)) }, e.message.split('\n')[0], 'config/yaml-syntax');
+  }
+  if (doc.errors.length) return { config, diagnostics };
+  const root = doc.contents;
+  if (root === null || root === undefined) return { config, diagnostics };
+  if (!isMap(root)) {
+    err(rangeOf(root as YamlNode), 'netcfg.yaml must be a mapping with `devices:` and/or `peers:`');
+    return { config, diagnostics };
+  }
+
+  const str = (n: unknown, what: string): Located<string> | undefined => {
+    if (isScalar(n) && (typeof n.value === 'string' || typeof n.value === 'number') && String(n.value).length > 0) return { value: String(n.value), range: rangeOf(n) };
+    err(rangeOf(n as YamlNode), `${what} must be a non-empty string`);
+    return undefined;
+  };
+  const num = (n: unknown, what: string): Located<number> | undefined => {
+    if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value > 0) return { value: n.value, range: rangeOf(n) };
+    err(rangeOf(n as YamlNode), `${what} must be a positive whole number (seconds)`);
+    return undefined;
+  };
+  /** A scalar or a list of scalars, each normalised; unknown values are errors at their own range. */
+  const algList = (n: unknown, what: string, canon: (s: string) => string | undefined): Located<string[]> | undefined => {
+    const items = isSeq(n) ? n.items : [n];
+    const res: string[] = [];
+    for (const it of items) {
+      const s = str(it, what);
+      if (!s) continue;
+      const c = canon(s.value);
+      if (!c) err(s.range, `unknown ${what} '${s.value}'`);
+      else res.push(c);
+    }
+    return res.length ? { value: res, range: rangeOf(n as YamlNode) } : undefined;
+  };
+  const address = (n: unknown, what: string): Located<string> | undefined => {
+    const s = str(n, what);
+    if (!s) return undefined;
+    const c = model.canonicalAddress(s.value);
+    if (!c) {
+      err(s.range, `${what} '${s.value}' is not an IP address`);
+      return undefined;
+    }
+    return { value: c, range: s.range };
+  };
+  const prefixes = (n: unknown, what: string): Located<string>[] => {
+    const res: Located<string>[] = [];
+    for (const it of isSeq(n) ? n.items : [n]) {
+      const s = str(it, what);
+      if (!s) continue;
+      const c = model.canonicalPrefix(s.value);
+      if (!c) err(s.range, `${what} '${s.value}' is not a prefix (A.B.C.D/len)`);
+      else res.push({ value: c, range: s.range });
+    }
+    return res;
+  };
+  const entries = (m: YAMLMap, allowed: Set<string>, where: string): Map<string, Pair> => {
+    const res = new Map<string, Pair>();
+    for (const p of m.items as Pair[]) {
+      const k = isScalar(p.key) ? String(p.key.value) : '';
+      if (!allowed.has(k)) {
+        err(rangeOf(p.key as YamlNode), `unknown key '${k}' in ${where} (expected one of: ${[...allowed].join(', ')})`, 'config/unknown-key', 'warning');
+        continue;
+      }
+      res.set(k, p);
+    }
+    return res;
+  };
+  const oneOf = <T extends string>(n: unknown, what: string, allowed: readonly T[]): Located<T> | undefined => {
+    const s = str(n, what);
+    if (!s) return undefined;
+    if (!(allowed as readonly string[]).includes(s.value)) {
+      err(s.range, `${what} must be one of: ${allowed.join(', ')}`);
+      return undefined;
+    }
+    return s as Located<T>;
+  };
+
+  const top = entries(root, new Set(['devices', 'peers']), 'netcfg.yaml');
+  const devs = top.get('devices')?.value;
+  if (devs !== undefined && devs !== null) {
+    if (!isSeq(devs)) err(rangeOf(devs as YamlNode), '`devices:` must be a list');
+    else
+      for (const d of devs.items) {
+        if (!isMap(d)) {
+          err(rangeOf(d as YamlNode), 'a `devices:` entry must be a mapping with `name:` or `file:`');
+          continue;
+        }
+        const e = entries(d, DEVICE_KEYS, 'a device entry');
+        const o: DeviceOverride = { range: rangeOf(d), addresses: [] };
+        if (e.has('name')) o.name = str(e.get('name')!.value, '`name`');
+        if (e.has('file')) o.file = str(e.get('file')!.value, '`file`');
+        if (e.has('platform-version')) o.platformVersion = str(e.get('platform-version')!.value, '`platform-version`');
+        if (e.has('addresses')) {
+          const v = e.get('addresses')!.value;
+          for (const it of isSeq(v) ? v.items : [v]) {
+            const a = address(it, 'address');
+            if (a) o.addresses.push(a);
+          }
+        }
+        if (!o.name && !o.file) err(rangeOf(d), 'a device entry needs `name:` (hostname) or `file:` (config file name)');
+        else config.devices.push(o);
+      }
+  }
+
+  const peers = top.get('peers')?.value;
+  const names = new Set<string>();
+  if (peers !== undefined && peers !== null) {
+    if (!isSeq(peers)) err(rangeOf(peers as YamlNode), '`peers:` must be a list');
+    else
+      for (const p of peers.items) {
+        if (!isMap(p)) {
+          err(rangeOf(p as YamlNode), 'a `peers:` entry must be a mapping');
+          continue;
+        }
+        const e = entries(p, PEER_KEYS, 'a peer entry');
+        const name = e.has('name') ? str(e.get('name')!.value, '`name`') : undefined;
+        const profile = e.has('profile') ? oneOf(e.get('profile')!.value, '`profile`', ['meraki-mx', 'generic'] as const) : undefined;
+        const addr = e.has('address') ? address(e.get('address')!.value, '`address`') : undefined;
+        for (const [k, label] of [
+          ['name', '`name`'],
+          ['profile', '`profile` (meraki-mx or generic)'],
+          ['address', '`address`'],
+        ] as const)
+          if (!e.has(k)) err(rangeOf(p), `a peer entry needs ${label}`);
+        if (!name || !profile || !addr) continue;
+        if (names.has(name.value)) {
+          err(name.range, `peer name '${name.value}' is used twice`);
+          continue;
+        }
+        names.add(name.value);
+        const peer: ExternalPeer = { range: rangeOf(p), name, profile, address: addr, localSubnets: [], remoteSubnets: [] };
+        if (e.has('remote')) peer.remote = address(e.get('remote')!.value, '`remote`');
+        if (e.has('psk')) peer.psk = str(e.get('psk')!.value, '`psk`');
+        if (e.has('ike-version')) {
+          const v = e.get('ike-version')!.value;
+          if (isScalar(v) && (v.value === 1 || v.value === 2)) peer.ikeVersion = { value: v.value, range: rangeOf(v) };
+          else err(rangeOf(v as YamlNode), '`ike-version` must be 1 or 2');
+        }
+        if (e.has('exchange-mode')) peer.exchangeMode = oneOf(e.get('exchange-mode')!.value, '`exchange-mode`', ['main', 'aggressive'] as const);
+        if (profile.value === 'meraki-mx' && peer.exchangeMode?.value === 'aggressive') err(peer.exchangeMode.range, 'Meraki MX supports IKEv1 main mode or IKEv2 only, never aggressive mode (interop-rules §9 M-1)');
+        if (e.has('pfs')) {
+          const s = str(e.get('pfs')!.value, '`pfs`');
+          const c = s && canonicalDh(s.value);
+          if (s && !c) err(s.range, `unknown DH group '${s.value}' (use none, 14, group14 or modp2048)`);
+          else if (s && c) peer.pfs = { value: c, range: s.range };
+        }
+        if (e.has('phase2-lifetime')) peer.phase2Lifetime = num(e.get('phase2-lifetime')!.value, '`phase2-lifetime`');
+        if (e.has('local-subnets')) peer.localSubnets = prefixes(e.get('local-subnets')!.value, 'subnet');
+        if (e.has('remote-subnets')) peer.remoteSubnets = prefixes(e.get('remote-subnets')!.value, 'subnet');
+        if (e.has('phase1')) {
+          const v = e.get('phase1')!.value;
+          peer.phase1 = [];
+          for (const it of isSeq(v) ? v.items : [v]) {
+            if (!isMap(it)) {
+              err(rangeOf(it as YamlNode), 'a phase 1 proposal must be a mapping (encryption, hash, dh, auth, lifetime)');
+              continue;
+            }
+            const pe = entries(it, P1_KEYS, 'a phase 1 proposal');
+            const enc = pe.has('encryption') ? algList(pe.get('encryption')!.value, 'encryption', canonicalEncryption) : undefined;
+            const hash = pe.has('hash') ? algList(pe.get('hash')!.value, 'hash', canonicalHash) : undefined;
+            const dh = pe.has('dh') ? algList(pe.get('dh')!.value, 'DH group', canonicalDh) : undefined;
+            if (!enc || !hash || !dh) {
+              err(rangeOf(it), 'a phase 1 proposal needs encryption, hash and dh');
+              continue;
+            }
+            peer.phase1.push({
+              range: rangeOf(it),
+              encryption: enc,
+              hash,
+              dh,
+              auth: pe.has('auth') ? oneOf(pe.get('auth')!.value, '`auth`', ['psk', 'rsa-sig'] as const) : undefined,
+              lifetime: pe.has('lifetime') ? num(pe.get('lifetime')!.value, '`lifetime`') : undefined,
+            });
+          }
+        }
+        if (e.has('phase2')) {
+          const v = e.get('phase2')!.value;
+          peer.phase2 = [];
+          for (const it of isSeq(v) ? v.items : [v]) {
+            if (!isMap(it)) {
+              err(rangeOf(it as YamlNode), 'a phase 2 proposal must be a mapping (protocol, encryption, integrity, mode)');
+              continue;
+            }
+            const pe = entries(it, P2_KEYS, 'a phase 2 proposal');
+            const integrity = pe.has('integrity') ? algList(pe.get('integrity')!.value, 'integrity', canonicalHash) : undefined;
+            const enc = pe.has('encryption') ? algList(pe.get('encryption')!.value, 'encryption', canonicalEncryption) : undefined;
+            const protocol = pe.has('protocol') ? oneOf(pe.get('protocol')!.value, '`protocol`', ['esp', 'ah'] as const) : undefined;
+            if (!integrity || ((protocol?.value ?? 'esp') === 'esp' && !enc)) {
+              err(rangeOf(it), 'a phase 2 proposal needs integrity (and encryption for ESP)');
+              continue;
+            }
+            peer.phase2.push({ range: rangeOf(it), protocol, encryption: enc, integrity, mode: pe.has('mode') ? oneOf(pe.get('mode')!.value, '`mode`', ['tunnel', 'transport'] as const) : undefined });
+          }
+        }
+        if (profile.value === 'generic' && (!peer.phase1?.length || !peer.phase2?.length)) {
+          err(profile.range, 'a `generic` peer needs explicit `phase1:` and `phase2:` proposals (only `meraki-mx` has built-in ones)');
+          continue;
+        }
+        config.peers.push(peer);
+      }
+  }
+  return { config, diagnostics };
+}
+
+/**
+ * What a Meraki MX offers a non-Meraki peer with its "Default" preset (interop-rules §9, crypto-vocabulary
+ * default_proposals "meraki"): IKEv1 main mode, 3DES/SHA1/group 2/28800 s, PSK only; phase 2 3DES or AES,
+ * MD5 or SHA1, no PFS, 28800 s [S10]. AES key sizes in phase 2 are unconfirmed.
+ */
+const MERAKI = {
+  source: 'Meraki MX default preset for non-Meraki peers',
+  phase1: { encryption: ['3des'], hash: ['sha1'], dh: ['modp1024'], lifetime: 28800 },
+  phase2: { encryption: ['3des', 'aes-cbc-128', 'aes-cbc-192', 'aes-cbc-256'], integrity: ['md5', 'sha1'], lifetime: 28800 },
+} as const;
+
+/** The synthetic URI of an external peer: `<yaml-uri>#<peer-name>`. */
+export function externalUri(yamlUri: string, peerName: string): string {
+  return `${yamlUri}#${encodeURIComponent(peerName)}`;
+}
+
+/**
+ * External peers as devices. Their `uri` is the yaml's (findings on them show in netcfg.yaml) and ranges point
+ * into the yaml; values not written there carry `default` naming the profile. No Setters: netcfg cannot change
+ * a Meraki or a third party, so fixes are offered on the workspace side only.
+ * `dialect` is a neutral placeholder (no dialect id exists for external equipment); `platformVersion` names it.
+ */
+export function externalDevices(config: WorkspaceConfig, uri: string): model.Device[] {
+  return config.peers.map((p) => {
+    // The placeholder dialect has no IPsec behaviour of its own in the analyses (no IOS fallbacks, no proposal-check).
+    const dev = model.emptyDevice(uri, 'routeros', p.name.value);
+    dev.hostnameRange = p.name.range;
+    const meraki = p.profile.value === 'meraki-mx';
+    dev.platformVersion = meraki ? 'Meraki MX (netcfg.yaml profile meraki-mx)' : 'external peer (netcfg.yaml profile generic)';
+    dev.interfaces.push({ name: 'wan', nameRange: p.address.range, range: p.address.range, kind: 'physical', addresses: [{ address: p.address.value, prefixLength: p.address.value.includes(':') ? 128 : 32, range: p.address.range }], shutdown: false });
+    const dflt = meraki ? MERAKI.source : 'netcfg default';
+    const at = <T>(value: T, loc?: Located<unknown>, why = dflt): model.Value<T> => (loc ? { value, range: loc.range } : { value, default: why });
+    const phase1: model.Phase1Proposal[] = p.phase1?.length
+      ? p.phase1.map((s, i) => ({
+          label: `${p.name.value} phase1[${i}]`,
+          range: s.range,
+          encryption: at(s.encryption.value, s.encryption),
+          hash: at(s.hash.value, s.hash),
+          dh: at(s.dh.value, s.dh),
+          auth: at<model.Phase1Proposal['auth']['value']>(s.auth?.value ?? 'psk', s.auth, meraki ? 'Meraki supports PSK only' : 'psk unless `auth:` says otherwise'),
+          lifetime: at(s.lifetime?.value ?? (meraki ? MERAKI.phase1.lifetime : 86400), s.lifetime),
+        }))
+      : [
+          {
+            label: `${p.name.value} (Meraki default)`,
+            range: p.profile.range,
+            encryption: at<string[]>([...MERAKI.phase1.encryption]),
+            hash: at<string[]>([...MERAKI.phase1.hash]),
+            dh: at<string[]>([...MERAKI.phase1.dh]),
+            auth: at<model.Phase1Proposal['auth']['value']>('psk'),
+            lifetime: at<number>(MERAKI.phase1.lifetime),
+          },
+        ];
+    const phase2: model.Phase2Proposal[] = p.phase2?.length
+      ? p.phase2.map((s, i) => ({
+          label: `${p.name.value} phase2[${i}]`,
+          range: s.range,
+          protocol: at<'esp' | 'ah'>(s.protocol?.value ?? 'esp', s.protocol),
+          encryption: at<string[]>(s.encryption?.value ?? [], s.encryption),
+          integrity: at(s.integrity.value, s.integrity),
+          mode: at<'tunnel' | 'transport'>(s.mode?.value ?? 'tunnel', s.mode),
+        }))
+      : [
+          {
+            label: `${p.name.value} (Meraki default)`,
+            range: p.profile.range,
+            protocol: at<'esp' | 'ah'>('esp'),
+            encryption: at<string[]>([...MERAKI.phase2.encryption]),
+            integrity: at<string[]>([...MERAKI.phase2.integrity]),
+            mode: at<'tunnel' | 'transport'>('tunnel'),
+          },
+        ];
+    const remotePrefix = p.remote ? `${p.remote.value}/${p.remote.value.includes(':') ? 128 : 32}` : '0.0.0.0/0';
+    const key: model.PresharedKey | undefined = p.psk ? { peer: remotePrefix, secret: { kind: 'plain', plain: p.psk.value, range: p.psk.range }, range: p.psk.range } : undefined;
+    if (key) dev.keys.push(key);
+    const selectors: model.Selector[] = [];
+    for (const l of p.localSubnets) for (const r of p.remoteSubnets) selectors.push({ local: l.value, remote: r.value, protocol: 'ip', range: l.range });
+    const peer: model.IpsecPeer = {
+      id: `external:${p.name.value}`,
+      label: `netcfg.yaml peer ${p.name.value}`,
+      range: p.name.range,
+      remote: p.remote ? { value: p.remote.value, range: p.remote.range } : undefined,
+      remoteAny: p.remote ? undefined : '0.0.0.0/0',
+      local: { value: p.address.value, range: p.address.range },
+      role: p.remote ? 'both' : 'responder',
+      kind: 'external',
+      ikeVersion: at<1 | 2>(p.ikeVersion?.value ?? 1, p.ikeVersion),
+      exchangeMode: at<'main' | 'aggressive'>(p.exchangeMode?.value ?? 'main', p.exchangeMode, meraki ? 'Meraki supports main mode only' : dflt),
+      phase1,
+      psk: key,
+      phase2,
+      pfs: at(p.pfs?.value ?? 'none', p.pfs, meraki ? 'Meraki default preset: PFS disabled' : 'no PFS unless `pfs:` is set'),
+      phase2Lifetime: p.phase2Lifetime ? at(p.phase2Lifetime.value, p.phase2Lifetime) : meraki ? at<number>(MERAKI.phase2.lifetime) : undefined,
+      selectors,
+    };
+    dev.ipsecPeers.push(peer);
+    return dev;
+  });
+}
+
+function baseName(uri: string): string {
+  return decodeURIComponent(uri.replace(/[?#].*$/, '').split(/[/\\]/).pop() ?? uri);
+}
+
+/** Applies `devices:` overrides (extra owned addresses, platform version) to a lowered device, in place. */
+export function applyWorkspaceConfig(config: WorkspaceConfig, device: model.Device): model.Device {
+  const file = baseName(device.uri);
+  for (const o of config.devices) {
+    const hit = (o.name && o.name.value === device.name) || (o.file && (o.file.value === file || device.uri.endsWith(`/${o.file.value.replace(/^\.?\//, '')}`)));
+    if (!hit) continue;
+    if (o.platformVersion) device.platformVersion = o.platformVersion.value;
+    for (const a of o.addresses) if (!device.extraAddresses.some((x) => x.value === a.value)) device.extraAddresses.push({ value: a.value, default: 'netcfg.yaml devices: addresses' });
+  }
+  return device;
+}
