@@ -169,3 +169,11 @@ test('seed 004 dual hub with OSPF non-broadcast: clean, and each single-line bre
     'R2 error dmvpn/tunnel-key-mismatch',
   ]);
 });
+
+test('dmvpn/ospf-point-to-point-hub: the IOS tunnel default on an mGRE hub', () => {
+  const withOspf = hub.replace('tunnel key 1', 'tunnel key 1\n ospf area 0');
+  expectFindings([withOspf], ['hub warning dmvpn/ospf-point-to-point-hub "ospf area 0"']);
+  expectFindings([withOspf.replace('ospf area 0', 'ospf area 0\n ospf type point-to-multipoint\n nhrp multicast dynamic')], []);
+  // A p2p GRE spoke is fine with point-to-point.
+  expectFindings([spoke(2).replace('tunnel key 1', 'tunnel key 1\n ospf area 0')], []);
+});

@@ -251,3 +251,29 @@ export const dmvpnMulticastCheck: DeviceCheck = {
     return res;
   },
 };
+
+/**
+ * `dmvpn/ospf-point-to-point-hub`: OSPF point-to-point (the IOS default on tunnels, Unconfirmed U-11) on a hub's
+ * multipoint GRE tunnel allows a single neighbour, so the hub's adjacency flaps between spokes (§5 D-6).
+ */
+export const dmvpnHubP2pCheck: DeviceCheck = {
+  name: 'dmvpn-hub-p2p',
+  check(device) {
+    const res: model.Finding[] = [];
+    for (const e of tunnelEnds(device)) {
+      if (e.t.mode.value !== 'mgre' || (e.t.nhrp?.nhs.length ?? 0) > 0) continue;
+      const o = device.ospfInterfaces.find((x) => x.interfaceName === e.itf.name);
+      if (!o || o.passive.value || o.networkType.value !== 'point-to-point') continue;
+      res.push({
+        uri: device.uri,
+        range: o.networkType.range ?? o.range,
+        severity: 'warning',
+        code: 'dmvpn/ospf-point-to-point-hub',
+        message: `OSPF network type point-to-point${o.networkType.range ? '' : ` (${o.networkType.default ?? 'default on tunnels'})`} on multipoint GRE hub tunnel ${e.itf.name} allows one neighbour only: with several spokes the adjacency flaps between them; use broadcast (spokes priority 0) or point-to-multipoint on hub and spokes`,
+        related: [],
+        fixes: [],
+      });
+    }
+    return res;
+  },
+};

@@ -3,7 +3,7 @@
 import { registerSummaryProvider } from '../summary';
 import type { DeviceCheck, PairCheck, WorkspaceCheck } from '../types';
 import { ospfAdjacencyCheck } from './adjacency';
-import { dmvpnMulticastCheck, dmvpnPairCheck } from './dmvpn';
+import { dmvpnHubP2pCheck, dmvpnMulticastCheck, dmvpnPairCheck } from './dmvpn';
 import { l2tpCheck } from './l2tp';
 import { ospfSummaryProvider } from './summary';
 import { duplicateRouterIdCheck, noDrEligibleCheck } from './workspace';
@@ -11,7 +11,7 @@ import { duplicateRouterIdCheck, noDrEligibleCheck } from './workspace';
 export { areNeighbours, ospfLinks, type OspfLink } from './links';
 export { networkTypeVerdict, predictTimers } from './adjacency';
 
-export const OSPF_DEVICE_CHECKS: DeviceCheck[] = [l2tpCheck, dmvpnMulticastCheck];
+export const OSPF_DEVICE_CHECKS: DeviceCheck[] = [l2tpCheck, dmvpnMulticastCheck, dmvpnHubP2pCheck];
 export const OSPF_PAIR_CHECKS: PairCheck[] = [ospfAdjacencyCheck, dmvpnPairCheck];
 export const OSPF_WORKSPACE_CHECKS: WorkspaceCheck[] = [duplicateRouterIdCheck, noDrEligibleCheck];
 
