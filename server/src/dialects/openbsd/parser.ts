@@ -282,7 +282,7 @@ function unexpected(t: ETok, where: string): SyntaxDiagnostic {
 }
 
 /** Clause order of each rule type (parse.y productions); a keyword whose slot is lower than one already seen is out of order. */
-const SLOTS: Record<RuleType, Record<string, number>> = {
+export const SLOTS: Record<RuleType, Record<string, number>> = {
   ike: { active: 0, passive: 0, dynamic: 0, esp: 1, ah: 1, ipcomp: 1, ipip: 1, tunnel: 2, transport: 2, proto: 3, from: 4, to: 4, interface: 4, peer: 5, local: 5, main: 6, aggressive: 6, quick: 7, srcid: 8, dstid: 8, rsa: 9, psk: 9, tag: 10 },
   flow: { esp: 1, ah: 1, ipcomp: 1, ipip: 1, in: 2, out: 2, proto: 3, from: 4, to: 4, peer: 5, local: 5, srcid: 8, dstid: 8, type: 11 },
   sa: { esp: 1, ah: 1, ipcomp: 1, ipip: 1, tunnel: 2, transport: 2, from: 4, to: 4, spi: 12, udpencap: 13, auth: 14, enc: 14, comp: 14, authkey: 15, enckey: 16, bundle: 17 },
