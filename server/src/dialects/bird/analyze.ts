@@ -27,6 +27,8 @@ export interface BirdPassword {
   plain: string;
   range: TextRange;
   stmt: TextRange;
+  /** `password "key"`: keyword through key. */
+  head: TextRange;
   id?: Located<number>;
   algorithm?: Located<string>;
 }
@@ -160,6 +162,9 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
   const requireSemicolon = (siblings: SyntaxNode[], index: number, parent: SyntaxNode | undefined) => {
     const s = siblings[index];
     if (s.kind !== 'BirdStatement') return;
+    // A statement whose block never closes cannot have its `;`: the unclosed block is the one error.
+    const lastBlock = s.children[s.children.length - 1];
+    if (lastBlock && lastBlock.tokens.length < 2) return;
     if (!semicolon(s)) pending(nextTokenAfter(siblings, index, parent), 'syntax/missing-semicolon', `Expected \`;\` after \`${s.tokens[0]?.text ?? ''}\` statement`);
   };
 
@@ -258,7 +263,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       else pending({ start: s.range.end, end: s.range.end }, 'syntax/expected-value', '`password` expects a quoted key');
       return;
     }
-    const pw: BirdPassword = { plain: unquote(key.text), range: r(key), stmt: stmtRange(s) };
+    const pw: BirdPassword = { plain: unquote(key.text), range: r(key), stmt: stmtRange(s), head: r(tokens[0], key) };
     noExtra(tokens, 2, 'the password');
     const block = s.children[0];
     if (block) {

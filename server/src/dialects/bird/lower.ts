@@ -188,7 +188,7 @@ function checkInterface(itf: BirdOspfInterface, version: 2 | 3, out: SyntaxDiagn
     out.push(warn(itf.hello.range, 'bird/short-hello-crypto', 'Hello or poll interval less than 5 makes cryptographic authentication prone to replay attacks (BIRD warns at startup): the sequence number is the time in seconds'));
   }
   if (auth === 'none' && itf.passwords.length) {
-    out.push(warn(itf.passwords[0].stmt, 'bird/password-without-auth', 'Password option without authentication option does not make sense: add `authentication cryptographic;` (or `simple`), or the password is ignored'));
+    out.push(warn(itf.passwords[0].head, 'bird/password-without-auth', 'Password option without authentication option does not make sense: add `authentication cryptographic;` (or `simple`), or the password is ignored'));
   }
   for (const pw of itf.passwords) {
     if (pw.algorithm && auth !== 'cryptographic') {
