@@ -17,6 +17,7 @@ const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
     { scheme: 'untitled', language },
   ]),
   { scheme: 'file', pattern: GENERIC_PATTERN },
+  { scheme: 'file', pattern: '**/netcfg.{yaml,yml}' },
 ];
 
 let client: LanguageClient | undefined;
@@ -35,7 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
     synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/netcfg.yaml'), vscode.workspace.createFileSystemWatcher(CONFIG_GLOB)],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/netcfg.{yaml,yml}'), vscode.workspace.createFileSystemWatcher(CONFIG_GLOB)],
     },
     outputChannel: output,
   };

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import pkg from '../../package.json';
-import { findProjectFile, loadProjectConfig } from './host/project';
+import { findProjectFile, isProjectNoise } from './host/project';
 import { readConfigFileSync, scanDirectory, describeFsError } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
 import type * as model from './model';
@@ -207,8 +207,9 @@ interface JsonReport {
   diagnostics: JsonDiagnostic[];
 }
 
-function runCheck(service: LanguageService, files: InputFile[], minSeverity: Severity): JsonReport {
-  const byUri = new Map(files.map((f) => [f.uri, f]));
+/** Checks `files` (listed in the report) and `extra` (netcfg.yaml: diagnostics only, not listed as configs). */
+function runCheck(service: LanguageService, files: InputFile[], extra: InputFile[], minSeverity: Severity): JsonReport {
+  const byUri = new Map([...files, ...extra].map((f) => [f.uri, f]));
   const where = (uri: string, r: TextRange) => {
     const doc = service.getDocument(uri);
     const start = doc ? positionAt(doc.lineStarts, r.start) : { line: 0, character: 0 };
@@ -216,11 +217,11 @@ function runCheck(service: LanguageService, files: InputFile[], minSeverity: Sev
     return { file: byUri.get(uri)?.display ?? uri, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   };
   const report: JsonReport = { version: 1, files: [], diagnostics: [] };
-  for (const f of files) {
+  for (const f of [...files, ...extra]) {
     const doc = service.getDocument(f.uri);
-    report.files.push({ path: f.display, dialect: doc?.dialect ?? null, device: (doc?.dialect && service.getDevice(f.uri)?.name) || null });
+    if (files.includes(f)) report.files.push({ path: f.display, dialect: doc?.dialect ?? null, device: (doc?.dialect && service.getDevice(f.uri)?.name) || null });
     for (const finding of service.getFindings(f.uri)) {
-      if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[minSeverity]) continue;
+      if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[minSeverity] || isProjectNoise(f.uri, finding.code)) continue;
       report.diagnostics.push({
         ...where(f.uri, finding.range),
         severity: finding.severity,
@@ -354,20 +355,21 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { files, projectFiles } = await collectFiles(parsed.paths, DEFAULT_SETTINGS.maxFileSize);
-  // netcfg.yaml settings apply first; command-line flags win over them.
-  let settings: Partial<ServiceSettings> = {};
-  for (const p of projectFiles) {
-    const cfg = loadProjectConfig(p);
-    for (const problem of cfg.problems) process.stderr.write(`netcfg: warning: ${problem}\n`);
-    settings = { ...settings, ...cfg.settings };
-  }
-  settings = { ...settings, ...parsed.settings };
-  const service = createLanguageService(settings);
+  const service = createLanguageService(parsed.settings);
   let internalErrors = 0;
   setInternalErrorHandler((err) => {
     internalErrors++;
     if (internalErrors <= 3) process.stderr.write(`netcfg: internal error in a check: ${err instanceof Error ? err.message : String(err)}\n`);
   });
+  // The governing netcfg.yaml files are documents of the service too (external peers, device overrides).
+  const extra: InputFile[] = [];
+  for (const p of projectFiles) {
+    const read = readConfigFileSync(p);
+    if (!read.ok) continue;
+    const f = { abs: p, uri: pathToFileURL(p).href, display: displayPath(p) };
+    service.setDocument(f.uri, read.text, 1);
+    extra.push(f);
+  }
   for (const f of files) {
     const read = readConfigFileSync(f.abs);
     if (!read.ok) {
@@ -379,7 +381,7 @@ async function main(argv: string[]): Promise<number> {
     }
     service.setDocument(f.uri, read.text, 1);
   }
-  const report = runCheck(service, files, parsed.minSeverity);
+  const report = runCheck(service, files, extra, parsed.minSeverity);
   const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report);
   await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
   return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;

@@ -28,8 +28,8 @@ import { getHover } from './features/hover';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
 import { describeError, runSafe } from './features/runSafe';
 import { getDocumentSymbols } from './features/symbols';
-import { loadProjectConfig, type ProjectConfig } from './host/project';
-import { candidateKind, hasDialectName, PROJECT_FILE, readConfigFile, scanDirectory } from './host/scan';
+import { isProjectNoise } from './host/project';
+import { candidateKind, hasDialectName, readConfigFile, scanDirectory } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
 import {
@@ -63,7 +63,6 @@ setInternalErrorHandler((err) => log.error(`check failed: ${describeError(err)}`
 let workspaceRoots: string[] = [];
 let hasConfigurationCapability = false;
 let editorSettings: EditorSettings | undefined;
-const projectConfigs = new Map<string, ProjectConfig>();
 let shuttingDown = false;
 /**
  * Service versions are one global counter, not editor versions: a file closed and reopened starts again at
@@ -194,7 +193,11 @@ function publish(uri: string): void {
   const open = documents.get(uri);
   const state = service.getDocument(uri);
   // A closed file netcfg does not check gets no "unknown dialect" note: only the file the user opened does.
-  const diagnostics = !state || (!open && !state.dialect) ? [] : runSafe(log.error, `diagnostics of ${uri}`, [], () => getDiagnostics(service, uri));
+  // netcfg.yaml is handed to the service like a config; its generic "unknown dialect" note is never shown.
+  const diagnostics =
+    !state || (!open && !state.dialect)
+      ? []
+      : runSafe(log.error, `diagnostics of ${uri}`, [], () => getDiagnostics(service, uri)).filter((d) => !isProjectNoise(uri, String(d.code)));
   void connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
 }
 
@@ -206,7 +209,7 @@ documents.onDidClose((e) => {
   const file = filePathOf(uri);
   schedulePublish(removeDocument(uri));
   // A workspace file goes back to its saved content: peers are checked against what is on disk.
-  if (file && isInWorkspace(file) && candidateKind(file) === 'config') void reloadFromDisk(file);
+  if (file && isInWorkspace(file) && candidateKind(file)) void reloadFromDisk(file);
 });
 
 function isInWorkspace(file: string): boolean {
@@ -226,13 +229,10 @@ async function reloadFromDisk(file: string): Promise<void> {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Settings: editor settings (workspace/configuration) overlaid by netcfg.yaml files of the workspace.
+// Settings: the editor's `netcfg.*` settings (workspace/configuration).
 
 function effectiveSettings(): ServiceSettings {
-  let s = fromEditorSettings(editorSettings, DEFAULT_SETTINGS);
-  // A project file is shared by the team and describes the devices, so it wins over personal editor settings.
-  for (const cfg of [...projectConfigs.values()].sort((a, b) => a.path.localeCompare(b.path))) s = { ...s, ...cfg.settings };
-  return s;
+  return fromEditorSettings(editorSettings, DEFAULT_SETTINGS);
 }
 
 function applySettings(): void {
@@ -254,12 +254,6 @@ async function pullSettings(): Promise<void> {
   } catch (err) {
     log.error(`reading settings failed: ${describeError(err)}`);
   }
-}
-
-function loadProject(file: string): void {
-  const cfg = loadProjectConfig(file);
-  projectConfigs.set(file, cfg);
-  for (const p of cfg.problems) log.error(`netcfg.yaml: ${p}`);
 }
 
 connection.onDidChangeConfiguration(async (change) => {
@@ -286,10 +280,6 @@ async function indexFolders(roots: string[]): Promise<void> {
   try {
     for (const root of roots) {
       for await (const cand of scanDirectory(root, { maxFileSize: service.settings.maxFileSize, isCancelled: () => shuttingDown })) {
-        if (cand.kind === 'project') {
-          loadProject(cand.path);
-          continue;
-        }
         if (openDocumentFor(cand.path)) continue;
         // A known-named file over the size cap is not read: the service would skip it anyway.
         const read = cand.size > service.settings.maxFileSize && hasDialectName(cand.path) ? { ok: true as const, text: '' } : await readConfigFile(cand.path);
@@ -313,16 +303,9 @@ async function indexFolders(roots: string[]): Promise<void> {
 
 connection.onDidChangeWatchedFiles((params) => {
   void (async () => {
-    let projectChanged = false;
     for (const change of params.changes) {
       const file = filePathOf(change.uri);
       if (!file) continue;
-      if (path.basename(file) === PROJECT_FILE) {
-        if (change.type === FileChangeType.Deleted) projectConfigs.delete(file);
-        else loadProject(file);
-        projectChanged = true;
-        continue;
-      }
       if (openDocumentFor(file)) continue; // the editor's text wins over the disk
       const uri = diskUri(file);
       if (change.type === FileChangeType.Deleted) {
@@ -334,7 +317,7 @@ connection.onDidChangeWatchedFiles((params) => {
         }
         continue;
       }
-      if (candidateKind(file) !== 'config') continue;
+      if (!candidateKind(file)) continue;
       let size: number;
       try {
         size = (await fs.promises.stat(file)).size;
@@ -344,7 +327,6 @@ connection.onDidChangeWatchedFiles((params) => {
       if (!hasDialectName(file) && size > service.settings.maxFileSize) continue;
       await reloadFromDisk(file);
     }
-    if (projectChanged) applySettings();
   })().catch((err) => log.error(`file watch failed: ${describeError(err)}`));
 });
 
@@ -390,7 +372,6 @@ connection.onInitialized(async () => {
     for (const root of removed) {
       const prefix = diskUri(root).replace(/\/?$/, '/');
       for (const u of [...known]) if (u.startsWith(prefix) && !documents.get(u)) schedulePublish(removeDocument(u));
-      for (const p of [...projectConfigs.keys()]) if (p.startsWith(root + path.sep)) projectConfigs.delete(p);
     }
     applySettings();
     void indexFolders(added);

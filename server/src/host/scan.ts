@@ -4,9 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dialectByFileName, isGenericConfigName } from '../dialects/registry';
-
-/** Project file holding workspace-level settings. */
-export const PROJECT_FILE = 'netcfg.yaml';
+import { isProjectFileName } from './project';
 
 /** Directories never descended into: dependencies, VCS metadata and build output (hidden directories are skipped too). */
 export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'out']);
@@ -45,7 +43,7 @@ export function isConfigFileName(fileName: string): boolean {
 
 /** Classifies one file name found while scanning; undefined when it is neither a config nor a project file. */
 export function candidateKind(fileName: string): CandidateKind | undefined {
-  if (path.basename(fileName) === PROJECT_FILE) return 'project';
+  if (isProjectFileName(fileName)) return 'project';
   return isConfigFileName(fileName) ? 'config' : undefined;
 }
 
@@ -90,7 +88,7 @@ export async function* scanDirectory(root: string, options: ScanOptions): AsyncG
         continue;
       }
       if (!stat.isFile()) continue;
-      if (kind === 'config' && !hasDialectName(entry.name) && stat.size > options.maxFileSize) continue;
+      if (!hasDialectName(entry.name) && stat.size > options.maxFileSize) continue;
       yield { path: full, kind, size: stat.size };
     }
     // Reverse so the stack pops sub-directories in name order.
@@ -127,7 +125,7 @@ export function readConfigFileSync(file: string): ReadResult {
 }
 
 function decodeConfig(file: string, buf: Buffer): ReadResult {
-  if (!hasDialectName(file) && buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file' };
+  if (!hasDialectName(file) && !isProjectFileName(file) && buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file' };
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text };
