@@ -6,7 +6,7 @@ import * as model from '../../model';
 import type { Severity, TextRange } from '../../syntax';
 import type { PairCheck } from '../types';
 import { allEdits, at, describe, interfacesByName, mirrored, run, type End } from './common';
-import { configuredNeighbours, ospfLinks, type OspfLink } from './links';
+import { configuredNeighbours, linkPrefix, ospfLinks, type OspfLink } from './links';
 
 type NetType = model.OspfNetworkType;
 
@@ -220,8 +220,8 @@ export function checkLink(link: OspfLink): model.Finding[] {
 
   // Network mask: not compared on point-to-point links and not carried by OSPFv3 hellos [S22][S23].
   if (x.version === 2 && !(tx === 'point-to-point' && ty === 'point-to-point') && x.prefix && y.prefix) {
-    const lx = model.parsePrefix(x.prefix)?.length;
-    const ly = model.parsePrefix(y.prefix)?.length;
+    const lx = model.parsePrefix(linkPrefix(x.prefix) ?? '')?.length;
+    const ly = model.parsePrefix(linkPrefix(y.prefix) ?? '')?.length;
     if (lx !== undefined && ly !== undefined && lx !== ly) {
       const msg = (l: number, pd: model.Device, po: model.OspfInterface, pl: number) =>
         `Subnet mask differs on this OSPF link: /${l} here vs /${pl} on ${where(pd, po)}; hellos carry the mask and are dropped on ${NET_TYPE_LABEL[tx === 'point-to-point' ? ty : tx]} links`;

@@ -25,6 +25,18 @@ function destinationReaches(dest: string, b: model.Device, tb: model.Tunnel | un
   return ownedSet(b).has(d);
 }
 
+/**
+ * Canonical CIDR of an OSPF interface prefix, tolerant of a doubled length (`10.0.0.0/24/24`) so one dialect's
+ * slip does not silently hide every adjacency.
+ */
+export function linkPrefix(prefix: string | undefined): string | undefined {
+  if (!prefix) return undefined;
+  const direct = model.canonicalPrefix(prefix);
+  if (direct) return direct;
+  const m = /^([^/]+\/\d+)\/\d+$/.exec(prefix);
+  return m ? model.canonicalPrefix(m[1]) : undefined;
+}
+
 /** Types that never form an adjacency with a peer on a shared link (handled elsewhere or not at all). */
 function linkless(o: model.OspfInterface): boolean {
   return o.networkType.value === 'loopback' || o.networkType.value === 'virtual-link';
@@ -42,13 +54,11 @@ export function areNeighbours(a: model.Device, x: model.OspfInterface, b: model.
   // Unnumbered / differently numbered p2p tunnels: both destinations point at each other.
   if (ta?.destination && tb?.destination) return true;
   if (x.address && y.address && model.sameAddress(x.address, y.address)) return false;
-  if (x.prefix && y.address && model.prefixContains(x.prefix, y.address)) return true;
-  if (y.prefix && x.address && model.prefixContains(y.prefix, x.address)) return true;
-  if (!x.address && !y.address && x.prefix && y.prefix) {
-    const px = model.canonicalPrefix(x.prefix);
-    return px !== undefined && px === model.canonicalPrefix(y.prefix);
-  }
-  return false;
+  const px = linkPrefix(x.prefix);
+  const py = linkPrefix(y.prefix);
+  if (px && y.address && model.prefixContains(px, y.address)) return true;
+  if (py && x.address && model.prefixContains(py, x.address)) return true;
+  return !x.address && !y.address && px !== undefined && px === py;
 }
 
 /** Every neighbour pair between two devices. Quadratic in the OSPF interfaces of the two devices only. */

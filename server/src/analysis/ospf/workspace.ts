@@ -5,7 +5,7 @@ import * as model from '../../model';
 import type { WorkspaceCheck } from '../types';
 import { at, run } from './common';
 import { electsDr } from './adjacency';
-import { areNeighbours } from './links';
+import { areNeighbours, linkPrefix } from './links';
 
 const MAX_RELATED = 10;
 
@@ -58,7 +58,7 @@ export const noDrEligibleCheck: WorkspaceCheck = {
     for (const device of devices) {
       for (const o of device.ospfInterfaces) {
         if (!o.prefix || o.passive.value || !electsDr(o.networkType.value)) continue;
-        const key = `${o.version}\u0000${model.canonicalPrefix(o.prefix) ?? o.prefix}`;
+        const key = `${o.version}\u0000${linkPrefix(o.prefix) ?? o.prefix}`;
         const list = segments.get(key);
         if (list) list.push({ device, o });
         else segments.set(key, [{ device, o }]);
@@ -76,7 +76,7 @@ export const noDrEligibleCheck: WorkspaceCheck = {
           range: at(e.o.priority, e.o.range),
           severity: 'error',
           code: 'ospf/no-dr-eligible',
-          message: `Every router on this ${e.o.networkType.value} segment (${e.o.prefix}) has OSPF priority 0, so no DR is elected and adjacencies stay in 2-WAY; give the hub (or one router) a priority above 0`,
+          message: `Every router on this ${e.o.networkType.value} segment (${linkPrefix(e.o.prefix) ?? e.o.prefix}) has OSPF priority 0, so no DR is elected and adjacencies stay in 2-WAY; give the hub (or one router) a priority above 0`,
           related: peers.slice(0, MAX_RELATED).map((p) => ({ uri: p.device.uri, range: at(p.o.priority, p.o.range), message: `priority 0 on ${p.device.name} ${p.o.interfaceName}` })),
           fixes: edits ? [{ title: 'Make this router DR-eligible (priority 1)', edits }] : [],
         });
