@@ -256,6 +256,16 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
 
   // ---- blocks -------------------------------------------------------------------------------------------------
 
+  /** Flowspec routes (conf/flowspec.Y): numeric components take values, ranges and comparisons, never `value/mask`. */
+  const checkFlow = (block: SyntaxNode) => {
+    for (const c of block.children) {
+      const first = c.tokens[0]?.text;
+      if (!first || !['proto', 'next', 'port', 'dport', 'sport', 'icmp', 'length', 'dscp', 'label'].includes(first)) continue;
+      const slash = c.tokens.find((x) => x.text === '/' && x.kind === 'operator');
+      if (slash) pending(r(slash), 'syntax/expected-value', `\`${first}\` takes numbers, ranges (\`a..b\`) and comparisons; \`value/mask\` is only for \`tcp flags\``);
+    }
+  };
+
   const visitPassword = (s: SyntaxNode, iface: BirdOspfInterface, tokens: Token[]) => {
     const key = tokens[1];
     if (!key || key.kind !== 'string') {
@@ -530,14 +540,16 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     const ch: BirdChannel = { type: tokens[0].text, range: r(tokens[0]), stmt: s };
     let i = 1;
     if (tokens[0].text === 'ipv6' && tokens[1]?.text === 'sadr') i++;
-    if (proto.kind === 'ospf' && tokens[i]?.text === 'multicast') i++;
+    // `ipv4 multicast { … }` (BGP multicast SAFI, OSPFv3-AF multicast).
+    if (tokens[i]?.text === 'multicast' || tokens[i]?.text === 'mpls') i++;
     noExtra(tokens, i, `the \`${tokens[0].text}\` channel`);
     const block = s.children[0];
     if (block) {
       block.children.forEach((c, ci) => {
         if (c.kind !== 'BirdStatement' || !c.tokens.length) return;
         requireSemicolon(block.children, ci, block);
-        if (!checkComplete('channel', c)) return;
+        // Only these protocols use the plain channel grammar; BGP, Babel, RIP … add their own channel options.
+        if (['device', 'direct', 'kernel', 'static', 'ospf'].includes(proto.kind) && !checkComplete('channel', c)) return;
         const t = header(c);
         const w = t[0].text;
         if ((w === 'import' || w === 'export') && t[1]?.text !== 'limit' && t[1]?.text !== 'keep') {
@@ -653,6 +665,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           scanExpression(t);
           for (const b of c.children) scanBody(b);
         } else if (proto.kind === 'static' && w === 'route') {
+          if ((t[1]?.text === 'flow4' || t[1]?.text === 'flow6') && c.children[0]) checkFlow(c.children[0]);
           scanExpression(t);
           for (const b of c.children) scanBody(b);
         }
