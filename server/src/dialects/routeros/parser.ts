@@ -82,13 +82,13 @@ export interface RosParseOptions {
   routerosVersion?: 6 | 7;
 }
 
-const MAX_BRACE_LINES = 200;
+const MAX_BRACE_LINES = 100;
 
 interface Logical {
   /** Logical text: continuations removed, newlines kept only inside brace blocks. */
   text: string;
-  /** Physical offset of every logical character, plus one past the end. */
-  map: number[];
+  /** Segments as flat pairs [logicalStart, physicalStart, …]: logical text is physical text with gaps cut out. */
+  segs: number[];
   start: number;
   /** Physical end of content (before the terminating newline). */
   end: number;
@@ -101,11 +101,18 @@ function isNl(c: number): boolean {
   return c === 10 || c === 13;
 }
 
+/** Physical offset of logical offset `l` (segments are few: one per continuation). */
+function physOf(segs: number[], l: number): number {
+  let k = 0;
+  while (k + 2 < segs.length && segs[k + 2] <= l) k += 2;
+  return segs[k + 1] + (l - segs[k]);
+}
+
 /** Reads one logical line starting at physical offset `p`. Linear in the consumed text (capped for braces). */
 function readLogical(src: string, p: number): Logical {
   const n = src.length;
   let text = '';
-  const map: number[] = [];
+  const segs: number[] = [];
   let i = p;
   let inQuote = false;
   let depth = 0;
@@ -115,8 +122,8 @@ function readLogical(src: string, p: number): Logical {
   let chunkStart = i;
   const flush = (to: number) => {
     if (to > chunkStart) {
+      segs.push(text.length, chunkStart);
       text += src.slice(chunkStart, to);
-      for (let k = chunkStart; k < to; k++) map.push(k);
     }
   };
   while (i < n) {
@@ -165,9 +172,6 @@ function readLogical(src: string, p: number): Logical {
   }
   if (depth > 0 && firstLineEnd >= 0) {
     // Never closed: fall back to the first physical line so the rest of the file still parses line by line.
-    text = '';
-    map.length = 0;
-    chunkStart = p;
     // Re-read the first line only (continuations still apply).
     const first = readFirstLineOnly(src, p, firstLineEnd);
     return { ...first, unbalancedBrace: firstBrace };
@@ -176,20 +180,20 @@ function readLogical(src: string, p: number): Logical {
   const end = i;
   let next = i;
   if (next < n) next += src.charCodeAt(next) === 13 && src.charCodeAt(next + 1) === 10 ? 2 : 1;
-  map.push(end);
-  return { text, map, start: p, end, next, unbalancedBrace: depth > 0 ? firstBrace : undefined };
+  if (segs.length === 0) segs.push(0, p);
+  return { text, segs, start: p, end, next, unbalancedBrace: depth > 0 ? firstBrace : undefined };
 }
 
 function readFirstLineOnly(src: string, p: number, lineEnd: number): Logical {
   let text = '';
-  const map: number[] = [];
+  const segs: number[] = [];
   let i = p;
   let chunkStart = p;
   while (i < lineEnd) {
     const c = src.charCodeAt(i);
     if (c === 92 && isNl(src.charCodeAt(i + 1)) && i + 1 < lineEnd) {
+      segs.push(text.length, chunkStart);
       text += src.slice(chunkStart, i);
-      for (let k = chunkStart; k < i; k++) map.push(k);
       let j = i + 1;
       j += src.charCodeAt(j) === 13 && src.charCodeAt(j + 1) === 10 ? 2 : 1;
       while (j < lineEnd && (src.charCodeAt(j) === 32 || src.charCodeAt(j) === 9)) j++;
@@ -198,12 +202,11 @@ function readFirstLineOnly(src: string, p: number, lineEnd: number): Logical {
     }
     i++;
   }
+  segs.push(text.length, chunkStart);
   text += src.slice(chunkStart, lineEnd);
-  for (let k = chunkStart; k < lineEnd; k++) map.push(k);
-  map.push(lineEnd);
   let next = lineEnd;
   if (next < src.length) next += src.charCodeAt(next) === 13 && src.charCodeAt(next + 1) === 10 ? 2 : 1;
-  return { text, map, start: p, end: lineEnd, next };
+  return { text, segs, start: p, end: lineEnd, next };
 }
 
 /** A significant token of a logical line, with its logical span and decoded value. */
@@ -219,6 +222,11 @@ interface LTok {
 }
 
 const PUNCT = new Set(['=', '[', ']', '{', '}', '(', ')', ';']);
+
+/** `= [ ] { } ( ) ;` by char code, cheaper than a Set lookup in the hot loop. */
+function isPunctCode(c: number): boolean {
+  return c === 61 || c === 91 || c === 93 || c === 123 || c === 125 || c === 40 || c === 41 || c === 59;
+}
 
 function decodeEscape(s: string, i: number): { text: string; len: number } {
   const c = s[i + 1];
@@ -294,8 +302,8 @@ function lexLogical(t: string): LTok[] {
       res.push({ kind: 'punct', ls: s, le: i, value: '/', spaced });
     } else {
       while (i < n) {
-        const d = t[i];
-        if (d === ' ' || d === '\t' || d === '\n' || d === '\r' || d === '"' || PUNCT.has(d)) break;
+        const d = t.charCodeAt(i);
+        if (d === 32 || d === 9 || d === 10 || d === 13 || d === 34 || isPunctCode(d)) break;
         i++;
       }
       res.push({ kind: 'word', ls: s, le: i, value: t.slice(s, i), spaced });
@@ -345,8 +353,8 @@ export function parseRouterOs(text: string, _options: RosParseOptions = {}): Par
     const line = readLogical(text, p);
     const ltoks = lexLogical(line.text);
     const phys = (lt: LTok): Token => {
-      const start = line.map[lt.ls];
-      const end = line.map[lt.le - 1] + 1;
+      const start = physOf(line.segs, lt.ls);
+      const end = physOf(line.segs, lt.le - 1) + 1;
       const kind = lt.kind === 'word' ? (/^\d+$/.test(lt.value) ? 'number' : 'word') : lt.kind;
       return { kind, start, end, text: text.slice(start, end) };
     };
@@ -581,11 +589,13 @@ function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, d
   return cmd;
 }
 
+const TARGET_VERBS = new Set(['set', 'remove', 'enable', 'disable', 'unset', 'edit', 'comment', 'move', 'get', 'reset']);
+
 /** Parses `key=value`, flags, `[ find … ]` and positional words from token `i` on into `cmd`. */
 function parseArgs(cmd: RosCommand, lt: LTok[], pt: Token[], i: number, src: string, diagnostics: SyntaxDiagnostic[]): void {
   const verb = cmd.verb;
   const menu = cmd.menu;
-  const needsTarget = verb && ['set', 'remove', 'enable', 'disable', 'unset', 'edit', 'comment', 'move', 'get', 'reset'].includes(verb.name);
+  const needsTarget = verb !== undefined && TARGET_VERBS.has(verb.name);
   while (i < lt.length) {
     const t = lt[i];
     if (t.kind === 'punct' && t.value === '[') {
