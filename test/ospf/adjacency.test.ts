@@ -57,7 +57,7 @@ test('Cisco non-broadcast (30/120) against BIRD nbma (10/40): timers mismatch, t
      ospf area 0
      ospf type non-broadcast
   `;
-  const findings = expectFindings([cisco, bird], ['hub error ospf/timer-mismatch "ospf area 0"', 'b1 error ospf/timer-mismatch "ospf area 0"']);
+  const findings = expectFindings([cisco, bird], ['hub error ospf/timer-mismatch "non-broadcast"', 'b1 error ospf/timer-mismatch "non-broadcast"']);
   assert.match(findings[0].message + findings[1].message, /30\/120 \(IOS non-broadcast default\)/);
   assert.match(findings[0].message + findings[1].message, /10\/40 \(BIRD default\)/);
 });
@@ -68,7 +68,7 @@ test('ospf/network-type-mismatch follows the §7.3 matrix', () => {
   // broadcast vs NBMA on IOS: forms once timers agree (warning) + the 10/40 vs 30/120 timer error.
   expectFindings(
     [r1.replace('ospf area 0', 'ospf area 0\n ospf neighbor 10.0.0.2'), r2.replace('ospf area 0', 'ospf area 0\n ospf type non-broadcast')],
-    ['r1 warning ospf/network-type-mismatch "ospf area 0"', 'r2 warning ospf/network-type-mismatch "non-broadcast"', 'r1 error ospf/timer-mismatch "ospf area 0"', 'r2 error ospf/timer-mismatch "ospf area 0"'],
+    ['r1 warning ospf/network-type-mismatch "ospf area 0"', 'r2 warning ospf/network-type-mismatch "non-broadcast"', 'r1 error ospf/timer-mismatch "ospf area 0"', 'r2 error ospf/timer-mismatch "non-broadcast"'],
   );
   // NBMA hub vs point-to-multipoint spoke (§5 D-6): same 30/120 timers, DR vs no DR → error only on the type.
   expectFindings(

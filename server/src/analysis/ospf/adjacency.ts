@@ -6,7 +6,7 @@ import * as model from '../../model';
 import type { Severity, TextRange } from '../../syntax';
 import type { PairCheck } from '../types';
 import { allEdits, at, describe, interfacesByName, mirrored, run, type End } from './common';
-import { configuredNeighbours, linkPrefix, ospfLinks, type OspfLink } from './links';
+import { configuredNeighbours, linkPrefix, ospfLinks, tunnelOf, type OspfLink } from './links';
 
 type NetType = model.OspfNetworkType;
 
@@ -150,8 +150,28 @@ function areaRange(device: model.Device, o: model.OspfInterface): TextRange {
   return area?.range ?? o.range;
 }
 
+/** A DMVPN hub tunnel: multipoint GRE that is nobody's NHRP client. */
+function isHubTunnel(t: model.Tunnel | undefined): boolean {
+  return t?.mode.value === 'mgre' && (t.nhrp?.nhs.length ?? 0) === 0;
+}
+
 /** Runs every hello-level comparison on one link. */
 export function checkLink(link: OspfLink): model.Finding[] {
+  const { a, x, b, y } = link;
+  // A multipoint hub tunnel serves many spokes: changing it to suit one spoke would break the others, so fixes
+  // are only offered on the spoke side of such a link.
+  const hx = isHubTunnel(tunnelOf(a, x));
+  const hy = isHubTunnel(tunnelOf(b, y));
+  const hubX = hx && !hy;
+  const hubY = hy && !hx;
+  const res0 = checkLinkAll(link);
+  if (!hubX && !hubY) return res0;
+  const hubUri = hubX ? a.uri : b.uri;
+  for (const f of res0) f.fixes = f.fixes.filter((fix) => !fix.edits.some((e) => e.uri === hubUri));
+  return res0;
+}
+
+function checkLinkAll(link: OspfLink): model.Finding[] {
   const { a, x, b, y } = link;
   const res: model.Finding[] = [];
   const end = (device: model.Device, range: TextRange, message: string, relatedMessage: string, edits?: model.Edit[]): End => ({ device, range, message, relatedMessage, edits });
@@ -207,7 +227,8 @@ export function checkLink(link: OspfLink): model.Finding[] {
   if (x.hello.value !== y.hello.value || x.dead.value !== y.dead.value) {
     const msg = (o: model.OspfInterface, pd: model.Device, po: model.OspfInterface) =>
       `OSPF hello/dead differ: ${timersText(o)} here vs ${timersText(po)} on ${where(pd, po)}; each side drops the other's hellos ("mismatched hello parameters") and no adjacency forms`;
-    const range = (o: model.OspfInterface) => (o.hello.value !== (o === x ? y : x).hello.value ? at(o.hello, o.range) : at(o.dead, o.range));
+    // On the side whose timers are implicit, the explicit network type is what chose them (IOS 30/120 on NBMA).
+    const range = (o: model.OspfInterface) => at(o.hello.value !== (o === x ? y : x).hello.value ? o.hello : o.dead, at(o.networkType, o.range));
     res.push(
       ...mirrored(
         'ospf/timer-mismatch',

@@ -51,7 +51,10 @@ function label(e: TunnelEnd): string {
   return `${e.device.name} ${e.itf.name}`;
 }
 
-/** Checks one spoke tunnel against one hub tunnel it refers to. */
+/**
+ * Checks one spoke tunnel against one hub tunnel it refers to. Quick fixes only ever edit the spoke: the hub
+ * serves every spoke, and changing it to suit one would break the others.
+ */
 function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): model.Finding[] {
   const res: model.Finding[] = [];
   const rel = relation(s, h);
@@ -71,7 +74,7 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
           'dmvpn/tunnel-key-mismatch',
           'error',
           { device: s.device, range: s.t.key?.range ?? s.itf.nameRange, message: msg(ks, h, kh), relatedMessage: text(ks) + ' here', edits: edits(s, kh) },
-          { device: h.device, range: h.t.key?.range ?? h.itf.nameRange, message: msg(kh, s, ks), relatedMessage: text(kh) + ' here', edits: edits(h, ks) },
+          { device: h.device, range: h.t.key?.range ?? h.itf.nameRange, message: msg(kh, s, ks), relatedMessage: text(kh) + ' here' },
         ),
       );
     }
@@ -91,7 +94,7 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
             'dmvpn/nhrp-auth-mismatch',
             'error',
             { device: s.device, range: as?.range ?? s.itf.nameRange, message: msg(as, h, ah), relatedMessage: as ? 'NHRP authentication here' : 'no NHRP authentication here', edits: edits(as, ah) },
-            { device: h.device, range: ah?.range ?? h.itf.nameRange, message: msg(ah, s, as), relatedMessage: ah ? 'NHRP authentication here' : 'no NHRP authentication here', edits: edits(ah, as) },
+            { device: h.device, range: ah?.range ?? h.itf.nameRange, message: msg(ah, s, as), relatedMessage: ah ? 'NHRP authentication here' : 'no NHRP authentication here' },
           ),
         );
       }
