@@ -4,19 +4,8 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyFix, assertNoErrors, checkDiagnostics, loadFixture } from '../helpers/fixture';
-
-/** The first finding with `code` on `file`, its fix whose title starts with `title`, applied; then no errors anywhere. */
-function roundTrip(fixture: string, file: string, code: string, title: string): void {
-  const { service, files } = loadFixture(fixture);
-  const uri = files.find((f) => f.name === file)!.uri;
-  const finding = service.getFindings(uri).find((f) => f.code === code);
-  assert.ok(finding, `no ${code} on ${file}`);
-  const fix = finding.fixes.find((f) => f.title.startsWith(title));
-  assert.ok(fix, `no fix "${title}…" among: ${finding.fixes.map((f) => f.title).join(' | ')}`);
-  applyFix(service, fix);
-  assertNoErrors(service, files.map((f) => f.uri));
-}
+import { assertNoErrors, checkDiagnostics, loadFixture } from '../helpers/fixture';
+import { roundTrip, under } from './fixture-util';
 
 // Seed 001, MikroTik side (v6 syntax), with the OpenBSD gateway standing in for the Cisco router.
 const MT = (secret: string, caret = '') => `//- mt.rsc
@@ -33,14 +22,6 @@ ike esp from 192.168.0.0/24 to 192.168.88.0/24 local 192.168.23.3 peer 10.0.0.2 
 ${mainCaret}  quick auth hmac-sha1 enc aes-256 group none \\
   psk ${psk}
 ${caret}`;
-
-/** A caret line (`# ^^^ severity code`) under the first `needle` of `line`, for long generated lines. */
-function under(line: string, needle: string, what: string, nth = 0): string {
-  let col = -1;
-  for (let i = 0; i <= nth; i++) col = line.indexOf(needle, col + 1);
-  assert.ok(col >= 1, `${needle} not in ${line}`);
-  return `#${' '.repeat(col - 1)}${'^'.repeat(needle.length)} ${what}\n`;
-}
 
 const MT_PEER = (secret: string) =>
   `/ip ipsec peer add address=192.168.23.3 port=500 auth-method=pre-shared-key secret=${secret} exchange-mode=main proposal-check=obey hash-algorithm=sha1 enc-algorithm=aes-256 dh-group=modp2048 generate-policy=no`;
