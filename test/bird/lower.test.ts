@@ -122,10 +122,10 @@ protocol ospf v3 core {
   it('inserts into a one-line block on the same line', () => {
     const t = 'protocol ospf { area 0 { interface "e" { cost 5; }; }; }\n';
     const itf = lower(t).device.ospfInterfaces[0];
-    assert.equal(applyEdits(t, itf.hello.set!(30)), 'protocol ospf { area 0 { interface "e" { cost 5; hello 30; }; }; }\n');
+    assert.equal(applyEdits(t, itf.hello.set!(30)!), 'protocol ospf { area 0 { interface "e" { cost 5; hello 30; }; }; }\n');
     const t2 = 'protocol ospf { area 0 { interface "e" { }; }; }\n';
     const itf2 = lower(t2).device.ospfInterfaces[0];
-    assert.equal(applyEdits(t2, itf2.hello.set!(30)), 'protocol ospf { area 0 { interface "e" { hello 30; }; }; }\n');
+    assert.equal(applyEdits(t2, itf2.hello.set!(30)!), 'protocol ospf { area 0 { interface "e" { hello 30; }; }; }\n');
   });
 
   it('uses the interface block prefix for OSPFv2 and the router id as name for generic file names', () => {
