@@ -211,6 +211,8 @@ interface JsonReport {
 function runCheck(service: LanguageService, files: InputFile[], extra: InputFile[], minSeverity: Severity): JsonReport {
   const byUri = new Map([...files, ...extra].map((f) => [f.uri, f]));
   const where = (uri: string, r: TextRange) => {
+    // External peers of netcfg.yaml have synthetic URIs `<yaml uri>#<name>`; their ranges are in the yaml file.
+    if (!byUri.has(uri) && uri.includes('#')) uri = uri.slice(0, uri.indexOf('#'));
     const doc = service.getDocument(uri);
     const start = doc ? positionAt(doc.lineStarts, r.start) : { line: 0, character: 0 };
     const end = doc ? positionAt(doc.lineStarts, Math.max(r.start, r.end)) : start;

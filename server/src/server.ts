@@ -28,7 +28,7 @@ import { getHover } from './features/hover';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
 import { describeError, runSafe } from './features/runSafe';
 import { getDocumentSymbols } from './features/symbols';
-import { isProjectNoise } from './host/project';
+import { isProjectFileName, isProjectNoise } from './host/project';
 import { candidateKind, hasDialectName, readConfigFile, scanDirectory } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
@@ -92,6 +92,11 @@ function openDocumentFor(file: string): TextDocument | undefined {
   if (direct) return direct;
   for (const doc of documents.all()) if (filePathOf(doc.uri) === file) return doc;
   return undefined;
+}
+
+function isProjectFile(uri: string): boolean {
+  const file = filePathOf(uri);
+  return !!file && isProjectFileName(file);
 }
 
 /** Editor language ids that are ours force the dialect; any other (plaintext, …) lets the service detect. */
@@ -190,12 +195,13 @@ async function publishLoop(): Promise<void> {
 }
 
 function publish(uri: string): void {
+  if (uri.includes('#')) return; // an external peer of netcfg.yaml: its findings live in the yaml document
   const open = documents.get(uri);
   const state = service.getDocument(uri);
   // A closed file netcfg does not check gets no "unknown dialect" note: only the file the user opened does.
   // netcfg.yaml is handed to the service like a config; its generic "unknown dialect" note is never shown.
   const diagnostics =
-    !state || (!open && !state.dialect)
+    !state || (!open && !state.dialect && !isProjectFile(uri))
       ? []
       : runSafe(log.error, `diagnostics of ${uri}`, [], () => getDiagnostics(service, uri)).filter((d) => !isProjectNoise(uri, String(d.code)));
   void connection.sendDiagnostics({ uri, version: open?.version, diagnostics });

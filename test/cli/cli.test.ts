@@ -212,13 +212,13 @@ describe('netcfg check --format sarif', () => {
     const r = run(['check', 'basic', 'pair', '--format', 'sarif']);
     assert.equal(r.status, 1);
     const log: any = JSON.parse(r.stdout);
+    const runLog = log.runs[0];
     const ok = validate(log);
     assert.ok(ok, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
     // The validator is real: a broken log fails.
     assert.equal(validate({ version: '2.1.0', runs: [{ tool: {} }] }), false);
 
     const { report } = json(['check', 'basic', 'pair']);
-    const runLog = log.runs[0];
     assert.equal(runLog.tool.driver.name, 'netcfg');
     assert.equal(runLog.results.length, report.diagnostics.length);
     const ruleIds = runLog.tool.driver.rules.map((x: any) => x.id);

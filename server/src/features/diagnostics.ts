@@ -6,7 +6,7 @@ import type * as model from '../model';
 import { docsUrl } from '../protocol';
 import type { LanguageService } from '../service';
 import type { Severity } from '../syntax';
-import { rangeIn } from './positions';
+import { documentUri, rangeIn } from './positions';
 
 /** Attached to every diagnostic as `data`: the document version it was computed for (code actions check it). */
 export interface DiagnosticData {
@@ -33,7 +33,7 @@ export function toDiagnostic(service: LanguageService, finding: model.Finding): 
   };
   if (finding.related.length) {
     diag.relatedInformation = finding.related.map(
-      (r): DiagnosticRelatedInformation => ({ location: { uri: r.uri, range: rangeIn(service, r.uri, r.range) }, message: r.message }),
+      (r): DiagnosticRelatedInformation => ({ location: { uri: documentUri(r.uri), range: rangeIn(service, r.uri, r.range) }, message: r.message }),
     );
   }
   const tags = (finding.tags ?? []).map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));

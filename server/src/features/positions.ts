@@ -17,9 +17,18 @@ export function toOffset(doc: Pick<DocumentState, 'lineStarts' | 'text'>, p: Pos
   return offsetAt(doc.lineStarts, doc.text.length, p.line, p.character);
 }
 
+/**
+ * The document a URI lives in. External peers described in netcfg.yaml have synthetic URIs `<yaml uri>#<name>`
+ * whose ranges are offsets in the yaml file: they resolve to the yaml document.
+ */
+export function documentUri(uri: string): string {
+  const hash = uri.indexOf('#');
+  return hash < 0 ? uri : uri.slice(0, hash);
+}
+
 /** LSP range of an offset range in any document of the service; an empty range at 0:0 when the document is gone. */
 export function rangeIn(service: LanguageService, uri: string, r: TextRange): Range {
-  const doc = service.getDocument(uri);
+  const doc = service.getDocument(uri) ?? service.getDocument(documentUri(uri));
   return doc ? toRange(doc, r) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
