@@ -156,7 +156,7 @@ describe('seed 001: MikroTik side of the site-to-site tunnel to Cisco', () => {
   });
   it('offers setters that edit the text in place', () => {
     const p = device.ipsecPeers[0];
-    const edited = applyEdits(SEED_S2S, p.psk!.set!('MYKEY'));
+    const edited = applyEdits(SEED_S2S, p.psk!.set!('MYKEY')!);
     assert.match(edited, / secret=MYKEY exchange-mode=main /);
     const p1 = applyEdits(SEED_S2S, p.setPhase1!({ encryption: 'aes-cbc-128', hash: 'sha256', dh: 'modp2048' })!);
     assert.match(p1, /hash-algorithm=sha256 enc-algorithm=aes-128 dh-group=modp2048 generate-policy=no/);
@@ -167,7 +167,7 @@ describe('seed 001: MikroTik side of the site-to-site tunnel to Cisco', () => {
     // A canonical id RouterOS profiles cannot express gives no edit.
     assert.equal(p.setPhase1!({ encryption: 'aes-gcm-128', hash: 'sha1', dh: 'modp2048' }), undefined);
     // Quoting when needed.
-    assert.match(applyEdits(SEED_S2S, p.psk!.set!('a b"c')), / secret="a b\\"c" /);
+    assert.match(applyEdits(SEED_S2S, p.psk!.set!('a b"c')!), / secret="a b\\"c" /);
   });
 });
 
@@ -255,7 +255,7 @@ describe('v6 classic vs v7 profile+identity forms of one tunnel', () => {
     assert.match(out, /\/ip ipsec profile set \[ find default=yes \] enc-algorithm=aes-256\n/);
     // Adding a PSK for a v7 peer without identity adds an identity line.
     const t2 = '/ip ipsec peer add address=192.0.2.9/32 name=p\n';
-    const out2 = applyEdits(t2, lower(t2).device.ipsecPeers[0].addPsk!('newkey'));
+    const out2 = applyEdits(t2, lower(t2).device.ipsecPeers[0].addPsk!('newkey')!);
     assert.equal(out2, '/ip ipsec peer add address=192.0.2.9/32 name=p\n/ip ipsec identity add peer=p secret=newkey\n');
   });
   it('honours the routerosVersion override', () => {
@@ -361,8 +361,8 @@ add area=a1 interfaces=ether3 priority=10 cost=20
     assert.equal(e3.hello.value, 10);
     assert.equal(e3.dead.value, 40);
     // Setters edit the template line.
-    assert.match(applyEdits(text, e3.hello.set!(30)), /add area=a1 interfaces=ether3 priority=10 cost=20 hello-interval=30s\n/);
-    assert.match(applyEdits(text, e2.setAuthKey!('newKey')), /auth-key=newKey\n/);
+    assert.match(applyEdits(text, e3.hello.set!(30)!), /add area=a1 interfaces=ether3 priority=10 cost=20 hello-interval=30s\n/);
+    assert.match(applyEdits(text, e2.setAuthKey!('newKey')!), /auth-key=newKey\n/);
     // ospf area and routing id references resolve.
     assert.ok(device.references.some((r) => r.kind === 'routing-id' && r.name === 'OSPF_ID'));
   });
@@ -395,6 +395,6 @@ add interface=ether1 network-type=point-to-point hello-interval=5s dead-interval
     assert.equal(e2.networkType.value, 'broadcast');
     assert.equal(e2.area.value, '0.0.0.0');
     // No override line yet: the setter adds one.
-    assert.match(applyEdits(text, e2.hello.set!(5)), /\n\/routing ospf interface add interface=ether2 hello-interval=5s\n$/);
+    assert.match(applyEdits(text, e2.hello.set!(5)!), /\n\/routing ospf interface add interface=ether2 hello-interval=5s\n$/);
   });
 });
