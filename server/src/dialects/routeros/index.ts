@@ -140,7 +140,7 @@ export const routerosDialect: Dialect<RosTree> = {
   parse: (text, options) => parseRouterOs(text, { routerosVersion: options.routerosVersion }),
   lower: (parsed, uri, options) => {
     const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);
-    return { device, diagnostics };
+    return { device, diagnostics: [...parsed.diagnostics, ...diagnostics] };
   },
   outline,
   folding,
