@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { createLanguageService } from '../../server/src/service';
-import { checkDiagnostics } from '../helpers/fixture';
+import { applyEdits, checkDiagnostics } from '../helpers/fixture';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/routeros');
 
@@ -80,6 +80,34 @@ describe('routeros syntax diagnostics', () => {
       `,
       { codes: ['syntax/missing-continuation'] },
     );
+  });
+});
+
+describe('routeros syntax quick fixes', () => {
+  it('offers the nearest allowed value and the missing backslash', () => {
+    const { service, files } = checkDiagnostics(
+      `
+      //- r.rsc
+      /ip ipsec profile add name=p dh-group=modp2048,modp1025
+      #                                              ^^^^^^^^ error syntax/invalid-value
+      /ip ipsec peer add address=192.0.2.1/32 name=x profile=p exchange-mode="ikev2"
+      #                                                                      ^^^^^^^ error syntax/invalid-value
+      /ip ipsec identity add peer=x secret=abcdefgh
+        auth-method=pre-shared-key
+      # ^^^^^^^^^^^ warning syntax/missing-continuation
+      `,
+      { codes: ['syntax/invalid-value', 'syntax/missing-continuation'] },
+    );
+    const uri = files[0].uri;
+    const fixes = service.getFindings(uri).filter((f) => f.code.startsWith('syntax/')).map((f) => f.fixes[0]);
+    let text = files[0].text;
+    text = applyEdits(text, fixes.flatMap((f) => f.edits));
+    assert.equal(
+      text.trimEnd() + '\n',
+      '/ip ipsec profile add name=p dh-group=modp2048,modp1024\n/ip ipsec peer add address=192.0.2.1/32 name=x profile=p exchange-mode=ike2\n/ip ipsec identity add peer=x secret=abcdefgh \\\n  auth-method=pre-shared-key\n',
+    );
+    service.setDocument(uri, text, 2);
+    assert.deepEqual(service.getFindings(uri).filter((f) => f.code.startsWith('syntax/')), []);
   });
 });
 

@@ -399,7 +399,14 @@ export function parseRouterOs(text: string, _options: RosParseOptions = {}): Par
     ) {
       // An indented `key=value …` line after a command: the `\` was lost (common when configs are pasted
       // from web pages). RouterOS would run it as a separate, broken command; we keep the intent and warn.
-      diagnostics.push({ range: { start: ptoks[0].start, end: ptoks[0].end }, severity: 'warning', code: 'syntax/missing-continuation', message: 'This line continues the previous command but the previous line does not end with `\\`; RouterOS runs it as a separate command.' });
+      const prevEnd = prev.range.end;
+      diagnostics.push({
+        range: { start: ptoks[0].start, end: ptoks[0].end },
+        severity: 'warning',
+        code: 'syntax/missing-continuation',
+        message: 'This line continues the previous command but the previous line does not end with `\\`; RouterOS runs it as a separate command.',
+        fixes: [{ title: 'Add `\\` at the end of the previous line', edits: [{ range: { start: prevEnd, end: prevEnd }, newText: ' \\' }], isPreferred: true }],
+      });
       checkBalance(ltoks, ptoks, diagnostics);
       parseArgs(prev, ltoks, ptoks, 0, text, diagnostics);
       prev.tokens = [...prev.tokens, ...ptoks];
@@ -697,6 +704,33 @@ function makeParam(verb: string | undefined, menu: MenuSpec | undefined, nameTok
   return param;
 }
 
+/** The allowed value within edit distance 2 of `v` (typos like `modp1025`, `ikev2`), if exactly one is nearest. */
+function closest(v: string, allowed: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = 3;
+  let tie = false;
+  for (const a of allowed) {
+    if (Math.abs(a.length - v.length) > 2) continue;
+    const d = editDistance(v.toLowerCase(), a);
+    if (d < bestD) {
+      best = a;
+      bestD = d;
+      tie = false;
+    } else if (d === bestD) tie = true;
+  }
+  return tie ? undefined : best;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 function validateEnum(param: RosParam, spec: ParamSpec, src: string, diagnostics: SyntaxDiagnostic[]): void {
   const allowed = spec.values!;
   const vr = param.valueRange!;
@@ -708,11 +742,14 @@ function validateEnum(param: RosParam, spec: ParamSpec, src: string, diagnostics
   for (const item of items) {
     if (!allowed.includes(item)) {
       const r = plain ? { start: vr.start + off, end: vr.start + off + item.length } : vr;
+      const near = closest(item, allowed);
+      const replacement = near === undefined ? undefined : plain ? near : items.map((x) => (x === item ? near : x)).join(',');
       diagnostics.push({
         range: r,
         severity: 'error',
         code: 'syntax/invalid-value',
         message: `\`${item}\` is not a valid value of ${param.key}; expected ${spec.type === 'enum-list' ? 'a comma-separated list of ' : 'one of '}${allowed.join(', ')}.`,
+        fixes: replacement === undefined ? undefined : [{ title: `Change to \`${near}\``, edits: [{ range: r, newText: replacement }], isPreferred: true }],
       });
     }
     off += item.length + 1;
