@@ -1,7 +1,51 @@
 // Lossless lexer for OpenBSD ipsec.conf(5), modelled on ipsecctl's parse.y `yylex`: words, numbers, quoted strings,
 // single-character punctuation, `#` comments and `\`-newline continuations. Knows nothing about LSP or the file system.
 
-import type { Token } from '../../syntax';
+import type { TextRange, Token } from '../../syntax';
+
+/**
+ * A lexed token that also carries what the parser needs (unquoted value, quoting), so the parser works on the
+ * lexer's own objects instead of copies: one object per token keeps million-line files cheap. Tokens copied out
+ * of a macro value carry the `$name` use's offsets and the macro's name.
+ */
+export class LexToken implements Token {
+  constructor(
+    public kind: Token['kind'],
+    public start: number,
+    public end: number,
+    public text: string,
+  ) {}
+
+  /** Unquoted value (`"a b"` → `a b`); the text itself for other tokens. Computed on use: strings are rare. */
+  get value(): string {
+    return this.kind === 'string' ? unquote(this) : this.text;
+  }
+
+  get quoted(): boolean {
+    return this.kind === 'string';
+  }
+
+  /** Name of the macro this token was expanded from (see `MacroToken`). */
+  get macro(): string | undefined {
+    return undefined;
+  }
+
+  /** The token's offsets as a fresh range object. */
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+}
+
+/** A token copied out of a macro value: it carries the offsets of the `$name` use it replaces. */
+export class MacroToken extends LexToken {
+  constructor(kind: Token['kind'], start: number, end: number, text: string, private readonly macroName: string) {
+    super(kind, start, end, text);
+  }
+
+  override get macro(): string | undefined {
+    return this.macroName;
+  }
+}
 
 /**
  * Characters that may continue an unquoted word once it has started (parse.y `allowed_in_string`): letters,
@@ -41,11 +85,11 @@ export interface LexProblem {
  * line, as ipsecctl's `lgetc` drops backslash-newline pairs before the comment scanner sees them.
  * Quoted strings end at the matching quote; `\"` escapes it; a line break inside quotes is allowed only after `\`.
  */
-export function lexIpsecConf(text: string, problems?: LexProblem[]): Token[] {
-  const res: Token[] = [];
+export function lexIpsecConf(text: string, problems?: LexProblem[]): LexToken[] {
+  const res: LexToken[] = [];
   const n = text.length;
   let i = 0;
-  const push = (kind: Token['kind'], start: number, end: number) => res.push({ kind, start, end, text: text.slice(start, end) });
+  const push = (kind: Token['kind'], start: number, end: number) => res.push(new LexToken(kind, start, end, text.slice(start, end)));
   while (i < n) {
     const c = text.charCodeAt(i);
     const s = i;

@@ -3,7 +3,7 @@
 // Imports only the model, syntax helpers and this dialect's own files.
 
 import * as model from '../../model';
-import { cover, type ParseResult, type SyntaxDiagnostic, type TextRange } from '../../syntax';
+import { cover, lineStarts, positionAt, type ParseResult, type SyntaxDiagnostic, type TextRange } from '../../syntax';
 import type { DialectOptions, LowerResult } from '../types';
 import { AEAD, DEFAULTS, releaseDefaults, spellingOf, type Phase } from './catalog';
 import { expandPairs, hostPrefix, pairPeer } from './expand';
@@ -17,7 +17,7 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
   const base = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() || uri);
   const device = model.emptyDevice(uri, 'openbsd-ipsec', base);
   if (options.openbsdVersion) device.platformVersion = options.openbsdVersion;
-  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set() };
+  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), starts: lineStarts(parsed.text) };
   for (const st of parsed.tree.statements) {
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
@@ -33,6 +33,8 @@ interface LowerContext {
   diagnostics: SyntaxDiagnostic[];
   device: model.Device;
   ownedSeen: Set<string>;
+  /** Line start offsets, for `ike rule line N` labels. */
+  starts: number[];
 }
 
 function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void {
@@ -60,7 +62,7 @@ function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void
 function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs: ReturnType<typeof expandPairs>['pairs']): void {
   const { device, uri } = ctx;
   const rel = releaseDefaults(ctx.options.openbsdVersion);
-  const line = lineOf(ctx.text, st.range.start);
+  const line = positionAt(ctx.starts, st.range.start).line;
   const id = `ike-${device.ipsecPeers.length + 1}`;
   const setters = new RuleSetters(uri, ctx.text, st, rule);
 
@@ -177,12 +179,6 @@ function addOwned(ctx: LowerContext, v: model.Value<string>): void {
 function xfValue(xf: XfSyntax | undefined, fallback: string, note: string): model.Value<string[]> {
   if (xf?.value) return { value: [xf.canonical ?? xf.value.value], range: xf.value.range };
   return { value: [fallback], default: note };
-}
-
-function lineOf(text: string, offset: number): number {
-  let n = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
 }
 
 /** Builds the edits behind the Setters of one `ike` rule. Offsets refer to the document the rule was parsed from. */

@@ -5,12 +5,14 @@
 
 import { cover, type SyntaxDiagnostic, type SyntaxNode, type TextRange, type Token } from '../../syntax';
 import * as model from '../../model';
-import { lexIpsecConf, unquote, type LexProblem } from './lexer';
+import { lexIpsecConf, LexToken, MacroToken, type LexProblem } from './lexer';
 import { AEAD, lookupAlgorithm, PROTOCOLS, RESERVED, documentedAlgorithms, type Phase, type XfKind } from './catalog';
 
 /** A token after macro expansion. Tokens that came out of a macro carry the range of the `$name` use. */
 export interface ETok {
   kind: Token['kind'];
+  start: number;
+  end: number;
   /** Text as written (with quotes for strings). */
   text: string;
   /** Unquoted value. */
@@ -155,60 +157,67 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
   const diagnostics: SyntaxDiagnostic[] = [];
   for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
 
-  // Statements: significant tokens up to a newline token (continuations are whitespace tokens).
-  const groups: Token[][] = [];
-  let current: Token[] = [];
-  for (const t of tokens) {
-    if (t.kind === 'newline') {
-      if (current.length) groups.push(current);
-      current = [];
-    } else if (t.kind !== 'whitespace' && t.kind !== 'comment') current.push(t);
-  }
-  if (current.length) groups.push(current);
-
-  // Pre-pass: every macro definition, to tell "used before its definition" from "never defined".
-  const definedAnywhere = new Set<string>();
-  for (const g of groups) if (isMacroDefinition(g)) definedAnywhere.add(g[0].text);
-
-  const macros = new Map<string, ETok[]>();
+  // Statements: significant tokens up to a newline token (continuations are whitespace tokens), parsed as they end.
+  const state: ParseState = { macros: new Map(), laterDefined: [], diags: diagnostics, options };
   const macroList: MacroSyntax[] = [];
   const statements: ObsdStatement[] = [];
-  for (const g of groups) {
-    const st = parseStatement(g, macros, definedAnywhere, diagnostics, options);
+  let current: LexToken[] = [];
+  const flush = () => {
+    if (!current.length) return;
+    const st = parseStatement(current, state);
     if (st.macro) macroList.push(st.macro);
     statements.push(st);
+    current = [];
+  };
+  for (const t of tokens) {
+    if (t.kind === 'newline') flush();
+    else if (t.kind !== 'whitespace' && t.kind !== 'comment') current.push(t);
+  }
+  flush();
+  // A `$name` that was undefined when used but is defined further down: ipsecctl fails on it ("macro not defined").
+  const definedNames = new Set(macroList.map((m) => m.name));
+  for (const use of state.laterDefined) {
+    if (!definedNames.has(use.name)) continue;
+    diagnostics.push({ range: use.range, severity: 'error', code: CODES.macroBeforeDefinition, message: `Macro '${use.name}' is used before its definition; ipsecctl expands macros in file order, so move the definition above this line` });
   }
   const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList };
   return { tree, tokens, diagnostics };
+}
+
+interface ParseState {
+  macros: Map<string, ETok[]>;
+  /** Uses of macros not (yet) defined at that point. */
+  laterDefined: { name: string; range: TextRange }[];
+  diags: SyntaxDiagnostic[];
+  options: ParseOptions;
 }
 
 function isMacroDefinition(g: Token[]): boolean {
   return g.length >= 2 && g[0].kind === 'word' && !g[0].text.startsWith('$') && !RESERVED.has(g[0].text) && g[1].text === '=';
 }
 
-function toETok(t: Token): ETok {
-  return { kind: t.kind, text: t.text, value: t.kind === 'string' ? unquote(t) : t.text, range: { start: t.start, end: t.end }, quoted: t.kind === 'string' };
-}
-
-function parseStatement(g: Token[], macros: Map<string, ETok[]>, definedAnywhere: Set<string>, diags: SyntaxDiagnostic[], options: ParseOptions): ObsdStatement {
+function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
+  const { macros, diags, options } = state;
   const range = { start: g[0].start, end: g[g.length - 1].end };
   const macroUses: ObsdStatement['macroUses'] = [];
   // Expand `$name` uses against the macros defined so far (ipsecctl expands while lexing, in file order).
-  const toks: ETok[] = [];
-  for (const t of g) {
-    if (t.kind === 'word' && t.text.startsWith('$')) {
-      const name = t.text.slice(1);
-      const value = macros.get(name);
-      const r = { start: t.start, end: t.end };
-      macroUses.push({ name, range: r, defined: value !== undefined });
-      if (value) {
-        for (const v of value) toks.push({ ...v, range: r, macro: name });
-      } else if (definedAnywhere.has(name)) {
-        diags.push({ range: r, severity: 'error', code: CODES.macroBeforeDefinition, message: `Macro '${name}' is used before its definition; ipsecctl expands macros in file order, so move the definition above this line` });
+  // Statements without macro uses (the common case) share the token array.
+  let toks: ETok[] = g;
+  if (g.some((t) => t.kind === 'word' && t.text.charCodeAt(0) === 36)) {
+    toks = [];
+    for (const t of g) {
+      if (t.kind === 'word' && t.text.charCodeAt(0) === 36) {
+        const name = t.text.slice(1);
+        const value = macros.get(name);
+        const r = { start: t.start, end: t.end };
+        macroUses.push({ name, range: r, defined: value !== undefined });
+        if (value) {
+          for (const v of value) toks.push(new MacroToken(v.kind, t.start, t.end, v.text, name));
+        } else state.laterDefined.push({ name, range: r });
+        continue;
       }
-      continue;
+      toks.push(t);
     }
-    toks.push(toETok(t));
   }
   const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: [], macroUses };
   if (isMacroDefinition(g)) {
@@ -244,9 +253,7 @@ function parseStatement(g: Token[], macros: Map<string, ETok[]>, definedAnywhere
 }
 
 function relex(value: string): ETok[] {
-  return lexIpsecConf(value)
-    .filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment')
-    .map(toETok);
+  return lexIpsecConf(value).filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment');
 }
 
 function parseMacro(g: Token[], toks: ETok[], diags: SyntaxDiagnostic[]): MacroSyntax {
