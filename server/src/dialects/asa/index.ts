@@ -1,15 +1,36 @@
-// Cisco ASA dialect entry point. Placeholder until its parser lands: detects nothing, parses to an empty tree.
+// Cisco ASA dialect entry point: the IOS parser with the ASA flavour (catalog, `:` comments, one-line banners),
+// ASA lowering, and the IOS outline/folding. Knows nothing about LSP, the file system or other files.
 
-import * as model from '../../model';
-import type { SyntaxNode } from '../../syntax';
 import type { Dialect } from '../types';
+import { foldingIos, outlineIos } from '../ios';
+import { completeIos, hoverIos } from '../ios/features';
+import { parseIos, type IosFlavour, type IosNode } from '../ios/parser';
+import { ASA_CATALOG } from './catalog';
+import { lowerAsa } from './lower';
 
-export const asaDialect: Dialect<SyntaxNode> = {
+export const ASA_FLAVOUR: IosFlavour = { catalog: ASA_CATALOG, asa: true };
+
+/** Confidence that `text` is an ASA config: `ASA Version` is decisive; nameif/security-level/tunnel-group add up. */
+export function detectAsa(text: string): number {
+  let score = 0;
+  if (/^:? ?ASA Version \d/m.test(text)) score += 0.9;
+  if (/^: Saved/m.test(text)) score += 0.3;
+  if (/^\s+nameif \S/m.test(text)) score += 0.4;
+  if (/^\s+security-level \d+/m.test(text)) score += 0.3;
+  if (/^tunnel-group \S+ (?:type|general-attributes|ipsec-attributes)/m.test(text)) score += 0.3;
+  if (/^(?:crypto ikev1 |crypto ipsec ikev[12] |same-security-traffic |access-list \S+ (?:extended|standard) )/m.test(text)) score += 0.3;
+  if (/^\/(?:ip|interface|system) /m.test(text)) return 0;
+  return Math.min(1, score);
+}
+
+export const asaDialect: Dialect<IosNode> = {
   id: 'cisco-asa',
   displayName: 'Cisco ASA',
-  detect: () => 0,
-  parse: (text) => ({ text, tree: { kind: 'Root', range: { start: 0, end: text.length }, tokens: [], children: [] }, tokens: [], diagnostics: [] }),
-  lower: (_parsed, uri) => ({ device: model.emptyDevice(uri, 'cisco-asa', uri.split('/').pop() ?? uri), diagnostics: [] }),
-  outline: () => [],
-  folding: () => [],
+  detect: detectAsa,
+  parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, ASA_FLAVOUR),
+  lower: (parsed, uri) => lowerAsa(parsed, uri),
+  outline: outlineIos,
+  folding: foldingIos,
+  complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, ASA_FLAVOUR),
+  hover: (parsed, offset, ctx) => hoverIos(parsed, offset, ctx, ASA_FLAVOUR),
 };

@@ -105,7 +105,7 @@ export interface Phase1Info {
   children: Map<string, IosNode>;
 }
 
-interface OspfIfSettings {
+export interface OspfIfSettings {
   area?: { process: string; area: string; range: TextRange };
   network?: { value: model.OspfNetworkType; node: IosNode };
   hello?: { value: number; node: IosNode };
@@ -118,7 +118,7 @@ interface OspfIfSettings {
   md5Key?: { secret: model.Secret; keyId: number; token: Token; typeToken?: Token };
 }
 
-interface IfaceInfo {
+export interface IfaceInfo {
   itf: model.Interface;
   node: IosNode;
   ospf: OspfIfSettings;
@@ -126,7 +126,7 @@ interface IfaceInfo {
   ipMtu?: model.Value<number>;
 }
 
-interface OspfProcInfo {
+export interface OspfProcInfo {
   proc: model.OspfProcess;
   node: IosNode;
   networks: { prefix: string; length: number; area: string; range: TextRange }[];
@@ -1505,7 +1505,9 @@ export class IosLowering {
       if (!p) return this.missing(node, 'a protocol');
       const pl = p.text.toLowerCase();
       if (pl === 'object-group' || pl === 'object') {
-        this.ref(pl === 'object' ? 'object' : 'object-group', w[1]);
+        // ASA inline service objects (`object icmp-echo`, `object ospf`) are built in.
+        const n = w[1]?.text.toLowerCase() ?? '';
+        if (pl === 'object-group' || !(PROTOCOLS.has(n) || n.startsWith('icmp'))) this.ref(pl === 'object' ? 'object' : 'object-group', w[1]);
         entry.protocol = w[1]?.text ?? 'ip';
         i = 2;
       } else {
