@@ -138,6 +138,18 @@ test('ospf/duplicate-router-id across the workspace', () => {
   const rid = (t: string, id: string) => t.replace(/(hostname \S+)/, `$1\nrouter-id ${id}`);
   expectFindings([rid(r1, '1.1.1.1'), rid(r2, '1.1.1.1')], ['r1 error ospf/duplicate-router-id "1.1.1.1"', 'r2 error ospf/duplicate-router-id "1.1.1.1"']);
   expectFindings([rid(r1, '1.1.1.1'), rid(r2, '2.2.2.2')], []);
+  // Routers of unrelated OSPF domains (no shared link, e.g. two labs in one workspace) never meet.
+  const r3 = r2.replace('hostname r2', 'hostname r3').replace('10.0.0.2/24', '10.9.0.2/24');
+  expectFindings([rid(r1, '1.1.1.1'), rid(r3, '1.1.1.1')], []);
+  // …but a router in between joins them into one domain.
+  const mid = cfg`
+    hostname mid
+    interface Gi0/0 10.0.0.3/24
+     ospf area 0
+    interface Gi0/1 10.9.0.3/24
+     ospf area 0
+  `;
+  expectFindings([rid(r1, '1.1.1.1'), rid(r3, '1.1.1.1'), mid], ['r1 error ospf/duplicate-router-id "1.1.1.1"', 'r3 error ospf/duplicate-router-id "1.1.1.1"']);
 });
 
 test('ospf/passive-peer is information on both ends; nothing else is compared', () => {

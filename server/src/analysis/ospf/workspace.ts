@@ -26,10 +26,17 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
       }
     }
     const res: model.Finding[] = [];
+    let domains: ((d: model.Device) => number | undefined) | undefined;
     for (const list of byId.values()) {
       if (list.length < 2) continue;
+      domains ??= ospfDomains(devices);
+      const domainOf = domains;
       for (const e of list) {
-        const others = list.filter((o) => o !== e);
+        // Two copies of one router (same hostname) are not a duplicate; routers in OSPF domains that share no
+        // link (unrelated labs in one workspace) never meet. Devices whose links are unknown are compared with all.
+        const mine = domainOf(e.device);
+        const others = list.filter((o) => o !== e && o.device.name !== e.device.name && (mine === undefined || domainOf(o.device) === undefined || domainOf(o.device) === mine));
+        if (others.length === 0) continue;
         const names = others.slice(0, 3).map((o) => o.device.name).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
         res.push({
           uri: e.device.uri,
@@ -45,6 +52,36 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
     return res;
   },
 };
+
+/**
+ * Connected OSPF domains: devices joined by a shared OSPF link prefix (union-find over a prefix index, linear).
+ * Returns undefined for a device with no OSPF link prefix at all (topology unknown, e.g. BIRD name-only interfaces).
+ */
+function ospfDomains(devices: readonly model.Device[]): (d: model.Device) => number | undefined {
+  const parent = devices.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  const byLink = new Map<string, number>();
+  const known = new Set<number>();
+  devices.forEach((d, i) => {
+    for (const o of d.ospfInterfaces) {
+      const p = linkPrefix(o.prefix);
+      if (!p || /\/(32|128)$/.test(p)) continue;
+      known.add(i);
+      const key = `${o.version}\u0000${p}`;
+      const j = byLink.get(key);
+      if (j === undefined) byLink.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const index = new Map(devices.map((d, i) => [d, i] as const));
+  return (d) => {
+    const i = index.get(d);
+    return i === undefined || !known.has(i) ? undefined : find(i);
+  };
+}
 
 /** Segments larger than this are reported without checking neighbour-by-neighbour (keeps the check linear-ish). */
 const MAX_SEGMENT_PAIRWISE = 256;
