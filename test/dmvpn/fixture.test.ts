@@ -117,3 +117,24 @@ test('dual hub: tunnel key on the backup hub', () => {
   const r1 = once(dualHub.r1, 'tunnel key 1', 'tunnel key 5');
   assert.deepEqual(mine(dual(undefined, r1)), ['r1.ios error dmvpn/tunnel-key-mismatch "5"', 'r1.ios error dmvpn/tunnel-key-mismatch "5"', 'r2.ios error dmvpn/tunnel-key-mismatch "1"', 'r3.ios error dmvpn/tunnel-key-mismatch "1"']);
 });
+
+test('single hub running OSPF with IOS tunnel defaults: the hub is point-to-point on mGRE (§5 D-6)', () => {
+  const ospf = (t: string) => t.replace(/\nip route/, '\nrouter ospf 1\n network 10.10.10.0 0.0.0.255 area 0\n!\nip route');
+  const list = mine(single(ospf(singleHub.hub), ospf(singleHub.spoke(2)), ospf(singleHub.spoke(3))));
+  assert.deepEqual(list, ['r1.ios warning dmvpn/ospf-point-to-point-hub "network 10.10.10.0 0.0.0.255 area 0"']);
+});
+
+test('OSPF broadcast over DMVPN needs NHRP multicast maps on the hub and on multipoint spokes', () => {
+  const ospf = (t: string, itf: string) => once(t, ' tunnel key 1\n', ` tunnel key 1\n${itf}`).replace(/\nip route/, '\nrouter ospf 1\n network 10.10.10.0 0.0.0.255 area 0\n!\nip route');
+  const hub = ospf(singleHub.hub, ' ip ospf network broadcast\n');
+  const spoke = (n: 2 | 3, extra = '') => ospf(singleHub.spoke(n), ` ip ospf network broadcast\n ip ospf priority 0\n${extra}`).replace(' tunnel destination 1.1.1.2\n', ' tunnel mode gre multipoint\n');
+  assert.deepEqual(mine(single(hub, spoke(2), spoke(3))), [
+    'r1.ios error dmvpn/multicast-map-missing "ip ospf network broadcast"',
+    'r2.ios error dmvpn/multicast-map-missing "ip ospf network broadcast"',
+    'r3.ios error dmvpn/multicast-map-missing "ip ospf network broadcast"',
+  ]);
+  const fixedHub = once(hub, ' ip nhrp network-id 1\n', ' ip nhrp network-id 1\n ip nhrp map multicast dynamic\n');
+  const mc = ' ip nhrp map multicast 1.1.1.2\n';
+  assert.deepEqual(mine(single(fixedHub, spoke(2, mc), spoke(3, mc))), []);
+  assert.deepEqual(mine(single(fixedHub, spoke(2, ' ip nhrp map multicast 1.1.1.9\n'), spoke(3, mc))), ['r2.ios error dmvpn/multicast-map-missing "ip nhrp map multicast 1.1.1.9"']);
+});

@@ -120,3 +120,16 @@ test('IOS non-broadcast (30/120) against BIRD type nbma (10/40): timers differ a
   assert.match(msg, /10\/40 \(BIRD default hello 10 s, for every network type\)|hello 10 \(BIRD default/);
   assert.ok(roundTrips(fx, 'ospf/timer-mismatch') >= 2);
 });
+
+test('hover on the IOS network statement shows the BIRD neighbour side by side, without the key', async () => {
+  const { summaryAt } = await import('../../server/src/analysis/summary');
+  await import('../../server/src/analysis/ospf');
+  const { service, files } = loadFixture(bird(seedBody) + cisco(md5));
+  const ios = files[1];
+  const offset = ios.text.indexOf('network 10.5.0.0') + 3;
+  const s = summaryAt(service.getDevice(ios.uri)!, offset, [service.getDevice(files[0].uri)!]);
+  assert.ok(s);
+  assert.match(s.markdown, /\| Hello \/ dead \| 10 \(IOS default for network type broadcast \(10\/40\)\) \/ 40 \(IOS default for network type broadcast \(10\/40\)\) \| 2 \/ 10 ✗ \|/);
+  assert.match(s.markdown, /\| Authentication \| MD5 key id 1 \| MD5 key id 1 \|/);
+  assert.ok(!s.markdown.includes('password'));
+});
