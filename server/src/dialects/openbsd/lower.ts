@@ -17,7 +17,7 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
   const base = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() || uri);
   const device = model.emptyDevice(uri, 'openbsd-ipsec', base);
   if (options.openbsdVersion) device.platformVersion = options.openbsdVersion;
-  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), starts: lineStarts(parsed.text) };
+  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), starts: lineStarts(parsed.text), release: releaseDefaults(options.openbsdVersion) };
   for (const st of parsed.tree.statements) {
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
@@ -35,6 +35,7 @@ interface LowerContext {
   ownedSeen: Set<string>;
   /** Line start offsets, for `ike rule line N` labels. */
   starts: number[];
+  release: ReturnType<typeof releaseDefaults>;
 }
 
 function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void {
@@ -61,7 +62,7 @@ function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void
 
 function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs: ReturnType<typeof expandPairs>['pairs']): void {
   const { device, uri } = ctx;
-  const rel = releaseDefaults(ctx.options.openbsdVersion);
+  const rel = ctx.release;
   const line = positionAt(ctx.starts, st.range.start).line;
   const id = `ike-${device.ipsecPeers.length + 1}`;
   const setters = new RuleSetters(uri, ctx.text, st, rule);
