@@ -55,3 +55,20 @@ test('L2TP server enabled without IPsec: warning on use-ipsec', () => {
   // covered on hand-built devices in l2tp.test.ts). When it does, apply fixes[0] and assert the file checks clean.
   assert.deepEqual(found[0].fixes, []);
 });
+
+test('RouterOS 7: the secret lives on the identity of the passive wildcard peer', () => {
+  const fx = (secret: string) => `
+//- mt.rsc
+# 2024-01-01 00:00:00 by RouterOS 7.11
+/interface l2tp-server server set enabled=yes use-ipsec=required ipsec-secret=MYKEY
+/ip ipsec profile add name=l2tp
+/ip ipsec peer add name=l2tp-peer address=0.0.0.0/0 passive=yes exchange-mode=main profile=l2tp
+/ip ipsec identity add peer=l2tp-peer secret=${secret} generate-policy=port-strict
+`;
+  const { service, files } = loadFixture(fx('MY_KEY'));
+  const f = files[0];
+  const found = service.getFindings(f.uri).filter((d) => CODES.includes(d.code)).map((d) => `${d.code} ${f.text.slice(d.range.start, d.range.end)}`);
+  assert.deepEqual(found, ['l2tp/ipsec-secret-mismatch MYKEY', 'l2tp/ipsec-secret-mismatch MY_KEY']);
+  const clean = loadFixture(fx('MYKEY'));
+  assert.deepEqual(clean.service.getFindings(clean.files[0].uri).filter((d) => CODES.includes(d.code)), []);
+});
