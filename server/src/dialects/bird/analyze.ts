@@ -280,6 +280,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       block.children.forEach((p, i) => {
         if (!checkComplete('password', p)) return;
         const pt = header(p);
+        if (!pt.length) return;
         const w = pt[0]?.text;
         if (w === 'id') {
           const v = readNumber(pt, 1, '`id`');
@@ -360,7 +361,8 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         if (c.kind !== 'BirdStatement' || !c.tokens.length) return;
         requireSemicolon(block.children, ci, block);
         if (!checkComplete('interface', c)) return;
-        visitInterfaceItem(c, iface, header(c), v3);
+        const t = header(c);
+        if (t.length) visitInterfaceItem(c, iface, t, v3);
       });
     }
     area.interfaces.push(iface);
@@ -438,6 +440,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           if (n.kind !== 'BirdStatement' || !n.tokens.length) return;
           requireSemicolon(block.children, ni, block);
           const nt = header(n);
+          if (!nt.length) return;
           const a = nt[0];
           if (!a || !(a.kind === 'number' ? isAddressText(a.text) : a.kind === 'word')) {
             pending(r(a ?? n.tokens[0]), 'syntax/expected-value', '`neighbors` entries are IP addresses');
@@ -491,6 +494,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       requireSemicolon(block.children, ci, block);
       if (!checkComplete('area', c)) return;
       const t = header(c);
+      if (!t.length) return;
       switch (t[0].text) {
         case 'stub': {
           if (t[1]?.text === 'cost') break;
@@ -551,6 +555,8 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         // Only these protocols use the plain channel grammar; BGP, Babel, RIP … add their own channel options.
         if (['device', 'direct', 'kernel', 'static', 'ospf'].includes(proto.kind) && !checkComplete('channel', c)) return;
         const t = header(c);
+        if (!t.length) return;
+      if (!t.length) return;
         const w = t[0].text;
         if ((w === 'import' || w === 'export') && t[1]?.text !== 'limit' && t[1]?.text !== 'keep') {
           const v = t[1];
@@ -631,6 +637,8 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       block.children.forEach((c, ci) => {
         if (c.kind !== 'BirdStatement' || !c.tokens.length) return;
         const t = header(c);
+        if (!t.length) return;
+      if (!t.length) return;
         const w = t[0].text;
         // BIRD 1.x put filters and tables on the protocol itself; BIRD 2 moved them into channels.
         // (BIRD 2's pipe keeps `table`, `peer table`, `import` and `export` on the protocol itself.)

@@ -1,9 +1,10 @@
 // BIRD dialect entry point (BIRD 2 bird.conf; BIRD 1.x files are recognised and explained by one hint).
 // Wires lexer → structural parser → analysis → lowering and the editor features. No LSP, no file system.
 
+import * as model from '../../model';
 import type { ParseResult } from '../../syntax';
 import type { Dialect } from '../types';
-import { analyze } from './analyze';
+import { analyze, type BirdInfo } from './analyze';
 import { birdComplete, birdHover } from './assist';
 import { birdFolding, birdOutline, detectBird, type BirdTree } from './features';
 import { lowerBird } from './lower';
@@ -14,7 +15,14 @@ export type { BirdTree } from './features';
 /** Parses a BIRD config: lossless tokens, statement/block tree, syntax and grammar diagnostics. Never throws. */
 export function parseBird(text: string, options: { birdVersion?: string } = {}): ParseResult<BirdTree> {
   const { tree, tokens, diagnostics } = parseStructure(text);
-  const info = analyze(tree, diagnostics, { birdVersion: options.birdVersion });
+  let info: BirdInfo;
+  try {
+    info = analyze(tree, diagnostics, { birdVersion: options.birdVersion });
+  } catch (e) {
+    // Parsing never throws: a bug in the analysis degrades to the structural tree with one diagnostic.
+    info = { includes: [], protocols: [], named: [], references: [], words: [], bird1: [], newer: [] };
+    diagnostics.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'bird/internal-error', message: `netcfg could not analyse this BIRD file (${e instanceof Error ? e.message : String(e)}); please report it` });
+  }
   diagnostics.sort((a, b) => a.range.start - b.range.start);
   return { text, tree: Object.assign(tree, { info }), tokens, diagnostics };
 }
@@ -24,7 +32,15 @@ export const birdDialect: Dialect<BirdTree> = {
   displayName: 'BIRD',
   detect: detectBird,
   parse: (text, options) => parseBird(text, options),
-  lower: (parsed, uri) => lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri),
+  lower: (parsed, uri) => {
+    try {
+      return lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri);
+    } catch (e) {
+      // Same rule as parsing: never throw; report and return an empty device.
+      const device = model.emptyDevice(uri, 'bird', uri.split('/').pop() ?? uri);
+      return { device, diagnostics: [...parsed.diagnostics, { range: { start: 0, end: 0 }, severity: 'information' as const, code: 'bird/internal-error', message: `netcfg could not lower this BIRD file (${e instanceof Error ? e.message : String(e)}); please report it` }] };
+    }
+  },
   outline: (parsed) => birdOutline(parsed.tree),
   folding: (parsed) => birdFolding(parsed.tree, parsed.tokens, parsed.text),
   complete: (parsed, offset, ctx) => birdComplete(parsed, offset, ctx),

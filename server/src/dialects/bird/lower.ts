@@ -81,10 +81,7 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
     const n = (counters.get(p.kind) ?? 0) + 1;
     if (!p.template) counters.set(p.kind, n);
     const id = p.name?.value ?? (p.template ? '' : `${p.kind}${n}`);
-    if (p.template) {
-      if (p.name) templates.set(p.name.value, p);
-      continue;
-    }
+    if (p.template && p.name) templates.set(p.name.value, p);
     if (p.kind !== 'ospf') continue;
     const tpl = p.from ? templates.get(p.from.value) : undefined;
     const version: 2 | 3 = p.ospfVersion?.value ?? tpl?.ospfVersion?.value ?? (bird6 ? 3 : 2);
@@ -98,7 +95,8 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
       areas: areas.map((a) => ({ id: a.id, type: a.type, range: a.idRange })),
       neighbors: [],
     };
-    device.ospf.push(proc);
+    // Templates go through BIRD's protocol checks too (`template ospf t { }` alone is "No configured areas").
+    if (!p.template) device.ospf.push(proc);
 
     // BIRD's ospf_proto_finish(): channel type, at least one area, backbone type.
     for (const ch of p.channels) {
@@ -113,8 +111,8 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
 
     for (const a of areas) {
       for (const itf of a.interfaces) {
-        checkInterface(itf, version, diagnostics, text);
-        lowerInterface(itf, a, proc, version, device, text, edit);
+        if (p.areas.includes(a)) checkInterface(itf, version, diagnostics, text);
+        if (!p.template) lowerInterface(itf, a, proc, version, device, text, edit);
       }
     }
   }
