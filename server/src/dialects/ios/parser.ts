@@ -147,7 +147,12 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
 
     // Leave blocks this line is not part of.
     if (lw[0] === 'exit' || lw[0] === 'exit-address-family' || lw[0] === 'quit') {
-      while (stack.length > 1 && stack[stack.length - 1].indent > ind) close(stack.pop()!);
+      // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
+      while (stack.length > 1) {
+        const t = stack[stack.length - 1];
+        if (t.indent > ind || (t.indent === ind && !t.node.enters)) close(stack.pop()!);
+        else break;
+      }
       const top = stack[stack.length - 1];
       const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : words, ind, top.mode);
       node.words = words;
@@ -268,7 +273,6 @@ function banner(
   node.tokens.push(...rest);
   newline(j);
   node.range.end = Math.max(closeEnd, rest.length ? rest[rest.length - 1].end : closeEnd);
-  node.lineEnd = node.range.end;
   void pl;
   return j;
 }
