@@ -61,7 +61,7 @@ describe('bird lowering of seed 003', () => {
 
 describe('bird lowering of BIRD 2 configs', () => {
   const text = `router id 192.0.2.1;
-template ospf base { }
+template ospf base { area 0 { interface "x"; }; }
 protocol ospf v3 core {
   ipv6 { import all; export none; };
   area 0.0.0.1 {
