@@ -122,3 +122,23 @@ test('a macro value is re-lexed at its use: a key with a space breaks the rule, 
     #                                                                 ^^^^ error syntax/unexpected-token
   `);
 });
+
+test('SA, tcpmd5 and sec(4) interface rules are tolerated; unknown statements only on request', () => {
+  checkDiagnostics(`
+    //- gw.ipsec.conf
+    esp tunnel from 192.0.2.1 to 198.51.100.1 spi 0x1000:0x1001 auth hmac-sha2-256 enc aes authkey file "/etc/ak" enckey file "/etc/ek"
+    tcpmd5 from 192.0.2.1 to 198.51.100.1 spi 0x2000:0x2001 authkey 0xdeadbeef
+    ike interface sec0 local 192.0.2.1 peer 198.51.100.1 psk "k"
+    ike interface eth0 peer 198.51.100.1
+    #             ^^^^ error syntax/invalid-value
+    match from any to any
+  `);
+  checkDiagnostics(
+    `
+    //- gw.ipsec.conf
+     match from any to any
+    #^^^^^ information syntax/unknown-command
+  `,
+    { settings: { reportUnknownCommands: true } },
+  );
+});
