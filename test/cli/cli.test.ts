@@ -13,7 +13,7 @@ import addFormats from 'ajv-formats';
 import { CLI, ensureBuilt, ROOT } from './build';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
-const SECRETS = ['site-a-secret-9x', 'site-b-other-7q', 'branch-secret-1'];
+const SECRETS = ['site-a-secret-9x', 'site-b-other-7q', 'branch-secret-1', 'meraki-secret-77'];
 
 interface Run {
   status: number | null;
@@ -116,6 +116,18 @@ describe('netcfg check --format json', () => {
       report.files.map((f: any) => f.path),
       ['../clean/gw.ipsec.conf'],
     );
+  });
+
+  test('netcfg.yaml is checked (diagnostics with its path) but not listed as a config file', () => {
+    const { report } = json(['check', 'yaml']);
+    assert.deepEqual(
+      report.files.map((f: any) => f.path),
+      ['yaml/a.ipsec.conf'],
+    );
+    const yaml = report.diagnostics.filter((d: any) => d.file === 'yaml/netcfg.yaml');
+    assert.ok(!yaml.some((d: any) => d.code === 'detect/unknown-dialect'));
+    // `    colour: blue` (line 3): an unknown key of a device entry.
+    assert.ok(yaml.some((d: any) => d.code === 'config/unknown-key' && d.line === 3 && d.column === 5), JSON.stringify(yaml));
   });
 
   test('Cisco IOS: ref/undefined at the exact range, device from the hostname', (t) => {
