@@ -154,7 +154,7 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
         else break;
       }
       const top = stack[stack.length - 1];
-      const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : words, ind, top.mode);
+      const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : [...words], ind, top.mode);
       node.words = words;
       node.path = [lw[0]];
       tokens.push(...lineTokens);
@@ -173,7 +173,7 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
     const top = stack[stack.length - 1];
     const mode = top.mode;
     const res = resolveCommand(cat, mode, lw, from);
-    const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : words, ind, mode);
+    const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : [...words], ind, mode);
     node.words = negated ? words.slice(1) : words;
     node.negated = negated;
     node.prompt = prompt;
