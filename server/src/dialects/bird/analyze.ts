@@ -4,7 +4,7 @@
 // Imports nothing but syntax/ and this dialect's files.
 
 import type { SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
-import { COMPLETE_FIRST_WORDS, type BirdBlockKind } from './catalog';
+import { COMPLETE_FIRST_WORDS, VALUE_SHAPES, type BirdBlockKind } from './catalog';
 import { isAddressText, isPrefixText } from './lexer';
 import { BLOCK, semicolon } from './parser';
 
@@ -254,6 +254,62 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     return false;
   };
 
+  /**
+   * Checks a statement against VALUE_SHAPES of its block. Returns false when the keyword is not listed there.
+   * Reports the first token where the best-matching alternative fails (BIRD stops at that token too).
+   */
+  const checkShape = (kind: BirdBlockKind | 'vlink', t: Token[], stmtEnd: TextRange): boolean => {
+    const shapes = VALUE_SHAPES[kind];
+    if (!shapes) return false;
+    let phrase: string | undefined;
+    let used = 0;
+    for (let n = Math.min(3, t.length); n >= 1; n--) {
+      const p = t.slice(0, n).map((x) => x.text).join(' ');
+      if (shapes[p]) {
+        phrase = p;
+        used = n;
+        break;
+      }
+    }
+    if (!phrase) return false;
+    let best = { at: -1, ok: false };
+    for (const alt of shapes[phrase]) {
+      const items = alt.split(' ');
+      let i = used;
+      let ok = true;
+      for (const item of items) {
+        const tok = t[i];
+        if (item === 'B?') {
+          if (tok && (tok.text in BOOL_WORDS || (tok.kind === 'number' && /^\d+$/.test(tok.text)))) i++;
+        } else if (item === 'N') {
+          if (tok && ((tok.kind === 'number' && /^(\d+|0x[0-9a-f]+)$/i.test(tok.text)) || (tok.kind === 'word' && !(tok.text in BOOL_WORDS)))) i++;
+          else if (tok && tok.text === '(') {
+            let depth = 0;
+            for (; i < t.length; i++) {
+              if (t[i].text === '(') depth++;
+              else if (t[i].text === ')' && --depth === 0) break;
+            }
+            i++;
+          } else ok = false;
+        } else if (item === 'S') {
+          if (tok && tok.kind === 'string') i++;
+          else ok = false;
+        } else if (item === 'W') {
+          if (tok && (tok.kind === 'word' || tok.kind === 'string')) i++;
+          else ok = false;
+        } else if (tok && tok.text === item) i++;
+        else ok = false;
+        if (!ok) break;
+      }
+      if (ok && i === t.length) return true;
+      if (i > best.at) best = { at: i, ok };
+    }
+    const bad = t[best.at];
+    if (bad) pending(r(bad), best.ok ? 'syntax/missing-semicolon' : 'syntax/expected-value', best.ok ? `Unexpected \`${bad.text}\` after \`${phrase}\`: expected \`;\`` : `\`${phrase}\` expects ${shapes[phrase].map((a) => a.replace(/B\?/g, '[yes|no]').replace(/\bN\b/g, '<number>').replace(/\bS\b/g, '"<text>"').replace(/\bW\b/g, '<name>')).join(' | ')}, found \`${bad.text}\``);
+    else pending(stmtEnd, 'syntax/expected-value', `\`${phrase}\` expects ${shapes[phrase].join(' | ')}`);
+    return true;
+  };
+
   // ---- blocks -------------------------------------------------------------------------------------------------
 
   /** Flowspec routes (conf/flowspec.Y): numeric components take values, ranges and comparisons, never `value/mask`. */
@@ -455,6 +511,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         return;
       }
       default:
+        checkShape('interface', t, r(c.tokens[c.tokens.length - 1]));
         // Keywords we do not model individually: remember the value text for hover/outline.
         iface.settings.set(t.map((x) => x.text).slice(0, 2).join(' '), { value: t.slice(1).map((x) => x.text).join(' '), range: r(t[0], t[t.length - 1]), stmt: stmtRange(c) });
     }
@@ -523,17 +580,64 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           area.stubnets.push({ prefix: p.text, range: r(p), stmt: stmtRange(c) });
           noExtra(t, 2, 'the stubnet prefix');
           const sb = c.children[0];
-          if (sb) sb.children.forEach((x, xi) => x.tokens.length && x.kind === 'BirdStatement' && (requireSemicolon(sb.children, xi, sb), checkComplete('stubnet', x)));
+          if (sb) {
+            sb.children.forEach((x, xi) => {
+              if (!x.tokens.length || x.kind !== 'BirdStatement') return;
+              requireSemicolon(sb.children, xi, sb);
+              const xt = header(x);
+              if (xt.length && checkComplete('stubnet', x)) checkShape('stubnet', xt, r(x.tokens[x.tokens.length - 1]));
+            });
+          }
           break;
         }
         case 'networks':
         case 'external': {
           const nb = c.children[0];
           if (!nb) pending(t[1] ? r(t[1]) : r(t[0]), 'syntax/expected-block', `\`${t[0].text}\` expects a \`{ prefix; … }\` block`);
-          else nb.children.forEach((x, xi) => x.tokens.length && x.kind === 'BirdStatement' && requireSemicolon(nb.children, xi, nb));
+          else {
+            nb.children.forEach((x, xi) => {
+              if (!x.tokens.length || x.kind !== 'BirdStatement') return;
+              requireSemicolon(nb.children, xi, nb);
+              // pref_item: prefix [hidden | tag N]
+              const xt = header(x);
+              const p = xt[0];
+              if (!p || !(p.kind === 'number' && isPrefixText(p.text)) && p.kind !== 'word') pending(r(p ?? x.tokens[0]), 'syntax/expected-value', `\`${t[0].text}\` entries are prefixes`);
+              else if (xt[1]?.text === 'hidden') noExtra(xt, 2, 'the prefix');
+              else if (xt[1]?.text === 'tag') noExtra(xt, readNumber(xt, 2, '`tag`').next, 'the prefix');
+              else noExtra(xt, 1, 'the prefix');
+            });
+          }
+          break;
+        }
+        case 'virtual': {
+          if (t[1]?.text !== 'link') {
+            pending(t[1] ? r(t[1]) : r(t[0]), 'syntax/expected-value', '`virtual` must be followed by `link <router id>`');
+            break;
+          }
+          if (area.id === '0.0.0.0') pending(r(t[0], t[1]), 'bird/value-out-of-range', 'Virtual link cannot be in backbone');
+          const vb = c.children[0];
+          if (vb) {
+            vb.children.forEach((x, xi) => {
+              if (!x.tokens.length || x.kind !== 'BirdStatement') return;
+              requireSemicolon(vb.children, xi, vb);
+              const xt = header(x);
+              if (!xt.length) return;
+              if (xt[0].text === 'password' || xt[0].text === 'key' || xt[0].text === 'passwords') return;
+              if (!checkShape('vlink', xt, r(x.tokens[x.tokens.length - 1]))) pending(r(xt[0]), 'syntax/unknown-keyword', `\`${xt[0].text}\` is not a valid virtual link option in BIRD 2`);
+              else if (xt[0].text === 'hello' || xt[0].text === 'dead' || xt[0].text === 'wait' || xt[0].text === 'retransmit') {
+                const count = xt[1]?.text === 'count';
+                const v = readNumber(xt, count ? 2 : 1, `\`${xt[0].text}\``);
+                if (xt[0].text === 'hello') checkRange(v, 1, 65535, 'Hello interval must be in range 1-65535');
+                else if (xt[0].text === 'dead') checkRange(v, 2, Infinity, count ? 'Dead count must be greater than one' : 'Dead interval must be greater than one');
+                else if (xt[0].text === 'wait') checkRange(v, 2, Infinity, 'Wait interval must be greater than one');
+                else checkRange(v, 2, Infinity, 'Retransmit int must be greater than one');
+              }
+            });
+          }
           break;
         }
         default:
+          checkShape('area', t, r(c.tokens[c.tokens.length - 1]));
           break;
       }
     });
@@ -556,7 +660,6 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         if (['device', 'direct', 'kernel', 'static', 'ospf'].includes(proto.kind) && !checkComplete('channel', c)) return;
         const t = header(c);
         if (!t.length) return;
-      if (!t.length) return;
         const w = t[0].text;
         if ((w === 'import' || w === 'export') && t[1]?.text !== 'limit' && t[1]?.text !== 'keep') {
           const v = t[1];
@@ -576,6 +679,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           scanExpression(t.slice(1));
           for (const b of c.children) scanBody(b);
         } else if (w === 'table') {
+          checkShape('channel', t, r(c.tokens[c.tokens.length - 1]));
           const v = t[1];
           if (v && v.kind === 'word') {
             ch.table = { value: v.text, range: r(v), stmt: stmtRange(c) };
@@ -638,7 +742,6 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         if (c.kind !== 'BirdStatement' || !c.tokens.length) return;
         const t = header(c);
         if (!t.length) return;
-      if (!t.length) return;
         const w = t[0].text;
         // BIRD 1.x put filters and tables on the protocol itself; BIRD 2 moved them into channels.
         // (BIRD 2's pipe keeps `table`, `peer table`, `import` and `export` on the protocol itself.)
@@ -659,7 +762,8 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           if (!checkComplete('ospf', c)) return;
         }
         if (w === 'router' && t[1]?.text === 'id' && t[2]) proto.routerId = { value: t[2].text, range: r(t[2]), stmt: stmtRange(c) };
-        if (w === 'debug' || w === 'description' || w === 'disabled') return;
+        if (w === 'debug') return;
+        if (blockKind && checkShape(blockKind, t, r(c.tokens[c.tokens.length - 1]))) return;
         if (proto.kind === 'ospf') {
           if (w === 'area') visitArea(c, proto, t, v3);
           else if (w === 'tick') {

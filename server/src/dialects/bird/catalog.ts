@@ -244,3 +244,83 @@ export const CHANNEL_PROTOCOLS = new Set(['kernel', 'static', 'ospf', 'bgp', 'ri
 export function findKeyword(block: BirdBlockKind, phrase: string): BirdKeyword | undefined {
   return CATALOG[block].find((kw) => kw.name === phrase);
 }
+
+/**
+ * Value shapes of the keywords we validate, from BIRD 2.0.12's grammar, as alternatives of space-separated items:
+ * `N` number expression (number, constant or `( … )`), `B?` optional bool (yes/no/on/off/number or nothing),
+ * `S` quoted string, `W` name, `P` prefix, `A` address, anything else a literal keyword. Keys are keyword phrases.
+ * Keywords handled by dedicated code (hello, dead, type, password, neighbors, interface, area …) are not listed.
+ */
+export const VALUE_SHAPES: Partial<Record<BirdBlockKind | 'vlink', Record<string, string[]>>> = {
+  ospf: {
+    rfc1583compat: ['B?'],
+    rfc5838: ['B?'],
+    'vpn pe': ['B?'],
+    'stub router': ['B?'],
+    'graceful restart': ['aware', 'time N', 'B?'],
+    ecmp: ['B? limit N', 'B?'],
+    'merge external': ['B?'],
+    'instance id': ['N'],
+    disabled: ['B?'],
+    description: ['S'],
+  },
+  area: {
+    summary: ['B?'],
+    'default nssa': ['B?'],
+    'default cost': ['N'],
+    'default cost2': ['N'],
+    'stub cost': ['N'],
+    translator: ['stability N', 'B?'],
+  },
+  interface: {
+    'real broadcast': ['B?'],
+    'ptp netmask': ['B?'],
+    'ptp address': ['B?'],
+    'transmit delay': ['N'],
+    'strict nonbroadcast': ['B?'],
+    'check link': ['B?'],
+    'ecmp weight': ['N'],
+    'link lsa suppression': ['B?'],
+    'rx buffer': ['normal', 'large', 'N'],
+    'tx class': ['N'],
+    'tx dscp': ['N'],
+    'tx priority': ['N'],
+    'tx length': ['N'],
+    'ttl security': ['tx only', 'B?'],
+    bfd: ['B?'],
+  },
+  vlink: {
+    hello: ['N'],
+    retransmit: ['N'],
+    'transmit delay': ['N'],
+    wait: ['N'],
+    dead: ['count N', 'N'],
+    authentication: ['none', 'simple', 'cryptographic'],
+  },
+  stubnet: { hidden: ['B?'], summary: ['B?'], cost: ['N'] },
+  channel: {
+    table: ['W'],
+    'receive limit': ['off', 'N action W', 'N'],
+    'import limit': ['off', 'N action W', 'N'],
+    'export limit': ['off', 'N action W', 'N'],
+    preference: ['N'],
+    'import keep filtered': ['B?'],
+    'rpki reload': ['B?'],
+  },
+  kernel: {
+    persist: ['B?'],
+    'scan time': ['N'],
+    learn: ['all', 'B?'],
+    'device routes': ['B?'],
+    'kernel table': ['N'],
+    metric: ['N'],
+    'graceful restart': ['B?'],
+    'merge paths': ['B? limit N', 'B?'],
+    'netlink rx buffer': ['N'],
+    disabled: ['B?'],
+    description: ['S'],
+  },
+  device: { 'scan time': ['N'], disabled: ['B?'], description: ['S'] },
+  direct: { 'check link': ['B?'], disabled: ['B?'], description: ['S'] },
+  static: { 'check link': ['B?'], 'igp table': ['W'], disabled: ['B?'], description: ['S'] },
+};
