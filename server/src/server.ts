@@ -323,13 +323,19 @@ connection.onDidChangeWatchedFiles((params) => {
         }
         continue;
       }
-      if (!candidateKind(file)) continue;
-      let size: number;
+      let stat: fs.Stats;
       try {
-        size = (await fs.promises.stat(file)).size;
+        stat = await fs.promises.stat(file);
       } catch {
         continue;
       }
+      // A folder created or moved in: watchers may report only the folder, so index what is inside it.
+      if (stat.isDirectory()) {
+        if (change.type === FileChangeType.Created && isInWorkspace(file)) await indexFolders([file]);
+        continue;
+      }
+      if (!candidateKind(file)) continue;
+      const size = stat.size;
       if (!hasDialectName(file) && size > service.settings.maxFileSize) continue;
       await reloadFromDisk(file);
     }
