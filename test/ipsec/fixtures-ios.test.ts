@@ -156,18 +156,23 @@ describe('IOS ↔ IOS DMVPN with wildcard keys (seed 004)', () => {
     roundTrip(fx, 'spoke1.ios', 'ipsec/psk-mismatch', "Use R1's pre-shared key");
   });
 
-  it('the hub-side fix changes the shared wildcard key, so it makes the other spoke fail — not preferred', () => {
-    const fx = HUB('cisco123') + SPOKE(1, 'cisco12');
+  it('the hub-side fix would change the shared wildcard key (breaking the other spokes), so the spoke-side fix is preferred', () => {
+    const fx = HUB('cisco123') + SPOKE(1, 'cisco12') + SPOKE(2, 'cisco123');
     const { service, files } = loadFixture(fx);
     const f = service.getFindings(files[0].uri).find((d) => d.code === 'ipsec/psk-mismatch')!;
     assert.deepEqual(
       f.fixes.map((x) => [x.title, x.isPreferred]),
       [
-        ["Use R2's pre-shared key", true],
-        ["Make R2 use this side's pre-shared key", false],
+        ["Use R2's pre-shared key", false],
+        ["Make R2 use this side's pre-shared key", true],
       ],
     );
-    roundTrip(fx, 'hub.ios', 'ipsec/psk-mismatch', "Use R2's pre-shared key");
+    roundTrip(fx, 'hub.ios', 'ipsec/psk-mismatch', 'Make R2 use');
+    // The non-preferred one really does break the other spoke.
+    assert.deepEqual(
+      errorsOf(fx.replace('crypto isakmp key cisco123 address 0.0.0.0 0.0.0.0\n!\ncrypto ipsec transform-set mySet esp-aes esp-sha-hmac\n!\ncrypto ipsec profile myDMVPN\n set transform-set mySet\n!\ninterface Tunnel0\n ip address 10.10.10.1', 'crypto isakmp key cisco12 address 0.0.0.0 0.0.0.0\n!\ncrypto ipsec transform-set mySet esp-aes esp-sha-hmac\n!\ncrypto ipsec profile myDMVPN\n set transform-set mySet\n!\ninterface Tunnel0\n ip address 10.10.10.1')).map((l) => l.split(' ').slice(0, 2).join(' ')),
+      ['hub.ios ipsec/psk-mismatch', 'spoke2.ios ipsec/psk-mismatch'],
+    );
   });
 });
 

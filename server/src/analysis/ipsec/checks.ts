@@ -39,9 +39,24 @@ function safe<T>(setter: model.Setter<T> | undefined, value: T): model.Edit[] | 
   }
 }
 
+/**
+ * A wildcard responder (dynamic map, mGRE hub, `0.0.0.0/0` peer) serves every other peer with the same settings:
+ * changing it to suit one partner breaks the others, so the fix on the partner is the preferred one.
+ */
+function shared(p: model.IpsecPeer): boolean {
+  return p.remote === undefined;
+}
+
 /** "Make this side match X" + "Make X match this side", each from its own end's setter. */
 function matchFixes(e: End, mine: model.Edit[] | undefined, theirs: model.Edit[] | undefined): model.FixIntent[] {
-  return [...fix(`Make this side match ${e.other.name}`, mine, true), ...fix(`Make ${e.other.name} match this side`, theirs)];
+  const mineFirst = !shared(e.peer) || shared(e.otherPeer);
+  return [...fix(`Make this side match ${e.other.name}`, mine, mineFirst), ...fix(`Make ${e.other.name} match this side`, theirs, !mineFirst)];
+}
+
+/** Is the key shared by several peers (a wildcard or subnet key, e.g. `address 0.0.0.0 0.0.0.0`)? */
+function sharedKey(k: model.PresharedKey | undefined): boolean {
+  const p = k && model.parsePrefix(k.peer);
+  return p !== undefined && p.length < (p.family === 4 ? 32 : 128);
 }
 
 function finding(e: End, range: TextRange, severity: model.Finding['severity'], code: string, message: string, related: model.RelatedLocation[], fixes: model.FixIntent[]): model.Finding {
@@ -221,7 +236,10 @@ function pskFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
     // Fixes copy the other end's cleartext into the Setter; the title never shows it.
     const useTheirs = theirs?.secret.plain !== undefined ? (mine ? safe(mine.set, theirs.secret.plain) : safe(e.peer.addPsk, theirs.secret.plain)) : undefined;
     const giveMine = mine?.secret.plain !== undefined ? (theirs ? safe(theirs.set, mine.secret.plain) : safe(e.otherPeer.addPsk, mine.secret.plain)) : undefined;
-    const fixes = [...fix(`Use ${e.other.name}'s pre-shared key`, useTheirs, true), ...fix(`Make ${e.other.name} use this side's pre-shared key`, giveMine)];
+    // Changing a wildcard key to suit one partner breaks every other peer using it: prefer the partner's fix then.
+    const breadth = (p: model.IpsecPeer, k: model.PresharedKey | undefined) => (shared(p) ? 2 : sharedKey(k) ? 1 : 0);
+    const mineFirst = breadth(e.peer, mine) <= breadth(e.otherPeer, theirs);
+    const fixes = [...fix(`Use ${e.other.name}'s pre-shared key`, useTheirs, mineFirst), ...fix(`Make ${e.other.name} use this side's pre-shared key`, giveMine, !mineFirst)];
     if (psk.status === 'missing') {
       const msg = missing(s)
         ? `This side uses pre-shared key authentication but no key covers ${e.other.name}'s address${e.otherPeer.local ? ` ${e.otherPeer.local.value}` : ''}: phase 1 fails at authentication.`

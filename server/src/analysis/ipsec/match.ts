@@ -21,9 +21,17 @@ function canon(addr: string): string {
   return model.canonicalAddress(addr) ?? addr;
 }
 
+// Owned-address sets per lowered device (devices are not mutated after lowering), so matching stays linear.
+const ownedCache = new WeakMap<model.Device, { n: number; set: Set<string> }>();
+
 function owns(device: model.Device, addr: string): boolean {
-  const c = canon(addr);
-  return model.ownedAddresses(device).some((o) => canon(o) === c);
+  const n = device.extraAddresses.length + device.interfaces.length;
+  let hit = ownedCache.get(device);
+  if (!hit || hit.n !== n) {
+    hit = { n, set: new Set(model.ownedAddresses(device).map(canon)) };
+    ownedCache.set(device, hit);
+  }
+  return hit.set.has(canon(addr));
 }
 
 /** Address of `device` that `peer` (on the device) sources IKE from, when it can be told. */
