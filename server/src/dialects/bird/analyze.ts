@@ -146,6 +146,9 @@ const stmtRange = (s: SyntaxNode): TextRange => ({ start: s.range.start, end: s.
 export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts: AnalyzeOptions = {}): BirdInfo {
   const info: BirdInfo = { includes: [], protocols: [], named: [], references: [], words: [], bird1: [], newer: [] };
   const definitionTokens = new Set<number>();
+  /** Constants defined so far: BIRD resolves names in file order, an unknown name is "unexpected CF_SYM_UNDEFINED". */
+  const constants = new Set<string>();
+  const unknownConstant = (tok: Token) => tok.kind === 'word' && !constants.has(tok.text) && info.includes.length === 0;
   const err = (range: TextRange, code: string, message: string) => diagnostics.push({ range, severity: 'error', code, message });
   const errors: SyntaxDiagnostic[] = [];
   const pending = (range: TextRange, code: string, message: string) => errors.push({ range, severity: 'error', code, message });
@@ -192,7 +195,10 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       return { next: i };
     }
     if (t.kind === 'number' && /^(\d+|0x[0-9a-f]+)$/i.test(t.text)) return { value: Number(t.text), next: i + 1, range: r(t) };
-    if (t.kind === 'word' && !(t.text in BOOL_WORDS)) return { next: i + 1, range: r(t) }; // a constant: value unknown here
+    if (t.kind === 'word' && !(t.text in BOOL_WORDS)) {
+      if (unknownConstant(t)) pending(r(t), 'syntax/expected-value', `${what} expects a number; \`${t.text}\` is not a defined constant`);
+      return { next: i + 1, range: r(t) }; // a constant: value unknown here
+    }
     if (t.text === '(') {
       let depth = 0;
       let j = i;
@@ -282,7 +288,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         if (item === 'B?') {
           if (tok && (tok.text in BOOL_WORDS || (tok.kind === 'number' && /^\d+$/.test(tok.text)))) i++;
         } else if (item === 'N') {
-          if (tok && ((tok.kind === 'number' && /^(\d+|0x[0-9a-f]+)$/i.test(tok.text)) || (tok.kind === 'word' && !(tok.text in BOOL_WORDS)))) i++;
+          if (tok && ((tok.kind === 'number' && /^(\d+|0x[0-9a-f]+)$/i.test(tok.text)) || (tok.kind === 'word' && !(tok.text in BOOL_WORDS) && !unknownConstant(tok)))) i++;
           else if (tok && tok.text === '(') {
             let depth = 0;
             for (; i < t.length; i++) {
@@ -758,9 +764,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           visitChannel(c, proto, t);
           return;
         }
-        if (proto.kind === 'ospf' && !template) {
-          if (!checkComplete('ospf', c)) return;
-        }
+        if (blockKind && !template && !checkComplete(blockKind, c)) return;
         if (w === 'router' && t[1]?.text === 'id' && t[2]) proto.routerId = { value: t[2].text, range: r(t[2]), stmt: stmtRange(c) };
         if (w === 'debug') return;
         if (blockKind && checkShape(blockKind, t, r(c.tokens[c.tokens.length - 1]))) return;
@@ -829,6 +833,11 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           pending(t[2] ? r(t[2]) : { start: name.end, end: name.end }, 'syntax/expected-value', '`define NAME` must be followed by `=`');
           return;
         }
+        if (t.length === 3) {
+          pending(semicolon(s) ? r(semicolon(s)!) : { start: t[2].end, end: t[2].end }, 'syntax/expected-value', '`define NAME =` needs a value');
+          return;
+        }
+        constants.add(unquote(name.text));
         info.named.push({ kind: 'bird-constant', name: unquote(name.text), range: r(name), fullRange: stmtRange(s) });
         definitionTokens.add(name.start);
         scanExpression(t.slice(3));
@@ -872,11 +881,18 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       default:
         break;
     }
-    if (NET_TYPES.has(w) && t[1]?.text === 'table') {
-      if (t[2]?.kind === 'word') {
-        info.named.push({ kind: 'bird-table', name: t[2].text, range: r(t[2]), fullRange: stmtRange(s) });
-        definitionTokens.add(t[2].start);
-      }
+    if (NET_TYPES.has(w) && (t[1]?.text === 'table' || (t[1]?.text === 'sadr' && t[2]?.text === 'table'))) {
+      const k = t[1].text === 'sadr' ? 3 : 2;
+      const name = t[k];
+      if (name?.kind === 'word') {
+        info.named.push({ kind: 'bird-table', name: name.text, range: r(name), fullRange: stmtRange(s) });
+        definitionTokens.add(name.start);
+        noExtra(t, t[k + 1]?.text === 'sorted' ? k + 2 : k + 1, 'the table name');
+      } else pending(name ? r(name) : r(t[k - 1]), 'syntax/expected-value', '`table` expects a name');
+      return;
+    }
+    if (NET_TYPES.has(w)) {
+      pending(t[1] ? r(t[1]) : r(first), 'syntax/expected-value', `\`${w}\` at the top level must be followed by \`table NAME\``);
       return;
     }
     if (!checkComplete('global', s)) return;

@@ -198,12 +198,19 @@ export const CATALOG: Record<BirdBlockKind, BirdKeyword[]> = {
  * First words accepted in blocks whose grammar we mirror completely (BIRD 2.0.12 `config.Y` files); an unknown
  * first word there is a syntax error in BIRD too (`unexpected CF_SYM_UNDEFINED`).
  */
+/** First words every protocol accepts (`proto_item` and channels; `import`/`export`/`table` are BIRD 1.x leftovers handled apart). */
+const PROTO_WORDS = ['disabled', 'debug', 'mrtdump', 'router', 'description', 'vrf', 'ipv4', 'ipv6', 'vpn4', 'vpn6', 'roa4', 'roa6', 'flow4', 'flow6', 'mpls', 'import', 'export', 'table'];
+
 export const COMPLETE_FIRST_WORDS: Partial<Record<BirdBlockKind, ReadonlySet<string>>> = {
   global: new Set(['router', 'log', 'debug', 'define', 'include', 'protocol', 'template', 'filter', 'function', 'ipv4', 'ipv6', 'vpn4', 'vpn6', 'roa4', 'roa6', 'flow4', 'flow6', 'mpls', 'attribute', 'timeformat', 'mrtdump', 'watchdog', 'latency', 'graceful', 'hostname', 'eval', 'bt_test_suite', 'bt_test_same']),
   ospf: new Set(['disabled', 'debug', 'mrtdump', 'router', 'description', 'vrf', 'ipv4', 'ipv6', 'vpn4', 'vpn6', 'rfc1583compat', 'rfc5838', 'vpn', 'stub', 'graceful', 'ecmp', 'merge', 'tick', 'instance', 'area']),
   area: new Set(['stub', 'nssa', 'summary', 'default', 'translator', 'networks', 'external', 'stubnet', 'interface', 'virtual']),
   interface: new Set(['cost', 'hello', 'poll', 'retransmit', 'wait', 'dead', 'type', 'real', 'ptp', 'transmit', 'priority', 'strict', 'stub', 'check', 'ecmp', 'link', 'neighbors', 'authentication', 'rx', 'tx', 'ttl', 'bfd', 'password', 'passwords', 'key']),
   channel: new Set(['table', 'import', 'export', 'receive', 'preference', 'rpki', 'debug']),
+  kernel: new Set([...PROTO_WORDS, 'persist', 'scan', 'learn', 'device', 'kernel', 'metric', 'graceful', 'merge', 'netlink']),
+  device: new Set([...PROTO_WORDS, 'scan', 'interface']),
+  direct: new Set([...PROTO_WORDS, 'interface', 'check']),
+  static: new Set([...PROTO_WORDS, 'route', 'check', 'igp']),
   password: new Set(['generate', 'accept', 'from', 'to', 'id', 'algorithm']),
   stubnet: new Set(['hidden', 'summary', 'cost']),
 };
