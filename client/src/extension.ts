@@ -79,7 +79,7 @@ function scheduleStatus(): void {
 async function updateStatus(): Promise<void> {
   const item = statusItem;
   const editor = vscode.window.activeTextEditor;
-  if (!item || !client?.isRunning() || !editor || !vscode.languages.match(SELECTOR, editor.document)) {
+  if (!item || !client?.isRunning() || !editor || !vscode.languages.match(SELECTOR, editor.document) || /netcfg\.ya?ml$/i.test(editor.document.fileName)) {
     item?.hide();
     return;
   }
