@@ -45,6 +45,7 @@ export class AsaLowering extends IosLowering {
   protected asaEntries = new Map<string, MapEntry>();
   protected captures: { acl: Token; node: IosNode }[] = [];
   protected ikev2Policies: model.Phase1Proposal[] = [];
+  private ikev2Sorted?: model.Phase1Proposal[];
 
   protected override dialectId(): model.DialectId {
     return 'cisco-asa';
@@ -533,7 +534,10 @@ export class AsaLowering extends IosLowering {
   }
 
   protected override phase1List(ikeVersion: 1 | 2): model.Phase1Proposal[] {
-    if (ikeVersion === 2) return this.ikev2Policies.slice().sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+    if (ikeVersion === 2) {
+      this.ikev2Sorted ??= this.ikev2Policies.slice().sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0));
+      return this.ikev2Sorted;
+    }
     return super.phase1List(1);
   }
 

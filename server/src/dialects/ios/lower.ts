@@ -1600,14 +1600,21 @@ export class IosLowering {
     return { prefix: model.networkOf(a, len), next: i + 2 };
   }
 
+  private selectorCache = new Map<string, model.Selector[]>();
+  /** Selectors of a crypto ACL (its permit lines), computed once per ACL and shared by the peers using it. */
   protected selectorsOf(aclName: string): model.Selector[] {
+    const cached = this.selectorCache.get(aclName);
+    if (cached) return cached;
     const info = this.acls.get(aclName);
-    if (!info) return [];
     const res: model.Selector[] = [];
-    for (const e of info.entries) {
+    for (const e of info?.entries ?? []) {
       if (e.action !== 'permit' || !e.src) continue;
-      res.push({ local: e.src, remote: e.dst ?? '0.0.0.0/0', protocol: e.protocol, ...(e.srcPort ? { localPort: e.srcPort } : {}), ...(e.dstPort ? { remotePort: e.dstPort } : {}), range: e.range });
+      const sel: model.Selector = { local: e.src, remote: e.dst ?? '0.0.0.0/0', protocol: e.protocol, range: e.range };
+      if (e.srcPort) sel.localPort = e.srcPort;
+      if (e.dstPort) sel.remotePort = e.dstPort;
+      res.push(sel);
     }
+    this.selectorCache.set(aclName, res);
     return res;
   }
 
@@ -1760,16 +1767,25 @@ export class IosLowering {
     return best;
   }
 
+  private phase1Cache = new Map<number, model.Phase1Proposal[]>();
+  /** All phase-1 proposals of the device in priority order (shared by every peer; computed once). */
   protected phase1List(ikeVersion: 1 | 2): model.Phase1Proposal[] {
-    if (ikeVersion === 2) return [...this.ikev2Proposals.values()];
-    return this.phase1
-      .slice()
-      .sort((a, b) => (a.proposal.priority ?? 0) - (b.proposal.priority ?? 0))
-      .map((p) => p.proposal);
+    let res = this.phase1Cache.get(ikeVersion);
+    if (!res) {
+      res = ikeVersion === 2 ? [...this.ikev2Proposals.values()] : this.sortedPhase1().map((p) => p.proposal);
+      this.phase1Cache.set(ikeVersion, res);
+    }
+    return res;
+  }
+
+  private sortedPhase1Cache?: Phase1Info[];
+  protected sortedPhase1(): Phase1Info[] {
+    this.sortedPhase1Cache ??= this.phase1.slice().sort((a, b) => (a.proposal.priority ?? 0) - (b.proposal.priority ?? 0));
+    return this.sortedPhase1Cache;
   }
 
   protected phase1Setter(): model.IpsecPeer['setPhase1'] {
-    const first = this.phase1.slice().sort((a, b) => (a.proposal.priority ?? 0) - (b.proposal.priority ?? 0))[0];
+    const first = this.sortedPhase1()[0];
     if (!first) return undefined;
     return (v) => {
       const edits: model.Edit[] = [];

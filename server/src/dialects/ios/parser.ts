@@ -53,9 +53,11 @@ interface Open {
   mode: IosModeId;
 }
 
+/** Lower-cased leading words: command paths are short, so arguments beyond the eighth word are never looked up. */
 function lowerWords(words: Token[]): string[] {
-  const res: string[] = new Array(words.length);
-  for (let i = 0; i < words.length; i++) res[i] = words[i].text.toLowerCase();
+  const n = Math.min(words.length, 8);
+  const res: string[] = new Array(n);
+  for (let i = 0; i < n; i++) res[i] = words[i].text.toLowerCase();
   return res;
 }
 
@@ -154,7 +156,7 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
         else break;
       }
       const top = stack[stack.length - 1];
-      const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : [...words], ind, top.mode);
+      const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : words, ind, top.mode);
       node.words = words;
       node.path = [lw[0]];
       tokens.push(...lineTokens);
@@ -173,7 +175,7 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
     const top = stack[stack.length - 1];
     const mode = top.mode;
     const res = resolveCommand(cat, mode, lw, from);
-    const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : [...words], ind, mode);
+    const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : words, ind, mode);
     node.words = negated ? words.slice(1) : words;
     node.negated = negated;
     node.prompt = prompt;
@@ -258,7 +260,7 @@ function banner(
   if (close < 0) {
     const body = lexRaw(text, dStart, text.length, 'string', tokens)!;
     node.body = body;
-    node.tokens.push(body);
+    node.tokens = [...node.tokens, body];
     node.range.end = text.length;
     diagnostics.push({ range: { start: node.words[0].start, end: dStart + dLen }, severity: 'error', code: 'syntax/unterminated-banner', message: `banner text is not closed: no second '${delim}' before the end of the file` });
     return lines.length - 1;
@@ -266,11 +268,11 @@ function banner(
   const closeEnd = close + dLen;
   const body = lexRaw(text, dStart, closeEnd, 'string', tokens)!;
   node.body = body;
-  node.tokens.push(body);
+  node.tokens = [...node.tokens, body];
   const j = lineIndexAt(lines, li, close);
   const lj = lines[j];
   const rest = lexWords(text, closeEnd, lj.end, tokens);
-  node.tokens.push(...rest);
+  node.tokens = [...node.tokens, ...rest];
   newline(j);
   node.range.end = Math.max(closeEnd, rest.length ? rest[rest.length - 1].end : closeEnd);
   void pl;
@@ -297,7 +299,7 @@ function certificate(
     if (content === 'quit') {
       const toks = lexWords(text, pl.start, pl.end, tokens);
       newline(j);
-      node.tokens.push(...toks);
+      node.tokens = [...node.tokens, ...toks];
       node.range.end = toks[0].end;
       return j;
     }
@@ -306,6 +308,7 @@ function certificate(
     lexRaw(text, e, pl.end, 'whitespace', tokens);
     newline(j);
     if (body) {
+      if (node.tokens === node.words) node.tokens = node.tokens.slice();
       node.tokens.push(body);
       node.range.end = body.end;
     }
