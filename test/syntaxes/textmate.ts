@@ -58,6 +58,14 @@ export function loadGrammar(id: DialectId): Promise<vsctm.IGrammar> {
 
 /** Tokenises a whole document line by line, carrying the rule stack across lines (multi-line banners, strings). */
 export async function tokenize(id: DialectId, text: string): Promise<Token[][]> {
+  return (await tokenizeDocument(id, text)).lines;
+}
+
+/**
+ * Like `tokenize`, plus whether the document ends inside a multi-line construct (an unclosed banner,
+ * string, block comment or bracket), which for a complete config means a begin/end rule never matched its end.
+ */
+export async function tokenizeDocument(id: DialectId, text: string): Promise<{ lines: Token[][]; endsInside: boolean }> {
   const grammar = await loadGrammar(id);
   let stack = vsctm.INITIAL;
   const out: Token[][] = [];
@@ -67,7 +75,8 @@ export async function tokenize(id: DialectId, text: string): Promise<Token[][]> 
     out.push(r.tokens.map((t) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes.slice(1) })));
     stack = r.ruleStack;
   }
-  return out;
+  // The root rule is depth 1; anything deeper is an open begin/end rule.
+  return { lines: out, endsInside: (stack as unknown as { depth: number }).depth > 1 };
 }
 
 /**
