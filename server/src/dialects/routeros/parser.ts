@@ -318,37 +318,12 @@ const SEGMENT = /^[a-z][a-z0-9_-]*$/i;
 
 /** Parses RouterOS text. Never throws. */
 export function parseRouterOs(text: string, _options: RosParseOptions = {}): ParseResult<RosTree> {
-  const tokens: Token[] = [];
   const diagnostics: SyntaxDiagnostic[] = [];
   const children: RosStatement[] = [];
   let context = '';
   let headerVersion: string | undefined;
   let p = 0;
   const n = text.length;
-  const pushGap = (from: number, to: number) => {
-    let i = from;
-    while (i < to) {
-      const c = text.charCodeAt(i);
-      const s = i;
-      if (c === 10 || c === 13) {
-        i += c === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < to ? 2 : 1;
-        tokens.push({ kind: 'newline', start: s, end: i, text: text.slice(s, i) });
-      } else if (c === 32 || c === 9) {
-        while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-        tokens.push({ kind: 'whitespace', start: s, end: i, text: text.slice(s, i) });
-      } else if (c === 92) {
-        i++;
-        tokens.push({ kind: 'punct', start: s, end: i, text: '\\' });
-      } else {
-        while (i < to) {
-          const d = text.charCodeAt(i);
-          if (d === 10 || d === 13 || d === 32 || d === 9 || d === 92) break;
-          i++;
-        }
-        tokens.push({ kind: 'bogus', start: s, end: i, text: text.slice(s, i) });
-      }
-    }
-  };
   while (p < n) {
     const line = readLogical(text, p);
     const ltoks = lexLogical(line.text);
@@ -356,16 +331,10 @@ export function parseRouterOs(text: string, _options: RosParseOptions = {}): Par
       const start = physOf(line.segs, lt.ls);
       const end = physOf(line.segs, lt.le - 1) + 1;
       const kind = lt.kind === 'word' ? (/^\d+$/.test(lt.value) ? 'number' : 'word') : lt.kind;
-      return { kind, start, end, text: text.slice(start, end) };
+      // Without a continuation inside, the physical text equals the lexed word: share the string.
+      return { kind, start, end, text: lt.kind === 'word' && end - start === lt.le - lt.ls ? lt.value : text.slice(start, end) };
     };
     const ptoks = ltoks.map(phys);
-    let cursor = line.start;
-    for (const t of ptoks) {
-      pushGap(cursor, t.start);
-      tokens.push(t);
-      cursor = t.end;
-    }
-    pushGap(cursor, line.next);
     if (line.unbalancedBrace !== undefined) {
       diagnostics.push({ range: { start: line.unbalancedBrace, end: line.unbalancedBrace + 1 }, severity: 'error', code: 'syntax/unbalanced-bracket', message: 'This `{` is never closed.' });
     }
@@ -429,7 +398,52 @@ export function parseRouterOs(text: string, _options: RosParseOptions = {}): Par
     if (line.next <= line.start) break;
   }
   const tree: RosTree = { kind: 'RosRoot', range: { start: 0, end: n }, tokens: [], children, headerVersion };
-  return { text, tree, tokens, diagnostics };
+  // The document token list (with whitespace/newline/continuation tokens) is built on first use: nodes already
+  // hold every significant token, and most consumers never need the gaps, which are half of all tokens.
+  const result = { text, tree, diagnostics } as ParseResult<RosTree>;
+  let cached: Token[] | undefined;
+  Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, children)) });
+  return result;
+}
+
+/** All tokens of the document in order: the statements' significant tokens with the gaps between them filled. */
+function documentTokens(text: string, children: RosStatement[]): Token[] {
+  const tokens: Token[] = [];
+  const pushGap = (from: number, to: number) => {
+    let i = from;
+    while (i < to) {
+      const c = text.charCodeAt(i);
+      const s = i;
+      if (c === 10 || c === 13) {
+        i += c === 13 && text.charCodeAt(i + 1) === 10 && i + 1 < to ? 2 : 1;
+        tokens.push({ kind: 'newline', start: s, end: i, text: text.slice(s, i) });
+      } else if (c === 32 || c === 9) {
+        while (i < to && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+        tokens.push({ kind: 'whitespace', start: s, end: i, text: text.slice(s, i) });
+      } else if (c === 92 || c === 59) {
+        i++;
+        tokens.push({ kind: 'punct', start: s, end: i, text: text[s] });
+      } else {
+        while (i < to) {
+          const d = text.charCodeAt(i);
+          if (d === 10 || d === 13 || d === 32 || d === 9 || d === 92 || d === 59) break;
+          i++;
+        }
+        tokens.push({ kind: 'bogus', start: s, end: i, text: text.slice(s, i) });
+      }
+    }
+  };
+  let cursor = 0;
+  for (const st of children) {
+    for (const t of st.tokens) {
+      if (t.start < cursor) continue;
+      pushGap(cursor, t.start);
+      tokens.push(t);
+      cursor = t.end;
+    }
+  }
+  pushGap(cursor, text.length);
+  return tokens;
 }
 
 function rangeOf(toks: Token[]): TextRange {
