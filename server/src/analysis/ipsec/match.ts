@@ -135,7 +135,7 @@ function firstOwnedAddress(device: model.Device, resp: model.IpsecPeer): string 
  * dialect selected; wildcard responders pick the most specific key of the device covering the address
  * (IOS `crypto isakmp key ... address` longest match; ASA falls back to DefaultL2LGroup), else their own.
  */
-export function keyFor(device: model.Device, peer: model.IpsecPeer, remoteAddr: string | undefined): model.PresharedKey | undefined {
+export function keyFor(device: model.Device, peer: model.IpsecPeer, remoteAddr: string | undefined, aggressive = false): model.PresharedKey | undefined {
   if (peer.remote || !remoteAddr) return peer.psk;
   let best: model.PresharedKey | undefined;
   let bestLen = -1;
@@ -147,7 +147,21 @@ export function keyFor(device: model.Device, peer: model.IpsecPeer, remoteAddr: 
       bestLen = p.length;
     }
   }
-  return best ?? peer.psk;
+  if (best) return best;
+  // A key selected by name (ASA remote-access tunnel-group, FQDN identity) only applies in aggressive mode, where
+  // the initiator's identity travels in the clear; main mode can only select by address [S20].
+  if (peer.psk && !aggressive && !model.parsePrefix(peer.psk.peer)) return undefined;
+  return peer.psk;
+}
+
+/**
+ * Does wildcard responder `resp` accept main mode although its modelled mode is a default "aggressive"? (ASA
+ * dynamic map: remote-access groups use aggressive mode, but a main-mode L2L initiator is served by the
+ * `ipsec-l2l` tunnel-group named after its address, or DefaultL2LGroup.) Then the key decides, not the mode:
+ * `keyFor` finds the address key, or nothing (`ipsec/psk-missing`).
+ */
+export function acceptsMainMode(resp: model.IpsecPeer): boolean {
+  return resp.remote === undefined && resp.exchangeMode.range === undefined;
 }
 
 /** Does this peer authenticate with a pre-shared key in any of its phase 1 proposals? */

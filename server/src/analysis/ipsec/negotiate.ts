@@ -3,7 +3,7 @@
 // (interop-rules §1–§3, §9). Pure functions; imports only model/.
 
 import * as model from '../../model';
-import { keyFor, usesPsk, type PeerMatch } from './match';
+import { acceptsMainMode, keyFor, usesPsk, type PeerMatch } from './match';
 
 /** Is the phase 1 proposal pair acceptable to both ends (same auth, and a common enc/hash/DH)? */
 export function phase1Compatible(x: model.Phase1Proposal, y: model.Phase1Proposal): boolean {
@@ -78,8 +78,9 @@ export function pskVerdict(m: PeerMatch): PskVerdict {
   const pskA = usesPsk(m.a);
   const pskB = usesPsk(m.b);
   if (!pskA || !pskB) return { status: 'n/a' };
-  const keyA = keyFor(m.A, m.a, m.bAddress);
-  const keyB = keyFor(m.B, m.b, m.aAddress);
+  const aggressive = m.a.exchangeMode.value === 'aggressive' && m.b.exchangeMode.value === 'aggressive';
+  const keyA = keyFor(m.A, m.a, m.bAddress, aggressive);
+  const keyB = keyFor(m.B, m.b, m.aAddress, aggressive);
   if (!keyA || !keyB) return { status: 'missing', keyA, keyB, missingA: !keyA, missingB: !keyB };
   const cmp = model.compareSecrets(keyA.secret, keyB.secret);
   const status: PskStatus = cmp === 'equal' ? 'ok' : cmp === 'different' ? 'mismatch' : cmp;
@@ -253,7 +254,12 @@ export interface Verdict {
 
 export function negotiate(m: PeerMatch): Verdict {
   const version = m.a.ikeVersion.value === m.b.ikeVersion.value;
-  const mode = !version || m.a.ikeVersion.value === 2 || m.a.exchangeMode.value === m.b.exchangeMode.value;
+  const mode =
+    !version ||
+    m.a.ikeVersion.value === 2 ||
+    m.a.exchangeMode.value === m.b.exchangeMode.value ||
+    (m.a.exchangeMode.value === 'main' && acceptsMainMode(m.b)) ||
+    (m.b.exchangeMode.value === 'main' && acceptsMainMode(m.a));
   const phase1 = m.a.phase1.length && m.b.phase1.length ? commonPhase1(m.a.phase1, m.b.phase1) ?? null : undefined;
   const phase2 = m.a.phase2.length && m.b.phase2.length ? commonPhase2(m) ?? null : undefined;
   return { version, mode, phase1, psk: pskVerdict(m), phase2, pfs: pfsVerdict(m), selectors: selectorIssues(m) };
