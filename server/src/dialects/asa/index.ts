@@ -6,7 +6,7 @@ import { foldingIos, outlineIos } from '../ios';
 import { completeIos, hoverIos } from '../ios/features';
 import { parseIos, type IosFlavour, type IosNode } from '../ios/parser';
 import { ASA_CATALOG } from './catalog';
-import { lowerAsa } from './lower';
+import { AsaLowering, lowerAsa } from './lower';
 
 export const ASA_FLAVOUR: IosFlavour = { catalog: ASA_CATALOG, asa: true };
 
@@ -31,6 +31,6 @@ export const asaDialect: Dialect<IosNode> = {
   lower: (parsed, uri) => lowerAsa(parsed, uri),
   outline: outlineIos,
   folding: foldingIos,
-  complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, ASA_FLAVOUR),
-  hover: (parsed, offset, ctx) => hoverIos(parsed, offset, ctx, ASA_FLAVOUR),
+  complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, ASA_FLAVOUR, (p) => new AsaLowering(p, 'file:///completion')),
+  hover: (parsed, offset, ctx) => hoverIos(parsed, offset, ctx, ASA_FLAVOUR, (p) => new AsaLowering(p, 'file:///hover')),
 };

@@ -3,7 +3,7 @@
 
 import type { FoldingRegion, OutlineSymbol, Dialect } from '../types';
 import type { ParseResult } from '../../syntax';
-import { lowerIos } from './lower';
+import { IosLowering, lowerIos } from './lower';
 import { IOS_FLAVOUR, parseIos, type IosNode } from './parser';
 import { completeIos, hoverIos } from './features';
 
@@ -162,6 +162,6 @@ export const iosDialect: Dialect<IosNode> = {
   lower: (parsed, uri) => lowerIos(parsed, uri),
   outline: outlineIos,
   folding: foldingIos,
-  complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, IOS_FLAVOUR),
-  hover: (parsed, offset, ctx) => hoverIos(parsed, offset, ctx, IOS_FLAVOUR),
+  complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, IOS_FLAVOUR, (p) => new IosLowering(p, 'file:///completion')),
+  hover: (parsed, offset, ctx) => hoverIos(parsed, offset, ctx, IOS_FLAVOUR, (p) => new IosLowering(p, 'file:///hover')),
 };

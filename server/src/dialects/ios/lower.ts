@@ -212,6 +212,11 @@ export class IosLowering {
     return { device: this.device, diagnostics: [...this.parsed.diagnostics, ...this.diagnostics] };
   }
 
+  /** Phase-1 proposals (ISAKMP / IKEv1 policies) in priority order, for hover. Valid after `run()`. */
+  phase1Proposals(): model.Phase1Proposal[] {
+    return this.phase1List(1);
+  }
+
   // ------------------------------------------------------------------ helpers
 
   protected key(node: IosNode): string {
