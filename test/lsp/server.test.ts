@@ -31,6 +31,7 @@ describe('language server over stdio', () => {
     ensureBuilt();
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-lsp-'));
     for (const f of ['a.ipsec.conf', 'b.ipsec.conf']) fs.copyFileSync(path.join(FIXTURES, 'pair', f), path.join(ws, f));
+    fs.copyFileSync(path.join(FIXTURES, 'yaml', 'netcfg.yaml'), path.join(ws, 'netcfg.yaml'));
     fs.mkdirSync(path.join(ws, 'node_modules'));
     fs.copyFileSync(path.join(FIXTURES, 'pair', 'a.ipsec.conf'), path.join(ws, 'node_modules', 'ignored.ipsec.conf'));
     uriA = pathToFileURL(path.join(ws, 'a.ipsec.conf')).href;
@@ -75,6 +76,12 @@ describe('language server over stdio', () => {
       [[uriB, { line: 4, character: 12 }]],
     );
     for (const s of SECRETS) assert.ok(!JSON.stringify(client.published).includes(s), 'no secret in diagnostics');
+    // netcfg.yaml is indexed too, and its own diagnostics are published although it is closed.
+    const yamlUri = pathToFileURL(path.join(ws, 'netcfg.yaml')).href;
+    const yaml = await client.waitFor(() => client.diagnostics.get(yamlUri), 'netcfg.yaml diagnostics');
+    assert.ok(!codes(yaml).includes('detect/unknown-dialect'));
+    assert.ok(yaml.diagnostics.some((d) => d.code === 'config/unknown-key' && d.range.start.line === 2 && d.range.start.character === 4), JSON.stringify(yaml));
+    assert.ok(!JSON.stringify(client.published).includes('meraki-secret-77'));
     // node_modules is never indexed.
     assert.ok(!client.published.some((p) => p.uri.includes('node_modules')));
     await client.waitFor(() => client.progress.some((p: any) => p.value?.kind === 'end'), 'indexing progress end');
