@@ -305,6 +305,24 @@ describe('two-end sets check clean across files', () => {
     ]);
   });
 
+  test('OpenBSD to Meraki + the Meraki described in netcfg.yaml', () => {
+    // The Meraki has no config file: netcfg.yaml describes it with the snippet's default addresses and key.
+    const yaml = (psk: string) =>
+      ['peers:', '  - name: meraki', '    profile: meraki-mx', '    address: 203.0.113.10', `    psk: ${psk}`, '    local-subnets: [192.168.10.0/24]', '    remote-subnets: [192.168.1.0/24]', ''].join('\n');
+    const conf = expand('openbsd-ipsec', 'IPsec to Meraki MX');
+    const { service, uris } = check([
+      ['ipsec.conf', conf],
+      ['netcfg.yaml', yaml('ChangeMe-meraki-psk')],
+    ]);
+    assertNoErrors(service, uris);
+    assert.deepEqual(service.partners(uris[0]), [`${uris[1]}#meraki`]);
+    // Control: OpenBSD's own defaults in phase 1 (choosing aes-256 there) are refused by the Meraki.
+    assert.deepEqual(errorCodes([['ipsec.conf', expand('openbsd-ipsec', 'IPsec to Meraki MX', { 4: 'aes-256' })], ['netcfg.yaml', yaml('ChangeMe-meraki-psk')]]), [
+      'ipsec.conf ipsec/ike-proposal-mismatch',
+      'netcfg.yaml ipsec/ike-proposal-mismatch',
+    ]);
+  });
+
   test('IOS crypto map + RouterOS counterpart', () => {
     const files: [string, string][] = [
       ['r1.ios', expand('cisco-ios', 'Site-to-site IPsec (crypto map)')],
