@@ -3,6 +3,7 @@
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { lenses, summaryAt } from '../../server/src/analysis/summary';
 import { assertNoErrors, checkDiagnostics, loadFixture } from '../helpers/fixture';
 import { allText, errorsOf, roundTrip, under } from './fixture-util';
 
@@ -228,5 +229,20 @@ describe('OpenBSD ↔ IOS', () => {
     roundTrip(fx, 'ipsec.conf', 'ipsec/ike-proposal-mismatch', 'Make this side match R2');
     roundTrip(fx, 'ipsec.conf', 'ipsec/ike-proposal-mismatch', 'Make R2 match this side');
     roundTrip(fx, 'r2.ios', 'ipsec/ike-proposal-mismatch', 'Make this side match ipsec.conf');
+  });
+});
+
+describe('hover and lens on real syntax (seed 001)', () => {
+  it('the crypto map hover shows both ends side by side, masked; the lens flags the PSK', () => {
+    const { service, files } = loadFixture(R1('MYKEY') + MT('MY_KEY'));
+    const r1 = service.getDevice(files[0].uri)!;
+    const partners = service.partners(files[0].uri).map((u) => service.getDevice(u)!);
+    const at = files[0].text.indexOf('crypto map MYCRYPTOMAP 10') + 3;
+    const hover = summaryAt(r1, at, partners)!;
+    assert.ok(hover);
+    assert.match(hover.markdown, /\| \*\*R1\*\* \(this side\) \| \*\*mt\.rsc\*\* \|/);
+    assert.match(hover.markdown, /aes-cbc-256 \/ sha1 \(default\) \/ modp1024 \(group 2\)/);
+    assert.ok(!/MY_?KEY/.test(hover.markdown), hover.markdown);
+    assert.ok(lenses(r1, partners).some((l) => l.title === '↔ mt.rsc: phase 1 ✓ · PSK ✗ · phase 2 ✓'), JSON.stringify(lenses(r1, partners)));
   });
 });

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertNoErrors, checkDiagnostics, loadFixture } from '../helpers/fixture';
-import { roundTrip, under } from './fixture-util';
+import { errorsOf, roundTrip, under } from './fixture-util';
 
 // Seed 001, MikroTik side (v6 syntax), with the OpenBSD gateway standing in for the Cisco router.
 const MT = (secret: string, caret = '') => `//- mt.rsc
@@ -69,5 +69,54 @@ describe('RouterOS ↔ OpenBSD', () => {
     ]);
     roundTrip(p1, 'mt.rsc', 'ipsec/ike-proposal-mismatch', 'Make this side match ipsec.conf');
     roundTrip(p1, 'mt.rsc', 'ipsec/ike-proposal-mismatch', 'Make ipsec.conf match this side');
+  });
+});
+
+// Seed 000: OpenBSD gateway ↔ Meraki MX described in netcfg.yaml (profile meraki-mx).
+const MERAKI_YAML = (caret = '') => `//- netcfg.yaml
+peers:
+  - name: meraki-hq
+    profile: meraki-mx
+${caret}    address: 198.51.100.20
+    remote: 203.0.113.1
+    psk: mekmitasdigoat
+    local-subnets: [10.20.0.0/24]
+    remote-subnets: [10.0.0.0/24]
+`;
+const GW = (clauses: string) => `//- ipsec.conf
+ike esp from 10.0.0.0/24 to 10.20.0.0/24 \\
+        local 203.0.113.1 peer 198.51.100.20 \\
+${clauses}        psk mekmitasdigoat
+`;
+
+describe('OpenBSD ↔ Meraki MX via netcfg.yaml (seed 000)', () => {
+  it('the default rule fails phase 1 (and phase 2, and the modp3072 PFS default) on both ends', () => {
+    const fx = GW('') + MERAKI_YAML();
+    assert.deepEqual(errorsOf(fx).map((l) => l.split(' ').slice(0, 2).join(' ')), [
+      'ipsec.conf ipsec/esp-proposal-mismatch',
+      'ipsec.conf ipsec/ike-proposal-mismatch',
+      'ipsec.conf ipsec/pfs-mismatch',
+      'netcfg.yaml ipsec/esp-proposal-mismatch',
+      'netcfg.yaml ipsec/ike-proposal-mismatch',
+      'netcfg.yaml ipsec/pfs-mismatch',
+    ]);
+    // Anchors: in the yaml the built-in proposals come from `profile: meraki-mx`, PFS (a default) at the peer's name;
+    // in ipsec.conf the all-default proposals anchor at the rule.
+    assert.ok(errorsOf(fx).includes('netcfg.yaml ipsec/ike-proposal-mismatch meraki-mx'));
+    assert.ok(errorsOf(fx).includes('netcfg.yaml ipsec/pfs-mismatch meraki-hq'));
+    assert.ok(errorsOf(fx).includes('ipsec.conf ipsec/ike-proposal-mismatch ike esp from 10.0.0.0/24 to 10.20.0.0/24'));
+  });
+
+  it("the author's fixed rule (main 3des/modp1024, quick aes-256 group none) is clean", () => {
+    const fx =
+      GW('        main auth hmac-sha1 enc 3des group modp1024 lifetime 28800 \\\n        quick auth hmac-sha1 enc aes-256 group none lifetime 28800 \\\n') + MERAKI_YAML();
+    const { service, files } = checkDiagnostics(fx);
+    assertNoErrors(service, files.map((f) => f.uri));
+  });
+
+  it('the OpenBSD-side phase 1 fix makes phase 1 agree with the Meraki', () => {
+    const fx = GW('        quick auth hmac-sha1 enc aes-256 group none lifetime 28800 \\\n') + MERAKI_YAML();
+    assert.deepEqual(errorsOf(fx).map((l) => l.split(' ').slice(0, 2).join(' ')), ['ipsec.conf ipsec/ike-proposal-mismatch', 'netcfg.yaml ipsec/ike-proposal-mismatch']);
+    roundTrip(fx, 'ipsec.conf', 'ipsec/ike-proposal-mismatch', 'Make this side match meraki-hq');
   });
 });
