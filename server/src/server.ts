@@ -458,7 +458,7 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
     let skipped = 0;
     for (const uri of known) {
       const doc = service.getDocument(uri);
-      if (!doc) continue;
+      if (!doc || isProjectFile(uri)) continue;
       if (!doc.dialect) {
         skipped++;
         continue;
