@@ -799,7 +799,8 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     if (!first) return;
     const w = first.text;
     const hasBlock = s.children.length > 0;
-    if (!hasBlock) requireSemicolon(root.children, si, undefined);
+    // `ipv4 table t` needs no `;` in BIRD 2 (table options are an optional block).
+    if (!hasBlock && !(NET_TYPES.has(w) && t[1]?.text === 'table')) requireSemicolon(root.children, si, undefined);
     switch (w) {
       case 'router': {
         if (t[1]?.text !== 'id') {
@@ -882,13 +883,22 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         break;
     }
     if (NET_TYPES.has(w) && (t[1]?.text === 'table' || (t[1]?.text === 'sadr' && t[2]?.text === 'table'))) {
-      const k = t[1].text === 'sadr' ? 3 : 2;
-      const name = t[k];
-      if (name?.kind === 'word') {
+      // Several `ipv4 table a ipv6 table b;` may follow each other without `;`.
+      let j = 0;
+      while (j < t.length) {
+        const k = j + (t[j + 1]?.text === 'sadr' ? 3 : 2);
+        const name = t[k];
+        if (name?.kind !== 'word') {
+          pending(name ? r(name) : r(t[k - 1] ?? first), 'syntax/expected-value', '`table` expects a name');
+          return;
+        }
         info.named.push({ kind: 'bird-table', name: name.text, range: r(name), fullRange: stmtRange(s) });
         definitionTokens.add(name.start);
-        noExtra(t, t[k + 1]?.text === 'sorted' ? k + 2 : k + 1, 'the table name');
-      } else pending(name ? r(name) : r(t[k - 1]), 'syntax/expected-value', '`table` expects a name');
+        j = t[k + 1]?.text === 'sorted' ? k + 2 : k + 1;
+        if (t[j] && NET_TYPES.has(t[j].text) && (t[j + 1]?.text === 'table' || t[j + 1]?.text === 'sadr')) continue;
+        if (!(t[j] && COMPLETE_FIRST_WORDS.global!.has(t[j].text))) noExtra(t, j, 'the table name');
+        break;
+      }
       return;
     }
     if (NET_TYPES.has(w)) {
