@@ -65,6 +65,24 @@ describe('netcfg.yaml parsing and schema', () => {
     });
   }
 
+  it('every examples/**/netcfg.yaml in the repo parses clean and validates', () => {
+    const root = path.join(__dirname, '../../examples');
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.existsSync(dir) ? fs.readdirSync(dir, { withFileTypes: true }) : []) {
+        const full = path.join(dir, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (/^netcfg\.ya?ml$/.test(e.name)) found.push(full);
+      }
+    };
+    walk(root);
+    for (const f of found) {
+      const text = fs.readFileSync(f, 'utf8');
+      assert.deepEqual(parseWorkspaceConfig(text, f).diagnostics, [], f);
+      assert.ok(validate(parseYaml(text)), `${f}: ${JSON.stringify(validate.errors)}`);
+    }
+  });
+
   it('reads typed values with ranges', () => {
     const { config } = parseWorkspaceConfig(GENERIC, 'u');
     const p = config.peers[0];
