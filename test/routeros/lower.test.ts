@@ -252,7 +252,7 @@ describe('v6 classic vs v7 profile+identity forms of one tunnel', () => {
     assert.equal(p.exchangeMode.value, 'main');
     // Setting phase 1 on an implicit default profile appends a `set [ find default=yes ]` line.
     const out = applyEdits(text, p.setPhase1!({ encryption: 'aes-cbc-256', hash: 'sha256', dh: 'modp2048' })!);
-    assert.match(out, /\/ip ipsec profile set \[ find default=yes \] enc-algorithm=aes-256\n/);
+    assert.match(out, /\n\/ip ipsec profile set \[ find default=yes \] enc-algorithm=aes-256 hash-algorithm=sha256 dh-group=modp2048\n$/);
     // Adding a PSK for a v7 peer without identity adds an identity line.
     const t2 = '/ip ipsec peer add address=192.0.2.9/32 name=p\n';
     const out2 = applyEdits(t2, lower(t2).device.ipsecPeers[0].addPsk!('newkey')!);
@@ -396,5 +396,33 @@ add interface=ether1 network-type=point-to-point hello-interval=5s dead-interval
     assert.equal(e2.area.value, '0.0.0.0');
     // No override line yet: the setter adds one.
     assert.match(applyEdits(text, e2.hello.set!(5)!), /\n\/routing ospf interface add interface=ether2 hello-interval=5s\n$/);
+  });
+});
+
+describe('dynamic IPsec peers RouterOS creates by itself', () => {
+  it('GRE with ipsec-secret: a transport-mode peer to remote-address with the tunnel secret', () => {
+    const text = '/interface gre\nadd name=gre-hq local-address=198.51.100.1 remote-address=203.0.113.2 ipsec-secret=GreSecret1\n';
+    const { device } = lower(text, 7);
+    assert.equal(device.ipsecPeers.length, 1);
+    const p = device.ipsecPeers[0];
+    assert.equal(p.kind, 'tunnel-protection');
+    assert.equal(p.remote?.value, '203.0.113.2');
+    assert.equal(at(text, p.remote?.range), '203.0.113.2');
+    assert.equal(p.local?.value, '198.51.100.1');
+    assert.equal(p.psk?.secret.plain, 'GreSecret1');
+    assert.equal(p.psk?.peer, '203.0.113.2/32');
+    assert.deepEqual(p.phase1[0].encryption.value, ['aes-cbc-128', '3des']);
+    assert.equal(p.phase2[0].mode.value, 'transport');
+    assert.deepEqual(p.selectors.map((s) => [s.local, s.remote, s.protocol]), [['198.51.100.1/32', '203.0.113.2/32', 'gre']]);
+    assert.match(applyEdits(text, p.psk!.set!('other')!), /ipsec-secret=other\n$/);
+    // Changing phase 2 of the implicit default proposal appends a `set [ find default=yes ]` line.
+    assert.match(applyEdits(text, p.setPhase2!({ encryption: 'aes-cbc-256', integrity: 'sha256' })!), /\n\/ip ipsec proposal set \[ find default=yes \] enc-algorithms=aes-256-cbc auth-algorithms=sha256\n$/);
+  });
+  it('L2TP client with use-ipsec: an initiator to connect-to; a static peer for the same address wins', () => {
+    const text = '/interface l2tp-client\nadd name=l2tp-out connect-to=192.0.2.10 user=u password=pw use-ipsec=yes ipsec-secret=K2\n';
+    const p = lower(text, 7).device.ipsecPeers;
+    assert.deepEqual(p.map((x) => [x.kind, x.role, x.remote?.value, x.psk?.secret.plain]), [['l2tp', 'initiator', '192.0.2.10', 'K2']]);
+    const shadowed = lower(text + '/ip ipsec peer\nadd address=192.0.2.10/32 name=s\n', 7).device.ipsecPeers;
+    assert.deepEqual(shadowed.map((x) => x.kind), ['routeros']);
   });
 });

@@ -236,6 +236,16 @@ export function setParamEdits(ctx: { uri: string; text: string }, it: RosItem | 
   return [{ uri: ctx.uri, range: { start: end, end }, newText: `${nl}${fallbackLine} ${key}=${q}\n` }];
 }
 
+/** Like setParamEdits for several parameters; an implicit built-in item gets one `set` line with all of them. */
+export function setParamsEdits(ctx: { uri: string; text: string }, it: RosItem | undefined, pairs: [string, string][], fallbackLine?: string): model.Edit[] {
+  if (it) return pairs.flatMap(([k, v]) => setParamEdits(ctx, it, k, v));
+  if (!fallbackLine || pairs.length === 0) return [];
+  const line = `${fallbackLine} ${pairs.map(([k, v]) => `${k}=${quoteValue(v)}`).join(' ')}`;
+  const end = ctx.text.length;
+  const nl = end === 0 || ctx.text.endsWith('\n') ? '' : '\n';
+  return [{ uri: ctx.uri, range: { start: end, end }, newText: `${nl}${line}\n` }];
+}
+
 function lowerIdentity(ctx: LowerContext): void {
   for (const it of get(ctx, 'system identity')) {
     const p = it.params.get('name');
@@ -665,14 +675,14 @@ function lowerIpsec(ctx: LowerContext): void {
     const setPhase1: model.Setter<{ encryption: string; hash: string; dh: string }> = (nv) => {
       const enc = keywordFor(PROFILE_ENC_CANON, nv.encryption);
       if (!enc || !['md5', 'sha1', 'sha256', 'sha512'].includes(nv.hash) || !/^(modp|ecp)\d+$/.test(nv.dh)) return undefined;
-      return [...p1Edit('enc-algorithm', enc), ...p1Edit('hash-algorithm', nv.hash), ...p1Edit('dh-group', nv.dh)];
+      return setParamsEdits(ctx, src.item, [['enc-algorithm', enc], ['hash-algorithm', nv.hash], ['dh-group', nv.dh]], src.fallbackLine);
     };
     const propTarget = proposalSetter(firstProp, p2names[0] ?? 'default');
     const setPhase2: model.Setter<{ encryption: string; integrity: string }> = (nv) => {
       const enc = keywordFor(PROPOSAL_ENC_CANON, nv.encryption);
       const auth = keywordFor(AUTH_CANON, nv.integrity);
       if (!enc || !auth) return undefined;
-      return [...setParamEdits(ctx, propTarget.item, 'enc-algorithms', enc, propTarget.fallback), ...setParamEdits(ctx, propTarget.item, 'auth-algorithms', auth, propTarget.fallback)];
+      return setParamsEdits(ctx, propTarget.item, [['enc-algorithms', enc], ['auth-algorithms', auth]], propTarget.fallback);
     };
     const setPfs: model.Setter<string> = (nv) => {
       if (nv !== 'none' && !/^(modp|ecp)\d+$/.test(nv)) return undefined;
@@ -716,26 +726,39 @@ function lowerIpsec(ctx: LowerContext): void {
     ctx.device.ipsecPeers.push(peer);
   });
 
-  // L2TP server with use-ipsec: RouterOS adds a dynamic passive peer using the default profile/proposal (U-12).
-  for (const l2 of ctx.device.l2tp) {
-    if (l2.useIpsec.value === 'no' || !l2.enabled.value) continue;
-    // A static wildcard peer (seed 001 style `address=0.0.0.0/0 … exchange-mode=main-l2tp`) is what answers
-    // L2TP clients then; modelling the dynamic one too would report every mismatch twice (interop-rules L-3).
-    if (ctx.device.ipsecPeers.some((p) => p.kind === 'routeros' && p.remoteAny === '0.0.0.0/0')) continue;
+  /** A peer RouterOS creates by itself (L2TP use-ipsec, tunnel ipsec-secret): default profile and proposal. */
+  const dynamicPeer = (o: {
+    id: string;
+    label: string;
+    range: TextRange;
+    note: string;
+    remote?: model.Value<string>;
+    remoteAny?: string;
+    local?: model.Value<string>;
+    role: model.IpsecPeer['role'];
+    kind: model.IpsecPeer['kind'];
+    psk?: model.PresharedKey;
+    addPsk: model.Setter<string>;
+    mode: 'transport' | 'tunnel';
+    selectors: model.Selector[];
+  }): model.IpsecPeer => {
     const prof = findNamed(profiles, 'default');
-    const note = 'dynamic L2TP peer uses the default profile (Unconfirmed U-12)';
+    const note = o.note;
     const pv = (k: string) => prof?.params.get(k);
     const { p2, item } = phase2Of('default', false, undefined, undefined);
-    p2.mode = { value: 'transport', default: 'L2TP/IPsec runs in transport mode (Unconfirmed U-12)' };
+    p2.mode = { value: o.mode, default: `${note}: ${o.mode} mode` };
     const pfsP = item?.params.get('pfs-group');
-    const setItem = items(ctx, 'interface l2tp-server server')[0];
-    ctx.device.ipsecPeers.push({
-      id: 'l2tp-server',
-      label: '/interface l2tp-server server (dynamic IPsec peer)',
-      range: l2.useIpsec.range ?? l2.range,
-      remoteAny: '0.0.0.0/0',
-      role: 'responder',
-      kind: 'l2tp',
+    const lifeP = pv('lifetime');
+    const propEdit = (key: string, val: string) => setParamEdits(ctx, item, key, val, item ? undefined : '/ip ipsec proposal set [ find default=yes ]');
+    return {
+      id: o.id,
+      label: o.label,
+      range: o.range,
+      remote: o.remote,
+      remoteAny: o.remoteAny,
+      local: o.local,
+      role: o.role,
+      kind: o.kind,
       ikeVersion: { value: 1, default: note },
       exchangeMode: { value: 'main', default: note },
       phase1: [
@@ -746,17 +769,95 @@ function lowerIpsec(ctx: LowerContext): void {
           hash: canonList(pv('hash-algorithm'), undefined, 'sha1', `${note}; hash-algorithm=sha1 [S12]`),
           dh: canonList(pv('dh-group'), undefined, 'modp2048,modp1024', `${note}; dh-group=modp2048,modp1024 [S12]`),
           auth: { value: 'psk', default: note },
-          lifetime: pv('lifetime')?.value && parseTime(pv('lifetime')!.value!) !== undefined ? { value: parseTime(pv('lifetime')!.value!)!, range: pv('lifetime')!.valueRange } : { value: 86400, default: `${note}; lifetime=1d [S12]` },
+          lifetime: lifeP?.value && parseTime(lifeP.value) !== undefined ? { value: parseTime(lifeP.value)!, range: lifeP.valueRange } : { value: 86400, default: `${note}; lifetime=1d [S12]` },
         },
       ],
-      psk: l2.ipsecSecret,
-      addPsk: (nv) => setParamEdits(ctx, setItem, 'ipsec-secret', nv),
+      psk: o.psk,
+      addPsk: o.addPsk,
       phase2: [p2],
       pfs: pfsP?.value ? { value: pfsP.value, range: pfsP.valueRange } : { value: 'modp1024', default: proposalNote('pfs-group=modp1024') },
-      selectors: [],
+      phase2Lifetime: { value: 1800, default: proposalNote('lifetime=30m') },
+      selectors: o.selectors,
       proposalCheck: { value: 'obey', default: `${note}; proposal-check=obey [S12]` },
-      setPfs: (nv) => setParamEdits(ctx, item, 'pfs-group', nv, item ? undefined : '/ip ipsec proposal set [ find default=yes ]'),
-    });
+      setPhase1: (nv) => {
+        const enc = keywordFor(PROFILE_ENC_CANON, nv.encryption);
+        if (!enc || !['md5', 'sha1', 'sha256', 'sha512'].includes(nv.hash) || !/^(modp|ecp)\d+$/.test(nv.dh)) return undefined;
+        return setParamsEdits(ctx, prof, [['enc-algorithm', enc], ['hash-algorithm', nv.hash], ['dh-group', nv.dh]], prof ? undefined : '/ip ipsec profile set [ find default=yes ]');
+      },
+      setPhase2: (nv) => {
+        const enc = keywordFor(PROPOSAL_ENC_CANON, nv.encryption);
+        const auth = keywordFor(AUTH_CANON, nv.integrity);
+        return enc && auth ? setParamsEdits(ctx, item, [['enc-algorithms', enc], ['auth-algorithms', auth]], item ? undefined : '/ip ipsec proposal set [ find default=yes ]') : undefined;
+      },
+      setPfs: (nv) => (nv === 'none' || /^(modp|ecp)\d+$/.test(nv) ? propEdit('pfs-group', nv) : undefined),
+    };
+  };
+  const staticPeerFor = (addr: string) => ctx.device.ipsecPeers.some((p) => p.kind === 'routeros' && p.remote?.value === addr);
+
+  // L2TP server with use-ipsec: RouterOS adds a dynamic passive peer using the default profile/proposal (U-12).
+  for (const l2 of ctx.device.l2tp) {
+    if (l2.useIpsec.value === 'no' || !l2.enabled.value) continue;
+    // A static wildcard peer (seed 001 style `address=0.0.0.0/0 … exchange-mode=main-l2tp`) is what answers
+    // L2TP clients then; modelling the dynamic one too would report every mismatch twice (interop-rules L-3).
+    if (ctx.device.ipsecPeers.some((p) => p.kind === 'routeros' && p.remoteAny === '0.0.0.0/0')) continue;
+    const setItem = items(ctx, 'interface l2tp-server server')[0];
+    ctx.device.ipsecPeers.push(
+      dynamicPeer({
+        id: 'l2tp-server',
+        label: '/interface l2tp-server server (dynamic IPsec peer)',
+        range: l2.useIpsec.range ?? l2.range,
+        note: 'dynamic L2TP peer uses the default profile (Unconfirmed U-12)',
+        remoteAny: '0.0.0.0/0',
+        role: 'responder',
+        kind: 'l2tp',
+        psk: l2.ipsecSecret,
+        addPsk: (nv) => setParamEdits(ctx, setItem, 'ipsec-secret', nv),
+        mode: 'transport',
+        selectors: [],
+      }),
+    );
+  }
+
+  // GRE/IPIP/EoIP with ipsec-secret and L2TP clients with use-ipsec: RouterOS adds a dynamic peer to the
+  // other end (default profile/proposal, transport mode for the tunnel protocol). Per-version details are
+  // not documented in interop-rules.md (same gap as U-12), so every default says so.
+  for (const path of ['interface gre', 'interface ipip', 'interface eoip', 'interface l2tp-client']) {
+    for (const it of items(ctx, path)) {
+      if (it.params.has('disabled') && isYes(it.params.get('disabled')?.value)) continue;
+      const isClient = path === 'interface l2tp-client';
+      const sec = it.params.get('ipsec-secret');
+      if (isClient && !(it.params.has('use-ipsec') && isYes(it.params.get('use-ipsec')?.value))) continue;
+      if (!isClient && sec?.value === undefined) continue;
+      const ra = it.params.get(isClient ? 'connect-to' : 'remote-address');
+      const remoteAddr = ra?.value ? model.canonicalAddress(ra.value) : undefined;
+      if (!remoteAddr || staticPeerFor(remoteAddr)) continue;
+      const la = it.params.get('local-address');
+      const localAddr = la?.value ? model.canonicalAddress(la.value) : undefined;
+      const name = it.params.get('name')?.value ?? path.split(' ')[1];
+      const cidr = `${remoteAddr}/${remoteAddr.includes(':') ? 128 : 32}`;
+      let psk: model.PresharedKey | undefined;
+      if (sec?.value !== undefined) {
+        psk = { peer: cidr, secret: secretOf(sec), range: it.cmd.range, set: (nv) => setParamEdits(ctx, it, 'ipsec-secret', nv) };
+        ctx.device.keys.push(psk);
+      }
+      const proto = path === 'interface ipip' ? '4' : 'gre';
+      ctx.device.ipsecPeers.push(
+        dynamicPeer({
+          id: `${path.split(' ')[1]}:${name}`,
+          label: `/${path} ${name} (dynamic IPsec peer)`,
+          range: (sec ?? it.params.get('use-ipsec'))?.range ?? it.cmd.range,
+          note: `dynamic IPsec peer of ${isClient ? 'an L2TP client with use-ipsec' : 'a tunnel with ipsec-secret'} uses the default profile (Unconfirmed)`,
+          remote: { value: remoteAddr, range: ra!.valueRange },
+          local: localAddr ? { value: localAddr, range: la!.valueRange } : undefined,
+          role: isClient ? 'initiator' : 'both',
+          kind: isClient ? 'l2tp' : 'tunnel-protection',
+          psk,
+          addPsk: (nv) => setParamEdits(ctx, it, 'ipsec-secret', nv),
+          mode: 'transport',
+          selectors: !isClient && localAddr ? [{ local: `${localAddr}/32`, remote: cidr, protocol: proto, range: it.cmd.range }] : [],
+        }),
+      );
+    }
   }
 }
 
