@@ -389,6 +389,12 @@ async function main(argv: string[]): Promise<number> {
   return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }
 
+// `netcfg check | head`: a reader that goes away is not an error of ours.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
