@@ -183,6 +183,7 @@ export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, overrid
     lowerIpsec(ctx);
     lowerOspf(ctx);
     lowerMiscReferences(ctx);
+    addLocalAddresses(ctx);
   } catch {
     // Lowering must never take the server down; a partial model is still useful.
   }
@@ -1060,6 +1061,21 @@ function lowerOspf(ctx: LowerContext): void {
     }
   }
   if (networks.length && !ctx.device.ospf.length) process('default', undefined);
+}
+
+/**
+ * IKE source addresses (`local-address=`, old-style `sa-src-address=`, tunnel `local-address=`) are addresses this
+ * router owns even when the snippet has no `/ip address` line for them (seed 001 only shows the IPsec part).
+ */
+function addLocalAddresses(ctx: LowerContext): void {
+  const owned = new Set(model.ownedAddresses(ctx.device));
+  const add = (v: model.Value<string> | undefined) => {
+    if (!v || owned.has(v.value) || !model.isAddress(v.value) || v.value === '0.0.0.0' || v.value === '::') return;
+    owned.add(v.value);
+    ctx.device.extraAddresses.push({ value: v.value, range: v.range });
+  };
+  for (const p of ctx.device.ipsecPeers) add(p.local);
+  for (const i of ctx.device.interfaces) add(i.tunnel?.source);
 }
 
 function lowerMiscReferences(ctx: LowerContext): void {
