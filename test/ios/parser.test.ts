@@ -197,3 +197,15 @@ for (const [dir, dialect] of [['ios', iosDialect], ['asa', asaDialect]] as const
     }
   });
 }
+
+test('detect recognises IOS snippets without version or hostname (seeds 000, 001, 004)', () => {
+  const seed001 = 'crypto isakmp policy 1\nencr aes 256\nauthentication pre-share\ngroup 2\ncrypto isakmp key MYKEY address 10.0.0.2 no-xauth\nint fa1/0\n crypto map MYCRYPTOMAP\n';
+  const seed000 = 'router(config)#access-list 20 permit host\nrouter(config)#snmp-server view myview ccCopyTable included\n';
+  const seed004 = 'interface Tunnel0\nip address 10.10.10.1 255.255.255.0\nip nhrp network-id 1\ntunnel source FastEthernet0/0\n';
+  for (const s of [seed001, seed000, seed004]) {
+    assert.ok(iosDialect.detect(s) > 0.5, s);
+    assert.ok(asaDialect.detect(s) < iosDialect.detect(s), s);
+  }
+  assert.ok(iosDialect.detect('ike esp from 10.0.0.0/24 to 10.1.0.0/24 peer 192.0.2.1 psk "x"\n') < 0.5);
+  assert.ok(iosDialect.detect('protocol ospf v2 {\n  area 0 { interface "eth0"; };\n}\n') < 0.5);
+});

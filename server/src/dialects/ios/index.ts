@@ -18,7 +18,23 @@ export function detectIos(text: string): number {
   if (/^hostname \S/m.test(text)) score += 0.15;
   if (/^interface (?:GigabitEthernet|FastEthernet|Ethernet|TenGigabitEthernet|Serial|Loopback|Tunnel|Vlan|Port-channel|Dialer)\d/im.test(text)) score += 0.35;
   if (/^router (?:ospf|bgp|eigrp|rip)\b/m.test(text)) score += 0.15;
-  if (/^(?:crypto isakmp |crypto ipsec |ip access-list |ip route \d|line vty |ip nhrp |\s+ip address \d+\.\d+\.\d+\.\d+ \d+\.)/m.test(text)) score += 0.2;
+  // Snippets (blog posts, pasted configs) often lack version/hostname: add up IOS-only command shapes.
+  const markers = [
+    /^crypto isakmp (?:policy|key) /m,
+    /^crypto ipsec (?:transform-set|profile) /m,
+    /^crypto map \S+ \d+ ipsec-isakmp/m,
+    /^ip access-list (?:standard|extended) /m,
+    /^(?:int|interface) [A-Za-z-]+\d/m,
+    /^\s*ip address \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+/m,
+    /^\s*(?:tunnel source|tunnel mode gre|ip nhrp )/m,
+    /^(?:[\w.-]+\(config[\w-]*\)#)?(?:line vty |ip route \d|snmp-server (?:community|group|view|user|tftp-server-list) )/m,
+    /^(?:[\w.-]+\(config[\w-]*\)#)?access-list \d+ (?:permit|deny|remark)\b/m,
+    /^\s*(?:encr(?:yption)? (?:aes|3des|des)\b|authentication (?:pre-share|rsa-sig)$|hash (?:sha|md5)$)/m,
+    /^\s+crypto map \S+\s*$/m,
+  ];
+  for (const m of markers) if (m.test(text)) score += 0.2;
+  // Pasted configuration-mode prompts (`router(config)#…`, `R1(config-if)#…`) are a strong Cisco sign.
+  if (/^[\w.-]+\(config[\w-]*\)#\S/m.test(text)) score += 0.4;
   if (/^(?:Building configuration|Current configuration :)/m.test(text)) score += 0.3;
   if (/^!\s*$/m.test(text)) score += 0.05;
   if (/^\/(?:ip|interface|system|routing) /m.test(text)) return 0; // RouterOS export
