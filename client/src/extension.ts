@@ -39,6 +39,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/netcfg.{yaml,yml}'), vscode.workspace.createFileSystemWatcher(CONFIG_GLOB)],
     },
     outputChannel: output,
+    // The client forwards file events itself (synchronize.fileEvents): the server must not register watchers too.
+    initializationOptions: { clientWatchesFiles: true },
   };
   client = new LanguageClient('netcfg', 'netcfg', serverOptions, clientOptions);
 

@@ -9,6 +9,7 @@ import {
   CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocuments,
@@ -29,7 +30,7 @@ import { getDefinition, getReferences, getRename, prepareRename } from './featur
 import { describeError, runSafe } from './features/runSafe';
 import { getDocumentSymbols } from './features/symbols';
 import { isProjectFileName, isProjectNoise } from './host/project';
-import { candidateKind, hasDialectName, readConfigFile, scanDirectory } from './host/scan';
+import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
 import {
@@ -62,6 +63,8 @@ setInternalErrorHandler((err) => log.error(`check failed: ${describeError(err)}`
 
 let workspaceRoots: string[] = [];
 let hasConfigurationCapability = false;
+/** The client can watch files for us and does not already do so itself (editors other than VS Code). */
+let registerWatchers = false;
 let editorSettings: EditorSettings | undefined;
 let shuttingDown = false;
 /**
@@ -350,8 +353,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfigurationCapability = !!caps.workspace?.configuration;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.map(filePathOf).filter((p): p is string => !!p);
-  const init = params.initializationOptions as { settings?: EditorSettings } | undefined;
+  const init = params.initializationOptions as { settings?: EditorSettings; clientWatchesFiles?: boolean } | undefined;
   if (init?.settings) editorSettings = init.settings;
+  registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && !init?.clientWatchesFiles;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -374,6 +378,10 @@ connection.onInitialized(async () => {
   if (hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'netcfg' }).catch(() => undefined);
     await pullSettings();
+  }
+  if (registerWatchers) {
+    const watchers = [{ globPattern: CONFIG_GLOB }, { globPattern: '**/netcfg.{yaml,yml}' }];
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
   }
   applySettings();
   void indexFolders(workspaceRoots);

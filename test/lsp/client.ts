@@ -14,6 +14,8 @@ export class TestClient {
   readonly published: PublishDiagnosticsParams[] = [];
   readonly logs: string[] = [];
   readonly progress: unknown[] = [];
+  /** Capabilities the server registered dynamically. */
+  readonly registrations: { method: string; registerOptions?: any }[] = [];
   /** What `workspace/configuration` answers for the `netcfg` section. */
   settings: Record<string, unknown> = {};
   stderr = '';
@@ -39,7 +41,11 @@ export class TestClient {
     });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
     this.conn.onRequest('window/workDoneProgress/create', () => null);
-    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+      this.registrations.push(...p.registrations);
+      this.changed();
+      return null;
+    });
     this.conn.listen();
   }
 
@@ -76,7 +82,7 @@ export class TestClient {
       rootUri,
       workspaceFolders: rootUri ? [{ uri: rootUri, name: 'ws' }] : null,
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
         window: { workDoneProgress: true },
         textDocument: { rename: { prepareSupport: true }, publishDiagnostics: { relatedInformation: true, versionSupport: true } },
         ...capabilities,

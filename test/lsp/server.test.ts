@@ -60,6 +60,12 @@ describe('language server over stdio', () => {
     assert.ok(caps.completionProvider);
     assert.ok(caps.codeLensProvider);
     assert.equal(res.serverInfo?.name, 'netcfg');
+    // A client that does not watch files itself gets the watchers registered by the server.
+    const watch = await client.waitFor(() => client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles'), 'file watcher registration');
+    assert.deepEqual(
+      watch.registerOptions.watchers.map((w: { globPattern: string }) => w.globPattern),
+      ['**/*.{ios,cisco,asa,rsc,bird,conf,cfg,txt,config,rtr}', '**/netcfg.{yaml,yml}'],
+    );
   });
 
   test('indexes the workspace from disk with progress and publishes cross-file diagnostics for closed files', async () => {
