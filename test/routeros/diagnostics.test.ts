@@ -69,6 +69,17 @@ describe('routeros syntax diagnostics', () => {
     );
   });
 
+  it('reports commands of unknown menus only when reportUnknownCommands is on', () => {
+    const text = '/ip frobnicator add foo=bar\n/interface wireless security-profiles\nset [ find default=yes ] mode=none\n/ip address add address=10.0.0.1/24 interface=ether1\n';
+    const off = createLanguageService({});
+    off.setDocument('file:///t/u.rsc', text, 1);
+    assert.deepEqual(off.getFindings('file:///t/u.rsc').filter((d) => d.code === 'syntax/unknown-command'), []);
+    const on = createLanguageService({ reportUnknownCommands: true });
+    on.setDocument('file:///t/u.rsc', text, 1);
+    const got = on.getFindings('file:///t/u.rsc').filter((d) => d.code === 'syntax/unknown-command').map((d) => [d.severity, text.slice(d.range.start, d.range.end)]);
+    assert.deepEqual(got, [['information', '/ip frobnicator'], ['information', 'set']]);
+  });
+
   it('warns about a lost line continuation', () => {
     checkDiagnostics(
       `

@@ -137,7 +137,7 @@ export const routerosDialect: Dialect<RosTree> = {
   id: 'routeros',
   displayName: 'MikroTik RouterOS',
   detect: detectRouterOs,
-  parse: (text, options) => parseRouterOs(text, { routerosVersion: options.routerosVersion }),
+  parse: (text, options) => parseRouterOs(text, { routerosVersion: options.routerosVersion, reportUnknownCommands: options.reportUnknownCommands }),
   lower: (parsed, uri, options) => {
     const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);
     return { device, diagnostics: [...parsed.diagnostics, ...diagnostics] };

@@ -80,6 +80,8 @@ export interface RosTree extends SyntaxNode {
 
 export interface RosParseOptions {
   routerosVersion?: 6 | 7;
+  /** Report commands in menus the catalog does not know (`syntax/unknown-command`, information). */
+  reportUnknownCommands?: boolean;
 }
 
 const MAX_BRACE_LINES = 100;
@@ -317,7 +319,7 @@ function lexLogical(t: string): LTok[] {
 const SEGMENT = /^[a-z][a-z0-9_-]*$/i;
 
 /** Parses RouterOS text. Never throws. */
-export function parseRouterOs(text: string, _options: RosParseOptions = {}): ParseResult<RosTree> {
+export function parseRouterOs(text: string, options: RosParseOptions = {}): ParseResult<RosTree> {
   const diagnostics: SyntaxDiagnostic[] = [];
   const children: RosStatement[] = [];
   let context = '';
@@ -396,6 +398,12 @@ export function parseRouterOs(text: string, _options: RosParseOptions = {}): Par
     }
     p = line.next;
     if (line.next <= line.start) break;
+  }
+  if (options.reportUnknownCommands) {
+    for (const st of children) {
+      if (st.kind !== 'RosCommand' || !st.verb || menuSpec(st.path) || st.path === '') continue;
+      diagnostics.push({ range: st.pathRange ?? st.verb.range, severity: 'information', code: 'syntax/unknown-command', message: `netcfg does not know the menu /${st.path}; its commands are not checked.` });
+    }
   }
   const tree: RosTree = { kind: 'RosRoot', range: { start: 0, end: n }, tokens: [], children, headerVersion };
   // The document token list (with whitespace/newline/continuation tokens) is built on first use: nodes already
