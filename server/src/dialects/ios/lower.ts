@@ -220,7 +220,7 @@ export class IosLowering {
   // ------------------------------------------------------------------ helpers
 
   protected key(node: IosNode): string {
-    return node.path.join(' ');
+    return node.pathKey ?? node.path.join(' ');
   }
   protected arg(node: IosNode, i: number): Token | undefined {
     return node.words[node.path.length + i];

@@ -23,6 +23,8 @@ export interface IosNode extends SyntaxNode {
   words: Token[];
   /** Canonical keyword path of the catalog entry (empty when the command is unknown). */
   path: string[];
+  /** `path` joined with spaces (computed once by the parser). */
+  pathKey?: string;
   entry?: IosCatalogEntry;
   /** Offset just after the node's own header line content. */
   lineEnd: number;
@@ -127,7 +129,8 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
     }
 
     // Words of the line, with a pasted prompt split off the first word.
-    const lineTokens: Token[] = [];
+    // Tokens go straight into the document's list (a banner takes back what follows its delimiter).
+    const lineTokens = tokens;
     lexRaw(text, pl.start, first, 'whitespace', lineTokens);
     let wordEnd = first;
     while (wordEnd < pl.end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
@@ -137,7 +140,6 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
     const words = lexWords(text, first + plen, pl.end, lineTokens);
     if (words.length === 0) {
       // A prompt alone on its line.
-      tokens.push(...lineTokens);
       newline(li);
       const top = stack[stack.length - 1];
       top.node.children.push(leaf('IosComment', first, pl.end, prompt ? [prompt] : [], ind, top.mode));
@@ -159,7 +161,6 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
       const node = leaf('IosCommand', first, pl.end, prompt ? [prompt, ...words] : words, ind, top.mode);
       node.words = words;
       node.path = [lw[0]];
-      tokens.push(...lineTokens);
       newline(li);
       top.node.children.push(node);
       if (stack.length > 1) close(stack.pop()!);
@@ -180,6 +181,7 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
     node.negated = negated;
     node.prompt = prompt;
     node.path = res.entry ? res.path : [];
+    node.pathKey = res.entry ? res.path.join(' ') : '';
     node.entry = res.entry;
     top.node.children.push(node);
 
@@ -190,10 +192,9 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
 
     // Banners (IOS): delimited text over one or more lines.
     if (!flavour.asa && res.entry && res.entry.path[0] === 'banner' && mode === 'global' && !negated) {
-      li = banner(text, lines, li, node, lineTokens, tokens, diagnostics, newline);
+      li = banner(text, lines, li, node, tokens, diagnostics, newline);
       continue;
     }
-    tokens.push(...lineTokens);
     newline(li);
 
     // Certificates: hex lines until `quit`.
@@ -234,7 +235,6 @@ function banner(
   lines: ReturnType<typeof splitLines>,
   li: number,
   node: IosNode,
-  lineTokens: Token[],
   tokens: Token[],
   diagnostics: SyntaxDiagnostic[],
   newline: (li: number) => void,
@@ -243,7 +243,6 @@ function banner(
   const pl = lines[li];
   const delimWord = node.words[2];
   if (!delimWord) {
-    tokens.push(...lineTokens);
     newline(li);
     const at = node.words[1] ?? node.words[0];
     diagnostics.push({ range: { start: at.start, end: at.end }, severity: 'error', code: 'syntax/missing-argument', message: 'banner needs a delimiter character and text' });
@@ -253,7 +252,7 @@ function banner(
   const dLen = text.startsWith('^C', dStart) ? 2 : 1;
   const delim = text.slice(dStart, dStart + dLen);
   // Keep the line's tokens before the delimiter.
-  for (const t of lineTokens) if (t.end <= dStart) tokens.push(t);
+  while (tokens.length && tokens[tokens.length - 1].start >= dStart) tokens.pop();
   node.words = node.words.filter((w) => w.end <= dStart);
   node.tokens = node.tokens.filter((w) => w.end <= dStart);
   const close = text.indexOf(delim, dStart + dLen);
