@@ -225,3 +225,10 @@ for (const [dir, dialect] of [['ios', iosDialect], ['asa', asaDialect]] as const
     assert.ok(errors.length <= 2, errors.join('\n'));
   });
 }
+
+test('diagnostic messages never contain secrets', () => {
+  const text = 'crypto isakmp key TopSecret99 address\nsnmp-server community PublicNot view\ninterface Gi0/0\n ip ospf authentication-key\n ip nhrp authentication\n';
+  const low = iosDialect.lower(iosDialect.parse(text, {}), 'file:///s.ios', {});
+  assert.ok(low.diagnostics.length >= 2);
+  for (const d of low.diagnostics) assert.doesNotMatch(d.message, /TopSecret99|PublicNot/);
+});

@@ -237,7 +237,9 @@ export class IosLowering {
   protected missing(node: IosNode, what: string): void {
     const w = node.words[node.words.length - 1] ?? node.tokens[0];
     if (!w) return;
-    this.error({ start: w.start, end: w.end }, 'syntax/missing-argument', `'${node.words.map((x) => x.text).join(' ')}' is missing ${what}`);
+    // Name the command by its keywords only: arguments may be secrets (`crypto isakmp key K …`).
+    const name = node.path.length ? node.path.join(' ') : node.words[0]?.text ?? '';
+    this.error({ start: w.start, end: w.end }, 'syntax/missing-argument', `'${name}' is missing ${what}`);
   }
   /** Text of the line from token `t` to the end of the node's header line (descriptions, remarks). */
   protected restOfLine(node: IosNode, t: Token | undefined): string {
