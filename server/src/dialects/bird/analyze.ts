@@ -181,10 +181,16 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     return true;
   };
 
+  /** Tokens before the statement's first block, without `;` (old-style function headers contain several). */
   const header = (s: SyntaxNode): Token[] => {
     const block = s.children[0];
-    const end = block ? block.tokens[0].start : Infinity;
-    return s.tokens.filter((t) => t.start < end && !(t.text === ';' && t.kind === 'punct'));
+    const lim = block ? block.tokens[0].start : Infinity;
+    const toks = s.tokens;
+    let n = 0;
+    while (n < toks.length && toks[n].start < lim) n++;
+    if (toks[0]?.text === 'function') return toks.slice(0, n).filter((t) => !(t.text === ';' && t.kind === 'punct'));
+    while (n > 0 && toks[n - 1].text === ';' && toks[n - 1].kind === 'punct') n--;
+    return n === toks.length ? toks : toks.slice(0, n);
   };
 
   /** Reads a BIRD `expr`: number, `(term)` or constant name. */

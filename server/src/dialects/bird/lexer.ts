@@ -111,8 +111,8 @@ export function lex(text: string): LexResult {
       push('word', s, i);
       continue;
     }
-    const two = text.slice(i, i + 2);
-    if (OPERATORS2.has(two)) {
+    // Only these characters start a two-character operator; avoid slicing for every punctuation mark.
+    if ((c === 61 || c === 33 || c === 60 || c === 62 || c === 38 || c === 124 || c === 45 || c === 46) && OPERATORS2.has(text.slice(i, i + 2))) {
       i += 2;
       push('operator', s, i);
       continue;

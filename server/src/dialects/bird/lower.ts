@@ -3,7 +3,7 @@
 // Imports only model/, syntax/ and this dialect's files.
 
 import * as model from '../../model';
-import type { SyntaxDiagnostic, TextRange } from '../../syntax';
+import { lineStarts, positionAt, type SyntaxDiagnostic, type TextRange } from '../../syntax';
 import type { LowerResult } from '../types';
 import type { BirdArea, BirdInfo, BirdOspfInterface, BirdProtocol, Located } from './analyze';
 import { CHANNEL_PROTOCOLS, OSPF_DEFAULTS, OSPF_TYPES, PASSWORD_ALGORITHMS } from './catalog';
@@ -148,6 +148,9 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
       message: 'No protocol is specified in this file: BIRD refuses to start with it alone. Fine if another file includes it.',
     });
   }
+  // Do not keep the document alive through the line cache.
+  cachedText = undefined;
+  cachedStarts = [];
   return { device, diagnostics };
 }
 
@@ -158,10 +161,15 @@ function warn(range: TextRange, code: string, message: string, fixes?: SyntaxDia
   return { range, severity: 'warning', code, message, fixes };
 }
 
+// Line numbers for messages: line starts are computed once per text (messages may be many; no rescans).
+let cachedText: string | undefined;
+let cachedStarts: number[] = [];
 function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) n++;
-  return n;
+  if (cachedText !== text) {
+    cachedText = text;
+    cachedStarts = lineStarts(text);
+  }
+  return positionAt(cachedStarts, offset).line + 1;
 }
 
 function effectiveAlgorithm(itf: BirdOspfInterface, version: 2 | 3, pw = itf.passwords[0]): string {
