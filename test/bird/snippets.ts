@@ -487,6 +487,35 @@ export const SNIPPETS: Snippet[] = [
     `,
   },
   {
+    name: 'method call on an expression needs BIRD 2.14',
+    codes: ['bird/newer-syntax'],
+    fixture: `
+      //- r.bird
+      protocol static {
+        ipv4 { import filter { bgp_community = -empty-.add((65000, 1)); accept; }; };
+      #                                                ^^^ warning bird/newer-syntax
+        route 10.0.0.0/8 blackhole;
+      }
+    `,
+  },
+  {
+    name: 'flowspec numeric component with a mask',
+    codes: ['syntax/expected-value'],
+    fixture: `
+      //- r.bird
+      flow4 table ft4;
+      protocol static {
+        flow4 { table ft4; };
+        route flow4 {
+          dst 10.0.0.0/8;
+          dscp 0x03/0x0f;
+      #            ^ error syntax/expected-value
+          tcp flags 0x03/0x0f;
+        };
+      }
+    `,
+  },
+  {
     name: 'a complete BIRD 2 config with filters, templates, defines and tables',
     codes: ['ref/undefined', 'ref/unused'],
     fixture: `
