@@ -149,6 +149,15 @@ describe('bird detection, outline and folding', () => {
     assert.equal(birdDialect.detect('hostname r1\n!\ninterface GigabitEthernet0/0\n ip address 10.0.0.1 255.255.255.0\n!\nrouter ospf 1\n network 10.0.0.0 0.0.0.255 area 0\n'), 0);
     assert.equal(birdDialect.detect('# by RouterOS 7.11\n/routing ospf instance\nadd name=default router-id=1.1.1.1\n/interface bridge\n'), 0);
     assert.equal(birdDialect.detect('ike esp from 10.0.0.0/24 to 10.0.1.0/24 peer 192.0.2.2 psk "x"\n'), 0);
+    // Included fragments: templates, functions using route attributes.
+    assert.ok(birdDialect.detect('template bgp transit {\n  local as ASN;\n  ipv4 { import all; };\n}\n') > 0.5);
+    assert.ok(birdDialect.detect('function is_bogon() {\n  return net ~ [ 10.0.0.0/8+ ];\n}\n') > 0.5);
+    // Every non-BIRD corpus file scores 0.
+    if (fs.existsSync(CORPUS)) {
+      for (const d of ['ios', 'asa', 'routeros', 'openbsd-ipsec']) {
+        for (const f of fs.readdirSync(path.join(CORPUS, d))) assert.equal(birdDialect.detect(fs.readFileSync(path.join(CORPUS, d, f), 'utf8')), 0, f);
+      }
+    }
   });
 
   it('outlines protocols with channels, areas and interfaces, and filters/functions/defines', () => {

@@ -21,10 +21,15 @@ export function detectBird(text: string): number {
   if (/^[ \t]*protocol[ \t]+(device|direct|kernel|static|ospf|bgp|rip|babel|bfd|rpki|pipe|radv)\b[^\n;]*\{/m.test(text)) score += 0.6;
   if (/^[ \t]*router[ \t]+id[ \t]+\d+\.\d+\.\d+\.\d+[ \t]*;/m.test(text)) score += 0.4;
   if (/^[ \t]*filter[ \t]+\w+[ \t]*\r?\n?[ \t]*\{/m.test(text)) score += 0.3;
-  if (/^[ \t]*function[ \t]+\w+[ \t]*\(/m.test(text)) score += 0.2;
+  if (/^[ \t]*function[ \t]+\w+[ \t]*\(/m.test(text)) score += 0.3;
   if (/^[ \t]*ipv[46][ \t]*\{/m.test(text)) score += 0.3;
   if (/^[ \t]*define[ \t]+\w+[ \t]*=/m.test(text)) score += 0.3;
-  if (/^[ \t]*(log[ \t]+(syslog|stderr|")|template[ \t]+\w+[ \t]+\w+)/m.test(text)) score += 0.2;
+  if (/^[ \t]*log[ \t]+(syslog|stderr|")/m.test(text)) score += 0.2;
+  if (/^[ \t]*template[ \t]+(bgp|ospf|kernel|static|direct|device|rip|babel|bfd|pipe|rpki|radv)[ \t]+\w+[^\n;]*\{/m.test(text)) score += 0.5;
+  // The filter language: route attributes and set matches.
+  if (/\b(bgp_(path|community|large_community|ext_community|local_pref|med|next_hop)|ospf_metric[12]|net\.len|source[ \t]*=[ \t]*RTS_)\b|\bnet[ \t]*~[ \t]*\[/.test(text)) score += 0.3;
+  if (/^[ \t]*include[ \t]+"[^"\n]*"[ \t]*;/m.test(text)) score += 0.2;
+  if ((text.match(/^[ \t]*define[ \t]+\w+[ \t]*=/gm)?.length ?? 0) >= 3) score += 0.3;
   if (/^[ \t]*interface[ \t]+"[^"\n]*"[^\n]*[{;]/m.test(text)) score += 0.2;
   // Strong signs of other dialects.
   if (/^\/(ip|interface|routing|system)\b/m.test(text)) score -= 1;
