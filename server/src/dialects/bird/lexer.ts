@@ -15,6 +15,13 @@ const isHex = (c: number) => isDigit(c) || (c >= 65 && c <= 70) || (c >= 97 && c
 const isIdentStart = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 const isIdent = (c: number) => isIdentStart(c) || isDigit(c);
 
+const ASCII: string[] = Array.from({ length: 128 }, (_, i) => String.fromCharCode(i));
+const SPACES: string[] = Array.from({ length: 33 }, (_, i) => ' '.repeat(i));
+function isSpaces(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
 // Two-character operators of the filter language (BIRD 2 user's guide, "Filters"), longest match first.
 const OPERATORS2 = new Set(['==', '!=', '<=', '>=', '!~', '&&', '||', '->', '..']);
 const OPERATOR1 = '=<>~+-*/!&|%^?';
@@ -30,7 +37,15 @@ export function lex(text: string): LexResult {
   const diagnostics: SyntaxDiagnostic[] = [];
   const n = text.length;
   let i = 0;
-  const push = (kind: TokenKind, start: number, end: number) => tokens.push({ kind, start, end, text: text.slice(start, end) });
+  // Most tokens are one ASCII character or a run of spaces: share those strings instead of allocating one per token.
+  const push = (kind: TokenKind, start: number, end: number) => {
+    let t: string;
+    const c = text.charCodeAt(start);
+    if (end - start === 1 && c < 128) t = ASCII[c];
+    else if (c === 32 && end - start < SPACES.length && text.charCodeAt(end - 1) === 32 && isSpaces(text, start, end)) t = SPACES[end - start];
+    else t = text.slice(start, end);
+    tokens.push({ kind, start, end, text: t });
+  };
 
   while (i < n) {
     const c = text.charCodeAt(i);
