@@ -29,6 +29,11 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
 export interface DocumentState {
   uri: string;
   version: number;
+  /**
+   * Internal identity of this text, unique across the service's life. Caches key on it rather than on `version`,
+   * because hosts may reuse versions (a file closed and reopened starts again at 1 with other content).
+   */
+  stamp: number;
   text: string;
   /** Dialect id forced by the editor's language mode, if any. */
   languageId?: string;
@@ -72,7 +77,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   let workspaceCache: { key: string; byUri: Map<string, model.Finding[]> } | undefined;
   let workspaceEpoch = 0; // bumps on any document change
   // netcfg.yaml documents: parsed config, its diagnostics, and its external peers by synthetic uri `<yaml>#<name>`.
-  const wsConfigs = new Map<string, { version: number; config: WorkspaceConfig; diagnostics: SyntaxDiagnostic[]; externals: Map<string, model.Device> }>();
+  let stampCounter = 0;
+  const wsConfigs = new Map<string, { stamp: number; config: WorkspaceConfig; diagnostics: SyntaxDiagnostic[]; externals: Map<string, model.Device> }>();
 
   const ctx = (): AnalysisContext => ({ settings });
 
@@ -127,11 +133,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** A document's device, or an external peer of a netcfg.yaml (synthetic uri `<yaml>#<name>`, the yaml's version). */
   function endpoint(uri: string): { version: number; device?: model.Device } | undefined {
     const doc = docs.get(uri);
-    if (doc && !wsConfigs.has(uri)) return { version: doc.version, device: lowered(doc)?.device };
+    if (doc && !wsConfigs.has(uri)) return { version: doc.stamp, device: lowered(doc)?.device };
     const hash = uri.lastIndexOf('#');
     const ws = hash > 0 ? wsConfigs.get(uri.slice(0, hash)) : undefined;
     const device = ws?.externals.get(uri);
-    return ws && device ? { version: ws.version, device } : undefined;
+    return ws && device ? { version: ws.stamp, device } : undefined;
   }
 
   /** Re-lowers every device config (netcfg.yaml overrides changed) and re-indexes it. */
@@ -144,7 +150,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     workspaceEpoch++;
   }
 
-  function setWorkspaceConfig(uri: string, text: string | undefined, version: number): Set<string> {
+  function setWorkspaceConfig(uri: string, text: string | undefined): Set<string> {
     const affected = new Set<string>([uri, ...docs.keys()]);
     const old = wsConfigs.get(uri);
     for (const synth of old?.externals.keys() ?? []) {
@@ -156,7 +162,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const { config, diagnostics } = parseWorkspaceConfig(text, uri);
       const externals = new Map<string, model.Device>();
       for (const d of externalDevices(config, uri)) externals.set(externalUri(uri, d.name), d);
-      wsConfigs.set(uri, { version, config, diagnostics, externals });
+      wsConfigs.set(uri, { stamp: ++stampCounter, config, diagnostics, externals });
     }
     relowerAll();
     for (const [synth, d] of wsConfigs.get(uri)?.externals ?? []) {
@@ -193,14 +199,14 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   function deviceFindings(doc: DocumentState): model.Finding[] {
     const cached = deviceCache.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.gen === generation) return cached.findings;
+    if (cached && cached.version === doc.stamp && cached.gen === generation) return cached.findings;
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
       for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
       for (const check of DEVICE_CHECKS) findings.push(...runSafely(() => check.check(low.device, ctx())));
     }
-    deviceCache.set(doc.uri, { version: doc.version, gen: generation, findings });
+    deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
     return findings;
   }
 
@@ -229,12 +235,12 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
     setDocument(uri, text, version, languageId) {
       if (isWorkspaceConfigUri(uri)) {
-        docs.set(uri, { uri, version, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
-        return setWorkspaceConfig(uri, text, version);
+        docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
+        return setWorkspaceConfig(uri, text);
       }
       const affected = new Set<string>([uri]);
       for (const p of index.partners(uri)) affected.add(p);
-      const doc: DocumentState = { uri, version, text, languageId, lineStarts: lineStarts(text) };
+      const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text) };
       resolve(doc);
       docs.set(uri, doc);
       reindex(doc);
@@ -245,7 +251,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
     removeDocument(uri) {
       if (wsConfigs.has(uri)) {
-        const affected = setWorkspaceConfig(uri, undefined, 0);
+        const affected = setWorkspaceConfig(uri, undefined);
         docs.delete(uri);
         for (const key of [...pairCache.keys()]) if (key.includes(`${uri}#`)) pairCache.delete(key);
         return affected;
