@@ -73,6 +73,10 @@ fs.writeFileSync(
     'workbench.colorTheme': 'Default Dark Modern',
     'editor.quickSuggestions': { other: false, comments: false, strings: false },
     'editor.suggest.showInlineDetails': true,
+    'files.hotExit': 'off',
+    'git.enabled': false,
+    'git.openRepositoryInParentFolders': 'never',
+    'workbench.editor.restoreViewState': false,
   }),
 );
 const env = {
@@ -169,6 +173,26 @@ function lineOf(rel, needle) {
   return { line: i + 1, col: lines[i].indexOf(needle) + 1, text: lines[i] };
 }
 
+/** Opens the suggest widget with Ctrl+Space; the first press is sometimes swallowed while the editor settles. */
+async function triggerSuggest(page) {
+  const widget = page.locator('.suggest-widget.visible');
+  for (let i = 0; i < 5; i++) {
+    await page.keyboard.press('Control+Space');
+    if (await widget.waitFor({ timeout: 3000 }).then(() => true, () => false)) return;
+  }
+  throw new Error('the suggest widget did not open after five Ctrl+Space presses');
+}
+
+/** Runs a command from the command palette by its title. */
+async function runCommand(page, title) {
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
 async function problemsRows(page) {
   return page.locator('.markers-panel .monaco-list-row').allInnerTexts();
 }
@@ -211,15 +235,14 @@ const scenarios = [
         const status = page.locator('#status\\.editor\\.mode');
         await waitFor(async () => ((await status.innerText()).trim() === mode ? true : undefined), `language mode ${mode} for ${EXAMPLES[key]}`);
         // A comment token and a keyword token must be drawn in different colours by the grammar.
-        const colours = await page.evaluate(() => {
+        await waitFor(() => page.evaluate(() => {
           const spans = [...document.querySelectorAll('.monaco-editor .view-lines .view-line span span')];
-          const byText = (re) => spans.find((s) => re.test(s.textContent ?? ''));
-          const comment = byText(/^\s*[!#]/);
-          const keyword = byText(/^(interface|crypto|ike|protocol|add|hostname|router)$/);
-          return { comment: comment && getComputedStyle(comment).color, keyword: keyword && getComputedStyle(keyword).color };
-        });
-        if (!colours.comment || !colours.keyword) throw new Error(`${key}: no comment or keyword token on screen (${JSON.stringify(colours)})`);
-        if (colours.comment === colours.keyword) throw new Error(`${key}: comment and keyword share the colour ${colours.comment}`);
+          const byText = (re) => spans.find((s) => re.test((s.textContent ?? '').replace(/\u00a0/g, ' ').trim()));
+          const comment = byText(/^[!#:]\s*\S/);
+          const keyword = byText(/^(interface|crypto|ike|protocol|add|set|hostname|router|nameif)$/);
+          const res = { comment: comment && getComputedStyle(comment).color, keyword: keyword && getComputedStyle(keyword).color };
+          return res.comment && res.keyword && res.comment !== res.keyword ? res : undefined;
+        }), `${key}: a comment and a keyword drawn in different colours`, 15000);
         await page.screenshot({ path: path.join(results, `1-${key}.png`) });
       }
     },
@@ -250,8 +273,7 @@ const scenarios = [
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
       await page.keyboard.type(' ');
-      await page.keyboard.press('Control+Space');
-      await page.locator('.monaco-editor .suggest-widget.visible').waitFor({ timeout: 15000 });
+      await triggerSuggest(page);
       const labels = await page.locator('.suggest-widget.visible .monaco-list-row .label-name').allInnerTexts();
       for (const want of ['encryption', 'hash', 'group', 'authentication', 'lifetime']) {
         if (!labels.some((l) => l.trim() === want)) throw new Error(`completion lacks '${want}': ${labels.join(', ')}`);
@@ -259,8 +281,12 @@ const scenarios = [
       if (labels.some((l) => l.trim() === 'hostname')) throw new Error('completion offers global commands inside crypto isakmp policy');
       // Docs in the details pane.
       const details = page.locator('.suggest-details-container .suggest-details, .suggest-widget .details');
-      if (!(await details.isVisible())) await page.keyboard.press('Control+Space');
-      await waitFor(async () => ((await details.first().innerText()).trim().length > 20 ? true : undefined), 'completion details with documentation');
+      // Ctrl+Space while the list is open toggles the details pane (VS Code remembers the last state).
+      for (let i = 0; i < 4 && !(await details.first().isVisible().catch(() => false)); i++) {
+        await page.keyboard.press('Control+Space');
+        await details.first().waitFor({ timeout: 2000 }).catch(() => {});
+      }
+      await waitFor(async () => ((await details.first().innerText({ timeout: 2000 }).catch(() => '')).trim().length > 20 ? true : undefined), 'completion details with documentation');
       await page.screenshot({ path: path.join(results, '3-completion.png') });
       await page.keyboard.press('Escape');
       await page.keyboard.press('Control+Z');
@@ -273,8 +299,7 @@ const scenarios = [
       await openFile(page, EXAMPLES.ios);
       const at = lineOf(EXAMPLES.ios, 'group 2');
       await goto(page, at.line, at.col + 1);
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
+      await runCommand(page, 'Show or Focus Hover');
       const hover = page.locator('.monaco-hover:not(.hidden) .monaco-hover-content');
       const text = await waitFor(async () => {
         const t = (await hover.allInnerTexts()).join('\n');
@@ -292,13 +317,21 @@ const scenarios = [
       const at = lineOf(EXAMPLES.routeros, 'secret=');
       await goto(page, at.line, at.text.indexOf('secret=') + 'secret='.length + 2);
       await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 });
-      await page.keyboard.press('Control+.');
-      const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: /match/i }).first();
+      // The light bulb in the editor opens the quick-fix menu; the command is the fallback when it is not drawn yet.
+      const bulb = page.locator('.monaco-editor .lightBulbWidget [class*="codicon-lightbulb"], .monaco-editor [class*="codicon-gutter-lightbulb"]').first();
+      if (await bulb.isVisible({ timeout: 5000 }).catch(() => false)) await bulb.click();
+      else await runCommand(page, 'Quick Fix...');
+      const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: /match|pre-shared key/i }).first();
       await fix.waitFor({ timeout: 15000 });
       await page.screenshot({ path: path.join(results, '5-quick-fix-menu.png') });
       const title = await fix.innerText();
       if (/MY_KEY|MYKEY/.test(title)) throw new Error(`the fix title shows the secret: ${title}`);
-      await fix.hover();
+      // Move the keyboard focus onto the fix (a mouse click on the row is intercepted by the context view).
+      for (let i = 0; i < 6; i++) {
+        const focused = await page.locator('.action-widget .monaco-list-row.action.focused').first().innerText().catch(() => '');
+        if (/match|pre-shared key/i.test(focused)) break;
+        await page.keyboard.press('ArrowDown');
+      }
       await page.keyboard.press('Enter');
       await showProblems(page);
       await waitFor(async () => ((await problemsRows(page)).some((r) => r.includes('ipsec/psk-mismatch')) ? undefined : true), 'the PSK mismatch to disappear from Problems');
@@ -312,7 +345,7 @@ const scenarios = [
       await page.keyboard.press('Control+End');
       await page.keyboard.press('Enter');
       await page.keyboard.type('dmvpn-hub');
-      await page.keyboard.press('Control+Space');
+      await triggerSuggest(page);
       const row = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: 'dmvpn-hub' }).first();
       await row.waitFor({ timeout: 15000 });
       await page.keyboard.press('Enter');
@@ -332,8 +365,8 @@ const scenarios = [
     name: '7-outline',
     async run(page) {
       for (const [key, wants] of [
-        ['ios', ['FastEthernet1/0', 'crypto', 'ACLTRAFF']],
-        ['routeros', ['/ip ipsec', 'ipsec']],
+        ['ios', ['Crypto', 'Interfaces', 'Routing', 'Access lists']],
+        ['routeros', ['/interface bridge', '/ip address', '/ip route', '/ip ipsec peer', '/ip ipsec policy']],
       ]) {
         await openFile(page, EXAMPLES[key]);
         await page.keyboard.press('Control+Shift+P');
@@ -341,10 +374,19 @@ const scenarios = [
         await page.keyboard.type('Explorer: Focus on Outline View');
         await page.keyboard.press('Enter');
         const outline = page.locator('.outline-pane .monaco-list-row, [id="outline"] .monaco-list-row');
+        await outline.first().waitFor({ timeout: 30000 });
+        await outline.first().click();
+        // Collapse every section (Left on an expanded row collapses it; Down then moves to the next section),
+        // so all sections fit in the pane.
+        await page.keyboard.press('Home');
+        const seen = new Set();
         await waitFor(async () => {
-          const rows = (await outline.allInnerTexts()).join('\n');
-          return wants.every((w) => rows.toLowerCase().includes(w.toLowerCase())) ? rows : undefined;
-        }, `outline of ${EXAMPLES[key]} to list ${wants.join(', ')}`);
+          for (const r of await outline.allInnerTexts()) seen.add(r.trim().toLowerCase());
+          await page.keyboard.press('ArrowLeft');
+          await page.keyboard.press('ArrowDown');
+          const all = [...seen].join('\n');
+          return wants.every((w) => all.includes(w.toLowerCase())) ? true : undefined;
+        }, `outline of ${EXAMPLES[key]} to list ${wants.join(', ')}`, 20000);
         await page.screenshot({ path: path.join(results, `7-outline-${key}.png`) });
       }
     },
