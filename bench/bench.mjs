@@ -52,7 +52,10 @@ const peakRssMb = Number(fs.readFileSync(rssFile, 'utf8')) / 1024;
 // In-process incremental latency: 500 devices, edit one file, recompute the diagnostics of every affected file.
 const bundle = path.join(cache, 'service.cjs');
 await esbuild.build({ entryPoints: [path.join(root, 'server/src/service.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
+const completionBundle = path.join(cache, 'completion.cjs');
+await esbuild.build({ entryPoints: [path.join(root, 'server/src/features/completion.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: completionBundle, logLevel: 'warning' });
 const { createLanguageService } = createRequire(import.meta.url)(bundle);
+const { getCompletions } = createRequire(import.meta.url)(completionBundle);
 const ws500 = path.join(cache, 'ws500');
 generate(ws500, { devices: 500, lines: 500 * 300, seed: 7 });
 const service = createLanguageService();
@@ -74,7 +77,22 @@ for (let k = 0; k < 30; k++) {
   samples.push(performance.now() - t);
 }
 samples.sort((a, b) => a - b);
-const pct = (p) => Number(samples[Math.min(samples.length - 1, Math.floor(p * samples.length))].toFixed(2));
+const pct = (p, list = samples) => Number(list[Math.min(list.length - 1, Math.floor(p * list.length))].toFixed(2));
+
+// Completion latency: inside `crypto isakmp policy` of a device with paired peers (peer values are looked up too).
+// The service instance is separate from the keystroke loop's, so each request sees an up-to-date, fully checked workspace.
+const completion = [];
+for (let k = 0; k < 30; k++) {
+  const uri = uris[(k * 53) % uris.length];
+  const lines = texts.get(uri).split('\n');
+  const line = lines.findIndex((l) => l.startsWith(' encryption') || l.startsWith(' authentication'));
+  if (line < 0) continue;
+  const t = performance.now();
+  const items = getCompletions(service, uri, { line, character: 1 });
+  completion.push(performance.now() - t);
+  if (!items || (Array.isArray(items) ? items : items.items).length === 0) throw new Error(`no completion at ${uri}:${line + 1}`);
+}
+completion.sort((a, b) => a - b);
 
 console.log(
   JSON.stringify({
@@ -86,6 +104,7 @@ console.log(
     linesPerSecond: Math.round(gen.lines / (cliMs / 1000)),
     diagnostics: report.diagnostics.length,
     keystrokeToDiagnosticsMs: { devices: 500, p50: pct(0.5), p95: pct(0.95), max: pct(1) },
+    completionMs: { devices: 500, p50: pct(0.5, completion), p95: pct(0.95, completion), max: pct(1, completion) },
     node: process.version,
   }),
 );
