@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { openbsdDialect, renderFlows } from '../../server/src/dialects/openbsd';
+import { createLanguageService } from '../../server/src/service';
 
 const CORPUS = path.resolve(__dirname, '../../../shared/corpus/openbsd-ipsec');
 
@@ -85,4 +86,15 @@ test('every regress input lowers: ike rules give peers whose selectors cover the
   ]);
   assert.deepEqual(low('ike11').device.extraAddresses.map((a) => a.value), ['192.168.3.2']);
   assert.deepEqual(low('ike55').device.ipsecPeers.map((p) => [p.phase2[0].protocol.value, p.phase2[0].integrity.value[0], p.phase2[0].encryption.value]), [['ah', 'md5', []]]);
+});
+
+test('ipsecctl regress ike6 (active) and ike7 (passive) are two mirrored ends: no cross-file error', (t) => {
+  const dir = CORPUS;
+  const files = ['openbsd-regress-ipsecctl__ike6.in', 'openbsd-regress-ipsecctl__ike7.in'].map((f) => `${dir}/${f}`);
+  if (!files.every((f) => fs.existsSync(f))) return t.skip('corpus absent');
+  const service = createLanguageService();
+  for (const f of files) service.setDocument(`file://${f}`, fs.readFileSync(f, 'utf8'), 1, 'openbsd-ipsec');
+  assert.deepEqual(service.partners(`file://${files[0]}`), [`file://${files[1]}`]);
+  const errors = files.flatMap((f) => service.getFindings(`file://${f}`).filter((d) => d.severity === 'error').map((d) => `${d.code} ${d.message}`));
+  assert.deepEqual(errors, []);
 });

@@ -111,7 +111,10 @@ export function matchPeers(A: model.Device, B: model.Device): PeerMatch[] {
     let best: model.IpsecPeer | undefined;
     let bestScore = 0;
     for (const y of Y.ipsecPeers) {
-      const s = score(X, x, Y, y);
+      const base = score(X, x, Y, y);
+      // Several rules towards one peer (OpenBSD writes one `ike` rule per flow): among equally good answers,
+      // the one whose selectors mirror this peer's is the rule that negotiates these flows.
+      const s = base === undefined ? undefined : base + (mirrors(x, y) ? 0.5 : 0);
       if (s !== undefined && s > bestScore) {
         best = y;
         bestScore = s;
@@ -122,6 +125,11 @@ export function matchPeers(A: model.Device, B: model.Device): PeerMatch[] {
   for (const a of A.ipsecPeers) bestFor(A, a, B);
   for (const b of B.ipsecPeers) bestFor(B, b, A);
   return res;
+}
+
+/** Whether some selector of `x` is the mirror image of some selector of `y`. */
+function mirrors(x: model.IpsecPeer, y: model.IpsecPeer): boolean {
+  return x.selectors.some((sx) => y.selectors.some((sy) => sx.local === sy.remote && sx.remote === sy.local));
 }
 
 /** An owned address of `device` that wildcard responder `resp` (on the other device) accepts. */
