@@ -96,7 +96,7 @@ for (const [dir, dialect] of Object.entries(DIALECT_OF_DIR)) {
     errorsPer1000Lines: Number(((nErrors * 1000) / Math.max(1, lines)).toFixed(3)),
     warningsPer1000Lines: Number(((nWarnings * 1000) / Math.max(1, lines)).toFixed(3)),
     topCodes: [...codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([code, n]) => ({ code, n })),
-    errors: errors.slice(0, 50),
+    errors: errors.slice(0, 400),
   };
 }
 console.log(JSON.stringify(summary, null, 2));
