@@ -204,15 +204,7 @@ export class AsaLowering extends IosLowering {
     for (const c of node.children) {
       if (c.kind !== 'IosCommand' || c.negated) continue;
       const a = this.args(c);
-      const conv = (table: Record<string, string>, what: string) => {
-        const out: string[] = [];
-        for (const t of a) {
-          const v = table[t.text.toLowerCase()];
-          if (v) out.push(v);
-          else this.error(t, 'syntax/invalid-value', `'${t.text}' is not an IKEv2 ${what}`);
-        }
-        return out;
-      };
+      const conv = (table: Record<string, string>, what: string) => this.convertArgs(a, table, `IKEv2 ${what}`);
       if (c.path[0] === 'encryption') p.encryption = { value: conv(ASA_IKEV2_ENC, 'encryption algorithm'), range: c.range };
       else if (c.path[0] === 'integrity') p.hash = { value: conv(ASA_IKEV2_INTEG, 'integrity algorithm'), range: c.range };
       else if (c.path[0] === 'group') {

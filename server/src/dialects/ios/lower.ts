@@ -225,6 +225,17 @@ export class IosLowering {
   protected arg(node: IosNode, i: number): Token | undefined {
     return node.words[node.path.length + i];
   }
+  /** Maps each argument through a keyword table; an unknown keyword is `syntax/invalid-value` ("not an <what>"). */
+  protected convertArgs(args: Token[], table: Record<string, string>, what: string): string[] {
+    const out: string[] = [];
+    for (const t of args) {
+      const v = table[t.text.toLowerCase()];
+      if (v) out.push(v);
+      else this.error(t, 'syntax/invalid-value', `'${t.text}' is not an ${what}`);
+    }
+    return out;
+  }
+
   protected args(node: IosNode): Token[] {
     return node.words.slice(node.path.length);
   }
@@ -1165,15 +1176,7 @@ export class IosLowering {
       if (c.kind !== 'IosCommand' || c.negated) continue;
       const a = this.args(c);
       const k = c.path[0];
-      const conv = (table: Record<string, string>, what: string) => {
-        const out: string[] = [];
-        for (const t of a) {
-          const v = table[t.text.toLowerCase()];
-          if (v) out.push(v);
-          else this.error(t, 'syntax/invalid-value', `'${t.text}' is not an IKEv2 ${what}`);
-        }
-        return out;
-      };
+      const conv = (table: Record<string, string>, what: string) => this.convertArgs(a, table, `IKEv2 ${what}`);
       if (k === 'encryption') enc = { value: conv(IKEV2_ENC, 'encryption algorithm'), range: c.range };
       else if (k === 'integrity') integ = { value: conv(IKEV2_INTEG, 'integrity algorithm'), range: c.range };
       else if (k === 'group') {
