@@ -11,6 +11,12 @@ export interface PairKeys {
   owned: Set<string>;
   /** Link subnets (CIDR) of OSPF-enabled and tunnel interfaces. */
   links: Set<string>;
+  /**
+   * The networks of each OSPF interface address at every other prefix length: a neighbour whose mask differs
+   * (10.0.0.1/24 against 10.0.0.2/25) registers a link that one of these hits, so the pair is found and
+   * `ospf/subnet-mismatch` can judge it — without pairing every device of a shared /16.
+   */
+  linkProbes: Set<string>;
   /** Accepts any peer (wildcard key / dynamic map / 0.0.0.0/0 / passive any). */
   acceptsAny: boolean;
 }
@@ -19,6 +25,7 @@ export function pairKeys(device: model.Device): PairKeys {
   const targets = new Set<string>();
   const owned = new Set<string>(model.ownedAddresses(device).map((a) => model.canonicalAddress(a) ?? a));
   const links = new Set<string>();
+  const linkProbes = new Set<string>();
   let acceptsAny = false;
   for (const peer of device.ipsecPeers) {
     if (peer.remote) targets.add(model.canonicalAddress(peer.remote.value) ?? peer.remote.value);
@@ -36,8 +43,20 @@ export function pairKeys(device: model.Device): PairKeys {
       }
     }
   }
-  for (const o of device.ospfInterfaces) if (o.prefix) links.add(o.prefix);
-  return { targets, owned, links, acceptsAny };
+  for (const o of device.ospfInterfaces) {
+    if (!o.prefix) continue;
+    links.add(o.prefix);
+    const addr = o.address ? model.parsePrefix(o.address) : undefined;
+    if (!addr) continue;
+    const width = addr.family === 4 ? 32 : 128;
+    const own = model.parsePrefix(o.prefix)?.length ?? width;
+    for (let len = Math.max(8, own - 8); len <= Math.min(width, own + 8); len++) {
+      if (len === own) continue;
+      const net = model.networkOf(o.address!, len);
+      if (net) linkProbes.add(net);
+    }
+  }
+  return { targets, owned, links, linkProbes, acceptsAny };
 }
 
 /** An index of all devices' pair keys, updated one device at a time. */
@@ -46,6 +65,7 @@ export class PairIndex {
   private byOwned = new Map<string, Set<string>>();
   private byLink = new Map<string, Set<string>>();
   private byTarget = new Map<string, Set<string>>();
+  private byProbe = new Map<string, Set<string>>();
 
   set(uri: string, keys: PairKeys | undefined): void {
     const old = this.keys.get(uri);
@@ -53,6 +73,7 @@ export class PairIndex {
       for (const a of old.owned) this.byOwned.get(a)?.delete(uri);
       for (const l of old.links) this.byLink.get(l)?.delete(uri);
       for (const t of old.targets) this.byTarget.get(t)?.delete(uri);
+      for (const p of old.linkProbes) this.byProbe.get(p)?.delete(uri);
       this.keys.delete(uri);
     }
     if (!keys) return;
@@ -65,6 +86,7 @@ export class PairIndex {
     for (const a of keys.owned) add(this.byOwned, a);
     for (const l of keys.links) add(this.byLink, l);
     for (const t of keys.targets) add(this.byTarget, t);
+    for (const p of keys.linkProbes) add(this.byProbe, p);
   }
 
   /** URIs of devices paired with `uri` (never `uri` itself). */
@@ -75,6 +97,8 @@ export class PairIndex {
     for (const t of keys.targets) for (const u of this.byOwned.get(t) ?? []) res.add(u);
     for (const a of keys.owned) for (const u of this.byTarget.get(a) ?? []) res.add(u);
     for (const l of keys.links) for (const u of this.byLink.get(l) ?? []) res.add(u);
+    for (const p of keys.linkProbes) for (const u of this.byLink.get(p) ?? []) res.add(u);
+    for (const l of keys.links) for (const u of this.byProbe.get(l) ?? []) res.add(u);
     res.delete(uri);
     return res;
   }
