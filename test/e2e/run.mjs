@@ -74,6 +74,7 @@ fs.writeFileSync(
     'editor.quickSuggestions': { other: false, comments: false, strings: false },
     'editor.suggest.showInlineDetails': true,
     'files.hotExit': 'off',
+    'editor.wordBasedSuggestions': 'off',
     'git.enabled': false,
     'git.openRepositoryInParentFolders': 'never',
     'workbench.editor.restoreViewState': false,
@@ -133,7 +134,8 @@ const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
-const wsPath = path.join(RUN, 'ws');
+/** The workspace folder of the current scenario; each scenario gets its own (see below). */
+let wsPath = path.join(RUN, 'ws');
 const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
 
 async function openWorkbench(payload = []) {
@@ -156,6 +158,11 @@ async function openFile(page, rel) {
   await page.keyboard.press('Enter');
   await page.locator(`.tab.active:has-text("${name}")`).waitFor({ timeout: 15000 });
   await page.locator('.monaco-editor .view-lines').first().waitFor();
+}
+
+/** Waits until the language server answers for the active file: the netcfg status bar item names its device. */
+async function waitForServer(page, device) {
+  await page.locator('.statusbar-item', { hasText: `· ${device}` }).first().waitFor({ timeout: 60000 });
 }
 
 async function goto(page, line, col) {
@@ -268,6 +275,7 @@ const scenarios = [
     name: '3-completion-in-isakmp-policy',
     async run(page) {
       await openFile(page, EXAMPLES.ios);
+      await waitForServer(page, 'r1');
       const at = lineOf(EXAMPLES.ios, 'crypto isakmp policy');
       await goto(page, at.line, at.text.length + 1);
       await page.keyboard.press('End');
@@ -297,6 +305,7 @@ const scenarios = [
     name: '4-hover-group-2',
     async run(page) {
       await openFile(page, EXAMPLES.ios);
+      await waitForServer(page, 'r1');
       const at = lineOf(EXAMPLES.ios, 'group 2');
       await goto(page, at.line, at.col + 1);
       await runCommand(page, 'Show or Focus Hover');
@@ -421,8 +430,9 @@ let failed = 0;
 try {
   for (const sc of scenarios) {
     if (only.length && !only.some((o) => sc.name.includes(o))) continue;
-    // A fresh workspace copy per scenario: earlier edits (fixes, snippets) must not leak into the next one.
-    fs.rmSync(wsPath, { recursive: true, force: true });
+    // A fresh workspace copy in a NEW folder per scenario: the workbench keys unsaved-editor backups by workspace,
+    // so reusing one folder would bring an earlier scenario's unsaved edits (fixes, snippets) back.
+    wsPath = path.join(RUN, `ws-${sc.name}`);
     fs.cpSync(path.join(root, 'examples'), wsPath, { recursive: true });
     const page = await openWorkbench();
     const t0 = Date.now();
@@ -441,7 +451,7 @@ try {
 
   // Extension-host tests (mocha inside code-server's extension host, with the vscode API).
   if (!only.length || only.includes('vscode')) {
-    fs.rmSync(wsPath, { recursive: true, force: true });
+    wsPath = path.join(RUN, 'ws-vscode-suite');
     fs.cpSync(path.join(root, 'examples'), wsPath, { recursive: true });
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const page = await context.newPage();
