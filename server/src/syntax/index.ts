@@ -168,3 +168,11 @@ export function words(line: string, base: number): Token[] {
   }
   return res;
 }
+
+/**
+ * The one diagnostic every dialect reports when its own parser or lowering hits an internal bug on some input
+ * (`internal/parser-crash`): the file stays lossless but is not (fully) modelled, so it must not pass silently.
+ */
+export function internalErrorDiagnostic(err: unknown, at: TextRange = { start: 0, end: 0 }): SyntaxDiagnostic {
+  return { range: at, severity: 'error', code: 'internal/parser-crash', message: `netcfg could not analyse this file (${err instanceof Error ? err.message : String(err)}); please report it` };
+}

@@ -3,6 +3,7 @@
 
 import * as model from '../../model';
 import type { ParseResult } from '../../syntax';
+import { internalErrorDiagnostic } from '../../syntax';
 import type { Dialect } from '../types';
 import { analyze, type BirdInfo } from './analyze';
 import { birdComplete, birdHover } from './assist';
@@ -21,7 +22,7 @@ export function parseBird(text: string, options: { birdVersion?: string } = {}):
   } catch (e) {
     // Parsing never throws: a bug in the analysis degrades to the structural tree with one diagnostic.
     info = { includes: [], protocols: [], named: [], references: [], words: [], bird1: [], newer: [] };
-    diagnostics.push({ range: { start: 0, end: 0 }, severity: 'information', code: 'bird/internal-error', message: `netcfg could not analyse this BIRD file (${e instanceof Error ? e.message : String(e)}); please report it` });
+    diagnostics.push(internalErrorDiagnostic(e));
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start);
   return { text, tree: Object.assign(tree, { info }), tokens, diagnostics };
@@ -38,7 +39,7 @@ export const birdDialect: Dialect<BirdTree> = {
     } catch (e) {
       // Same rule as parsing: never throw; report and return an empty device.
       const device = model.emptyDevice(uri, 'bird', uri.split('/').pop() ?? uri);
-      return { device, diagnostics: [...parsed.diagnostics, { range: { start: 0, end: 0 }, severity: 'information' as const, code: 'bird/internal-error', message: `netcfg could not lower this BIRD file (${e instanceof Error ? e.message : String(e)}); please report it` }] };
+      return { device, diagnostics: [...parsed.diagnostics, internalErrorDiagnostic(e)] };
     }
   },
   outline: (parsed) => birdOutline(parsed.tree),

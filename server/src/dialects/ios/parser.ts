@@ -3,7 +3,7 @@
 // recovery unit. Depends only on syntax/ and this dialect's lexer/catalog.
 
 import type { ParseResult, SyntaxDiagnostic, SyntaxNode, Token } from '../../syntax';
-import { splitLines } from '../../syntax';
+import { internalErrorDiagnostic, splitLines } from '../../syntax';
 import { IOS_CATALOG, resolveCommand, type IosCatalog, type IosCatalogEntry, type IosModeId } from './catalog';
 import { indentOf, lexRaw, lexWords, promptLength } from './lexer';
 
@@ -85,7 +85,7 @@ export function parseIos(text: string, options: IosParseOptions = {}, flavour: I
     // Defensive: a parser bug must never take the server down. Keep the tokens lossless.
     const last = tokens.length ? tokens[tokens.length - 1].end : 0;
     if (last < text.length) tokens.push({ kind: 'bogus', start: last, end: text.length, text: text.slice(last) });
-    diagnostics.push({ range: { start: last, end: text.length }, severity: 'error', code: 'syntax/internal-error', message: `parser failure: ${(err as Error).message}` });
+    diagnostics.push(internalErrorDiagnostic(err, { start: last, end: text.length }));
   }
   return { text, tree: root, tokens, diagnostics };
 }

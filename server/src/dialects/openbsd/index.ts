@@ -2,7 +2,8 @@
 // completion and hover. Knows nothing about LSP, the file system or other files.
 
 import * as model from '../../model';
-import type { ParseResult, SyntaxDiagnostic, Token } from '../../syntax';
+import type { ParseResult, Token } from '../../syntax';
+import { internalErrorDiagnostic } from '../../syntax';
 import type { Dialect, FoldingRegion, OutlineSymbol } from '../types';
 import { completeIpsecConf, hoverIpsecConf } from './features';
 import { lowerIpsecConf } from './lower';
@@ -30,7 +31,7 @@ export const openbsdDialect: Dialect<ObsdFile> = {
       return lowerIpsecConf(parsed, uri, options);
     } catch (err) {
       const device = model.emptyDevice(uri, 'openbsd-ipsec', uri.split('/').pop() ?? uri);
-      return { device, diagnostics: [...parsed.diagnostics, internalError(err)] };
+      return { device, diagnostics: [...parsed.diagnostics, internalErrorDiagnostic(err)] };
     }
   },
   outline: outlineIpsecConf,
@@ -39,15 +40,12 @@ export const openbsdDialect: Dialect<ObsdFile> = {
   hover: (parsed, offset, ctx) => hoverIpsecConf(parsed, offset, ctx),
 };
 
-function internalError(err: unknown): SyntaxDiagnostic {
-  return { range: { start: 0, end: 0 }, severity: 'error', code: 'internal/parser-crash', message: `netcfg could not analyse this file (${err instanceof Error ? err.message : String(err)}); please report it` };
-}
 
 /** Fallback when the parser itself failed: one bogus token keeps the tree lossless. */
 function crashed(text: string, err: unknown): ParseResult<ObsdFile> {
   const tokens: Token[] = text.length ? [{ kind: 'bogus', start: 0, end: text.length, text }] : [];
   const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: [], statements: [], macros: [] };
-  return { text, tree, tokens, diagnostics: [internalError(err)] };
+  return { text, tree, tokens, diagnostics: [internalErrorDiagnostic(err)] };
 }
 
 /**
