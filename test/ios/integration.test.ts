@@ -5,28 +5,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { iosDialect } from '../../server/src/dialects/ios';
 import { applyFix, loadFixture } from '../helpers/fixture';
+import { SEED001 as CISCO_SEED001 } from './seeds';
 
 const SEED001 = `
 //- cisco.cfg
-crypto isakmp policy 1
-encr aes 256
-authentication pre-share
-group 2
-crypto isakmp key MYKEY address 10.0.0.2 no-xauth
-crypto ipsec transform-set MYTRANSFORMSET esp-aes 256 esp-sha-hmac
- mode tunnel
-crypto map MYCRYPTOMAP 10 ipsec-isakmp
- description Mikrotik VPN
- set peer 10.0.0.2
- set transform-set MYTRANSFORMSET
- match address ACLTRAFF
-ip access-list extended ACLTRAFF
- permit ip 192.168.0.0 0.0.0.255 192.168.88.0 0.0.0.255
-int fa1/0
- description Internet facing interface
- ip address 192.168.23.3 255.255.255.0
- crypto map MYCRYPTOMAP
-//- mt.rsc
+${CISCO_SEED001}//- mt.rsc
 /ip address add address=10.0.0.2/24 interface=ether1
 /ip ipsec proposal add name=MyProposal auth-algorithms=sha1 enc-algorithms=aes-256-cbc pfs-group=none
 /ip ipsec policy add src-address=192.168.88.0/24 dst-address=192.168.0.0/24 protocol=all action=encrypt level=require ipsec-protocols=esp tunnel=yes sa-src-address=10.0.0.2 sa-dst-address=192.168.23.3 proposal=MyProposal

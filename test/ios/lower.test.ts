@@ -7,6 +7,7 @@ import { iosDialect } from '../../server/src/dialects/ios';
 import { decodeType7 } from '../../server/src/dialects/ios/lower';
 import * as model from '../../server/src/model';
 import { applyEdits } from '../helpers/fixture';
+import { SEED001 } from './seeds';
 
 function lower(text: string) {
   const p = iosDialect.parse(text, {});
@@ -14,25 +15,6 @@ function lower(text: string) {
 }
 const at = (text: string, r: { start: number; end: number } | undefined) => (r ? text.slice(r.start, r.end) : undefined);
 
-const SEED001 = `crypto isakmp policy 1
-encr aes 256
-authentication pre-share
-group 2
-crypto isakmp key MYKEY address 10.0.0.2 no-xauth
-crypto ipsec transform-set MYTRANSFORMSET esp-aes 256 esp-sha-hmac
- mode tunnel
-crypto map MYCRYPTOMAP 10 ipsec-isakmp
- description Mikrotik VPN
- set peer 10.0.0.2
- set transform-set MYTRANSFORMSET
- match address ACLTRAFF
-ip access-list extended ACLTRAFF
- permit ip 192.168.0.0 0.0.0.255 192.168.88.0 0.0.0.255
-int fa1/0
- description Internet facing interface
- ip address 192.168.23.3 255.255.255.0
- crypto map MYCRYPTOMAP
-`;
 
 test('seed 001: crypto map peer with abbreviations, defaults and selectors', () => {
   const { device, diagnostics } = lower(SEED001);
