@@ -24,3 +24,12 @@ test('docs/diagnostics.md defines the anchor of every code the fixtures produce'
     assert.match(docs, new RegExp(`^#{3,4} <a id="${docsAnchor(code)}"></a>${code.replace(/[/]/g, '\\/')}$`, 'm'));
   }
 });
+
+test('docs/diagnostics.md: every code heading has an anchor, and no anchor is defined twice', () => {
+  const docs = fs.readFileSync(path.join(ROOT, 'docs/diagnostics.md'), 'utf8');
+  const ids = [...docs.matchAll(/^#{3,4} <a id="([^"]+)"><\/a>/gm)].map((m) => m[1]);
+  const dupes = ids.filter((id, i) => ids.indexOf(id) !== i);
+  assert.deepEqual(dupes, []);
+  const bare = [...docs.matchAll(/^#{3,4} ([a-z0-9-]+\/[a-z0-9-]+)\s*$/gm)].map((m) => m[1]);
+  assert.deepEqual(bare, [], 'code headings without an explicit anchor');
+});
