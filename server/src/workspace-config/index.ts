@@ -19,6 +19,8 @@ export interface DeviceOverride {
   file?: Located<string>;
   platformVersion?: Located<string>;
   addresses: Located<string>[];
+  /** `interfaces:` — addresses of named interfaces the config does not state (BIRD takes them from the OS). */
+  interfaces: { name: Located<string>; addresses: Located<{ address: string; prefixLength: number }>[] }[];
 }
 
 export interface Phase1Spec {
@@ -109,7 +111,7 @@ export function canonicalDh(text: string): string | undefined {
   return model.DH_NUMBERS[t] ? t : undefined;
 }
 
-const DEVICE_KEYS = new Set(['name', 'file', 'platform-version', 'addresses']);
+const DEVICE_KEYS = new Set(['name', 'file', 'platform-version', 'addresses', 'interfaces']);
 const PEER_KEYS = new Set(['name', 'profile', 'address', 'remote', 'psk', 'ike-version', 'exchange-mode', 'phase1', 'phase2', 'pfs', 'phase2-lifetime', 'local-subnets', 'remote-subnets']);
 const P1_KEYS = new Set(['encryption', 'hash', 'dh', 'auth', 'lifetime']);
 const P2_KEYS = new Set(['protocol', 'encryption', 'integrity', 'mode']);
@@ -173,6 +175,19 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
     }
     return { value: c, range: s.range };
   };
+  /** `10.0.0.1/24`: an interface address with its prefix length (not a network prefix). */
+  const interfaceAddress = (n: unknown): Located<{ address: string; prefixLength: number }> | undefined => {
+    const s = str(n, 'an interface address');
+    if (!s) return undefined;
+    const m = /^([^/]+)\/(\d{1,3})$/.exec(s.value.trim());
+    const address = m ? model.canonicalAddress(m[1]) : undefined;
+    const prefixLength = m ? Number(m[2]) : NaN;
+    if (!address || prefixLength > (address.includes(':') ? 128 : 32)) {
+      err(s.range, `interface address '${s.value}' must be an address with its prefix length (10.0.0.1/24)`);
+      return undefined;
+    }
+    return { value: { address, prefixLength }, range: s.range };
+  };
   const prefixes = (n: unknown, what: string): Located<string>[] => {
     const res: Located<string>[] = [];
     for (const it of isSeq(n) ? n.items : [n]) {
@@ -217,7 +232,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
           continue;
         }
         const e = entries(d, DEVICE_KEYS, 'a device entry');
-        const o: DeviceOverride = { range: rangeOf(d), addresses: [] };
+        const o: DeviceOverride = { range: rangeOf(d), addresses: [], interfaces: [] };
         if (e.has('name')) o.name = str(e.get('name')!.value, '`name`');
         if (e.has('file')) o.file = str(e.get('file')!.value, '`file`');
         if (e.has('platform-version')) o.platformVersion = str(e.get('platform-version')!.value, '`platform-version`');
@@ -227,6 +242,21 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
             const a = address(it, 'address');
             if (a) o.addresses.push(a);
           }
+        }
+        if (e.has('interfaces')) {
+          const v = e.get('interfaces')!.value;
+          if (!isMap(v)) err(rangeOf(v as YamlNode), '`interfaces:` must map interface names to addresses with prefix length (`eth0: 10.0.0.1/24`)');
+          else
+            for (const ip of v.items as Pair[]) {
+              const name = str(ip.key, 'an interface name');
+              if (!name) continue;
+              const addrs: Located<{ address: string; prefixLength: number }>[] = [];
+              for (const it of isSeq(ip.value) ? ip.value.items : [ip.value]) {
+                const a = interfaceAddress(it);
+                if (a) addrs.push(a);
+              }
+              o.interfaces.push({ name, addresses: addrs });
+            }
         }
         if (!o.name && !o.file) err(rangeOf(d), 'a device entry needs `name:` (hostname) or `file:` (config file name)');
         else config.devices.push(o);
@@ -445,6 +475,36 @@ export function applyWorkspaceConfig(config: WorkspaceConfig, device: model.Devi
     if (!hit) continue;
     if (o.platformVersion) device.platformVersion = o.platformVersion.value;
     for (const a of o.addresses) if (!device.extraAddresses.some((x) => x.value === a.value)) device.extraAddresses.push({ value: a.value, default: 'netcfg.yaml devices: addresses' });
+    for (const itf of o.interfaces)
+      for (const a of itf.addresses) {
+        if (!device.extraAddresses.some((x) => x.value === a.value.address)) device.extraAddresses.push({ value: a.value.address, default: `netcfg.yaml devices: interfaces: ${itf.name.value}` });
+      }
+    if (o.interfaces.length) device.ospfInterfaces = device.ospfInterfaces.flatMap((oi) => withYamlAddresses(oi, o.interfaces));
   }
   return device;
+}
+
+/**
+ * An OSPF interface that names interfaces but states no address (a BIRD `interface "eth*"` pattern) takes the
+ * addresses netcfg.yaml gives for the interfaces it matches: one entry per matching address, so it can pair.
+ */
+function withYamlAddresses(oi: model.OspfInterface, interfaces: DeviceOverride['interfaces']): model.OspfInterface[] {
+  if (oi.prefix || oi.address) return [oi];
+  const pattern = globPattern(oi.interfaceName);
+  const res: model.OspfInterface[] = [];
+  for (const itf of interfaces) {
+    if (!pattern.test(itf.name.value)) continue;
+    for (const a of itf.addresses) {
+      if (a.value.address.includes(':') !== (oi.version === 3)) continue;
+      const prefix = model.networkOf(a.value.address, a.value.prefixLength);
+      if (prefix) res.push({ ...oi, interfaceName: itf.name.value, address: a.value.address, prefix });
+    }
+  }
+  return res.length ? res : [oi];
+}
+
+/** BIRD/shell interface pattern (`"eth*"`, `ens?`) as an anchored regular expression. */
+function globPattern(text: string): RegExp {
+  const body = text.replace(/^"|"$/g, '').replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${body}$`);
 }
