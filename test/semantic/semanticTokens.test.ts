@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { encodeSemanticTokens, getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from '../../server/src/features/semanticTokens';
 import { createLanguageService } from '../../server/src/service';
+import { positionAt } from '../../server/src/syntax';
 import { decodeTokens, tokenTexts } from './decode';
 
 const IOS = `hostname R1
@@ -53,8 +54,8 @@ test('IOS: declarations, resolved and undefined references, and the pre-shared k
     .getFindings('file:///w/r1.ios')
     .filter((f) => f.code === 'ref/undefined')
     .map((f) => {
-      const line = doc.lineStarts.findLastIndex((s) => s <= f.range.start);
-      return `${line}:${f.range.start - doc.lineStarts[line]}`;
+      const p = positionAt(doc.lineStarts, f.range.start);
+      return `${p.line}:${p.character}`;
     });
   assert.deepEqual(undefinedRanges, reported);
 });
