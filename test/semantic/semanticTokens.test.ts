@@ -60,6 +60,20 @@ test('IOS: declarations, resolved and undefined references, and the pre-shared k
   assert.deepEqual(undefinedRanges, reported);
 });
 
+test('a secret that spells an object name stays a secret token, not a reference to the object', () => {
+  // IOS lowering records the key word `TS` as a use of transform-set TS (its generic scan of words that name objects);
+  // the secret must win so a theme dims it rather than colouring it as a transform-set.
+  const text = ['crypto ipsec transform-set TS esp-aes esp-sha-hmac', 'crypto isakmp key TS address 203.0.113.2', 'crypto map VPN 10 ipsec-isakmp', ' set peer 203.0.113.2', ' set transform-set TS', ''].join('\n');
+  const { service, tokens } = tokensOf('file:///w/r2.ios', text);
+  assert.ok(service.getDevice('file:///w/r2.ios')!.references.some((r) => r.range.start === text.indexOf('key TS') + 4), 'the overlap this test is about exists');
+  assert.deepEqual(tokens, [
+    { line: 0, char: 27, length: 2, type: 'class', modifiers: ['declaration'] },
+    { line: 1, char: 18, length: 2, type: 'secret', modifiers: [] },
+    { line: 2, char: 11, length: 3, type: 'class', modifiers: ['declaration'] },
+    { line: 4, char: 19, length: 2, type: 'class', modifiers: [] },
+  ]);
+});
+
 test('IOS with CRLF line ends: same tokens, no line end inside a token', () => {
   const { tokens } = tokensOf('file:///w/r1.ios', IOS.replace(/\n/g, '\r\n'));
   assert.deepEqual(tokens, IOS_TOKENS);
