@@ -28,6 +28,7 @@ import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
 import { describeError, runSafe } from './features/runSafe';
+import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/symbols';
 import { isProjectFileName, isProjectNoise } from './host/project';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory } from './host/scan';
@@ -368,6 +369,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'netcfg', version: pkg.version },
@@ -421,6 +423,7 @@ connection.onReferences((p) => handle('references', [], () => getReferences(serv
 connection.onPrepareRename((p) => handle('prepareRename', null, () => prepareRename(service, p.textDocument.uri, p.position)));
 connection.onRenameRequest((p) => handle('rename', null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
 connection.onCodeLens((p) => handle('codeLens', [], () => getCodeLenses(service, p.textDocument.uri)));
+connection.languages.semanticTokens.on((p) => handle('semanticTokens', { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
 connection.onCodeAction((p) =>
   handle('codeAction', [], () => {
     // Some clients send the version they are looking at; honour it when present.
