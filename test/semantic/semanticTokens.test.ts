@@ -10,6 +10,7 @@ import { encodeSemanticTokens, getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from 
 import { createLanguageService } from '../../server/src/service';
 import { positionAt } from '../../server/src/syntax';
 import { decodeTokens, tokenTexts } from './decode';
+import { getRename } from '../../server/src/features/navigation';
 
 const IOS = `hostname R1
 crypto isakmp key s3cretKey! address 203.0.113.2
@@ -61,11 +62,14 @@ test('IOS: declarations, resolved and undefined references, and the pre-shared k
 });
 
 test('a secret that spells an object name stays a secret token, not a reference to the object', () => {
-  // IOS lowering records the key word `TS` as a use of transform-set TS (its generic scan of words that name objects);
-  // the secret must win so a theme dims it rather than colouring it as a transform-set.
+  // IOS lowering's generic scan of words that name objects once counted the key word `TS` as a use of transform-set
+  // TS (so renaming the transform set rewrote the key); the scan now skips secrets, and the token is a secret.
   const text = ['crypto ipsec transform-set TS esp-aes esp-sha-hmac', 'crypto isakmp key TS address 203.0.113.2', 'crypto map VPN 10 ipsec-isakmp', ' set peer 203.0.113.2', ' set transform-set TS', ''].join('\n');
   const { service, tokens } = tokensOf('file:///w/r2.ios', text);
-  assert.ok(service.getDevice('file:///w/r2.ios')!.references.some((r) => r.range.start === text.indexOf('key TS') + 4), 'the overlap this test is about exists');
+  assert.ok(!service.getDevice('file:///w/r2.ios')!.references.some((r) => r.range.start === text.indexOf('key TS') + 4), 'the key is not a reference');
+  const rename = getRename(service, 'file:///w/r2.ios', { line: 0, character: 27 }, 'NEW');
+  const edits = JSON.stringify(rename);
+  assert.equal((edits.match(/"newText":"NEW"/g) ?? []).length, 2, `renames the definition and the one real use only: ${edits}`);
   assert.deepEqual(tokens, [
     { line: 0, char: 27, length: 2, type: 'class', modifiers: ['declaration'] },
     { line: 1, char: 18, length: 2, type: 'secret', modifiers: [] },

@@ -2017,13 +2017,19 @@ export class IosLowering {
       else names.set(d.name, [d]);
     }
     if (!names.size) return;
+    // A secret that happens to spell a defined name is not a use of it (and must never be renamed with it).
+    const secrets = new Set<number>();
+    for (const k of this.device.keys) secrets.add(k.secret.range.start);
+    for (const p of this.device.ipsecPeers) if (p.psk) secrets.add(p.psk.secret.range.start);
+    for (const i of this.device.interfaces) if (i.tunnel?.nhrp?.auth) secrets.add(i.tunnel.nhrp.auth.secret.range.start);
+    for (const o of this.device.ospfInterfaces) if (o.auth.value.key) secrets.add(o.auth.value.key.range.start);
     const visit = (n: IosNode) => {
       for (const c of n.children) {
         if (c.kind === 'IosCommand') {
           for (let i = 1; i < c.words.length; i++) {
             const w = c.words[i];
             const defs = names.get(w.text);
-            if (!defs || this.defTokens.has(w.start)) continue;
+            if (!defs || this.defTokens.has(w.start) || secrets.has(w.start) || SECRET_KEYWORDS.has(c.words[i - 1].text.toLowerCase())) continue;
             for (const d of defs) this.device.references.push({ kind: d.kind, name: d.name, range: { start: w.start, end: w.end } });
             names.delete(w.text);
           }
@@ -2034,6 +2040,9 @@ export class IosLowering {
     visit(this.root);
   }
 }
+
+/** Keywords whose next word is a password or key in commands netcfg does not model (`username u password X`, `key-string X`). */
+const SECRET_KEYWORDS = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5']);
 
 function normalizeArea(text: string): string {
   if (/^\d+$/.test(text)) return model.formatIpv4(Number(text) >>> 0);
