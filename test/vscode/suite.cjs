@@ -83,6 +83,26 @@ function defineTests(mocha) {
     for (const f of fixes) assert.ok(!/MY_KEY|MYKEY/.test(f.title));
   });
 
+  add('semantic tokens from the server mark the PSK as a secret', async () => {
+    const doc = await open('site-to-site-ios-routeros/r1.ios');
+    const legend = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', doc.uri);
+    assert.ok(legend && legend.tokenTypes.includes('secret'), `legend: ${JSON.stringify(legend)}`);
+    const tokens = await until(async () => {
+      const t = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', doc.uri);
+      return t && t.data.length ? t : undefined;
+    }, 'semantic tokens for r1.ios');
+    const key = positionOf(doc, 'isakmp key ', 'isakmp key '.length);
+    let line = 0;
+    let char = 0;
+    let found;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      line += tokens.data[i];
+      char = tokens.data[i] === 0 ? char + tokens.data[i + 1] : tokens.data[i + 1];
+      if (line === key.line && char === key.character) found = legend.tokenTypes[tokens.data[i + 3]];
+    }
+    assert.equal(found, 'secret');
+  });
+
   add('document symbols of the IOS example list interfaces and crypto', async () => {
     const doc = await open('site-to-site-ios-routeros/r1.ios');
     const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
