@@ -197,6 +197,11 @@ export interface IpsecPeer {
   setPhase1?: Setter<{ encryption: string; hash: string; dh: string }>;
   setPhase2?: Setter<{ encryption: string; integrity: string }>;
   setPfs?: Setter<string>;
+  /**
+   * Rewrites this peer's selector written at `range` (a `Selector.range` of `selectors`) to the given IPv4
+   * prefixes, keeping its protocol (`protocol` is the selector's own, for a check). Undefined when not expressible.
+   */
+  setSelector?: Setter<{ range: TextRange; local: string; remote: string; protocol: string }>;
 }
 
 export type OspfNetworkType = 'broadcast' | 'point-to-point' | 'non-broadcast' | 'point-to-multipoint' | 'point-to-multipoint-non-broadcast' | 'virtual-link' | 'loopback';

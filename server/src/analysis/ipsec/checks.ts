@@ -6,7 +6,7 @@ import * as model from '../../model';
 import type { TextRange } from '../../syntax';
 import type { AnalysisContext, DeviceCheck, PairCheck } from '../types';
 import { matchPeers, type PeerMatch } from './match';
-import { describePhase1List, describePhase2List, describeSelector, negotiate, type Verdict } from './negotiate';
+import { describePhase1List, describePhase2List, describeSelector, negotiate, normPort, normPrefix, normProto, type SelectorIssue, type Verdict } from './negotiate';
 
 type Side = 'a' | 'b';
 
@@ -337,7 +337,7 @@ function selectorFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
         issue.severity === 'warning'
           ? `Traffic selector ${describeSelector(issue.selector)} is not the exact mirror of ${e.other.name}'s ${describeSelector(issue.partner!)}: one is a subset of the other, which only works when the end with the narrower selector initiates (the responder narrows; unconfirmed per platform).`
           : `Traffic selector ${describeSelector(issue.selector)} has no mirror image on ${e.other.name} (expected ${describeSelector({ ...issue.selector, local: issue.selector.remote, remote: issue.selector.local, localPort: issue.selector.remotePort, remotePort: issue.selector.localPort })} there): quick mode fails with INVALID_ID_INFORMATION for this flow.`;
-      out.push(finding(e, issue.selector.range, issue.severity, 'ipsec/selector-mismatch', text, [rel(e, issue.partner?.range ?? e.otherPeer.selectors[0]?.range, `${e.other.name}'s traffic selectors`)], []));
+      out.push(finding(e, issue.selector.range, issue.severity, 'ipsec/selector-mismatch', text, [rel(e, issue.partner?.range ?? e.otherPeer.selectors[0]?.range, `${e.other.name}'s traffic selectors`)], selectorFixes(e, issue, v.selectors)));
     }
     if (mine.length === 0) {
       const theirs = v.selectors.filter((i) => i.side !== s);
@@ -355,6 +355,39 @@ function selectorFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
     }
   }
   return out;
+}
+
+/** An IPv4 CIDR prefix in canonical form, or undefined (IPv6, object names, discontiguous wildcards). */
+function ipv4Prefix(text: string): string | undefined {
+  const n = normPrefix(text);
+  const p = model.parsePrefix(n);
+  return p && p.family === 4 ? n : undefined;
+}
+
+/**
+ * Quick fixes of one selector without a mirror: rewrite it as the mirror of the other end's selector, or the
+ * other way round. The other end's selector is the overlapping one, else the only unmatched one when each end
+ * has exactly one. Only for IPv4 prefixes, the same protocol and no ports; otherwise no fix is offered.
+ */
+function selectorFixes(e: End, issue: SelectorIssue, all: readonly SelectorIssue[]): model.FixIntent[] {
+  const S = issue.selector;
+  let P = issue.partner;
+  if (!P) {
+    const mine = all.filter((i) => i.side === issue.side);
+    const theirs = all.filter((i) => i.side !== issue.side);
+    if (mine.length === 1 && theirs.length === 1) P = theirs[0].selector;
+  }
+  if (!P) return [];
+  if (normProto(S.protocol) !== normProto(P.protocol)) return [];
+  if ([S.localPort, S.remotePort, P.localPort, P.remotePort].some((x) => normPort(x) !== undefined)) return [];
+  const sl = ipv4Prefix(S.local);
+  const sr = ipv4Prefix(S.remote);
+  const pl = ipv4Prefix(P.local);
+  const pr = ipv4Prefix(P.remote);
+  if (!sl || !sr || !pl || !pr) return [];
+  const mine = safe(e.peer.setSelector, { range: { start: S.range.start, end: S.range.end }, local: pr, remote: pl, protocol: S.protocol });
+  const theirs = safe(e.otherPeer.setSelector, { range: { start: P.range.start, end: P.range.end }, local: sr, remote: sl, protocol: P.protocol });
+  return matchFixes(e, mine, theirs);
 }
 
 /** Cross-file pair check: every tunnel between the two devices. */

@@ -133,19 +133,19 @@ interface NormSelector {
   src: model.Selector;
 }
 
-function normPrefix(text: string): string {
+export function normPrefix(text: string): string {
   const t = text.trim().toLowerCase();
   if (t === 'any' || t === '0.0.0.0/0' || t === '') return '0.0.0.0/0';
   if (t === 'any6' || t === '::/0') return '::/0';
   return model.canonicalPrefix(t) ?? t;
 }
 
-function normProto(p: string): string {
+export function normProto(p: string): string {
   const t = p.trim().toLowerCase();
   return t === '' || t === 'ip' || t === 'any' || t === 'all' || t === '0' || t === 'ipv4' || t === '255' ? 'ip' : t === '6' ? 'tcp' : t === '17' ? 'udp' : t === '47' ? 'gre' : t;
 }
 
-function normPort(p: string | undefined): string | undefined {
+export function normPort(p: string | undefined): string | undefined {
   if (p === undefined) return undefined;
   const t = p.trim().toLowerCase();
   return t === '' || t === 'any' || t === '0' ? undefined : t;

@@ -1988,6 +1988,36 @@ export class IosLowering {
     }
   }
 
+  // ------------------------------------------------------------------ IPsec quick-fix setters
+
+  /** Lifetime and selector Setters of the built peers (see IosIpsecFixSetters below). */
+  protected attachIpsecFixSetters(): void {
+    const fx = new IosIpsecFixSetters(
+      { platform: this.platform, text: this.text, mapEntries: this.mapEntries, phase1: this.phase1, interfaces: this.interfaces, ipsecProfiles: this.ipsecProfiles, root: this.root },
+      (r, t) => this.edit(r, t),
+      (b, e, l) => this.setSub(b, e, l),
+      (n, l) => this.insertAfter(n, l),
+      (n, l) => this.replaceLine(n, l),
+    );
+    fx.guardPhase1();
+    const entries = new Map<string, MapEntry>();
+    for (const e of this.mapEntries) entries.set(`${e.dynamic ? 'dyn' : 'map'}:${e.name}:${e.seq}`, e);
+    const tunnels = new Map<string, string>();
+    for (const info of this.interfaces) if (info.itf.tunnel?.protection) tunnels.set(info.itf.name, info.itf.tunnel.protection.value);
+    const selector = fx.selector();
+    for (const peer of this.device.ipsecPeers) {
+      const entry = entries.get(peer.id);
+      if (entry) {
+        if (peer.phase2Lifetime) peer.phase2Lifetime.set = fx.entryLifetime(entry);
+        if (entry.acl && peer.selectors.length) peer.setSelector = selector;
+        continue;
+      }
+      const m = /^tunnel:(.+?)(?::\d+)?$/.exec(peer.id);
+      const prof = m ? tunnels.get(m[1]) : undefined;
+      if (prof && peer.phase2Lifetime) peer.phase2Lifetime.set = fx.profileLifetime(prof);
+    }
+  }
+
   // ------------------------------------------------------------------ finish
 
   protected finish(): void {
@@ -2001,6 +2031,7 @@ export class IosLowering {
     }
     this.buildOspfInterfaces();
     this.buildPeers();
+    this.attachIpsecFixSetters();
     this.scanUses();
   }
 
@@ -2038,6 +2069,143 @@ export class IosLowering {
       }
     };
     visit(this.root);
+  }
+}
+
+// ------------------------------------------------------------------ IPsec quick-fix setters (lifetimes, selectors)
+// Kept apart from the lowering above: attached to the finished peers, so the peers' construction stays untouched.
+
+export interface IpsecFixHost {
+  readonly platform: 'IOS' | 'ASA';
+  readonly text: string;
+  mapEntries: MapEntry[];
+  phase1: Phase1Info[];
+  interfaces: IfaceInfo[];
+  ipsecProfiles: Map<string, { node: IosNode; lifetime?: MapEntry['lifetime'] }>;
+  root: IosNode;
+}
+
+/** `any`, `host A`, or `A WILDCARD` (IOS) / `A MASK` (ASA) for an IPv4 CIDR prefix; undefined otherwise. */
+export function aclAddressText(prefix: string, style: 'wildcard' | 'mask'): string | undefined {
+  const p = model.parsePrefix(prefix);
+  if (!p || p.family !== 4) return undefined;
+  const net = model.networkOf(model.formatPrefix(p).split('/')[0], p.length);
+  if (!net) return undefined;
+  const addr = net.split('/')[0];
+  if (p.length === 0) return 'any';
+  if (p.length === 32) return `host ${addr}`;
+  const mask = model.lengthToMask(p.length);
+  if (style === 'mask') return `${addr} ${mask}`;
+  const wild = model.formatIpv4(~(model.parseIpv4(mask) ?? 0) >>> 0);
+  return `${addr} ${wild}`;
+}
+
+/** Number of words of one ACL address spec at `i` (`any`, `host A`, `A MASK`), or undefined for other forms. */
+function aclSpecLength(words: Token[], i: number): number | undefined {
+  const w = words[i]?.text.toLowerCase();
+  if (w === undefined) return undefined;
+  if (w === 'any' || w === 'any4') return 1;
+  if (w === 'host') return words[i + 1] && looksNumericAddress(words[i + 1].text) ? 2 : undefined;
+  if (looksNumericAddress(w) && words[i + 1] && looksNumericAddress(words[i + 1].text)) return 2;
+  return undefined;
+}
+
+export class IosIpsecFixSetters {
+  private nodesByStart?: Map<number, IosNode>;
+  constructor(
+    private readonly host: IpsecFixHost,
+    private readonly edit: (range: TextRange, newText: string) => model.Edit,
+    private readonly setSub: (block: IosNode, existing: IosNode | undefined, line: string) => model.Edit[],
+    private readonly insertAfter: (node: IosNode, lines: string[]) => model.Edit,
+    private readonly replaceLine: (node: IosNode, line: string) => model.Edit,
+  ) {}
+
+  /** A command node by the start of its range (global lines and block children). */
+  private nodeAt(start: number): IosNode | undefined {
+    if (!this.nodesByStart) {
+      const m = new Map<number, IosNode>();
+      const visit = (n: IosNode) => {
+        for (const c of n.children) {
+          if (c.kind === 'IosCommand') m.set(c.range.start, c);
+          if (c.children.length) visit(c);
+        }
+      };
+      visit(this.host.root);
+      this.nodesByStart = m;
+    }
+    return this.nodesByStart.get(start);
+  }
+
+  private p1Range(): [number, number] {
+    return this.host.platform === 'ASA' ? [120, 2147483647] : [60, 86400];
+  }
+
+  private p2Range(): [number, number] {
+    return this.host.platform === 'ASA' ? [120, 2147483647] : [120, 86400 * 7];
+  }
+
+  /** Phase 1 lifetimes: keep the existing setter, but refuse values the platform rejects. */
+  guardPhase1(): void {
+    const [lo, hi] = this.p1Range();
+    for (const info of this.host.phase1) {
+      const inner = info.proposal.lifetime.set;
+      if (!inner) continue;
+      info.proposal.lifetime.set = (v) => (Number.isInteger(v) && v >= lo && v <= hi ? inner(v) : undefined);
+    }
+  }
+
+  /** `set security-association lifetime seconds S` in an IOS block (map entry or IPsec profile). */
+  private blockLifetime(block: IosNode, lifetime: MapEntry['lifetime']): model.Setter<number> {
+    const [lo, hi] = this.p2Range();
+    return (v) => {
+      if (!Number.isInteger(v) || v < lo || v > hi) return undefined;
+      const existing = lifetime ? this.nodeAt(lifetime.range.start) : undefined;
+      return this.setSub(block, existing, `set security-association lifetime seconds ${v}`);
+    };
+  }
+
+  /** ASA: the entry's own `crypto map NAME SEQ set security-association lifetime seconds S` line. */
+  private asaEntryLifetime(e: MapEntry): model.Setter<number> {
+    const [lo, hi] = this.p2Range();
+    return (v) => {
+      if (!Number.isInteger(v) || v < lo || v > hi) return undefined;
+      const line = `${e.dynamic ? 'crypto dynamic-map' : 'crypto map'} ${e.name} ${e.seq} set security-association lifetime seconds ${v}`;
+      const existing = e.lifetime ? this.nodeAt(e.lifetime.range.start) : undefined;
+      return [existing ? this.replaceLine(existing, line) : this.insertAfter(e.lastNode, [line])];
+    };
+  }
+
+  entryLifetime(e: MapEntry): model.Setter<number> {
+    return this.host.platform === 'ASA' ? this.asaEntryLifetime(e) : this.blockLifetime(e.node, e.lifetime);
+  }
+
+  profileLifetime(name: string): model.Setter<number> | undefined {
+    const prof = this.host.ipsecProfiles.get(name);
+    return prof ? this.blockLifetime(prof.node, prof.lifetime) : undefined;
+  }
+
+  /** Rewrites the addresses of a crypto ACL permit line (protocol, ports and trailing keywords kept). */
+  selector(): model.Setter<{ range: TextRange; local: string; remote: string; protocol: string }> {
+    const style = this.host.platform === 'ASA' ? 'mask' : 'wildcard';
+    return (v) => {
+      const node = this.nodeAt(v.range.start);
+      if (!node) return undefined;
+      const w = node.words;
+      const act = w.findIndex((t) => t.text.toLowerCase() === 'permit');
+      if (act < 0 || !w[act + 1]) return undefined;
+      const proto = w[act + 1].text.toLowerCase();
+      if (proto === 'object' || proto === 'object-group') return undefined;
+      const srcAt = act + 2;
+      const srcLen = aclSpecLength(w, srcAt);
+      if (srcLen === undefined) return undefined;
+      const dstAt = srcAt + srcLen;
+      const dstLen = aclSpecLength(w, dstAt);
+      if (dstLen === undefined) return undefined;
+      const src = aclAddressText(v.local, style);
+      const dst = aclAddressText(v.remote, style);
+      if (!src || !dst) return undefined;
+      return [this.edit({ start: w[srcAt].start, end: w[dstAt + dstLen - 1].end }, `${src} ${dst}`)];
+    };
   }
 }
 

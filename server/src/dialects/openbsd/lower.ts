@@ -168,7 +168,14 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     setPhase2: (v) => setters.setPhase('phase2', { auth: v.integrity, enc: v.encryption }),
     setPfs: (g) => setters.setPhase('phase2', { group: g }),
   };
+  attachLifetimeSetters(phase1, phase2Lifetime, setters);
   device.ipsecPeers.push(peer);
+}
+
+/** Quick-fix Setters for the phase 1 (`main … lifetime S`) and phase 2 (`quick … lifetime S`) lifetimes. */
+function attachLifetimeSetters(phase1: model.Phase1Proposal, phase2Lifetime: model.Value<number>, setters: RuleSetters): void {
+  phase1.lifetime.set = (v) => setters.setLifetime('phase1', v);
+  phase2Lifetime.set = (v) => setters.setLifetime('phase2', v);
 }
 
 function addOwned(ctx: LowerContext, v: model.Value<string>): void {
@@ -231,6 +238,24 @@ class RuleSetters {
   private insertAt(at: number, text: string): model.Edit {
     if (at >= this.st.range.end) return this.edit({ start: this.st.range.end, end: this.st.range.end }, ` ${text}`);
     return this.edit({ start: at, end: at }, `${text} `);
+  }
+
+  /** Writes `lifetime S` (seconds) into the `main`/`quick` clause: replaces the value, appends it, or adds the clause. */
+  setLifetime(phase: Phase, seconds: number): model.Edit[] | undefined {
+    if (!Number.isInteger(seconds) || seconds <= 0) return undefined;
+    const clause: PhaseSyntax | undefined = phase === 'phase1' ? this.rule.phase1 : this.rule.phase2;
+    if (!clause) {
+      const head = phase === 'phase1' ? 'main' : 'quick';
+      return [this.insertAt(this.insertionPoint(this.laterTokens(phase)), `${head} lifetime ${seconds}`)];
+    }
+    if ([clause.keyword, clause.last].some((t) => t.macro)) return undefined;
+    const life = clause.lifetime;
+    if (life) {
+      if (!life.value || life.value.macro) return undefined;
+      return [this.edit(life.value.range, String(seconds))];
+    }
+    // `lifetime` comes after every transform of the clause: append it after the clause's last token.
+    return [this.edit({ start: clause.last.range.end, end: clause.last.range.end }, ` lifetime ${seconds}`)];
   }
 
   /** Writes transform values (canonical ids) into the `main`/`quick` clause, creating the clause when absent. */

@@ -724,6 +724,7 @@ function lowerIpsec(ctx: LowerContext): void {
       setPhase2,
       setPfs,
     };
+    attachIpsecFixSetters(ctx, peer, { item: src.item, fallback: src.fallbackLine }, propTarget, mine);
     ctx.device.ipsecPeers.push(peer);
   });
 
@@ -860,6 +861,60 @@ function lowerIpsec(ctx: LowerContext): void {
       );
     }
   }
+}
+
+// ---------------------------------------------------------------- IPsec quick-fix setters (lifetimes, selectors)
+
+/** RouterOS time text for a number of seconds: `1d`, `8h`, `30m`, `1d2h`, `1h30m15s`; `0s` for zero. */
+export function formatTime(seconds: number): string | undefined {
+  if (!Number.isInteger(seconds) || seconds < 0) return undefined;
+  if (seconds === 0) return '0s';
+  let rest = seconds;
+  let out = '';
+  for (const [unit, size] of [['w', 604800], ['d', 86400], ['h', 3600], ['m', 60], ['s', 1]] as const) {
+    // Weeks only when the value is whole weeks (`1w`); otherwise days read better (`10d`).
+    if (unit === 'w' && rest % size !== 0) continue;
+    const n = Math.floor(rest / size);
+    if (n > 0) {
+      out += `${n}${unit}`;
+      rest -= n * size;
+    }
+  }
+  return out;
+}
+
+/**
+ * Lifetime Setters (phase 1 on the profile or v6 peer, phase 2 on the first proposal) and the selector Setter
+ * (`src-address=`/`dst-address=` of the policy the selector came from) of one static peer.
+ */
+function attachIpsecFixSetters(
+  ctx: LowerContext,
+  peer: model.IpsecPeer,
+  p1: { item: RosItem | undefined; fallback: string | undefined },
+  p2: { item: RosItem | undefined; fallback: string | undefined },
+  policies: RosItem[],
+): void {
+  const timeSetter = (target: { item: RosItem | undefined; fallback: string | undefined }): model.Setter<number> => (v) => {
+    const t = formatTime(v);
+    if (!t || v === 0) return undefined;
+    const edits = setParamEdits(ctx, target.item, 'lifetime', t, target.fallback);
+    return edits.length ? edits : undefined;
+  };
+  for (const p of peer.phase1) p.lifetime.set = timeSetter(p1);
+  if (peer.phase2Lifetime) peer.phase2Lifetime.set = timeSetter(p2);
+  if (!policies.length) return;
+  peer.setSelector = (v) => {
+    const pol = policies.find((p) => p.cmd.range.start === v.range.start);
+    if (!pol) return undefined;
+    const local = model.parsePrefix(v.local);
+    const remote = model.parsePrefix(v.remote);
+    if (!local || !remote || local.family !== 4 || remote.family !== 4) return undefined;
+    const text = (p: model.Prefix) => model.networkOf(model.formatPrefix(p).split('/')[0], p.length);
+    const sa = text(local);
+    const da = text(remote);
+    if (!sa || !da) return undefined;
+    return setParamsEdits(ctx, pol, [['src-address', sa], ['dst-address', da]]);
+  };
 }
 
 function items(ctx: LowerContext, path: string): RosItem[] {
