@@ -270,6 +270,22 @@ describe('lifetime-mismatch fixes: RouterOS v7 profile ↔ OpenBSD', () => {
   });
 });
 
+describe('lifetime-mismatch severity with RouterOS proposal-check (interop-rules §2)', () => {
+  // IOS phase 2 default 3600 s against the RouterOS proposal's lifetime.
+  const sev = (check: string, propLife: string) =>
+    findingsOf(IOS() + MT('', propLife).replace('proposal-check=obey', `proposal-check=${check}`), CODE).map((l) => l.split(' ').slice(0, 2).join(' '));
+
+  it('obey: information (negotiated down)', () => assert.deepEqual(sev('obey', ''), ['mt.rsc information', 'r1.ios information']));
+  it('strict with the shorter lifetime: the longer offer is rejected → warning', () => assert.deepEqual(sev('strict', ''), ['mt.rsc warning', 'r1.ios warning']));
+  it('strict with the longer lifetime: nothing it receives is longer → information', () => assert.deepEqual(sev('strict', ' lifetime=2h'), ['mt.rsc information', 'r1.ios information']));
+  it('exact: any difference is rejected → warning', () => assert.deepEqual(sev('exact', ' lifetime=2h'), ['mt.rsc warning', 'r1.ios warning']));
+
+  it('the fix removes the warning', () => {
+    const t = fixAndCheck(IOS() + MT().replace('proposal-check=obey', 'proposal-check=exact'), 'mt.rsc', CODE, 'Make this side match R1', P2);
+    assert.ok(t.get('mt.rsc')!.includes('pfs-group=none lifetime=1h\n'));
+  });
+});
+
 describe('RouterOS time formatting', () => {
   it('writes the largest units first', () => {
     assert.deepEqual([86400, 28800, 1800, 93600, 3600, 90, 5400, 604800, 1209600, 700000, 0].map(formatTime), ['1d', '8h', '30m', '1d2h', '1h', '1m30s', '1h30m', '1w', '2w', '8d2h26m40s', '0s']);

@@ -313,12 +313,15 @@ function phase2LifetimeFindings(E: Record<Side, End>): model.Finding[] {
     const e = E[s];
     const mine = e.peer.phase2Lifetime!;
     const theirs = e.otherPeer.phase2Lifetime!;
-    const strict = e.peer.proposalCheck && (e.peer.proposalCheck.value === 'exact' || e.peer.proposalCheck.value === 'strict');
-    const otherStrict = e.otherPeer.proposalCheck && (e.otherPeer.proposalCheck.value === 'exact' || e.otherPeer.proposalCheck.value === 'strict');
+    // RouterOS proposal-check (interop-rules §2): `exact` rejects any other lifetime, `strict` only a longer one
+    // than its own; `obey`/`claim` (and other platforms) negotiate down to the shorter.
+    const rejects = (p: model.IpsecPeer, own: number, offered: number) => p.proposalCheck?.value === 'exact' || (p.proposalCheck?.value === 'strict' && offered > own);
+    const strict = rejects(e.peer, mine.value, theirs.value);
+    const otherStrict = rejects(e.otherPeer, theirs.value, mine.value);
     const warn = strict || otherStrict;
     const shorter = mine.value < theirs.value ? 'this side' : e.other.name;
     const msg = warn
-      ? `Phase 2 lifetime ${mine.value} s vs ${theirs.value} s on ${e.other.name}, and RouterOS proposal-check=${(strict ? e.peer : e.otherPeer).proposalCheck!.value} rejects a different (exact) or longer (strict) lifetime. Make the lifetimes equal.`
+      ? `Phase 2 lifetime ${mine.value} s vs ${theirs.value} s on ${e.other.name}, and RouterOS proposal-check=${(strict ? e.peer : e.otherPeer).proposalCheck!.value} on ${strict ? 'this side' : e.other.name} rejects a different (exact) or longer (strict) lifetime. Make the lifetimes equal.`
       : `Phase 2 lifetime ${mine.value} s${mine.default ? ' (default)' : ''} vs ${theirs.value} s${theirs.default ? ' (default)' : ''} on ${e.other.name}: negotiated down to the shorter (${Math.min(mine.value, theirs.value)} s, ${shorter}).`;
     out.push(finding(e, mine.range ?? anchorP2(e.peer), warn ? 'warning' : 'information', 'ipsec/lifetime-mismatch', msg, [rel(e, theirs.range, `${e.other.name}'s phase 2 lifetime`)], matchFixes(e, safe(mine.set, theirs.value), safe(theirs.set, mine.value))));
   }
