@@ -270,6 +270,39 @@ describe('lifetime-mismatch fixes: RouterOS v7 profile ↔ OpenBSD', () => {
   });
 });
 
+// IOS ↔ IOS point-to-point GRE with tunnel protection: the phase 2 lifetime lives in the IPsec profile.
+const VTI = (n: 1 | 2, profLife: string) => `//- r${n}.ios
+hostname R${n}
+crypto isakmp policy 10
+ encr aes 256
+ authentication pre-share
+ group 14
+crypto isakmp key cisco123 address 0.0.0.0 0.0.0.0
+crypto ipsec transform-set mySet esp-aes esp-sha-hmac
+crypto ipsec profile myProf
+ set transform-set mySet
+${profLife}interface Tunnel0
+ ip address 10.10.10.${n} 255.255.255.0
+ tunnel source FastEthernet0/0
+ tunnel destination ${n === 1 ? '2.2.2.2' : '1.1.1.1'}
+ tunnel protection ipsec profile myProf
+interface FastEthernet0/0
+ ip address ${n === 1 ? '1.1.1.1' : '2.2.2.2'} 255.255.255.0
+`;
+
+describe('lifetime-mismatch fixes: IOS tunnel protection (IPsec profile)', () => {
+  const fx = VTI(1, ' set security-association lifetime seconds 1800\n') + VTI(2, '');
+
+  it('phase 2 only: information on both ends', () => {
+    assert.deepEqual(findingsOf(fx, CODE).map((l) => l.split(' ').slice(0, 2).join(' ')), ['r1.ios information', 'r2.ios information']);
+  });
+
+  it('the profile line is replaced on one end and inserted into the profile on the other', () => {
+    assert.ok(fixAndCheck(fx, 'r1.ios', CODE, 'Make this side match R2', P2).get('r1.ios')!.includes('\n set security-association lifetime seconds 3600\ninterface Tunnel0'));
+    assert.ok(fixAndCheck(fx, 'r1.ios', CODE, 'Make R2 match this side', P2).get('r2.ios')!.includes(' set transform-set mySet\n set security-association lifetime seconds 1800\ninterface Tunnel0'));
+  });
+});
+
 describe('lifetime-mismatch severity with RouterOS proposal-check (interop-rules §2)', () => {
   // IOS phase 2 default 3600 s against the RouterOS proposal's lifetime.
   const sev = (check: string, propLife: string) =>
