@@ -1992,6 +1992,14 @@ export class IosLowering {
 
   /** Lifetime and selector Setters of the built peers (see IosIpsecFixSetters below). */
   protected attachIpsecFixSetters(): void {
+    try {
+      this.attachIpsecFixSettersUnguarded();
+    } catch {
+      // Quick-fix Setters are optional: a bug here must not lose the lowered device.
+    }
+  }
+
+  private attachIpsecFixSettersUnguarded(): void {
     const fx = new IosIpsecFixSetters(
       { platform: this.platform, text: this.text, mapEntries: this.mapEntries, phase1: this.phase1, interfaces: this.interfaces, ipsecProfiles: this.ipsecProfiles, root: this.root },
       (r, t) => this.edit(r, t),
