@@ -283,6 +283,7 @@ export const MENUS: ReadonlyMap<string, MenuSpec> = new Map(
       'down-delay': time('Wait before a failed member is taken out.', '0ms'),
       'forced-mac-address': str('MAC address the bond uses instead of the first member\'s.'),
       'lacp-user-key': int('User-defined bits of the LACP key (v7).'),
+      'lacp-mode': en(['active', 'passive'], 'Whether the bond sends LACP messages on its own or only answers the partner\'s (7.19+).', 'active'),
     }),
     m('interface vrrp', 'VRRP interfaces: a virtual router address shared by several routers, owned by the one with the highest priority.', 'VRRP', LIST, {
       ...ifaceCommon,
@@ -749,6 +750,8 @@ export const MENUS: ReadonlyMap<string, MenuSpec> = new Map(
         'channel.width': str('Channel width (inline channel setting).'),
         'channel.frequency': str('Frequencies allowed (inline channel setting).'),
         'channel.skip-dfs-channels': str('Avoid channels that need radar detection (inline channel setting).'),
+        'security.authentication-types': str('Authentication types (inline security setting).'),
+        'security.passphrase': secret('Passphrase (inline security setting).'),
         'tx-power': int('Transmit power in dBm.'),
         manager: str('Local or CAPsMAN management.'),
       }, 7),
