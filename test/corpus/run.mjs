@@ -1,6 +1,8 @@
 // `npm run corpus`: parses every real config under ../shared/corpus (skips cleanly when absent) with the language
 // service and prints one JSON summary per dialect: files, lines, parse+check time, error-/warning-level diagnostics
-// per 1,000 lines, the most frequent codes, and every remaining error (file:line code message) so each can be judged.
+// per 1,000 lines, the most frequent codes, every remaining error (file:line code message) so each can be judged, and
+// the catalog coverage: the share of command lines hover finds in the catalog, overall and inside interface/IKE/IPsec/
+// OSPF sections, with the 20 most frequent unknown keyword paths (coverage.ts).
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +19,10 @@ if (!fs.existsSync(corpus)) {
 const bundle = path.join(root, '.cache', 'corpus', 'service.cjs');
 await esbuild.build({ entryPoints: [path.join(root, 'server/src/service.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
 const { createLanguageService } = createRequire(import.meta.url)(bundle);
+// Catalog coverage (coverage.ts): bundled the same way, so it classifies with the very catalogs the service uses.
+const coverageBundle = path.join(root, '.cache', 'corpus', 'coverage.cjs');
+await esbuild.build({ entryPoints: [path.join(root, 'test/corpus/coverage.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: coverageBundle, logLevel: 'warning' });
+const { classify, CoverageTally } = createRequire(import.meta.url)(coverageBundle);
 
 // MANIFEST.tsv marks include fragments that are not meant to be checked on their own.
 const fragments = new Set();
@@ -31,6 +37,7 @@ if (fs.existsSync(manifest)) {
   }
 }
 
+const LISTINGS = /__t183452-using-ai-to-help-configuring-routeros-and-scripting__|__t268717-list-of-all-attributes-that-support-scripting__/;
 const DIALECT_OF_DIR = { ios: 'cisco-ios', asa: 'cisco-asa', routeros: 'routeros', 'openbsd-ipsec': 'openbsd-ipsec', bird1: 'bird', bird2: 'bird' };
 
 function walk(dir, out) {
@@ -69,6 +76,19 @@ for (const [dir, dialect] of Object.entries(DIALECT_OF_DIR)) {
     lines += text.split('\n').length;
     serviceOf(f).setDocument(`file://${f}`, text, 1, dialect);
   }
+  // Batfish's ANTLR grammar sources (`asa/*.g4.cfg`) are not configs: they are left out of the coverage figures.
+  // Two RouterOS forum snippets are command listings, not configurations (every new argument of 7.19; every
+  // scriptable attribute): the figures are also given without them.
+  const tally = new CoverageTally();
+  const configsOnly = new CoverageTally();
+  let listings = 0;
+  for (const f of files) {
+    if (f.endsWith('.g4.cfg')) continue;
+    const fc = classify(dialect, fs.readFileSync(f, 'utf8'));
+    tally.add(fc);
+    if (LISTINGS.test(f)) listings++;
+    else configsOnly.add(fc);
+  }
   const codes = new Map();
   const errors = [];
   let nErrors = 0;
@@ -97,6 +117,8 @@ for (const [dir, dialect] of Object.entries(DIALECT_OF_DIR)) {
     warningsPer1000Lines: Number(((nWarnings * 1000) / Math.max(1, lines)).toFixed(3)),
     topCodes: [...codes.entries()].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([code, n]) => ({ code, n })),
     errors: errors.slice(0, 400),
+    coverage: tally.summary(20),
+    ...(listings ? { coverageWithoutListings: { ...configsOnly.summary(20), filesLeftOut: listings } } : {}),
   };
 }
 console.log(JSON.stringify(summary, null, 2));

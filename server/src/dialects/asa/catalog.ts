@@ -50,6 +50,8 @@ export const ASA_ENTRIES: IosCatalogEntry[] = [
   e('interface', 'nameif', 'nameif NAME', 'The logical name of the interface, used by every other ASA command that refers to it.', { ref: REF_ASA_CMD }),
   e('interface', 'security-level', 'security-level 0-100', 'Trust level of the interface (higher may reach lower by default).', { ref: REF_ASA_CMD }),
   e('interface', 'management-only', 'management-only', 'Accepts only management traffic.'),
+  e('interface', 'vlan', 'vlan ID', 'VLAN tag of a subinterface (`interface Gi0/1.10`): its traffic is sent and received tagged with this id on the parent port.', { ref: REF_ASA_CMD }),
+  e('interface', 'member-interface', 'member-interface PHYSICAL', 'A physical port of a redundant interface (`interface Redundant1`); the first one added is active, the other takes over when it fails.', { ref: REF_ASA_CMD }),
   e('interface', 'ospf network', 'ospf network point-to-point non-broadcast', 'OSPF network type (the ASA supports broadcast and point-to-point non-broadcast).', { default: 'broadcast' }),
   e('interface', 'ospf hello-interval', 'ospf hello-interval SECONDS', 'OSPF hello interval.', { default: '10 s' }),
   e('interface', 'ospf dead-interval', 'ospf dead-interval SECONDS', 'OSPF dead interval.', { default: '40 s' }),

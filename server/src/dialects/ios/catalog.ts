@@ -56,6 +56,17 @@ const REF_IF = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/interface/comm
 const REF_ACL = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_data_acl/configuration/xe-16/sec-data-acl-xe-16-book.html';
 const REF_SNMP = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/snmp/command/nm-snmp-cr-book.html';
 const REF_QOS = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/qos/command/qos-cr-book.html';
+const REF_LSW = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/lanswitch/command/lsw-cr-book.html';
+const REF_IPV6 = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/ipv6/command/ipv6-cr-book.html';
+const REF_MCAST = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/ipmulti/command/imc-cr-book.html';
+const REF_IPAPP = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/ipapp/command/iap-cr-book.html';
+const REF_IPADDR = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/ipaddr/command/ipaddr-cr-book.html';
+const REF_ISW = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/ipswitch/command/isw-cr-book.html';
+const REF_MPLS = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/mpls/command/mp-cr-book.html';
+const REF_ISIS = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/iproute_isis/command/irs-cr-book.html';
+const REF_CDP = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/cdp/command/cdp-cr-book.html';
+const REF_BFD = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/iproute_bfd/command/irb-cr-book.html';
+const REF_ZBF = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_data_zbf/configuration/xe-16/sec-data-zbf-xe-16-book.html';
 
 type Opts = Omit<IosCatalogEntry, 'mode' | 'path' | 'syntax' | 'doc'>;
 function e(mode: IosModeId, path: string, syntax: string, doc: string, opts: Opts = {}): IosCatalogEntry {
@@ -127,6 +138,14 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('global', 'crypto pki certificate chain', 'crypto pki certificate chain NAME', 'Certificates of a trustpoint, as hex dumps ending with `quit`.', { enters: 'cert-chain' }),
   e('global', 'crypto ca trustpoint', 'crypto ca trustpoint NAME', 'A PKI trustpoint (older syntax).', { enters: 'pki-trustpoint' }),
   e('global', 'crypto ca certificate chain', 'crypto ca certificate chain NAME', 'Certificates of a trustpoint (older syntax).', { enters: 'cert-chain' }),
+  e('global', 'spanning-tree', 'spanning-tree {mode {pvst|rapid-pvst|mst}|vlan LIST priority N|extend system-id|portfast default|loopguard default|…}', 'Switch-wide spanning tree settings: the STP variant, per-VLAN bridge priorities and timers, and defaults that ports inherit (such as portfast on every access port).', { ref: REF_LSW }),
+  e('global', 'ip pim', 'ip pim {rp-address ADDRESS [ACL]|ssm {default|range ACL}|…}', 'Router-wide PIM settings: the rendezvous point of sparse-mode groups, the source-specific multicast range and similar options.', { ref: REF_MCAST }),
+  e('global', 'ip igmp', 'ip igmp {snooping …|…}', 'Device-wide IGMP settings, most often IGMP snooping on switches (which ports want which multicast groups).', { ref: REF_MCAST }),
+  e('global', 'ip dhcp snooping', 'ip dhcp snooping [vlan LIST|information option …]', 'Turns on DHCP snooping: DHCP replies are accepted only on trusted ports, and the bindings learnt feed other protections (ARP inspection, IP source guard).', { ref: REF_IPADDR }),
+  e('global', 'mpls', 'mpls {label protocol ldp|ldp router-id INTERFACE|…}', 'Device-wide MPLS settings: the label distribution protocol and its router id, label ranges.', { ref: REF_MPLS }),
+  e('global', 'cdp run', 'cdp run', 'Runs Cisco Discovery Protocol on the device; `no cdp run` turns it off everywhere.', { default: 'enabled', ref: REF_CDP }),
+  e('global', 'lacp system-priority', 'lacp system-priority N', 'LACP priority of this device: of two link partners the one with the lower value decides which ports of a bundle are active.', { default: '32768', ref: REF_LSW }),
+  e('global', 'arp', 'arp ADDRESS MAC arpa [INTERFACE]', 'A static ARP entry: the address is always resolved to this MAC.', { ref: REF_IPADDR }),
   e('global', 'end', 'end', 'Leaves configuration mode.'),
   e('global', 'exit', 'exit', 'Leaves the current sub-mode.'),
   // ---- interface
@@ -171,6 +190,59 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('interface', 'bandwidth', 'bandwidth KBPS', 'Bandwidth used by routing metrics.'),
   e('interface', 'speed', 'speed …', 'Port speed.'),
   e('interface', 'duplex', 'duplex …', 'Port duplex.'),
+  e('interface', 'spanning-tree', 'spanning-tree {portfast|guard …|bpduguard …|bpdufilter …|cost N|port-priority N|link-type …|…}', 'Spanning tree settings of this port; each overrides what the port would inherit from the global spanning tree configuration.', { ref: REF_LSW }),
+  e('interface', 'spanning-tree portfast', 'spanning-tree portfast [trunk|disable|edge]', 'Lets the port start forwarding as soon as its link comes up, skipping the listening and learning states. Meant for ports facing a single host; on a port towards another switch it can create a loop for a moment.', { default: 'off, unless `spanning-tree portfast default` is set globally', ref: REF_LSW }),
+  e('interface', 'spanning-tree guard', 'spanning-tree guard {root|loop|none}', '`root` keeps the port from becoming a path towards a new root bridge (it blocks while superior BPDUs arrive); `loop` keeps a blocked port blocked when BPDUs stop arriving instead of moving it to forwarding.', { default: 'none', values: ['root', 'loop', 'none'], ref: REF_LSW }),
+  e('interface', 'spanning-tree bpduguard', 'spanning-tree bpduguard {enable|disable}', 'Shuts the port down (error-disabled) when it receives any BPDU: a switch was plugged into a port meant for hosts.', { default: 'disabled', values: ['enable', 'disable'], ref: REF_LSW }),
+  e('interface', 'spanning-tree bpdufilter', 'spanning-tree bpdufilter {enable|disable}', 'Stops sending and processing BPDUs on the port, which takes it out of spanning tree altogether.', { default: 'disabled', values: ['enable', 'disable'], ref: REF_LSW }),
+  e('interface', 'ipv6 address', 'ipv6 address {PREFIX/LEN [eui-64|anycast]|LINK-LOCAL link-local|autoconfig|dhcp}', 'An IPv6 address of the interface; several may be configured. Also enables IPv6 processing on the interface.', { ref: REF_IPV6 }),
+  e('interface', 'ipv6 enable', 'ipv6 enable', 'Enables IPv6 on the interface with only a link-local address, without a global one.', { ref: REF_IPV6 }),
+  e('interface', 'ipv6 nd', 'ipv6 nd {ra …|prefix …|reachable-time MS|ns-interval MS|dad attempts N|managed-config-flag|…}', 'Neighbor discovery settings of the interface: router advertisements (interval, lifetime, suppression, prefixes), duplicate address detection and neighbour reachability timers.', { ref: REF_IPV6 }),
+  e('interface', 'ipv6 mtu', 'ipv6 mtu BYTES', 'MTU of IPv6 packets sent on the interface.', { default: 'the interface MTU', ref: REF_IPV6 }),
+  e('interface', 'ipv6 ospf', 'ipv6 ospf PROCESS area AREA | ipv6 ospf {cost|hello-interval|dead-interval|network|priority} …', 'OSPFv3 for IPv6 on the interface (legacy `ipv6 router ospf` processes): area membership and per-interface timers, cost and network type.', { ref: REF_OSPF }),
+  e('interface', 'ipv6 mfib', 'ipv6 mfib {forwarding|cef} {input|output}', 'IPv6 multicast forwarding on the interface (accepting and sending multicast through the MFIB).', { ref: REF_MCAST }),
+  e('interface', 'ipv6 redirects', 'ipv6 redirects', 'Sends ICMPv6 redirect messages.', { default: 'enabled', ref: REF_IPV6 }),
+  e('interface', 'ipv6 unreachables', 'ipv6 unreachables', 'Sends ICMPv6 destination-unreachable messages.', { default: 'enabled', ref: REF_IPV6 }),
+  e('interface', 'ipv6 traffic-filter', 'ipv6 traffic-filter ACL {in|out}', 'Filters IPv6 traffic on the interface with an IPv6 access list.', { ref: REF_IPV6 }),
+  e('interface', 'negotiation', 'negotiation auto', 'Auto-negotiation of speed, duplex and flow control on (mostly Gigabit) ports where it replaces separate `speed`/`duplex` settings.', { default: 'auto', ref: REF_IF }),
+  e('interface', 'media-type', 'media-type {rj45|sfp|auto-select|…}', 'Which connector a combo port uses: the copper RJ-45 socket or the fibre SFP slot.', { ref: REF_IF }),
+  e('interface', 'ip igmp', 'ip igmp {version 1|2|3|join-group G|query-interval S|query-max-response-time S|last-member-query-interval MS|tcn …|…}', 'IGMP on the interface: the version spoken with hosts, query timers, and static group membership.', { ref: REF_MCAST }),
+  e('interface', 'ip igmp version', 'ip igmp version {1|2|3}', 'IGMP version used on the interface; all routers on a segment should use the same one.', { default: '2', values: ['1', '2', '3'], ref: REF_MCAST }),
+  e('interface', 'ip pim', 'ip pim {sparse-mode|dense-mode|sparse-dense-mode|dr-priority N|query-interval S|…}', 'PIM multicast routing on the interface: the PIM mode, DR priority and hello (query) interval.', { ref: REF_MCAST }),
+  e('interface', 'ip mfib', 'ip mfib {forwarding|cef} {input|output}', 'IPv4 multicast forwarding on the interface (accepting and sending multicast through the MFIB).', { ref: REF_MCAST }),
+  e('interface', 'bgp-policy', 'bgp-policy {source|destination} {ip-prec-map|ip-qos-map|accounting …}', 'Applies policies learnt through BGP to traffic of this interface, by the source or destination prefix: QoS marking (QPPB) or per-community traffic accounting.', { ref: REF_IF }),
+  e('interface', 'ip unreachables', 'ip unreachables', 'Sends ICMP unreachable messages for packets the router cannot deliver.', { default: 'enabled', ref: REF_IPAPP }),
+  e('interface', 'ip proxy-arp', 'ip proxy-arp', 'Answers ARP requests for addresses the router can reach through another interface.', { default: 'enabled', ref: REF_IPADDR }),
+  e('interface', 'ip directed-broadcast', 'ip directed-broadcast [ACL]', 'Forwards packets sent to this subnet\'s broadcast address as link broadcasts (an amplification risk).', { default: 'disabled', ref: REF_IPADDR }),
+  e('interface', 'ip helper-address', 'ip helper-address ADDRESS', 'Relays UDP broadcasts received on the interface (DHCP and a few other services) to this server as unicast.', { ref: REF_IPADDR }),
+  e('interface', 'ip dhcp relay', 'ip dhcp relay information {trusted|option …}', 'DHCP relay agent options on the interface (relay information option 82).', { ref: REF_IPADDR }),
+  e('interface', 'ip dhcp snooping', 'ip dhcp snooping {trust|limit rate N}', 'DHCP snooping on the port: `trust` accepts DHCP server replies here; `limit rate` caps DHCP packets per second.', { ref: REF_IPADDR }),
+  e('interface', 'ip route-cache', 'ip route-cache [cef|same-interface|…]', 'Switching path of the interface (fast switching / CEF) and whether packets may be switched back out of the interface they came in on.', { ref: REF_ISW }),
+  e('interface', 'ip tcp adjust-mss', 'ip tcp adjust-mss BYTES', 'Rewrites the MSS option of TCP SYNs passing through the interface, so sessions avoid fragmentation on tunnels with a smaller MTU.', { ref: REF_IPAPP }),
+  e('interface', 'ip tcp header-compression', 'ip tcp header-compression [passive|iphc-format]', 'Compresses TCP/IP headers on slow serial links.', { ref: REF_IPAPP }),
+  e('interface', 'ip router isis', 'ip router isis [TAG]', 'Runs IS-IS for IPv4 on the interface.', { ref: REF_ISIS }),
+  e('interface', 'ip flow', 'ip flow {ingress|egress}', 'Collects NetFlow records for traffic entering or leaving the interface.', { ref: REF_IF }),
+  e('interface', 'ip load-sharing', 'ip load-sharing {per-destination|per-packet}', 'How CEF spreads traffic over equal-cost paths out of the interface.', { default: 'per-destination', ref: REF_ISW }),
+  e('interface', 'ip virtual-reassembly', 'ip virtual-reassembly [in|out] [max-fragments N]…', 'Reassembles fragments virtually so features that need whole packets (NAT, firewall) can inspect them.', { ref: REF_IPAPP }),
+  e('interface', 'hold-queue', 'hold-queue PACKETS {in|out}', 'Length of the interface\'s input or output hold queue.', { default: 'platform dependent (classically 75 in, 40 out)', ref: REF_IF }),
+  e('interface', 'load-interval', 'load-interval SECONDS', 'Period over which interface load and rate statistics are averaged (a multiple of 30).', { default: '300 s', ref: REF_IF }),
+  e('interface', 'carrier-delay', 'carrier-delay {SECONDS|msec MS}', 'How long a link-state change must last before the interface is reported up or down.', { default: '2 s', ref: REF_IF }),
+  e('interface', 'keepalive', 'keepalive [SECONDS [RETRIES]]', 'Keepalive messages on the interface (on GRE tunnels: the tunnel goes down when the far end stops answering).', { default: '10 s on interfaces that use keepalives; off on tunnels', ref: REF_IF }),
+  e('interface', 'bridge-group', 'bridge-group N', 'Makes the interface a member of a transparent bridge group (bridging or IRB).', { ref: REF_IF }),
+  e('interface', 'channel-group', 'channel-group N mode {active|passive|on|desirable|auto}', 'Bundles the port into Port-channel N; the mode picks LACP (active/passive), PAgP (desirable/auto) or a static bundle (on).', { ref: REF_LSW }),
+  e('interface', 'lacp', 'lacp {port-priority N|rate {normal|fast}}', 'LACP settings of a bundled port: its priority for being active and how often LACPDUs are expected.', { ref: REF_LSW }),
+  e('interface', 'storm-control', 'storm-control {broadcast|multicast|unicast} level … | storm-control action {shutdown|trap}', 'Limits broadcast, multicast or unknown-unicast traffic on the port and what happens when the limit is exceeded.', { ref: REF_LSW }),
+  e('interface', 'mpls', 'mpls {ip|mtu BYTES|…}', 'MPLS on the interface: label switching and the MTU of labelled packets.', { ref: REF_MPLS }),
+  e('interface', 'mpls ip', 'mpls ip', 'Enables label switching of IPv4 packets (and LDP discovery) on the interface.', { ref: REF_MPLS }),
+  e('interface', 'isis', 'isis {metric N|hello-interval S|circuit-type …|network point-to-point|passive|…}', 'Per-interface IS-IS settings: metric, timers, circuit level and network type.', { ref: REF_ISIS }),
+  e('interface', 'ospfv3', 'ospfv3 [PROCESS] {area AREA|network TYPE|cost N|hello-interval S|…}', 'OSPFv3 (address-family style) on the interface: area membership and per-interface timers, cost, network type and authentication or encryption.', { ref: REF_OSPF }),
+  e('interface', 'cdp enable', 'cdp enable', 'Sends and listens to Cisco Discovery Protocol on the interface.', { default: 'enabled where CDP runs', ref: REF_CDP }),
+  e('interface', 'bfd', 'bfd interval MS min_rx MS multiplier N', 'BFD timers of the interface: how often BFD packets are sent and expected, and how many may be missed before the neighbour is declared down.', { ref: REF_BFD }),
+  e('interface', 'arp', 'arp {arpa|timeout SECONDS|…}', 'ARP on the interface: the encapsulation and how long learnt entries are kept.', { default: 'timeout 14400 s (4 hours)', ref: REF_IPADDR }),
+  e('interface', 'snmp', 'snmp trap link-status', 'Whether link up/down traps are sent for this interface.', { default: 'enabled', ref: REF_SNMP }),
+  e('interface', 'zone-member', 'zone-member security ZONE', 'Puts the interface into a security zone of the zone-based firewall; traffic between zones then needs a zone-pair policy.', { ref: REF_ZBF }),
+  e('interface', 'ppp', 'ppp {authentication …|chap …|pap …|multilink|…}', 'PPP settings of a serial, dialer or virtual-template interface (authentication, multilink).', { ref: REF_IF }),
+  e('interface', 'cable', 'cable {upstream …|downstream …|…}', 'DOCSIS settings of a cable (CMTS) interface.', { ref: REF_IF }),
   e('interface', 'exit', 'exit', 'Leaves interface mode.'),
   // ---- router ospf
   e('router-ospf', 'router-id', 'router-id A.B.C.D', 'OSPF router id; must be unique in the area.', { default: 'highest loopback address, else highest interface address', ref: REF_OSPF }),
@@ -182,6 +254,7 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('router-ospf', 'redistribute', 'redistribute PROTOCOL …', 'Redistributes routes from another source.'),
   e('router-ospf', 'default-information', 'default-information originate [always]', 'Originates a default route.'),
   e('router-ospf', 'auto-cost', 'auto-cost reference-bandwidth MBPS', 'Reference bandwidth for cost.'),
+  e('router-ospf', 'timers', 'timers {throttle spf START HOLD MAX|throttle lsa …|lsa arrival MS|pacing …}', 'Timing of SPF runs and LSA generation: how quickly the router reacts to a change and how it backs off when changes keep coming.', { ref: REF_OSPF }),
   e('router-ospf', 'distribute-list', 'distribute-list {ACL|prefix NAME|route-map NAME} {in|out}', 'Filters routes.'),
   // ---- crypto isakmp policy (IOS)
   e('isakmp-policy', 'encryption', 'encryption {des|3des|aes [128|192|256]}', 'Phase-1 encryption. `aes` without a size is AES-128.', { default: 'des [S8]', values: ['des', '3des', 'aes'], ref: REF_IKE }),

@@ -99,6 +99,11 @@ function docOf(keyword: string): string {
   return d ? `\`${d.syntax}\`\n\n${d.doc}` : EXTRA_DOCS[keyword] ?? '';
 }
 
+/** Whether hover has documentation for a reserved ipsec.conf keyword (catalog coverage uses the same lookup). */
+export function hasKeywordDoc(keyword: string): boolean {
+  return docOf(keyword) !== '';
+}
+
 function statementItems(replaceRange: TextRange): CompletionData[] {
   const res: CompletionData[] = ['ike', 'flow', 'include', 'tcpmd5'].map((k, i) => ({ label: k, kind: 'keyword', documentation: docOf(k), sortText: `1${i}`, replaceRange }));
   res.unshift({
