@@ -434,12 +434,18 @@ function lowerL2tp(ctx: LowerContext): void {
       defaultProfile: dp?.value ? { value: dp.value, range: dp.valueRange } : { value: 'default-encryption', default: 'RouterOS default profile for L2TP' },
     };
     ref(ctx, 'ppp-profile', dp);
+    attachL2tpSetters(ctx, it, server);
     if (sec?.value !== undefined && sec.valueRange) {
       server.ipsecSecret = { peer: '0.0.0.0/0', secret: secretOf(sec), range: it.cmd.range, set: (v) => setParamEdits(ctx, it, 'ipsec-secret', v) };
       ctx.device.keys.push(server.ipsecSecret);
     }
     ctx.device.l2tp.push(server);
   }
+}
+
+/** Quick-fix setter of `use-ipsec=` on the L2TP server (`/interface l2tp-server server set use-ipsec=required`). */
+function attachL2tpSetters(ctx: LowerContext, it: RosItem, server: model.L2tpServer): void {
+  server.useIpsec.set = (v) => setParamEdits(ctx, it, 'use-ipsec', v);
 }
 
 // ---------------------------------------------------------------- IPsec
