@@ -726,6 +726,64 @@ export class IosLowering {
     return t.nhrp;
   }
 
+  // ------------------------------------------------------------------ tunnel quick-fix setters
+
+  /** Inserts a sub-mode line before `node` (same indentation). */
+  protected insertLineBefore(node: IosNode, line: string): model.Edit {
+    const start = node.range.start - node.indent;
+    return this.edit({ start, end: start }, `${this.text.slice(start, node.range.start)}${line}${this.eol}`);
+  }
+
+  /** Inserts a sub-mode line after `node` (same indentation). */
+  protected insertLineAfter(node: IosNode, line: string): model.Edit {
+    return this.edit({ start: node.lineEnd, end: node.lineEnd }, `${this.eol}${this.text.slice(node.range.start - node.indent, node.range.start)}${line}`);
+  }
+
+  /**
+   * Setters that add, change or remove `tunnel key`, `ip nhrp authentication`, `ip nhrp map multicast` and
+   * `tunnel protection ipsec profile` on a tunnel interface, placed where IOS shows them in the running config.
+   */
+  protected attachTunnelSetters(info: IfaceInfo): void {
+    const t = info.itf.tunnel;
+    if (!t) return;
+    const block = info.node;
+    const lines = (pred: (k: string) => boolean) => block.children.filter((c) => c.kind === 'IosCommand' && !c.negated && pred(this.key(c)));
+    const nhrpLines = () => lines((k) => k.startsWith('ip nhrp '));
+    t.setKey = (v) => {
+      const existing = lines((k) => k === 'tunnel key');
+      if (v === undefined) return existing.length ? existing.map((n) => this.deleteLine(n)) : undefined;
+      if (!/^\d+$/.test(v) || Number(v) > 4294967295) return undefined;
+      const line = `tunnel key ${v}`;
+      if (existing.length) return [this.replaceLine(existing[existing.length - 1], line), ...existing.slice(0, -1).map((n) => this.deleteLine(n))];
+      const protection = lines((k) => k.startsWith('tunnel protection'))[0];
+      return [protection ? this.insertLineBefore(protection, line) : this.insertInBlock(block, line)];
+    };
+    t.setNhrpAuth = (v) => {
+      const existing = lines((k) => k === 'ip nhrp authentication');
+      if (v === undefined) return existing.length ? existing.map((n) => this.deleteLine(n)) : undefined;
+      if (!/^\S+$/.test(v)) return undefined;
+      const line = `ip nhrp authentication ${v}`;
+      if (existing.length) return [this.replaceLine(existing[existing.length - 1], line), ...existing.slice(0, -1).map((n) => this.deleteLine(n))];
+      const first = nhrpLines()[0];
+      return [first ? this.insertLineBefore(first, line) : this.insertInBlock(block, line)];
+    };
+    t.addMulticastMap = (nbma) => {
+      const target = nbma.toLowerCase() === 'dynamic' ? 'dynamic' : model.canonicalAddress(nbma);
+      if (!target || target.includes(':')) return undefined;
+      const line = `ip nhrp map multicast ${target}`;
+      const after = lines((k) => k.startsWith('ip nhrp map') || k === 'ip nhrp authentication');
+      if (after.length) return [this.insertLineAfter(after[after.length - 1], line)];
+      const first = nhrpLines()[0];
+      return [first ? this.insertLineBefore(first, line) : this.insertInBlock(block, line)];
+    };
+    t.setProtection = (name) => {
+      if (!/^\S+$/.test(name)) return undefined;
+      const line = `tunnel protection ipsec profile ${name}`;
+      const existing = lines((k) => k === 'tunnel protection ipsec profile')[0];
+      return [existing ? this.replaceLine(existing, line) : this.insertInBlock(block, line)];
+    };
+  }
+
   protected ospfInterfaceCommand(info: IfaceInfo, c: IosNode, at: number): void {
     const w = c.words;
     const sub = this.lw(w[at]);
@@ -1999,6 +2057,7 @@ export class IosLowering {
         if (addr) t.source = { value: addr, range: info.tunnelSourceRef.token };
       }
     }
+    for (const info of this.interfaces) this.attachTunnelSetters(info);
     this.buildOspfInterfaces();
     this.buildPeers();
     this.scanUses();
