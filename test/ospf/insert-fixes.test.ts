@@ -169,3 +169,40 @@ test('ospf/subnet-mismatch: no fix on the side whose address would leave the oth
   assert.equal(applied.length, 2);
   for (const a of applied) assert.deepEqual(only(a), ['mt.rsc', loadFixture(fx).files[1].text.replace('10.0.0.2/25', '10.0.0.2/24')]);
 });
+
+test('ospf/duplicate-router-id IOS vs RouterOS v7 and v6: each side can take an unused address of its own', () => {
+  const core = `
+//- core.ios
+hostname core
+!
+interface Loopback0
+ ip address 1.1.1.1 255.255.255.255
+!
+interface GigabitEthernet0/0
+ ip address 10.0.0.1 255.255.255.0
+!
+router ospf 1
+ router-id 1.1.1.1
+ network 10.0.0.0 0.0.0.255 area 0
+!
+`;
+  const mt7 = v7('', 'area=backbone-v2').replace('router-id=2.2.2.2', 'router-id=1.1.1.1');
+  const mt6 = v6('', 'area=backbone').replace('router-id=2.2.2.2', 'router-id=1.1.1.1');
+  for (const mt of [mt7, mt6]) {
+    const fx = core + mt;
+    const { list, applied } = fixesOf(fx, 'ospf/duplicate-router-id');
+    // 1.1.1.1 (Loopback0) is the duplicate itself, so IOS takes its next own address.
+    assert.deepEqual(list, ['core.ios "1.1.1.1" [Set a unique router id 10.0.0.1 (IOS applies it only after `clear ip ospf process`)]', 'mt.rsc "1.1.1.1" [Set a unique router id 10.0.0.2]']);
+    const files = loadFixture(fx).files;
+    assert.deepEqual(only(applied.find((a) => a.file === 'core.ios')), ['core.ios', once(files[0].text, ' router-id 1.1.1.1\n', ' router-id 10.0.0.1\n')]);
+    assert.deepEqual(only(applied.find((a) => a.file === 'mt.rsc')), ['mt.rsc', once(files[1].text, 'router-id=1.1.1.1', 'router-id=10.0.0.2')]);
+  }
+});
+
+test('ospf/duplicate-router-id: no fix when every own address is already some router id', () => {
+  const r = (name: string, addr: string, rid: string) => ios(name, `${addr} 255.255.255.0`, '', ` router-id ${rid}\n network 10.0.0.0 0.0.0.255 area 0\n`);
+  // r1's only address 10.0.0.1 is r3's router id; r2 can still take 10.0.0.2.
+  const fx = r('r1', '10.0.0.1', '9.9.9.9') + r('r2', '10.0.0.2', '9.9.9.9') + r('r3', '10.0.0.3', '10.0.0.1');
+  const { list } = fixesOf(fx, 'ospf/duplicate-router-id');
+  assert.deepEqual(list, ['r1.ios "9.9.9.9" []', 'r2.ios "9.9.9.9" [Set a unique router id 10.0.0.2 (IOS applies it only after `clear ip ospf process`)]']);
+});

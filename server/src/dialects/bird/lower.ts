@@ -91,7 +91,7 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
       id,
       range: { start: p.stmt.range.start, end: p.kindRange.end },
       version,
-      routerId: routerIdLoc ? { value: routerIdLoc.value, range: routerIdLoc.range } : undefined,
+      routerId: routerIdLoc ? { value: routerIdLoc.value, range: routerIdLoc.range, set: (v) => (model.parseIpv4(v) === undefined ? undefined : [edit(routerIdLoc.range, v)]) } : undefined,
       areas: areas.map((a) => ({ id: a.id, type: a.type, range: a.idRange })),
       neighbors: [],
     };
