@@ -5,6 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { dualHub, fixture } from '../dmvpn/seed004';
 import { applyFix, loadFixture } from '../helpers/fixture';
 
 interface Applied {
@@ -205,4 +206,13 @@ test('ospf/duplicate-router-id: no fix when every own address is already some ro
   const fx = r('r1', '10.0.0.1', '9.9.9.9') + r('r2', '10.0.0.2', '9.9.9.9') + r('r3', '10.0.0.3', '10.0.0.1');
   const { list } = fixesOf(fx, 'ospf/duplicate-router-id');
   assert.deepEqual(list, ['r1.ios "9.9.9.9" []', 'r2.ios "9.9.9.9" [Set a unique router id 10.0.0.2 (IOS applies it only after `clear ip ospf process`)]']);
+});
+
+test('ospf/area-mismatch on a DMVPN spoke tunnel (seed 004 dual hub): only the spoke is edited, never the hub', () => {
+  const r2 = once(dualHub.spoke(2), ' network 10.1.1.0 0.0.0.255 area 10\n', ' network 10.1.1.0 0.0.0.255 area 11\n');
+  const fx = fixture({ 'r0.ios': dualHub.r0, 'r1.ios': dualHub.r1, 'r2.ios': r2, 'r3.ios': dualHub.spoke(3) });
+  const { list, applied } = fixesOf(fx, 'ospf/area-mismatch');
+  assert.deepEqual(list, ['r1.ios "network 10.1.1.0 0.0.0.255 area 10" [Make R2 match this side]', 'r2.ios "network 10.1.1.0 0.0.0.255 area 11" [Make this side match R1]']);
+  assert.equal(applied.length, 2);
+  for (const a of applied) assert.deepEqual(only(a), ['r2.ios', once(loadFixture(fx).files[2].text, ' network 10.1.1.0 0.0.0.255 area 11\n', ' network 10.1.1.0 0.0.0.255 area 10\n')]);
 });
