@@ -73,7 +73,8 @@ function expectBothWays(applied: Applied[], fx: string, expected: Record<string,
 }
 
 function hostOf(text: string): string {
-  return /^hostname (\S+)/m.exec(text)?.[1] ?? /identity set name=(\S+)/.exec(text)?.[1] ?? '';
+  // BIRD files named like `bird.conf` are named after their router id.
+  return /^hostname (\S+)/m.exec(text)?.[1] ?? /identity set name=(\S+)/.exec(text)?.[1] ?? /^router id ([\d.]+);/m.exec(text)?.[1] ?? '';
 }
 
 const ios = (name: string, addr: string, itf: string, proc: string) => `
@@ -133,7 +134,7 @@ test('ospf/area-mismatch with `ip ospf 1 area 5` vs RouterOS v7 backbone: the li
 test('ospf/area-mismatch into a stub area: the area moves and becomes stub on IOS in one fix', () => {
   const fx = ios('core', '10.0.0.1 255.255.255.0', '', ' router-id 1.1.1.1\n network 10.0.0.0 0.0.0.255 area 0\n') + v6('/routing ospf area add name=a1 area-id=0.0.0.1 type=stub\n', 'area=a1');
   const { applied } = fixesOf(fx, 'ospf/area-mismatch');
-  expectBothWays(applied, fx, { 'core.ios': [' network 10.0.0.0 0.0.0.255 area 0\n', ' network 10.0.0.0 0.0.0.255 area 1\n area 1 stub\n'], 'mt.rsc': ['area=a1', 'area=backbone'] });
+  expectBothWays(applied, fx, { 'core.ios': [' network 10.0.0.0 0.0.0.255 area 0\n', ' area 1 stub\n network 10.0.0.0 0.0.0.255 area 1\n'], 'mt.rsc': ['area=a1', 'area=backbone'] });
 });
 
 test('ospf/stub-flag-mismatch IOS `area 1 stub` vs RouterOS v6 normal area: the stub line goes, or type=stub is added', () => {
@@ -149,10 +150,10 @@ test('ospf/stub-flag-mismatch IOS nssa vs RouterOS v7 stub: `area 1 stub` replac
   expectBothWays(applied, fx, { 'core.ios': [' area 1 nssa\n', ' area 1 stub\n'], 'mt.rsc': ['type=stub', 'type=nssa'] });
 });
 
-test('ospf/stub-flag-mismatch between two IOS routers: `area 1 stub` is inserted under router ospf', () => {
+test('ospf/stub-flag-mismatch between two IOS routers: `area 1 stub` is inserted under router ospf, before the networks', () => {
   const fx = ios('r1', '10.0.0.1 255.255.255.0', '', ' router-id 1.1.1.1\n network 10.0.0.0 0.0.0.255 area 1\n') + ios('r2', '10.0.0.2 255.255.255.0', '', ' router-id 2.2.2.2\n area 1 stub\n network 10.0.0.0 0.0.0.255 area 1\n');
   const { applied } = fixesOf(fx, 'ospf/stub-flag-mismatch');
-  expectBothWays(applied, fx, { 'r1.ios': [' network 10.0.0.0 0.0.0.255 area 1\n', ' network 10.0.0.0 0.0.0.255 area 1\n area 1 stub\n'], 'r2.ios': [' area 1 stub\n', ''] });
+  expectBothWays(applied, fx, { 'r1.ios': [' network 10.0.0.0 0.0.0.255 area 1\n', ' area 1 stub\n network 10.0.0.0 0.0.0.255 area 1\n'], 'r2.ios': [' area 1 stub\n', ''] });
 });
 
 test('ospf/subnet-mismatch IOS /24 vs RouterOS /25: `ip address A MASK` and `address=A/len`', () => {
@@ -215,4 +216,31 @@ test('ospf/area-mismatch on a DMVPN spoke tunnel (seed 004 dual hub): only the s
   assert.deepEqual(list, ['r1.ios "network 10.1.1.0 0.0.0.255 area 10" [Make R2 match this side]', 'r2.ios "network 10.1.1.0 0.0.0.255 area 11" [Make this side match R1]']);
   assert.equal(applied.length, 2);
   for (const a of applied) assert.deepEqual(only(a), ['r2.ios', once(loadFixture(fx).files[2].text, ' network 10.1.1.0 0.0.0.255 area 11\n', ' network 10.1.1.0 0.0.0.255 area 10\n')]);
+});
+
+test('ospf/stub-flag-mismatch IOS vs BIRD: `stub;` added to (or removed from) the BIRD area block', () => {
+  const bird = (areaBody: string) => `
+//- bird.conf
+router id 10.5.0.2;
+protocol device {
+}
+protocol ospf v2 {
+  ipv4 { import all; export all; };
+  area 1 {
+${areaBody}    interface "vlan500" 10.5.0.0/24 {
+      cost 5;
+    };
+  };
+}
+`;
+  const cisco = (proc: string) => ios('core', '10.5.0.1 255.255.255.0', '', ` router-id 1.1.1.1\n${proc} network 10.5.0.0 0.0.0.255 area 1\n`);
+  // IOS stub, BIRD normal.
+  let fx = cisco(' area 1 stub\n') + bird('');
+  let { list, applied } = fixesOf(fx, 'ospf/stub-flag-mismatch');
+  assert.deepEqual(list, ['bird.conf "1" [Make this side match core | Make core match this side]', 'core.ios "network 10.5.0.0 0.0.0.255 area 1" [Make this side match 10.5.0.2 | Make 10.5.0.2 match this side]']);
+  expectBothWays(applied, fx, { 'core.ios': [' area 1 stub\n', ''], 'bird.conf': ['  area 1 {\n', '  area 1 {\n    stub;\n'] });
+  // BIRD stub, IOS normal.
+  fx = cisco('') + bird('    stub;\n');
+  ({ list, applied } = fixesOf(fx, 'ospf/stub-flag-mismatch'));
+  expectBothWays(applied, fx, { 'core.ios': [' network 10.5.0.0', ' area 1 stub\n network 10.5.0.0'], 'bird.conf': ['    stub;\n', ''] });
 });

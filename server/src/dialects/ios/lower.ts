@@ -1118,7 +1118,10 @@ export class IosLowering {
     if (want === '0.0.0.0') return undefined; // the backbone cannot be stub or NSSA
     const line = `area ${area} ${type}`;
     if (typeLines.length) return [this.replaceLine(typeLines[0], line), ...typeLines.slice(1).map((c) => this.deleteLine(c))];
-    return [this.insertInBlock(info.node, line)];
+    // IOS lists `area …` lines before redistribution, passive interfaces, networks and neighbors.
+    const LATER = new Set(['redistribute', 'passive-interface', 'network', 'neighbor', 'distribute-list', 'default-information']);
+    const later = info.node.children.find((c) => c.kind === 'IosCommand' && LATER.has(this.lw(c.words[0]) === 'no' ? this.lw(c.words[1]) : this.lw(c.words[0])));
+    return [later ? this.insertLineBefore(later, line) : this.insertInBlock(info.node, line)];
   }
 
   protected ospfSetter(block: IosNode, existing: IosNode | undefined, setting: string, value: string | number | undefined): model.Edit[] | undefined {
