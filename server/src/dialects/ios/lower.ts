@@ -2127,9 +2127,17 @@ export class IosLowering {
         if (addr) t.source = { value: addr, range: info.tunnelSourceRef.token };
       }
     }
-    for (const info of this.interfaces) this.attachTunnelSetters(info);
+    try {
+      for (const info of this.interfaces) this.attachTunnelSetters(info);
+    } catch {
+      // Quick-fix setters are optional: a bug here must not lose the model.
+    }
     this.buildOspfInterfaces();
-    this.attachOspfSetters();
+    try {
+      this.attachOspfSetters();
+    } catch {
+      // as above
+    }
     this.buildPeers();
     this.scanUses();
   }
