@@ -51,9 +51,10 @@ test('L2TP server enabled without IPsec: warning on use-ipsec', () => {
   const f = files[0];
   const found = service.getFindings(f.uri).filter((d) => CODES.includes(d.code));
   assert.deepEqual(found.map((d) => `${d.severity} ${d.code} ${f.text.slice(d.range.start, d.range.end)}`), ['warning l2tp/ipsec-disabled no']);
-  // FIXME: the RouterOS lowering attaches no Setter to L2tpServer.useIpsec yet, so no fix is offered (the fix itself is
-  // covered on hand-built devices in l2tp.test.ts). When it does, apply fixes[0] and assert the file checks clean.
-  assert.deepEqual(found[0].fixes, []);
+  // The RouterOS lowering attaches a Setter to L2tpServer.useIpsec: fixes[0] requires IPsec and the file checks clean.
+  const texts = applyFix(service, found[0].fixes[0]);
+  assert.ok(texts.get(f.uri)!.includes(' use-ipsec=required\n'));
+  assert.deepEqual(service.getFindings(f.uri).filter((d) => CODES.includes(d.code)), []);
 });
 
 test('RouterOS 7: the secret lives on the identity of the passive wildcard peer', () => {

@@ -104,6 +104,14 @@ export interface Tunnel {
   nhrp?: Nhrp;
   /** Insert point for new tunnel/NHRP commands (end of the interface block's header line). */
   insertAt?: number;
+  /** Sets the tunnel key (inserting the command when absent); `undefined` removes it. */
+  setKey?: Setter<string | undefined>;
+  /** Protects the tunnel with the named IPsec profile (inserting the command when absent). */
+  setProtection?: Setter<string>;
+  /** Adds an NHRP multicast mapping to an NBMA address or `dynamic`. */
+  addMulticastMap?: Setter<string>;
+  /** Sets the NHRP authentication string (inserting the command when absent); `undefined` removes it. */
+  setNhrpAuth?: Setter<string | undefined>;
 }
 
 export interface Nhrp {
@@ -221,6 +229,8 @@ export interface OspfProcess {
   areas: { id: string; type: 'normal' | 'stub' | 'nssa'; range?: TextRange }[];
   /** NBMA neighbor statements (`neighbor X`, BIRD `neighbors`). */
   neighbors: Value<string>[];
+  /** Makes an area of this process normal, stub or NSSA (`area A stub`, RouterOS `type=`). */
+  setAreaType?: Setter<{ area: string; type: 'normal' | 'stub' | 'nssa' }>;
 }
 
 /** Effective OSPF settings of one interface, after interface-level overrides and per-platform defaults. */
@@ -248,6 +258,8 @@ export interface OspfInterface {
   isTunnel?: boolean;
   neighbors: Value<string>[];
   setAuthKey?: Setter<string>;
+  /** Changes the prefix length of the interface address `address` (same address, new mask). */
+  setPrefixLength?: Setter<number>;
 }
 
 export interface L2tpServer {

@@ -150,6 +150,42 @@ function areaRange(device: model.Device, o: model.OspfInterface): TextRange {
   return area?.range ?? o.range;
 }
 
+/** The OSPF process an interface belongs to. */
+function processOf(device: model.Device, o: model.OspfInterface): model.OspfProcess | undefined {
+  return device.ospf.find((p) => p.id === o.processId && p.version === o.version);
+}
+
+/**
+ * Moving `o` into the area of `peer`: the area itself, plus the area's type on this device when it would not
+ * match the peer's afterwards (else the fix would only trade an area mismatch for a stub-flag mismatch).
+ */
+function areaEdits(device: model.Device, o: model.OspfInterface, peer: model.OspfInterface): model.Edit[] | undefined {
+  const proc = processOf(device, o);
+  const target = canonicalArea(peer.area.value);
+  const typeAfter = proc?.areas.find((ar) => canonicalArea(ar.id) === target)?.type ?? 'normal';
+  const steps: (() => model.Edit[] | undefined)[] = [() => run(o.area.set, peer.area.value)];
+  if (typeAfter !== peer.areaType) steps.push(() => run(proc?.setAreaType, { area: peer.area.value, type: peer.areaType }));
+  return allEdits(steps);
+}
+
+/**
+ * Giving `o` the prefix length of `peer`, only when its address then lies in the peer's subnet and is a usable
+ * host address there (not the network or broadcast address of a /30 or larger).
+ */
+function prefixEdits(o: model.OspfInterface, peer: model.OspfInterface, length: number): model.Edit[] | undefined {
+  if (!o.address || !peer.prefix) return undefined;
+  const target = linkPrefix(peer.prefix);
+  const mine = model.networkOf(o.address, length);
+  if (!target || !mine || model.canonicalPrefix(mine) !== target) return undefined;
+  const max = o.address.includes(':') ? 128 : 32;
+  if (length < max - 1) {
+    const n = model.parseIpv4(o.address);
+    const host = n === undefined ? undefined : n % 2 ** (max - length);
+    if (host === 0 || host === 2 ** (max - length) - 1) return undefined;
+  }
+  return run(o.setPrefixLength, length);
+}
+
 /** A DMVPN hub tunnel: multipoint GRE that is nobody's NHRP client. */
 function isHubTunnel(t: model.Tunnel | undefined): boolean {
   return t?.mode.value === 'mgre' && (t.nhrp?.nhs.length ?? 0) === 0;
@@ -196,14 +232,21 @@ function checkLinkAll(link: OspfLink): model.Finding[] {
       ...mirrored(
         'ospf/area-mismatch',
         'error',
-        end(a, areaRange(a, x), msg(x, b, y), `area ${x.area.value} here`, run(x.area.set, y.area.value)),
-        end(b, areaRange(b, y), msg(y, a, x), `area ${y.area.value} here`, run(y.area.set, x.area.value)),
+        end(a, areaRange(a, x), msg(x, b, y), `area ${x.area.value} here`, areaEdits(a, x, y)),
+        end(b, areaRange(b, y), msg(y, a, x), `area ${y.area.value} here`, areaEdits(b, y, x)),
       ),
     );
   } else if (x.areaType !== y.areaType) {
     const msg = (o: model.OspfInterface, pd: model.Device, po: model.OspfInterface) =>
       `Area ${o.area.value} is ${o.areaType} here but ${po.areaType} on ${pd.name}: the E/N option bits in the hellos disagree and hellos are dropped`;
-    res.push(...mirrored('ospf/stub-flag-mismatch', 'error', end(a, areaRange(a, x), msg(x, b, y), `area ${x.area.value} is ${x.areaType} here`), end(b, areaRange(b, y), msg(y, a, x), `area ${y.area.value} is ${y.areaType} here`)));
+    res.push(
+      ...mirrored(
+        'ospf/stub-flag-mismatch',
+        'error',
+        end(a, areaRange(a, x), msg(x, b, y), `area ${x.area.value} is ${x.areaType} here`, run(processOf(a, x)?.setAreaType, { area: x.area.value, type: y.areaType })),
+        end(b, areaRange(b, y), msg(y, a, x), `area ${y.area.value} is ${y.areaType} here`, run(processOf(b, y)?.setAreaType, { area: y.area.value, type: x.areaType })),
+      ),
+    );
   }
 
   // Network type (§7.3 matrix).
@@ -246,7 +289,7 @@ function checkLinkAll(link: OspfLink): model.Finding[] {
     if (lx !== undefined && ly !== undefined && lx !== ly) {
       const msg = (l: number, pd: model.Device, po: model.OspfInterface, pl: number) =>
         `Subnet mask differs on this OSPF link: /${l} here vs /${pl} on ${where(pd, po)}; hellos carry the mask and are dropped on ${NET_TYPE_LABEL[tx === 'point-to-point' ? ty : tx]} links`;
-      res.push(...mirrored('ospf/subnet-mismatch', 'error', end(a, addressRange(a, x), msg(lx, b, y, ly), `/${lx} here`), end(b, addressRange(b, y), msg(ly, a, x, lx), `/${ly} here`)));
+      res.push(...mirrored('ospf/subnet-mismatch', 'error', end(a, addressRange(a, x), msg(lx, b, y, ly), `/${lx} here`, prefixEdits(x, y, ly)), end(b, addressRange(b, y), msg(ly, a, x, lx), `/${ly} here`, prefixEdits(y, x, lx))));
     }
   }
 

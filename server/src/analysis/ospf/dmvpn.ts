@@ -68,7 +68,8 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
       const text = (k: string | undefined) => (k === undefined ? 'no tunnel key' : `tunnel key ${k}`);
       const msg = (self: string | undefined, other: TunnelEnd, otherKey: string | undefined) =>
         `${text(self)} here but ${text(otherKey)} on ${label(other)}: GRE packets whose key does not match are dropped, so the tunnel never passes traffic`;
-      const edits = (self: TunnelEnd, value: string | undefined) => (value === undefined ? undefined : run(self.t.key?.set, value));
+      // The spoke takes the hub's key: change it, add it (`Tunnel.setKey`) or remove it when the hub has none.
+      const edits = (self: TunnelEnd, value: string | undefined) => (value !== undefined && self.t.key?.set ? run(self.t.key.set, value) : run(self.t.setKey, value));
       res.push(
         ...mirrored(
           'dmvpn/tunnel-key-mismatch',
@@ -88,7 +89,9 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
         const text = (x: typeof as) => (x ? `NHRP authentication ${model.maskSecret(x.secret)}` : 'no NHRP authentication');
         const msg = (self: typeof as, other: TunnelEnd, o: typeof as) =>
           `${text(self)} here but ${text(o)} on ${label(other)}: the hub ignores NHRP registrations whose authentication string differs`;
-        const edits = (self: typeof as, o: typeof as) => (self && o?.secret.plain !== undefined ? run(self.set, o.secret.plain) : undefined);
+        // The spoke takes the hub's string (changed, added or removed); a masked/encrypted hub string cannot be copied.
+        const edits = (self: typeof as, o: typeof as) =>
+          !o ? run(s.t.setNhrpAuth, undefined) : o.secret.plain === undefined ? undefined : self?.set ? run(self.set, o.secret.plain) : run(s.t.setNhrpAuth, o.secret.plain);
         res.push(
           ...mirrored(
             'dmvpn/nhrp-auth-mismatch',
@@ -110,7 +113,7 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
         ...mirrored(
           'dmvpn/tunnel-protection-mismatch',
           'error',
-          { device: s.device, range: ps?.range ?? s.itf.nameRange, message: msg(ps, h, ph), relatedMessage: ps ? 'tunnel protection here' : 'no tunnel protection here' },
+          { device: s.device, range: ps?.range ?? s.itf.nameRange, message: msg(ps, h, ph), relatedMessage: ps ? 'tunnel protection here' : 'no tunnel protection here', edits: ph ? protectionEdits(s, ph.value) : undefined },
           { device: h.device, range: ph?.range ?? h.itf.nameRange, message: msg(ph, s, ps), relatedMessage: ph ? 'tunnel protection here' : 'no tunnel protection here' },
         ),
       );
@@ -191,12 +194,23 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
           range: mm[0].range,
           message: `No \`ip nhrp map multicast ${h.source}\` for hub ${label(h)}: OSPF multicast hellos on this mGRE tunnel never reach that hub`,
           relatedMessage: 'multicast maps here',
+          edits: run(s.t.addMulticastMap, h.source),
         },
         { device: h.device, range: hubSourceRange, message: '', relatedMessage: `hub tunnel source ${h.source}` },
       ),
     );
   }
   return res;
+}
+
+/**
+ * Protecting an unprotected spoke: with the hub's profile name when the spoke defines a profile of that name,
+ * else with the spoke's only IPsec profile; no fix when the spoke defines none (or several, none named like the hub's).
+ */
+function protectionEdits(s: TunnelEnd, hubProfile: string): model.Edit[] | undefined {
+  const profiles = s.device.definitions.filter((d) => d.kind === 'ipsec-profile' && !d.builtin).map((d) => d.name);
+  const name = profiles.includes(hubProfile) ? hubProfile : new Set(profiles).size === 1 ? profiles[0] : undefined;
+  return name === undefined ? undefined : run(s.t.setProtection, name);
 }
 
 /** Whether OSPF on this tunnel sends multicast hellos (broadcast / point-to-multipoint without neighbor statements). */
@@ -241,6 +255,8 @@ export const dmvpnMulticastCheck: DeviceCheck = {
       const spoke = e.t.nhrp.nhs.length > 0;
       const hubNbma = spoke ? e.t.nhrp.maps.find((m) => e.t.nhrp!.nhs.some((n) => canon(n.value) === canon(m.tunnelAddress)))?.nbma : undefined;
       const needed = spoke ? `\`ip nhrp map multicast ${hubNbma ?? '<hub NBMA address>'}\`` : '`ip nhrp map multicast dynamic`';
+      const target = spoke ? hubNbma : 'dynamic';
+      const edits = target === undefined ? undefined : run(e.t.addMulticastMap, target);
       res.push({
         uri: device.uri,
         range: o.networkType.range ?? e.itf.nameRange,
@@ -248,7 +264,7 @@ export const dmvpnMulticastCheck: DeviceCheck = {
         code: 'dmvpn/multicast-map-missing',
         message: `OSPF ${o.networkType.value} on multipoint GRE tunnel ${e.itf.name} sends multicast hellos, but the tunnel has no NHRP multicast mapping: add ${needed} (or use non-broadcast with neighbor statements)`,
         related: [],
-        fixes: [],
+        fixes: edits ? [{ title: `Add \`ip nhrp map multicast ${target}\``, edits, isPreferred: true }] : [],
       });
     }
     return res;

@@ -27,6 +27,7 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
     }
     const res: model.Finding[] = [];
     let domains: ((d: model.Device) => number | undefined) | undefined;
+    let used: Set<string> | undefined;
     for (const list of byId.values()) {
       if (list.length < 2) continue;
       domains ??= ospfDomains(devices);
@@ -45,13 +46,44 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
           code: 'ospf/duplicate-router-id',
           message: `OSPFv${e.process.version} router id ${e.rid.value}${e.rid.range ? '' : ` (${e.rid.default ?? 'implicit'})`} is also used by ${names}: LSAs of the two routers overwrite each other, adjacencies flap ("Duplicate router-id")`,
           related: others.slice(0, MAX_RELATED).map((o) => ({ uri: o.device.uri, range: at(o.rid, o.process.range), message: `router id ${o.rid.value} on ${o.device.name}` })),
-          fixes: [],
+          fixes: uniqueRouterIdFix(e.device, e.rid, (used ??= routerIdsInUse(devices))),
         });
       }
     }
     return res;
   },
 };
+
+/** Every router id of every OSPF process in the workspace, canonical. */
+function routerIdsInUse(devices: readonly model.Device[]): Set<string> {
+  const res = new Set<string>();
+  for (const d of devices) for (const p of d.ospf) if (p.routerId) res.add(model.canonicalAddress(p.routerId.value) ?? p.routerId.value);
+  return res;
+}
+
+/**
+ * "Set a unique router id": one of the device's own IPv4 interface addresses (loopbacks first) that no OSPF
+ * process in the workspace uses as its router id; no fix when there is none. IOS keeps the old id until the
+ * process is cleared, which the title says.
+ */
+function uniqueRouterIdFix(device: model.Device, rid: model.Value<string>, used: Set<string>): model.FixIntent[] {
+  const candidates = [...device.interfaces].sort((a, b) => Number(b.kind === 'loopback') - Number(a.kind === 'loopback'));
+  let chosen: string | undefined;
+  for (const itf of candidates) {
+    for (const a of itf.addresses) {
+      if (a.secondary || model.parseIpv4(a.address) === undefined || a.address === '0.0.0.0' || used.has(a.address)) continue;
+      chosen = a.address;
+      break;
+    }
+    if (chosen) break;
+  }
+  if (!chosen) return [];
+  const edits = run(rid.set, chosen);
+  if (!edits || edits.length === 0) return [];
+  const note =
+    device.dialect === 'cisco-ios' ? ' (IOS applies it only after `clear ip ospf process`)' : device.dialect === 'cisco-asa' ? ' (takes effect once the OSPF process restarts)' : '';
+  return [{ title: `Set a unique router id ${chosen}${note}`, edits, isPreferred: true }];
+}
 
 /**
  * Connected OSPF domains: devices joined by a shared OSPF link prefix (union-find over a prefix index, linear).

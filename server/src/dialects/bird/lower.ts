@@ -91,10 +91,11 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
       id,
       range: { start: p.stmt.range.start, end: p.kindRange.end },
       version,
-      routerId: routerIdLoc ? { value: routerIdLoc.value, range: routerIdLoc.range } : undefined,
+      routerId: routerIdLoc ? { value: routerIdLoc.value, range: routerIdLoc.range, set: (v) => (model.parseIpv4(v) === undefined ? undefined : [edit(routerIdLoc.range, v)]) } : undefined,
       areas: areas.map((a) => ({ id: a.id, type: a.type, range: a.idRange })),
       neighbors: [],
     };
+    proc.setAreaType = (v) => birdAreaTypeEdits(p.areas, v.area, v.type, text)?.map((e) => edit(e.range, e.newText));
     // Templates go through BIRD's protocol checks too (`template ospf t { }` alone is "No configured areas").
     if (!p.template) device.ospf.push(proc);
 
@@ -345,6 +346,36 @@ function lowerInterface(
       setAuthKey,
     });
   }
+}
+
+/**
+ * Edits that make an area of this protocol (not of a template, which other protocols share) stub, NSSA or normal:
+ * the `stub;`/`nssa;` statement is rewritten, removed (its own line) or added as the area's first statement.
+ */
+function birdAreaTypeEdits(areas: BirdArea[], id: string, type: 'normal' | 'stub' | 'nssa', text: string): { range: TextRange; newText: string }[] | undefined {
+  const want = /^\d+$/.test(id) ? model.formatIpv4(Number(id) >>> 0) : model.canonicalAddress(id);
+  const area = areas.find((a) => (/^\d+$/.test(a.id) ? model.formatIpv4(Number(a.id) >>> 0) : model.canonicalAddress(a.id)) === want);
+  if (!area || !want || area.type === type) return undefined;
+  if (type !== 'normal' && want === '0.0.0.0') return undefined;
+  const kw = type === 'normal' ? undefined : type;
+  if (area.typeRange) {
+    if (kw) return [{ range: area.typeRange, newText: kw }];
+    // `stub;` alone on its line: the line goes; else `stub no`.
+    const lineStart = text.lastIndexOf('\n', area.typeRange.start - 1) + 1;
+    const nl = text.indexOf('\n', area.typeRange.end);
+    const lineEnd = nl < 0 ? text.length : nl + 1;
+    if (/^[ \t]*$/.test(text.slice(lineStart, area.typeRange.start)) && /^[ \t]*;[ \t]*\r?\n?$/.test(text.slice(area.typeRange.end, lineEnd))) return [{ range: { start: lineStart, end: lineEnd }, newText: '' }];
+    return [{ range: area.typeRange, newText: 'stub no' }];
+  }
+  if (!kw || !area.block) return undefined;
+  const open = area.block.tokens[0];
+  const first = area.block.children.find((c) => c.tokens.length > 0);
+  if (!open) return undefined;
+  if (!first) return [{ range: { start: open.end, end: open.end }, newText: ` ${kw}; ` }];
+  const lineStart = text.lastIndexOf('\n', first.range.start - 1) + 1;
+  if (lineStart <= open.start) return [{ range: { start: first.range.start, end: first.range.start }, newText: `${kw}; ` }];
+  const indent = /^[ \t]*/.exec(text.slice(lineStart, first.range.start))![0];
+  return [{ range: { start: lineStart, end: lineStart }, newText: `${indent}${kw};\n` }];
 }
 
 function secret(pw: { plain: string; range: TextRange }): model.Secret {

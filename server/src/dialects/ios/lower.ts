@@ -726,6 +726,64 @@ export class IosLowering {
     return t.nhrp;
   }
 
+  // ------------------------------------------------------------------ tunnel quick-fix setters
+
+  /** Inserts a sub-mode line before `node` (same indentation). */
+  protected insertLineBefore(node: IosNode, line: string): model.Edit {
+    const start = node.range.start - node.indent;
+    return this.edit({ start, end: start }, `${this.text.slice(start, node.range.start)}${line}${this.eol}`);
+  }
+
+  /** Inserts a sub-mode line after `node` (same indentation). */
+  protected insertLineAfter(node: IosNode, line: string): model.Edit {
+    return this.edit({ start: node.lineEnd, end: node.lineEnd }, `${this.eol}${this.text.slice(node.range.start - node.indent, node.range.start)}${line}`);
+  }
+
+  /**
+   * Setters that add, change or remove `tunnel key`, `ip nhrp authentication`, `ip nhrp map multicast` and
+   * `tunnel protection ipsec profile` on a tunnel interface, placed where IOS shows them in the running config.
+   */
+  protected attachTunnelSetters(info: IfaceInfo): void {
+    const t = info.itf.tunnel;
+    if (!t) return;
+    const block = info.node;
+    const lines = (pred: (k: string) => boolean) => block.children.filter((c) => c.kind === 'IosCommand' && !c.negated && pred(this.key(c)));
+    const nhrpLines = () => lines((k) => k.startsWith('ip nhrp '));
+    t.setKey = (v) => {
+      const existing = lines((k) => k === 'tunnel key');
+      if (v === undefined) return existing.length ? existing.map((n) => this.deleteLine(n)) : undefined;
+      if (!/^\d+$/.test(v) || Number(v) > 4294967295) return undefined;
+      const line = `tunnel key ${v}`;
+      if (existing.length) return [this.replaceLine(existing[existing.length - 1], line), ...existing.slice(0, -1).map((n) => this.deleteLine(n))];
+      const protection = lines((k) => k.startsWith('tunnel protection'))[0];
+      return [protection ? this.insertLineBefore(protection, line) : this.insertInBlock(block, line)];
+    };
+    t.setNhrpAuth = (v) => {
+      const existing = lines((k) => k === 'ip nhrp authentication');
+      if (v === undefined) return existing.length ? existing.map((n) => this.deleteLine(n)) : undefined;
+      if (!/^\S+$/.test(v)) return undefined;
+      const line = `ip nhrp authentication ${v}`;
+      if (existing.length) return [this.replaceLine(existing[existing.length - 1], line), ...existing.slice(0, -1).map((n) => this.deleteLine(n))];
+      const first = nhrpLines()[0];
+      return [first ? this.insertLineBefore(first, line) : this.insertInBlock(block, line)];
+    };
+    t.addMulticastMap = (nbma) => {
+      const target = nbma.toLowerCase() === 'dynamic' ? 'dynamic' : model.canonicalAddress(nbma);
+      if (!target || target.includes(':')) return undefined;
+      const line = `ip nhrp map multicast ${target}`;
+      const after = lines((k) => k.startsWith('ip nhrp map') || k === 'ip nhrp authentication');
+      if (after.length) return [this.insertLineAfter(after[after.length - 1], line)];
+      const first = nhrpLines()[0];
+      return [first ? this.insertLineBefore(first, line) : this.insertInBlock(block, line)];
+    };
+    t.setProtection = (name) => {
+      if (!/^\S+$/.test(name)) return undefined;
+      const line = `tunnel protection ipsec profile ${name}`;
+      const existing = lines((k) => k === 'tunnel protection ipsec profile')[0];
+      return [existing ? this.replaceLine(existing, line) : this.insertInBlock(block, line)];
+    };
+  }
+
   protected ospfInterfaceCommand(info: IfaceInfo, c: IosNode, at: number): void {
     const w = c.words;
     const sub = this.lw(w[at]);
@@ -994,6 +1052,76 @@ export class IosLowering {
       };
       this.device.ospfInterfaces.push(oi);
     }
+  }
+
+  // ------------------------------------------------------------------ OSPF quick-fix setters
+
+  /**
+   * Setters for the area of an interface (`ip ospf P area A`, or the area of a `network` statement that selects
+   * only this interface), its prefix length (`ip address A MASK`), the type of an area (`area A stub|nssa` under
+   * `router ospf`) and the router id. IOS only for interface settings (ASA writes them differently).
+   */
+  protected attachOspfSetters(): void {
+    for (const info of this.ospfProcs) {
+      const rid = info.proc.routerId;
+      const ridNode = info.node.children.find((c) => c.kind === 'IosCommand' && !c.negated && this.key(c) === 'router-id');
+      if (rid) rid.set = (v) => (model.parseIpv4(v) === undefined ? undefined : this.setSub(info.node, ridNode, `router-id ${v}`));
+      info.proc.setAreaType = (v) => this.ospfAreaTypeEdits(info, v.area, v.type);
+    }
+    if (this.platform !== 'IOS') return;
+    for (const o of this.device.ospfInterfaces) {
+      const info = this.ifaceByName.get(o.interfaceName);
+      if (!info) continue;
+      o.area.set = (v) => this.ospfAreaEdits(info, o, v);
+      const primary = info.itf.addresses.find((a) => o.address !== undefined && a.address === o.address && !a.secondary);
+      if (primary) {
+        o.setPrefixLength = (len) => {
+          if (!Number.isInteger(len) || len < 1 || len > 32) return undefined;
+          const written = this.text.slice(primary.range.start, primary.range.end);
+          return [this.edit(primary.range, written.includes('/') ? `${primary.address}/${len}` : `${primary.address} ${model.lengthToMask(len)}`)];
+        };
+      }
+    }
+  }
+
+  /** The `router ospf` / interface line at `range` (lowering keeps ranges, not nodes, for these). */
+  protected nodeAt(parent: IosNode, range: TextRange | undefined): IosNode | undefined {
+    if (!range) return undefined;
+    return parent.children.find((c) => c.kind === 'IosCommand' && c.range.start === range.start);
+  }
+
+  protected ospfAreaEdits(info: IfaceInfo, o: model.OspfInterface, value: string): model.Edit[] | undefined {
+    const area = iosAreaText(value);
+    if (area === undefined) return undefined;
+    const own = this.nodeAt(info.node, info.ospf.area?.range);
+    if (own) return [this.replaceLine(own, `ip ospf ${o.processId} area ${area}`)];
+    const proc = this.ospfProcs.find((p) => p.proc.id === o.processId);
+    const net = proc && this.nodeAt(proc.node, o.area.range);
+    // A `network` statement that selects only this interface is rewritten; else the interface gets its own area.
+    const shared = this.device.ospfInterfaces.some((x) => x !== o && x.area.range?.start === o.area.range?.start);
+    const areaTok = net ? this.args(net)[3] : undefined;
+    if (net && areaTok && !shared) return [this.edit(areaTok, area)];
+    return [this.insertInBlock(info.node, `ip ospf ${o.processId} area ${area}`)];
+  }
+
+  protected ospfAreaTypeEdits(info: OspfProcInfo, areaId: string, type: 'normal' | 'stub' | 'nssa'): model.Edit[] | undefined {
+    const area = iosAreaText(areaId);
+    if (area === undefined) return undefined;
+    const want = normalizeArea(area);
+    const typeLines = info.node.children.filter((c) => {
+      if (c.kind !== 'IosCommand' || c.negated || this.key(c) !== 'area') return false;
+      const a = this.args(c);
+      const what = this.lw(a[1]);
+      return a[0] !== undefined && normalizeArea(a[0].text) === want && (what === 'stub' || what === 'nssa');
+    });
+    if (type === 'normal') return typeLines.length ? typeLines.map((c) => this.deleteLine(c)) : undefined;
+    if (want === '0.0.0.0') return undefined; // the backbone cannot be stub or NSSA
+    const line = `area ${area} ${type}`;
+    if (typeLines.length) return [this.replaceLine(typeLines[0], line), ...typeLines.slice(1).map((c) => this.deleteLine(c))];
+    // IOS lists `area …` lines before redistribution, passive interfaces, networks and neighbors.
+    const LATER = new Set(['redistribute', 'passive-interface', 'network', 'neighbor', 'distribute-list', 'default-information']);
+    const later = info.node.children.find((c) => c.kind === 'IosCommand' && LATER.has(this.lw(c.words[0]) === 'no' ? this.lw(c.words[1]) : this.lw(c.words[0])));
+    return [later ? this.insertLineBefore(later, line) : this.insertInBlock(info.node, line)];
   }
 
   protected ospfSetter(block: IosNode, existing: IosNode | undefined, setting: string, value: string | number | undefined): model.Edit[] | undefined {
@@ -2037,7 +2165,17 @@ export class IosLowering {
         if (addr) t.source = { value: addr, range: info.tunnelSourceRef.token };
       }
     }
+    try {
+      for (const info of this.interfaces) this.attachTunnelSetters(info);
+    } catch {
+      // Quick-fix setters are optional: a bug here must not lose the model.
+    }
     this.buildOspfInterfaces();
+    try {
+      this.attachOspfSetters();
+    } catch {
+      // as above
+    }
     this.buildPeers();
     this.attachIpsecFixSetters();
     this.scanUses();
@@ -2223,6 +2361,16 @@ const SECRET_KEYWORDS = new Set(['password', 'secret', 'key', 'key-string', 'pre
 function normalizeArea(text: string): string {
   if (/^\d+$/.test(text)) return model.formatIpv4(Number(text) >>> 0);
   return text;
+}
+
+/** An area id as IOS engineers write it: decimal up to 65535 (`area 10`), dotted above; undefined when not an area id. */
+function iosAreaText(id: string): string | undefined {
+  const t = id.trim().toLowerCase();
+  if (t === 'backbone') return '0';
+  if (/^\d+$/.test(t)) return Number(t) <= 0xffffffff ? t : undefined;
+  const n = model.parseIpv4(t);
+  if (n === undefined) return undefined;
+  return n <= 65535 ? String(n) : model.formatIpv4(n);
 }
 
 export function ospfTypeKeyword(v: model.OspfNetworkType): string | undefined {

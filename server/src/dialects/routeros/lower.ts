@@ -182,6 +182,7 @@ export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, overrid
     lowerL2tp(ctx);
     lowerIpsec(ctx);
     lowerOspf(ctx);
+    attachOspfProcessSetters(ctx);
     lowerMiscReferences(ctx);
     addLocalAddresses(ctx);
   } catch {
@@ -434,12 +435,18 @@ function lowerL2tp(ctx: LowerContext): void {
       defaultProfile: dp?.value ? { value: dp.value, range: dp.valueRange } : { value: 'default-encryption', default: 'RouterOS default profile for L2TP' },
     };
     ref(ctx, 'ppp-profile', dp);
+    attachL2tpSetters(ctx, it, server);
     if (sec?.value !== undefined && sec.valueRange) {
       server.ipsecSecret = { peer: '0.0.0.0/0', secret: secretOf(sec), range: it.cmd.range, set: (v) => setParamEdits(ctx, it, 'ipsec-secret', v) };
       ctx.device.keys.push(server.ipsecSecret);
     }
     ctx.device.l2tp.push(server);
   }
+}
+
+/** Quick-fix setter of `use-ipsec=` on the L2TP server (`/interface l2tp-server server set use-ipsec=required`). */
+function attachL2tpSetters(ctx: LowerContext, it: RosItem, server: model.L2tpServer): void {
+  server.useIpsec.set = (v) => setParamEdits(ctx, it, 'use-ipsec', v);
 }
 
 // ---------------------------------------------------------------- IPsec
@@ -1061,6 +1068,7 @@ function lowerOspf(ctx: LowerContext): void {
           neighbors: [],
           setAuthKey: authKeySetter(t, keyP?.key ?? 'auth-key'),
         });
+        attachOspfInterfaceSetters(ctx, ctx.device.ospfInterfaces[ctx.device.ospfInterfaces.length - 1], t, addr);
         done.add(name);
         break;
       }
@@ -1112,10 +1120,76 @@ function lowerOspf(ctx: LowerContext): void {
         neighbors: [],
         setAuthKey: (nv) => (o ? setParamEdits(ctx, o, 'authentication-key', nv) : setParamEdits(ctx, undefined, 'authentication-key', nv, `/routing ospf interface add interface=${quoteValue(itf.name)}`)),
       });
+      attachOspfInterfaceSetters(ctx, ctx.device.ospfInterfaces[ctx.device.ospfInterfaces.length - 1], net, a);
       done.add(itf.name);
     }
   }
   if (networks.length && !ctx.device.ospf.length) process('default', undefined);
+}
+
+// ---------------------------------------------------------------- OSPF quick-fix setters
+
+/** The v7 interface template or v6 network that put each OSPF interface into its area. */
+const ospfOwner = new WeakMap<model.OspfInterface, RosItem>();
+
+function areaItems(ctx: LowerContext, instance: string, areaId: string): RosItem[] {
+  const want = model.canonicalAddress(/^\d+$/.test(areaId) ? model.formatIpv4(Number(areaId) >>> 0) : areaId);
+  return get(ctx, 'routing ospf area').filter((it) => {
+    const inst = it.params.get('instance')?.value ?? 'default';
+    const id = model.canonicalAddress(it.params.get('area-id')?.value ?? '0.0.0.0');
+    return inst === instance && id !== undefined && id === want;
+  });
+}
+
+/** `area10` for 0.0.0.10, `area-10.1.0.0` above 65535; made unique among the file's area names. */
+function newAreaName(ctx: LowerContext, id: string): string {
+  const n = model.parseIpv4(id) ?? 0;
+  const base = n <= 65535 ? `area${n}` : `area-${id}`;
+  const taken = new Set(get(ctx, 'routing ospf area').map((it) => it.params.get('name')?.value ?? it.defaultName));
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base}-${i}`;
+  return name;
+}
+
+/**
+ * Setters of one OSPF interface: its area (`area=` on the v6 network / v7 interface template, when that item
+ * selects only this interface; an area that does not exist yet is added before it) and its prefix length
+ * (`/ip address address=A/len`).
+ */
+function attachOspfInterfaceSetters(ctx: LowerContext, oi: model.OspfInterface, owner: RosItem, addr: model.InterfaceAddress | undefined): void {
+  ospfOwner.set(oi, owner);
+  oi.area.set = (value) => {
+    const dotted = /^\d+$/.test(value) ? model.formatIpv4(Number(value) >>> 0) : value === 'backbone' ? '0.0.0.0' : model.canonicalAddress(value);
+    if (!dotted || dotted.includes(':')) return undefined;
+    if (ctx.device.ospfInterfaces.some((x) => x !== oi && ospfOwner.get(x) === owner)) return undefined;
+    const v6 = ctx.version.major === 6;
+    const existing = areaItems(ctx, oi.processId, dotted)[0];
+    const name = existing ? (existing.params.get('name')?.value ?? existing.defaultName) : v6 && dotted === '0.0.0.0' && oi.processId === 'default' ? 'backbone' : undefined;
+    if (name) return setParamEdits(ctx, owner, 'area', name);
+    const fresh = newAreaName(ctx, dotted);
+    const instance = !v6 || oi.processId !== 'default' ? ` instance=${quoteValue(oi.processId)}` : '';
+    const lineStart = ctx.text.lastIndexOf('\n', owner.cmd.range.start - 1) + 1;
+    const add: model.Edit = { uri: ctx.uri, range: { start: lineStart, end: lineStart }, newText: `/routing ospf area add name=${fresh} area-id=${dotted}${instance}\n` };
+    return [add, ...setParamEdits(ctx, owner, 'area', fresh)];
+  };
+  if (addr && oi.address === addr.address) {
+    oi.setPrefixLength = (len) => (Number.isInteger(len) && len >= 1 && len <= (addr.address.includes(':') ? 128 : 32) ? [{ uri: ctx.uri, range: addr.range, newText: `${addr.address}/${len}` }] : undefined);
+  }
+}
+
+/** Router id (`router-id=` on the instance) and area type (`type=` on the area) setters of each OSPF process. */
+function attachOspfProcessSetters(ctx: LowerContext): void {
+  const instances = get(ctx, 'routing ospf instance');
+  for (const proc of ctx.device.ospf) {
+    const it = instances.find((i) => (i.builtin ? (i.defaultName ?? 'default') : (i.params.get('name')?.value ?? 'default')) === proc.id);
+    if (proc.routerId && it) proc.routerId.set = (v) => (model.parseIpv4(v) === undefined ? undefined : setParamEdits(ctx, it, 'router-id', v));
+    proc.setAreaType = ({ area, type }) => {
+      const items = areaItems(ctx, proc.id, area);
+      if (!items.length) return undefined;
+      if (type !== 'normal' && model.canonicalAddress(items[0].params.get('area-id')?.value ?? '0.0.0.0') === '0.0.0.0') return undefined;
+      return setParamEdits(ctx, items[0], 'type', type === 'normal' ? 'default' : type);
+    };
+  }
 }
 
 /**
