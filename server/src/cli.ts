@@ -357,7 +357,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { files, projectFiles } = await collectFiles(parsed.paths, DEFAULT_SETTINGS.maxFileSize);
-  const service = createLanguageService(parsed.settings);
+  // The CLI reports and never edits: batch mode drops trees and quick-fix Setters once each file is lowered.
+  const service = createLanguageService({ ...parsed.settings, batch: true });
   let internalErrors = 0;
   setInternalErrorHandler((err) => {
     internalErrors++;

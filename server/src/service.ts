@@ -18,6 +18,12 @@ export interface ServiceSettings extends AnalysisSettings, DialectOptions {
   dialect?: model.DialectId;
   /** Files larger than this many bytes are skipped with an information diagnostic (`netcfg.maxFileSize`). */
   maxFileSize: number;
+  /**
+   * Batch mode (the CLI): each document is checked once and never edited, so once its device is lowered the
+   * tree and the quick-fix Setters are dropped (a Setter's closure keeps the whole tree alive). Findings carry no
+   * fixes; a feature that needs the tree parses again. Keeps a million-line check to its models' memory.
+   */
+  batch?: boolean;
 }
 
 export const DEFAULT_SETTINGS: ServiceSettings = {
@@ -111,6 +117,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const parsed = parseOf(doc)!;
       doc.lowered = dialect.lower(parsed, doc.uri, dialectOptions());
       for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
+      if (settings.batch) {
+        doc.parsed = undefined;
+        model.dropSetters(doc.lowered);
+      }
     }
     return doc.lowered;
   }

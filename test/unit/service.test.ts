@@ -26,3 +26,34 @@ test('setDocument reports the document and its partners as affected, and removal
   assert.deepEqual([...s.removeDocument('file:///w/r1.ios')].sort(), ['file:///w/r1.ios', 'file:///w/r2.ios']);
   assert.deepEqual(s.partners('file:///w/r2.ios'), []);
 });
+
+test('batch mode (the CLI) gives the same findings without fixes, and keeps no Setter alive', () => {
+  const texts: [string, string][] = [
+    ['file:///w/r1.ios', R1],
+    ['file:///w/r2.ios', R2.replace('KEYONE', 'KEYTWO')],
+  ];
+  const editor = createLanguageService();
+  const batch = createLanguageService({ batch: true });
+  for (const [uri, text] of texts) {
+    editor.setDocument(uri, text, 1);
+    batch.setDocument(uri, text, 1);
+  }
+  const shape = (fs: ReturnType<typeof editor.getFindings>) => fs.map((f) => ({ ...f, fixes: [] }));
+  for (const [uri] of texts) {
+    assert.ok(editor.getFindings(uri).some((f) => f.code === 'ipsec/psk-mismatch' && f.fixes.length > 0));
+    assert.deepEqual(shape(batch.getFindings(uri)), shape(editor.getFindings(uri)));
+    assert.ok(batch.getFindings(uri).every((f) => f.fixes.length === 0));
+  }
+  // No function anywhere in the batch model: a Setter closure would keep the file's whole tree in memory.
+  const fns: string[] = [];
+  const walk = (o: unknown, at: string) => {
+    if (typeof o === 'function') fns.push(at);
+    else if (o && typeof o === 'object' && !(o instanceof Set) && !(o instanceof Map)) for (const [k, v] of Object.entries(o)) walk(v, `${at}.${k}`);
+  };
+  walk(batch.getDevice('file:///w/r1.ios'), 'device');
+  assert.deepEqual(fns, []);
+  walk(editor.getDevice('file:///w/r1.ios'), 'device');
+  assert.ok(fns.length > 0, 'the editor model keeps its Setters');
+  // A feature that needs the tree still gets one (parsed again from the kept text).
+  assert.ok(batch.getParse('file:///w/r1.ios')?.parsed.tokens.length);
+});

@@ -350,6 +350,37 @@ export function ownedAddresses(device: Device): string[] {
   return res;
 }
 
+/** A property that holds a quick-fix Setter: `set`, `setKey`, `addPsk`, `addMulticastMap` … */
+const SETTER_KEY = /^(set|add)([A-Z]\w*)?$/;
+
+/**
+ * Removes every Setter from a lowered model, in place. Setters are closures over the lowering's tree, so while
+ * one lives the whole lossless tree of its file stays in memory; a batch check (the CLI) never offers quick fixes
+ * and drops them to keep only the model. Walks plain objects and arrays only.
+ */
+export function dropSetters(root: unknown): void {
+  const stack: unknown[] = [root];
+  const seen = new Set<object>();
+  while (stack.length) {
+    const o = stack.pop();
+    if (o === null || typeof o !== 'object' || seen.has(o)) continue;
+    seen.add(o);
+    if (Array.isArray(o)) {
+      for (const x of o) if (x !== null && typeof x === 'object') stack.push(x);
+      continue;
+    }
+    const proto = Object.getPrototypeOf(o);
+    if (proto !== Object.prototype && proto !== null) continue;
+    const rec = o as Record<string, unknown>;
+    for (const k of Object.keys(rec)) {
+      const v = rec[k];
+      if (typeof v === 'function') {
+        if (SETTER_KEY.test(k)) delete rec[k];
+      } else if (v !== null && typeof v === 'object') stack.push(v);
+    }
+  }
+}
+
 /** A related location of a cross-file finding: "the other end". */
 export interface RelatedLocation {
   uri: string;
