@@ -1,6 +1,6 @@
 // ipsec/selector-mismatch quick fixes on real syntax: a crafted pair per dialect pair with the exact findings,
 // then each fix in both directions, after which neither file has a selector-mismatch error or warning and the
-// rewritten selector text is asserted. Plus the documented limits (ports, protocols, IPv6, OpenBSD): no fix.
+// rewritten selector text is asserted. Plus the documented limits (ports, protocols, IPv6, OpenBSD macros and lists): no fix.
 
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -161,18 +161,31 @@ describe('selector-mismatch fixes: ASA ↔ IOS', () => {
   });
 });
 
-describe('selector-mismatch fixes: RouterOS ↔ OpenBSD (OpenBSD has no selector Setter)', () => {
-  const OBSD = `//- ipsec.conf
-ike esp from 192.168.0.0/24 to 192.168.99.0/24 local 192.168.23.3 peer 10.0.0.2 \\
+describe('selector-mismatch fixes: RouterOS ↔ OpenBSD', () => {
+  const OBSD = (hosts: string, peer = ' local 192.168.23.3 peer 10.0.0.2') => `//- ipsec.conf
+ike esp ${hosts}${peer} \\
   main auth hmac-sha1 enc aes-256 group modp1024 \\
   quick auth hmac-sha1 enc aes-256 group none \\
   psk MYKEY
 `;
-  const fx = MT(MT_SEL) + OBSD;
+  const fx = MT(MT_SEL) + OBSD('from 192.168.0.0/24 to 192.168.99.0/24');
 
-  it('only the RouterOS side is offered, and it makes both ends clean', () => {
-    assert.deepEqual(fixTitles(fx, 'ipsec.conf'), [['Make mt.rsc match this side']]);
-    assert.deepEqual(fixTitles(fx, 'mt.rsc'), [['Make this side match ipsec.conf']]);
+  it('both ends are offered, and either fix makes both ends clean', () => {
+    assert.deepEqual(fixTitles(fx, 'ipsec.conf'), [['Make this side match mt.rsc', 'Make mt.rsc match this side']]);
+    assert.deepEqual(fixTitles(fx, 'mt.rsc'), [['Make this side match ipsec.conf', 'Make ipsec.conf match this side']]);
     assert.ok(fixAndCheck(fx, 'ipsec.conf', CODE, 'Make mt.rsc match this side').get('mt.rsc')!.includes(POLICY('src-address=192.168.99.0/24 dst-address=192.168.0.0/24 protocol=all')));
+    assert.ok(fixAndCheck(fx, 'ipsec.conf', CODE, 'Make this side match mt.rsc').get('ipsec.conf')!.startsWith('ike esp from 192.168.0.0/24 to 192.168.88.0/24 local'));
+  });
+
+  it('a host selector is written as a bare address', () => {
+    const hostFx = MT('src-address=192.168.88.7/32 dst-address=192.168.0.0/24 protocol=all') + OBSD('from 192.168.0.0/24 to 192.168.99.0/24');
+    assert.ok(fixAndCheck(hostFx, 'ipsec.conf', CODE, 'Make this side match mt.rsc').get('ipsec.conf')!.startsWith('ike esp from 192.168.0.0/24 to 192.168.88.7 local'));
+  });
+
+  it('no OpenBSD fix for a macro or a host list (the edit would change more than this flow)', () => {
+    const macro = MT(MT_SEL) + OBSD('from $lan to 192.168.99.0/24').replace('//- ipsec.conf\n', '//- ipsec.conf\nlan = "192.168.0.0/24"\n');
+    const list = MT(MT_SEL) + OBSD('from { 192.168.0.0/24 192.168.5.0/24 } to 192.168.99.0/24');
+    for (const f of [macro, list]) for (const titles of fixTitles(f, 'ipsec.conf')) assert.ok(!titles.includes('Make this side match mt.rsc'), titles.join(' | '));
+    assert.ok(fixTitles(macro, 'ipsec.conf').length > 0, 'the macro variant still reports the mismatch');
   });
 });

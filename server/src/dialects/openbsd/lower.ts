@@ -167,6 +167,7 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     setPhase1: (v) => setters.setPhase('phase1', { auth: v.hash, enc: v.encryption, group: v.dh }),
     setPhase2: (v) => setters.setPhase('phase2', { auth: v.integrity, enc: v.encryption }),
     setPfs: (g) => setters.setPhase('phase2', { group: g }),
+    setSelector: (v) => setters.setSelector(pairs, v),
   };
   attachLifetimeSetters(phase1, phase2Lifetime, setters);
   device.ipsecPeers.push(peer);
@@ -234,6 +235,25 @@ class RuleSetters {
     return [this.insertAt(at, `psk ${quote(value)}`)];
   }
 
+  /**
+   * Rewrites the `from`/`to` hosts of the expanded pair whose selector range is `v.range`. Only for a rule with
+   * one source and one destination written literally (no macro, list, `(nat)` or name) and an explicit `peer`:
+   * without `peer`, a host-to-host rule's `to` host is also the IKE gateway, which a selector fix must not move.
+   */
+  setSelector(pairs: ReturnType<typeof expandPairs>['pairs'], v: { range: TextRange; local: string; remote: string }): model.Edit[] | undefined {
+    const hs = this.rule.hosts;
+    if (!hs || hs.src.length !== 1 || hs.dst.length !== 1 || !this.rule.peer?.host) return undefined;
+    const pair = pairs.find((p) => Math.min(p.src.range.start, p.dst.range.start) === v.range.start);
+    if (!pair) return undefined;
+    const src = hs.src[0];
+    const dst = hs.dst[0];
+    for (const h of [src, dst]) if (h.nat || h.family !== 4 || this.text.slice(h.range.start, h.range.end) !== h.written) return undefined;
+    const local = hostText4(v.local);
+    const remote = hostText4(v.remote);
+    if (!local || !remote) return undefined;
+    return [this.edit(src.range, local), this.edit(dst.range, remote)];
+  }
+
   /** Inserts `text` at `at` with one separating space on the correct side. */
   private insertAt(at: number, text: string): model.Edit {
     if (at >= this.st.range.end) return this.edit({ start: this.st.range.end, end: this.st.range.end }, ` ${text}`);
@@ -292,6 +312,16 @@ class RuleSetters {
     }
     return edits;
   }
+}
+
+/** An IPv4 prefix as ipsec.conf writes it: `any` for /0, a bare address for /32, else `network/len`. */
+function hostText4(cidr: string): string | undefined {
+  const p = model.parsePrefix(cidr);
+  if (!p || p.family !== 4) return undefined;
+  if (p.length === 0) return 'any';
+  const net = model.networkOf(model.formatPrefix(p).split('/')[0], p.length);
+  if (!net) return undefined;
+  return p.length === 32 ? net.split('/')[0] : net;
 }
 
 /** Quotes a key for ipsec.conf: double quotes, with `"` escaped. */
