@@ -244,3 +244,32 @@ ${areaBody}    interface "vlan500" 10.5.0.0/24 {
   ({ list, applied } = fixesOf(fx, 'ospf/stub-flag-mismatch'));
   expectBothWays(applied, fx, { 'core.ios': [' network 10.5.0.0', ' area 1 stub\n network 10.5.0.0'], 'bird.conf': ['    stub;\n', ''] });
 });
+
+test('ospf/nbma-neighbor-missing IOS ↔ IOS: `neighbor A` under router ospf on either end clears both', () => {
+  const nb = (name: string, addr: string, rid: string) => ios(name, `${addr} 255.255.255.0`, ' ip ospf network non-broadcast\n', ` router-id ${rid}\n network 10.0.0.0 0.0.0.255 area 0\n`);
+  const fx = nb('r1', '10.0.0.1', '1.1.1.1') + nb('r2', '10.0.0.2', '2.2.2.2');
+  const { list, applied } = fixesOf(fx, 'ospf/nbma-neighbor-missing');
+  assert.deepEqual(list, ['r1.ios "ip ospf network non-broadcast" [Add `neighbor 10.0.0.2` here (r2) | Add `neighbor 10.0.0.1` on r2]', 'r2.ios "ip ospf network non-broadcast" [Add `neighbor 10.0.0.1` here (r1) | Add `neighbor 10.0.0.2` on r1]']);
+  const [file, text] = only(pick(applied, 'r1.ios', 'Add `neighbor 10.0.0.2` here (r2)'));
+  assert.equal(file, 'r1.ios');
+  assert.ok(text.includes(' network 10.0.0.0 0.0.0.255 area 0\n neighbor 10.0.0.2\n'), text);
+  assert.deepEqual(only(pick(applied, 'r1.ios', 'Add `neighbor 10.0.0.1` on r2')), only(pick(applied, 'r2.ios', 'Add `neighbor 10.0.0.1` here (r1)')));
+});
+
+test('ospf/nbma-neighbor-missing IOS ↔ RouterOS v6 and v7: nbma-neighbor / static-neighbor lines, and RouterOS neighbours count', () => {
+  // RouterOS keeps 10/40 on NBMA; IOS would default to 30/120 there, so the IOS side sets its hello to match.
+  const core = ios('core', '10.0.0.1 255.255.255.0', ' ip ospf network non-broadcast\n ip ospf hello-interval 10\n', ' router-id 1.1.1.1\n network 10.0.0.0 0.0.0.255 area 0\n');
+  const six = core + v6('/routing ospf interface add interface=ether1 network-type=nbma\n', 'area=backbone');
+  const r6 = fixesOf(six, 'ospf/nbma-neighbor-missing');
+  assert.deepEqual(r6.list, ['core.ios "ip ospf network non-broadcast" [Add `neighbor 10.0.0.2` here (mt) | Add `neighbor 10.0.0.1` on mt]', 'mt.rsc "nbma" [Add `neighbor 10.0.0.1` here (core) | Add `neighbor 10.0.0.2` on core]']);
+  const [, t6] = only(pick(r6.applied, 'mt.rsc', 'Add `neighbor 10.0.0.1` here (core)'));
+  assert.ok(t6.endsWith('\n/routing ospf nbma-neighbor add address=10.0.0.1\n'), t6);
+  // The RouterOS statement is modelled: with it in the file, nothing is reported.
+  assert.deepEqual(fixesOf(six + '/routing ospf nbma-neighbor add address=10.0.0.1\n', 'ospf/nbma-neighbor-missing').list, []);
+
+  const seven = core + v7('', 'area=backbone-v2 type=nbma');
+  const r7 = fixesOf(seven, 'ospf/nbma-neighbor-missing');
+  const [, t7] = only(pick(r7.applied, 'mt.rsc', 'Add `neighbor 10.0.0.1` here (core)'));
+  assert.ok(t7.endsWith('\n/routing ospf static-neighbor add address=10.0.0.1%ether1 area=backbone-v2\n'), t7);
+  assert.deepEqual(fixesOf(seven + '/routing ospf static-neighbor add address=10.0.0.1%ether1 area=backbone-v2\n', 'ospf/nbma-neighbor-missing').list, []);
+});

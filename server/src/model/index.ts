@@ -260,6 +260,8 @@ export interface OspfInterface {
   setAuthKey?: Setter<string>;
   /** Changes the prefix length of the interface address `address` (same address, new mask). */
   setPrefixLength?: Setter<number>;
+  /** Adds an NBMA neighbor statement for the given address (IOS `neighbor A` under `router ospf`, RouterOS nbma/static neighbor). */
+  addNeighbor?: Setter<string>;
 }
 
 export interface L2tpServer {

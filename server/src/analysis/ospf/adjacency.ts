@@ -324,7 +324,20 @@ function checkLinkAll(link: OspfLink): model.Finding[] {
     if (!xn.has(model.canonicalAddress(y.address) ?? y.address) && !yn.has(model.canonicalAddress(x.address) ?? x.address)) {
       const msg = (pd: model.Device, po: model.OspfInterface, addr: string) =>
         `Non-broadcast OSPF link without neighbor statements: neither this router nor ${where(pd, po)} lists the other (add \`neighbor ${addr}\` on one side), so no hellos are sent`;
-      res.push(...mirrored('ospf/nbma-neighbor-missing', 'error', end(a, at(x.networkType, x.range), msg(b, y, y.address), `${x.interfaceName} here`), end(b, at(y.networkType, y.range), msg(a, x, x.address), `${y.interfaceName} here`)));
+      const pair = mirrored('ospf/nbma-neighbor-missing', 'error', end(a, at(x.networkType, x.range), msg(b, y, y.address), `${x.interfaceName} here`), end(b, at(y.networkType, y.range), msg(a, x, x.address), `${y.interfaceName} here`));
+      // One statement on either end is enough: each end is offered "list the other here" and "list this router there".
+      const lists = (o: model.OspfInterface, addr: string) => run(o.addNeighbor, addr);
+      const fixesOf = (self: model.OspfInterface, other: model.OspfInterface, otherDevice: model.Device): model.FixIntent[] => {
+        const out: model.FixIntent[] = [];
+        const here = lists(self, other.address!);
+        if (here) out.push({ title: `Add \`neighbor ${other.address}\` here (${otherDevice.name})`, edits: here, isPreferred: true });
+        const there = lists(other, self.address!);
+        if (there) out.push({ title: `Add \`neighbor ${self.address}\` on ${otherDevice.name}`, edits: there });
+        return out;
+      };
+      pair[0].fixes = fixesOf(x, y, b);
+      pair[1].fixes = fixesOf(y, x, a);
+      res.push(...pair);
     }
   }
   return res;

@@ -1073,6 +1073,16 @@ export class IosLowering {
       const info = this.ifaceByName.get(o.interfaceName);
       if (!info) continue;
       o.area.set = (v) => this.ospfAreaEdits(info, o, v);
+      const proc = this.ospfProcs.find((p) => p.proc.id === o.processId && p.proc.version === o.version);
+      if (proc && o.version === 2) {
+        // `neighbor A` under `router ospf`, after the process's other neighbor lines (IOS lists them last).
+        o.addNeighbor = (address) => {
+          const a = model.canonicalAddress(address);
+          if (!a || a.includes(':')) return undefined;
+          const last = [...proc.node.children].reverse().find((c) => c.kind === 'IosCommand' && !c.negated && this.key(c) === 'neighbor');
+          return [last ? this.insertLineAfter(last, `neighbor ${a}`) : this.insertInBlock(proc.node, `neighbor ${a}`)];
+        };
+      }
       const primary = info.itf.addresses.find((a) => o.address !== undefined && a.address === o.address && !a.secondary);
       if (primary) {
         o.setPrefixLength = (len) => {

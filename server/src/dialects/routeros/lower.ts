@@ -1016,6 +1016,18 @@ function lowerOspf(ctx: LowerContext): void {
   const done = new Set<string>();
   const authKeySetter = (it: RosItem | undefined, key: string): model.Setter<string> => (nv) => setParamEdits(ctx, it, key, nv);
 
+  // NBMA neighbours: v6 `/routing ospf nbma-neighbor address=A [instance=I]`, v7 `static-neighbor address=A%iface area=N`.
+  const neighbours = () => {
+    const neighborItems = get(ctx, v === 6 ? 'routing ospf nbma-neighbor' : 'routing ospf static-neighbor').filter((n) => !(n.params.has('disabled') && isYes(n.params.get('disabled')?.value)));
+    for (const n of neighborItems) {
+      const a = n.params.get('address');
+      const address = a?.value ? model.canonicalAddress(a.value.split('%')[0]) : undefined;
+      if (!a || !address) continue;
+      const instance = v === 6 ? (n.params.get('instance')?.value ?? 'default') : (areaInfo.get(n.params.get('area')?.value ?? '')?.instance ?? ctx.device.ospf[0]?.id);
+      ctx.device.ospf.find((p) => p.id === instance)?.neighbors.push({ value: address, range: a.valueRange ?? n.cmd.range });
+    }
+  };
+
   if (v === 7) {
     const templates = get(ctx, 'routing ospf interface-template').filter((t) => !(t.params.has('disabled') && isYes(t.params.get('disabled')?.value)));
     for (const t of templates) {
@@ -1073,6 +1085,7 @@ function lowerOspf(ctx: LowerContext): void {
         break;
       }
     }
+    neighbours();
     return;
   }
   // ---- v6: networks select interfaces, /routing ospf interface overrides
@@ -1125,6 +1138,7 @@ function lowerOspf(ctx: LowerContext): void {
     }
   }
   if (networks.length && !ctx.device.ospf.length) process('default', undefined);
+  neighbours();
 }
 
 // ---------------------------------------------------------------- OSPF quick-fix setters
@@ -1171,6 +1185,20 @@ function attachOspfInterfaceSetters(ctx: LowerContext, oi: model.OspfInterface, 
     const lineStart = ctx.text.lastIndexOf('\n', owner.cmd.range.start - 1) + 1;
     const add: model.Edit = { uri: ctx.uri, range: { start: lineStart, end: lineStart }, newText: `/routing ospf area add name=${fresh} area-id=${dotted}${instance}\n` };
     return [add, ...setParamEdits(ctx, owner, 'area', fresh)];
+  };
+  oi.addNeighbor = (address) => {
+    const a = model.canonicalAddress(address);
+    if (!a || a.includes(':')) return undefined;
+    let line: string;
+    if (ctx.version.major === 6) line = `/routing ospf nbma-neighbor add address=${a}${oi.processId !== 'default' ? ` instance=${quoteValue(oi.processId)}` : ''}`;
+    else {
+      const area = owner.params.get('area')?.value;
+      if (!area) return undefined;
+      line = `/routing ospf static-neighbor add address=${a}%${quoteValue(oi.interfaceName)} area=${quoteValue(area)}`;
+    }
+    const at = ctx.text.length;
+    const lead = at === 0 || ctx.text.endsWith('\n') ? '' : '\n';
+    return [{ uri: ctx.uri, range: { start: at, end: at }, newText: `${lead}${line}\n` }];
   };
   if (addr && oi.address === addr.address) {
     oi.setPrefixLength = (len) => (Number.isInteger(len) && len >= 1 && len <= (addr.address.includes(':') ? 128 : 32) ? [{ uri: ctx.uri, range: addr.range, newText: `${addr.address}/${len}` }] : undefined);
