@@ -139,3 +139,35 @@ test('package.json declares the custom token type and modifier of the legend', (
   for (const t of SEMANTIC_TOKENS_LEGEND.tokenTypes) assert.ok(standard.includes(t) || types.some((x) => x.id === t), `token type ${t} is standard or declared`);
   for (const m of SEMANTIC_TOKENS_LEGEND.tokenModifiers) assert.ok(m === 'declaration' || modifiers.some((x) => x.id === m), `modifier ${m} is standard or declared`);
 });
+
+test('IOS: every secret argument by its keyword is a secret token, and ids and RSA key commands are not', () => {
+  const lines: [string, string[]][] = [
+    ['enable secret 5 $1$abcd$Efgh', ['$1$abcd$Efgh']],
+    ['username admin privilege 15 secret 9 $9$xyz', ['$9$xyz']],
+    ['snmp-server community S3cr3tRO RO', ['S3cr3tRO']],
+    ['snmp-server user u1 G1 v3 auth sha AuthPass1 priv aes 128 PrivPass1', ['AuthPass1', 'PrivPass1']],
+    ['ntp authentication-key 1 md5 NtpKey 7', ['NtpKey']],
+    ['radius-server key 7 0822455D0A16', ['0822455D0A16']],
+    ['crypto key generate rsa modulus 2048', []],
+    ['tunnel key 100', []],
+    ['key chain OSPF-KEYS', []],
+    ['standby 1 authentication md5 key-string HsrpKey', ['HsrpKey']],
+  ];
+  const text = lines.map(([l]) => l).join('\n') + '\ncrypto ikev2 keyring KR\n peer P\n  pre-shared-key local LocalKey\n';
+  const s = createLanguageService();
+  s.setDocument('file:///w/r.ios', text, 1, 'cisco-ios');
+  const tokens = decodeTokens(getSemanticTokens(s, 'file:///w/r.ios').data, SEMANTIC_TOKENS_LEGEND);
+  const texts = tokenTexts(text, tokens);
+  const secrets = texts.filter((_, i) => tokens[i].type === 'secret');
+  assert.deepEqual(secrets, [...lines.flatMap(([, want]) => want), 'LocalKey']);
+});
+
+test('RouterOS: password, secret and Wi-Fi key parameters on any menu are secret tokens', () => {
+  const text = '/ppp secret add name=u1 password=PppPass1 service=l2tp\n/user add name=ops group=full password=UserPass1\n/interface wireless security-profiles add name=p1 wpa2-pre-shared-key=WifiKey123\n';
+  const s = createLanguageService();
+  s.setDocument('file:///w/r.rsc', text, 1, 'routeros');
+  const tokens = decodeTokens(getSemanticTokens(s, 'file:///w/r.rsc').data, SEMANTIC_TOKENS_LEGEND);
+  const texts = tokenTexts(text, tokens);
+  const secrets = texts.filter((_, i) => tokens[i].type === 'secret');
+  assert.deepEqual(secrets, ['PppPass1', 'UserPass1', 'WifiKey123']);
+});

@@ -95,6 +95,7 @@ export function secretRanges(device: model.Device): TextRange[] {
   for (const itf of device.interfaces) add(itf.tunnel?.nhrp?.auth?.secret);
   for (const o of device.ospfInterfaces) add(o.auth.value.key);
   for (const l of device.l2tp) add(l.ipsecSecret?.secret);
+  for (const r of device.otherSecrets ?? []) res.push(r);
   return res;
 }
 

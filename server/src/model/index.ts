@@ -324,6 +324,11 @@ export interface Device {
   references: Reference[];
   /** Addresses this device owns besides interface addresses (OpenBSD `local`, netcfg.yaml extras). */
   extraAddresses: Value<string>[];
+  /**
+   * Secret tokens the model holds nowhere else (login and enable passwords, SNMP communities and user keys,
+   * RADIUS/TACACS keys, PPP and Wi-Fi secrets): only where they are, so display features can dim or mask them.
+   */
+  otherSecrets?: TextRange[];
 }
 
 export function emptyDevice(uri: string, dialect: DialectId, name: string): Device {

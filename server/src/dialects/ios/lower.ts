@@ -2189,6 +2189,24 @@ export class IosLowering {
     this.buildPeers();
     this.attachIpsecFixSetters();
     this.scanUses();
+    this.collectOtherSecrets();
+  }
+
+  /**
+   * Every argument that is a secret by its keyword (`password`, `secret`, `community`, `key`, `key-string`,
+   * `md5` …, after an optional encryption-type digit; SNMPv3 `auth sha P` / `priv aes 128 P`), for display
+   * features. Keys the model already holds are included again; `tunnel key`, `crypto key` and key ids are not secrets.
+   */
+  protected collectOtherSecrets(): void {
+    const out: TextRange[] = [];
+    const visit = (n: IosNode) => {
+      for (const c of n.children) {
+        if (c.kind === 'IosCommand') secretArgs(c.words.map((w) => w.text), c.mode).forEach((i) => out.push({ start: c.words[i].start, end: c.words[i].end }));
+        if (c.children.length) visit(c);
+      }
+    };
+    visit(this.root);
+    if (out.length) this.device.otherSecrets = out;
   }
 
   /**
@@ -2367,6 +2385,33 @@ export class IosIpsecFixSetters {
 
 /** Keywords whose next word is a password or key in commands netcfg does not model (`username u password X`, `key-string X`). */
 const SECRET_KEYWORDS = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5']);
+
+/** Keywords whose next argument (after an optional single-digit encryption type) is a secret. */
+const SECRET_BEFORE = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5', 'community']);
+/** Words that follow a SECRET_BEFORE keyword as a keyword of their own, never a secret. */
+const NOT_SECRET = new Set(['generate', 'zeroize', 'chain', 'config-key', 'pubkey-chain', 'import', 'export', 'encryption', 'md5', 'sha', 'hash', 'level', 'view', 'ro', 'rw', 'address', 'hostname', 'encrypted', 'unencrypted', 'text']);
+
+/** Indexes of the secret arguments of one command's words (see `collectOtherSecrets`). */
+export function secretArgs(words: string[], mode: string): number[] {
+  const lw = words.map((w) => w.toLowerCase());
+  const res: number[] = [];
+  // Not secrets: a GRE key is an id, `crypto key …` manages RSA keys, `key N` in a key chain is a key id.
+  if ((lw[0] === 'tunnel' && lw[1] === 'key') || (lw[0] === 'crypto' && lw[1] === 'key') || (lw[0] === 'key' && (lw[1] === 'chain' || mode === 'key-chain'))) return res;
+  for (let i = 0; i < lw.length - 1; i++) {
+    let j = -1;
+    if (SECRET_BEFORE.has(lw[i])) {
+      j = i + 1;
+      if (/^[0-9]$/.test(lw[j]) && j + 1 < lw.length) j++;
+    } else if (lw[i] === 'auth' && /^(md5|sha|sha-?\d+)$/.test(lw[i + 1] ?? '') && i + 2 < lw.length) j = i + 2;
+    else if (lw[i] === 'priv' && /^(des|3des|aes)$/.test(lw[i + 1] ?? '')) j = /^(128|192|256)$/.test(lw[i + 2] ?? '') ? i + 3 : i + 2;
+    // `pre-shared-key local|remote K` (IKEv2 keyrings): the key follows the direction.
+    if (j > 0 && lw[i] === 'pre-shared-key' && (lw[j] === 'local' || lw[j] === 'remote') && j + 1 < lw.length) j++;
+    if (j < 0 || j >= lw.length || NOT_SECRET.has(lw[j]) || SECRET_BEFORE.has(lw[j])) continue;
+    res.push(j);
+    i = j;
+  }
+  return res;
+}
 
 function normalizeArea(text: string): string {
   if (/^\d+$/.test(text)) return model.formatIpv4(Number(text) >>> 0);

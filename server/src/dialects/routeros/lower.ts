@@ -185,6 +185,7 @@ export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, overrid
     attachOspfProcessSetters(ctx);
     lowerMiscReferences(ctx);
     addLocalAddresses(ctx);
+    collectOtherSecrets(ctx);
   } catch {
     // Lowering must never take the server down; a partial model is still useful.
   }
@@ -415,6 +416,15 @@ function lowerPoolsAndPpp(ctx: LowerContext): void {
   }
   for (const it of get(ctx, 'ip dhcp-client')) ref(ctx, 'interface', it.params.get('interface'));
   for (const it of get(ctx, 'ip ipsec mode-config')) ref(ctx, 'ip-pool', it.params.get('address-pool'));
+}
+
+/** Parameters whose value is a secret, on any menu (display features dim them). */
+const SECRET_PARAMS = new Set(['secret', 'password', 'ipsec-secret', 'auth-key', 'authentication-key', 'wpa-pre-shared-key', 'wpa2-pre-shared-key', 'passphrase', 'authentication-password', 'encryption-password', 'radius-secret']);
+
+function collectOtherSecrets(ctx: LowerContext): void {
+  const out: TextRange[] = [];
+  for (const items of ctx.items.values()) for (const it of items) for (const st of it.cmds) for (const p of st.params) if (SECRET_PARAMS.has(p.key) && p.valueRange && p.value) out.push(p.valueRange);
+  if (out.length) ctx.device.otherSecrets = out;
 }
 
 function secretOf(p: RosParam): model.Secret {
