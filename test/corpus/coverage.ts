@@ -6,7 +6,7 @@
 // Unit-tested on crafted inputs in coverage.test.ts; never needs the corpus.
 
 import type * as model from '../../server/src/model';
-import type { ParseResult, SyntaxNode, Token } from '../../server/src/syntax';
+import { lineStarts, positionAt, type ParseResult, type SyntaxNode, type Token } from '../../server/src/syntax';
 import { dialectById } from '../../server/src/dialects/registry';
 import { keywordsAt, type IosCatalog } from '../../server/src/dialects/ios/catalog';
 import { IOS_CATALOG } from '../../server/src/dialects/ios/catalog';
@@ -38,22 +38,9 @@ export interface FileCoverage {
   excluded: number;
 }
 
-function lineOf(text: string, offset: number, starts: number[]): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  void text;
-  return lo + 1;
-}
-
-function lineStarts(text: string): number[] {
-  const res = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) res.push(i + 1);
-  return res;
+/** One-based line of an offset. */
+function lineOf(offset: number, starts: number[]): number {
+  return positionAt(starts, offset).line + 1;
 }
 
 /** Classifies every command line of `text` in `dialect`. */
@@ -125,7 +112,7 @@ function classifyIos(parsed: ParseResult<IosNode>, cat: IosCatalog): FileCoverag
       const label = c.mode === 'unknown' ? `${parentLabel} …` : cat.modeNames[c.mode] ?? c.mode;
       if (!(c.path.length === 1 && STRUCTURAL.has(c.path[0]) && !c.entry) && !(STRUCTURAL.has(words[0]) && words.length === 1)) {
         const known = c.entry !== undefined;
-        lines.push({ line: lineOf(text, c.range.start, starts), mode: label, focus: IOS_FOCUS.test(sec), known, unknown: known ? [] : [`${label} › ${rawPath}`] });
+        lines.push({ line: lineOf(c.range.start, starts), mode: label, focus: IOS_FOCUS.test(sec), known, unknown: known ? [] : [`${label} › ${rawPath}`] });
       }
       if (c.children.length) visit(c, sec, c.entry ? c.entry.path.join(' ') : rawPath);
     }
@@ -157,7 +144,7 @@ function classifyRouterOs(parsed: ParseResult<RosTree>): FileCoverage {
       else if (!GENERIC_VERBS.has(st.verb.name) && !st.menu.commands.includes(st.verb.name)) unknown.push(`${menu} › ${st.verb.name}`);
       for (const p of st.params) if (!p.spec) unknown.push(`${menu} › ${p.key}=`);
     }
-    lines.push({ line: lineOf(text, st.range.start, starts), mode: menu, focus: ROS_FOCUS.test(st.path), known: unknown.length === 0, unknown });
+    lines.push({ line: lineOf(st.range.start, starts), mode: menu, focus: ROS_FOCUS.test(st.path), known: unknown.length === 0, unknown });
   }
   return { lines, excluded };
 }
@@ -169,7 +156,7 @@ function classifyOpenBsd(parsed: ParseResult<ObsdFile>): FileCoverage {
   const starts = lineStarts(text);
   const lines: CoverageLine[] = [];
   for (const st of parsed.tree.statements) {
-    const line = lineOf(text, st.range.start, starts);
+    const line = lineOf(st.range.start, starts);
     if (st.kind === 'ObsdMacro' || st.kind === 'ObsdInclude') {
       lines.push({ line, mode: st.kind === 'ObsdMacro' ? 'macro' : 'include', focus: false, known: true, unknown: [] });
       continue;
@@ -249,7 +236,7 @@ function classifyBird(parsed: ParseResult<SyntaxNode>): FileCoverage {
       const isOspf = ctx === 'global' && (w0 === 'protocol' || w0 === 'template') && toks[1]?.text === 'ospf';
       const f = focus || isOspf;
       const key = kw ? kw.name : isArgument(toks[1]?.text ?? '1') ? w0 : `${w0} ${toks[1].text}`;
-      lines.push({ line: lineOf(text, toks[0].start, starts), mode: label, focus: f, known: kw !== undefined, unknown: kw ? [] : [`${label} › ${key}`] });
+      lines.push({ line: lineOf(toks[0].start, starts), mode: label, focus: f, known: kw !== undefined, unknown: kw ? [] : [`${label} › ${key}`] });
       for (const b of st.children) {
         const child = birdChild(ctx, st, kw !== undefined);
         const childLabel = child === 'other' ? `${label} › ${key} …` : ctx === 'global' && (w0 === 'protocol' || w0 === 'template') ? `protocol ${toks[1]?.text ?? ''}` : child;
