@@ -4,48 +4,11 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { applyFix, loadFixture } from '../helpers/fixture';
+import { fixesOf as roundTrips, once, type Applied } from '../helpers/fixes';
 import { fixture, singleHub } from './seed004';
 
-function once(text: string, from: string, to: string): string {
-  const i = text.indexOf(from);
-  assert.ok(i >= 0 && text.indexOf(from, i + 1) < 0, `expected exactly one ${JSON.stringify(from)}`);
-  return text.slice(0, i) + to + text.slice(i + from.length);
-}
-
-interface Applied {
-  file: string;
-  title: string;
-  /** The edited texts by file name. */
-  texts: Map<string, string>;
-}
-
-/**
- * Findings of `code` as `file "text" [fix titles]`, and every fix applied in a fresh service: the code must be
- * gone on every file afterwards (on the fixed file for single-device findings), and no fix may leak a secret in its title.
- */
-function fixesOf(fx: string, code: string, scope: 'every file' | 'own file' = 'every file'): { list: string[]; applied: Applied[] } {
-  const { service, files } = loadFixture(fx);
-  const list: string[] = [];
-  const applied: Applied[] = [];
-  for (const f of files) {
-    for (const d of service.getFindings(f.uri).filter((x) => x.code === code)) {
-      list.push(`${f.name} ${JSON.stringify(f.text.slice(d.range.start, d.range.end))} [${d.fixes.map((x) => x.title).join(' | ')}]`);
-      for (const fix of d.fixes) {
-        assert.ok(!/NHRPKEY|cisco123/.test(fix.title + d.message));
-        const fresh = loadFixture(fx);
-        const same = fresh.service.getFindings(f.uri).find((x) => x.code === code && x.range.start === d.range.start && x.message === d.message)!;
-        const edited = applyFix(fresh.service, same.fixes.find((x) => x.title === fix.title)!);
-        const left = fresh.files.filter((g) => scope === 'every file' || g.uri === f.uri).flatMap((g) => fresh.service.getFindings(g.uri).filter((x) => x.code === code).map((x) => `${g.name} ${x.message}`));
-        assert.deepEqual(left, [], `after "${fix.title}" on ${f.name}`);
-        const texts = new Map<string, string>();
-        for (const [uri, text] of edited) texts.set(fresh.files.find((g) => g.uri === uri)!.name, text);
-        applied.push({ file: f.name, title: fix.title, texts });
-      }
-    }
-  }
-  return { list: list.sort(), applied };
-}
+/** Round trips of `code` on the seed fixtures; no fix may show the NHRP key or the PSK. */
+const fixesOf = (fx: string, code: string, scope: 'every file' | 'own file' = 'every file') => roundTrips(fx, code, { scope, secret: /NHRPKEY|cisco123/ });
 
 /** Text without the fixture's trailing blank line. */
 const trim = (t: string | undefined) => (t ?? '').replace(/\n+$/, '\n');

@@ -6,36 +6,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { dualHub, fixture } from '../dmvpn/seed004';
-import { applyFix, loadFixture } from '../helpers/fixture';
+import { loadFixture } from '../helpers/fixture';
+import { fixesOf as roundTrips, once, type Applied } from '../helpers/fixes';
 
-interface Applied {
-  file: string;
-  title: string;
-  texts: Map<string, string>;
-}
-
-/** Findings of `code` as `file "text" [titles]`; every fix applied in a fresh service must leave no ospf/ error on any file. */
-function fixesOf(fx: string, code: string): { list: string[]; applied: Applied[] } {
-  const { service, files } = loadFixture(fx);
-  const list: string[] = [];
-  const applied: Applied[] = [];
-  for (const f of files) {
-    for (const d of service.getFindings(f.uri).filter((x) => x.code === code)) {
-      list.push(`${f.name} ${JSON.stringify(f.text.slice(d.range.start, d.range.end))} [${d.fixes.map((x) => x.title).join(' | ')}]`);
-      for (const fix of d.fixes) {
-        const fresh = loadFixture(fx);
-        const same = fresh.service.getFindings(f.uri).find((x) => x.code === code && x.range.start === d.range.start && x.message === d.message)!;
-        const edited = applyFix(fresh.service, same.fixes.find((x) => x.title === fix.title)!);
-        const left = fresh.files.flatMap((g) => fresh.service.getFindings(g.uri).filter((x) => x.code === code || (x.code.startsWith('ospf/') && x.severity === 'error')).map((x) => `${g.name} ${x.code} ${x.message}`));
-        assert.deepEqual(left, [], `after "${fix.title}" on ${f.name}`);
-        const texts = new Map<string, string>();
-        for (const [uri, text] of edited) texts.set(fresh.files.find((g) => g.uri === uri)!.name, text);
-        applied.push({ file: f.name, title: fix.title, texts });
-      }
-    }
-  }
-  return { list: list.sort(), applied };
-}
+/** Round trips of `code`: after any fix, no finding of the code and no ospf/ error is left on either file. */
+const fixesOf = (fx: string, code: string) => roundTrips(fx, code, { leftover: (x, c) => x.code === c || (x.code.startsWith('ospf/') && x.severity === 'error') });
 
 /** The single file the fix edited and its text. */
 function only(a: Applied | undefined): [string, string] {
@@ -46,12 +21,6 @@ function only(a: Applied | undefined): [string, string] {
 
 function pick(applied: Applied[], file: string, title: string): Applied | undefined {
   return applied.find((a) => a.file === file && a.title === title);
-}
-
-function once(text: string, from: string, to: string): string {
-  const i = text.indexOf(from);
-  assert.ok(i >= 0 && text.indexOf(from, i + 1) < 0, `expected exactly one ${JSON.stringify(from)}`);
-  return text.slice(0, i) + to + text.slice(i + from.length);
 }
 
 /** Applies both fixes "Make this side match" of a mirrored pair and checks the exact texts. */
