@@ -162,12 +162,12 @@ test('IOS: every secret argument by its keyword is a secret token, and ids and R
   assert.deepEqual(secrets, [...lines.flatMap(([, want]) => want), 'LocalKey']);
 });
 
-test('RouterOS: password, secret and Wi-Fi key parameters on any menu are secret tokens', () => {
-  const text = '/ppp secret add name=u1 password=PppPass1 service=l2tp\n/user add name=ops group=full password=UserPass1\n/interface wireless security-profiles add name=p1 wpa2-pre-shared-key=WifiKey123\n';
+test('RouterOS: password, secret, Wi-Fi and WireGuard key parameters on any menu are secret tokens', () => {
+  const text = '/ppp secret add name=u1 password=PppPass1 service=l2tp\n/user add name=ops group=full password=UserPass1\n/interface wireless security-profiles add name=p1 wpa2-pre-shared-key=WifiKey123\n/interface wireguard add name=wg0 private-key="WgPriv="\n';
   const s = createLanguageService();
   s.setDocument('file:///w/r.rsc', text, 1, 'routeros');
   const tokens = decodeTokens(getSemanticTokens(s, 'file:///w/r.rsc').data, SEMANTIC_TOKENS_LEGEND);
   const texts = tokenTexts(text, tokens);
   const secrets = texts.filter((_, i) => tokens[i].type === 'secret');
-  assert.deepEqual(secrets, ['PppPass1', 'UserPass1', 'WifiKey123']);
+  assert.deepEqual(secrets, ['PppPass1', 'UserPass1', 'WifiKey123', '"WgPriv="']);
 });

@@ -419,7 +419,7 @@ function lowerPoolsAndPpp(ctx: LowerContext): void {
 }
 
 /** Parameters whose value is a secret, on any menu (display features dim them). */
-const SECRET_PARAMS = new Set(['secret', 'password', 'ipsec-secret', 'auth-key', 'authentication-key', 'wpa-pre-shared-key', 'wpa2-pre-shared-key', 'passphrase', 'authentication-password', 'encryption-password', 'radius-secret']);
+const SECRET_PARAMS = new Set(['secret', 'password', 'ipsec-secret', 'auth-key', 'authentication-key', 'wpa-pre-shared-key', 'wpa2-pre-shared-key', 'passphrase', 'authentication-password', 'encryption-password', 'radius-secret', 'private-key', 'preshared-key', 'tcp-md5-key']);
 
 function collectOtherSecrets(ctx: LowerContext): void {
   const out: TextRange[] = [];
