@@ -209,3 +209,11 @@ test('detect recognises IOS snippets without version or hostname (seeds 000, 001
   assert.ok(iosDialect.detect('ike esp from 10.0.0.0/24 to 10.1.0.0/24 peer 192.0.2.1 psk "x"\n') < 0.5);
   assert.ok(iosDialect.detect('protocol ospf v2 {\n  area 0 { interface "eth0"; };\n}\n') < 0.5);
 });
+
+test('outline names mask secrets by the shared rule, with an encryption-type digit, and leave RSA key commands alone', () => {
+  const text = ['crypto isakmp key 0 MyPsk123 address 10.0.0.2', 'crypto key generate rsa modulus 2048', 'crypto keyring KR', ' pre-shared-key address 10.0.0.3 key KrKey456', ''].join('\n');
+  const o = iosDialect.outline(iosDialect.parse(text, {}));
+  const names = o.flatMap((g) => g.children.map((c) => c.name));
+  assert.deepEqual(names, ['crypto isakmp key 0 **** address 10.0.0.2', 'crypto key generate rsa modulus 2048', 'crypto keyring KR']);
+  assert.ok(!JSON.stringify(o).includes('MyPsk123'));
+});

@@ -2,7 +2,7 @@
 // that resolve within the device) and which are not, and where secrets are (a `secret` type themes can dim).
 // Read from the lowered model only; encoded here into LSP's relative integer array. Pure: no connection, no IO.
 
-import type * as model from '../model';
+import * as model from '../model';
 import type { DocumentState, LanguageService } from '../service';
 import { positionAt, type TextRange } from '../syntax';
 
@@ -84,24 +84,9 @@ interface Candidate {
   rank: number;
 }
 
-/** Every secret the model records for this device, by the range of the secret token. */
-export function secretRanges(device: model.Device): TextRange[] {
-  const res: TextRange[] = [];
-  const add = (s: model.Secret | undefined) => {
-    if (s) res.push(s.range);
-  };
-  for (const k of device.keys) add(k.secret);
-  for (const p of device.ipsecPeers) add(p.psk?.secret);
-  for (const itf of device.interfaces) add(itf.tunnel?.nhrp?.auth?.secret);
-  for (const o of device.ospfInterfaces) add(o.auth.value.key);
-  for (const l of device.l2tp) add(l.ipsecSecret?.secret);
-  for (const r of device.otherSecrets ?? []) res.push(r);
-  return res;
-}
-
 function candidates(device: model.Device): Candidate[] {
   const res: Candidate[] = [];
-  for (const r of secretRanges(device)) res.push({ range: r, type: 'secret', modifiers: [], rank: 0 });
+  for (const r of model.secretRanges(device)) res.push({ range: r, type: 'secret', modifiers: [], rank: 0 });
   const defined = new Map<string, model.Definition>();
   for (const d of device.definitions) {
     const key = `${d.kind}\u0000${d.name}`;

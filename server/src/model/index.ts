@@ -357,6 +357,21 @@ export function ownedAddresses(device: Device): string[] {
   return res;
 }
 
+/** Where every secret of the device is written: the modelled keys and strings, then `otherSecrets`. */
+export function secretRanges(device: Device): TextRange[] {
+  const res: TextRange[] = [];
+  const add = (s: Secret | undefined) => {
+    if (s) res.push(s.range);
+  };
+  for (const k of device.keys) add(k.secret);
+  for (const p of device.ipsecPeers) add(p.psk?.secret);
+  for (const itf of device.interfaces) add(itf.tunnel?.nhrp?.auth?.secret);
+  for (const o of device.ospfInterfaces) add(o.auth.value.key);
+  for (const l of device.l2tp) add(l.ipsecSecret?.secret);
+  for (const r of device.otherSecrets ?? []) res.push(r);
+  return res;
+}
+
 /** A property that holds a quick-fix Setter: `set`, `setKey`, `addPsk`, `addMulticastMap` … */
 const SETTER_KEY = /^(set|add)([A-Z]\w*)?$/;
 

@@ -6,6 +6,7 @@ import type { ParseResult } from '../../syntax';
 import { IosLowering, lowerIos } from './lower';
 import { IOS_FLAVOUR, parseIos, type IosNode } from './parser';
 import { completeIos, hoverIos } from './features';
+import { secretArgs } from './secrets';
 
 export type { IosNode, IosTree, IosFlavour } from './parser';
 
@@ -136,37 +137,27 @@ export function outlineIos(parsed: ParseResult<IosNode>): OutlineSymbol[] {
     const args = n.words.slice(n.path.length);
     const sel = args.length ? { start: args[0].start, end: args[args.length - 1].end } : { start: n.range.start, end: n.lineEnd };
     const sym: OutlineSymbol = {
-      name: outlineName(n.words.map((w) => w.text)),
+      name: outlineName(n),
       kind,
       range: { ...n.range },
       selectionRange: sel,
       children: [],
     };
     for (const c of n.children) {
-      if (c.children.length && c.kind === 'IosCommand') sym.children.push({ name: outlineName(c.words.map((w) => w.text)), kind, range: { ...c.range }, selectionRange: { start: c.range.start, end: c.lineEnd }, children: [] });
+      if (c.children.length && c.kind === 'IosCommand') sym.children.push({ name: outlineName(c), kind, range: { ...c.range }, selectionRange: { start: c.range.start, end: c.lineEnd }, children: [] });
     }
     add(kind, sym);
   }
   return [...groups.values()].sort((a, b) => a.range.start - b.range.start);
 }
 
-/** Keywords whose next argument is a secret (after an optional encryption type digit). */
-const SECRET_BEFORE = new Set(['key', 'password', 'secret', 'pre-shared-key', 'community', 'authentication-key', 'md5', 'authentication']);
-
 /**
- * A command's words for display, with secrets masked: `crypto isakmp key MYKEY address …` → `crypto isakmp key **** address …`.
- * The outline is shown to anyone looking at the screen, so it must never carry a key.
+ * A command's words for display, with secrets masked (`secrets.ts`): `crypto isakmp key MYKEY address …` →
+ * `crypto isakmp key **** address …`. The outline is shown to anyone looking at the screen, so it must never carry a key.
  */
-function outlineName(words: string[]): string {
-  const res = [...words];
-  for (let i = 0; i < res.length - 1; i++) {
-    if (!SECRET_BEFORE.has(res[i].toLowerCase())) continue;
-    let j = i + 1;
-    if (/^[0-9]$/.test(res[j]) && j + 1 < res.length) j++;
-    if (res[i].toLowerCase() === 'authentication' && !/^(key|text)$/i.test(res[j])) continue;
-    res[j] = '****';
-    i = j;
-  }
+function outlineName(n: IosNode): string {
+  const res = n.words.map((w) => w.text);
+  for (const i of secretArgs(res, n.mode)) res[i] = '****';
   return res.join(' ');
 }
 

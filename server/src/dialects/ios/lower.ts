@@ -7,6 +7,7 @@ import * as model from '../../model';
 import type { SyntaxDiagnostic, TextRange, Token } from '../../syntax';
 import { expandKeyword, interfaceKind, normalizeInterfaceName } from './catalog';
 import type { IosNode } from './parser';
+import { secretArgs } from './secrets';
 import type { ParseResult } from '../../syntax';
 
 /** Cisco type 7 obfuscation table (public, widely documented); type 7 is reversible by design. */
@@ -2188,14 +2189,14 @@ export class IosLowering {
     }
     this.buildPeers();
     this.attachIpsecFixSetters();
-    this.scanUses();
     this.collectOtherSecrets();
+    this.scanUses();
   }
 
   /**
    * Every argument that is a secret by its keyword (`password`, `secret`, `community`, `key`, `key-string`,
    * `md5` …, after an optional encryption-type digit; SNMPv3 `auth sha P` / `priv aes 128 P`), for display
-   * features. Keys the model already holds are included again; `tunnel key`, `crypto key` and key ids are not secrets.
+   * features and the reference scan (rules in `secrets.ts`). Keys the model already holds are included again.
    */
   protected collectOtherSecrets(): void {
     const out: TextRange[] = [];
@@ -2223,18 +2224,14 @@ export class IosLowering {
     }
     if (!names.size) return;
     // A secret that happens to spell a defined name is not a use of it (and must never be renamed with it).
-    const secrets = new Set<number>();
-    for (const k of this.device.keys) secrets.add(k.secret.range.start);
-    for (const p of this.device.ipsecPeers) if (p.psk) secrets.add(p.psk.secret.range.start);
-    for (const i of this.device.interfaces) if (i.tunnel?.nhrp?.auth) secrets.add(i.tunnel.nhrp.auth.secret.range.start);
-    for (const o of this.device.ospfInterfaces) if (o.auth.value.key) secrets.add(o.auth.value.key.range.start);
+    const secrets = new Set(model.secretRanges(this.device).map((r) => r.start));
     const visit = (n: IosNode) => {
       for (const c of n.children) {
         if (c.kind === 'IosCommand') {
           for (let i = 1; i < c.words.length; i++) {
             const w = c.words[i];
             const defs = names.get(w.text);
-            if (!defs || this.defTokens.has(w.start) || secrets.has(w.start) || SECRET_KEYWORDS.has(c.words[i - 1].text.toLowerCase())) continue;
+            if (!defs || this.defTokens.has(w.start) || secrets.has(w.start)) continue;
             for (const d of defs) this.device.references.push({ kind: d.kind, name: d.name, range: { start: w.start, end: w.end } });
             names.delete(w.text);
           }
@@ -2384,34 +2381,7 @@ export class IosIpsecFixSetters {
 }
 
 /** Keywords whose next word is a password or key in commands netcfg does not model (`username u password X`, `key-string X`). */
-const SECRET_KEYWORDS = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5']);
 
-/** Keywords whose next argument (after an optional single-digit encryption type) is a secret. */
-const SECRET_BEFORE = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5', 'community']);
-/** Words that follow a SECRET_BEFORE keyword as a keyword of their own, never a secret. */
-const NOT_SECRET = new Set(['generate', 'zeroize', 'chain', 'config-key', 'pubkey-chain', 'import', 'export', 'encryption', 'md5', 'sha', 'hash', 'level', 'view', 'ro', 'rw', 'address', 'hostname', 'encrypted', 'unencrypted', 'text']);
-
-/** Indexes of the secret arguments of one command's words (see `collectOtherSecrets`). */
-export function secretArgs(words: string[], mode: string): number[] {
-  const lw = words.map((w) => w.toLowerCase());
-  const res: number[] = [];
-  // Not secrets: a GRE key is an id, `crypto key …` manages RSA keys, `key N` in a key chain is a key id.
-  if ((lw[0] === 'tunnel' && lw[1] === 'key') || (lw[0] === 'crypto' && lw[1] === 'key') || (lw[0] === 'key' && (lw[1] === 'chain' || mode === 'key-chain'))) return res;
-  for (let i = 0; i < lw.length - 1; i++) {
-    let j = -1;
-    if (SECRET_BEFORE.has(lw[i])) {
-      j = i + 1;
-      if (/^[0-9]$/.test(lw[j]) && j + 1 < lw.length) j++;
-    } else if (lw[i] === 'auth' && /^(md5|sha|sha-?\d+)$/.test(lw[i + 1] ?? '') && i + 2 < lw.length) j = i + 2;
-    else if (lw[i] === 'priv' && /^(des|3des|aes)$/.test(lw[i + 1] ?? '')) j = /^(128|192|256)$/.test(lw[i + 2] ?? '') ? i + 3 : i + 2;
-    // `pre-shared-key local|remote K` (IKEv2 keyrings): the key follows the direction.
-    if (j > 0 && lw[i] === 'pre-shared-key' && (lw[j] === 'local' || lw[j] === 'remote') && j + 1 < lw.length) j++;
-    if (j < 0 || j >= lw.length || NOT_SECRET.has(lw[j]) || SECRET_BEFORE.has(lw[j])) continue;
-    res.push(j);
-    i = j;
-  }
-  return res;
-}
 
 function normalizeArea(text: string): string {
   if (/^\d+$/.test(text)) return model.formatIpv4(Number(text) >>> 0);

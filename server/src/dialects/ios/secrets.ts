@@ -1,0 +1,30 @@
+// Which arguments of a Cisco IOS/ASA command are secrets, by the keyword before them. One rule for every
+// display and scan: the outline masks them, semantic tokens dim them, the reference scan never counts them as
+// uses of a same-named object. Depends on nothing.
+
+/** Keywords whose next argument (after an optional single-digit encryption type) is a secret. */
+const SECRET_BEFORE = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5', 'community']);
+/** Words that follow a SECRET_BEFORE keyword as a keyword of their own, never a secret. */
+const NOT_SECRET = new Set(['generate', 'zeroize', 'chain', 'config-key', 'pubkey-chain', 'import', 'export', 'encryption', 'md5', 'sha', 'hash', 'level', 'view', 'ro', 'rw', 'address', 'hostname', 'encrypted', 'unencrypted', 'text']);
+
+/** Indexes of the secret arguments of one command's words, given the mode the command was parsed in. */
+export function secretArgs(words: string[], mode: string): number[] {
+  const lw = words.map((w) => w.toLowerCase());
+  const res: number[] = [];
+  // Not secrets: a GRE key is an id, `crypto key …` manages RSA keys, `key N` in a key chain is a key id.
+  if ((lw[0] === 'tunnel' && lw[1] === 'key') || (lw[0] === 'crypto' && lw[1] === 'key') || (lw[0] === 'key' && (lw[1] === 'chain' || mode === 'key-chain'))) return res;
+  for (let i = 0; i < lw.length - 1; i++) {
+    let j = -1;
+    if (SECRET_BEFORE.has(lw[i])) {
+      j = i + 1;
+      if (/^[0-9]$/.test(lw[j]) && j + 1 < lw.length) j++;
+    } else if (lw[i] === 'auth' && /^(md5|sha|sha-?\d+)$/.test(lw[i + 1] ?? '') && i + 2 < lw.length) j = i + 2;
+    else if (lw[i] === 'priv' && /^(des|3des|aes)$/.test(lw[i + 1] ?? '')) j = /^(128|192|256)$/.test(lw[i + 2] ?? '') ? i + 3 : i + 2;
+    // `pre-shared-key local|remote K` (IKEv2 keyrings): the key follows the direction.
+    if (j > 0 && lw[i] === 'pre-shared-key' && (lw[j] === 'local' || lw[j] === 'remote') && j + 1 < lw.length) j++;
+    if (j < 0 || j >= lw.length || NOT_SECRET.has(lw[j]) || SECRET_BEFORE.has(lw[j])) continue;
+    res.push(j);
+    i = j;
+  }
+  return res;
+}
