@@ -4,52 +4,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertNoErrors, checkDiagnostics, loadFixture } from '../helpers/fixture';
-import { allText, errorsOf, roundTrip } from './fixture-util';
+import { allText, asaL2l, errorsOf, iosL2l, roundTrip } from './fixture-util';
 
-const ASA_L2L = (key: string, caret = '', transform = 'esp-aes-256 esp-sha-hmac') => `//- fw.asa
-: Saved
-ASA Version 9.8(4)
-hostname fw
-interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 198.51.100.1 255.255.255.0
-access-list VPN extended permit ip 10.2.0.0 255.255.0.0 10.1.0.0 255.255.0.0
-crypto ipsec ikev1 transform-set TS ${transform}
-crypto map OUTSIDE_MAP 10 match address VPN
-crypto map OUTSIDE_MAP 10 set peer 203.0.113.2
-crypto map OUTSIDE_MAP 10 set ikev1 transform-set TS
-crypto map OUTSIDE_MAP interface outside
-crypto ikev1 enable outside
-crypto ikev1 policy 10
- authentication pre-share
- encryption aes-256
- hash sha
- group 14
- lifetime 86400
-tunnel-group 203.0.113.2 type ipsec-l2l
-tunnel-group 203.0.113.2 ipsec-attributes
- ikev1 pre-shared-key ${key}
-${caret}`;
+const ASA_L2L = (key: string, caret = '', transform?: string) => asaL2l({ key, caret, transform });
 
-const IOS = (key: string, caret = '') => `//- r1.ios
-hostname R1
-crypto isakmp policy 10
- encr aes 256
- authentication pre-share
- group 14
-crypto isakmp key ${key} address 198.51.100.1
-${caret}crypto ipsec transform-set TS esp-aes 256 esp-sha-hmac
-crypto map VPN 10 ipsec-isakmp
- set peer 198.51.100.1
- set transform-set TS
- match address VPNACL
-ip access-list extended VPNACL
- permit ip 10.1.0.0 0.0.255.255 10.2.0.0 0.0.255.255
-interface GigabitEthernet0/0
- ip address 203.0.113.2 255.255.255.0
- crypto map VPN
-`;
+const IOS = (key: string, caret = '') => iosL2l({ key, caret });
 
 describe('ASA ↔ IOS (L2L crypto maps)', () => {
   it('clean variant: no error on either end', () => {

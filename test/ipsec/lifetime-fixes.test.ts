@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { formatTime } from '../../server/src/dialects/routeros/lower';
 import { loadFixture } from '../helpers/fixture';
-import { findingsOf, fixAndCheck } from './fixture-util';
+import { asaL2l, findingsOf, fixAndCheck, iosL2l } from './fixture-util';
 
 const CODE = 'ipsec/lifetime-mismatch';
 const P1 = (m: string) => m.startsWith('Phase 1');
@@ -113,50 +113,9 @@ describe('lifetime-mismatch fixes: IOS ↔ RouterOS v6', () => {
 });
 
 // ASA ↔ IOS L2L crypto maps.
-const ASA = (mapLife = '') => `//- fw.asa
-: Saved
-ASA Version 9.8(4)
-hostname fw
-interface GigabitEthernet0/0
- nameif outside
- security-level 0
- ip address 198.51.100.1 255.255.255.0
-access-list VPN extended permit ip 10.2.0.0 255.255.0.0 10.1.0.0 255.255.0.0
-crypto ipsec ikev1 transform-set TS esp-aes-256 esp-sha-hmac
-crypto map OUTSIDE_MAP 10 match address VPN
-crypto map OUTSIDE_MAP 10 set peer 203.0.113.2
-crypto map OUTSIDE_MAP 10 set ikev1 transform-set TS
-${mapLife}crypto map OUTSIDE_MAP interface outside
-crypto ikev1 enable outside
-crypto ikev1 policy 10
- authentication pre-share
- encryption aes-256
- hash sha
- group 14
- lifetime 86400
-tunnel-group 203.0.113.2 type ipsec-l2l
-tunnel-group 203.0.113.2 ipsec-attributes
- ikev1 pre-shared-key S3cretKey
-`;
+const ASA = (mapLife = '') => asaL2l({ mapExtra: mapLife });
 
-const R1 = (p1life = '', mapLife = '') => `//- r1.ios
-hostname R1
-crypto isakmp policy 10
- encr aes 256
- authentication pre-share
- group 14
-${p1life}crypto isakmp key S3cretKey address 198.51.100.1
-crypto ipsec transform-set TS esp-aes 256 esp-sha-hmac
-crypto map VPN 10 ipsec-isakmp
- set peer 198.51.100.1
- set transform-set TS
- match address VPNACL
-${mapLife}ip access-list extended VPNACL
- permit ip 10.1.0.0 0.0.255.255 10.2.0.0 0.0.255.255
-interface GigabitEthernet0/0
- ip address 203.0.113.2 255.255.255.0
- crypto map VPN
-`;
+const R1 = (p1life = '', mapLife = '') => iosL2l({ policyExtra: p1life, mapExtra: mapLife });
 
 describe('lifetime-mismatch fixes: ASA ↔ IOS', () => {
   const fx = ASA('crypto map OUTSIDE_MAP 10 set security-association lifetime seconds 7200\n') + R1(' lifetime 28800\n', ' set security-association lifetime seconds 3600\n');
