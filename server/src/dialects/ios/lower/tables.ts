@@ -86,8 +86,6 @@ export function aclSpecLength(words: Token[], i: number): number | undefined {
   return undefined;
 }
 
-/** Keywords whose next word is a password or key in commands netcfg does not model (`username u password X`, `key-string X`). */
-
 export function normalizeArea(text: string): string {
   if (/^\d+$/.test(text)) return model.formatIpv4(Number(text) >>> 0);
   return text;
