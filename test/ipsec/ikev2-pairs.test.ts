@@ -114,8 +114,8 @@ describe('IKEv2 VTI ↔ IKEv2 VTI (IOS-XE)', () => {
   it('asymmetric keys that disagree: reported on the local key of one end and the remote key of the other', () => {
     // R1 signs with KeyOfR1, R2 expects KeyOfRl; the other direction (KeyOfR2) agrees.
     const fx =
-      vti(1, { keys: '  pre-shared-key local KeyOfR1\n!                       ^^^^^^^ error ipsec/psk-mismatch\n  pre-shared-key remote KeyOfR2\n' }) +
-      vti(2, { keys: '  pre-shared-key local KeyOfR2\n  pre-shared-key remote KeyOfRl\n!                        ^^^^^^^ error ipsec/psk-mismatch\n' });
+      vti(1, { keys: '  pre-shared-key local KeyOfR1\n!                      ^^^^^^^ error ipsec/psk-mismatch\n  pre-shared-key remote KeyOfR2\n' }) +
+      vti(2, { keys: '  pre-shared-key local KeyOfR2\n  pre-shared-key remote KeyOfRl\n!                       ^^^^^^^ error ipsec/psk-mismatch\n' });
     checkDiagnostics(fx);
     assert.doesNotMatch(allText(fx), /KeyOfR/);
   });
@@ -125,14 +125,14 @@ describe('IKEv2 VTI ↔ IKEv2 VTI (IOS-XE)', () => {
     const c = checkDiagnostics(ok);
     assertNoErrors(c.service, c.files.map((f) => f.uri));
     const bad =
-      vti(1, { keys: '  pre-shared-key local Same\n  pre-shared-key remote Diff\n!                        ^^^^ error ipsec/psk-mismatch\n' }) +
+      vti(1, { keys: '  pre-shared-key local Same\n  pre-shared-key remote Diff\n!                       ^^^^ error ipsec/psk-mismatch\n' }) +
       vti(2, { keys: '  pre-shared-key Same\n', caret: '!                ^^^^ error ipsec/psk-mismatch\n' });
     checkDiagnostics(bad);
   });
 
   it('IKEv1 on one end, IKEv2 on the other: ipsec/ike-version-mismatch on both', () => {
     const fx = vti(1) + vti(2, { ikev1: true });
-    assert.deepEqual(findingsOf(fx, 'ipsec/ike-version-mismatch'), ['r1.ios error tunnel protection ipsec profile IPSEC', 'r2.ios error tunnel protection ipsec profile IPSEC']);
+    assert.deepEqual(findingsOf(fx, 'ipsec/ike-version-mismatch'), ['r1.ios error IPSEC', 'r2.ios error IPSEC']);
   });
 });
 
