@@ -95,7 +95,7 @@ interface GigabitEthernet0/0
  ip ospf authentication message-digest
  ip ospf message-digest-key 1 md5 KEYONE
  ip ospf message-digest-key 2 md5 KEYNEW
-!                                  ^^^^^^ error ospf/auth-mismatch
+!                                 ^^^^^^ error ospf/auth-mismatch
 !
 router ospf 1
  network 10.0.12.0 0.0.0.255 area 0
@@ -107,7 +107,7 @@ interface GigabitEthernet0/0
  ip address 10.0.12.2 255.255.255.0
  ip ospf authentication message-digest
  ip ospf message-digest-key 2 md5 OTHERSECRET
-!                                  ^^^^^^^^^^^ error ospf/auth-mismatch
+!                                 ^^^^^^^^^^^ error ospf/auth-mismatch
 !
 router ospf 1
  network 10.0.12.0 0.0.0.255 area 0
@@ -317,8 +317,8 @@ interface Serial0/0.1 multipoint
 !
 router ospf 1
  network 10.1.0.0 0.0.255.255 area 0
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
  neighbor 10.1.1.2
 !
 //- spoke.ios
@@ -334,8 +334,8 @@ interface Serial0/0.1 point-to-point
 !
 router ospf 1
  network 10.1.1.0 0.0.0.255 area 0
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
 !
 `, { codes: OSPF });
 });
@@ -373,8 +373,8 @@ interface Serial0/0.2 point-to-point
 !
 router ospf 1
  network 10.1.0.0 0.0.255.255 area 0
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
 !
 //- spoke.ios
 hostname spoke
@@ -386,8 +386,8 @@ interface Serial0/0
 !
 router ospf 1
  network 10.1.2.0 0.0.0.3 area 0
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
-!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/network-type-mismatch
+!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ error ospf/timer-mismatch
 !
 `,
     { codes: OSPF },
@@ -436,10 +436,10 @@ test('passive-interface default + no passive-interface X: X sends hellos → cle
 
 test('passive-interface lines apply in order: the interface still passive → ospf/passive-peer on the line that made it so', () => {
   // `passive-interface default` after `no passive-interface X` makes X passive again.
-  checkDiagnostics(passivePair(' no passive-interface GigabitEthernet0/0\n passive-interface default\n!^^^^^^^^^^^^^^^^^^^^^^^^ information ospf/passive-peer\n', r2Caret), { codes: OSPF });
+  checkDiagnostics(passivePair(' no passive-interface GigabitEthernet0/0\n passive-interface default\n!^^^^^^^^^^^^^^^^^^^^^^^^^ information ospf/passive-peer\n', r2Caret), { codes: OSPF });
   // A later `passive-interface X` wins over an earlier `no passive-interface X`.
   checkDiagnostics(
-    passivePair(' passive-interface default\n no passive-interface GigabitEthernet0/0\n passive-interface GigabitEthernet0/0\n!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ information ospf/passive-peer\n', r2Caret),
+    passivePair(' passive-interface default\n no passive-interface GigabitEthernet0/0\n passive-interface GigabitEthernet0/0\n!^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ information ospf/passive-peer\n', r2Caret),
     { codes: OSPF },
   );
   // `no passive-interface default` clears earlier per-interface lines too (IOS default passive-interface feature).
@@ -503,7 +503,7 @@ router ospfv3 1
 !
 `;
   checkDiagnostics(v3r1 + r2('0'), { codes: OSPF });
-  checkDiagnostics(v3r1.replace(' ipv6 ospf 1 area 0\n', ' ipv6 ospf 1 area 0\n!^^^^^^^^^^^^^^^^^^ error ospf/area-mismatch\n') + r2('1', '!^^^^^^^^^^^^^^^^^^^^^^^ error ospf/area-mismatch\n'), { codes: OSPF });
+  checkDiagnostics(v3r1.replace(' ipv6 ospf 1 area 0\n', ' ipv6 ospf 1 area 0\n!^^^^^^^^^^^^^^^^^^ error ospf/area-mismatch\n') + r2('1', '!^^^^^^^^^^^^^^^^^^^^ error ospf/area-mismatch\n'), { codes: OSPF });
 });
 
 test('OSPFv3 passive-interface default under `router ospfv3` address-family, `no passive-interface` there un-passives', () => {
