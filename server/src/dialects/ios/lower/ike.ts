@@ -95,7 +95,7 @@ export abstract class IosIkeLowering extends IosOspfLowering {
         const addr = this.address(at, node);
         if (!addr) return;
         const maskTok = a[i + 3];
-        let len = 32;
+        let len = wildcardDefaultLength(addr);
         if (maskTok && looksNumericAddress(maskTok.text)) {
           const l = this.mask(maskTok, node);
           if (l === undefined) return;
@@ -139,7 +139,7 @@ export abstract class IosIkeLowering extends IosOspfLowering {
       if (how === 'address') {
         const addr = this.address(a[1], c);
         if (!addr) continue;
-        let len = 32;
+        let len = wildcardDefaultLength(addr);
         if (a[2] && ki > 2 && looksNumericAddress(a[2].text)) {
           const l = this.mask(a[2], c);
           if (l === undefined) continue;
@@ -313,4 +313,13 @@ export abstract class IosIkeLowering extends IosOspfLowering {
       return edits;
     };
   }
+}
+
+/**
+ * Prefix length of a key's `address A` written without a mask: a host, except `0.0.0.0`, which is the wildcard key
+ * (IOS writes `crypto isakmp key K address 0.0.0.0 0.0.0.0` as `… address 0.0.0.0` in the running config, and
+ * `show crypto isakmp key` lists it for every peer).
+ */
+function wildcardDefaultLength(addr: string): number {
+  return addr === '0.0.0.0' ? 0 : 32;
 }

@@ -128,7 +128,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
           if (!a[0]) this.missing(c, 'an ACL name');
           else {
             target.acl = { name: a[0].text, range: a[0] };
-            this.ref('acl', a[0]);
+            this.ref('acl', a[0], undefined, true);
           }
           break;
         case 'set isakmp-profile':
