@@ -183,6 +183,14 @@ describe('two DMVPN clouds on one hub, one tunnel source', () => {
     checkDiagnostics(hub + A + b, { codes: CODES });
   });
 
+  it('a point-to-point GRE spoke of cloud 2 (tunnel destination = the shared hub source): clean, then one key mismatch against Tunnel1', () => {
+    const p2p = once(once(B, ' ip nhrp map multicast 203.0.113.1\n', ''), ' tunnel mode gre multipoint\n', ' tunnel destination 203.0.113.1\n');
+    assert.deepEqual(all(HUB + A + p2p), []);
+    const b = mark(once(p2p, 'tunnel key 200', 'tunnel key 300'), 'tunnel key 300', '300', 'error dmvpn/tunnel-key-mismatch');
+    const hub = mark(HUB, 'tunnel key 200', '200', 'error dmvpn/tunnel-key-mismatch');
+    checkDiagnostics(hub + A + b, { codes: CODES });
+  });
+
   it('no tunnel keys anywhere: the spoke meets the hub tunnel of its subnet only', () => {
     const noKey = (t: string) => t.replace(/ tunnel key \d+\n/g, '');
     assert.deepEqual(all(noKey(HUB) + noKey(A) + noKey(B)), []);
