@@ -294,6 +294,11 @@ export interface Reference {
   range: TextRange;
   /** Optional: other kinds that also satisfy this reference (e.g. an ACL name that may be a standard or extended list). */
   alsoKinds?: SymbolKind[];
+  /**
+   * Why the platform accepts this reference while the name is undefined (IOS: a missing access list permits all
+   * traffic). Set by the dialect; `ref/undefined` is then a warning, since nothing certainly fails.
+   */
+  tolerated?: string;
 }
 
 export interface Acl {
