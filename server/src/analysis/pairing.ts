@@ -150,9 +150,12 @@ export class PairIndex {
     const res = new Set<string>();
     const keys = this.keys.get(uri);
     if (!keys) return res;
-    for (const t of keys.targets) for (const u of this.chooseOwner(uri, this.byOwned.get(t)).chosen) res.add(u);
+    // A pair one side chose is not made when the other side targets the chooser's address but chose another owner
+    // of it, or could not choose: a copy of a MikroTik in another folder still targets this router, but this
+    // router's peer is the MikroTik next to it (or, when it cannot tell, no check runs on a guess).
+    for (const t of keys.targets) for (const u of this.chooseOwner(uri, this.byOwned.get(t)).chosen) if (!this.rejects(u, uri)) res.add(u);
     for (const a of keys.owned) {
-      for (const u of this.byTarget.get(a) ?? []) if (u !== uri && !res.has(u) && this.chooseOwner(u, this.byOwned.get(a)).chosen.includes(uri)) res.add(u);
+      for (const u of this.byTarget.get(a) ?? []) if (u !== uri && !res.has(u) && this.chooseOwner(u, this.byOwned.get(a)).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
     }
     const onLink = (net: string, members: Set<string> | undefined) => {
       for (const u of members ?? []) if (u !== uri && !res.has(u) && this.meetOnLink(uri, u, net)) res.add(u);
@@ -261,6 +264,21 @@ export class PairIndex {
       if (!this.chooseOwner(from, owners).chosen.includes(to)) return false;
     }
     return true;
+  }
+
+  /** Whether `from` targets addresses `to` owns but chooses `to` for none of them (another owner, or no choice). */
+  private rejects(from: string, to: string): boolean {
+    const targets = this.keys.get(from)?.targets;
+    const owned = this.keys.get(to)?.owned;
+    if (!targets || !owned) return false;
+    const [small, big] = targets.size <= owned.size ? [targets, owned] : [owned, targets];
+    let targeted = false;
+    for (const a of small) {
+      if (!big.has(a)) continue;
+      if (this.chooseOwner(from, this.byOwned.get(a)).chosen.includes(to)) return false;
+      targeted = true;
+    }
+    return targeted;
   }
 
   private targetsAnyOf(uri: string, addresses: Set<string>): boolean {

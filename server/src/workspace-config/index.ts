@@ -394,6 +394,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
           }
           globs.push({ value: glob, range: rangeOf(it) });
         }
+        if (isSeq(v) && v.items.length === 0) err(rangeOf(v), `scope '${name.value}' lists no files: give it path globs (\`["${name.value}/**"]\`)`);
         config.networks.push({ name, globs });
       }
   }
