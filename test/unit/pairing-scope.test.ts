@@ -277,12 +277,15 @@ router ospf 1
   });
 
   it('duplicate-router-id: the same id in two unrelated folders (same link subnets) is nothing', () => {
-    check(OSPF_PAIR('custA/') + OSPF_PAIR('custB/'), ['ospf/duplicate-router-id']);
+    // Other hostnames in custB/, so they are not taken for copies of custA's routers.
+    const custB = OSPF_PAIR('custB/').replace(/hostname r(\d)/g, 'hostname s$1');
+    check(OSPF_PAIR('custA/') + custB, ['ospf/duplicate-router-id']);
+    check(OSPF_PAIR('custA/', '', '1.1.1.1', '9.9.9.9') + OSPF_PAIR('custB/', '', '9.9.9.9', '1.1.1.1').replace(/hostname r(\d)/g, 'hostname s$1'), ['ospf/duplicate-router-id']);
   });
 
   it('duplicate-router-id: the same id within one domain is reported on both routers', () => {
     check(
-      OSPF_PAIR('custA/', '', '1.1.1.1', '1.1.1.1', RID_CARET('error ospf/duplicate-router-id'), RID_CARET('error ospf/duplicate-router-id')) + OSPF_PAIR('custB/'),
+      OSPF_PAIR('custA/', '', '1.1.1.1', '1.1.1.1', RID_CARET('error ospf/duplicate-router-id'), RID_CARET('error ospf/duplicate-router-id')) + OSPF_PAIR('custB/').replace(/hostname r(\d)/g, 'hostname s$1'),
       ['ospf/duplicate-router-id'],
     );
   });
