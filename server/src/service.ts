@@ -140,6 +140,13 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     index.set(doc.uri, low ? pairKeys(low.device, scopesOfDocument(doc.uri)) : undefined);
   }
 
+  /** The netcfg.yaml files with two scopes or more, whose `config/scope-overlap` findings depend on every file. */
+  function scopingConfigs(): string[] {
+    const res: string[] = [];
+    for (const [yamlUri, ws] of wsConfigs) if (ws.config.networks.length > 1) res.push(yamlUri);
+    return res;
+  }
+
   /** The netcfg.yaml `networks:` scopes a document's file belongs to (every yaml's, keyed by yaml uri). */
   function scopesOfDocument(uri: string): string[] {
     const res: string[] = [];
@@ -307,6 +314,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       reindex(doc);
       workspaceEpoch++;
       for (const p of index.neighbourhood(uri)) affected.add(p);
+      for (const y of scopingConfigs()) affected.add(y);
       return affected;
     },
 
@@ -317,7 +325,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         for (const key of [...pairCache.keys()]) if (key.includes(`${uri}#`)) pairCache.delete(key);
         return affected;
       }
-      const affected = new Set<string>([uri, ...index.neighbourhood(uri)]);
+      const affected = new Set<string>([uri, ...index.neighbourhood(uri), ...scopingConfigs()]);
       docs.delete(uri);
       index.set(uri, undefined);
       deviceCache.delete(uri);

@@ -111,8 +111,11 @@ export class PairIndex {
   private byLink = new Map<string, Set<string>>();
   private byTarget = new Map<string, Set<string>>();
   private byProbe = new Map<string, Set<string>>();
+  /** Memo of `chooseTarget` (`from\0address`), valid until the next `set`: a hub's many spokes ask the same question. */
+  private choices = new Map<string, Choice>();
 
   set(uri: string, keys: PairKeys | undefined): void {
+    this.choices.clear();
     const old = this.keys.get(uri);
     if (old) {
       for (const a of old.owned) this.byOwned.get(a)?.delete(uri);
@@ -153,9 +156,9 @@ export class PairIndex {
     // A pair one side chose is not made when the other side targets the chooser's address but chose another owner
     // of it, or could not choose: a copy of a MikroTik in another folder still targets this router, but this
     // router's peer is the MikroTik next to it (or, when it cannot tell, no check runs on a guess).
-    for (const t of keys.targets) for (const u of this.chooseOwner(uri, this.byOwned.get(t)).chosen) if (!this.rejects(u, uri)) res.add(u);
+    for (const t of keys.targets) for (const u of this.chooseTarget(uri, t).chosen) if (!this.rejects(u, uri)) res.add(u);
     for (const a of keys.owned) {
-      for (const u of this.byTarget.get(a) ?? []) if (u !== uri && !res.has(u) && this.chooseOwner(u, this.byOwned.get(a)).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
+      for (const u of this.byTarget.get(a) ?? []) if (u !== uri && !res.has(u) && this.chooseTarget(u, a).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
     }
     const onLink = (net: string, members: Set<string> | undefined) => {
       for (const u of members ?? []) if (u !== uri && !res.has(u) && this.meetOnLink(uri, u, net)) res.add(u);
@@ -175,7 +178,7 @@ export class PairIndex {
     const res: AmbiguousTarget[] = [];
     if (!keys) return res;
     for (const t of keys.targets) {
-      const c = this.chooseOwner(uri, this.byOwned.get(t));
+      const c = this.chooseTarget(uri, t);
       if (c.ambiguous) res.push({ address: t, candidates: [...c.ambiguous] });
     }
     return res;
@@ -206,6 +209,14 @@ export class PairIndex {
     return res;
   }
 
+  /** Which owner of `address` device `from` talks to (memoised `chooseOwner` over all its owners). */
+  private chooseTarget(from: string, address: string): Choice {
+    const key = `${from}\u0000${address}`;
+    let res = this.choices.get(key);
+    if (!res) this.choices.set(key, (res = this.chooseOwner(from, this.byOwned.get(address))));
+    return res;
+  }
+
   /**
    * Which of the `owners` of one address device `from` talks to: by explicit scope, then the nearest folder, then
    * mutual targeting. Owning the address itself wins (a copy of this device elsewhere is not its peer).
@@ -215,6 +226,10 @@ export class PairIndex {
     if (owners.has(from)) return NONE;
     const mine = this.keys.get(from);
     if (!mine) return NONE;
+    if (owners.size === 1) {
+      const only = owners.values().next().value as string;
+      return compatible(mine.scopes, this.keys.get(only)?.scopes ?? []) ? { chosen: [only] } : NONE;
+    }
     let left = [...owners].filter((u) => compatible(mine.scopes, this.keys.get(u)?.scopes ?? []));
     if (left.length <= 1) return { chosen: left };
     // a. An explicit scope shared with `from` beats unscoped candidates.
@@ -254,13 +269,17 @@ export class PairIndex {
     const addresses = theirs.linkAddresses.get(net);
     // An address-less link end (a BIRD interface pattern) cannot be told apart from a copy: scope alone decides.
     if (!addresses || addresses.size === 0) return true;
+    const own = mine.linkAddresses.get(net);
     for (const a of addresses) {
+      if (own?.has(a)) return false;
+      const all = this.byOwned.get(a);
+      // The common case: `to` alone owns the address (scopes were checked above).
+      if (!all || (all.size === 1 && all.has(to))) continue;
       const owners = new Set<string>([to]);
-      for (const u of this.byOwned.get(a) ?? []) {
+      for (const u of all) {
         const k = this.keys.get(u);
         if (k && (k.links.has(net) || k.linkProbes.has(net))) owners.add(u);
       }
-      if (mine.linkAddresses.get(net)?.has(a)) owners.add(from);
       if (!this.chooseOwner(from, owners).chosen.includes(to)) return false;
     }
     return true;
@@ -275,7 +294,7 @@ export class PairIndex {
     let targeted = false;
     for (const a of small) {
       if (!big.has(a)) continue;
-      if (this.chooseOwner(from, this.byOwned.get(a)).chosen.includes(to)) return false;
+      if (this.chooseTarget(from, a).chosen.includes(to)) return false;
       targeted = true;
     }
     return targeted;
