@@ -9,52 +9,8 @@ import { before, describe, test } from 'node:test';
 import { ensureBuilt } from '../cli/build';
 import { DIALECTS, evaluate, loadScenarios } from './evaluate.mjs';
 
-/** Passes alone, fails with the other labs: IPsec peers are paired by address over the whole checked tree. */
-const PEER_SCOPE =
-  'peer scope (analysis/pairing.ts PairIndex.partners: targets → byOwned): with all labs checked together, every device owning the peer address is taken as the peer, not only the one in the same lab; ';
-/** Passes alone, fails with the other labs: OSPF neighbours are paired by link subnet over the whole checked tree. */
-const LINK_SCOPE =
-  'link scope (analysis/pairing.ts PairIndex.partners: links/linkProbes → byLink): with all labs checked together, the GNS3Vault labs that reuse 192.168.12.0/24, 192.168.23.0/24 … are judged as one segment, so interfaces of unrelated labs are checked as OSPF neighbours ';
-
-/** Scenario id → what netcfg gets wrong there. Shrink it as the defects are fixed. */
-const KNOWN_GAPS: Record<string, string> = {
-  'ios-ios-cryptomap-ikev1-pfs-routeseeker':
-    PEER_SCOPE + 'R1/R2 (15.1.1.1 ↔ 25.2.2.1) pair with the RouteSeeker DMVPN, VTI and FlexVPN labs that reuse the addresses → ipsec/ike-version-, ike-proposal-, esp-proposal-mismatch',
-  'ios-ios-dmvpn-phase3-eigrp-transport-routeseeker':
-    PEER_SCOPE + 'R1/R2 pair with the RouteSeeker FlexVPN lab (same 15.1.1.1/25.2.2.1) → ipsec/ike-version-, ike-proposal-, esp-proposal-mismatch',
-  'ios-ios-flexvpn-ikev2-default-proposal-routeseeker':
-    '`crypto ikev2 proposal default` with only `group 16` keeps the default encryption/integrity; ios lowerIkev2Proposal leaves them empty (`?`), so identical ends get ipsec/ike-proposal-mismatch even alone (plus the peer-scope errors with the other RouteSeeker labs)',
-  'ios-ios-gre-cryptomap-ospf-gns3vault':
-    PEER_SCOPE + 'Godzilla/Nessie (192.168.12.1 ↔ 192.168.23.3) pair with the GNS3Vault VTI lab → ipsec/esp-proposal-mismatch; and ' + LINK_SCOPE + '→ ospf/area-, network-type-mismatch',
-  'ios-ios-ospf-authentication-virtual-link-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-, stub-flag-, timer-mismatch',
-  'ios-ios-ospf-demand-circuit-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-mismatch',
-  'ios-ios-ospf-frame-relay-point-to-point-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-mismatch',
-  'ios-ios-ospf-intermediate-nssa-auth-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-, stub-flag-, subnet-, timer-mismatch',
-  'ios-ios-ospf-lsa3-summarization-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-mismatch',
-  'ios-ios-ospf-nssa-virtual-link-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-mismatch',
-  'ios-ios-ospf-reference-bandwidth-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-, subnet-, timer-mismatch',
-  'ios-ios-ospf-stub-area-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-, stub-flag-mismatch',
-  'ios-ios-ospf-totally-nssa-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-, stub-flag-mismatch',
-  'ios-ios-ospf-troubleshooting-gns3vault-fixed':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-mismatch',
-  'ios-ios-ospf-virtual-link-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-, stub-flag-, subnet-, timer-mismatch',
-  'ios-ios-ospf-virtual-link-summarization-gns3vault':
-    LINK_SCOPE + '→ ospf/area-, auth-, network-type-, stub-flag-mismatch',
-  'ios-ios-vti-ikev1-static-routes-gns3vault':
-    PEER_SCOPE + 'Godzilla/Nessie pair with the GNS3Vault encrypted-GRE lab that reuses the addresses → ipsec/esp-proposal-mismatch',
-  'ios-ios-vti-ikev1-wildcard-psk-eigrp-routeseeker':
-    PEER_SCOPE + 'R1/R2 pair with the RouteSeeker FlexVPN lab (same 15.1.1.1/25.2.2.1) → ipsec/ike-version-, ike-proposal-, esp-proposal-mismatch',
-};
+/** Scenario id → what netcfg gets wrong there. Empty: every scenario passes, alone and with the other labs. */
+const KNOWN_GAPS: Record<string, string> = {};
 
 let outcome: Awaited<ReturnType<typeof evaluate>>;
 
