@@ -51,6 +51,7 @@ export abstract class IosAclLowering extends IosLoweringCore {
     const name = this.lastArg(node);
     if (!name) return this.missing(node, 'an access-list name');
     const info = this.aclInfo(name, node);
+    const standard = this.args(node).some((t) => this.lw(t) === 'standard');
     for (const c of node.children) {
       if (c.kind !== 'IosCommand' || c.negated) continue;
       let w = c.words;
@@ -63,11 +64,9 @@ export abstract class IosAclLowering extends IosLoweringCore {
       }
       if (act !== 'permit' && act !== 'deny') continue;
       info.acl.flavours.add('extended');
+      // Standard IPv6 lists (`ipv6 access-list standard N` / `deny any`) and forms not modelled are skipped silently.
       const p = w[1];
-      if (!p) {
-        this.missing(c, 'a protocol');
-        continue;
-      }
+      if (!p || standard) continue;
       const pl = p.text.toLowerCase();
       const entry: AclEntry = { action: act, flavour: 'extended', protocol: pl === 'ipv6' ? 'ip' : pl === 'ahp' ? 'ah' : pl, range: c.range };
       const src = this.acl6Address(w, 2, c);
@@ -87,10 +86,7 @@ export abstract class IosAclLowering extends IosLoweringCore {
   /** One address of an IPv6 ACL line: `any` (::/0), `host A` (A/128), `PREFIX/LEN`, `object-group NAME`. */
   protected acl6Address(w: Token[], i: number, node: IosNode): { prefix?: string; next: number } | undefined {
     const t = w[i];
-    if (!t) {
-      this.missing(node, 'an address (`any`, `host A` or `PREFIX/LEN`)');
-      return undefined;
-    }
+    if (!t) return undefined;
     const l = t.text.toLowerCase();
     if (l === 'any') return { prefix: '::/0', next: i + 1 };
     if (l === 'object-group') {
@@ -99,10 +95,7 @@ export abstract class IosAclLowering extends IosLoweringCore {
     }
     const host = l === 'host';
     const at = host ? w[i + 1] : t;
-    if (!at) {
-      this.missing(node, 'a host address after `host`');
-      return undefined;
-    }
+    if (!at || !/^[0-9a-f:.]+(\/\d+)?$/i.test(at.text) || !at.text.includes(':')) return undefined;
     const p = model.parsePrefix(at.text);
     if (!p || p.family !== 6 || host === at.text.includes('/')) {
       this.error(at, 'syntax/invalid-address', `'${at.text}' is not ${host ? 'an IPv6 address' : 'an IPv6 prefix (PREFIX/LEN)'}`);

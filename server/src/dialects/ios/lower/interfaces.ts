@@ -146,7 +146,8 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     const a = this.args(c);
     const a0 = a[0];
     if (!a0) return this.missing(c, 'an IPv6 address');
-    if (!a0.text.includes(':') || !a0.text.includes('/')) return;
+    // Only `PREFIX/LEN` literals; general-prefix names (`GP ::1/64`) and other forms are left alone.
+    if (!/^[0-9a-f:.]+\/\d+$/i.test(a0.text)) return;
     const more = a.slice(1).map((t) => t.text.toLowerCase());
     if (more.includes('link-local') || more.includes('eui-64') || more.includes('anycast')) return;
     const slash = a0.text.indexOf('/');
