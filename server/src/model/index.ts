@@ -166,6 +166,12 @@ export interface PresharedKey {
   /** The whole statement defining the key. */
   range: TextRange;
   set?: Setter<string>;
+  /**
+   * IKEv2 asymmetric keys (IOS keyring `pre-shared-key local` / `pre-shared-key remote`, profile
+   * `authentication local|remote pre-share key`): the key this side expects the peer to authenticate with, when
+   * it is not `secret`; `secret` is then the key this side authenticates itself with. Absent: `secret` both ways.
+   */
+  remote?: { secret: Secret; range: TextRange; set?: Setter<string> };
 }
 
 /**
@@ -192,8 +198,13 @@ export interface IpsecPeer {
   ikeVersion: Value<1 | 2>;
   exchangeMode: Value<'main' | 'aggressive'>;
   phase1: Phase1Proposal[];
-  /** The key this side selects for the remote (undefined when none covers it). */
+  /** The key this side selects for the remote (undefined when none covers it); IKEv2 asymmetric keys see `PresharedKey.remote`. */
   psk?: PresharedKey;
+  /**
+   * The keys a wildcard responder selects from by the remote's address (the keyring of its IKEv2 profile, with the
+   * profile's inline keys applied). Absent: every key of the device (`Device.keys`).
+   */
+  keys?: PresharedKey[];
   /** Adds a key for `remote` when none exists. */
   addPsk?: Setter<string>;
   phase2: Phase2Proposal[];
@@ -296,6 +307,11 @@ export interface Reference {
   range: TextRange;
   /** Optional: other kinds that also satisfy this reference (e.g. an ACL name that may be a standard or extended list). */
   alsoKinds?: SymbolKind[];
+  /**
+   * Why the platform accepts this reference while the name is undefined (IOS: a missing access list permits all
+   * traffic). Set by the dialect; `ref/undefined` is then a warning, since nothing certainly fails.
+   */
+  tolerated?: string;
 }
 
 export interface Acl {
@@ -365,8 +381,14 @@ export function secretRanges(device: Device): TextRange[] {
   const add = (s: Secret | undefined) => {
     if (s) res.push(s.range);
   };
-  for (const k of device.keys) add(k.secret);
-  for (const p of device.ipsecPeers) add(p.psk?.secret);
+  for (const k of device.keys) {
+    add(k.secret);
+    add(k.remote?.secret);
+  }
+  for (const p of device.ipsecPeers) {
+    add(p.psk?.secret);
+    add(p.psk?.remote?.secret);
+  }
   for (const itf of device.interfaces) add(itf.tunnel?.nhrp?.auth?.secret);
   for (const o of device.ospfInterfaces) add(o.auth.value.key);
   for (const l of device.l2tp) add(l.ipsecSecret?.secret);

@@ -237,10 +237,28 @@ export abstract class IosLoweringCore {
     this.device.definitions.push(d);
     return d;
   }
-  protected ref(kind: string, token: Token | undefined, alsoKinds?: string[]): void {
+  /**
+   * Records a use of a name. `critical`: the session this reference serves cannot come up without the definition
+   * (a crypto map's `match address`), so an undefined name stays an error even where IOS accepts it.
+   */
+  protected ref(kind: string, token: Token | undefined, alsoKinds?: string[], critical = false): void {
     if (!token) return;
     this.defTokens.add(token.start);
-    this.device.references.push({ kind, name: token.text, range: { start: token.start, end: token.end }, ...(alsoKinds ? { alsoKinds } : {}) });
+    const tolerated = critical ? undefined : this.toleratedUndefined(kind);
+    this.device.references.push({ kind, name: token.text, range: { start: token.start, end: token.end }, ...(alsoKinds ? { alsoKinds } : {}), ...(tolerated ? { tolerated } : {}) });
+  }
+
+  /**
+   * IOS accepts references to access lists, prefix lists and route maps that do not exist, and treats the missing
+   * list as permitting everything ("If an access list is referenced by a name, but the access list does not exist,
+   * all packets pass": Cisco Catalyst 2960 Software Configuration Guide, Access List Rules). The ASA refuses such
+   * commands at entry, so there the reference stays an error.
+   */
+  protected toleratedUndefined(kind: string): string | undefined {
+    if (this.dialectId() !== 'cisco-ios') return undefined;
+    if (kind === 'acl') return 'IOS accepts it and a missing access list permits everything';
+    if (kind === 'prefix-list' || kind === 'route-map') return `IOS accepts a reference to a missing ${kind}`;
+    return undefined;
   }
 
   // ------------------------------------------------------------------ edits

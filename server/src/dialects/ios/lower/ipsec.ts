@@ -128,7 +128,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
           if (!a[0]) this.missing(c, 'an ACL name');
           else {
             target.acl = { name: a[0].text, range: a[0] };
-            this.ref('acl', a[0]);
+            this.ref('acl', a[0], undefined, true);
           }
           break;
         case 'set isakmp-profile':
@@ -285,7 +285,9 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
       const ikeVersion: 1 | 2 = e.ikev2Profile || (e.ikev2Proposals.length && !e.transformSets.length) ? 2 : 1;
       const remote = e.dynamic ? undefined : e.peers[0];
       const keyring = e.isakmpProfile ? this.isakmpProfiles.get(e.isakmpProfile)?.keyring : undefined;
-      const psk = this.selectKeyFor(remote?.value, e, ikeVersion, keyring);
+      // `set ikev2-profile`: the profile's keyring and inline keys, the IKEv2 policy's proposals (IOS only).
+      const v2 = ikeVersion === 2 && e.ikev2Profile !== undefined ? e.ikev2Profile : undefined;
+      const psk = v2 !== undefined ? this.ikev2KeyFor(remote?.value, v2) : this.selectKeyFor(remote?.value, e, ikeVersion, keyring);
       const peer: model.IpsecPeer = {
         id: `${e.dynamic ? 'dyn' : 'map'}:${e.name}:${e.seq}`,
         label: `${e.dynamic ? 'crypto dynamic-map' : 'crypto map'} ${e.name} ${e.seq}`,
@@ -298,7 +300,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
         kind: e.dynamic ? 'dynamic-map' : 'crypto-map',
         ikeVersion: ikeVersion === 2 ? { value: 2, range: e.node.range } : { value: 1, default: `${this.platform}: IKEv1 unless the entry uses an IKEv2 profile/proposal` },
         exchangeMode: this.exchangeMode(e),
-        phase1: this.phase1List(ikeVersion),
+        phase1: v2 !== undefined ? this.ikev2Phase1(localAddr, v2) : this.phase1List(ikeVersion),
         psk,
         phase2: this.phase2ForEntry(e),
         pfs: { ...this.pfsValue(e.pfs), set: this.entryPfsSetter(e) },
@@ -308,7 +310,9 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
         setPhase2: this.phase2SetterForEntry(e),
         setPfs: this.entryPfsSetter(e),
       };
-      if (remote && !psk && looksNumericAddress(remote.value)) peer.addPsk = this.addPskFor(remote.value, e);
+      if (v2 !== undefined && !remote) peer.keys = this.ikev2Candidates(v2);
+      // The Setter writes an IKEv1 key (`crypto isakmp key`), which an IKEv2 profile does not read.
+      if (remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskFor(remote.value, e);
       peer.pfs.set = peer.setPfs;
       this.device.ipsecPeers.push(peer);
     }
@@ -359,7 +363,8 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
       const ikeVersion: 1 | 2 = prof?.ikev2Profile ? 2 : 1;
       const keyring = prof?.isakmpProfile ? this.isakmpProfiles.get(prof.isakmpProfile)?.keyring : undefined;
       const make = (remote: model.Value<string> | undefined, idx: number): model.IpsecPeer => {
-        const psk = this.selectKey(remote?.value, { keyring, ikev2: ikeVersion === 2 });
+        const v2 = ikeVersion === 2 ? prof?.ikev2Profile : undefined;
+        const psk = v2 !== undefined ? this.ikev2KeyFor(remote?.value, v2) : this.selectKey(remote?.value, { keyring, ikev2: false });
         const peer: model.IpsecPeer = {
           id: `tunnel:${info.itf.name}${idx ? `:${idx}` : ''}`,
           label: `interface ${info.itf.name} (tunnel protection ipsec profile ${t.protection!.value})`,
@@ -372,7 +377,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
           kind: 'tunnel-protection',
           ikeVersion: ikeVersion === 2 ? { value: 2, range: t.protection!.range } : { value: 1, default: 'IOS: IKEv1 unless the IPsec profile sets an IKEv2 profile' },
           exchangeMode: { value: 'main', default: 'IOS: main mode for address-keyed pre-shared keys' },
-          phase1: this.phase1List(ikeVersion),
+          phase1: v2 !== undefined ? this.ikev2Phase1(local, v2) : this.phase1List(ikeVersion),
           psk,
           phase2: prof ? this.phase2Of(prof.transformSets) : [],
           pfs: { ...this.pfsValue(prof?.pfs), ...(prof ? { set: this.pfsSetter(prof.node, prof.pfs) } : {}) },
@@ -382,7 +387,8 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
           setPhase2: prof ? this.phase2Setter(prof.transformSets) : undefined,
           setPfs: prof ? this.pfsSetter(prof.node, prof.pfs) : undefined,
         };
-        if (remote && !psk && looksNumericAddress(remote.value)) peer.addPsk = this.addPskSetter(remote.value);
+        if (v2 !== undefined && !remote) peer.keys = this.ikev2Candidates(v2);
+        if (remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskSetter(remote.value);
         return peer;
       };
       if (remotes.length === 0) this.device.ipsecPeers.push(make(undefined, 0));
