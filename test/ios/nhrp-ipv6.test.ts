@@ -170,12 +170,12 @@ router bgp 65001
     assert.deepEqual(service.getFindings(files[0].uri).map((d) => `${d.code} ${d.message}`), []);
   });
 
-  test('a truly undefined IPv6 ACL / prefix list is still ref/undefined', () => {
+  test('a truly undefined IPv6 ACL / prefix list is still ref/undefined (a warning, like its IPv4 counterpart)', () => {
     checkDiagnostics(
       CFG(
         'interface GigabitEthernet0/1\n ipv6 traffic-filter NOPE-IN out\nroute-map RM7 permit 10\n match ipv6 address prefix-list NOPE6\n',
-        '!                               ^^^^^ error ref/undefined\n',
-      ).replace(' ipv6 traffic-filter NOPE-IN out\n', ' ipv6 traffic-filter NOPE-IN out\n!                    ^^^^^^^ error ref/undefined\n'),
+        '!                               ^^^^^ warning ref/undefined\n',
+      ).replace(' ipv6 traffic-filter NOPE-IN out\n', ' ipv6 traffic-filter NOPE-IN out\n!                    ^^^^^^^ warning ref/undefined\n'),
       { codes: ['ref/undefined'] },
     );
   });
