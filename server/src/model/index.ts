@@ -89,6 +89,13 @@ export interface Interface {
   /** Crypto map applied here (IOS `crypto map NAME` / ASA `crypto map NAME interface IF`). */
   cryptoMap?: Value<string>;
   tunnel?: Tunnel;
+  /**
+   * Layer-2 encapsulation, lower case as written (IOS `encapsulation frame-relay|ppp|hdlc|dot1q …`); a
+   * sub-interface without its own line inherits its main interface's (no range then). Absent: the platform default.
+   */
+  encapsulation?: Value<string>;
+  /** IOS sub-interface type from `interface Serial0/0.1 point-to-point|multipoint`. */
+  subinterfaceType?: 'point-to-point' | 'multipoint';
 }
 
 /** GRE / mGRE / IP-in-IP tunnel interface with NHRP (DMVPN) settings. */
@@ -229,8 +236,15 @@ export type OspfNetworkType = 'broadcast' | 'point-to-point' | 'non-broadcast' |
 
 export interface OspfAuth {
   type: 'none' | 'simple' | 'keyed-md5' | 'keyed-sha1' | 'hmac-sha1' | 'hmac-sha256' | 'hmac-sha384' | 'hmac-sha512';
+  /** The key sent (the first configured); with `keys`, the first of them. */
   key?: Secret;
   keyId?: number;
+  /**
+   * Every key of a keyed authentication, in configuration order, when the platform uses several at once (IOS
+   * `ip ospf message-digest-key` lines during a key rollover: IOS sends each packet once per key and accepts any
+   * configured key, so two ends agree when they share one key id with the same key). Absent: `key`/`keyId` only.
+   */
+  keys?: { keyId: number; key: Secret }[];
 }
 
 export interface OspfProcess {
@@ -390,7 +404,10 @@ export function secretRanges(device: Device): TextRange[] {
     add(p.psk?.remote?.secret);
   }
   for (const itf of device.interfaces) add(itf.tunnel?.nhrp?.auth?.secret);
-  for (const o of device.ospfInterfaces) add(o.auth.value.key);
+  for (const o of device.ospfInterfaces) {
+    add(o.auth.value.key);
+    for (const k of o.auth.value.keys ?? []) if (k.key !== o.auth.value.key) add(k.key);
+  }
   for (const l of device.l2tp) add(l.ipsecSecret?.secret);
   for (const r of device.otherSecrets ?? []) res.push(r);
   return res;

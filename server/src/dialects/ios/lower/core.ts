@@ -73,12 +73,20 @@ export interface OspfIfSettings {
   authType?: { value: model.OspfAuth['type']; node: IosNode };
   simpleKey?: { secret: model.Secret; token: Token; typeToken?: Token };
   md5Key?: { secret: model.Secret; keyId: number; token: Token; typeToken?: Token };
+  /** Every `message-digest-key` (first per key id), in order: IOS sends and accepts all of them (key rollover). */
+  md5Keys?: { secret: model.Secret; keyId: number; token: Token; typeToken?: Token }[];
+  /** OSPFv3 only: the interface command syntax used (`ipv6 ospf …` on IOS, `ospfv3 …` on IOS-XE), for setters. */
+  v3Syntax?: 'ipv6 ospf' | 'ospfv3';
 }
 
 export interface IfaceInfo {
   itf: model.Interface;
   node: IosNode;
   ospf: OspfIfSettings;
+  /** OSPFv3 settings (`ipv6 ospf …`, `ospfv3 …`), kept apart from OSPFv2's. */
+  ospf3?: OspfIfSettings;
+  /** Global IPv6 addresses (`ipv6 address P/L [eui-64]`; link-local ones say nothing about the link), for OSPFv3. */
+  ipv6?: { address?: string; prefix: string; range: TextRange }[];
   tunnelSourceRef?: { name: string; token: Token };
   ipMtu?: model.Value<number>;
   /** `ipv6 crypto map NAME` (IPv6 map entries; `itf.cryptoMap` is the IPv4 one). */
@@ -326,5 +334,7 @@ export abstract class IosLoweringCore {
   // ------------------------------------------------------------------ implemented by the layers above
 
   /** `ip ospf …` (ASA `ospf …`) inside an interface block; implemented in ospf.ts. */
-  protected abstract ospfInterfaceCommand(info: IfaceInfo, c: IosNode, at: number): void;
+  protected abstract ospfInterfaceCommand(info: IfaceInfo, c: IosNode, at: number, v3?: 'ipv6 ospf' | 'ospfv3'): void;
+  /** `ospfv3 …` (IOS-XE OSPFv3) inside an interface block; implemented in ospf.ts. */
+  protected abstract ospfv3InterfaceCommand(info: IfaceInfo, c: IosNode): void;
 }

@@ -42,7 +42,22 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     this.ifaceByName.set(n.name, info);
     this.device.interfaces.push(itf);
     if (kind === 'tunnel') itf.tunnel = { mode: { value: 'gre', default: 'IOS default `tunnel mode gre ip`' }, insertAt: node.lineEnd };
+    // `interface Serial0/0.1 point-to-point|multipoint`: the word after the name.
+    const after = this.args(node).find((t) => t.start >= n.range.end);
+    const subType = this.lw(after);
+    if (n.name.includes('.') && (subType === 'point-to-point' || subType === 'multipoint')) itf.subinterfaceType = subType;
     this.interfaceBody(info, node);
+  }
+
+  /** A sub-interface without its own `encapsulation` runs on its main interface's (Frame Relay sub-interfaces). */
+  protected inheritEncapsulation(): void {
+    for (const info of this.interfaces) {
+      const itf = info.itf;
+      const dot = itf.name.indexOf('.');
+      if (itf.encapsulation || dot < 0) continue;
+      const main = this.ifaceByName.get(itf.name.slice(0, dot))?.itf.encapsulation;
+      if (main) itf.encapsulation = { value: main.value, default: `inherited from ${itf.name.slice(0, dot)}` };
+    }
   }
 
   protected interfaceBody(info: IfaceInfo, block: IosNode): void {
@@ -73,6 +88,12 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       return;
     }
     if (k === 'ip address') return this.interfaceAddress(info, c);
+    if (words[0] === 'encapsulation') {
+      const t = this.arg(c, 0) ?? c.words[1];
+      if (t) itf.encapsulation = { value: t.text.toLowerCase(), range: { start: t.start, end: t.end } };
+      return;
+    }
+    if (words[0] === 'ipv6' && words[1] === 'address') return this.interfaceAddress6(info, c);
     if (k === 'mtu' || k === 'ip mtu') {
       const v = this.int(this.arg(c, 0), c, 64, 65535, 'MTU');
       if (v !== undefined) {
@@ -109,6 +130,23 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     }
     if (words[0] === 'tunnel' || words[0] === 'ip' && words[1] === 'nhrp') return this.tunnelCommand(info, c, block);
     if ((words[0] === 'ip' && words[1] === 'ospf') || (this.platform === 'ASA' && words[0] === 'ospf')) return this.ospfInterfaceCommand(info, c, words[0] === 'ip' ? 2 : 1);
+    if (this.platform === 'IOS' && words[0] === 'ipv6' && words[1] === 'ospf') return this.ospfInterfaceCommand(info, c, 2, 'ipv6 ospf');
+    if (this.platform === 'IOS' && words[0] === 'ospfv3') return this.ospfv3InterfaceCommand(info, c);
+  }
+
+  /** `ipv6 address 2001:db8::1/64`, `… 2001:db8::/64 eui-64` (prefix only); link-local and autoconfig are skipped. */
+  protected interfaceAddress6(info: IfaceInfo, c: IosNode): void {
+    const t = c.words[2];
+    if (!t || !t.text.includes(':') || !t.text.includes('/')) return;
+    const flags = c.words.slice(3).map((w) => w.text.toLowerCase());
+    if (flags.includes('link-local') || flags.includes('anycast')) return;
+    const slash = t.text.indexOf('/');
+    const address = model.canonicalAddress(t.text.slice(0, slash));
+    const len = Number(t.text.slice(slash + 1));
+    if (!address || !/^\d+$/.test(t.text.slice(slash + 1)) || len > 128 || /^fe[89ab]/.test(address)) return;
+    const prefix = model.networkOf(address, len);
+    if (!prefix) return;
+    (info.ipv6 ??= []).push({ address: flags.includes('eui-64') ? undefined : address, prefix, range: { start: t.start, end: t.end } });
   }
 
   protected interfaceAddress(info: IfaceInfo, c: IosNode): void {
