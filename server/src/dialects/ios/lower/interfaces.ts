@@ -93,7 +93,10 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       if (t) itf.encapsulation = { value: t.text.toLowerCase(), range: { start: t.start, end: t.end } };
       return;
     }
-    if (words[0] === 'ipv6' && words[1] === 'address') return this.interfaceAddress6(info, c);
+    if (words[0] === 'ipv6' && words[1] === 'address') {
+      this.interfaceAddress6(info, c);
+      return this.lowerIpv6Address(info, c);
+    }
     if (k === 'mtu' || k === 'ip mtu') {
       const v = this.int(this.arg(c, 0), c, 64, 65535, 'MTU');
       if (v !== undefined) {
@@ -115,7 +118,6 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       this.ref('acl', this.arg(c, 0));
       return;
     }
-    if (k === 'ipv6 address') return this.lowerIpv6Address(info, c);
     if (k === 'ipv6 crypto map') {
       // `crypto map ipv6 NAME …` entries, applied apart from the IPv4 map (`crypto map NAME`) of the same interface.
       const t = this.arg(c, 0);
@@ -419,11 +421,11 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
   protected tunnelSourceAddress(info: IfaceInfo): string | undefined {
     const name = info.tunnelSourceRef?.name;
     const v6 = info.ipv6Transport || (info.itf.tunnel?.destination?.value.includes(':') ?? false);
-    return v6 ? this.interfaceAddress6(name) : this.interfaceAddress4(name);
+    return v6 ? this.interfaceIpv6Address(name) : this.interfaceAddress4(name);
   }
 
   /** First IPv6 (global) address of an interface. */
-  protected interfaceAddress6(name: string | undefined): string | undefined {
+  protected interfaceIpv6Address(name: string | undefined): string | undefined {
     if (!name) return undefined;
     return this.ifaceByName.get(name)?.itf.addresses.find((x) => x.address.includes(':'))?.address;
   }

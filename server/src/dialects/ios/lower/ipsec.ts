@@ -281,7 +281,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
       const parent = e.dynamic ? dynUsers.get(e.name) : e;
       const ifName = this.mapLocalAddress.get(parent?.name ?? e.name);
       const itfInfo = ifName ? this.ifaceByName.get(ifName) : parent ? (parent.ipv6 ? map6If : mapIf).get(parent.name) : undefined;
-      const localAddr = itfInfo ? (parent?.ipv6 ? this.interfaceAddress6 : this.interfaceAddress4).call(this, itfInfo.itf.name) : undefined;
+      const localAddr = itfInfo ? (parent?.ipv6 ? this.interfaceIpv6Address(itfInfo.itf.name) : this.interfaceAddress4(itfInfo.itf.name)) : undefined;
       const ikeVersion: 1 | 2 = e.ikev2Profile || (e.ikev2Proposals.length && !e.transformSets.length) ? 2 : 1;
       const remote = e.dynamic ? undefined : e.peers[0];
       const keyring = e.isakmpProfile ? this.isakmpProfiles.get(e.isakmpProfile)?.keyring : undefined;
