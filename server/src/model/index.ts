@@ -123,7 +123,9 @@ export interface Tunnel {
 
 export interface Nhrp {
   networkId?: Value<string>;
+  /** Next-hop servers by tunnel address; `dynamic` when learned from the hub (IOS `ip nhrp nhs dynamic nbma B`). */
   nhs: Value<string>[];
+  /** Static mappings tunnel address → NBMA address; the tunnel address is `dynamic` for an NHS learned at registration. */
   maps: { tunnelAddress: string; nbma: string; range: TextRange; set?: Setter<{ tunnelAddress: string; nbma: string }> }[];
   multicastMaps: { nbma: string; range: TextRange }[];
   auth?: { secret: Secret; range: TextRange; set?: Setter<string> };

@@ -130,7 +130,8 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
   const hubEnd = (message: string, relatedMessage: string, range: TextRange): End => ({ device: h.device, range, message, relatedMessage });
 
   // NHS must be the hub's tunnel address (§5 D-1) — checked when the spoke reaches this hub at the NBMA level.
-  const nhs = s.t.nhrp?.nhs ?? [];
+  // An NHS learned from the hub (`ip nhrp nhs dynamic nbma B`) is the hub's tunnel address by construction.
+  const nhs = (s.t.nhrp?.nhs ?? []).filter((n) => n.value !== 'dynamic');
   if (rel.targets && nhs.length > 0 && !nhs.some((n) => h.addrs.includes(canon(n.value)))) {
     const n = nhs[0];
     res.push(
@@ -153,6 +154,7 @@ function checkSpokeHub(s: TunnelEnd, h: TunnelEnd, checkSymmetric: boolean): mod
   // the entry carrying the hub's NBMA address must be for the hub's tunnel address (§5 D-1).
   if (h.source) {
     for (const m of s.t.nhrp?.maps ?? []) {
+      if (m.tunnelAddress === 'dynamic') continue; // learned from the hub at registration: always its own
       const forHub = h.addrs.includes(canon(m.tunnelAddress));
       const toHub = canon(m.nbma) === h.source;
       if (forHub === toHub) continue;

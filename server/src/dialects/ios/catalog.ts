@@ -77,6 +77,7 @@ function e(mode: IosModeId, path: string, syntax: string, doc: string, opts: Opt
 
 const ACL_STD = 'acl-std';
 const ACL_EXT = 'acl-ext';
+const ACL_IPV6 = 'acl-ipv6';
 
 /** IOS / IOS-XE commands netcfg knows, by mode. */
 export const IOS_ENTRIES: IosCatalogEntry[] = [
@@ -92,6 +93,7 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('global', 'ip access-list extended', 'ip access-list extended NAME|NUMBER', 'Creates or edits a named extended access list (protocol, source, destination, ports) and enters its mode. Crypto maps use the permit lines of such a list as IPsec traffic selectors.', { enters: ACL_EXT, ref: REF_ACL }),
   e('global', 'access-list', 'access-list NUMBER {permit|deny|remark} …', 'A numbered access list line. 1–99 and 1300–1999 are standard lists (source only, wildcard masks), 100–199 and 2000–2699 extended lists.', { ref: REF_ACL }),
   e('global', 'ip prefix-list', 'ip prefix-list NAME [seq N] {permit|deny} PREFIX/LEN [ge N] [le N]', 'A prefix list entry used by route maps and routing protocols.'),
+  e('global', 'ipv6 prefix-list', 'ipv6 prefix-list NAME [seq N] {permit|deny} PREFIX/LEN [ge N] [le N]', 'An IPv6 prefix list entry used by route maps (`match ipv6 address prefix-list`) and IPv6 routing protocols (`distribute-list prefix-list`).', { ref: REF_IPV6 }),
   e('global', 'object-group', 'object-group {network|service|protocol} NAME', 'A named group of addresses, services or protocols used in ACL lines.', { enters: 'object-group' }),
   e('global', 'mac access-list extended', 'mac access-list extended NAME', 'A MAC access list.', { enters: 'acl-mac' }),
   e('global', 'route-map', 'route-map NAME [permit|deny] [SEQ]', 'A route map entry; enters route-map mode.', { enters: 'route-map' }),
@@ -102,7 +104,7 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('global', 'ip dhcp pool', 'ip dhcp pool NAME', 'A DHCP server pool.', { enters: 'dhcp-pool' }),
   e('global', 'ip vrf', 'ip vrf NAME', 'A VRF (legacy syntax).', { enters: 'vrf' }),
   e('global', 'vrf definition', 'vrf definition NAME', 'A multiprotocol VRF.', { enters: 'vrf' }),
-  e('global', 'ipv6 access-list', 'ipv6 access-list NAME', 'An IPv6 access list.', { enters: 'acl-ipv6' }),
+  e('global', 'ipv6 access-list', 'ipv6 access-list NAME', 'An IPv6 access list.', { enters: ACL_IPV6, ref: REF_IPV6 }),
   e('global', 'ipv6 router ospf', 'ipv6 router ospf N', 'An OSPFv3 process.', { enters: 'router-ospf' }),
   e('global', 'banner', 'banner {motd|login|exec|incoming} DELIM TEXT DELIM', 'A banner. The first character after the banner type is the delimiter; the text runs (over several lines if needed) until that character appears again. `show running-config` prints the delimiter as `^C`.'),
   e('global', 'enable secret', 'enable secret [0|5|8|9] SECRET', 'Password for privileged EXEC mode (hashed).'),
@@ -134,7 +136,10 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('global', 'crypto ipsec transform-set', 'crypto ipsec transform-set NAME TRANSFORM [TRANSFORM…]', 'A phase-2 proposal: ESP/AH transforms (e.g. `esp-aes 256 esp-sha-hmac`). Enters a mode where `mode tunnel|transport` sets the encapsulation (default tunnel).', { enters: 'transform-set', ref: REF_IPSEC, iosOnly: true }),
   e('global', 'crypto ipsec profile', 'crypto ipsec profile NAME', 'IPsec settings for tunnel protection (VTI, DMVPN): transform sets, PFS, SA lifetime.', { enters: 'ipsec-profile', ref: REF_DMVPN, iosOnly: true }),
   e('global', 'crypto ipsec security-association', 'crypto ipsec security-association lifetime {seconds N|kilobytes N}', 'Global phase-2 SA lifetime used when a map entry or profile sets none.', { default: '3600 seconds, 4608000 kilobytes' }),
-  e('global', 'crypto map', 'crypto map NAME SEQ {ipsec-isakmp [dynamic DYNMAP]|ipsec-manual}', 'A crypto map entry: peer, transform sets, PFS and the ACL of traffic to protect. The map is applied to the interface IKE is sourced from.', { enters: (a) => (a.length >= 2 && /^\d+$/.test(a[1]) && !(a.length > 2 && /^(set|match)$/i.test(a[2])) ? 'crypto-map' : undefined), ref: REF_IPSEC }),
+  e('global', 'crypto map', 'crypto map [ipv6] NAME SEQ {ipsec-isakmp [dynamic DYNMAP]|ipsec-manual}', 'A crypto map entry: peer, transform sets, PFS and the ACL of traffic to protect. The map is applied to the interface IKE is sourced from. `crypto map ipv6` entries protect IPv6 traffic with IPv6 peers and are applied with `ipv6 crypto map`.', { enters: (args) => {
+    const a = args[0]?.toLowerCase() === 'ipv6' ? args.slice(1) : args;
+    return a.length >= 2 && /^\d+$/.test(a[1]) && !(a.length > 2 && /^(set|match)$/i.test(a[2])) ? 'crypto-map' : undefined;
+  }, ref: REF_IPSEC }),
   e('global', 'crypto dynamic-map', 'crypto dynamic-map NAME SEQ', 'A dynamic crypto map entry: a responder template accepting peers whose address is not known in advance.', { enters: (a) => (a.length === 2 ? 'crypto-map' : undefined), ref: REF_IPSEC }),
   e('global', 'crypto pki trustpoint', 'crypto pki trustpoint NAME', 'A PKI trustpoint.', { enters: 'pki-trustpoint' }),
   e('global', 'crypto pki certificate chain', 'crypto pki certificate chain NAME', 'Certificates of a trustpoint, as hex dumps ending with `quit`.', { enters: 'cert-chain' }),
@@ -170,16 +175,29 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('interface', 'ip ospf message-digest-key', 'ip ospf message-digest-key ID md5 [0|7] KEY', 'MD5 OSPF key and its id; both must match the neighbour.', { ref: REF_OSPF }),
   e('interface', 'ip ospf', 'ip ospf PROCESS area AREA', 'Enables OSPF on the interface directly; takes precedence over `network` statements.', { ref: REF_OSPF }),
   e('interface', 'ip nhrp network-id', 'ip nhrp network-id N', 'Enables NHRP on the interface. The id is locally significant (not carried in packets).', { ref: REF_NHRP }),
-  e('interface', 'ip nhrp nhs', 'ip nhrp nhs TUNNEL-IP [nbma NBMA]', 'Next-hop server (the hub\'s tunnel address) a spoke registers with.', { ref: REF_NHRP }),
+  e('interface', 'ip nhrp nhs', 'ip nhrp nhs {TUNNEL-IP|dynamic} [nbma NBMA [multicast]] [priority N] [cluster N]', 'Next-hop server (the hub\'s tunnel address) a spoke registers with. The IOS 15.x/IOS-XE shorthand `nbma NBMA` also maps the hub\'s tunnel address to its NBMA address (as `ip nhrp map`), `multicast` also replicates multicast to it (as `ip nhrp map multicast`); with `dynamic` the hub\'s tunnel address is learned from its registration reply.', { ref: REF_NHRP }),
   e('interface', 'ip nhrp map multicast', 'ip nhrp map multicast {NBMA|dynamic}', 'Where to replicate multicast (routing protocol hellos); `dynamic` on hubs adds registered spokes.', { ref: REF_NHRP }),
   e('interface', 'ip nhrp map', 'ip nhrp map TUNNEL-IP NBMA-IP', 'Static NHRP mapping of a tunnel address to its public (NBMA) address.', { ref: REF_NHRP }),
   e('interface', 'ip nhrp authentication', 'ip nhrp authentication STRING', 'NHRP authentication string (secret, at most 8 characters); must match on all DMVPN members.', { ref: REF_NHRP }),
   e('interface', 'ip nhrp holdtime', 'ip nhrp holdtime SECONDS', 'How long NHRP registrations are valid.', { default: '7200 s', ref: REF_NHRP }),
   e('interface', 'ip nhrp redirect', 'ip nhrp redirect', 'DMVPN phase 3 on the hub.', { ref: REF_NHRP }),
   e('interface', 'ip nhrp shortcut', 'ip nhrp shortcut', 'DMVPN phase 3 on spokes.', { ref: REF_NHRP }),
-  e('interface', 'tunnel source', 'tunnel source INTERFACE|ADDRESS', 'Source of the tunnel\'s outer packets (and of IKE for tunnel protection).', { ref: REF_DMVPN }),
-  e('interface', 'tunnel destination', 'tunnel destination ADDRESS', 'Far end of a point-to-point tunnel.', { ref: REF_DMVPN }),
-  e('interface', 'tunnel mode', 'tunnel mode {gre ip|gre multipoint|ipsec ipv4|ipip}', 'Encapsulation of the tunnel.', { default: 'gre ip', ref: REF_DMVPN }),
+  e('interface', 'ip nhrp registration', 'ip nhrp registration {timeout SECONDS|no-unique}', 'How often a spoke re-registers with its NHS (`timeout`, default a third of the holdtime), and `no-unique`, which lets the hub accept a new NBMA address for the spoke\'s tunnel address (spokes behind dynamic addresses).', { ref: REF_NHRP }),
+  e('interface', 'ip nhrp server-only', 'ip nhrp server-only [non-caching]', 'The router answers NHRP requests but never originates them.', { ref: REF_NHRP }),
+  e('interface', 'ip nhrp', 'ip nhrp {network-id|nhs|map|authentication|holdtime|redirect|shortcut|registration|…} …', 'NHRP (DMVPN) settings of the tunnel interface.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp', 'ipv6 nhrp {network-id|nhs|map|authentication|holdtime|redirect|shortcut|registration|…} …', 'NHRP for IPv6 overlay addresses on the tunnel (DMVPN over IPv6): the same settings as `ip nhrp`, for the tunnel\'s IPv6 addresses. netcfg knows the commands but does not compare them across devices.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp nhs', 'ipv6 nhrp nhs {TUNNEL-IPV6|dynamic} [nbma NBMA [multicast]]', 'IPv6 next-hop server a spoke registers its IPv6 tunnel address with.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp map', 'ipv6 nhrp map TUNNEL-IPV6 NBMA', 'Static mapping of an IPv6 tunnel address to its NBMA address.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp map multicast', 'ipv6 nhrp map multicast {NBMA|dynamic}', 'Where IPv6 multicast (OSPFv3/EIGRP hellos) is replicated to.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp network-id', 'ipv6 nhrp network-id N', 'Enables NHRP for IPv6 on the interface; locally significant.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp authentication', 'ipv6 nhrp authentication STRING', 'NHRP authentication string for IPv6 (secret).', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp holdtime', 'ipv6 nhrp holdtime SECONDS', 'How long IPv6 NHRP registrations are valid.', { default: '7200 s', ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp redirect', 'ipv6 nhrp redirect', 'DMVPN phase 3 (IPv6) on the hub.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 nhrp shortcut', 'ipv6 nhrp shortcut', 'DMVPN phase 3 (IPv6) on spokes.', { ref: REF_NHRP }),
+  e('interface', 'ipv6 crypto map', 'ipv6 crypto map NAME', 'Applies an IPv6 crypto map (`crypto map ipv6 NAME …`) to the interface; IKE is sourced from its IPv6 address.', { ref: REF_IPSEC }),
+  e('interface', 'tunnel source', 'tunnel source INTERFACE|IPV4|IPV6', 'Source of the tunnel\'s outer packets (and of IKE for tunnel protection). With an interface, its primary IPv4 address, or its first global IPv6 address on an IPv6-transport tunnel (`tunnel mode … ipv6`).', { ref: REF_DMVPN }),
+  e('interface', 'tunnel destination', 'tunnel destination IPV4|IPV6|HOSTNAME', 'Far end of a point-to-point tunnel.', { ref: REF_DMVPN }),
+  e('interface', 'tunnel mode', 'tunnel mode {gre ip|gre ipv6|gre multipoint [ipv6]|ipsec ipv4|ipsec ipv6|ipip}', 'Encapsulation of the tunnel, and the address family it is carried over (`ipv6`: the tunnel source and destination are IPv6 addresses).', { default: 'gre ip', ref: REF_DMVPN }),
   e('interface', 'tunnel key', 'tunnel key N', 'GRE key; must be equal on both ends (or absent on both).', { ref: REF_DMVPN }),
   e('interface', 'tunnel protection ipsec profile', 'tunnel protection ipsec profile NAME [shared]', 'Protects the tunnel with IPsec using the profile.', { ref: REF_DMVPN }),
   e('interface', 'crypto map', 'crypto map NAME', 'Applies a crypto map to the interface; IKE is sourced from its address.', { ref: REF_IPSEC }),
@@ -318,6 +336,11 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e(ACL_EXT, 'permit', 'permit PROTOCOL SRC [PORTS] DST [PORTS] [options]', 'Matches traffic. In a crypto ACL each permit line is a pair of IPsec selectors.'),
   e(ACL_EXT, 'deny', 'deny PROTOCOL SRC [PORTS] DST [PORTS]', 'Excludes traffic (from encryption, in a crypto ACL).'),
   e(ACL_EXT, 'remark', 'remark TEXT', 'A comment line of the list.'),
+  e(ACL_IPV6, 'permit', 'permit {ipv6|PROTOCOL} SRC [PORTS] DST [PORTS] [options]', 'Matches IPv6 traffic (`any`, `host A` or `PREFIX/LEN`). In a crypto ACL of a `crypto map ipv6` entry each permit line is a pair of IPsec selectors.', { ref: REF_IPV6 }),
+  e(ACL_IPV6, 'deny', 'deny {ipv6|PROTOCOL} SRC [PORTS] DST [PORTS] [options]', 'Excludes IPv6 traffic (from encryption, in a crypto ACL).', { ref: REF_IPV6 }),
+  e(ACL_IPV6, 'sequence', 'sequence N {permit|deny} …', 'An entry of the list at sequence number N.', { ref: REF_IPV6 }),
+  e(ACL_IPV6, 'remark', 'remark TEXT', 'A comment line of the list.'),
+  e(ACL_IPV6, 'evaluate', 'evaluate NAME', 'Nests a reflexive access list.', { ref: REF_IPV6 }),
   // ---- class / policy maps
   e('class-map', 'match', 'match {access-group ACL|access-list ACL|any|…}', 'Traffic of the class.', { ref: REF_QOS }),
   e('class-map', 'description', 'description TEXT', 'Free text.'),
@@ -370,6 +393,7 @@ export const IOS_MODE_NAMES: Record<string, string> = {
   'crypto-map': 'crypto map entry',
   [ACL_STD]: 'standard access list',
   [ACL_EXT]: 'extended access list',
+  [ACL_IPV6]: 'IPv6 access list',
   'class-map': 'class-map',
   'policy-map': 'policy-map',
   'policy-map-class': 'policy-map class',

@@ -43,6 +43,67 @@ export abstract class IosAclLowering extends IosLoweringCore {
     }
   }
 
+  /**
+   * `ipv6 access-list NAME` with `[sequence N] {permit|deny} PROTOCOL SRC [PORTS] DST [PORTS] …` lines, where an
+   * address is `any`, `host A` or `PREFIX/LEN`. `ipv6` as protocol means any protocol (selectors say `ip`).
+   */
+  protected lowerIpv6Acl(node: IosNode): void {
+    const name = this.lastArg(node);
+    if (!name) return this.missing(node, 'an access-list name');
+    const info = this.aclInfo(name, node);
+    const standard = this.args(node).some((t) => this.lw(t) === 'standard');
+    for (const c of node.children) {
+      if (c.kind !== 'IosCommand' || c.negated) continue;
+      let w = c.words;
+      if (this.lw(w[0]) === 'sequence') w = w.slice(2);
+      else if (w.length && /^\d+$/.test(w[0].text)) w = w.slice(1);
+      const act = this.lw(w[0]);
+      if (act === 'remark') {
+        info.acl.flavours.add('remark');
+        continue;
+      }
+      if (act !== 'permit' && act !== 'deny') continue;
+      info.acl.flavours.add('extended');
+      // Standard IPv6 lists (`ipv6 access-list standard N` / `deny any`) and forms not modelled are skipped silently.
+      const p = w[1];
+      if (!p || standard) continue;
+      const pl = p.text.toLowerCase();
+      const entry: AclEntry = { action: act, flavour: 'extended', protocol: pl === 'ipv6' ? 'ip' : pl === 'ahp' ? 'ah' : pl, range: c.range };
+      const src = this.acl6Address(w, 2, c);
+      if (!src) continue;
+      const sp = this.aclPort(w, src.next);
+      const dst = this.acl6Address(w, sp.next, c);
+      if (!dst) continue;
+      const dp = this.aclPort(w, dst.next);
+      entry.src = src.prefix;
+      entry.dst = dst.prefix;
+      if (sp.port) entry.srcPort = sp.port;
+      if (dp.port) entry.dstPort = dp.port;
+      info.entries.push(entry);
+    }
+  }
+
+  /** One address of an IPv6 ACL line: `any` (::/0), `host A` (A/128), `PREFIX/LEN`, `object-group NAME`. */
+  protected acl6Address(w: Token[], i: number, node: IosNode): { prefix?: string; next: number } | undefined {
+    const t = w[i];
+    if (!t) return undefined;
+    const l = t.text.toLowerCase();
+    if (l === 'any') return { prefix: '::/0', next: i + 1 };
+    if (l === 'object-group') {
+      this.ref('object-group', w[i + 1]);
+      return { prefix: w[i + 1]?.text, next: i + 2 };
+    }
+    const host = l === 'host';
+    const at = host ? w[i + 1] : t;
+    if (!at || !/^[0-9a-f:.]+(\/\d+)?$/i.test(at.text) || !at.text.includes(':')) return undefined;
+    const p = model.parsePrefix(at.text);
+    if (!p || p.family !== 6 || host === at.text.includes('/')) {
+      this.error(at, 'syntax/invalid-address', `'${at.text}' is not ${host ? 'an IPv6 address' : 'an IPv6 prefix (PREFIX/LEN)'}`);
+      return undefined;
+    }
+    return { prefix: model.formatPrefix(p), next: host ? i + 2 : i + 1 };
+  }
+
   protected lowerAccessListLine(node: IosNode): void {
     const a = this.args(node);
     const name = a[0];

@@ -41,6 +41,8 @@ export interface MapEntry {
   pfs?: { value: string; node: IosNode; range: TextRange };
   lifetime?: { value: number; range: TextRange };
   acl?: { name: string; range: TextRange };
+  /** `crypto map ipv6 NAME SEQ …`: applied by `ipv6 crypto map`, sourced from the interface's IPv6 address. */
+  ipv6?: boolean;
   dynamicMap?: string;
   isakmpProfile?: string;
   ikev2Profile?: string;
@@ -87,6 +89,10 @@ export interface IfaceInfo {
   ipv6?: { address?: string; prefix: string; range: TextRange }[];
   tunnelSourceRef?: { name: string; token: Token };
   ipMtu?: model.Value<number>;
+  /** `ipv6 crypto map NAME` (IPv6 map entries; `itf.cryptoMap` is the IPv4 one). */
+  ipv6CryptoMap?: model.Value<string>;
+  /** The tunnel runs over IPv6 (`tunnel mode … ipv6`). */
+  ipv6Transport?: boolean;
 }
 
 export interface OspfProcInfo {

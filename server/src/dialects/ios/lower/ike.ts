@@ -115,7 +115,8 @@ export abstract class IosIkeLowering extends IosOspfLowering {
     const how = this.lw(a[i + 1]);
     let peer: string | undefined;
     if (how === 'address') {
-      const at = a[i + 2];
+      // `address ipv6 PREFIX/LEN` for IPv6 peers.
+      const at = this.lw(a[i + 2]) === 'ipv6' ? a[i + 3] : a[i + 2];
       if (at && at.text.includes(':')) peer = model.canonicalPrefix(at.text) ?? at.text;
       else {
         const addr = this.address(at, node);

@@ -2,7 +2,7 @@
 // tunnel quick-fix setters.
 
 import * as model from '../../../model';
-import type { TextRange } from '../../../syntax';
+import type { TextRange, Token } from '../../../syntax';
 import { interfaceKind, normalizeInterfaceName } from '../catalog';
 import type { IosNode } from '../parser';
 import { looksNumericAddress } from './tables';
@@ -93,7 +93,10 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       if (t) itf.encapsulation = { value: t.text.toLowerCase(), range: { start: t.start, end: t.end } };
       return;
     }
-    if (words[0] === 'ipv6' && words[1] === 'address') return this.interfaceAddress6(info, c);
+    if (words[0] === 'ipv6' && words[1] === 'address') {
+      this.interfaceAddress6(info, c);
+      return this.lowerIpv6Address(info, c);
+    }
     if (k === 'mtu' || k === 'ip mtu') {
       const v = this.int(this.arg(c, 0), c, 64, 65535, 'MTU');
       if (v !== undefined) {
@@ -111,8 +114,16 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       this.ref('crypto-map', t);
       return;
     }
-    if (k === 'ip access-group') {
+    if (k === 'ip access-group' || k === 'ipv6 traffic-filter') {
       this.ref('acl', this.arg(c, 0));
+      return;
+    }
+    if (k === 'ipv6 crypto map') {
+      // `crypto map ipv6 NAME …` entries, applied apart from the IPv4 map (`crypto map NAME`) of the same interface.
+      const t = this.arg(c, 0);
+      if (!t) return this.missing(c, 'a crypto map name');
+      info.ipv6CryptoMap = { value: t.text, range: t };
+      this.ref('crypto-map', t);
       return;
     }
     if (k === 'service-policy') {
@@ -166,6 +177,41 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     if (this.lw(this.arg(c, 2)) === 'standby') this.address(this.arg(c, 3), c, 'a standby IPv4 address');
   }
 
+  /**
+   * `ipv6 address PREFIX/LEN` (an owned address, like `ip address`). Link-local, EUI-64 (the interface id comes from
+   * the MAC), anycast (shared by several routers), general-prefix, `autoconfig` and `dhcp` forms are not modelled:
+   * none is an address this device alone owns that a peer could target.
+   */
+  protected lowerIpv6Address(info: IfaceInfo, c: IosNode): void {
+    const a = this.args(c);
+    const a0 = a[0];
+    if (!a0) return this.missing(c, 'an IPv6 address');
+    // Only `PREFIX/LEN` literals; general-prefix names (`GP ::1/64`) and other forms are left alone.
+    if (!/^[0-9a-f:.]+\/\d+$/i.test(a0.text)) return;
+    const more = a.slice(1).map((t) => t.text.toLowerCase());
+    if (more.includes('link-local') || more.includes('eui-64') || more.includes('anycast')) return;
+    const slash = a0.text.indexOf('/');
+    const p = model.parsePrefix(a0.text);
+    const ad = model.canonicalAddress(a0.text.slice(0, slash));
+    if (!p || p.family !== 6 || !ad) return this.error(a0, 'syntax/invalid-address', `'${a0.text}' is not an IPv6 address with a prefix length`);
+    if (ad.startsWith('fe80:')) return;
+    info.itf.addresses.push({ address: ad, prefixLength: p.length, range: { start: a0.start, end: a0.end } });
+  }
+
+  /** An IPv4 or IPv6 literal (canonical), an error for a malformed numeric address, or undefined for a name. */
+  protected tunnelEndpoint(t: Token, c: IosNode): { address?: string; name?: boolean } {
+    if (t.text.includes(':')) {
+      const v6 = model.parseIpv6(t.text);
+      if (v6 === undefined) {
+        this.error(t, 'syntax/invalid-address', `'${t.text}' is not an IPv6 address`);
+        return {};
+      }
+      return { address: model.formatIpv6(v6) };
+    }
+    if (looksNumericAddress(t.text)) return { address: this.address(t, c, 'an IPv4 or IPv6 address') };
+    return { name: true };
+  }
+
   protected tunnelCommand(info: IfaceInfo, c: IosNode, block: IosNode): void {
     const itf = info.itf;
     if (!itf.tunnel) itf.tunnel = { mode: { value: 'gre', default: 'IOS default `tunnel mode gre ip`' }, insertAt: block.lineEnd };
@@ -176,9 +222,9 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       case 'tunnel source': {
         const s = a[0];
         if (!s) return this.missing(c, 'an interface or address');
-        if (looksNumericAddress(s.text)) {
-          const addr = this.address(s, c);
-          if (addr) t.source = { value: addr, range: s };
+        const ep = this.tunnelEndpoint(s, c);
+        if (!ep.name) {
+          if (ep.address) t.source = { value: ep.address, range: s };
         } else if (this.lw(s) !== 'dynamic') {
           const name = normalizeInterfaceName(a.length > 1 && /^\d/.test(a[1].text) ? s.text + a[1].text : s.text);
           t.sourceInterface = name;
@@ -190,18 +236,20 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       case 'tunnel destination': {
         const d = a[0];
         if (!d) return this.missing(c, 'an address');
-        if (looksNumericAddress(d.text)) {
-          const addr = this.address(d, c);
-          if (addr) t.destination = { value: addr, range: d, set: (v) => [this.edit(d, v)] };
+        const ep = this.tunnelEndpoint(d, c);
+        if (!ep.name) {
+          if (ep.address) t.destination = { value: ep.address, range: d, set: (v) => [this.edit(d, v)] };
         } else t.destination = { value: d.text, range: d, set: (v) => [this.edit(d, v)] };
         return;
       }
       case 'tunnel mode': {
         const m = a.map((x) => x.text.toLowerCase()).join(' ');
+        // The transport family follows the encapsulation: `gre ipv6`, `gre multipoint ipv6`, `ipsec ipv6`.
         const value: model.Tunnel['mode']['value'] =
-          m === 'gre multipoint' ? 'mgre' : m === 'gre' || m.startsWith('gre ip') ? 'gre' : m.startsWith('ipsec') ? 'ipsec' : m.startsWith('ipip') ? 'ipip' : 'other';
+          m === 'gre multipoint' || m === 'gre multipoint ipv6' ? 'mgre' : m === 'gre' || m.startsWith('gre ip') ? 'gre' : m.startsWith('ipsec') ? 'ipsec' : m.startsWith('ipip') ? 'ipip' : 'other';
         if (!a.length) return this.missing(c, 'a tunnel mode');
         t.mode = { value, range: c.range };
+        info.ipv6Transport = / ipv6$/.test(m);
         return;
       }
       case 'tunnel key': {
@@ -225,14 +273,8 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
         this.nhrp(t).networkId = { value: v.text, range: v, set: (x) => [this.edit(v, x)] };
         return;
       }
-      case 'ip nhrp nhs': {
-        const v = a[0];
-        if (!v) return this.missing(c, 'a next-hop server address');
-        if (this.lw(v) === 'dynamic') return;
-        const addr = this.address(v, c);
-        if (addr) this.nhrp(t).nhs.push({ value: addr, range: v, set: (x) => [this.edit(v, x)] });
-        return;
-      }
+      case 'ip nhrp nhs':
+        return this.nhrpNhs(t, c, a);
       case 'ip nhrp map multicast': {
         const v = a[0];
         if (!v) return this.missing(c, 'an NBMA address or `dynamic`');
@@ -271,6 +313,41 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       default:
         return;
     }
+  }
+
+  /**
+   * `ip nhrp nhs {A|dynamic} [nbma B [multicast]] [priority N] [cluster N]` (also the classic `ip nhrp nhs A [NET [MASK]]`).
+   * The IOS 15.x/IOS-XE shorthand is three commands in one: the NHS A, the static map A → B (`ip nhrp map A B`) and,
+   * with `multicast`, `ip nhrp map multicast B`. With `dynamic` the hub's tunnel address is learned from its
+   * registration reply: the NHS and the map's tunnel address are then `dynamic`, and the map still targets B.
+   */
+  protected nhrpNhs(t: model.Tunnel, c: IosNode, a: Token[]): void {
+    const v = a[0];
+    if (!v) return this.missing(c, 'a next-hop server address or `dynamic`');
+    const dynamic = this.lw(v) === 'dynamic';
+    const addr = dynamic ? 'dynamic' : this.address(v, c, 'a next-hop server address');
+    if (!addr) return;
+    const nhrp = this.nhrp(t);
+    nhrp.nhs.push(dynamic ? { value: 'dynamic', range: v } : { value: addr, range: v, set: (x) => [this.edit(v, x)] });
+    const ni = a.findIndex((x) => this.lw(x) === 'nbma');
+    if (ni < 0) {
+      if (dynamic) this.missing(c, '`nbma` and the hub\'s NBMA address after `dynamic`');
+      return;
+    }
+    const b = a[ni + 1];
+    if (!b) return this.missing(c, 'an NBMA address after `nbma`');
+    // IOS-XE 16.x also accepts an FQDN as NBMA address (resolved by DNS): nothing to pair on, no error.
+    const nbma = this.tunnelEndpoint(b, c);
+    if (!nbma.address) return;
+    const nb = nbma.address;
+    nhrp.maps.push({
+      tunnelAddress: addr,
+      nbma: nb,
+      range: c.range,
+      // Rewrites the tokens in place: the line stays one shorthand command (`nbma`, `multicast` kept).
+      ...(dynamic ? {} : { set: (x: { tunnelAddress: string; nbma: string }) => [this.edit(v, x.tunnelAddress), this.edit(b, x.nbma)] }),
+    });
+    if (a.slice(ni + 2).some((x) => this.lw(x) === 'multicast')) nhrp.multicastMaps.push({ nbma: nb, range: c.range });
   }
 
   protected nhrp(t: model.Tunnel): model.Nhrp {
@@ -334,6 +411,23 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       const existing = lines((k) => k === 'tunnel protection ipsec profile')[0];
       return [existing ? this.replaceLine(existing, line) : this.insertInBlock(block, line)];
     };
+  }
+
+  /**
+   * The address a tunnel sourced from an interface (`tunnel source Gi0/0`) uses: the interface's primary IPv4
+   * address, or its first global IPv6 address when the tunnel runs over IPv6 (`tunnel mode … ipv6`, or an IPv6
+   * `tunnel destination`).
+   */
+  protected tunnelSourceAddress(info: IfaceInfo): string | undefined {
+    const name = info.tunnelSourceRef?.name;
+    const v6 = info.ipv6Transport || (info.itf.tunnel?.destination?.value.includes(':') ?? false);
+    return v6 ? this.interfaceIpv6Address(name) : this.interfaceAddress4(name);
+  }
+
+  /** First IPv6 (global) address of an interface. */
+  protected interfaceIpv6Address(name: string | undefined): string | undefined {
+    if (!name) return undefined;
+    return this.ifaceByName.get(name)?.itf.addresses.find((x) => x.address.includes(':'))?.address;
   }
 
   protected interfaceAddress4(name: string | undefined): string | undefined {

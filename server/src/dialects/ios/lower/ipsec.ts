@@ -97,7 +97,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
             this.missing(c, 'a peer address');
             break;
           }
-          const addr = looksNumericAddress(a[0].text) ? this.address(a[0], c) : a[0].text;
+          const addr = looksNumericAddress(a[0].text) ? this.address(a[0], c) : (model.canonicalAddress(a[0].text) ?? a[0].text);
           const tok = a[0];
           if (addr && target.peers) target.peers.push({ value: addr, range: tok, set: (v) => [this.edit(tok, v)] });
           break;
@@ -160,7 +160,9 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
   }
 
   protected lowerCryptoMap(node: IosNode, dynamic: boolean): void {
-    const a = this.args(node);
+    // `crypto map ipv6 NAME SEQ …`: an IPv6 map entry (applied with `ipv6 crypto map NAME`).
+    const ipv6 = !dynamic && this.lw(this.arg(node, 0)) === 'ipv6' && this.args(node).length > 2;
+    const a = ipv6 ? this.args(node).slice(1) : this.args(node);
     const name = a[0];
     if (!name) return this.missing(node, 'a crypto map name');
     const second = this.lw(a[1]);
@@ -186,6 +188,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
       transformSets: [],
       ikev2Proposals: [],
       ranges: [node.range],
+      ...(ipv6 ? { ipv6 } : {}),
     };
     this.define(dynamic ? 'dynamic-map' : 'crypto-map', name.text, name, node.range);
     if (!dynamic) {
@@ -268,6 +271,8 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
     // Which interface each crypto map is applied to.
     const mapIf = new Map<string, IfaceInfo>();
     for (const info of this.interfaces) if (info.itf.cryptoMap && !mapIf.has(info.itf.cryptoMap.value)) mapIf.set(info.itf.cryptoMap.value, info);
+    const map6If = new Map<string, IfaceInfo>();
+    for (const info of this.interfaces) if (info.ipv6CryptoMap && !map6If.has(info.ipv6CryptoMap.value)) map6If.set(info.ipv6CryptoMap.value, info);
     const dynUsers = new Map<string, MapEntry>();
     for (const e of this.mapEntries) if (!e.dynamic && e.dynamicMap) dynUsers.set(e.dynamicMap, e);
 
@@ -275,8 +280,8 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
       if (!e.dynamic && e.dynamicMap) continue; // the dynamic map's own entries become peers
       const parent = e.dynamic ? dynUsers.get(e.name) : e;
       const ifName = this.mapLocalAddress.get(parent?.name ?? e.name);
-      const itfInfo = ifName ? this.ifaceByName.get(ifName) : parent ? mapIf.get(parent.name) : undefined;
-      const localAddr = itfInfo ? this.interfaceAddress4(itfInfo.itf.name) : undefined;
+      const itfInfo = ifName ? this.ifaceByName.get(ifName) : parent ? (parent.ipv6 ? map6If : mapIf).get(parent.name) : undefined;
+      const localAddr = itfInfo ? (parent?.ipv6 ? this.interfaceIpv6Address(itfInfo.itf.name) : this.interfaceAddress4(itfInfo.itf.name)) : undefined;
       const ikeVersion: 1 | 2 = e.ikev2Profile || (e.ikev2Proposals.length && !e.transformSets.length) ? 2 : 1;
       const remote = e.dynamic ? undefined : e.peers[0];
       const keyring = e.isakmpProfile ? this.isakmpProfiles.get(e.isakmpProfile)?.keyring : undefined;

@@ -93,17 +93,19 @@ export class IosLowering extends IosIpsecLowering {
         return this.lowerNamedAcl(node, node.path[2] === 'standard' ? 'standard' : 'extended');
       case 'access-list':
         return this.lowerAccessListLine(node);
+      case 'route-map':
+        return this.lowerRouteMap(node);
+      case 'object-group':
+        return this.lowerObjectGroup(node);
+      case 'ipv6 access-list':
+        return this.lowerIpv6Acl(node);
+      case 'ipv6 prefix-list':
       case 'ip prefix-list': {
         const t = this.arg(node, 0);
         if (t && this.lw(t) !== 'sequence-number') this.define('prefix-list', t.text, t, node.range);
         return;
       }
-      case 'route-map':
-        return this.lowerRouteMap(node);
-      case 'object-group':
-        return this.lowerObjectGroup(node);
-      case 'mac access-list extended':
-      case 'ipv6 access-list': {
+      case 'mac access-list extended': {
         const t = this.lastArg(node);
         if (t) this.aclInfo(t, node);
         return;
@@ -159,7 +161,7 @@ export class IosLowering extends IosIpsecLowering {
     for (const info of this.interfaces) {
       const t = info.itf.tunnel;
       if (t && info.tunnelSourceRef && !t.source) {
-        const addr = this.interfaceAddress4(info.tunnelSourceRef.name);
+        const addr = this.tunnelSourceAddress(info);
         if (addr) t.source = { value: addr, range: info.tunnelSourceRef.token };
       }
     }
