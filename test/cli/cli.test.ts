@@ -247,6 +247,9 @@ describe('netcfg check --format sarif', () => {
     assert.deepEqual(psk.locations[0].physicalLocation.region.startLine, 5);
     assert.deepEqual(psk.locations[0].physicalLocation.region.startColumn, 13);
     assert.equal(psk.relatedLocations[0].physicalLocation.artifactLocation.uri, 'pair/b.ipsec.conf');
+    // Keys are masked with stars only: no leading character of `site-a-secret-9x` / `site-b-other-7q`.
+    assert.match(psk.message.text, /this side \*{16} \(16 chars\), b\.ipsec\.conf \*{15} \(15 chars\)\)/);
+    assert.doesNotMatch(r.stdout, /[A-Za-z0-9_-]\*+ \(\d+ chars?\)/);
     assert.equal(runLog.originalUriBaseIds.SRCROOT.uri, `file://${FIXTURES}/`);
   });
 });

@@ -91,7 +91,7 @@ test('ospf/auth-mismatch on type and on key, masked, fixed without showing the k
   const md5 = (t: string, key: string) => t.replace('ospf area 0', `ospf area 0\n ospf auth md5 1 ${key}`);
   expectFindings([md5(r1, 'KEYONE'), r2], ['r1 error ospf/auth-mismatch "md5 1 KEYONE"', 'r2 error ospf/auth-mismatch "ospf area 0"']);
   const findings = expectFindings([md5(r1, 'KEYONE'), md5(r2, 'KEYTWO')], ['r1 error ospf/auth-mismatch "KEYONE"', 'r2 error ospf/auth-mismatch "KEYTWO"']);
-  assert.match(findings[0].message, /K\*\*\*\*\* \(6 chars\)/);
+  assert.match(findings[0].message, / \*{6} \(6 chars\)/);
   // Key ids must match for MD5.
   expectFindings([md5(r1, 'KEYONE'), md5(r2, 'KEYONE').replace('md5 1', 'md5 2')], ['r1 error ospf/auth-mismatch "md5 1 KEYONE"', 'r2 error ospf/auth-mismatch "md5 2 KEYONE"']);
   expectFindings([md5(r1, 'KEYONE'), md5(r2, 'KEYONE')], []);
