@@ -150,6 +150,34 @@ test('ref/undefined and ref/unused for crypto objects, ACLs, SNMP views and clas
   );
 });
 
+test('ref/undefined: IOS accepts missing access lists, prefix lists and route maps (warning), not a crypto ACL (error)', () => {
+  checkDiagnostics(
+    `
+    //- r1.ios
+    crypto ipsec transform-set TS esp-aes esp-sha-hmac
+    crypto map M 10 ipsec-isakmp
+     set peer 10.0.0.2
+     set transform-set TS
+     match address NO_CRYPTO_ACL
+    !              ^^^^^^^^^^^^^ error ref/undefined
+    interface Gi0/0
+     crypto map M
+     ip access-group NO_FILTER in
+    !                ^^^^^^^^^ warning ref/undefined
+    route-map RM permit 10
+     match ip address prefix-list NO_PL
+    !                             ^^^^^ warning ref/undefined
+    line vty 0 4
+     access-class 23 in
+    !             ^^ warning ref/undefined
+    `,
+    { codes: ['ref/undefined'] },
+  );
+  const { device } = iosDialect.lower(iosDialect.parse('interface Gi0/0\n ip access-group NO_FILTER in\n', {}), 'file:///r.ios', {});
+  const [f] = referenceCheck.check(device, { settings: DEFAULT_ANALYSIS_SETTINGS });
+  assert.match(f.message, /acl 'NO_FILTER' is not defined in this configuration \(IOS accepts it and a missing access list permits everything\)/);
+});
+
 test('ref/undefined on tunnel protection and ASA objects', () => {
   checkDiagnostics(
     `

@@ -352,3 +352,16 @@ interface Gi0/0
   assert.deepEqual([p.kind, p.role, p.remote, p.remoteAny, p.local?.value, p.pfs.value, p.psk?.secret.plain], ['dynamic-map', 'responder', undefined, '0.0.0.0/0', '198.51.100.1', 'modp2048', 'WILD']);
   assert.deepEqual([p.phase2[0].encryption.value, p.phase2[0].integrity.value, p.phase2[0].mode.value], [['aes-cbc-256'], ['sha256'], 'transport']);
 });
+
+test('a key for `address 0.0.0.0` without a mask is the wildcard key; any other address without a mask is a host', () => {
+  const { device } = lower(`crypto isakmp key cisco123 address 0.0.0.0
+crypto isakmp key other address 192.0.2.7
+crypto keyring KR
+ pre-shared-key address 0.0.0.0 key ringkey
+ pre-shared-key address 198.51.100.1 key hostkey
+`);
+  assert.deepEqual(
+    device.keys.map((k) => k.peer),
+    ['0.0.0.0/0', '192.0.2.7/32', '0.0.0.0/0', '198.51.100.1/32'],
+  );
+});

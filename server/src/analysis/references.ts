@@ -26,9 +26,9 @@ export const referenceCheck: DeviceCheck = {
       res.push({
         uri: device.uri,
         range: r.range,
-        severity: 'error',
+        severity: r.tolerated ? 'warning' : 'error',
         code: 'ref/undefined',
-        message: `${r.kind} '${r.name}' is not defined in this configuration`,
+        message: `${r.kind} '${r.name}' is not defined in this configuration${r.tolerated ? ` (${r.tolerated})` : ''}`,
         related: [],
         fixes: [],
       });

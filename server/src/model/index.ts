@@ -91,6 +91,13 @@ export interface Interface {
   /** Crypto map applied here (IOS `crypto map NAME` / ASA `crypto map NAME interface IF`). */
   cryptoMap?: Value<string>;
   tunnel?: Tunnel;
+  /**
+   * Layer-2 encapsulation, lower case as written (IOS `encapsulation frame-relay|ppp|hdlc|dot1q …`); a
+   * sub-interface without its own line inherits its main interface's (no range then). Absent: the platform default.
+   */
+  encapsulation?: Value<string>;
+  /** IOS sub-interface type from `interface Serial0/0.1 point-to-point|multipoint`. */
+  subinterfaceType?: 'point-to-point' | 'multipoint';
 }
 
 /** GRE / mGRE / IP-in-IP tunnel interface with NHRP (DMVPN) settings. */
@@ -166,6 +173,12 @@ export interface PresharedKey {
   /** The whole statement defining the key. */
   range: TextRange;
   set?: Setter<string>;
+  /**
+   * IKEv2 asymmetric keys (IOS keyring `pre-shared-key local` / `pre-shared-key remote`, profile
+   * `authentication local|remote pre-share key`): the key this side expects the peer to authenticate with, when
+   * it is not `secret`; `secret` is then the key this side authenticates itself with. Absent: `secret` both ways.
+   */
+  remote?: { secret: Secret; range: TextRange; set?: Setter<string> };
 }
 
 /**
@@ -192,8 +205,13 @@ export interface IpsecPeer {
   ikeVersion: Value<1 | 2>;
   exchangeMode: Value<'main' | 'aggressive'>;
   phase1: Phase1Proposal[];
-  /** The key this side selects for the remote (undefined when none covers it). */
+  /** The key this side selects for the remote (undefined when none covers it); IKEv2 asymmetric keys see `PresharedKey.remote`. */
   psk?: PresharedKey;
+  /**
+   * The keys a wildcard responder selects from by the remote's address (the keyring of its IKEv2 profile, with the
+   * profile's inline keys applied). Absent: every key of the device (`Device.keys`).
+   */
+  keys?: PresharedKey[];
   /** Adds a key for `remote` when none exists. */
   addPsk?: Setter<string>;
   phase2: Phase2Proposal[];
@@ -218,8 +236,15 @@ export type OspfNetworkType = 'broadcast' | 'point-to-point' | 'non-broadcast' |
 
 export interface OspfAuth {
   type: 'none' | 'simple' | 'keyed-md5' | 'keyed-sha1' | 'hmac-sha1' | 'hmac-sha256' | 'hmac-sha384' | 'hmac-sha512';
+  /** The key sent (the first configured); with `keys`, the first of them. */
   key?: Secret;
   keyId?: number;
+  /**
+   * Every key of a keyed authentication, in configuration order, when the platform uses several at once (IOS
+   * `ip ospf message-digest-key` lines during a key rollover: IOS sends each packet once per key and accepts any
+   * configured key, so two ends agree when they share one key id with the same key). Absent: `key`/`keyId` only.
+   */
+  keys?: { keyId: number; key: Secret }[];
 }
 
 export interface OspfProcess {
@@ -296,6 +321,11 @@ export interface Reference {
   range: TextRange;
   /** Optional: other kinds that also satisfy this reference (e.g. an ACL name that may be a standard or extended list). */
   alsoKinds?: SymbolKind[];
+  /**
+   * Why the platform accepts this reference while the name is undefined (IOS: a missing access list permits all
+   * traffic). Set by the dialect; `ref/undefined` is then a warning, since nothing certainly fails.
+   */
+  tolerated?: string;
 }
 
 export interface Acl {
@@ -365,10 +395,19 @@ export function secretRanges(device: Device): TextRange[] {
   const add = (s: Secret | undefined) => {
     if (s) res.push(s.range);
   };
-  for (const k of device.keys) add(k.secret);
-  for (const p of device.ipsecPeers) add(p.psk?.secret);
+  for (const k of device.keys) {
+    add(k.secret);
+    add(k.remote?.secret);
+  }
+  for (const p of device.ipsecPeers) {
+    add(p.psk?.secret);
+    add(p.psk?.remote?.secret);
+  }
   for (const itf of device.interfaces) add(itf.tunnel?.nhrp?.auth?.secret);
-  for (const o of device.ospfInterfaces) add(o.auth.value.key);
+  for (const o of device.ospfInterfaces) {
+    add(o.auth.value.key);
+    for (const k of o.auth.value.keys ?? []) if (k.key !== o.auth.value.key) add(k.key);
+  }
   for (const l of device.l2tp) add(l.ipsecSecret?.secret);
   for (const r of device.otherSecrets ?? []) res.push(r);
   return res;

@@ -6,7 +6,7 @@ import * as model from '../../model';
 import type { TextRange } from '../../syntax';
 import type { AnalysisContext, DeviceCheck, PairCheck } from '../types';
 import { matchPeers, type PeerMatch } from './match';
-import { describePhase1List, describePhase2List, describeSelector, negotiate, normPort, normPrefix, normProto, type SelectorIssue, type Verdict } from './negotiate';
+import { describePhase1List, describePhase2List, describeSelector, negotiate, normPort, normPrefix, normProto, type PskDirection, type SelectorIssue, type Verdict } from './negotiate';
 
 type Side = 'a' | 'b';
 
@@ -225,6 +225,7 @@ function pskFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
   const out: model.Finding[] = [];
   const psk = v.psk;
   if (psk.status === 'ok' || psk.status === 'n/a') return out;
+  if (psk.directions?.length) return asymmetricPskFindings(E, psk.directions);
   const keyOf = (s: Side) => (s === 'a' ? psk.keyA : psk.keyB);
   const missing = (s: Side) => (s === 'a' ? psk.missingA : psk.missingB);
   for (const s of ['a', 'b'] as Side[]) {
@@ -269,6 +270,30 @@ function pskFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
         ),
       );
     }
+  }
+  return out;
+}
+
+/**
+ * IKEv2 asymmetric keys: for each direction whose keys differ, one finding on the signer's local key and one on the
+ * key the other end expects. No fix: rewriting one key of a pair can break the direction that works.
+ */
+function asymmetricPskFindings(E: Record<Side, End>, directions: readonly PskDirection[]): model.Finding[] {
+  const out: model.Finding[] = [];
+  const seen = new Set<string>();
+  for (const d of directions) {
+    const verifier: Side = d.signer === 'a' ? 'b' : 'a';
+    const how = (x: model.Secret, y: model.Secret) => (d.status === 'case-or-space' ? 'differs only in case/whitespace/quoting, which still makes it a different key' : `differs (${model.maskSecret(x)} vs ${model.maskSecret(y)})`);
+    const add = (s: Side, mine: model.Secret, theirs: model.Secret, text: string, relText: string) => {
+      const key = `${s}:${mine.range.start}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      out.push(finding(E[s], mine.range, 'error', 'ipsec/psk-mismatch', text, [rel(E[s], theirs.range, relText)], []));
+    };
+    const sig = E[d.signer];
+    const ver = E[verifier];
+    add(d.signer, d.local, d.remote, `The pre-shared key this side authenticates itself with to ${sig.other.name} ${how(d.local, d.remote)} from the key ${sig.other.name} expects from it: IKE_AUTH fails (AUTHENTICATION_FAILED).`, `the key ${sig.other.name} expects from this device`);
+    add(verifier, d.remote, d.local, `The pre-shared key this side expects from ${ver.other.name} ${how(d.remote, d.local)} from the key ${ver.other.name} authenticates itself with: IKE_AUTH fails (AUTHENTICATION_FAILED).`, `the key ${ver.other.name} authenticates itself with`);
   }
   return out;
 }

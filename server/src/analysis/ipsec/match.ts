@@ -141,13 +141,14 @@ function firstOwnedAddress(device: model.Device, resp: model.IpsecPeer): string 
 /**
  * The pre-shared key `peer` (on `device`) uses for a remote at `remoteAddr`. Named peers carry the key the
  * dialect selected; wildcard responders pick the most specific key of the device covering the address
- * (IOS `crypto isakmp key ... address` longest match; ASA falls back to DefaultL2LGroup), else their own.
+ * (IOS `crypto isakmp key ... address` longest match, or in the peer's own `keys`; ASA falls back to DefaultL2LGroup),
+ * else their own.
  */
 export function keyFor(device: model.Device, peer: model.IpsecPeer, remoteAddr: string | undefined, aggressive = false): model.PresharedKey | undefined {
   if (peer.remote || !remoteAddr) return peer.psk;
   let best: model.PresharedKey | undefined;
   let bestLen = -1;
-  for (const k of device.keys) {
+  for (const k of peer.keys ?? device.keys) {
     const p = model.parsePrefix(k.peer);
     if (!p || !model.prefixContains(k.peer, remoteAddr)) continue;
     if (p.length > bestLen) {

@@ -72,6 +72,16 @@ export interface PskVerdict {
   /** Which ends lack a key (status 'missing'). */
   missingA?: boolean;
   missingB?: boolean;
+  /** IKEv2 asymmetric keys (either end has `PresharedKey.remote`): each direction whose two keys differ. */
+  directions?: PskDirection[];
+}
+
+/** One authentication direction: `signer`'s local key against the key the other end expects from it. */
+export interface PskDirection {
+  signer: 'a' | 'b';
+  local: model.Secret;
+  remote: model.Secret;
+  status: 'mismatch' | 'case-or-space';
 }
 
 export function pskVerdict(m: PeerMatch): PskVerdict {
@@ -82,9 +92,30 @@ export function pskVerdict(m: PeerMatch): PskVerdict {
   const keyA = keyFor(m.A, m.a, m.bAddress, aggressive);
   const keyB = keyFor(m.B, m.b, m.aAddress, aggressive);
   if (!keyA || !keyB) return { status: 'missing', keyA, keyB, missingA: !keyA, missingB: !keyB };
+  if (keyA.remote || keyB.remote) return asymmetricPsk(keyA, keyB);
   const cmp = model.compareSecrets(keyA.secret, keyB.secret);
   const status: PskStatus = cmp === 'equal' ? 'ok' : cmp === 'different' ? 'mismatch' : cmp;
   return { status, keyA, keyB };
+}
+
+/**
+ * IKEv2 keys may differ per direction (RFC 7296 §2.15: each end computes its AUTH payload with its own key): A's
+ * local key must equal the key B expects from A, and B's local key the key A expects from B.
+ */
+function asymmetricPsk(keyA: model.PresharedKey, keyB: model.PresharedKey): PskVerdict {
+  const dirs = [
+    { signer: 'a' as const, local: keyA.secret, remote: keyB.remote?.secret ?? keyB.secret },
+    { signer: 'b' as const, local: keyB.secret, remote: keyA.remote?.secret ?? keyA.secret },
+  ];
+  const directions: PskDirection[] = [];
+  let unverifiable = false;
+  for (const d of dirs) {
+    const cmp = model.compareSecrets(d.local, d.remote);
+    if (cmp === 'unverifiable') unverifiable = true;
+    else if (cmp !== 'equal') directions.push({ ...d, status: cmp === 'different' ? 'mismatch' : 'case-or-space' });
+  }
+  const status: PskStatus = directions.some((d) => d.status === 'mismatch') ? 'mismatch' : directions.length ? 'case-or-space' : unverifiable ? 'unverifiable' : 'ok';
+  return { status, keyA, keyB, directions };
 }
 
 export interface PfsVerdict {

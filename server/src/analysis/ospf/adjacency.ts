@@ -115,10 +115,27 @@ const AUTH_LABEL: Readonly<Record<model.OspfAuth['type'], string>> = {
   'hmac-sha512': 'HMAC-SHA-512',
 };
 
-/** `MD5 key id 1` — never the key itself. */
+/** `MD5 key id 1` (`MD5 key ids 1, 2` during a key rollover) — never the key itself. */
 export function authText(a: model.OspfAuth): string {
   const label = AUTH_LABEL[a.type];
-  return a.keyId !== undefined && a.type !== 'none' && a.type !== 'simple' ? `${label} key id ${a.keyId}` : label;
+  if (a.type === 'none' || a.type === 'simple') return label;
+  if (a.keys && a.keys.length > 1) return `${label} key ids ${a.keys.map((k) => k.keyId).join(', ')}`;
+  return a.keyId !== undefined ? `${label} key id ${a.keyId}` : label;
+}
+
+/**
+ * The key pairs two keyed authentications have in common by key id (IOS key rollover: each side sends with every
+ * configured key and accepts any of them), or undefined when a key id is unknown and ids cannot be compared.
+ */
+function sharedKeys(ax: model.OspfAuth, ay: model.OspfAuth): [model.Secret | undefined, model.Secret | undefined, number][] | undefined {
+  const list = (a: model.OspfAuth) => (a.keys?.length ? a.keys.map((k) => ({ keyId: k.keyId as number | undefined, key: k.key as model.Secret | undefined })) : [{ keyId: a.keyId, key: a.key }]);
+  const lx = list(ax);
+  const ly = list(ay);
+  if (lx.some((k) => k.keyId === undefined) || ly.some((k) => k.keyId === undefined)) return undefined;
+  const byId = new Map(ly.map((k) => [k.keyId!, k.key] as const));
+  const res: [model.Secret | undefined, model.Secret | undefined, number][] = [];
+  for (const k of lx) if (byId.has(k.keyId!)) res.push([k.key, byId.get(k.keyId!), k.keyId!]);
+  return res;
 }
 
 /** Area ids compared numerically: `0`, `0.0.0.0` and `backbone` are the same area. */
@@ -363,8 +380,8 @@ function authFindings(link: OspfLink): model.Finding[] {
   const ax = x.auth.value;
   const ay = y.auth.value;
   const where = (d: model.Device, o: model.OspfInterface) => `${d.name} ${o.interfaceName}`;
-  const keyRange = (o: model.OspfInterface) => o.auth.value.key?.range ?? at(o.auth, o.range);
-  if (ax.type !== ay.type || (ax.type !== 'none' && ax.type !== 'simple' && ax.keyId !== undefined && ay.keyId !== undefined && ax.keyId !== ay.keyId)) {
+  const shared = ax.type === ay.type && ax.type !== 'none' && ax.type !== 'simple' ? sharedKeys(ax, ay) : undefined;
+  if (ax.type !== ay.type || shared?.length === 0) {
     const msg = (o: model.OspfAuth, pd: model.Device, po: model.OspfInterface) =>
       `OSPF authentication differs: ${authText(o)} here vs ${authText(po.auth.value)} on ${where(pd, po)}; hellos are dropped ("mismatched authentication type")`;
     const copy = (self: model.OspfInterface, other: model.OspfAuth) => (other.type === 'none' || other.key?.plain !== undefined ? run(self.auth.set, other) : undefined);
@@ -375,20 +392,25 @@ function authFindings(link: OspfLink): model.Finding[] {
       { device: b, range: at(y.auth, y.range), message: msg(ay, a, x), relatedMessage: `${authText(ay)} here`, edits: copy(y, ax) },
     );
   }
-  if (ax.type === 'none' || !ax.key || !ay.key) return [];
-  const kx = ax.type === 'simple' ? simpleKey(ax.key) : ax.key;
-  const ky = ay.type === 'simple' ? simpleKey(ay.key) : ay.key;
-  const cmp = model.compareSecrets(kx, ky);
+  if (ax.type === 'none') return [];
+  const compare = (p: model.Secret, q: model.Secret) => model.compareSecrets(ax.type === 'simple' ? simpleKey(p) : p, ay.type === 'simple' ? simpleKey(q) : q);
+  // Key rollover: one key id with the same key on both ends is enough.
+  if (shared?.some(([p, q]) => !p || !q || compare(p, q) === 'equal' || compare(p, q) === 'unverifiable')) return [];
+  const [kx, ky, sharedId] = shared?.[0] ?? [ax.key, ay.key, ax.keyId];
+  if (!kx || !ky) return [];
+  const cmp = compare(kx, ky);
   if (cmp === 'equal' || cmp === 'unverifiable') return [];
   const detail = cmp === 'case-or-space' ? ' (they differ only in letter case, quotes or surrounding spaces, which still counts)' : '';
+  const label = authText({ type: ax.type, keyId: sharedId });
   const msg = (self: model.Secret, pd: model.Device, po: model.OspfInterface, other: model.Secret) =>
-    `OSPF ${authText(ax)} keys differ: ${model.maskSecret(self)} here vs ${model.maskSecret(other)} on ${where(pd, po)}${detail}; hellos fail authentication and are dropped`;
-  const copy = (self: model.OspfInterface, other: model.Secret) => (other.plain !== undefined ? run(self.setAuthKey, other.plain) : undefined);
+    `OSPF ${label} keys differ: ${model.maskSecret(self)} here vs ${model.maskSecret(other)} on ${where(pd, po)}${detail}; hellos fail authentication and are dropped`;
+  // The key Setter rewrites the first key: offered only where that is the one compared.
+  const copy = (self: model.OspfInterface, other: model.Secret) => (other.plain !== undefined && (self.auth.value.keys?.length ?? 1) <= 1 ? run(self.setAuthKey, other.plain) : undefined);
   return mirrored(
     'ospf/auth-mismatch',
     'error',
-    { device: a, range: keyRange(x), message: msg(ax.key, b, y, ay.key), relatedMessage: 'authentication key here', edits: copy(x, ay.key) },
-    { device: b, range: keyRange(y), message: msg(ay.key, a, x, ax.key), relatedMessage: 'authentication key here', edits: copy(y, ax.key) },
+    { device: a, range: kx.range, message: msg(kx, b, y, ky), relatedMessage: 'authentication key here', edits: copy(x, ky) },
+    { device: b, range: ky.range, message: msg(ky, a, x, kx), relatedMessage: 'authentication key here', edits: copy(y, kx) },
   );
 }
 

@@ -48,6 +48,8 @@ export interface IosResolution {
 
 const REF_SEC = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/security/s1/sec-s1-cr-book.html';
 const REF_IKE = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_ikevpn/configuration/xe-16/sec-ike-for-ipsec-vpns-xe-16-book.html';
+/** Cisco "FlexVPN and Internet Key Exchange Version 2 Configuration Guide" (IKEv2 proposals, policies, keyrings, profiles, Smart Defaults). */
+const REF_IKEV2 = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_ike2vpn/configuration/xe-16/sec-flex-vpn-xe-16-book.html';
 const REF_IPSEC = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_imgmt/configuration/xe-16/sec-ipsec-management-xe-16-book.html';
 const REF_DMVPN = 'https://www.cisco.com/c/en/us/td/docs/ios-xml/ios/sec_conn_dmvpn/configuration/15-mt/sec-conn-dmvpn-15-mt-book/sec-conn-dmvpn-dmvpn.html';
 const REF_NHRP = 'https://cisco.com/c/en/us/td/docs/ios-xml/ios/ipaddr_nhrp/configuration/xe-3s/nhrp-xe-3s-book/config-nhrp.html';
@@ -125,8 +127,8 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('global', 'crypto isakmp nat', 'crypto isakmp nat keepalive SECONDS', 'NAT keepalives for IKEv1.', { iosOnly: true }),
   e('global', 'crypto isakmp identity', 'crypto isakmp identity {address|hostname|dn}', 'Identity this router sends in IKEv1.', { iosOnly: true, default: 'address' }),
   e('global', 'crypto keyring', 'crypto keyring NAME [vrf V]', 'A named set of pre-shared keys, referenced by ISAKMP profiles.', { enters: 'keyring', ref: REF_IKE, iosOnly: true }),
-  e('global', 'crypto ikev2 proposal', 'crypto ikev2 proposal NAME', 'An IKEv2 proposal: encryption, integrity and DH groups (each may list several).', { enters: 'ikev2-proposal', ref: REF_IKE }),
-  e('global', 'crypto ikev2 policy', 'crypto ikev2 policy NAME', 'Selects IKEv2 proposals by local address / VRF.', { enters: 'ikev2-policy', ref: REF_IKE }),
+  e('global', 'crypto ikev2 proposal', 'crypto ikev2 proposal NAME', 'An IKEv2 proposal: encryption, integrity (or PRF) and DH groups (each may list several). Used only when an IKEv2 policy names it; with no policy at all IOS offers its built-in `default` proposal (IKEv2 Smart Defaults: AES-CBC-256, SHA-512/384, groups 19/14/21/5 on IOS-XE 16+; AES-CBC-256/192/128, SHA-512/384/256/SHA-1/MD5, groups 5/2 on IOS 15).', { enters: 'ikev2-proposal', ref: REF_IKEV2 }),
+  e('global', 'crypto ikev2 policy', 'crypto ikev2 policy NAME', 'Selects IKEv2 proposals by local address / front-door VRF. With no policy configured the built-in `default` policy offers the `default` proposal (IKEv2 Smart Defaults).', { enters: 'ikev2-policy', ref: REF_IKEV2 }),
   e('global', 'crypto ikev2 keyring', 'crypto ikev2 keyring NAME', 'IKEv2 keyring with per-peer keys.', { enters: 'ikev2-keyring', ref: REF_IKE, iosOnly: true }),
   e('global', 'crypto ikev2 profile', 'crypto ikev2 profile NAME', 'IKEv2 profile: peer matching, authentication methods and keyring.', { enters: 'ikev2-profile', ref: REF_IKE, iosOnly: true }),
   e('global', 'crypto ipsec transform-set', 'crypto ipsec transform-set NAME TRANSFORM [TRANSFORM…]', 'A phase-2 proposal: ESP/AH transforms (e.g. `esp-aes 256 esp-sha-hmac`). Enters a mode where `mode tunnel|transport` sets the encapsulation (default tunnel).', { enters: 'transform-set', ref: REF_IPSEC, iosOnly: true }),
@@ -271,19 +273,26 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('keyring', 'pre-shared-key', 'pre-shared-key {address IP [MASK]|hostname NAME} key KEY', 'A key of the keyring, selected by the peer address.', { ref: REF_IKE }),
   e('keyring', 'local-address', 'local-address INTERFACE|IP', 'Restricts the keyring to a local address.'),
   // ---- IKEv2
-  e('ikev2-proposal', 'encryption', 'encryption {aes-cbc-128|aes-cbc-192|aes-cbc-256|aes-gcm-128|aes-gcm-256|3des|des}…', 'IKEv2 encryption algorithms offered.', { values: ['aes-cbc-128', 'aes-cbc-192', 'aes-cbc-256', 'aes-gcm-128', 'aes-gcm-256', '3des', 'des'], ref: REF_IKE }),
-  e('ikev2-proposal', 'integrity', 'integrity {sha1|sha256|sha384|sha512|md5}…', 'IKEv2 integrity algorithms offered.', { values: ['sha1', 'sha256', 'sha384', 'sha512', 'md5'], ref: REF_IKE }),
-  e('ikev2-proposal', 'prf', 'prf ALG…', 'IKEv2 PRF algorithms.'),
-  e('ikev2-proposal', 'group', 'group N…', 'IKEv2 DH groups offered.', { ref: REF_IKE }),
-  e('ikev2-policy', 'proposal', 'proposal NAME', 'Proposal used by this policy.', { ref: REF_IKE }),
+  e('ikev2-proposal', 'encryption', 'encryption {aes-cbc-128|aes-cbc-192|aes-cbc-256|aes-gcm-128|aes-gcm-256|3des|des}…', 'IKEv2 encryption algorithms offered.', { values: ['aes-cbc-128', 'aes-cbc-192', 'aes-cbc-256', 'aes-gcm-128', 'aes-gcm-256', '3des', 'des'], ref: REF_IKEV2 }),
+  e('ikev2-proposal', 'integrity', 'integrity {sha1|sha256|sha384|sha512|md5}…', 'IKEv2 integrity algorithms offered.', { values: ['sha1', 'sha256', 'sha384', 'sha512', 'md5'], ref: REF_IKEV2 }),
+  e('ikev2-proposal', 'prf', 'prf {sha1|sha256|sha384|sha512|md5}…', 'IKEv2 PRF algorithms (IOS-XE). Required with AES-GCM, which has no integrity algorithm; otherwise the PRF follows the integrity algorithms.', { values: ['sha1', 'sha256', 'sha384', 'sha512', 'md5'], ref: REF_IKEV2 }),
+  e('ikev2-proposal', 'group', 'group N…', 'IKEv2 DH groups offered.', { ref: REF_IKEV2 }),
+  e('ikev2-policy', 'proposal', 'proposal NAME', 'Proposal used by this policy.', { ref: REF_IKEV2 }),
   e('ikev2-policy', 'match', 'match {address local IP|fvrf NAME}', 'When this policy applies.'),
   e('ikev2-keyring', 'peer', 'peer NAME', 'A peer entry of the keyring.', { enters: 'ikev2-keyring-peer' }),
-  e('ikev2-keyring-peer', 'address', 'address IP [MASK]', 'Address of the peer.'),
-  e('ikev2-keyring-peer', 'pre-shared-key', 'pre-shared-key [local|remote] [0|6] KEY', 'Pre-shared key for the peer.'),
+  e('ikev2-keyring-peer', 'address', 'address {IP [MASK]|IP/LEN}', 'Addresses the key is selected for; `0.0.0.0 0.0.0.0` matches every peer, the most specific entry wins.', { ref: REF_IKEV2 }),
+  e('ikev2-keyring-peer', 'pre-shared-key', 'pre-shared-key [local|remote] [0|6|7] KEY', 'Pre-shared key for the peer; `local` is the key this router authenticates itself with, `remote` the one it expects from the peer (asymmetric keys). Without either, one key both ways.', { ref: REF_IKEV2 }),
+  e('ikev2-keyring-peer', 'hostname', 'hostname NAME', 'Host name of the peer (initiator lookup).'),
+  e('ikev2-keyring-peer', 'description', 'description TEXT', 'Description of the peer entry.'),
   e('ikev2-keyring-peer', 'identity', 'identity …', 'Identity of the peer.'),
   e('ikev2-profile', 'match identity', 'match identity remote {address IP [MASK]|fqdn NAME}', 'Peers this profile applies to.'),
-  e('ikev2-profile', 'authentication', 'authentication {local|remote} {pre-share|rsa-sig}', 'Authentication methods.'),
-  e('ikev2-profile', 'keyring', 'keyring local NAME', 'Keyring of the profile.'),
+  e('ikev2-profile', 'authentication', 'authentication {local|remote} {pre-share [key [0|6|7] KEY]|rsa-sig|ecdsa-sig|eap}', 'Authentication methods of this router (local) and of the peer (remote). An inline `pre-share key` overrides the keyring for that direction.', { ref: REF_IKEV2 }),
+  e('ikev2-profile', 'keyring', 'keyring {local NAME|aaa LIST}', 'Keyring the pre-shared keys come from.', { ref: REF_IKEV2 }),
+  e('ikev2-profile', 'match fvrf', 'match fvrf {NAME|any}', 'Front-door VRF this profile applies to.'),
+  e('ikev2-profile', 'match address local', 'match address local {IP|interface IF}', 'Local address this profile applies to.'),
+  e('ikev2-profile', 'lifetime', 'lifetime SECONDS', 'IKEv2 SA lifetime (120–86400 s). IKEv2 does not negotiate it: each end rekeys on its own.', { default: '86400 s' }),
+  e('ikev2-profile', 'nat keepalive', 'nat keepalive SECONDS', 'NAT keepalives.'),
+  e('ikev2-profile', 'description', 'description TEXT', 'Description of the profile.'),
   e('ikev2-profile', 'identity', 'identity local …', 'Local identity.'),
   e('ikev2-profile', 'dpd', 'dpd INTERVAL RETRY {on-demand|periodic}', 'Dead peer detection.'),
   // ---- transform set / ipsec profile / crypto map entry

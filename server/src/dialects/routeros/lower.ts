@@ -969,6 +969,27 @@ function prefixContainsAddr(prefix: string, address: string): boolean {
   return p !== undefined && model.prefixContains(p, `${address}/${address.includes(':') ? 128 : 32}`);
 }
 
+/**
+ * Global IPv6 addresses per interface (`/ipv6 address address=2001:db8::1/64 interface=ether1`), for OSPFv3 only:
+ * link-local (fe80::/10) addresses say nothing about the link, and `eui-64=yes` leaves only the prefix known.
+ */
+function ipv6Addresses(ctx: LowerContext): Map<string, model.InterfaceAddress[]> {
+  const res = new Map<string, model.InterfaceAddress[]>();
+  for (const it of get(ctx, 'ipv6 address')) {
+    if (it.params.has('disabled') && isYes(it.params.get('disabled')?.value)) continue;
+    const a = it.params.get('address');
+    const i = it.params.get('interface');
+    if (!a?.value || !a.valueRange || !i?.value) continue;
+    const p = model.parsePrefix(a.value);
+    const address = model.canonicalAddress(a.value.split('/')[0]);
+    if (!p || !address || !address.includes(':') || /^fe[89ab]/i.test(address)) continue;
+    const list = res.get(i.value) ?? [];
+    list.push({ address, prefixLength: p.length, range: a.valueRange });
+    res.set(i.value, list);
+  }
+  return res;
+}
+
 function lowerOspf(ctx: LowerContext): void {
   const v = ctx.version.major;
   const routingIds = get(ctx, 'routing id');
@@ -1039,6 +1060,7 @@ function lowerOspf(ctx: LowerContext): void {
   };
 
   if (v === 7) {
+    const ipv6 = ipv6Addresses(ctx);
     const templates = get(ctx, 'routing ospf interface-template').filter((t) => !(t.params.has('disabled') && isYes(t.params.get('disabled')?.value)));
     for (const t of templates) {
       ref(ctx, 'ospf-area', t.params.get('area'));
@@ -1053,13 +1075,15 @@ function lowerOspf(ctx: LowerContext): void {
         const nets = t.params.get('networks')?.value?.split(',').filter(Boolean);
         if (!ilist && !nets) continue;
         if (ilist && !ilist.includes(name)) continue;
-        let addr: model.InterfaceAddress | undefined = itf?.addresses[0];
-        if (nets) {
-          addr = itf?.addresses.find((a) => nets.some((n) => prefixContainsAddr(n, a.address)));
-          if (!addr) continue;
-        }
         const areaP = t.params.get('area');
         const info = areaInfo.get(areaP?.value ?? '') ?? { id: '0.0.0.0', type: 'normal' as const, instance: instances[0]?.params.get('name')?.value ?? 'default' };
+        // An OSPFv3 instance (`version=3`) runs on the interface's IPv6 addresses (`/ipv6 address`), OSPFv2 on its IPv4 ones.
+        const pool = process(info.instance, undefined).version === 3 ? (ipv6.get(name) ?? []) : (itf?.addresses ?? []);
+        let addr: model.InterfaceAddress | undefined = pool[0];
+        if (nets) {
+          addr = pool.find((a) => nets.some((n) => prefixContainsAddr(n, a.address)));
+          if (!addr) continue;
+        }
         const note = (k: string) => `RouterOS v7 interface-template default ${k} [S27]`;
         const typeP = t.params.get('type');
         const authP = t.params.get('auth');

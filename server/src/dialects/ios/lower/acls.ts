@@ -1,0 +1,312 @@
+// IOS/ASA lowering, ACLs and named objects: named and numbered ACLs (entries, addresses, ports, crypto selectors),
+// object-groups, route-maps, class-maps, policy-maps and SNMP (communities, views, groups, users).
+
+import * as model from '../../../model';
+import type { Token } from '../../../syntax';
+import type { IosNode } from '../parser';
+import { PROTOCOLS, PORT_OPS, looksNumericAddress } from './tables';
+import { IosLoweringCore, type AclEntry, type AclInfo } from './core';
+
+export abstract class IosAclLowering extends IosLoweringCore {
+  // ------------------------------------------------------------------ ACLs
+
+  protected aclInfo(nameTok: Token, node: IosNode): AclInfo {
+    let info = this.acls.get(nameTok.text);
+    if (!info) {
+      const acl: model.Acl = { name: nameTok.text, range: node.range, flavours: new Set() };
+      info = { acl, nameToken: nameTok, entries: [], first: node, last: node };
+      this.acls.set(nameTok.text, info);
+      this.device.acls.push(acl);
+    } else {
+      info.last = node;
+      info.acl.range = { start: info.acl.range.start, end: Math.max(info.acl.range.end, node.range.end) };
+    }
+    this.define('acl', nameTok.text, nameTok, node.range);
+    return info;
+  }
+
+  protected lowerNamedAcl(node: IosNode, flavour: 'standard' | 'extended'): void {
+    const name = this.arg(node, 0);
+    if (!name) return this.missing(node, 'an access-list name');
+    const info = this.aclInfo(name, node);
+    for (const c of node.children) {
+      if (c.kind !== 'IosCommand' || c.negated) continue;
+      let w = c.words;
+      if (w.length && /^\d+$/.test(w[0].text)) w = w.slice(1); // sequence number
+      const act = this.lw(w[0]);
+      if (act === 'remark') {
+        info.acl.flavours.add('remark');
+        continue;
+      }
+      if (act !== 'permit' && act !== 'deny') continue;
+      this.aclEntry(info, c, act, w.slice(1), flavour, 'wildcard');
+    }
+  }
+
+  protected lowerAccessListLine(node: IosNode): void {
+    const a = this.args(node);
+    const name = a[0];
+    if (!name) return this.missing(node, 'an access-list number');
+    let i = 1;
+    if (this.lw(a[i]) === 'dynamic') i += 2;
+    const act = this.lw(a[i]);
+    const info = this.aclInfo(name, node);
+    if (act === 'remark') {
+      info.acl.flavours.add('remark');
+      return;
+    }
+    if (act !== 'permit' && act !== 'deny') {
+      if (!a[i]) return this.missing(node, '`permit`, `deny` or `remark`');
+      return;
+    }
+    const num = /^\d+$/.test(name.text) ? Number(name.text) : NaN;
+    const flavour = (num >= 1 && num <= 99) || (num >= 1300 && num <= 1999) ? 'standard' : (num >= 100 && num <= 199) || (num >= 2000 && num <= 2699) || Number.isNaN(num) ? 'extended' : undefined;
+    if (!flavour) return; // 200–299 protocol-type, 700–799 MAC lists: not modelled
+    this.aclEntry(info, node, act, a.slice(i + 1), flavour, 'wildcard');
+  }
+
+  /** Parses `SRC [PORTS] DST [PORTS]` (extended) or `SRC` (standard). Returns false after reporting an error. */
+  protected aclEntry(info: AclInfo, node: IosNode, action: 'permit' | 'deny', w: Token[], flavour: 'standard' | 'extended', style: 'wildcard' | 'mask'): void {
+    info.acl.flavours.add(flavour);
+    const entry: AclEntry = { action, flavour, protocol: 'ip', range: node.range };
+    let i = 0;
+    if (flavour === 'extended') {
+      const p = w[0];
+      if (!p) return this.missing(node, 'a protocol');
+      const pl = p.text.toLowerCase();
+      if (pl === 'object-group' || pl === 'object') {
+        // ASA inline service objects (`object icmp-echo`, `object ospf`) are built in.
+        const n = w[1]?.text.toLowerCase() ?? '';
+        if (pl === 'object-group' || !(PROTOCOLS.has(n) || n.startsWith('icmp'))) this.ref(pl === 'object' ? 'object' : 'object-group', w[1]);
+        entry.protocol = w[1]?.text ?? 'ip';
+        i = 2;
+      } else {
+        entry.protocol = pl === 'ahp' ? 'ah' : pl === '47' ? 'gre' : pl;
+        if (!PROTOCOLS.has(pl) && !/^\d+$/.test(pl)) {
+          // Unknown protocol keywords are left alone (catalog is incomplete).
+        }
+        i = 1;
+      }
+    }
+    const src = this.aclAddress(w, i, node, style, flavour === 'standard');
+    if (!src) return;
+    entry.src = src.prefix;
+    i = src.next;
+    if (flavour === 'standard') {
+      info.entries.push(entry);
+      return;
+    }
+    const sp = this.aclPort(w, i);
+    entry.srcPort = sp.port;
+    i = sp.next;
+    const dst = this.aclAddress(w, i, node, style, false);
+    if (!dst) return;
+    entry.dst = dst.prefix;
+    i = dst.next;
+    const dp = this.aclPort(w, i);
+    entry.dstPort = dp.port;
+    info.entries.push(entry);
+  }
+
+  protected aclPort(w: Token[], i: number): { port?: string; next: number } {
+    const op = this.lw(w[i]);
+    if (PORT_OPS.has(op) && w[i + 1]) return { port: op === 'eq' ? w[i + 1].text : `${op} ${w[i + 1].text}`, next: i + 2 };
+    if (op === 'range' && w[i + 2]) return { port: `${w[i + 1].text}-${w[i + 2].text}`, next: i + 3 };
+    return { next: i };
+  }
+
+  /** One address spec of an ACL line. `prefix` is CIDR text, an object name, or undefined for unmodelled forms. */
+  protected aclAddress(w: Token[], i: number, node: IosNode, style: 'wildcard' | 'mask', standard: boolean): { prefix?: string; next: number } | undefined {
+    const t = w[i];
+    if (!t) {
+      this.missing(node, standard ? 'a source address' : 'an address (`any`, `host A` or `A MASK`)');
+      return undefined;
+    }
+    const l = t.text.toLowerCase();
+    if (l === 'any' || l === 'any4') return { prefix: '0.0.0.0/0', next: i + 1 };
+    if (l === 'any6') return { prefix: '::/0', next: i + 1 };
+    if (l === 'host') {
+      const h = w[i + 1];
+      if (!h) {
+        this.missing(node, 'a host address after `host`');
+        return undefined;
+      }
+      if (h.text.includes(':')) return { prefix: model.canonicalPrefix(h.text), next: i + 2 };
+      if (!looksNumericAddress(h.text)) return { prefix: h.text, next: i + 2 }; // ASA `name` alias
+      const a = this.address(h, node);
+      return a ? { prefix: `${a}/32`, next: i + 2 } : undefined;
+    }
+    if (l === 'object-group' || l === 'object') {
+      this.ref(l === 'object' ? 'object' : 'object-group', w[i + 1]);
+      return { prefix: w[i + 1]?.text, next: i + 2 };
+    }
+    if (l === 'interface') return { next: i + 2 };
+    if (t.text.includes(':') && t.text.includes('/')) return { prefix: model.canonicalPrefix(t.text) ?? t.text, next: i + 1 };
+    if (!looksNumericAddress(t.text)) {
+      // ASA `name` aliases, IOS port groups and other forms netcfg does not model: no error, no selector.
+      const m = w[i + 1];
+      return { prefix: t.text, next: m && looksNumericAddress(m.text) ? i + 2 : i + 1 };
+    }
+    const a = this.address(t, node);
+    if (!a) return undefined;
+    const m = w[i + 1];
+    if (!m || !looksNumericAddress(m.text)) {
+      if (standard) return { prefix: `${a}/32`, next: i + 1 };
+      this.missing(node, `a ${style === 'wildcard' ? 'wildcard' : 'mask'} after ${a}`);
+      return undefined;
+    }
+    if (model.parseIpv4(m.text) === undefined) {
+      this.error(m, 'syntax/invalid-mask', `'${m.text}' is not a valid ${style === 'wildcard' ? 'wildcard' : 'mask'}`);
+      return undefined;
+    }
+    const len = style === 'wildcard' ? model.wildcardToLength(m.text) : model.maskToLength(m.text);
+    if (len === undefined) {
+      if (style === 'mask') {
+        this.error(m, 'syntax/invalid-mask', `'${m.text}' is not a contiguous network mask`);
+        return undefined;
+      }
+      return { prefix: `${a} ${m.text}`, next: i + 2 }; // discontiguous wildcard: legal, kept as text
+    }
+    return { prefix: model.networkOf(a, len), next: i + 2 };
+  }
+
+  /** Selectors of a crypto ACL (its permit lines), computed once per ACL and shared by the peers using it. */
+  protected selectorsOf(aclName: string): model.Selector[] {
+    const cached = this.selectorCache.get(aclName);
+    if (cached) return cached;
+    const info = this.acls.get(aclName);
+    const res: model.Selector[] = [];
+    for (const e of info?.entries ?? []) {
+      if (e.action !== 'permit' || !e.src) continue;
+      const sel: model.Selector = { local: e.src, remote: e.dst ?? '0.0.0.0/0', protocol: e.protocol, range: e.range };
+      if (e.srcPort) sel.localPort = e.srcPort;
+      if (e.dstPort) sel.remotePort = e.dstPort;
+      res.push(sel);
+    }
+    this.selectorCache.set(aclName, res);
+    return res;
+  }
+
+  // ------------------------------------------------------------------ other named objects
+
+  protected lowerObjectGroup(node: IosNode): void {
+    const a = this.args(node);
+    const name = a[1];
+    if (!name) return this.missing(node, 'an object-group type and name');
+    this.define('object-group', name.text, name, node.range);
+    for (const c of node.children) {
+      if (c.kind !== 'IosCommand' || c.negated) continue;
+      const w = c.words;
+      for (let i = 0; i + 1 < w.length; i++) {
+        const l = this.lw(w[i]);
+        if (l === 'group-object' || (l === 'object-group' && i === 0)) this.ref('object-group', w[i + 1]);
+        else if (l === 'object' || l === 'network-object' && this.lw(w[i + 1]) === 'object') {
+          if (l === 'object') this.ref('object', w[i + 1]);
+        }
+      }
+    }
+  }
+
+  protected lowerRouteMap(node: IosNode): void {
+    const name = this.arg(node, 0);
+    if (!name) return this.missing(node, 'a route-map name');
+    this.define('route-map', name.text, name, node.range);
+    for (const c of node.children) {
+      if (c.kind !== 'IosCommand' || c.negated) continue;
+      const w = c.words.map((x) => x.text.toLowerCase());
+      if (w[0] === 'match' && (w[1] === 'ip' || w[1] === 'ipv6') && w[2] === 'address') {
+        const pl = w.indexOf('prefix-list');
+        if (pl >= 0) for (const t of c.words.slice(pl + 1)) this.ref('prefix-list', t);
+        else for (const t of c.words.slice(3)) this.ref('acl', t);
+      }
+    }
+  }
+
+  protected lowerClassMap(node: IosNode): void {
+    // The name is the last word: `class-map [type T [P]] [match-any|match-all] NAME`.
+    const name = this.lastArg(node);
+    if (!name) return this.missing(node, 'a class-map name');
+    this.define('class-map', name.text, name, node.range);
+    for (const c of node.children) {
+      if (c.kind !== 'IosCommand' || c.negated || c.path[0] !== 'match') continue;
+      const w = c.words.map((x) => x.text.toLowerCase());
+      if (w[1] === 'access-group') this.ref('acl', w[2] === 'name' ? c.words[3] : c.words[2]);
+      else if (w[1] === 'access-list') this.ref('acl', c.words[2]);
+    }
+  }
+
+  protected lowerPolicyMap(node: IosNode): void {
+    // The name is the last word: `policy-map [type T [P]] NAME`.
+    const name = this.lastArg(node);
+    if (!name) return this.missing(node, 'a policy-map name');
+    this.define('policy-map', name.text, name, node.range);
+    for (const c of node.children) {
+      if (c.kind !== 'IosCommand' || c.negated || c.path[0] !== 'class') continue;
+      const ca = this.args(c);
+      const cn = this.lw(ca[0]) === 'type' ? ca[2] : ca[0];
+      if (cn && cn.text !== 'class-default') this.ref('class-map', cn);
+      for (const cc of c.children) if (cc.path[0] === 'service-policy') this.ref('policy-map', this.lastArg(cc));
+    }
+  }
+
+  protected lowerSnmp(node: IosNode): void {
+    const a = this.args(node);
+    switch (node.path[1]) {
+      case 'community': {
+        // snmp-server community STRING [view V] [ro|rw] [ipv6 NACL] [ACL]
+        if (!a[0]) return this.missing(node, 'a community string');
+        this.defTokens.add(a[0].start);
+        for (let i = 1; i < a.length; i++) {
+          const l = this.lw(a[i]);
+          if (l === 'view') this.refView(a[++i]);
+          else if (l === 'ipv6' || l === 'group' || l === 'use-ipv4-acl' || l === 'use-ipv6-acl') i++;
+          else if (l !== 'ro' && l !== 'rw' && i === a.length - 1) this.ref('acl', a[i]);
+        }
+        return;
+      }
+      case 'view':
+        if (!a[0]) return this.missing(node, 'a view name');
+        if (!a[1]) return this.missing(node, 'an OID subtree');
+        if (!a[2]) return this.missing(node, '`included` or `excluded`');
+        this.define('snmp-view', a[0].text, a[0], node.range);
+        return;
+      case 'group': {
+        if (!a[0]) return this.missing(node, 'a group name');
+        this.define('snmp-group', a[0].text, a[0], node.range);
+        for (let i = 1; i < a.length; i++) {
+          const l = this.lw(a[i]);
+          if (l === 'read' || l === 'write' || l === 'notify') this.refView(a[++i]);
+          else if (l === 'access') {
+            if (this.lw(a[i + 1]) === 'ipv6') i++;
+            if (!a[i + 1]) return this.missing(node, 'an ACL after `access`');
+            this.ref('acl', a[++i]);
+          }
+        }
+        return;
+      }
+      case 'user': {
+        if (!a[0]) return this.missing(node, 'a user name');
+        if (!a[1]) return this.missing(node, 'a group name');
+        this.ref('snmp-group', a[1]);
+        for (let i = 2; i < a.length; i++) {
+          const l = this.lw(a[i]);
+          if (l === 'access') {
+            if (this.lw(a[i + 1]) === 'ipv6') i++;
+            this.ref('acl', a[++i]);
+          }
+        }
+        return;
+      }
+      case 'tftp-server-list':
+        if (!a[0]) return this.missing(node, 'an ACL');
+        this.ref('acl', a[0]);
+        return;
+    }
+  }
+
+  protected refView(t: Token | undefined): void {
+    if (!t) return;
+    if (['v1default', 'iso', 'restricted', '*ilmi', 'all'].includes(t.text.toLowerCase())) return;
+    this.ref('snmp-view', t);
+  }
+}

@@ -1,0 +1,334 @@
+// The shared state of the IOS/ASA lowering (one instance per run), the token/edit helpers every layer uses, the
+// collected-record interfaces, and abstract declarations for the methods a lower layer calls on a higher one.
+
+import * as model from '../../../model';
+import type { ParseResult, SyntaxDiagnostic, TextRange, Token } from '../../../syntax';
+import type { IosNode } from '../parser';
+import { decodeType7 } from './tables';
+
+export interface AclEntry {
+  action: 'permit' | 'deny';
+  flavour: 'standard' | 'extended';
+  protocol: string;
+  src?: string;
+  dst?: string;
+  srcPort?: string;
+  dstPort?: string;
+  range: TextRange;
+}
+
+export interface AclInfo {
+  acl: model.Acl;
+  nameToken: Token;
+  entries: AclEntry[];
+  first: IosNode;
+  last: IosNode;
+}
+
+/** One crypto map / dynamic map entry, collected before peers are built (ASA entries span several lines). */
+export interface MapEntry {
+  name: string;
+  seq: number;
+  dynamic: boolean;
+  /** Header node (IOS block) or first line (ASA). */
+  node: IosNode;
+  /** Last line belonging to the entry (ASA inserts after it). */
+  lastNode: IosNode;
+  nameToken: Token;
+  peers: model.Value<string>[];
+  transformSets: { name: string; range: TextRange; node: IosNode; tokens: Token[] }[];
+  ikev2Proposals: string[];
+  pfs?: { value: string; node: IosNode; range: TextRange };
+  lifetime?: { value: number; range: TextRange };
+  acl?: { name: string; range: TextRange };
+  dynamicMap?: string;
+  isakmpProfile?: string;
+  ikev2Profile?: string;
+  ranges: TextRange[];
+}
+
+export interface TransformSet {
+  proposal: model.Phase2Proposal;
+  node: IosNode;
+  /** Tokens of the transforms on the header line (replaced by setPhase2). */
+  transforms: Token[];
+}
+
+export interface Phase1Info {
+  proposal: model.Phase1Proposal;
+  node: IosNode;
+  children: Map<string, IosNode>;
+}
+
+export interface OspfIfSettings {
+  area?: { process: string; area: string; range: TextRange };
+  network?: { value: model.OspfNetworkType; node: IosNode };
+  hello?: { value: number; node: IosNode };
+  dead?: { value: number; node: IosNode };
+  priority?: { value: number; node: IosNode };
+  cost?: { value: number; node: IosNode };
+  mtuIgnore?: boolean;
+  authType?: { value: model.OspfAuth['type']; node: IosNode };
+  simpleKey?: { secret: model.Secret; token: Token; typeToken?: Token };
+  md5Key?: { secret: model.Secret; keyId: number; token: Token; typeToken?: Token };
+  /** Every `message-digest-key` (first per key id), in order: IOS sends and accepts all of them (key rollover). */
+  md5Keys?: { secret: model.Secret; keyId: number; token: Token; typeToken?: Token }[];
+  /** OSPFv3 only: the interface command syntax used (`ipv6 ospf …` on IOS, `ospfv3 …` on IOS-XE), for setters. */
+  v3Syntax?: 'ipv6 ospf' | 'ospfv3';
+}
+
+export interface IfaceInfo {
+  itf: model.Interface;
+  node: IosNode;
+  ospf: OspfIfSettings;
+  /** OSPFv3 settings (`ipv6 ospf …`, `ospfv3 …`), kept apart from OSPFv2's. */
+  ospf3?: OspfIfSettings;
+  /** Global IPv6 addresses (`ipv6 address P/L [eui-64]`; link-local ones say nothing about the link), for OSPFv3. */
+  ipv6?: { address?: string; prefix: string; range: TextRange }[];
+  tunnelSourceRef?: { name: string; token: Token };
+  ipMtu?: model.Value<number>;
+}
+
+export interface OspfProcInfo {
+  proc: model.OspfProcess;
+  node: IosNode;
+  networks: { prefix: string; length: number; area: string; range: TextRange }[];
+  areaAuth: Map<string, { type: model.OspfAuth['type']; range: TextRange }>;
+  passiveDefault?: TextRange;
+  passive: Map<string, { passive: boolean; range: TextRange }>;
+}
+
+interface KeyInfo {
+  key: model.PresharedKey;
+  keyring?: string;
+  ikev2?: boolean;
+}
+
+/** The shared IOS/ASA lowering state and helpers. The layers above (acls → interfaces → ospf → ike → ipsec →
+ * references.ts) each add one concern; a method a lower layer calls on a higher one is declared abstract at the end. */
+export abstract class IosLoweringCore {
+  readonly device: model.Device;
+  readonly diagnostics: SyntaxDiagnostic[] = [];
+  protected readonly text: string;
+  protected readonly eol: string;
+  protected readonly uri: string;
+  protected readonly root: IosNode;
+  protected readonly platform: 'IOS' | 'ASA' = 'IOS';
+
+  protected interfaces: IfaceInfo[] = [];
+  protected ifaceByName = new Map<string, IfaceInfo>();
+  protected ospfProcs: OspfProcInfo[] = [];
+  protected phase1: Phase1Info[] = [];
+  protected ikev2Proposals = new Map<string, model.Phase1Proposal>();
+  protected keys: KeyInfo[] = [];
+  protected transformSets = new Map<string, TransformSet>();
+  protected ipsecProfiles = new Map<string, { node: IosNode; transformSets: MapEntry['transformSets']; pfs?: MapEntry['pfs']; lifetime?: MapEntry['lifetime']; ikev2Profile?: string; isakmpProfile?: string }>();
+  protected isakmpProfiles = new Map<string, { keyring?: string }>();
+  protected mapEntries: MapEntry[] = [];
+  protected mapLocalAddress = new Map<string, string>();
+  protected acls = new Map<string, AclInfo>();
+  protected globalP2Lifetime?: { value: number; range: TextRange };
+  /** Offsets of name tokens inside definitions (not counted as uses by the word scan). */
+  protected defTokens = new Set<number>();
+  protected singleDefs = new Map<string, model.Definition>();
+  protected lastGlobal?: IosNode;
+  /** Per-run caches: selectorsOf (acls.ts), phase1List and sortedPhase1 (ike.ts). */
+  protected selectorCache = new Map<string, model.Selector[]>();
+  protected phase1Cache = new Map<number, model.Phase1Proposal[]>();
+  protected sortedPhase1Cache?: Phase1Info[];
+
+  constructor(protected readonly parsed: ParseResult<IosNode>, uri: string) {
+    this.text = parsed.text;
+    this.uri = uri;
+    this.root = parsed.tree;
+    this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
+    const base = uri.split('/').pop() ?? uri;
+    this.device = model.emptyDevice(uri, this.dialectId(), base);
+  }
+
+  protected dialectId(): model.DialectId {
+    return 'cisco-ios';
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  protected key(node: IosNode): string {
+    return node.pathKey ?? node.path.join(' ');
+  }
+  protected arg(node: IosNode, i: number): Token | undefined {
+    return node.words[node.path.length + i];
+  }
+  /** Maps each argument through a keyword table; an unknown keyword is `syntax/invalid-value` ("not an <what>"). */
+  protected convertArgs(args: Token[], table: Record<string, string>, what: string): string[] {
+    const out: string[] = [];
+    for (const t of args) {
+      const v = table[t.text.toLowerCase()];
+      if (v) out.push(v);
+      else this.error(t, 'syntax/invalid-value', `'${t.text}' is not an ${what}`);
+    }
+    return out;
+  }
+
+  protected args(node: IosNode): Token[] {
+    return node.words.slice(node.path.length);
+  }
+  protected lw(t: Token | undefined): string {
+    return t ? t.text.toLowerCase() : '';
+  }
+  protected error(range: TextRange, code: string, message: string, severity: SyntaxDiagnostic['severity'] = 'error'): void {
+    this.diagnostics.push({ range: { start: range.start, end: range.end }, severity, code, message });
+  }
+  protected missing(node: IosNode, what: string): void {
+    const w = node.words[node.words.length - 1] ?? node.tokens[0];
+    if (!w) return;
+    // Name the command by its keywords only: arguments may be secrets (`crypto isakmp key K …`).
+    const name = node.path.length ? node.path.join(' ') : node.words[0]?.text ?? '';
+    this.error({ start: w.start, end: w.end }, 'syntax/missing-argument', `'${name}' is missing ${what}`);
+  }
+  /** Text of the line from token `t` to the end of the node's header line (descriptions, remarks). */
+  protected restOfLine(node: IosNode, t: Token | undefined): string {
+    if (!t) return '';
+    return this.text.slice(t.start, node.lineEnd).trimEnd();
+  }
+  protected address(t: Token | undefined, node: IosNode, what = 'an IPv4 address'): string | undefined {
+    if (!t) {
+      this.missing(node, what);
+      return undefined;
+    }
+    const a = model.parseIpv4(t.text);
+    if (a === undefined) {
+      this.error(t, 'syntax/invalid-address', `'${t.text}' is not ${what}`);
+      return undefined;
+    }
+    return model.formatIpv4(a);
+  }
+  protected mask(t: Token | undefined, node: IosNode): number | undefined {
+    if (!t) {
+      this.missing(node, 'a subnet mask');
+      return undefined;
+    }
+    const len = model.maskToLength(t.text);
+    if (len === undefined) {
+      this.error(t, 'syntax/invalid-mask', `'${t.text}' is not a contiguous subnet mask`);
+      return undefined;
+    }
+    return len;
+  }
+  protected int(t: Token | undefined, node: IosNode, min: number, max: number, what: string): number | undefined {
+    if (!t) {
+      this.missing(node, what);
+      return undefined;
+    }
+    const n = /^\d+$/.test(t.text) ? Number(t.text) : NaN;
+    if (!Number.isFinite(n) || n < min || n > max) {
+      this.error(t, 'syntax/invalid-value', `'${t.text}' is not a valid ${what} (${min}–${max})`);
+      return undefined;
+    }
+    return n;
+  }
+  protected define(kind: string, name: string, token: Token, full: TextRange, extra: Partial<model.Definition> = {}): model.Definition {
+    this.defTokens.add(token.start);
+    const k = `${kind}\u0000${name}`;
+    const existing = this.singleDefs.get(k);
+    if (existing) {
+      existing.fullRange = { start: Math.min(existing.fullRange.start, full.start), end: Math.max(existing.fullRange.end, full.end) };
+      return existing;
+    }
+    const d: model.Definition = { kind, name, range: { start: token.start, end: token.end }, fullRange: { start: full.start, end: full.end }, ...extra };
+    this.singleDefs.set(k, d);
+    this.device.definitions.push(d);
+    return d;
+  }
+  /**
+   * Records a use of a name. `critical`: the session this reference serves cannot come up without the definition
+   * (a crypto map's `match address`), so an undefined name stays an error even where IOS accepts it.
+   */
+  protected ref(kind: string, token: Token | undefined, alsoKinds?: string[], critical = false): void {
+    if (!token) return;
+    this.defTokens.add(token.start);
+    const tolerated = critical ? undefined : this.toleratedUndefined(kind);
+    this.device.references.push({ kind, name: token.text, range: { start: token.start, end: token.end }, ...(alsoKinds ? { alsoKinds } : {}), ...(tolerated ? { tolerated } : {}) });
+  }
+
+  /**
+   * IOS accepts references to access lists, prefix lists and route maps that do not exist, and treats the missing
+   * list as permitting everything ("If an access list is referenced by a name, but the access list does not exist,
+   * all packets pass": Cisco Catalyst 2960 Software Configuration Guide, Access List Rules). The ASA refuses such
+   * commands at entry, so there the reference stays an error.
+   */
+  protected toleratedUndefined(kind: string): string | undefined {
+    if (this.dialectId() !== 'cisco-ios') return undefined;
+    if (kind === 'acl') return 'IOS accepts it and a missing access list permits everything';
+    if (kind === 'prefix-list' || kind === 'route-map') return `IOS accepts a reference to a missing ${kind}`;
+    return undefined;
+  }
+
+  // ------------------------------------------------------------------ edits
+
+  protected edit(range: TextRange, newText: string): model.Edit {
+    return { uri: this.uri, range: { start: range.start, end: range.end }, newText };
+  }
+  /** Replaces a command line's content (indentation kept). */
+  protected replaceLine(node: IosNode, line: string): model.Edit {
+    return this.edit({ start: node.range.start, end: node.lineEnd }, line);
+  }
+  /** Removes a command line including its line break. */
+  protected deleteLine(node: IosNode): model.Edit {
+    const start = node.range.start - node.indent;
+    let end = node.lineEnd;
+    if (this.text.startsWith('\r\n', end)) end += 2;
+    else if (end < this.text.length) end += 1;
+    return this.edit({ start, end }, '');
+  }
+  /** Indentation used for new sub-mode lines of a block. */
+  protected childIndent(block: IosNode): string {
+    const c = block.children.find((k) => k.kind === 'IosCommand');
+    if (c) return this.text.slice(c.range.start - c.indent, c.range.start);
+    return this.text.slice(block.range.start - block.indent, block.range.start) + ' ';
+  }
+  /** Inserts a sub-mode line at the end of a block. */
+  protected insertInBlock(block: IosNode, line: string): model.Edit {
+    let at = block.lineEnd;
+    for (const c of block.children) if (c.kind !== 'IosComment' && c.range.end > at) at = c.range.end;
+    return this.edit({ start: at, end: at }, `${this.eol}${this.childIndent(block)}${line}`);
+  }
+  /** Replaces the existing sub-mode line or inserts a new one. */
+  protected setSub(block: IosNode, existing: IosNode | undefined, line: string): model.Edit[] {
+    return [existing ? this.replaceLine(existing, line) : this.insertInBlock(block, line)];
+  }
+  /** Inserts global lines after a node (at its block end). */
+  protected insertAfter(node: IosNode, lines: string[]): model.Edit {
+    const at = node.range.end;
+    return this.edit({ start: at, end: at }, lines.map((l) => this.eol + l).join(''));
+  }
+  /** Insert point for new global commands: before a trailing `end`, else end of text. */
+  protected globalInsertPoint(): IosNode | undefined {
+    const kids = this.root.children.filter((c) => c.kind !== 'IosComment');
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i].path[0] !== 'end' && this.lw(kids[i].words[0]) !== 'end' && this.lw(kids[i].words[0]) !== ':') return kids[i];
+    return undefined;
+  }
+
+  protected secretFrom(typeTok: Token | undefined, keyTok: Token): model.Secret {
+    const range = { start: keyTok.start, end: keyTok.end };
+    const type = typeTok?.text;
+    if (keyTok.text === '*****' || /^\*+$/.test(keyTok.text)) return { kind: 'masked', range };
+    if (type === '7') {
+      const plain = decodeType7(keyTok.text);
+      return plain === undefined ? { kind: 'type6', range } : { kind: 'type7', plain, range };
+    }
+    if (type === '6' || type === '5' || type === '8' || type === '9') return { kind: 'type6', range };
+    return { kind: 'plain', plain: keyTok.text, range };
+  }
+
+  protected lastArg(node: IosNode): Token | undefined {
+    const a = this.args(node);
+    return a[a.length - 1];
+  }
+
+  // ------------------------------------------------------------------ implemented by the layers above
+
+  /** `ip ospf …` (ASA `ospf …`) inside an interface block; implemented in ospf.ts. */
+  protected abstract ospfInterfaceCommand(info: IfaceInfo, c: IosNode, at: number, v3?: 'ipv6 ospf' | 'ospfv3'): void;
+  /** `ospfv3 …` (IOS-XE OSPFv3) inside an interface block; implemented in ospf.ts. */
+  protected abstract ospfv3InterfaceCommand(info: IfaceInfo, c: IosNode): void;
+}

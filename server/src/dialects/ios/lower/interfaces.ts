@@ -1,0 +1,344 @@
+// IOS/ASA lowering, interfaces: names, addresses, tunnels (source/destination/mode/protection), NHRP, and the
+// tunnel quick-fix setters.
+
+import * as model from '../../../model';
+import type { TextRange } from '../../../syntax';
+import { interfaceKind, normalizeInterfaceName } from '../catalog';
+import type { IosNode } from '../parser';
+import { looksNumericAddress } from './tables';
+import type { IfaceInfo } from './core';
+import { IosAclLowering } from './acls';
+
+export abstract class IosInterfaceLowering extends IosAclLowering {
+  // ------------------------------------------------------------------ interfaces
+
+  protected interfaceName(node: IosNode): { name: string; range: TextRange } | undefined {
+    const a = this.args(node);
+    if (!a.length) return undefined;
+    let text = a[0].text;
+    let end = a[0].end;
+    // `interface GigabitEthernet 0/1` (type and number split).
+    if (a.length > 1 && !/\d/.test(text) && /^\d/.test(a[1].text)) {
+      text += a[1].text;
+      end = a[1].end;
+    }
+    return { name: normalizeInterfaceName(text), range: { start: a[0].start, end } };
+  }
+
+  protected lowerInterface(node: IosNode): void {
+    const n = this.interfaceName(node);
+    if (!n) return this.missing(node, 'an interface name');
+    const kind = interfaceKind(n.name);
+    const itf: model.Interface = { name: n.name, nameRange: n.range, range: node.range, kind, addresses: [], shutdown: false };
+    const info: IfaceInfo = { itf, node, ospf: {} };
+    this.define('interface', n.name, { kind: 'word', start: n.range.start, end: n.range.end, text: n.name }, node.range, { builtin: true });
+    const prev = this.ifaceByName.get(n.name);
+    if (prev) {
+      // The same interface configured twice: merge into the first block.
+      this.interfaceBody(prev, node);
+      return;
+    }
+    this.interfaces.push(info);
+    this.ifaceByName.set(n.name, info);
+    this.device.interfaces.push(itf);
+    if (kind === 'tunnel') itf.tunnel = { mode: { value: 'gre', default: 'IOS default `tunnel mode gre ip`' }, insertAt: node.lineEnd };
+    // `interface Serial0/0.1 point-to-point|multipoint`: the word after the name.
+    const after = this.args(node).find((t) => t.start >= n.range.end);
+    const subType = this.lw(after);
+    if (n.name.includes('.') && (subType === 'point-to-point' || subType === 'multipoint')) itf.subinterfaceType = subType;
+    this.interfaceBody(info, node);
+  }
+
+  /** A sub-interface without its own `encapsulation` runs on its main interface's (Frame Relay sub-interfaces). */
+  protected inheritEncapsulation(): void {
+    for (const info of this.interfaces) {
+      const itf = info.itf;
+      const dot = itf.name.indexOf('.');
+      if (itf.encapsulation || dot < 0) continue;
+      const main = this.ifaceByName.get(itf.name.slice(0, dot))?.itf.encapsulation;
+      if (main) itf.encapsulation = { value: main.value, default: `inherited from ${itf.name.slice(0, dot)}` };
+    }
+  }
+
+  protected interfaceBody(info: IfaceInfo, block: IosNode): void {
+    for (const c of block.children) {
+      if (c.kind !== 'IosCommand') continue;
+      try {
+        this.interfaceCommand(info, c, block);
+      } catch {
+        // keep going
+      }
+    }
+  }
+
+  protected interfaceCommand(info: IfaceInfo, c: IosNode, block: IosNode): void {
+    const itf = info.itf;
+    const k = this.key(c);
+    if (c.negated) {
+      if (k === 'shutdown') itf.shutdown = false;
+      return;
+    }
+    const words = c.words.map((w) => w.text.toLowerCase());
+    if (k === 'description') {
+      itf.description = this.restOfLine(c, this.arg(c, 0));
+      return;
+    }
+    if (k === 'shutdown') {
+      itf.shutdown = true;
+      return;
+    }
+    if (k === 'ip address') return this.interfaceAddress(info, c);
+    if (words[0] === 'encapsulation') {
+      const t = this.arg(c, 0) ?? c.words[1];
+      if (t) itf.encapsulation = { value: t.text.toLowerCase(), range: { start: t.start, end: t.end } };
+      return;
+    }
+    if (words[0] === 'ipv6' && words[1] === 'address') return this.interfaceAddress6(info, c);
+    if (k === 'mtu' || k === 'ip mtu') {
+      const v = this.int(this.arg(c, 0), c, 64, 65535, 'MTU');
+      if (v !== undefined) {
+        const val: model.Value<number> = { value: v, range: c.range };
+        if (k === 'ip mtu') info.ipMtu = val;
+        else if (!info.ipMtu) itf.mtu = val;
+      }
+      if (info.ipMtu) itf.mtu = info.ipMtu;
+      return;
+    }
+    if (k === 'crypto map') {
+      const t = this.arg(c, 0);
+      if (!t) return this.missing(c, 'a crypto map name');
+      itf.cryptoMap = { value: t.text, range: t };
+      this.ref('crypto-map', t);
+      return;
+    }
+    if (k === 'ip access-group') {
+      this.ref('acl', this.arg(c, 0));
+      return;
+    }
+    if (k === 'service-policy') {
+      this.ref('policy-map', this.lastArg(c));
+      return;
+    }
+    if (words[0] === 'tunnel' || words[0] === 'ip' && words[1] === 'nhrp') return this.tunnelCommand(info, c, block);
+    if ((words[0] === 'ip' && words[1] === 'ospf') || (this.platform === 'ASA' && words[0] === 'ospf')) return this.ospfInterfaceCommand(info, c, words[0] === 'ip' ? 2 : 1);
+    if (this.platform === 'IOS' && words[0] === 'ipv6' && words[1] === 'ospf') return this.ospfInterfaceCommand(info, c, 2, 'ipv6 ospf');
+    if (this.platform === 'IOS' && words[0] === 'ospfv3') return this.ospfv3InterfaceCommand(info, c);
+  }
+
+  /** `ipv6 address 2001:db8::1/64`, `… 2001:db8::/64 eui-64` (prefix only); link-local and autoconfig are skipped. */
+  protected interfaceAddress6(info: IfaceInfo, c: IosNode): void {
+    const t = c.words[2];
+    if (!t || !t.text.includes(':') || !t.text.includes('/')) return;
+    const flags = c.words.slice(3).map((w) => w.text.toLowerCase());
+    if (flags.includes('link-local') || flags.includes('anycast')) return;
+    const slash = t.text.indexOf('/');
+    const address = model.canonicalAddress(t.text.slice(0, slash));
+    const len = Number(t.text.slice(slash + 1));
+    if (!address || !/^\d+$/.test(t.text.slice(slash + 1)) || len > 128 || /^fe[89ab]/.test(address)) return;
+    const prefix = model.networkOf(address, len);
+    if (!prefix) return;
+    (info.ipv6 ??= []).push({ address: flags.includes('eui-64') ? undefined : address, prefix, range: { start: t.start, end: t.end } });
+  }
+
+  protected interfaceAddress(info: IfaceInfo, c: IosNode): void {
+    const a0 = this.arg(c, 0);
+    if (!a0) return this.missing(c, 'an address and mask');
+    const l0 = this.lw(a0);
+    if (l0 === 'dhcp' || l0 === 'negotiated' || l0 === 'pppoe') return;
+    // `ip address virtual …`, ASA `name` aliases and other forms netcfg does not model.
+    if (!/^[\d.\/]+$/.test(a0.text)) return;
+    const slash = a0.text.indexOf('/');
+    if (slash > 0) {
+      // IOS-XE also accepts `ip address A.B.C.D/LEN`.
+      const p = model.parsePrefix(a0.text);
+      const ad = model.canonicalAddress(a0.text.slice(0, slash));
+      if (!p || !ad) return this.error(a0, 'syntax/invalid-address', `'${a0.text}' is not an IPv4 address with a prefix length`);
+      const sec = this.lw(this.arg(c, 1)) === 'secondary';
+      info.itf.addresses.push({ address: ad, prefixLength: p.length, range: { start: a0.start, end: a0.end }, ...(sec ? { secondary: true } : {}) });
+      return;
+    }
+    const addr = this.address(a0, c);
+    if (addr === undefined) return;
+    const len = this.mask(this.arg(c, 1), c);
+    if (addr === undefined || len === undefined) return;
+    const secondary = this.lw(this.arg(c, 2)) === 'secondary';
+    info.itf.addresses.push({ address: addr, prefixLength: len, range: { start: a0.start, end: this.arg(c, 1)!.end }, ...(secondary ? { secondary: true } : {}) });
+    if (this.lw(this.arg(c, 2)) === 'standby') this.address(this.arg(c, 3), c, 'a standby IPv4 address');
+  }
+
+  protected tunnelCommand(info: IfaceInfo, c: IosNode, block: IosNode): void {
+    const itf = info.itf;
+    if (!itf.tunnel) itf.tunnel = { mode: { value: 'gre', default: 'IOS default `tunnel mode gre ip`' }, insertAt: block.lineEnd };
+    const t = itf.tunnel;
+    const k = this.key(c);
+    const a = this.args(c);
+    switch (k) {
+      case 'tunnel source': {
+        const s = a[0];
+        if (!s) return this.missing(c, 'an interface or address');
+        if (looksNumericAddress(s.text)) {
+          const addr = this.address(s, c);
+          if (addr) t.source = { value: addr, range: s };
+        } else if (this.lw(s) !== 'dynamic') {
+          const name = normalizeInterfaceName(a.length > 1 && /^\d/.test(a[1].text) ? s.text + a[1].text : s.text);
+          t.sourceInterface = name;
+          info.tunnelSourceRef = { name, token: s };
+          this.device.references.push({ kind: 'interface', name, range: { start: s.start, end: s.end } });
+        }
+        return;
+      }
+      case 'tunnel destination': {
+        const d = a[0];
+        if (!d) return this.missing(c, 'an address');
+        if (looksNumericAddress(d.text)) {
+          const addr = this.address(d, c);
+          if (addr) t.destination = { value: addr, range: d, set: (v) => [this.edit(d, v)] };
+        } else t.destination = { value: d.text, range: d, set: (v) => [this.edit(d, v)] };
+        return;
+      }
+      case 'tunnel mode': {
+        const m = a.map((x) => x.text.toLowerCase()).join(' ');
+        const value: model.Tunnel['mode']['value'] =
+          m === 'gre multipoint' ? 'mgre' : m === 'gre' || m.startsWith('gre ip') ? 'gre' : m.startsWith('ipsec') ? 'ipsec' : m.startsWith('ipip') ? 'ipip' : 'other';
+        if (!a.length) return this.missing(c, 'a tunnel mode');
+        t.mode = { value, range: c.range };
+        return;
+      }
+      case 'tunnel key': {
+        const kt = a[0];
+        if (!kt) return this.missing(c, 'a key');
+        if (this.int(kt, c, 0, 4294967295, 'tunnel key') === undefined) return;
+        t.key = { value: kt.text, range: kt, set: (v) => [this.edit(kt, v)] };
+        return;
+      }
+      case 'tunnel protection ipsec profile': {
+        const p = a[0];
+        if (!p) return this.missing(c, 'an IPsec profile name');
+        t.protection = { value: p.text, range: p };
+        this.ref('ipsec-profile', p);
+        return;
+      }
+      case 'ip nhrp network-id': {
+        const v = a[0];
+        if (!v) return this.missing(c, 'a network id');
+        if (this.int(v, c, 1, 4294967295, 'NHRP network id') === undefined) return;
+        this.nhrp(t).networkId = { value: v.text, range: v, set: (x) => [this.edit(v, x)] };
+        return;
+      }
+      case 'ip nhrp nhs': {
+        const v = a[0];
+        if (!v) return this.missing(c, 'a next-hop server address');
+        if (this.lw(v) === 'dynamic') return;
+        const addr = this.address(v, c);
+        if (addr) this.nhrp(t).nhs.push({ value: addr, range: v, set: (x) => [this.edit(v, x)] });
+        return;
+      }
+      case 'ip nhrp map multicast': {
+        const v = a[0];
+        if (!v) return this.missing(c, 'an NBMA address or `dynamic`');
+        if (this.lw(v) === 'dynamic') {
+          this.nhrp(t).multicastMaps.push({ nbma: 'dynamic', range: c.range });
+          return;
+        }
+        const addr = this.address(v, c, 'an NBMA address');
+        if (addr) this.nhrp(t).multicastMaps.push({ nbma: addr, range: c.range });
+        return;
+      }
+      case 'ip nhrp map': {
+        if (a.length < 2) return this.missing(c, 'a tunnel address and an NBMA address');
+        const ta = this.address(a[0], c, 'a tunnel address');
+        const nb = this.address(a[1], c, 'an NBMA address');
+        if (ta && nb)
+          this.nhrp(t).maps.push({
+            tunnelAddress: ta,
+            nbma: nb,
+            range: c.range,
+            set: (v) => [this.replaceLine(c, `ip nhrp map ${v.tunnelAddress} ${v.nbma}`)],
+          });
+        return;
+      }
+      case 'ip nhrp authentication': {
+        const v = a[0];
+        if (!v) return this.missing(c, 'an authentication string');
+        this.nhrp(t).auth = { secret: { kind: 'plain', plain: v.text, range: { start: v.start, end: v.end } }, range: c.range, set: (x) => [this.edit(v, x)] };
+        return;
+      }
+      case 'ip nhrp holdtime': {
+        const v = this.int(a[0], c, 1, 65535, 'NHRP holdtime');
+        if (v !== undefined) this.nhrp(t).holdtime = { value: v, range: a[0] };
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  protected nhrp(t: model.Tunnel): model.Nhrp {
+    if (!t.nhrp) t.nhrp = { nhs: [], maps: [], multicastMaps: [] };
+    return t.nhrp;
+  }
+
+  // ------------------------------------------------------------------ tunnel quick-fix setters
+
+  /** Inserts a sub-mode line before `node` (same indentation). */
+  protected insertLineBefore(node: IosNode, line: string): model.Edit {
+    const start = node.range.start - node.indent;
+    return this.edit({ start, end: start }, `${this.text.slice(start, node.range.start)}${line}${this.eol}`);
+  }
+
+  /** Inserts a sub-mode line after `node` (same indentation). */
+  protected insertLineAfter(node: IosNode, line: string): model.Edit {
+    return this.edit({ start: node.lineEnd, end: node.lineEnd }, `${this.eol}${this.text.slice(node.range.start - node.indent, node.range.start)}${line}`);
+  }
+
+  /**
+   * Setters that add, change or remove `tunnel key`, `ip nhrp authentication`, `ip nhrp map multicast` and
+   * `tunnel protection ipsec profile` on a tunnel interface, placed where IOS shows them in the running config.
+   */
+  protected attachTunnelSetters(info: IfaceInfo): void {
+    const t = info.itf.tunnel;
+    if (!t) return;
+    const block = info.node;
+    const lines = (pred: (k: string) => boolean) => block.children.filter((c) => c.kind === 'IosCommand' && !c.negated && pred(this.key(c)));
+    const nhrpLines = () => lines((k) => k.startsWith('ip nhrp '));
+    t.setKey = (v) => {
+      const existing = lines((k) => k === 'tunnel key');
+      if (v === undefined) return existing.length ? existing.map((n) => this.deleteLine(n)) : undefined;
+      if (!/^\d+$/.test(v) || Number(v) > 4294967295) return undefined;
+      const line = `tunnel key ${v}`;
+      if (existing.length) return [this.replaceLine(existing[existing.length - 1], line), ...existing.slice(0, -1).map((n) => this.deleteLine(n))];
+      const protection = lines((k) => k.startsWith('tunnel protection'))[0];
+      return [protection ? this.insertLineBefore(protection, line) : this.insertInBlock(block, line)];
+    };
+    t.setNhrpAuth = (v) => {
+      const existing = lines((k) => k === 'ip nhrp authentication');
+      if (v === undefined) return existing.length ? existing.map((n) => this.deleteLine(n)) : undefined;
+      if (!/^\S+$/.test(v)) return undefined;
+      const line = `ip nhrp authentication ${v}`;
+      if (existing.length) return [this.replaceLine(existing[existing.length - 1], line), ...existing.slice(0, -1).map((n) => this.deleteLine(n))];
+      const first = nhrpLines()[0];
+      return [first ? this.insertLineBefore(first, line) : this.insertInBlock(block, line)];
+    };
+    t.addMulticastMap = (nbma) => {
+      const target = nbma.toLowerCase() === 'dynamic' ? 'dynamic' : model.canonicalAddress(nbma);
+      if (!target || target.includes(':')) return undefined;
+      const line = `ip nhrp map multicast ${target}`;
+      const after = lines((k) => k.startsWith('ip nhrp map') || k === 'ip nhrp authentication');
+      if (after.length) return [this.insertLineAfter(after[after.length - 1], line)];
+      const first = nhrpLines()[0];
+      return [first ? this.insertLineBefore(first, line) : this.insertInBlock(block, line)];
+    };
+    t.setProtection = (name) => {
+      if (!/^\S+$/.test(name)) return undefined;
+      const line = `tunnel protection ipsec profile ${name}`;
+      const existing = lines((k) => k === 'tunnel protection ipsec profile')[0];
+      return [existing ? this.replaceLine(existing, line) : this.insertInBlock(block, line)];
+    };
+  }
+
+  protected interfaceAddress4(name: string | undefined): string | undefined {
+    if (!name) return undefined;
+    const info = this.ifaceByName.get(name);
+    return info?.itf.addresses.find((a) => !a.secondary && a.address.includes('.'))?.address;
+  }
+}
