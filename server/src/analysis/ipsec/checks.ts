@@ -422,11 +422,29 @@ function selectorFixes(e: End, issue: SelectorIssue, all: readonly SelectorIssue
   return matchFixes(e, mine, theirs);
 }
 
-/** Cross-file pair check: every tunnel between the two devices. */
+/**
+ * One finding per defect: two tunnels between the same two addresses (a crypto map and a protected tunnel)
+ * share their IKE settings, so a PSK or phase 1 mismatch would be found once per tunnel at the same statements.
+ * A finding is dropped when one with the same code, range and related location is already reported.
+ */
+export function dedupeFindings(list: readonly model.Finding[]): model.Finding[] {
+  const seen = new Set<string>();
+  const out: model.Finding[] = [];
+  for (const f of list) {
+    const r = f.related[0];
+    const key = `${f.uri}\u0000${f.code}\u0000${f.range.start}:${f.range.end}\u0000${r ? `${r.uri}\u0000${r.range.start}:${r.range.end}` : ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(f);
+  }
+  return out;
+}
+
+/** Cross-file pair check: every tunnel between the two devices, each defect once. */
 export const ipsecPairCheck: PairCheck = {
   name: 'ipsec',
   check(a, b) {
-    return matchPeers(a, b).flatMap((m) => tunnelFindings(m));
+    return dedupeFindings(matchPeers(a, b).flatMap((m) => tunnelFindings(m)));
   },
 };
 

@@ -1,7 +1,10 @@
 // Which IPsec peer of one device talks to which peer of another (interop-rules §0), and what each side
-// believes about the other (the address it is seen from, the key it selects). Imports only model/.
+// believes about the other (the address it is seen from, the key it selects). A peer bound to a shut interface
+// talks to nobody. Imports only model/ and analysis/.
 
 import * as model from '../../model';
+import { interfaceDown, interfaceNamed, perDevice } from '../ospf/common';
+import { tunnelAffinity, type TunnelSide } from '../ospf/links';
 
 /** One tunnel between two devices: peer `a` of device `A` and peer `b` of device `B`. */
 export interface PeerMatch {
@@ -84,8 +87,68 @@ function score(A: model.Device, a: model.IpsecPeer, B: model.Device, b: model.Ip
 }
 
 /**
+ * The tunnel interface of each `tunnel-protection` peer: the interface with `tunnel protection` whose block holds
+ * the peer's anchor (the `tunnel protection` line). Linear: interfaces and peers are visited in text order.
+ */
+const protectedTunnels = perDevice((d): Map<model.IpsecPeer, TunnelSide> => {
+  const res = new Map<model.IpsecPeer, TunnelSide>();
+  const tunnels = d.interfaces.filter((i) => i.tunnel?.protection).sort((p, q) => p.range.start - q.range.start);
+  if (tunnels.length === 0) return res;
+  const peers = d.ipsecPeers.filter((p) => p.kind === 'tunnel-protection').sort((p, q) => p.range.start - q.range.start);
+  let i = 0;
+  for (const p of peers) {
+    while (i < tunnels.length && tunnels[i].range.end < p.range.start) i++;
+    const itf = tunnels[i];
+    if (itf && itf.range.start <= p.range.start && p.range.end <= itf.range.end) res.set(p, { device: d, itf, t: itf.tunnel! });
+  }
+  return res;
+});
+
+/** The tunnel interface a peer protects, when it is a `tunnel protection` peer. */
+function tunnelOfPeer(device: model.Device, peer: model.IpsecPeer): TunnelSide | undefined {
+  return peer.kind === 'tunnel-protection' ? protectedTunnels(device).get(peer) : undefined;
+}
+
+/**
+ * Whether a peer cannot negotiate because its interface is shut: the interface a crypto map is applied to (or
+ * its IKE source interface), the protected tunnel, or that tunnel's source interface.
+ */
+export function peerDown(device: model.Device, peer: model.IpsecPeer): boolean {
+  const tunnel = tunnelOfPeer(device, peer);
+  if (tunnel && interfaceDown(device, tunnel.itf)) return true;
+  return interfaceDown(device, interfaceNamed(device, peer.localInterface));
+}
+
+/** Policy-based (crypto maps, RouterOS policies, ipsec.conf flows) or route-based (a protected tunnel interface). */
+function routeBased(p: model.IpsecPeer): boolean {
+  return p.kind === 'tunnel-protection';
+}
+
+/**
+ * How well `y` (on Y) answers `x` (on X), best first, compared in order: the addresses (`score`); mirrored
+ * selectors (several OpenBSD `ike` rules towards one peer, one per flow); the same kind of binding (a crypto
+ * map meets the crypto map, a protected tunnel the protected tunnel, when both join the same two addresses);
+ * for two protected tunnels, the tunnel the GRE key selects among several on one source (DMVPN clouds on one hub).
+ */
+function rank(X: model.Device, x: model.IpsecPeer, Y: model.Device, y: model.IpsecPeer): number[] | undefined {
+  const base = score(X, x, Y, y);
+  if (base === undefined) return undefined;
+  const tx = tunnelOfPeer(X, x);
+  const ty = tx && tunnelOfPeer(Y, y);
+  return [base, mirrors(x, y) ? 1 : 0, routeBased(x) === routeBased(y) ? 1 : 0, tx && ty ? tunnelAffinity(tx, ty) : 0];
+}
+
+function better(p: number[], q: number[] | undefined): boolean {
+  if (!q) return true;
+  for (let i = 0; i < p.length; i++) if (p[i] !== q[i]) return p[i] > q[i];
+  return false;
+}
+
+/**
  * The tunnels between two devices: for every peer of either device, its best answer on the other device.
- * A peer with no answer yields nothing (no noise for tunnels to devices outside the workspace).
+ * A peer with no answer yields nothing (no noise for tunnels to devices outside the workspace), nor does a peer
+ * whose interface (or whose best answer's interface) is shut: the best answer is chosen first, so a shut
+ * answer is not replaced by a worse one.
  */
 export function matchPeers(A: model.Device, B: model.Device): PeerMatch[] {
   const res: PeerMatch[] = [];
@@ -107,20 +170,17 @@ export function matchPeers(A: model.Device, B: model.Device): PeerMatch[] {
     });
   };
   const bestFor = (X: model.Device, x: model.IpsecPeer, Y: model.Device) => {
-    if (!x.remote) return;
+    if (!x.remote || peerDown(X, x)) return;
     let best: model.IpsecPeer | undefined;
-    let bestScore = 0;
+    let bestRank: number[] | undefined;
     for (const y of Y.ipsecPeers) {
-      const base = score(X, x, Y, y);
-      // Several rules towards one peer (OpenBSD writes one `ike` rule per flow): among equally good answers,
-      // the one whose selectors mirror this peer's is the rule that negotiates these flows.
-      const s = base === undefined ? undefined : base + (mirrors(x, y) ? 0.5 : 0);
-      if (s !== undefined && s > bestScore) {
+      const r = rank(X, x, Y, y);
+      if (r && better(r, bestRank)) {
         best = y;
-        bestScore = s;
+        bestRank = r;
       }
     }
-    if (best) add(X, x, Y, best);
+    if (best && !peerDown(Y, best)) add(X, x, Y, best);
   };
   for (const a of A.ipsecPeers) bestFor(A, a, B);
   for (const b of B.ipsecPeers) bestFor(B, b, A);

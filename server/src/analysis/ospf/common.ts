@@ -96,5 +96,37 @@ export function perDevice<T>(build: (d: model.Device) => T): (d: model.Device) =
 /** Interfaces of a device by name. */
 export const interfacesByName = perDevice((d) => new Map(d.interfaces.map((i) => [i.name, i] as const)));
 
+/** Interfaces of a device by name and by ASA `nameif` (a name wins over a nameif). */
+const interfacesByAnyName = perDevice((d) => {
+  const m = new Map<string, model.Interface>();
+  for (const i of d.interfaces) if (i.nameif !== undefined && !m.has(i.nameif)) m.set(i.nameif, i);
+  for (const i of d.interfaces) m.set(i.name, i);
+  return m;
+});
+
+/** The interface called `name` (its name or ASA nameif), if the device defines it. */
+export function interfaceNamed(device: model.Device, name: string | undefined): model.Interface | undefined {
+  return name === undefined ? undefined : interfacesByAnyName(device).get(name);
+}
+
+/** Whether `itf` is shut by configuration, itself or through its parent (Cisco `Gi0/0` of `Gi0/0.10`). */
+function shut(device: model.Device, itf: model.Interface): boolean {
+  if (itf.shutdown) return true;
+  if (device.dialect !== 'cisco-ios' && device.dialect !== 'cisco-asa') return false;
+  const dot = itf.name.lastIndexOf('.');
+  return dot > 0 && (interfaceNamed(device, itf.name.slice(0, dot))?.shutdown ?? false);
+}
+
+/**
+ * Whether an interface is down by configuration, so it takes part in no cross-device check: shut itself (or its
+ * parent), or a tunnel whose `tunnel source` interface is shut. Unknown interfaces are not down.
+ */
+export function interfaceDown(device: model.Device, itf: model.Interface | undefined): boolean {
+  if (!itf) return false;
+  if (shut(device, itf)) return true;
+  const src = interfaceNamed(device, itf.tunnel?.sourceInterface);
+  return src !== undefined && src !== itf && shut(device, src);
+}
+
 /** Addresses a device owns, canonical. */
 export const ownedSet = perDevice((d) => new Set(model.ownedAddresses(d).map(canon)));

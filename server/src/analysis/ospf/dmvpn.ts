@@ -1,12 +1,14 @@
 // Will each DMVPN tunnel come up? Hub (mGRE) ↔ spoke (p2p GRE or mGRE) comparison of tunnel key, NHRP
 // NHS/maps/authentication and tunnel protection (interop-rules §5 D-1..D-3), plus multicast mappings that
-// OSPF needs over mGRE. `ip nhrp network-id` is local-only and never compared (§5 D-4). Imports only model/.
+// OSPF needs over mGRE. `ip nhrp network-id` is local-only and never compared (§5 D-4). Of several hub tunnels
+// sharing one source address a spoke uses the one its tunnel key selects (`pickTunnels`); shut tunnels (or
+// tunnels over a shut source) take part in no check. Imports only model/.
 
 import * as model from '../../model';
 import type { TextRange } from '../../syntax';
 import type { DeviceCheck, PairCheck } from '../types';
-import { canon, mirrored, one, perDevice, run, type End } from './common';
-import { configuredNeighbours } from './links';
+import { canon, interfaceDown, mirrored, one, perDevice, run, type End } from './common';
+import { configuredNeighbours, pickTunnels } from './links';
 
 /** One tunnel interface of a device with what DMVPN comparison needs. */
 interface TunnelEnd {
@@ -17,6 +19,8 @@ interface TunnelEnd {
   addrs: string[];
   /** Tunnel source (NBMA) address, canonical. */
   source?: string;
+  /** Shut, or over a shut source interface: no check involves it. */
+  down: boolean;
 }
 
 const tunnelEnds = perDevice((device): TunnelEnd[] => {
@@ -24,7 +28,7 @@ const tunnelEnds = perDevice((device): TunnelEnd[] => {
   for (const itf of device.interfaces) {
     const t = itf.tunnel;
     if (!t || (t.mode.value !== 'gre' && t.mode.value !== 'mgre')) continue;
-    res.push({ device, itf, t, addrs: itf.addresses.map((a) => canon(a.address)), source: t.source && canon(t.source.value) });
+    res.push({ device, itf, t, addrs: itf.addresses.map((a) => canon(a.address)), source: t.source && canon(t.source.value), down: interfaceDown(device, itf) });
   }
   return res;
 });
@@ -222,20 +226,43 @@ function needsMulticast(e: TunnelEnd): boolean {
   return configuredNeighbours(e.device, o).size === 0;
 }
 
-/** `dmvpn/*` checks between two devices: every (spoke tunnel, hub tunnel) pair that refers to each other. */
+/**
+ * For each spoke tunnel, the hub tunnels of the other device it uses: those it refers to, and of several on one
+ * source address only the one its key (else NHRP server, else tunnel subnet) selects — the hub hands GRE to
+ * the tunnel whose key matches, never to all of them. Chosen before dropping shut tunnels, so a spoke of a shut
+ * hub tunnel is not compared with its neighbour instead.
+ */
+function hubsOf(spokes: readonly TunnelEnd[], hubs: readonly TunnelEnd[]): Map<TunnelEnd, Set<TunnelEnd>> {
+  const res = new Map<TunnelEnd, Set<TunnelEnd>>();
+  const candidates = hubs.filter(isHub);
+  if (candidates.length === 0) return res;
+  for (const s of spokes) {
+    const related = candidates.filter((h) => {
+      const r = relation(s, h);
+      return r.targets || r.names;
+    });
+    if (related.length) res.set(s, new Set(pickTunnels(s, related, (h) => h)));
+  }
+  return res;
+}
+
+/** `dmvpn/*` checks between two devices: every (spoke tunnel, hub tunnel) pair where the spoke uses that hub tunnel. */
 export const dmvpnPairCheck: PairCheck = {
   name: 'dmvpn',
   check(a, b) {
     const ta = tunnelEnds(a);
     const tb = tunnelEnds(b);
     if (ta.length === 0 || tb.length === 0) return [];
+    const aUses = hubsOf(ta, tb);
+    const bUses = hubsOf(tb, ta);
+    if (aUses.size === 0 && bUses.size === 0) return [];
     const res: model.Finding[] = [];
     for (const x of ta) {
+      if (x.down) continue;
       for (const y of tb) {
-        const xy = isHub(y) ? relation(x, y) : undefined;
-        const yx = isHub(x) ? relation(y, x) : undefined;
-        const xSpoke = !!xy && (xy.targets || xy.names);
-        const ySpoke = !!yx && (yx.targets || yx.names);
+        if (y.down) continue;
+        const xSpoke = aUses.get(x)?.has(y) ?? false;
+        const ySpoke = bUses.get(y)?.has(x) ?? false;
         if (xSpoke) res.push(...checkSpokeHub(x, y, true));
         if (ySpoke) res.push(...checkSpokeHub(y, x, !xSpoke));
       }
@@ -250,7 +277,7 @@ export const dmvpnMulticastCheck: DeviceCheck = {
   check(device) {
     const res: model.Finding[] = [];
     for (const e of tunnelEnds(device)) {
-      if (e.t.mode.value !== 'mgre' || !e.t.nhrp || e.t.nhrp.multicastMaps.length > 0 || !needsMulticast(e)) continue;
+      if (e.down || e.t.mode.value !== 'mgre' || !e.t.nhrp || e.t.nhrp.multicastMaps.length > 0 || !needsMulticast(e)) continue;
       const o = device.ospfInterfaces.find((x) => x.interfaceName === e.itf.name)!;
       const spoke = e.t.nhrp.nhs.length > 0;
       const hubNbma = spoke ? e.t.nhrp.maps.find((m) => e.t.nhrp!.nhs.some((n) => canon(n.value) === canon(m.tunnelAddress)))?.nbma : undefined;
@@ -280,7 +307,7 @@ export const dmvpnHubP2pCheck: DeviceCheck = {
   check(device) {
     const res: model.Finding[] = [];
     for (const e of tunnelEnds(device)) {
-      if (e.t.mode.value !== 'mgre' || (e.t.nhrp?.nhs.length ?? 0) > 0) continue;
+      if (e.down || e.t.mode.value !== 'mgre' || (e.t.nhrp?.nhs.length ?? 0) > 0) continue;
       const o = device.ospfInterfaces.find((x) => x.interfaceName === e.itf.name);
       if (!o || o.passive.value || o.networkType.value !== 'point-to-point') continue;
       res.push({

@@ -5,6 +5,7 @@ import { buildCatalog, IOS_ENTRIES, IOS_MODE_NAMES, type IosCatalog, type IosCat
 
 const REF_ASA_VPN = 'https://www.cisco.com/c/en/us/td/docs/security/asa/asa916/configuration/vpn/asa-916-vpn-config.html';
 const REF_ASA_CMD = 'https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/A-H/asa-command-ref-A-H.html';
+const REF_ASA_OBJ = 'https://www.cisco.com/c/en/us/td/docs/security/asa/asa916/configuration/firewall/asa-916-firewall-config/access-objects.html';
 const U5 = ' (ASA default commonly quoted for 8.4+, unconfirmed: interop-rules U-5)';
 
 type Opts = Omit<IosCatalogEntry, 'mode' | 'path' | 'syntax' | 'doc'>;
@@ -35,8 +36,9 @@ export const ASA_ENTRIES: IosCatalogEntry[] = [
   e('global', 'access-list', 'access-list NAME [line N] {extended|standard|remark|webtype|ethertype} …', 'An ACL line. ASA ACLs use network masks (not wildcards) and may mix entry types, but some features (e.g. `capture … access-list`) refuse lists that mix standard and extended entries.', { ref: REF_ASA_CMD }),
   e('global', 'access-group', 'access-group ACL {in|out} interface IFNAME | access-group ACL global', 'Applies an ACL to an interface or globally.'),
   e('global', 'capture', 'capture NAME [type T] [access-list ACL] [interface IFNAME] [match PROTO SRC DST] [buffer N] …', 'A packet capture. `access-list` selects packets with an ACL (standard and extended entries cannot be mixed); `match` gives an inline filter that captures both directions.', { ref: REF_ASA_CMD }),
-  e('global', 'object network', 'object network NAME', 'A network object (host, subnet, range or FQDN).', { enters: 'object-network' }),
-  e('global', 'object service', 'object service NAME', 'A service object.', { enters: 'object-service' }),
+  e('global', 'object network', 'object network NAME', 'A network object: one `host`, `subnet`, `range` or `fqdn`, plus an optional object NAT rule. ACL lines, object-groups and NAT rules refer to it as `object NAME`; in a crypto ACL it stands for its addresses (a range for the exact list of prefixes covering it).', { enters: 'object-network', ref: REF_ASA_OBJ }),
+  e('global', 'object service', 'object service NAME', 'A service object (protocol and ports), used in the protocol position of ACL lines as `object NAME`.', { enters: 'object-service', ref: REF_ASA_OBJ }),
+  e('global', 'object-group', 'object-group {network|service [tcp|udp|tcp-udp]|protocol|icmp-type} NAME', 'A named group of network objects, services, protocols or ICMP types. Network groups stand for the union of their members\' addresses (nested `group-object` groups included) wherever an ACL line takes an address.', { enters: 'object-group', ref: REF_ASA_OBJ }),
   e('global', 'service-policy', 'service-policy POLICY {global|interface IFNAME}', 'Applies a policy map globally or to an interface.'),
   e('global', 'names', 'names', 'Enables `name` aliases for addresses.'),
   e('global', 'name', 'name ADDRESS NAME', 'An alias for an address.'),
@@ -95,13 +97,21 @@ export const ASA_ENTRIES: IosCatalogEntry[] = [
   e('group-policy', 'dns-server', 'dns-server value A…', 'DNS servers for clients.'),
   e('group-policy', 'default-domain', 'default-domain value NAME', 'DNS domain for clients.'),
   // objects
-  e('object-network', 'host', 'host ADDRESS', 'The object is one host.'),
-  e('object-network', 'subnet', 'subnet ADDRESS MASK', 'The object is a subnet.'),
-  e('object-network', 'range', 'range FIRST LAST', 'The object is an address range.'),
-  e('object-network', 'fqdn', 'fqdn NAME', 'The object is a DNS name.'),
+  e('object-network', 'host', 'host ADDRESS', 'The object is one host (IPv4 or IPv6).', { ref: REF_ASA_OBJ }),
+  e('object-network', 'subnet', 'subnet ADDRESS MASK | subnet PREFIX/LENGTH', 'The object is a subnet: an IPv4 address and network mask, or an IPv6 prefix.', { ref: REF_ASA_OBJ }),
+  e('object-network', 'range', 'range FIRST LAST', 'The object is an address range (inclusive). netcfg models it as the exact list of prefixes covering it, as the ASA expands it into access-list entries.', { ref: REF_ASA_OBJ }),
+  e('object-network', 'fqdn', 'fqdn [v4|v6] NAME', 'The object is a DNS name, resolved by the ASA at run time: netcfg cannot know its addresses and does not compare crypto selectors that use it.', { ref: REF_ASA_OBJ }),
   e('object-network', 'nat', 'nat (REAL,MAPPED) …', 'Object NAT for the object.'),
   e('object-network', 'description', 'description TEXT', 'Free text.'),
   e('object-service', 'service', 'service PROTO [source OP PORT] [destination OP PORT]', 'The service of the object.'),
+  // object-group members
+  e('object-group', 'network-object', 'network-object {host ADDRESS | ADDRESS MASK | PREFIX/LENGTH | object NAME}', 'A member of a network object-group: a host, a subnet or a network object.', { ref: REF_ASA_OBJ }),
+  e('object-group', 'group-object', 'group-object GROUP', 'Nests another object-group of the same type; its members belong to this group too.', { ref: REF_ASA_OBJ }),
+  e('object-group', 'service-object', 'service-object {PROTO [source OP PORT] [destination OP PORT] | object NAME}', 'A member of a service object-group: a protocol with optional ports, or a service object.', { ref: REF_ASA_OBJ }),
+  e('object-group', 'port-object', 'port-object {eq PORT | range FIRST LAST}', 'A port of a TCP/UDP service object-group (`object-group service NAME tcp`).', { ref: REF_ASA_OBJ }),
+  e('object-group', 'protocol-object', 'protocol-object PROTO', 'A protocol of a protocol object-group.', { ref: REF_ASA_OBJ }),
+  e('object-group', 'icmp-object', 'icmp-object TYPE', 'An ICMP type of an icmp-type object-group.', { ref: REF_ASA_OBJ }),
+  e('object-group', 'description', 'description TEXT', 'Free text.'),
   e('policy-map-class', 'set connection', 'set connection {timeout …|conn-max N|…}', 'Connection settings for the class, e.g. `set connection timeout dcd` (dead connection detection).'),
 ];
 

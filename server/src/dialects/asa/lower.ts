@@ -1,13 +1,15 @@
 // Lowers an ASA tree into the neutral model by extending the IOS lowering: nameif/security-level, single-line
 // crypto map entries, crypto ikev1/ikev2 policies, IKEv1 transform sets and IKEv2 IPsec proposals, tunnel-group
-// keys (`*****` = masked), group policies, captures (asa/capture-mixed-acl), objects, OSPF `network A MASK area N`.
+// keys (`*****` = masked), group policies, captures (asa/capture-mixed-acl), OSPF `network A MASK area N`. Objects,
+// object-groups and ACL address resolution (crypto selectors) come from objects.ts, the layer below.
 // Depends only on model/, syntax/ and the IOS dialect's parser/lowering.
 
 import * as model from '../../model';
 import type { ParseResult, TextRange, Token } from '../../syntax';
 import { expandKeyword } from '../ios/catalog';
-import { asaEncryptionKeyword, IosLowering, type IfaceInfo, type MapEntry, type OspfProcInfo } from '../ios/lower';
+import { asaEncryptionKeyword, type IfaceInfo, type MapEntry, type OspfProcInfo } from '../ios/lower';
 import type { IosNode } from '../ios/parser';
+import { AsaObjectLowering } from './objects';
 
 const U5 = 'unconfirmed: interop-rules U-5';
 const ASA_IKEV2_ENC: Record<string, string> = {
@@ -38,7 +40,7 @@ export function asaTransforms(enc: string, integ: string): string | undefined {
   return e && i ? `${e} ${i}` : undefined;
 }
 
-export class AsaLowering extends IosLowering {
+export class AsaLowering extends AsaObjectLowering {
   protected override readonly platform = 'ASA' as const;
   protected tunnelGroups = new Map<string, TunnelGroup>();
   protected ipsecProposals = new Map<string, IpsecProposal>();
@@ -92,13 +94,6 @@ export class AsaLowering extends IosLowering {
       }
       case 'capture':
         return this.lowerCapture(node);
-      case 'object network':
-      case 'object service': {
-        const t = this.arg(node, 0);
-        if (!t) return this.missing(node, 'an object name');
-        this.define('object', t.text, t, node.range);
-        return;
-      }
       case 'service-policy': {
         const a = this.args(node);
         this.ref('policy-map', a[0]);
