@@ -4,13 +4,13 @@
 // the LSP server and the CLI are its two hosts.
 
 import { DEVICE_CHECKS, PAIR_CHECKS, WORKSPACE_CHECKS } from './analysis/registry';
-import { PairIndex, pairKeys } from './analysis/pairing';
+import { ambiguousPeerFindings, PairIndex, pairKeys } from './analysis/pairing';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings } from './analysis/types';
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
 import { lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
-import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, type WorkspaceConfig } from './workspace-config';
+import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
 export interface ServiceSettings extends AnalysisSettings, DialectOptions {
@@ -61,7 +61,11 @@ export interface LanguageService {
   getParse(uri: string): { dialect: Dialect<unknown>; parsed: ParseResult<unknown> } | undefined;
   /** The lowered device of a document (cached per version). */
   getDevice(uri: string): model.Device | undefined;
-  /** All findings of one document: syntax, lowering, device checks, its pairs, workspace checks. */
+  /**
+   * All findings of one document: syntax, lowering, device checks, its pairs, workspace checks, and
+   * `pairing/ambiguous-peer` where a peer address is owned by several devices pairing cannot tell apart.
+   * Identical findings (same range, code and message, e.g. one from each of two pairs) are merged into one.
+   */
   getFindings(uri: string): model.Finding[];
   /** URIs of devices paired with this one. */
   partners(uri: string): string[];
@@ -133,7 +137,21 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   function reindex(doc: DocumentState): void {
     const low = lowered(doc);
-    index.set(doc.uri, low ? pairKeys(low.device) : undefined);
+    index.set(doc.uri, low ? pairKeys(low.device, scopesOfDocument(doc.uri)) : undefined);
+  }
+
+  /** The netcfg.yaml files with two scopes or more, whose `config/scope-overlap` findings depend on every file. */
+  function scopingConfigs(): string[] {
+    const res: string[] = [];
+    for (const [yamlUri, ws] of wsConfigs) if (ws.config.networks.length > 1) res.push(yamlUri);
+    return res;
+  }
+
+  /** The netcfg.yaml `networks:` scopes a document's file belongs to (every yaml's, keyed by yaml uri). */
+  function scopesOfDocument(uri: string): string[] {
+    const res: string[] = [];
+    for (const [yamlUri, ws] of wsConfigs) res.push(...scopesOf(ws.config, yamlUri, uri));
+    return res;
   }
 
   function pairKey(a: string, b: string): [string, string, string] {
@@ -164,7 +182,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const affected = new Set<string>([uri, ...docs.keys()]);
     const old = wsConfigs.get(uri);
     for (const synth of old?.externals.keys() ?? []) {
-      for (const p of index.partners(synth)) affected.add(p);
+      for (const p of index.neighbourhood(synth)) affected.add(p);
       index.set(synth, undefined);
     }
     wsConfigs.delete(uri);
@@ -177,7 +195,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     relowerAll();
     for (const [synth, d] of wsConfigs.get(uri)?.externals ?? []) {
       index.set(synth, pairKeys(d));
-      for (const p of index.partners(synth)) affected.add(p);
+      for (const p of index.neighbourhood(synth)) affected.add(p);
     }
     affected.delete('');
     return new Set([...affected].filter((u) => docs.has(u) || u === uri));
@@ -189,7 +207,38 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     for (const synth of ws.externals.keys()) {
       for (const p of index.partners(synth)) if (!p.startsWith(`${uri}#`)) for (const f of pairFindings(synth, p)) if (f.uri === uri) res.push(f);
     }
-    return res;
+    res.push(...scopeOverlapFindings(uri, ws.config));
+    return mergeIdentical(res);
+  }
+
+  /**
+   * `config/scope-overlap`: files that two `networks:` scopes of one netcfg.yaml both hold (they may pair with the
+   * devices of either), one warning per glob that adds them to a second scope, naming the first few files.
+   */
+  function scopeOverlapFindings(yamlUri: string, config: WorkspaceConfig): model.Finding[] {
+    if (config.networks.length < 2) return [];
+    const byGlob = new Map<string, { range: model.Finding['range']; scope: string; earlier: Set<string>; files: string[] }>();
+    for (const doc of docs.values()) {
+      if (!doc.dialect) continue;
+      const matches = scopeMatches(config, yamlUri, doc.uri);
+      for (let i = 1; i < matches.length; i++) {
+        const m = matches[i];
+        const key = `${m.glob.range.start}:${m.glob.range.end}`;
+        let entry = byGlob.get(key);
+        if (!entry) byGlob.set(key, (entry = { range: m.glob.range, scope: m.scope.name.value, earlier: new Set(), files: [] }));
+        for (let j = 0; j < i; j++) entry.earlier.add(matches[j].scope.name.value);
+        entry.files.push(doc.uri.replace(/^.*[/\\]/, ''));
+      }
+    }
+    return [...byGlob.values()].map((e) => ({
+      uri: yamlUri,
+      range: e.range,
+      severity: 'warning' as const,
+      code: 'config/scope-overlap',
+      message: `This glob puts ${e.files.length === 1 ? 'a file' : `${e.files.length} files`} of scope ${[...e.earlier].join(', ')} into scope ${e.scope} too (${e.files.slice(0, 3).join(', ')}${e.files.length > 3 ? ` and ${e.files.length - 3} more` : ''}): such a file may pair with the devices of either scope`,
+      related: [],
+      fixes: [],
+    }));
   }
 
   function pairFindings(uriA: string, uriB: string): model.Finding[] {
@@ -226,8 +275,15 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     if (!workspaceCache || workspaceCache.key !== key) {
       const devices = service.devices();
       const byUri = new Map<string, model.Finding[]>();
+      const memo = new Map<string, ReadonlySet<string>>();
+      const partners = (u: string): ReadonlySet<string> => {
+        let res = memo.get(u);
+        if (!res) memo.set(u, (res = index.partners(u)));
+        return res;
+      };
+      const wsCtx: AnalysisContext = { settings, partners };
       for (const check of WORKSPACE_CHECKS) {
-        for (const f of runSafely(() => check.check(devices, ctx()))) {
+        for (const f of runSafely(() => check.check(devices, wsCtx))) {
           const list = byUri.get(f.uri);
           if (list) list.push(f);
           else byUri.set(f.uri, [f]);
@@ -248,14 +304,17 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
         return setWorkspaceConfig(uri, text);
       }
+      // Whose partners may change: every device sharing a key with the old or the new text (an owner it stops
+      // choosing, a rival owner of the same address), not just the partners.
       const affected = new Set<string>([uri]);
-      for (const p of index.partners(uri)) affected.add(p);
+      for (const p of index.neighbourhood(uri)) affected.add(p);
       const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text) };
       resolve(doc);
       docs.set(uri, doc);
       reindex(doc);
       workspaceEpoch++;
-      for (const p of index.partners(uri)) affected.add(p);
+      for (const p of index.neighbourhood(uri)) affected.add(p);
+      for (const y of scopingConfigs()) affected.add(y);
       return affected;
     },
 
@@ -266,7 +325,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         for (const key of [...pairCache.keys()]) if (key.includes(`${uri}#`)) pairCache.delete(key);
         return affected;
       }
-      const affected = new Set<string>([uri, ...index.partners(uri)]);
+      const affected = new Set<string>([uri, ...index.neighbourhood(uri), ...scopingConfigs()]);
       docs.delete(uri);
       index.set(uri, undefined);
       deviceCache.delete(uri);
@@ -307,7 +366,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const res = [...deviceFindings(doc)];
       for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
       res.push(...workspaceFindings(uri));
-      return res;
+      const ambiguities = index.ambiguities(uri);
+      const device = ambiguities.length ? lowered(doc)?.device : undefined;
+      if (device) res.push(...ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device));
+      return mergeIdentical(res);
     },
 
     partners: (uri) => [...index.partners(uri)],
@@ -336,6 +398,49 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
   };
   return service;
+}
+
+/**
+ * One finding per defect: findings with the same uri, range, code and message (the same verdict reached through
+ * two pairs, e.g. one from each of two partners) are merged, keeping the related information and fixes of both
+ * (deduplicated) and the higher severity. Cached findings are never mutated.
+ */
+export function mergeIdentical(findings: model.Finding[]): model.Finding[] {
+  if (findings.length < 2) return findings;
+  const byKey = new Map<string, number>();
+  const res: model.Finding[] = [];
+  for (const f of findings) {
+    const key = `${f.uri}\u0000${f.range.start}:${f.range.end}\u0000${f.code}\u0000${f.message}`;
+    const at = byKey.get(key);
+    if (at === undefined) {
+      byKey.set(key, res.length);
+      res.push(f);
+      continue;
+    }
+    const first = res[at];
+    const merged: model.Finding = { ...first, severity: SEVERITY_RANK[f.severity] < SEVERITY_RANK[first.severity] ? f.severity : first.severity, related: [...first.related], fixes: [...first.fixes] };
+    const related = new Set(merged.related.map((r) => `${r.uri}\u0000${r.range.start}:${r.range.end}\u0000${r.message}`));
+    for (const r of f.related) {
+      const k = `${r.uri}\u0000${r.range.start}:${r.range.end}\u0000${r.message}`;
+      if (!related.has(k)) {
+        related.add(k);
+        merged.related.push(r);
+      }
+    }
+    const fixes = new Set(merged.fixes.map(fixKey));
+    for (const x of f.fixes) if (!fixes.has(fixKey(x))) {
+      fixes.add(fixKey(x));
+      merged.fixes.push(x);
+    }
+    res[at] = merged;
+  }
+  return res;
+}
+
+const SEVERITY_RANK: Record<model.Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+function fixKey(fix: model.FixIntent): string {
+  return `${fix.title}\u0000${fix.edits.map((e) => `${e.uri}:${e.range.start}:${e.range.end}:${e.newText}`).join('\u0001')}`;
 }
 
 /** A check that throws must not take the others down: it reports nothing, and the error is logged by the host. */

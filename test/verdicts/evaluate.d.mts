@@ -5,11 +5,12 @@ export interface ScenarioResult {
   id: string;
   expect: 'good' | 'fault';
   title: string;
-  dialects: string[];
-  unrecognised: string[];
-  alone: Judgement;
-  together: Judgement;
-  changed: boolean;
+  dialects?: string[];
+  unrecognised?: string[];
+  /** Absent when the scenario is invalid (`problems` non-empty): invalid scenarios are reported, not evaluated. */
+  alone?: Judgement;
+  together?: Judgement;
+  changed?: boolean;
   problems: string[];
   pass: boolean;
 }
@@ -18,6 +19,8 @@ export const ROOT: string;
 export const SCENARIOS_DIR: string;
 export const CLI: string;
 export const DIALECTS: string[];
+export const LICENSES: string[];
+export const REDISTRIBUTABLE: string[];
 export function validateVerdict(id: string, verdict: unknown, files: string[]): string[];
 export function loadScenarios(dir?: string): Scenario[];
 export function runCli(cwd: string, target: string, cli?: string): Promise<any>;

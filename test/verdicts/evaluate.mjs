@@ -15,7 +15,24 @@ export const SCENARIOS_DIR = path.join(HERE, 'scenarios');
 export const CLI = path.join(ROOT, 'server/out/cli.js');
 
 export const DIALECTS = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
-export const LICENSES = ['MIT', 'Apache-2.0', 'CC-BY-4.0', 'none', 'unknown'];
+/** Licences a source may carry (SPDX identifiers, plus `none`: public without a licence, `unknown`: not stated). */
+export const LICENSES = [
+  'MIT',
+  'Apache-2.0',
+  'BSD-2-Clause',
+  'BSD-3-Clause',
+  'ISC',
+  'CC-BY-4.0',
+  'CC-BY-SA-4.0',
+  'GPL-2.0-only',
+  'GPL-2.0-or-later',
+  'GPL-3.0-only',
+  'GPL-3.0-or-later',
+  'none',
+  'unknown',
+];
+/** The licences that let us redistribute a trimmed copy in this MIT repository (`copied-trimmed`). */
+export const REDISTRIBUTABLE = ['MIT', 'Apache-2.0', 'BSD-2-Clause', 'BSD-3-Clause', 'ISC', 'CC-BY-4.0'];
 export const DERIVATIONS = ['copied-trimmed', 'own-equivalent'];
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const COMMIT = /^[0-9a-f]{40}$/;
@@ -61,13 +78,19 @@ export function validateVerdict(id, verdict, files) {
   const s = verdict.source;
   if (!s || typeof s !== 'object') bad('"source" is missing');
   else {
-    if (typeof s.url !== 'string' || !/^https:\/\//.test(s.url)) bad('"source.url" must be an https URL');
+    const knownSource = new Set(['url', 'citation', 'repo', 'commit', 'path', 'license']);
+    for (const k of Object.keys(s)) if (!knownSource.has(k)) bad(`unknown field "source.${k}"`);
+    if (s.url === null) {
+      // A source with no URL on record (a seed text without its address): `citation` must say what and where it is.
+      if (typeof s.citation !== 'string' || s.citation.trim().length < 20) bad('"source.url": null needs a "source.citation" naming the text (title, author or site, date) and where the copy is');
+    } else if (typeof s.url !== 'string' || !/^https:\/\/\S+$/.test(s.url)) bad('"source.url" must be an https URL (or null with a "source.citation")');
+    if (s.citation !== undefined && typeof s.citation !== 'string') bad('"source.citation" must be text');
     if (typeof s.repo !== 'string' && s.repo !== null) bad('"source.repo" must be "owner/repo" or null');
     if (typeof s.repo === 'string' && !/^[\w.-]+\/[\w.-]+$/.test(s.repo)) bad('"source.repo" must be "owner/repo"');
     if (s.commit !== null && !(typeof s.commit === 'string' && COMMIT.test(s.commit))) bad('"source.commit" must be 40 hex digits or null');
     if (typeof s.path !== 'string' || !s.path) bad('"source.path" is missing');
     if (!LICENSES.includes(s.license)) bad(`"source.license" must be one of ${LICENSES.join(', ')}`);
-    if (verdict.derivation === 'copied-trimmed' && !['MIT', 'Apache-2.0', 'CC-BY-4.0'].includes(s.license)) bad('only a licence that allows redistribution permits "copied-trimmed"');
+    if (verdict.derivation === 'copied-trimmed' && !REDISTRIBUTABLE.includes(s.license)) bad(`only a licence that allows redistribution (${REDISTRIBUTABLE.join(', ')}) permits "copied-trimmed"`);
   }
   if (!DERIVATIONS.includes(verdict.derivation)) bad(`"derivation" must be one of ${DERIVATIONS.join(', ')}`);
   if (typeof verdict.evidence !== 'string' || verdict.evidence.trim().length < 20) bad('"evidence" must say what the source states');
@@ -177,7 +200,8 @@ export async function evaluate({ dir = SCENARIOS_DIR, cli = CLI, concurrency = M
     const a = judge(s.verdict, mine.diags.get(s.id) ?? []);
     const t = judge(s.verdict, all.diags.get(s.id) ?? []);
     const dialects = [...new Set((mine.files.get(s.id) ?? []).map((f) => f.dialect))].sort();
-    const unrecognised = s.files.filter((f) => !(mine.files.get(s.id) ?? []).some((g) => g.path === f && DIALECTS.includes(g.dialect)));
+    // netcfg.yaml describes external peers; it is no device config.
+    const unrecognised = s.files.filter((f) => path.basename(f) !== 'netcfg.yaml' && !(mine.files.get(s.id) ?? []).some((g) => g.path === f && DIALECTS.includes(g.dialect)));
     return {
       id: s.id,
       expect: s.verdict.expect,

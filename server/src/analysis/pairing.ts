@@ -1,8 +1,14 @@
 // Which devices may talk to each other: the keys a device targets (peer addresses, tunnel destinations,
 // NHRP NBMA addresses) and the keys it owns (interface addresses), plus shared OSPF/tunnel subnets.
-// Two devices are paired when one targets what the other owns, or they share a link subnet.
+// Two devices are paired when one targets what the other owns, or they share a link subnet. A workspace may hold
+// many networks that reuse the same private addresses (a folder per customer, a lab per exercise), so when an
+// address is owned by several devices the partner is chosen by scope (netcfg.yaml `networks:`), then by the
+// nearest folder, then by mutual targeting; a choice that stays open pairs nothing and is reported.
+// Imports only model/.
 
 import * as model from '../model';
+
+type Range = model.Finding['range'];
 
 export interface PairKeys {
   /** Addresses this device sends IKE/GRE/NHRP to. */
@@ -17,15 +23,30 @@ export interface PairKeys {
    * `ospf/subnet-mismatch` can judge it — without pairing every device of a shared /16.
    */
   linkProbes: Set<string>;
+  /** This device's own addresses on each of its links and link probes (canonical network → addresses). */
+  linkAddresses: Map<string, Set<string>>;
   /** Accepts any peer (wildcard key / dynamic map / 0.0.0.0/0 / passive any). */
   acceptsAny: boolean;
+  /**
+   * Explicit scopes (netcfg.yaml `networks:` names) the device's file belongs to; empty when none. Devices whose
+   * scopes are both non-empty and disjoint never pair.
+   */
+  scopes: readonly string[];
 }
 
-export function pairKeys(device: model.Device): PairKeys {
+export function pairKeys(device: model.Device, scopes: readonly string[] = []): PairKeys {
   const targets = new Set<string>();
   const owned = new Set<string>(model.ownedAddresses(device).map((a) => model.canonicalAddress(a) ?? a));
   const links = new Set<string>();
   const linkProbes = new Set<string>();
+  const linkAddresses = new Map<string, Set<string>>();
+  const onLink = (net: string, address: string | undefined) => {
+    if (!address) return;
+    const a = model.canonicalAddress(address) ?? address;
+    const set = linkAddresses.get(net);
+    if (set) set.add(a);
+    else linkAddresses.set(net, new Set([a]));
+  };
   let acceptsAny = false;
   for (const peer of device.ipsecPeers) {
     if (peer.remote) targets.add(model.canonicalAddress(peer.remote.value) ?? peer.remote.value);
@@ -39,13 +60,16 @@ export function pairKeys(device: model.Device): PairKeys {
       for (const m of t.nhrp?.multicastMaps ?? []) if (m.nbma !== 'dynamic') targets.add(model.canonicalAddress(m.nbma) ?? m.nbma);
       for (const a of itf.addresses) {
         const net = model.networkOf(a.address, a.prefixLength);
-        if (net) links.add(net);
+        if (!net) continue;
+        links.add(net);
+        onLink(net, a.address);
       }
     }
   }
   for (const o of device.ospfInterfaces) {
     if (!o.prefix) continue;
     links.add(o.prefix);
+    onLink(o.prefix, o.address);
     const addr = o.address ? model.parsePrefix(o.address) : undefined;
     if (!addr) continue;
     const width = addr.family === 4 ? 32 : 128;
@@ -53,21 +77,45 @@ export function pairKeys(device: model.Device): PairKeys {
     for (let len = Math.max(8, own - 8); len <= Math.min(width, own + 8); len++) {
       if (len === own) continue;
       const net = model.networkOf(o.address!, len);
-      if (net) linkProbes.add(net);
+      if (!net) continue;
+      linkProbes.add(net);
+      onLink(net, o.address);
     }
   }
-  return { targets, owned, links, linkProbes, acceptsAny };
+  return { targets, owned, links, linkProbes, linkAddresses, acceptsAny, scopes: [...scopes] };
 }
+
+/** A target address owned by several devices that neither scope, folder nor mutual targeting tells apart. */
+export interface AmbiguousTarget {
+  /** The targeted address (canonical). */
+  address: string;
+  /** URIs of the devices that own it and fit equally well. */
+  candidates: string[];
+}
+
+/** The outcome of choosing among the owners of one address. */
+interface Choice {
+  chosen: readonly string[];
+  /** Set when more than one candidate fits equally: nothing is chosen. */
+  ambiguous?: readonly string[];
+}
+
+const NONE: Choice = { chosen: [] };
 
 /** An index of all devices' pair keys, updated one device at a time. */
 export class PairIndex {
   private keys = new Map<string, PairKeys>();
+  /** Folder segments of each uri (`file:///ws/custA/r1.ios` → ['file:', '', 'ws', 'custA']). */
+  private folders = new Map<string, string[]>();
   private byOwned = new Map<string, Set<string>>();
   private byLink = new Map<string, Set<string>>();
   private byTarget = new Map<string, Set<string>>();
   private byProbe = new Map<string, Set<string>>();
+  /** Memo of `chooseTarget` (`from\0address`), valid until the next `set`: a hub's many spokes ask the same question. */
+  private choices = new Map<string, Choice>();
 
   set(uri: string, keys: PairKeys | undefined): void {
+    this.choices.clear();
     const old = this.keys.get(uri);
     if (old) {
       for (const a of old.owned) this.byOwned.get(a)?.delete(uri);
@@ -75,9 +123,11 @@ export class PairIndex {
       for (const t of old.targets) this.byTarget.get(t)?.delete(uri);
       for (const p of old.linkProbes) this.byProbe.get(p)?.delete(uri);
       this.keys.delete(uri);
+      this.folders.delete(uri);
     }
     if (!keys) return;
     this.keys.set(uri, keys);
+    this.folders.set(uri, folderOf(uri));
     const add = (m: Map<string, Set<string>>, k: string) => {
       let s = m.get(k);
       if (!s) m.set(k, (s = new Set()));
@@ -89,17 +139,260 @@ export class PairIndex {
     for (const p of keys.linkProbes) add(this.byProbe, p);
   }
 
-  /** URIs of devices paired with `uri` (never `uri` itself). */
+  /** The pair keys a device was indexed with. */
+  keysOf(uri: string): PairKeys | undefined {
+    return this.keys.get(uri);
+  }
+
+  /**
+   * URIs of devices paired with `uri` (never `uri` itself): the chosen owner of each address it targets, the
+   * devices whose choice for one of its addresses is this one, and the devices on its links that it and they
+   * both choose (an address on the link owned by several devices is resolved like a target).
+   */
   partners(uri: string): Set<string> {
     const res = new Set<string>();
     const keys = this.keys.get(uri);
     if (!keys) return res;
-    for (const t of keys.targets) for (const u of this.byOwned.get(t) ?? []) res.add(u);
-    for (const a of keys.owned) for (const u of this.byTarget.get(a) ?? []) res.add(u);
-    for (const l of keys.links) for (const u of this.byLink.get(l) ?? []) res.add(u);
-    for (const p of keys.linkProbes) for (const u of this.byLink.get(p) ?? []) res.add(u);
-    for (const l of keys.links) for (const u of this.byProbe.get(l) ?? []) res.add(u);
+    // A pair one side chose is not made when the other side targets the chooser's address but chose another owner
+    // of it, or could not choose: a copy of a MikroTik in another folder still targets this router, but this
+    // router's peer is the MikroTik next to it (or, when it cannot tell, no check runs on a guess).
+    for (const t of keys.targets) for (const u of this.chooseTarget(uri, t).chosen) if (!this.rejects(u, uri)) res.add(u);
+    for (const a of keys.owned) {
+      for (const u of this.byTarget.get(a) ?? []) if (u !== uri && !res.has(u) && this.chooseTarget(u, a).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
+    }
+    const onLink = (net: string, members: Set<string> | undefined) => {
+      for (const u of members ?? []) if (u !== uri && !res.has(u) && this.meetOnLink(uri, u, net)) res.add(u);
+    };
+    for (const l of keys.links) {
+      onLink(l, this.byLink.get(l));
+      onLink(l, this.byProbe.get(l));
+    }
+    for (const p of keys.linkProbes) onLink(p, this.byLink.get(p));
     res.delete(uri);
     return res;
   }
+
+  /** The targets of `uri` whose owner cannot be chosen (reported as `pairing/ambiguous-peer`). */
+  ambiguities(uri: string): AmbiguousTarget[] {
+    const keys = this.keys.get(uri);
+    const res: AmbiguousTarget[] = [];
+    if (!keys) return res;
+    for (const t of keys.targets) {
+      const c = this.chooseTarget(uri, t);
+      if (c.ambiguous) res.push({ address: t, candidates: [...c.ambiguous] });
+    }
+    return res;
+  }
+
+  /**
+   * Every device whose partners may change when `uri` changes: the devices that share a key with it (owners of
+   * its targets, devices targeting or also owning its addresses, devices on its links), whether chosen or not.
+   */
+  neighbourhood(uri: string): Set<string> {
+    const res = new Set<string>();
+    const keys = this.keys.get(uri);
+    if (!keys) return res;
+    const addAll = (s: Set<string> | undefined) => {
+      for (const u of s ?? []) res.add(u);
+    };
+    for (const t of keys.targets) addAll(this.byOwned.get(t));
+    for (const a of keys.owned) {
+      addAll(this.byTarget.get(a));
+      addAll(this.byOwned.get(a));
+    }
+    for (const l of keys.links) {
+      addAll(this.byLink.get(l));
+      addAll(this.byProbe.get(l));
+    }
+    for (const p of keys.linkProbes) addAll(this.byLink.get(p));
+    res.delete(uri);
+    return res;
+  }
+
+  /** Which owner of `address` device `from` talks to (memoised `chooseOwner` over all its owners). */
+  private chooseTarget(from: string, address: string): Choice {
+    const key = `${from}\u0000${address}`;
+    let res = this.choices.get(key);
+    if (!res) this.choices.set(key, (res = this.chooseOwner(from, this.byOwned.get(address))));
+    return res;
+  }
+
+  /**
+   * Which of the `owners` of one address device `from` talks to: by explicit scope, then the nearest folder, then
+   * mutual targeting. Owning the address itself wins (a copy of this device elsewhere is not its peer).
+   */
+  private chooseOwner(from: string, owners: Set<string> | undefined): Choice {
+    if (!owners || owners.size === 0) return NONE;
+    if (owners.has(from)) return NONE;
+    const mine = this.keys.get(from);
+    if (!mine) return NONE;
+    if (owners.size === 1) {
+      const only = owners.values().next().value as string;
+      return compatible(mine.scopes, this.keys.get(only)?.scopes ?? []) ? { chosen: [only] } : NONE;
+    }
+    let left = [...owners].filter((u) => compatible(mine.scopes, this.keys.get(u)?.scopes ?? []));
+    if (left.length <= 1) return { chosen: left };
+    // a. An explicit scope shared with `from` beats unscoped candidates.
+    if (mine.scopes.length) {
+      const same = left.filter((u) => shareScope(mine.scopes, this.keys.get(u)!.scopes));
+      if (same.length) left = same;
+      if (left.length === 1) return { chosen: left };
+    }
+    // b. The nearest in the folder tree (longest common folder prefix).
+    const here = this.folders.get(from) ?? [];
+    let best = -1;
+    let nearest: string[] = [];
+    for (const u of left) {
+      const d = commonPrefix(here, this.folders.get(u) ?? []);
+      if (d > best) {
+        best = d;
+        nearest = [u];
+      } else if (d === best) nearest.push(u);
+    }
+    if (nearest.length === 1) return { chosen: nearest };
+    // c. The candidate that itself targets an address `from` owns.
+    const mutual = nearest.filter((u) => this.targetsAnyOf(u, mine.owned));
+    if (mutual.length === 1) return { chosen: mutual };
+    return { chosen: [], ambiguous: mutual.length > 1 ? mutual : nearest };
+  }
+
+  /** Whether `a` and `b` are neighbours on link `net`: each chooses the other among the owners of its address there. */
+  private meetOnLink(a: string, b: string, net: string): boolean {
+    return this.choosesOnLink(a, b, net) && this.choosesOnLink(b, a, net);
+  }
+
+  /** Whether `from` chooses `to` on `net`: for each of `to`'s addresses there, `to` is the choice among its owners on `net`. */
+  private choosesOnLink(from: string, to: string, net: string): boolean {
+    const mine = this.keys.get(from);
+    const theirs = this.keys.get(to);
+    if (!mine || !theirs || !compatible(mine.scopes, theirs.scopes)) return false;
+    const addresses = theirs.linkAddresses.get(net);
+    // An address-less link end (a BIRD interface pattern) cannot be told apart from a copy: scope alone decides.
+    if (!addresses || addresses.size === 0) return true;
+    const own = mine.linkAddresses.get(net);
+    for (const a of addresses) {
+      if (own?.has(a)) return false;
+      const all = this.byOwned.get(a);
+      // The common case: `to` alone owns the address (scopes were checked above).
+      if (!all || (all.size === 1 && all.has(to))) continue;
+      const owners = new Set<string>([to]);
+      for (const u of all) {
+        const k = this.keys.get(u);
+        if (k && (k.links.has(net) || k.linkProbes.has(net))) owners.add(u);
+      }
+      if (!this.chooseOwner(from, owners).chosen.includes(to)) return false;
+    }
+    return true;
+  }
+
+  /** Whether `from` targets addresses `to` owns but chooses `to` for none of them (another owner, or no choice). */
+  private rejects(from: string, to: string): boolean {
+    const targets = this.keys.get(from)?.targets;
+    const owned = this.keys.get(to)?.owned;
+    if (!targets || !owned) return false;
+    const [small, big] = targets.size <= owned.size ? [targets, owned] : [owned, targets];
+    let targeted = false;
+    for (const a of small) {
+      if (!big.has(a)) continue;
+      if (this.chooseTarget(from, a).chosen.includes(to)) return false;
+      targeted = true;
+    }
+    return targeted;
+  }
+
+  private targetsAnyOf(uri: string, addresses: Set<string>): boolean {
+    const targets = this.keys.get(uri)?.targets;
+    if (!targets) return false;
+    const [small, big] = targets.size <= addresses.size ? [targets, addresses] : [addresses, targets];
+    for (const a of small) if (big.has(a)) return true;
+    return false;
+  }
+}
+
+/** Two devices may pair unless both have explicit scopes and share none. */
+function compatible(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === 0 || b.length === 0 || shareScope(a, b);
+}
+
+function shareScope(a: readonly string[], b: readonly string[]): boolean {
+  for (const s of a) if (b.includes(s)) return true;
+  return false;
+}
+
+/** The folder segments of a uri, without query/fragment (an external peer `<yaml>#name` lives in the yaml's folder). */
+function folderOf(uri: string): string[] {
+  const parts = uri.replace(/[?#].*$/, '').split(/[/\\]/);
+  parts.pop();
+  return parts;
+}
+
+function commonPrefix(a: readonly string[], b: readonly string[]): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  while (i < n && a[i] === b[i]) i++;
+  return i;
+}
+
+/**
+ * `pairing/ambiguous-peer`: information on each statement of `device` that targets an ambiguous address (IKE peer
+ * `set peer` / `address=` / `peer`, tunnel destination, NHRP NBMA), with related information on every candidate's
+ * owning address. `deviceOf` resolves a candidate uri (undefined for one that is gone).
+ */
+export function ambiguousPeerFindings(device: model.Device, ambiguities: readonly AmbiguousTarget[], deviceOf: (uri: string) => model.Device | undefined): model.Finding[] {
+  const res: model.Finding[] = [];
+  if (ambiguities.length === 0) return res;
+  const byAddress = new Map(ambiguities.map((a) => [a.address, a] as const));
+  const statements = new Map<string, { address: string; range: Range }>();
+  const note = (value: string | undefined, range: Range | undefined) => {
+    if (!value || !range) return;
+    const address = model.canonicalAddress(value) ?? value;
+    if (byAddress.has(address)) statements.set(`${range.start}:${range.end}`, { address, range });
+  };
+  for (const peer of device.ipsecPeers) note(peer.remote?.value, peer.remote?.range);
+  for (const itf of device.interfaces) {
+    const t = itf.tunnel;
+    if (!t) continue;
+    note(t.destination?.value, t.destination?.range);
+    for (const m of t.nhrp?.maps ?? []) note(m.nbma, m.range);
+    for (const m of t.nhrp?.multicastMaps ?? []) if (m.nbma !== 'dynamic') note(m.nbma, m.range);
+  }
+  // A target with no statement range (an implicit value) is reported at the hostname.
+  for (const a of ambiguities) {
+    if (![...statements.values()].some((s) => s.address === a.address)) statements.set(`host:${a.address}`, { address: a.address, range: device.hostnameRange ?? { start: 0, end: 0 } });
+  }
+  for (const { address, range } of statements.values()) {
+    const candidates = byAddress.get(address)!.candidates;
+    const related: model.RelatedLocation[] = [];
+    const names: string[] = [];
+    for (const uri of candidates) {
+      const d = deviceOf(uri);
+      names.push(`${d?.name ?? shortPath(uri)} (${shortPath(uri)})`);
+      related.push({ uri, range: (d && ownedRange(d, address)) ?? d?.hostnameRange ?? { start: 0, end: 0 }, message: `${d?.name ?? shortPath(uri)} owns ${address}` });
+    }
+    res.push({
+      uri: device.uri,
+      range,
+      severity: 'information',
+      code: 'pairing/ambiguous-peer',
+      message:
+        `${address} is owned by ${candidates.length} devices netcfg cannot tell apart: ${names.join(', ')}. No cross-file check is run for this peer rather than one on a guess. ` +
+        'Scope each network with a `networks:` entry in netcfg.yaml (e.g. `networks: { custA: ["custA/**"], custB: ["custB/**"] }`), or keep each network in its own folder.',
+      related,
+      fixes: [],
+    });
+  }
+  return res;
+}
+
+/** The range of the interface address (or other owned address) `address` on `device`, if it has one. */
+function ownedRange(device: model.Device, address: string): Range | undefined {
+  for (const itf of device.interfaces) for (const a of itf.addresses) if ((model.canonicalAddress(a.address) ?? a.address) === address) return a.range;
+  for (const a of device.extraAddresses) if (a.range && (model.canonicalAddress(a.value) ?? a.value) === address) return a.range;
+  return undefined;
+}
+
+/** The last two segments of a uri's path (`custA/r1.ios`), for messages. */
+function shortPath(uri: string): string {
+  const parts = uri.replace(/[?#].*$/, '').split(/[/\\]/);
+  return parts.slice(-2).join('/');
 }

@@ -12,6 +12,13 @@ export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = { weakCrypto: 'warnin
 
 export interface AnalysisContext {
   settings: AnalysisSettings;
+  /**
+   * The devices pairing says `uri` may talk to (never `uri` itself), as the service found them: scoped by
+   * netcfg.yaml `networks:`, the folder tree and mutual targeting, so two copies of one network reusing the same
+   * addresses are never partners. Supplied to workspace checks by the service (memoised per run, O(keys) per call);
+   * absent when a test runs checks without a service, and then every device of the workspace may be a partner.
+   */
+  partners?: (uri: string) => ReadonlySet<string>;
 }
 
 /** Looks at one device alone (references, weak crypto, L2TP settings). */

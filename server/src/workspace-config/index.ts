@@ -1,6 +1,7 @@
 // netcfg.yaml: workspace facts no config file states — per-device overrides (platform version, extra owned
-// addresses) and external IPsec peers netcfg cannot read (Meraki MX, third parties), lowered into model.Device
-// so the IPsec checks treat them like any other end. Imports model/ and the `yaml` package only (no LSP, no IO).
+// addresses), external IPsec peers netcfg cannot read (Meraki MX, third parties), lowered into model.Device
+// so the IPsec checks treat them like any other end, and `networks:` scopes that keep unrelated networks reusing
+// the same addresses apart when pairing. Imports model/ and the `yaml` package only (no LSP, no IO).
 
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import * as model from '../model';
@@ -61,9 +62,17 @@ export interface ExternalPeer {
   remoteSubnets: Located<string>[];
 }
 
+/** `networks:` entry: a named scope and the path globs (relative to the yaml's folder) of the files in it. */
+export interface NetworkScope {
+  name: Located<string>;
+  globs: Located<string>[];
+}
+
 export interface WorkspaceConfig {
   devices: DeviceOverride[];
   peers: ExternalPeer[];
+  /** Explicit pairing scopes: devices in different scopes never pair. */
+  networks: NetworkScope[];
 }
 
 export interface WorkspaceConfigResult {
@@ -119,7 +128,7 @@ const P2_KEYS = new Set(['protocol', 'encryption', 'integrity', 'mode']);
 /** Parses netcfg.yaml. Never throws: every problem is a diagnostic with the range of the offending node. */
 export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfigResult {
   const diagnostics: SyntaxDiagnostic[] = [];
-  const config: WorkspaceConfig = { devices: [], peers: [] };
+  const config: WorkspaceConfig = { devices: [], peers: [], networks: [] };
   const rangeOf = (n: YamlNode | null | undefined): TextRange => (n?.range ? { start: n.range[0], end: n.range[1] } : { start: 0, end: 0 });
   const err = (range: TextRange, message: string, code = 'config/invalid-value', severity: SyntaxDiagnostic['severity'] = 'error') => diagnostics.push({ range, severity, code, message });
 
@@ -138,7 +147,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
   const root = doc.contents;
   if (root === null || root === undefined) return { config, diagnostics };
   if (!isMap(root)) {
-    err(rangeOf(root as YamlNode), 'netcfg.yaml must be a mapping with `devices:` and/or `peers:`');
+    err(rangeOf(root as YamlNode), 'netcfg.yaml must be a mapping with `devices:`, `peers:` and/or `networks:`');
     return { config, diagnostics };
   }
 
@@ -221,7 +230,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
     return s as Located<T>;
   };
 
-  const top = entries(root, new Set(['devices', 'peers']), 'netcfg.yaml');
+  const top = entries(root, new Set(['devices', 'peers', 'networks']), 'netcfg.yaml');
   const devs = top.get('devices')?.value;
   if (devs !== undefined && devs !== null) {
     if (!isSeq(devs)) err(rangeOf(devs as YamlNode), '`devices:` must be a list');
@@ -360,7 +369,126 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
         config.peers.push(peer);
       }
   }
+  const nets = top.get('networks')?.value;
+  if (nets !== undefined && nets !== null) {
+    if (!isMap(nets)) err(rangeOf(nets as YamlNode), '`networks:` must map scope names to lists of path globs (`custA: ["custA/**"]`)');
+    else
+      for (const entry of nets.items as Pair[]) {
+        const name = str(entry.key, 'a scope name');
+        if (!name) continue;
+        const v = entry.value;
+        if (isMap(v) || v === null || v === undefined || (isScalar(v) && v.value === null)) {
+          err(v && !isScalar(v) ? rangeOf(v as YamlNode) : name.range, `scope '${name.value}' must be a list of path globs relative to netcfg.yaml's folder (\`["${name.value}/**"]\`)`);
+          continue;
+        }
+        const globs: Located<string>[] = [];
+        for (const it of isSeq(v) ? v.items : [v]) {
+          if (!isScalar(it) || typeof it.value !== 'string' || it.value.trim() === '') {
+            err(rangeOf(it as YamlNode), `a glob of scope '${name.value}' must be a non-empty string (a path relative to netcfg.yaml's folder, with *, ** and ?)`);
+            continue;
+          }
+          const glob = normaliseGlob(it.value);
+          if (glob.split('/').includes('..')) {
+            err(rangeOf(it), `glob '${it.value}' leaves netcfg.yaml's folder: scopes cover only files under it`);
+            continue;
+          }
+          globs.push({ value: glob, range: rangeOf(it) });
+        }
+        if (isSeq(v) && v.items.length === 0) err(rangeOf(v), `scope '${name.value}' lists no files: give it path globs (\`["${name.value}/**"]\`)`);
+        config.networks.push({ name, globs });
+      }
+  }
   return { config, diagnostics };
+}
+
+/** `./custA/`, `custA\**` → `custA/**`: forward slashes, no leading `./` or `/`, no trailing `/`. */
+function normaliseGlob(glob: string): string {
+  return glob.trim().replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '').replace(/\/+$/, '') || '**';
+}
+
+/**
+ * Whether a path relative to netcfg.yaml's folder (`custA/r1.ios`) matches a `networks:` glob: `*` and `?` match
+ * within one path segment, `**` any number of whole segments. A glob that matches a folder covers everything in it
+ * (`custA` is `custA/**`). Dynamic programming over segments, no regular expressions: linear in glob × path.
+ */
+export function matchGlob(glob: string, path: string): boolean {
+  const g = normaliseGlob(glob).split('/');
+  const p = path.split('/').filter((x) => x !== '');
+  // reach[j]: the glob segments consumed so far match the first j path segments.
+  let reach: boolean[] = new Array(p.length + 1).fill(false);
+  reach[0] = true;
+  for (const seg of g) {
+    const next: boolean[] = new Array(p.length + 1).fill(false);
+    if (seg === '**') {
+      let any = false;
+      for (let j = 0; j <= p.length; j++) {
+        any ||= reach[j];
+        next[j] = any;
+      }
+    } else {
+      for (let j = 1; j <= p.length; j++) next[j] = reach[j - 1] && matchSegment(seg, p[j - 1]);
+    }
+    reach = next;
+  }
+  // The whole path, or a folder of it.
+  for (let j = 1; j <= p.length; j++) if (reach[j]) return true;
+  return false;
+}
+
+/** One path segment against one glob segment (`*`, `?`, literal characters): the classic greedy wildcard walk. */
+function matchSegment(glob: string, text: string): boolean {
+  let gi = 0;
+  let ti = 0;
+  let star = -1;
+  let mark = 0;
+  while (ti < text.length) {
+    if (gi < glob.length && (glob[gi] === '?' || glob[gi] === text[ti])) {
+      gi++;
+      ti++;
+    } else if (gi < glob.length && glob[gi] === '*') {
+      star = gi++;
+      mark = ti;
+    } else if (star >= 0) {
+      gi = star + 1;
+      ti = ++mark;
+    } else return false;
+  }
+  while (gi < glob.length && glob[gi] === '*') gi++;
+  return gi === glob.length;
+}
+
+/** The path of `fileUri` relative to the folder of `yamlUri`, decoded; undefined when the file is not under it. */
+export function pathUnder(yamlUri: string, fileUri: string): string | undefined {
+  const folder = yamlUri.replace(/[?#].*$/, '').replace(/[^/\\]*$/, '');
+  const file = fileUri.replace(/[?#].*$/, '');
+  if (!file.startsWith(folder) || file.length === folder.length) return undefined;
+  const rel = file.slice(folder.length).replace(/\\/g, '/');
+  try {
+    return rel.split('/').map((x) => decodeURIComponent(x)).join('/');
+  } catch {
+    return rel;
+  }
+}
+
+/** The `networks:` scopes of a netcfg.yaml that hold a file, each with the first glob that matched it (in yaml order). */
+export function scopeMatches(config: WorkspaceConfig, yamlUri: string, fileUri: string): { scope: NetworkScope; glob: Located<string> }[] {
+  if (config.networks.length === 0) return [];
+  const rel = pathUnder(yamlUri, fileUri);
+  if (rel === undefined) return [];
+  const res: { scope: NetworkScope; glob: Located<string> }[] = [];
+  for (const scope of config.networks) {
+    const glob = scope.globs.find((g) => matchGlob(g.value, rel));
+    if (glob) res.push({ scope, glob });
+  }
+  return res;
+}
+
+/**
+ * The scope ids of a file: `<yaml uri>#<name>` for each matching scope, so two netcfg.yaml files in different folders
+ * that both name a scope `lab1` do not join their networks.
+ */
+export function scopesOf(config: WorkspaceConfig, yamlUri: string, fileUri: string): string[] {
+  return scopeMatches(config, yamlUri, fileUri).map((m) => `${yamlUri}#${m.scope.name.value}`);
 }
 
 /**

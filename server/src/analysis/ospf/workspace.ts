@@ -1,8 +1,9 @@
-// Workspace-wide OSPF checks, index-based so they stay linear: duplicate router ids across devices, and
-// broadcast/NBMA segments where no router is DR-eligible (interop-rules §7.1, §7.7). Imports only model/.
+// Workspace-wide OSPF checks, index-based so they stay linear: duplicate router ids within one OSPF domain, and
+// broadcast/NBMA segments where no router is DR-eligible (interop-rules §7.1, §7.7). Both look only at devices
+// the pairing joined (ctx.partners), never across unrelated networks that reuse the same addresses. Imports only model/.
 
 import * as model from '../../model';
-import type { WorkspaceCheck } from '../types';
+import type { AnalysisContext, WorkspaceCheck } from '../types';
 import { at, run } from './common';
 import { electsDr } from './adjacency';
 import { areNeighbours, linkPrefix } from './links';
@@ -12,7 +13,7 @@ const MAX_RELATED = 10;
 /** `ospf/duplicate-router-id`: two devices use the same OSPF router id (per OSPF version). */
 export const duplicateRouterIdCheck: WorkspaceCheck = {
   name: 'ospf-duplicate-router-id',
-  check(devices) {
+  check(devices, ctx) {
     const byId = new Map<string, { device: model.Device; process: model.OspfProcess; rid: model.Value<string> }[]>();
     for (const device of devices) {
       for (const process of device.ospf) {
@@ -30,7 +31,7 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
     let used: Set<string> | undefined;
     for (const list of byId.values()) {
       if (list.length < 2) continue;
-      domains ??= ospfDomains(devices);
+      domains ??= ospfDomains(devices, ctx);
       const domainOf = domains;
       for (const e of list) {
         // Two copies of one router (same hostname) are not a duplicate; routers in OSPF domains that share no
@@ -86,15 +87,20 @@ function uniqueRouterIdFix(device: model.Device, rid: model.Value<string>, used:
 }
 
 /**
- * Connected OSPF domains: devices joined by a shared OSPF link prefix (union-find over a prefix index, linear).
- * Returns undefined for a device with no OSPF link prefix at all (topology unknown, e.g. BIRD name-only interfaces).
+ * Connected OSPF domains (union-find, linear in devices and their partners). With the service's pairing
+ * (`ctx.partners`), two devices are joined when they are partners and some OSPF interfaces of theirs are neighbours
+ * (an adjacency pairing found), so two copies of one lab reusing the same link subnets are two domains; without it
+ * (checks run on bare devices) by a shared OSPF link prefix. Returns undefined for a device with no OSPF link prefix
+ * at all (topology unknown, e.g. BIRD name-only interfaces).
  */
-function ospfDomains(devices: readonly model.Device[]): (d: model.Device) => number | undefined {
+function ospfDomains(devices: readonly model.Device[], ctx: AnalysisContext): (d: model.Device) => number | undefined {
   const parent = devices.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]];
     return i;
   };
+  const index = new Map(devices.map((d, i) => [d, i] as const));
+  const byUri = new Map(devices.map((d, i) => [d.uri, i] as const));
   const byLink = new Map<string, number>();
   const known = new Set<number>();
   devices.forEach((d, i) => {
@@ -102,17 +108,33 @@ function ospfDomains(devices: readonly model.Device[]): (d: model.Device) => num
       const p = linkPrefix(o.prefix);
       if (!p || /\/(32|128)$/.test(p)) continue;
       known.add(i);
+      if (ctx.partners) continue;
       const key = `${o.version}\u0000${p}`;
       const j = byLink.get(key);
       if (j === undefined) byLink.set(key, i);
       else parent[find(i)] = find(j);
     }
   });
-  const index = new Map(devices.map((d, i) => [d, i] as const));
+  if (ctx.partners) {
+    devices.forEach((d, i) => {
+      if (!known.has(i)) return;
+      for (const uri of ctx.partners!(d.uri)) {
+        const j = byUri.get(uri);
+        if (j === undefined || j <= i || !known.has(j) || find(i) === find(j)) continue;
+        if (adjacent(d, devices[j])) parent[find(i)] = find(j);
+      }
+    });
+  }
   return (d) => {
     const i = index.get(d);
     return i === undefined || !known.has(i) ? undefined : find(i);
   };
+}
+
+/** Whether some OSPF interface of `a` and some of `b` are neighbours (an adjacency the pairing found). */
+function adjacent(a: model.Device, b: model.Device): boolean {
+  for (const x of a.ospfInterfaces) for (const y of b.ospfInterfaces) if (areNeighbours(a, x, b, y)) return true;
+  return false;
 }
 
 /** Segments larger than this are reported without checking neighbour-by-neighbour (keeps the check linear-ish). */
@@ -121,7 +143,7 @@ const MAX_SEGMENT_PAIRWISE = 256;
 /** `ospf/no-dr-eligible`: every router on a broadcast/NBMA segment has priority 0, so no DR is elected. */
 export const noDrEligibleCheck: WorkspaceCheck = {
   name: 'ospf-no-dr-eligible',
-  check(devices) {
+  check(devices, ctx) {
     // Index DR-electing, non-passive OSPF interfaces by segment (canonical prefix).
     const segments = new Map<string, { device: model.Device; o: model.OspfInterface }[]>();
     for (const device of devices) {
@@ -135,9 +157,15 @@ export const noDrEligibleCheck: WorkspaceCheck = {
     }
     const res: model.Finding[] = [];
     for (const list of segments.values()) {
-      if (list.length < 2 || list.some((e) => e.o.priority.value > 0)) continue;
+      if (list.length < 2 || list.every((e) => e.o.priority.value > 0)) continue;
       for (const e of list) {
-        const peers = list.length > MAX_SEGMENT_PAIRWISE ? list.filter((p) => p.device !== e.device) : list.filter((p) => p.device !== e.device && areNeighbours(e.device, e.o, p.device, p.o));
+        if (e.o.priority.value > 0) continue;
+        // Only the routers pairing joined to this one share its segment: the same subnet in another network
+        // (a copy of the lab in another folder) neither hides nor adds a DR-eligible router.
+        const partners = ctx.partners?.(e.device.uri);
+        const near = partners ? list.filter((p) => p.device !== e.device && partners.has(p.device.uri)) : list.filter((p) => p.device !== e.device);
+        if (near.some((p) => p.o.priority.value > 0)) continue;
+        const peers = near.length > MAX_SEGMENT_PAIRWISE ? near : near.filter((p) => areNeighbours(e.device, e.o, p.device, p.o));
         if (peers.length === 0) continue;
         const edits = run(e.o.priority.set, 1);
         res.push({
