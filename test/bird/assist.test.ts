@@ -80,11 +80,11 @@ describe('bird hover', () => {
     assert.match(hover.markdown, /\| hello \| 2 s \| configured \|/);
     assert.match(hover.markdown, /\| dead \| 8 s \| BIRD: dead count 4 × hello 2 s/);
     assert.match(hover.markdown, /\| type \| broadcast \| BIRD autodetects/);
-    assert.match(hover.markdown, /keyed-md5, key id 1, key pa\*+ \(8 chars\)/);
+    assert.match(hover.markdown, /keyed-md5, key id 1, key \*{8} \(8 chars\)/);
     assert.doesNotMatch(hover.markdown, /password"/);
     const pw = at('protocol ospf { area 0 { interface "e" { authentication simple; password "sec$0ret12"; }; }; }\n');
     const pwHover = birdDialect.hover!(pw.parsed, pw.offset, { peers: [] })!;
     assert.doesNotMatch(pwHover.markdown, /secret12/);
-    assert.match(pwHover.markdown, /se\*+ \(8 chars\)/);
+    assert.match(pwHover.markdown, / \*{8} \(8 chars\)/);
   });
 });

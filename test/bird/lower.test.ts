@@ -46,7 +46,7 @@ describe('bird lowering of seed 003', () => {
     assert.equal(key.plain, 'password');
     assert.equal(SEED_V4.slice(key.range.start, key.range.end), '"password"');
     assert.equal(vlan7.auth.value.keyId, 1);
-    assert.equal(model.maskSecret(key), 'pa****** (8 chars)');
+    assert.equal(model.maskSecret(key), '******** (8 chars)');
     assert.equal(device.ospfInterfaces[2].dead.default, 'BIRD: dead count 4 × hello 10 s (dead count default 4)');
     assert.equal(device.ospfInterfaces[0].prefix, undefined, 'no prefix written: netcfg.yaml may supply it');
   });

@@ -212,6 +212,42 @@ describe('netcfg usage errors', () => {
   });
 });
 
+describe('netcfg check: Linux ipsec.conf', () => {
+  test('strongSwan and Libreswan files named ipsec.conf are skipped with one note each; an OpenBSD ipsec.conf beside them is checked', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-cli-'));
+    try {
+      const swan = path.join(ROOT, 'test/openbsd/fixtures');
+      for (const [sub, name] of [['strongswan', 'strongswan-moon-gcm.ipsec.conf'], ['libreswan', 'libreswan-west.ipsec.conf']]) {
+        fs.mkdirSync(path.join(dir, sub));
+        fs.copyFileSync(path.join(swan, name), path.join(dir, sub, 'ipsec.conf'));
+      }
+      fs.copyFileSync(path.join(swan, 'libreswan-l2tp-psk.ipsec.conf'), path.join(dir, 'libreswan', 'l2tp.ipsec.conf'));
+      fs.mkdirSync(path.join(dir, 'openbsd'));
+      fs.copyFileSync(path.join(FIXTURES, 'clean/gw.ipsec.conf'), path.join(dir, 'openbsd', 'ipsec.conf'));
+      const { run: r, report } = json(['check'], dir);
+      assert.equal(r.status, 0, r.stdout);
+      assert.deepEqual(
+        report.files.map((f: any) => [f.path, f.dialect]),
+        [['libreswan/ipsec.conf', null], ['libreswan/l2tp.ipsec.conf', null], ['openbsd/ipsec.conf', 'openbsd-ipsec'], ['strongswan/ipsec.conf', null]],
+      );
+      assert.deepEqual(
+        report.diagnostics.map((d: any) => [d.file, d.line, d.column, d.severity, d.code]),
+        [
+          ['libreswan/ipsec.conf', 1, 1, 'information', 'detect/unknown-dialect'],
+          ['libreswan/l2tp.ipsec.conf', 1, 1, 'information', 'detect/unknown-dialect'],
+          ['strongswan/ipsec.conf', 1, 1, 'information', 'detect/unknown-dialect'],
+        ],
+      );
+      for (const d of report.diagnostics) assert.match(d.message, /looks like a strongSwan\/Libreswan ipsec\.conf \(conn sections\), which netcfg does not check yet/);
+      // --dialect is for files nothing could be told about: it does not force these into OpenBSD.
+      const forced = json(['check', 'strongswan', '--dialect', 'openbsd-ipsec'], dir).report;
+      assert.deepEqual(forced.diagnostics.map((d: any) => d.code), ['detect/unknown-dialect']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('netcfg check --format sarif', () => {
   test('validates against the official SARIF 2.1.0 schema and maps every diagnostic', () => {
     const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
@@ -247,6 +283,9 @@ describe('netcfg check --format sarif', () => {
     assert.deepEqual(psk.locations[0].physicalLocation.region.startLine, 5);
     assert.deepEqual(psk.locations[0].physicalLocation.region.startColumn, 13);
     assert.equal(psk.relatedLocations[0].physicalLocation.artifactLocation.uri, 'pair/b.ipsec.conf');
+    // Keys are masked with stars only: no leading character of `site-a-secret-9x` / `site-b-other-7q`.
+    assert.match(psk.message.text, /this side \*{16} \(16 chars\), b\.ipsec\.conf \*{15} \(15 chars\)\)/);
+    assert.doesNotMatch(r.stdout, /[A-Za-z0-9_-]\*+ \(\d+ chars?\)/);
     assert.equal(runLog.originalUriBaseIds.SRCROOT.uri, `file://${FIXTURES}/`);
   });
 });

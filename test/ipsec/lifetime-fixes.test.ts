@@ -47,16 +47,26 @@ const MT = (peerLife = '', propLife = '') => `//- mt.rsc
 `;
 
 describe('lifetime-mismatch fixes: IOS ↔ RouterOS v6', () => {
-  // Phase 1: IOS 3600 s (Cisco responder, shorter) vs RouterOS default 1d → warning; phase 2: IOS default 3600 s vs
-  // RouterOS default proposal 30m → information.
+  // Phase 1: IOS 3600 s (Cisco responder, shorter) vs RouterOS default 1d → warning. Phase 2: IOS default 3600 s vs
+  // RouterOS default proposal 30m, both defaults negotiated down → not reported (errata §2).
   const fx = IOS(' lifetime 3600\n') + MT();
 
   it('is reported on both ends with the exact severities and anchors', () => {
     assert.deepEqual(findingsOf(fx, CODE), [
-      'mt.rsc information /ip ipsec proposal add name=MyProposal auth-algorithms=sha1 enc-algorithms=aes-256-cbc pfs-group=none',
       'mt.rsc warning /ip ipsec peer add address=192.168.23.3 port=500 auth-method=pre-shared-key secret=MYKEY exchange-mode=main proposal-check=obey hash-algorithm=sha1 enc-algorithm=aes-256 dh-group=modp1024 generate-policy=no',
-      'r1.ios information crypto ipsec transform-set MYTRANSFORMSET esp-aes 256 esp-sha-hmac',
       'r1.ios warning lifetime 3600',
+    ]);
+  });
+
+  it('phase 2 defaults that differ (IOS 3600 s, RouterOS 30m) are not reported; one written value is', () => {
+    assert.deepEqual(findingsOf(IOS() + MT(), CODE), []);
+    assert.deepEqual(findingsOf(IOS() + MT('', ' lifetime=30m'), CODE), [
+      'mt.rsc information 30m',
+      'r1.ios information crypto ipsec transform-set MYTRANSFORMSET esp-aes 256 esp-sha-hmac',
+    ]);
+    assert.deepEqual(findingsOf(IOS('', ' set security-association lifetime seconds 3600\n') + MT(), CODE), [
+      'mt.rsc information /ip ipsec proposal add name=MyProposal auth-algorithms=sha1 enc-algorithms=aes-256-cbc pfs-group=none',
+      'r1.ios information set security-association lifetime seconds 3600',
     ]);
   });
 
@@ -81,8 +91,10 @@ describe('lifetime-mismatch fixes: IOS ↔ RouterOS v6', () => {
     assert.ok(t.get('r1.ios')!.includes(' group 2\n lifetime 28800\ncrypto isakmp key'));
   });
 
-  // Phase 1 agrees here (86400 s on both), so only the phase 2 finding is left.
-  const fx2 = IOS() + MT();
+  // Phase 1 agrees here (86400 s on both), so only the phase 2 finding is left: RouterOS writes 30m, IOS keeps its
+  // default (fx2), or IOS writes its 3600 s and RouterOS keeps its default proposal (fx3).
+  const fx2 = IOS() + MT('', ' lifetime=30m');
+  const fx3 = IOS('', ' set security-association lifetime seconds 3600\n') + MT();
 
   it('phase 2, IOS side: inserts `set security-association lifetime seconds 1800` into the crypto map entry', () => {
     const t = fixAndCheck(fx2, 'r1.ios', CODE, 'Make this side match mt.rsc', P2);
@@ -96,9 +108,9 @@ describe('lifetime-mismatch fixes: IOS ↔ RouterOS v6', () => {
   });
 
   it('phase 2, RouterOS proposal: `lifetime=1h` on the proposal, both from either file', () => {
-    assert.ok(fixAndCheck(fx2, 'r1.ios', CODE, 'Make mt.rsc match this side', P2).get('mt.rsc')!.includes('pfs-group=none lifetime=1h\n'));
-    assert.ok(fixAndCheck(fx2, 'mt.rsc', CODE, 'Make this side match R1', P2).get('mt.rsc')!.includes('pfs-group=none lifetime=1h\n'));
-    assert.ok(fixAndCheck(fx2, 'mt.rsc', CODE, 'Make R1 match this side', P2).get('r1.ios')!.includes('set security-association lifetime seconds 1800'));
+    assert.ok(fixAndCheck(fx3, 'r1.ios', CODE, 'Make mt.rsc match this side', P2).get('mt.rsc')!.includes('pfs-group=none lifetime=1h\n'));
+    assert.ok(fixAndCheck(fx3, 'mt.rsc', CODE, 'Make this side match R1', P2).get('mt.rsc')!.includes('pfs-group=none lifetime=1h\n'));
+    assert.ok(fixAndCheck(fx3, 'mt.rsc', CODE, 'Make R1 match this side', P2).get('r1.ios')!.includes('set security-association lifetime seconds 1800'));
   });
 
   it('phase 2, RouterOS proposal with `lifetime=`: the value is replaced', () => {
@@ -153,13 +165,14 @@ describe('lifetime-mismatch fixes: ASA ↔ IOS', () => {
   });
 });
 
-// RouterOS v6 peer ↔ OpenBSD ike rule.
+// RouterOS v6 peer ↔ OpenBSD ike rule. RouterOS writes its default lifetimes (1d, 30m) so that they are compared
+// with OpenBSD's implicit ones (two defaults are not).
 const MT6 = `//- mt.rsc
 # nov/23/2026 by RouterOS 6.48
 /ip address add address=10.0.0.2/24 interface=ether1
-/ip ipsec proposal add name=MyProposal auth-algorithms=sha1 enc-algorithms=aes-256-cbc pfs-group=none
+/ip ipsec proposal add name=MyProposal auth-algorithms=sha1 enc-algorithms=aes-256-cbc pfs-group=none lifetime=30m
 /ip ipsec policy add src-address=192.168.88.0/24 dst-address=192.168.0.0/24 protocol=all action=encrypt level=require ipsec-protocols=esp tunnel=yes sa-src-address=10.0.0.2 sa-dst-address=192.168.23.3 proposal=MyProposal
-/ip ipsec peer add address=192.168.23.3 port=500 auth-method=pre-shared-key secret=MYKEY exchange-mode=main proposal-check=obey hash-algorithm=sha1 enc-algorithm=aes-256 dh-group=modp2048 generate-policy=no
+/ip ipsec peer add address=192.168.23.3 port=500 auth-method=pre-shared-key secret=MYKEY exchange-mode=main proposal-check=obey hash-algorithm=sha1 enc-algorithm=aes-256 dh-group=modp2048 generate-policy=no lifetime=1d
 `;
 const OBSD = (quick = 'quick auth hmac-sha1 enc aes-256 group none') => `//- ipsec.conf
 ike esp from 192.168.0.0/24 to 192.168.88.0/24 local 192.168.23.3 peer 10.0.0.2 \\
@@ -174,6 +187,10 @@ describe('lifetime-mismatch fixes: RouterOS v6 ↔ OpenBSD', () => {
 
   it('is reported on both ends as information', () => {
     assert.deepEqual(findingsOf(fx, CODE).map((l) => l.split(' ').slice(0, 2).join(' ')), ['ipsec.conf information', 'ipsec.conf information', 'mt.rsc information', 'mt.rsc information']);
+  });
+
+  it('nothing when both ends keep their defaults (isakmpd 3600 s/1200 s vs RouterOS 1d/30m)', () => {
+    assert.deepEqual(findingsOf(MT6.replace(' lifetime=30m', '').replace(' lifetime=1d', '') + OBSD(), CODE), []);
   });
 
   it('phase 1: `lifetime 86400` appended to the main clause; `lifetime=1h` on the peer', () => {
@@ -224,7 +241,9 @@ describe('lifetime-mismatch fixes: RouterOS v7 profile ↔ OpenBSD', () => {
   });
 
   it('a profile without `lifetime=` (default 1d) gets one appended', () => {
-    const a = fixAndCheck(MT7('') + OBSD(), 'ipsec.conf', CODE, 'Make mt.rsc match this side', P1).get('mt.rsc')!;
+    assert.deepEqual(findingsOf(MT7('') + OBSD(), CODE), [], 'two defaults (1d, 3600 s) are not compared');
+    const fx2 = (MT7('') + OBSD()).replace('group modp2048 \\', 'group modp2048 lifetime 3600 \\');
+    const a = fixAndCheck(fx2, 'ipsec.conf', CODE, 'Make mt.rsc match this side', P1).get('mt.rsc')!;
     assert.ok(a.includes('/ip ipsec profile add name=P1 hash-algorithm=sha1 enc-algorithm=aes-256 dh-group=modp2048 lifetime=1h\n'), a);
   });
 });
@@ -267,7 +286,11 @@ describe('lifetime-mismatch severity with RouterOS proposal-check (interop-rules
   const sev = (check: string, propLife: string) =>
     findingsOf(IOS() + MT('', propLife).replace('proposal-check=obey', `proposal-check=${check}`), CODE).map((l) => l.split(' ').slice(0, 2).join(' '));
 
-  it('obey: information (negotiated down)', () => assert.deepEqual(sev('obey', ''), ['mt.rsc information', 'r1.ios information']));
+  it('obey: nothing for two defaults, information for a written lifetime (negotiated down)', () => {
+    assert.deepEqual(sev('obey', ''), []);
+    assert.deepEqual(sev('obey', ' lifetime=30m'), ['mt.rsc information', 'r1.ios information']);
+  });
+  // Both lifetimes are defaults here, but the written proposal-check makes RouterOS reject: still reported.
   it('strict with the shorter lifetime: the longer offer is rejected → warning', () => assert.deepEqual(sev('strict', ''), ['mt.rsc warning', 'r1.ios warning']));
   it('strict with the longer lifetime: nothing it receives is longer → information', () => assert.deepEqual(sev('strict', ' lifetime=2h'), ['mt.rsc information', 'r1.ios information']));
   it('exact: any difference is rejected → warning', () => assert.deepEqual(sev('exact', ' lifetime=2h'), ['mt.rsc warning', 'r1.ios warning']));

@@ -20,7 +20,7 @@ test('seed 001: ipsec-secret equal to the wildcard peer secret checks clean', ()
 test('l2tp/ipsec-secret-mismatch on both statements, masked, fixable both ways', () => {
   const findings = expectFindings([edit(mt, 'peer any secret=MYKEY', 'peer any secret=MY_KEY')], ['mt error l2tp/ipsec-secret-mismatch "MYKEY"', 'mt error l2tp/ipsec-secret-mismatch "MY_KEY"']);
   assert.equal(findings[0].fixes.length, 2);
-  assert.match(findings[0].message, /M\*\*\*\* \(5 chars\)/);
+  assert.match(findings[0].message, / \*{5} \(5 chars\)/);
   assert.equal(findings[0].related[0].range.start, findings[1].range.start);
 });
 

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { getCodeLenses } from '../../server/src/features/codeLens';
 import { getHover } from '../../server/src/features/hover';
 import { getDocumentSymbols } from '../../server/src/features/symbols';
+import * as model from '../../server/src/model';
 import { createLanguageService } from '../../server/src/service';
 import { positionAt } from '../../server/src/syntax';
 
@@ -56,4 +57,47 @@ test('no secret of the examples is shown by diagnostics, outline, hover or code 
     }
   }
   assert.deepEqual(leaks, []);
+});
+
+test('a mask shows no character of the secret, only one star per character and the length', () => {
+  // Characters the mask itself never uses (it is stars, digits, spaces, parentheses and "chars").
+  const alphabet = 'MYKEQZ_!@#%&+=$XWVUTBDFGIJLNOP';
+  for (let n = 1; n <= 20; n++) {
+    const plain = alphabet.slice(0, n);
+    const mask = model.maskSecret({ kind: 'plain', plain, range: { start: 0, end: n } });
+    assert.equal(mask, `${'*'.repeat(n)} (${n} ${n === 1 ? 'char' : 'chars'})`);
+    for (const ch of plain) assert.ok(!mask.includes(ch), `${JSON.stringify(ch)} of a ${n}-character secret is in ${mask}`);
+  }
+  assert.equal(model.maskSecret({ kind: 'plain', plain: '', range: { start: 0, end: 0 } }), '(empty)');
+  assert.equal(model.maskSecret({ kind: 'masked', range: { start: 0, end: 5 } }), '***** (masked by the device)');
+  assert.equal(model.maskSecret({ kind: 'type6', range: { start: 0, end: 5 } }), '(type 6 encrypted)');
+});
+
+test('messages, hovers, code lenses and the outline of the examples mask keys without a leading character', () => {
+  const service = createLanguageService();
+  const files = walk(path.join(root, 'examples'));
+  for (const f of files) service.setDocument(`file://${f}`, fs.readFileSync(f, 'utf8'), 1);
+  // The old mask kept one or two leading characters (`M***** (6 chars)`): no stars may follow a letter or digit.
+  const prefixed = /[A-Za-z0-9_-]\*+ \(\d+ chars?\)/;
+  let masks = 0;
+  const check = (where: string, text: string) => {
+    assert.ok(!prefixed.test(text), `${where}: ${text.match(prefixed)?.[0]}`);
+    masks += (text.match(/\*+ \(\d+ chars?\)/g) ?? []).length;
+  };
+  for (const f of files) {
+    const uri = `file://${f}`;
+    for (const d of service.getFindings(uri)) {
+      check(`${f} ${d.code}`, d.message);
+      for (const r of d.related) check(`${f} ${d.code} related`, r.message);
+    }
+    check(`${f} outline`, JSON.stringify(getDocumentSymbols(service, uri)));
+    check(`${f} lenses`, JSON.stringify(getCodeLenses(service, uri)));
+    const doc = service.getDocument(uri)!;
+    const re = /\S+/g;
+    for (let m = re.exec(doc.text); m; m = re.exec(doc.text)) {
+      const hover = getHover(service, uri, positionAt(doc.lineStarts, m.index));
+      if (hover) check(`${f} hover`, JSON.stringify(hover.contents));
+    }
+  }
+  assert.ok(masks >= 3, `expected masked keys in the examples' messages and hovers, found ${masks}`);
 });

@@ -5,7 +5,7 @@ import type * as model from '../model';
 import { asaDialect } from './asa';
 import { birdDialect } from './bird';
 import { iosDialect } from './ios';
-import { openbsdDialect } from './openbsd';
+import { looksLikeSwanIpsecConf, openbsdDialect, SWAN_SKIP_REASON } from './openbsd';
 import { routerosDialect } from './routeros';
 import type { Dialect } from './types';
 
@@ -41,13 +41,18 @@ export interface Detection {
   reason: string;
 }
 
-/** Decides a file's dialect: override, then file name, then content. Never guesses below the threshold. */
+/**
+ * Decides a file's dialect: override, then file name, then content. Never guesses below the threshold.
+ * One exception: a strongSwan/Libreswan ipsec.conf shares OpenBSD's file name (and so the editor's language id);
+ * its content wins over both, and the file is skipped rather than parsed as OpenBSD.
+ */
 export function detectDialect(fileName: string, text: string, override?: model.DialectId): Detection {
+  const byName = override ? undefined : dialectByFileName(fileName);
+  const head = text.length > 65536 ? text.slice(0, 65536) : text;
+  if ((override ?? byName) === 'openbsd-ipsec' && looksLikeSwanIpsecConf(head)) return { reason: SWAN_SKIP_REASON };
   if (override) return { dialect: override, reason: 'override' };
-  const byName = dialectByFileName(fileName);
   if (byName) return { dialect: byName, reason: 'file name' };
   if (!isGenericConfigName(fileName)) return { reason: 'not a config file name' };
-  const head = text.length > 65536 ? text.slice(0, 65536) : text;
   let best: { id: model.DialectId; score: number } | undefined;
   for (const d of DIALECTS) {
     const score = d.detect(head);

@@ -46,13 +46,15 @@ export interface Secret {
   range: TextRange;
 }
 
-/** `MY****` style mask with the length: shows at most the first two characters of secrets of 8+ chars. */
+/**
+ * `****** (6 chars)`: one star per character and the length, never a character of the secret (a prefix would
+ * narrow a short key down to guessing). Masked and type 6 secrets say what they are.
+ */
 export function maskSecret(secret: Secret): string {
   if (secret.kind === 'masked') return '***** (masked by the device)';
   if (secret.kind === 'type6') return '(type 6 encrypted)';
-  const plain = secret.plain ?? '';
-  const shown = plain.length >= 8 ? plain.slice(0, 2) : plain.length >= 4 ? plain.slice(0, 1) : '';
-  return `${shown}${'*'.repeat(Math.max(3, plain.length - shown.length))} (${plain.length} chars)`;
+  const n = (secret.plain ?? '').length;
+  return n === 0 ? '(empty)' : `${'*'.repeat(n)} (${n} char${n === 1 ? '' : 's'})`;
 }
 
 /** How two comparable secrets relate; says nothing about their content. */

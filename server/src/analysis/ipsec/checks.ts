@@ -319,6 +319,8 @@ function lifetimeFindings(m: PeerMatch, E: Record<Side, End>, pair: [model.Phase
     const ciscoShort = shorterIsMine ? isCisco(e.dev) : isCisco(e.other);
     const longInitiates = shorterIsMine ? (o === 'a' ? m.aInitiates : m.bInitiates) : s === 'a' ? m.aInitiates : m.bInitiates;
     const warn = ciscoShort && longInitiates;
+    // Two platforms' defaults (neither written) that both negotiate down are not a finding: nothing to fix (errata §2).
+    if (!warn && !mine.range && !theirs.range) continue;
     const msg = warn
       ? `Phase 1 lifetime ${mine.value} s vs ${theirs.value} s on ${e.other.name}: a Cisco responder only accepts a proposal whose lifetime is <= its own, so when ${shorterIsMine ? e.other.name : 'this side'} (the longer lifetime) initiates, ${shorter} rejects the proposal. Make the lifetimes equal.`
       : `Phase 1 lifetime ${mine.value} s${mine.default ? ' (default)' : ''} vs ${theirs.value} s${theirs.default ? ' (default)' : ''} on ${e.other.name}: the shorter (${Math.min(mine.value, theirs.value)} s, ${shorter}) is used on most platforms.`;
@@ -344,6 +346,8 @@ function phase2LifetimeFindings(E: Record<Side, End>): model.Finding[] {
     const strict = rejects(e.peer, mine.value, theirs.value);
     const otherStrict = rejects(e.otherPeer, theirs.value, mine.value);
     const warn = strict || otherStrict;
+    // Both defaults, negotiated down: not a finding (errata §2). A proposal-check that rejects still is.
+    if (!warn && !mine.range && !theirs.range) continue;
     const shorter = mine.value < theirs.value ? 'this side' : e.other.name;
     const msg = warn
       ? `Phase 2 lifetime ${mine.value} s vs ${theirs.value} s on ${e.other.name}, and RouterOS proposal-check=${(strict ? e.peer : e.otherPeer).proposalCheck!.value} on ${strict ? 'this side' : e.other.name} rejects a different (exact) or longer (strict) lifetime. Make the lifetimes equal.`

@@ -339,9 +339,13 @@ function checkLinkAll(link: OspfLink): model.Finding[] {
     const xn = configuredNeighbours(a, x);
     const yn = configuredNeighbours(b, y);
     if (!xn.has(model.canonicalAddress(y.address) ?? y.address) && !yn.has(model.canonicalAddress(x.address) ?? x.address)) {
+      // No hello is sent, certainly; but two routers on one shared NBMA subnet may not be meant as neighbours at all
+      // (spokes of one hub): an error only when the link holds these two routers alone. A list on one end is
+      // enough (IOS polls a listed neighbour even at priority 0: seed 004's spokes list the hubs, the hubs nobody).
+      const severity: Severity = twoRouterLink(link) ? 'error' : 'warning';
       const msg = (pd: model.Device, po: model.OspfInterface, addr: string) =>
-        `Non-broadcast OSPF link without neighbor statements: neither this router nor ${where(pd, po)} lists the other (add \`neighbor ${addr}\` on one side), so no hellos are sent`;
-      const pair = mirrored('ospf/nbma-neighbor-missing', 'error', end(a, at(x.networkType, x.range), msg(b, y, y.address), `${x.interfaceName} here`), end(b, at(y.networkType, y.range), msg(a, x, x.address), `${y.interfaceName} here`));
+        `Non-broadcast OSPF link without neighbor statements: neither this router nor ${where(pd, po)} lists the other (add \`neighbor ${addr}\` on one side), so no hellos are sent${severity === 'error' ? '' : ' between them (if they are meant to be neighbours)'}`;
+      const pair = mirrored('ospf/nbma-neighbor-missing', severity, end(a, at(x.networkType, x.range), msg(b, y, y.address), `${x.interfaceName} here`), end(b, at(y.networkType, y.range), msg(a, x, x.address), `${y.interfaceName} here`));
       // One statement on either end is enough: each end is offered "list the other here" and "list this router there".
       const lists = (o: model.OspfInterface, addr: string) => run(o.addNeighbor, addr);
       const fixesOf = (self: model.OspfInterface, other: model.OspfInterface, otherDevice: model.Device): model.FixIntent[] => {
@@ -358,6 +362,17 @@ function checkLinkAll(link: OspfLink): model.Finding[] {
     }
   }
   return res;
+}
+
+/**
+ * Whether the link holds these two routers alone, so they are certainly meant to be neighbours: p2p GRE tunnels
+ * aimed at each other, or a subnet with room for two addresses only (IPv4 /30 or /31, IPv6 /127 or longer).
+ */
+function twoRouterLink(link: OspfLink): boolean {
+  const { a, x, b, y } = link;
+  if (tunnelOf(a, x)?.destination && tunnelOf(b, y)?.destination) return true;
+  const p = model.parsePrefix(linkPrefix(x.prefix) ?? linkPrefix(y.prefix) ?? '');
+  return p !== undefined && p.length >= (p.family === 4 ? 30 : 127);
 }
 
 function authFindings(link: OspfLink): model.Finding[] {

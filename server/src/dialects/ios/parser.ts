@@ -197,8 +197,9 @@ function parseInto(text: string, root: IosNode, tokens: Token[], diagnostics: Sy
     }
     newline(li);
 
-    // Certificates: hex lines until `quit`.
-    if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated) {
+    // Certificates: hex lines until `quit`, unless the line names the file the certificate is stored in
+    // (`certificate ca 01 nvram:CA#1CA.cer`, shown when certificates live in NVRAM): that is the whole command.
+    if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated && !storedInFile(words)) {
       li = certificate(text, lines, li, node, tokens, diagnostics, newline);
       continue;
     }
@@ -276,6 +277,11 @@ function banner(
   node.range.end = Math.max(closeEnd, rest.length ? rest[rest.length - 1].end : closeEnd);
   void pl;
   return j;
+}
+
+/** `certificate [ca|self-signed] SERIAL nvram:NAME.cer`: a file-system URL after the serial (IOS prints `nvram:`). */
+function storedInFile(words: readonly Token[]): boolean {
+  return words.length >= 3 && /^[A-Za-z][\w-]*:\S/.test(words[words.length - 1].text);
 }
 
 function certificate(
