@@ -243,3 +243,22 @@ describe('IKEv2 DMVPN hub ↔ spokes (IOS-XE)', () => {
     assert.deepEqual(findingsOf(fx, 'ipsec/psk-mismatch'), ['hub.ios error dmvpnKey', 'spoke1.ios error dmvpnKex']);
   });
 });
+
+describe('lifetimes between IKEv2 ends are not negotiated (RFC 7296 §2.8)', () => {
+  const longer = (fx: string) =>
+    fx
+      .replace(' dpd 10 3 periodic\n', ' dpd 10 3 periodic\n lifetime 3600\n')
+      .replace(' encryption aes 256\n', ' encryption aes 256\n lifetime 3600\n')
+      .replace(' set transform-set TS\n', ' set transform-set TS\n set security-association lifetime seconds 1800\n');
+
+  it('IKEv2 ↔ IKEv2 with different explicit IKE and child SA lifetimes: no ipsec/lifetime-mismatch', () => {
+    const fx = longer(vti(1)) + vti(2);
+    assert.match(fx, /lifetime 3600/);
+    assert.deepEqual(findingsOf(fx, 'ipsec/lifetime-mismatch'), []);
+  });
+
+  it('the same difference between IKEv1 ends is still reported', () => {
+    const fx = longer(vti(1, { ikev1: true })) + vti(2, { ikev1: true });
+    assert.notDeepEqual(findingsOf(fx, 'ipsec/lifetime-mismatch'), []);
+  });
+});

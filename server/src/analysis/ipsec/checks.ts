@@ -306,6 +306,8 @@ function lifetimeFindings(m: PeerMatch, E: Record<Side, End>, pair: [model.Phase
   const la = pair[0].lifetime;
   const lb = pair[1].lifetime;
   if (la.value === lb.value) return [];
+  // IKEv2 does not negotiate lifetimes: each end rekeys when its own expires (RFC 7296 §2.8), so nothing can fail.
+  if (m.a.ikeVersion.value === 2 && m.b.ikeVersion.value === 2) return [];
   const out: model.Finding[] = [];
   const props: Record<Side, model.Phase1Proposal> = { a: pair[0], b: pair[1] };
   for (const s of ['a', 'b'] as Side[]) {
@@ -335,6 +337,8 @@ function phase2LifetimeFindings(E: Record<Side, End>): model.Finding[] {
   const la = E.a.peer.phase2Lifetime;
   const lb = E.b.peer.phase2Lifetime;
   if (!la || !lb || la.value === lb.value) return [];
+  // Child SA lifetimes are not negotiated in IKEv2 either (RFC 7296 §2.8): nothing to compare.
+  if (E.a.peer.ikeVersion.value === 2 && E.b.peer.ikeVersion.value === 2) return [];
   const out: model.Finding[] = [];
   for (const s of ['a', 'b'] as Side[]) {
     const e = E[s];
