@@ -262,3 +262,16 @@ describe('lifetimes between IKEv2 ends are not negotiated (RFC 7296 §2.8)', () 
     assert.notDeepEqual(findingsOf(fx, 'ipsec/lifetime-mismatch'), []);
   });
 });
+
+describe('ipsec/weak-crypto and implicit default lists', () => {
+  it('IKEv2 smart defaults (no proposal configured) offer strong choices first: not reported', () => {
+    const fx = vti(1).replace(/crypto ikev2 proposal PROP\n(?: .*\n)*!\ncrypto ikev2 policy POL\n proposal PROP\n!\n/, '');
+    assert.doesNotMatch(fx, /ikev2 proposal/);
+    assert.deepEqual(findingsOf(fx, 'ipsec/weak-crypto'), []);
+  });
+
+  it('a weak default that is the only choice is still reported (IKEv1 policy without encryption: DES)', () => {
+    const fx = vti(1, { ikev1: true }).replace(' encryption aes 256\n', '');
+    assert.deepEqual(findingsOf(fx, 'ipsec/weak-crypto'), ['r1.ios warning crypto isakmp policy 10']);
+  });
+});

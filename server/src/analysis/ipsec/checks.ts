@@ -475,6 +475,9 @@ export const weakCryptoCheck: DeviceCheck = {
     const seen = new Set<string>();
     const report = (v: model.Value<string[]> | model.Value<string>, fallback: TextRange, kind: 'enc' | 'hash' | 'dh' | 'pfs', where: string, weak: ReadonlySet<string>) => {
       const list = Array.isArray(v.value) ? v.value : [v.value];
+      // An implicit default list that also offers strong choices (IOS IKEv2 smart defaults: AES-256 … DH 19, 14, 21, 5)
+      // is not the user's choice and need not be used; a weak default that is the only choice is reported.
+      if (!v.range && list.some((alg) => !weak.has(alg))) return;
       for (const alg of list) {
         if (!weak.has(alg)) continue;
         const range = v.range ?? fallback;
