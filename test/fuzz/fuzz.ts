@@ -125,7 +125,7 @@ function generate(index: number, o: Options, seeds: Seed[], byDialect: Map<Diale
 // ---------------------------------------------------------------------------------------------- minimisation
 
 const signature = (dialect: string, f: Failure) =>
-  f.kind === 'slow' || f.kind === 'hang' ? `${dialect}|${f.kind}|${f.stage}` : `${dialect}|${f.kind}|${f.stage}|${f.message.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 160)}`;
+  f.kind === 'slow' || f.kind === 'hang' ? `${dialect}|${f.kind}|${f.stage}` : f.kind === 'parser-crash' ? `${dialect}|${f.kind}|${f.message.replace(/\d+/g, 'N')}` : `${dialect}|${f.kind}|${f.stage}|${f.message.replace(/\d+/g, 'N').replace(/"[^"]*"/g, '"…"').slice(0, 160)}`;
 
 interface Candidate {
   text: string;
@@ -321,7 +321,9 @@ async function main(): Promise<void> {
         return res.failures.some((x) => signature(g.dialect, x) === sig);
       };
       const start: Candidate = { text: g.c.doc.text, marker: f.offset, peers: g.c.peers };
-      const min = await minimise(start, holds, timing ? Math.min(o.minimizeS * 1000, 30_000) : o.minimizeS * 1000);
+      // Shrinking stays within the run's budget (at least 5 s per failure, so a reproducer is always smaller).
+      const left = Math.max(5_000, deadline - Date.now());
+      const min = await minimise(start, holds, Math.min(left, timing ? Math.min(o.minimizeS * 1000, 30_000) : o.minimizeS * 1000));
       const c: FuzzCase = { ...g.c, doc: { ...g.c.doc, text: min.text }, peers: min.peers };
       entry.file = writeReproducer(o, g, f, min, c);
       minimiseMs += Date.now() - ms;
