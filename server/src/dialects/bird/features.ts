@@ -83,9 +83,23 @@ export function birdOutline(tree: BirdTree): OutlineSymbol[] {
 export function birdFolding(tree: SyntaxNode, tokens: Token[], text: string): FoldingRegion[] {
   const res: FoldingRegion[] = [];
   const stack: SyntaxNode[] = [tree];
+  // Newline offsets, once: a block spans lines when the first newline after its start lies before its end. (Searching
+  // the text from each block start is quadratic for thousands of blocks opened on one long line.)
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  const spansLines = (start: number, end: number) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newlines[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < newlines.length && newlines[lo] < end;
+  };
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.kind === 'BirdBlock' && hasNewline(text, n.range.start, n.range.end)) res.push({ start: n.range.start, end: n.range.end, kind: 'region' });
+    if (n.kind === 'BirdBlock' && spansLines(n.range.start, n.range.end)) res.push({ start: n.range.start, end: n.range.end, kind: 'region' });
     for (const c of n.children) stack.push(c);
   }
   // Comment runs: consecutive comment tokens separated only by whitespace/newlines.

@@ -145,6 +145,9 @@ export function lex(text: string): LexResult {
   return { tokens, diagnostics };
 }
 
+/** Characters of the longest textual IP address (IPv6 with an embedded IPv4 address). */
+const MAX_ADDRESS = 45;
+
 /**
  * If an IPv4/IPv6 address (optionally a prefix with a range suffix) starts at `i`, returns its end; else `i`.
  * IPv6 needs `::` or at least three colons (BIRD's cf-lex.l does the same), so `1:2` stays number/colon/number.
@@ -158,7 +161,11 @@ function scanAddress(text: string, i: number): number {
   let colons = 0;
   let dots = 0;
   let doubleColon = false;
-  while (j < n) {
+  // The longest address is 45 characters (`ffff:…:ffff:255.255.255.255`): a longer run of hex digits, colons and dots
+  // is no address. Stopping there keeps lexing linear: without the bound, `1.1.1.1.1…` or `a:b:…:` would be rescanned
+  // to its end from every token start inside it.
+  const lim = Math.min(n, i + MAX_ADDRESS + 1);
+  while (j < lim) {
     const d = text.charCodeAt(j);
     if (isHex(d)) j++;
     else if (d === 58) {
@@ -176,6 +183,7 @@ function scanAddress(text: string, i: number): number {
       j++;
     } else break;
   }
+  if (j - i > MAX_ADDRESS) return i; // a word or number (`deadbeefcafe…`) or a run of garbage, lexed piece by piece
   let end = -1;
   if (colons > 0) {
     if (!(doubleColon || colons >= 3)) return i;

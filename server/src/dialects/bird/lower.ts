@@ -110,9 +110,10 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
       }
     }
 
+    const own = new Set(p.areas);
     for (const a of areas) {
       for (const itf of a.interfaces) {
-        if (p.areas.includes(a)) checkInterface(itf, version, diagnostics, text);
+        if (own.has(a)) checkInterface(itf, version, diagnostics, text);
         if (!p.template) lowerInterface(itf, a, proc, version, device, text, edit);
       }
     }
@@ -125,10 +126,17 @@ export function lowerBird(text: string, info: BirdInfo, parseDiagnostics: Syntax
   }
   const byName = new Map<string, (typeof info.named)[number]>();
   for (const n of info.named) if (n.kind !== 'bird-protocol' && !byName.has(n.name)) byName.set(n.name, n);
+  // Kinds defined under each name: references are resolved by key, not by scanning every definition.
+  const kindsByName = new Map<string, Set<string>>();
+  for (const n of info.named) {
+    let kinds = kindsByName.get(n.name);
+    if (!kinds) kindsByName.set(n.name, (kinds = new Set()));
+    kinds.add(n.kind);
+  }
   const explicit = new Set<number>();
   for (const ref of info.references) {
-    const kinds = [ref.kind, ...(ref.alsoKinds ?? [])];
-    const known = info.named.some((n) => n.name === ref.name && kinds.includes(n.kind));
+    const defined = kindsByName.get(ref.name);
+    const known = defined !== undefined && (defined.has(ref.kind) || (ref.alsoKinds ?? []).some((k) => defined.has(k)));
     // `master4`/`master6` exist without a declaration; with includes a name may be defined elsewhere.
     if (!known && (ref.kind === 'bird-table' && /^master[46]?$/.test(ref.name))) continue;
     if (!known && info.includes.length > 0) continue;
@@ -321,7 +329,7 @@ function lowerInterface(
   };
 
   const neighbors = itf.neighbors.map((n) => ({ value: n.address, range: n.range }));
-  proc.neighbors.push(...neighbors);
+  for (const n of neighbors) proc.neighbors.push(n);
   for (const pat of itf.patterns) {
     if (pat.negated) continue;
     const prefix = pat.prefix?.value;

@@ -109,12 +109,26 @@ export function parseStructure(text: string): StructuralParse {
     }
   }
   if (afterBlock) finish(stack[stack.length - 1]);
-  // Unclosed blocks at the end of the file: report each opening brace, innermost first.
+  // Unclosed blocks at the end of the file. `bird -p` stops there with one error ("unexpected END"), however many blocks
+  // are open; we report it once too, on the outermost `{` never closed, with how many more are open inside it.
+  // Closing them is linear: each frame is popped once, and nested frames share one diagnostic.
+  if (stack.length > 1) {
+    const outer = stack[1].block.tokens[0];
+    const inner = stack[stack.length - 1].block.tokens[0];
+    const more = stack.length - 2;
+    diagnostics.push({
+      range: { start: outer.start, end: outer.end },
+      severity: 'error',
+      code: 'syntax/unclosed-block',
+      message:
+        more === 0
+          ? 'This `{` is never closed: `}` is missing before the end of the file'
+          : `This \`{\` and ${more} more after it are never closed: ${more + 1} \`}\` are missing before the end of the file (the innermost open \`{\` is on line ${lineAt(text, inner.start)})`,
+    });
+  }
   while (stack.length > 1) {
     const frame = stack.pop()!;
     finish(frame);
-    const open = frame.block.tokens[0];
-    diagnostics.push({ range: { start: open.start, end: open.end }, severity: 'error', code: 'syntax/unclosed-block', message: 'This `{` is never closed: `}` is missing before the end of the file' });
     frame.block.range.end = text.length;
     const owner = frame.owner!;
     owner.range.end = text.length;
@@ -123,6 +137,16 @@ export function parseStructure(text: string): StructuralParse {
   }
   finish(stack[0]);
   return { tree: root, tokens, diagnostics };
+}
+
+/** 1-based line of `offset` (LF, CRLF and CR end a line, as in the lexer); one scan, for a message. */
+function lineAt(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) line++;
+  }
+  return line;
 }
 
 /** First token of a statement's text, or undefined. */
