@@ -8,8 +8,10 @@ import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { after, before, describe, test, type TestContext } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { CLI, ensureBuilt } from './build';
+import { bytes, u8 } from './bytes';
+
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const PRELOAD = path.join(__dirname, 'rss-preload.cjs');
@@ -84,14 +86,14 @@ describe('encodings', () => {
     const be = Buffer.from(UTF16_TEXT, 'utf16le').swap16();
     const variants: Record<string, Buffer> = {
       'utf8.ios': Buffer.from(UTF16_TEXT),
-      'utf8bom.ios': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(UTF16_TEXT)]),
+      'utf8bom.ios': bytes([0xef, 0xbb, 0xbf], Buffer.from(UTF16_TEXT)),
       'utf16le.ios': le,
-      'utf16be.ios': Buffer.concat([Buffer.from([0xfe, 0xff]), be]),
+      'utf16be.ios': bytes([0xfe, 0xff], be),
     };
     for (const [name, bytes] of Object.entries(variants)) {
-      fs.writeFileSync(path.join(d, name), bytes);
+      fs.writeFileSync(path.join(d, name), u8(bytes));
       // The same bytes under a generic name: detected by content once decoded.
-      fs.writeFileSync(path.join(d, name.replace('.ios', '.cfg')), bytes);
+      fs.writeFileSync(path.join(d, name.replace('.ios', '.cfg')), u8(bytes));
     }
     const { run: r, report } = json(['check', '.'], d);
     assert.equal(r.status, 1, r.stderr);
@@ -140,10 +142,10 @@ describe('binary files', () => {
 
   test('a binary file with a config extension is skipped with detect/binary-file (information, 1:1), whatever its name', () => {
     const d = dir('binary');
-    fs.writeFileSync(path.join(d, 'backup.ios'), blob(4000));
-    fs.writeFileSync(path.join(d, 'firmware.cfg'), blob(3000));
+    fs.writeFileSync(path.join(d, 'backup.ios'), u8(blob(4000)));
+    fs.writeFileSync(path.join(d, 'firmware.cfg'), u8(blob(3000)));
     // A PE-like header: mostly NUL bytes, ASCII elsewhere.
-    fs.writeFileSync(path.join(d, 'tool.rsc'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(200), Buffer.from('This program cannot be run in DOS mode.\r\n')]));
+    fs.writeFileSync(path.join(d, 'tool.rsc'), u8(bytes(Buffer.from('MZ'), Buffer.alloc(200), Buffer.from('This program cannot be run in DOS mode.\r\n'))));
     const { run: r, report } = json(['check', '.'], d);
     assert.equal(r.status, 0, r.stderr);
     assert.equal(r.stderr, '');
@@ -165,7 +167,7 @@ describe('binary files', () => {
 
   test('UTF-16 without a BOM is binary, and the message says how to fix it', () => {
     const d = dir('nobom');
-    fs.writeFileSync(path.join(d, 'r.ios'), Buffer.from(UTF16_TEXT, 'utf16le'));
+    fs.writeFileSync(path.join(d, 'r.ios'), u8(Buffer.from(UTF16_TEXT, 'utf16le')));
     const { report } = json(['check', 'r.ios'], d);
     assert.deepEqual(report.diagnostics.map((x: any) => x.code), ['detect/binary-file']);
     assert.match(report.diagnostics[0].message, /UTF-16 text without a byte order mark, save it as UTF-8/);
@@ -174,7 +176,7 @@ describe('binary files', () => {
   test('clean variant: text with a stray NUL and a Latin-1 banner is still checked', () => {
     const d = dir('almost');
     const text = `hostname r1\n${'!\n'.repeat(60)}banner motd ^Caccès réservé^C\ninterface Gi0/1\n ip address 10.9.0.300 255.255.255.0\n\u0000`;
-    fs.writeFileSync(path.join(d, 'r.ios'), Buffer.from(text, 'latin1'));
+    fs.writeFileSync(path.join(d, 'r.ios'), u8(Buffer.from(text, 'latin1')));
     const { report } = json(['check', 'r.ios'], d);
     assert.equal(report.files[0].dialect, 'cisco-ios');
     assert.ok(report.diagnostics.some((x: any) => x.code === 'syntax/invalid-address'), JSON.stringify(report.diagnostics));
@@ -273,7 +275,7 @@ describe('unreadable paths: named on stderr, the rest still reported, exit 2', (
     assert.ok(report.diagnostics.some((x: any) => x.file === 'a.ipsec.conf' && x.code === 'ipsec/psk-mismatch'), 'cross-file findings of the readable files');
   }
 
-  test('chmod 000 on a file and on a sub-directory', (t: TestContext) => {
+  test('chmod 000 on a file and on a sub-directory', (t) => {
     const d = workspace('perm');
     fs.writeFileSync(path.join(d, 'locked.ios'), UTF16_TEXT);
     fs.mkdirSync(path.join(d, 'site'));
@@ -289,7 +291,7 @@ describe('unreadable paths: named on stderr, the rest still reported, exit 2', (
     assertRestReported(report);
   });
 
-  test('a file too large and unreadable is judged by its size, never opened', (t: TestContext) => {
+  test('a file too large and unreadable is judged by its size, never opened', (t) => {
     const d = dir('bigperm');
     fs.writeFileSync(path.join(d, 'big.ios'), '');
     fs.truncateSync(path.join(d, 'big.ios'), MAX_FILE_SIZE + 1);
@@ -347,7 +349,7 @@ describe('unreadable paths: named on stderr, the rest still reported, exit 2', (
 
   test('a file name that is not valid UTF-8 is found, read and reported (shown with U+FFFD)', () => {
     const d = dir('names');
-    const raw = Buffer.concat([Buffer.from(d + '/r'), Buffer.from([0xff, 0xfe]), Buffer.from('.ios')]);
+    const raw = bytes(Buffer.from(d + '/r'), [0xff, 0xfe], Buffer.from('.ios'));
     fs.writeFileSync(raw, UTF16_TEXT);
     const { run: r, report } = json(['check', '.'], d);
     assert.equal(r.stderr, '');
@@ -383,7 +385,7 @@ describe('link loops', () => {
 });
 
 describe('a closed or full stdout', () => {
-  test('> /dev/full: one line on stderr, no stack trace, exit 2', (t: TestContext) => {
+  test('> /dev/full: one line on stderr, no stack trace, exit 2', (t) => {
     if (!fs.existsSync('/dev/full')) return t.skip('no /dev/full on this system');
     const full = fs.openSync('/dev/full', 'w');
     try {
