@@ -150,7 +150,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** The netcfg.yaml `networks:` scopes a document's file belongs to (every yaml's, keyed by yaml uri). */
   function scopesOfDocument(uri: string): string[] {
     const res: string[] = [];
-    for (const [yamlUri, ws] of wsConfigs) res.push(...scopesOf(ws.config, yamlUri, uri));
+    for (const [yamlUri, ws] of wsConfigs) for (const s of scopesOf(ws.config, yamlUri, uri)) res.push(s);
     return res;
   }
 
@@ -207,7 +207,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     for (const synth of ws.externals.keys()) {
       for (const p of index.partners(synth)) if (!p.startsWith(`${uri}#`)) for (const f of pairFindings(synth, p)) if (f.uri === uri) res.push(f);
     }
-    res.push(...scopeOverlapFindings(uri, ws.config));
+    for (const f of scopeOverlapFindings(uri, ws.config)) res.push(f);
     return mergeIdentical(res);
   }
 
@@ -251,7 +251,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const la = da;
     const lb = db;
     const findings: model.Finding[] = [];
-    if (la.device && lb.device) for (const check of PAIR_CHECKS) findings.push(...runSafely(() => check.check(la.device!, lb.device!, ctx())));
+    if (la.device && lb.device) for (const check of PAIR_CHECKS) for (const f of runSafely(() => check.check(la.device!, lb.device!, ctx()))) findings.push(f);
     pairCache.set(key, { va: da.version, vb: db.version, gen: generation, findings });
     return findings;
   }
@@ -263,7 +263,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const findings: model.Finding[] = [];
     if (low) {
       for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
-      for (const check of DEVICE_CHECKS) findings.push(...runSafely(() => check.check(low.device, ctx())));
+      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(low.device, ctx()))) findings.push(f);
     }
     deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
     return findings;
@@ -365,10 +365,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       }
       const res = [...deviceFindings(doc)];
       for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
-      res.push(...workspaceFindings(uri));
+      for (const f of workspaceFindings(uri)) res.push(f);
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
-      if (device) res.push(...ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device));
+      if (device) for (const f of ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device)) res.push(f);
       return mergeIdentical(res);
     },
 

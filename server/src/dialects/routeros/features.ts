@@ -334,7 +334,10 @@ function hover(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext
       lines.push('', `Value here: ${model.maskSecret({ kind: 'plain', plain: p.value, range: p.valueRange ?? p.range })}`);
     }
     const eff = effectiveNotes(ctx, st);
-    if (eff.length) lines.push('', ...eff);
+    if (eff.length) {
+      lines.push('');
+      for (const l of eff) lines.push(l);
+    }
     return { markdown: lines.join('\n'), range: p.range };
   }
   if (within(st.verb?.range, offset)) {
@@ -345,7 +348,10 @@ function hover(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext
     if (!menu) return undefined;
     const lines = [`**/${menu.path}**`, '', menu.doc, '', `[RouterOS documentation](${menu.link})`];
     const eff = effectiveNotes(ctx, st);
-    if (eff.length) lines.push('', ...eff);
+    if (eff.length) {
+      lines.push('');
+      for (const l of eff) lines.push(l);
+    }
     return { markdown: lines.join('\n'), range: st.pathRange ?? st.range };
   }
   const eff = effectiveNotes(ctx, st);
