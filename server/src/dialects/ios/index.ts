@@ -7,6 +7,7 @@ import { IosLowering, lowerIos } from './lower';
 import { IOS_FLAVOUR, parseIos, type IosNode } from './parser';
 import { completeIos, hoverIos } from './features';
 import { secretArgs } from './secrets';
+import { dict } from '../../model/dict';
 
 export type { IosNode, IosTree, IosFlavour } from './parser';
 
@@ -43,7 +44,7 @@ export function detectIos(text: string): number {
   return Math.min(1, score);
 }
 
-const SECTION: Record<string, OutlineSymbol['kind']> = {
+const SECTION: Record<string, OutlineSymbol['kind']> = dict({
   interface: 'interface',
   'router ospf': 'routing',
   'router bgp': 'routing',
@@ -83,7 +84,7 @@ const SECTION: Record<string, OutlineSymbol['kind']> = {
   username: 'user',
   vlan: 'object',
   'ip local pool': 'object',
-};
+});
 
 const GROUP_TITLE: Record<OutlineSymbol['kind'], string> = {
   interface: 'Interfaces',

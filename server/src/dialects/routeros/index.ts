@@ -6,6 +6,7 @@ import type { Dialect, FoldingRegion, OutlineSymbol } from '../types';
 import { completeRouterOs, hoverRouterOs } from './features';
 import { lowerRouterOs } from './lower';
 import { parseRouterOs, type RosCommand, type RosTree } from './parser';
+import { dict } from '../../model/dict';
 
 export { parseRouterOs } from './parser';
 export type { RosCommand, RosParam, RosTree, RosMenu, RosStatement } from './parser';
@@ -34,7 +35,7 @@ export function detectRouterOs(text: string): number {
   return 0;
 }
 
-const OUTLINE_KIND: Record<string, OutlineSymbol['kind']> = {
+const OUTLINE_KIND: Record<string, OutlineSymbol['kind']> = dict({
   interface: 'interface',
   ip: 'object',
   ipv6: 'object',
@@ -42,7 +43,7 @@ const OUTLINE_KIND: Record<string, OutlineSymbol['kind']> = {
   ppp: 'user',
   user: 'user',
   system: 'section',
-};
+});
 
 /** Item label for the outline: its name, else its most telling parameter. */
 function itemLabel(cmd: RosCommand): { name: string; range: RosCommand['range'] } {
