@@ -6,10 +6,11 @@
 import { DEVICE_CHECKS, PAIR_CHECKS, WORKSPACE_CHECKS } from './analysis/registry';
 import { ambiguousPeerFindings, PairIndex, pairKeys } from './analysis/pairing';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings } from './analysis/types';
+import { lowerOrCrash } from './dialects/guard';
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
-import { lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
+import { internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
 import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
@@ -119,7 +120,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     if (!doc.lowered) {
       const dialect = dialectById(doc.dialect);
       const parsed = parseOf(doc)!;
-      doc.lowered = dialect.lower(parsed, doc.uri, dialectOptions());
+      doc.lowered = lowerGuarded(dialect, parsed, doc.uri, dialectOptions());
       for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
       if (settings.batch) {
         doc.parsed = undefined;
@@ -131,7 +132,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   function parseOf(doc: DocumentState): ParseResult<unknown> | undefined {
     if (!doc.dialect) return undefined;
-    if (!doc.parsed) doc.parsed = dialectById(doc.dialect).parse(doc.text, dialectOptions());
+    if (!doc.parsed) doc.parsed = parseGuarded(dialectById(doc.dialect), doc.text, dialectOptions());
     return doc.parsed;
   }
 
@@ -441,6 +442,29 @@ const SEVERITY_RANK: Record<model.Finding['severity'], number> = { error: 0, war
 
 function fixKey(fix: model.FixIntent): string {
   return `${fix.title}\u0000${fix.edits.map((e) => `${e.uri}:${e.range.start}:${e.range.end}:${e.newText}`).join('\u0001')}`;
+}
+
+/**
+ * Parsing never throws, by each dialect's contract; this is the last line behind it for a dialect bug: the file
+ * becomes one bogus token (still lossless) with `internal/parser-crash`, and the other files are checked as usual.
+ */
+function parseGuarded(dialect: Dialect<unknown>, text: string, options: DialectOptions): ParseResult<unknown> {
+  try {
+    return dialect.parse(text, options);
+  } catch (err) {
+    onInternalError(err);
+    const tree = { kind: 'Crashed', range: { start: 0, end: text.length }, children: [] };
+    return { text, tree, tokens: text.length ? [{ kind: 'bogus', start: 0, end: text.length, text }] : [], diagnostics: [internalErrorDiagnostic(err)] };
+  }
+}
+
+/**
+ * Lowering a file must not take the server or the run down: a lowering exception (in any dialect) yields an
+ * empty device plus `internal/parser-crash` for that file, and is logged by the host. The dialect entries guard
+ * themselves the same way (dialects/guard.ts); this is the last line for one that does not.
+ */
+export function lowerGuarded(dialect: Dialect<unknown>, parsed: ParseResult<unknown>, uri: string, options: DialectOptions): LowerResult {
+  return lowerOrCrash(dialect.id, parsed, uri, () => dialect.lower(parsed, uri, options), onInternalError);
 }
 
 /** A check that throws must not take the others down: it reports nothing, and the error is logged by the host. */

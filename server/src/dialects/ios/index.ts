@@ -8,6 +8,7 @@ import { IOS_FLAVOUR, parseIos, type IosNode } from './parser';
 import { completeIos, hoverIos } from './features';
 import { secretArgs } from './secrets';
 import { dict } from '../../model/dict';
+import { lowerOrCrash } from '../guard';
 
 export type { IosNode, IosTree, IosFlavour } from './parser';
 
@@ -190,7 +191,7 @@ export const iosDialect: Dialect<IosNode> = {
   displayName: 'Cisco IOS',
   detect: detectIos,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, IOS_FLAVOUR),
-  lower: (parsed, uri) => lowerIos(parsed, uri),
+  lower: (parsed, uri) => lowerOrCrash('cisco-ios', parsed, uri, () => lowerIos(parsed, uri)),
   outline: outlineIos,
   folding: foldingIos,
   complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, IOS_FLAVOUR, (p) => new IosLowering(p, 'file:///completion')),

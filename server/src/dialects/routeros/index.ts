@@ -7,6 +7,7 @@ import { completeRouterOs, hoverRouterOs } from './features';
 import { lowerRouterOs } from './lower';
 import { parseRouterOs, type RosCommand, type RosTree } from './parser';
 import { dict } from '../../model/dict';
+import { lowerOrCrash } from '../guard';
 
 export { parseRouterOs } from './parser';
 export type { RosCommand, RosParam, RosTree, RosMenu, RosStatement } from './parser';
@@ -139,10 +140,11 @@ export const routerosDialect: Dialect<RosTree> = {
   displayName: 'MikroTik RouterOS',
   detect: detectRouterOs,
   parse: (text, options) => parseRouterOs(text, { routerosVersion: options.routerosVersion, reportUnknownCommands: options.reportUnknownCommands }),
-  lower: (parsed, uri, options) => {
-    const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);
-    return { device, diagnostics: [...parsed.diagnostics, ...diagnostics] };
-  },
+  lower: (parsed, uri, options) =>
+    lowerOrCrash('routeros', parsed, uri, () => {
+      const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);
+      return { device, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+    }),
   outline,
   folding,
   complete: completeRouterOs,
