@@ -80,7 +80,7 @@ describe('LSP faults over stdio', () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-faults-'));
     for (const f of ['a.ipsec.conf', 'b.ipsec.conf']) fs.copyFileSync(path.join(FIXTURES, 'pair', f), path.join(ws, f));
     // A binary file with a config name, and a symlink loop: indexing must skip the first and terminate on the second.
-    fs.writeFileSync(path.join(ws, 'blob.cfg'), Buffer.from([0, 1, 2, 0, 255, 0, 10, 0, 0, 7]));
+    fs.writeFileSync(path.join(ws, 'blob.cfg'), new Uint8Array([0, 1, 2, 0, 255, 0, 10, 0, 0, 7]));
     fs.symlinkSync('.', path.join(ws, 'loop'));
     fs.mkdirSync(path.join(ws, 'sub'));
     fs.symlinkSync('..', path.join(ws, 'sub', 'up'));
@@ -206,7 +206,7 @@ describe('LSP faults over stdio', () => {
     let last = 1;
     for (let i = 2; i <= 60; i++) last = await client.replace(uri, text(i));
     const final = await client.waitFor(() => client.diagnostics.get(uri)?.version === last && client.diagnostics.get(uri), 'final version published');
-    assert.equal(final.diagnostics.find((d) => d.code === 'ref/undefined')?.message.includes('EVEN'), true);
+    assert.equal(String(final.diagnostics.find((d) => d.code === 'ref/undefined')?.message).includes('EVEN'), true);
     const burst = client.published.slice(before).filter((p) => p.uri === uri).map((p) => p.version!);
     assert.deepEqual(burst, [...burst].sort((a, b) => a - b), 'published versions only grow');
     assert.ok(burst.length < 15, `coalesced: ${burst.length} publications for 59 edits`);
@@ -222,7 +222,7 @@ describe('LSP faults over stdio', () => {
     await client.open(uri, 'cisco-ios', big);
     const p = await client.waitFor(() => client.diagnostics.get(uri)?.version === 1 && client.diagnostics.get(uri), 'big diagnostics');
     assert.deepEqual(codes(p), ['detect/unknown-dialect']);
-    assert.match(p.diagnostics[0].message, /maxFileSize/);
+    assert.match(String(p.diagnostics[0].message), /maxFileSize/);
     assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
     client.settings = {};
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
