@@ -139,6 +139,7 @@ function background(label: string, task: Promise<void>): void {
 
 let workspaceRoots: string[] = [];
 let hasConfigurationCapability = false;
+let hasWorkspaceFoldersCapability = false;
 /** The client can watch files for us and does not already do so itself (editors other than VS Code). */
 let registerWatchers = false;
 let editorSettings: EditorSettings | undefined;
@@ -528,6 +529,7 @@ async function watchedFileChanged(change: { uri: string; type: number }): Promis
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   hasConfigurationCapability = !!caps.workspace?.configuration;
+  hasWorkspaceFoldersCapability = !!caps.workspace?.workspaceFolders;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.map(filePathOf).filter((p): p is string => !!p);
   const init = params.initializationOptions as { settings?: EditorSettings; clientWatchesFiles?: boolean } | undefined;
@@ -564,6 +566,8 @@ connection.onInitialized(
     }
     applySettings();
     background('indexing', indexFolders(workspaceRoots));
+    // The library refuses the registration (throws) for a client that does not send folder changes.
+    if (!hasWorkspaceFoldersCapability) return;
     connection.workspace.onDidChangeWorkspaceFolders(
       guarded('workspace/didChangeWorkspaceFolders', (e) => {
         const removed = e.removed.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
