@@ -1,0 +1,177 @@
+// Hostile sizes and shapes (issue 15): inputs that used to be quadratic, crash the parser or flood the report.
+// Each shape is timed at a large size N and a small size n (N/10 or N/2, median of runs), and reported with its
+// scaling exponent k = log(t(N)/t(n)) / log(N/n): 1 is linear, 2 quadratic. Imported by bench.mjs (the `hostile`
+// section of `npm run bench`) and runnable alone: `node bench/hostile.mjs [--root DIR] [--only NAME]`
+// (--root measures another checkout, e.g. main before a change).
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+// ---- generators (the shapes of /work/shared/repro, generated in memory)
+
+/** One RouterOS command continued with `\` over `n` physical lines. */
+export function routerosContinuation(n) {
+  const out = ['/ip firewall filter', 'add chain=forward \\'];
+  for (let i = 1; i <= n - 3; i++) out.push(`    comment=c${i} \\`);
+  out.push('    action=accept', '');
+  return out.join('\n');
+}
+
+/** One RouterOS menu line with `n` `/`-separated segments (3 bytes each). */
+export function routerosMenuPath(n) {
+  return `/interface /${'ab/'.repeat(n)}\n`;
+}
+
+/** One RouterOS line whose menu path runs into an `n`-character word. */
+export function routerosLongWord(n) {
+  return `/routing bgp connection${'x'.repeat(n)}\n`;
+}
+
+/** `lines` lines of `ike }{}{…` (`pairs` `}{` pairs each): 40 × 25,000 is the 2 MB fuzz input. */
+export function openbsdBraceSoup(lines, pairs = 25_000) {
+  const line = `ike ${'}{'.repeat(pairs)}`;
+  return `${Array.from({ length: lines }, () => line).join('\n')}\n`;
+}
+
+/** An ike rule whose destination opens `n` nested `{` lists. */
+export function openbsdNested(n) {
+  return `ike esp from ${'{ '.repeat(n)}\n`;
+}
+
+/** `n` ordinary OpenBSD rules (for heap per line). */
+export function openbsdLines(n) {
+  const out = [];
+  for (let i = 0; i < n; i++) out.push(`ike esp from 10.${(i >> 8) & 255}.${i & 255}.0/24 to 10.200.${i & 255}.0/24 peer 192.0.2.${(i % 250) + 1} psk "k${i}"`);
+  return `${out.join('\n')}\n`;
+}
+
+/** An IOS file with one extended ACL of `n` lines, plus an ISAKMP policy. */
+export function iosAcl(n) {
+  const out = ['hostname acl', 'crypto isakmp policy 10', ' encryption aes 256', ' group 14', 'ip access-list extended BIG'];
+  for (let i = 1; i <= n; i++) out.push(` permit tcp any host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} eq ${(i % 65000) + 1}`);
+  return `${out.join('\n')}\n`;
+}
+
+// ---- harness
+
+/** Bundles the service and the editor features of `root` into one CommonJS module and loads it. */
+export async function loadNetcfg(root, outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const entry = path.join(outDir, 'hostile-entry.ts');
+  fs.writeFileSync(
+    entry,
+    [
+      `export { createLanguageService } from ${JSON.stringify(path.join(root, 'server/src/service'))};`,
+      `export { getHover } from ${JSON.stringify(path.join(root, 'server/src/features/hover'))};`,
+      `export { getCompletions } from ${JSON.stringify(path.join(root, 'server/src/features/completion'))};`,
+    ].join('\n'),
+  );
+  const outfile = path.join(outDir, `hostile-${Buffer.from(root).toString('hex').slice(-16)}.cjs`);
+  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', nodePaths: [path.join(root, 'node_modules'), path.join(here, '..', 'node_modules')] });
+  return createRequire(import.meta.url)(outfile);
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+const round = (x, d = 1) => Number(x.toFixed(d));
+
+/** Full check of one document in a fresh service: parse, lower, every check. */
+function check(api, uri, text) {
+  const service = api.createLanguageService();
+  const t = performance.now();
+  service.setDocument(uri, text, 1);
+  const findings = service.getFindings(uri);
+  return { ms: performance.now() - t, findings, service };
+}
+
+function scaled(name, big, small, unit, measure, runsSmall = 3) {
+  const smallMs = median(Array.from({ length: runsSmall }, () => measure(small).ms));
+  const res = measure(big);
+  const k = Math.log(res.ms / smallMs) / Math.log(big / small);
+  return { name, [unit]: big, ms: round(res.ms), small: { [unit]: small, ms: round(smallMs, 2) }, ratio: round(res.ms / smallMs, 2), k: round(k, 2), ...res.extra };
+}
+
+/** Runs every hostile shape (or those whose name contains `only`) and returns the `hostile` section. */
+export async function hostileShapes(api, { only } = {}) {
+  const shapes = {
+    routerosContinuation: () =>
+      scaled('RouterOS: one command continued with `\\` over N lines (check)', 100_000, 10_000, 'lines', (n) => {
+        const r = check(api, 'file:///c.rsc', routerosContinuation(n));
+        return { ms: r.ms, extra: { findings: r.findings.length } };
+      }),
+    routerosMenuPath: () =>
+      scaled('RouterOS: one 60 KB menu path line (check)', 20_000, 2_000, 'segments', (n) => {
+        const r = check(api, 'file:///m.rsc', routerosMenuPath(n));
+        return { ms: r.ms, extra: { bytes: n * 3 + 13, findings: r.findings.length } };
+      }),
+    routerosLongWordCompletion: () =>
+      scaled('RouterOS: completion in the middle of one N-character word', 100_000, 10_000, 'chars', (n) => {
+        const text = routerosLongWord(n);
+        const { service } = check(api, 'file:///w.rsc', text);
+        const t = performance.now();
+        api.getCompletions(service, 'file:///w.rsc', { line: 0, character: 23 + (n >> 1) });
+        return { ms: performance.now() - t };
+      }),
+    openbsdBraceSoup: () =>
+      scaled('OpenBSD: 2 MB of `}{` after `ike` (check)', 40, 4, 'lines', (n) => {
+        const text = openbsdBraceSoup(n);
+        const r = check(api, 'file:///soup/ipsec.conf', text);
+        return { ms: r.ms, extra: { bytes: text.length, findings: r.findings.length } };
+      }),
+    openbsdNested: () =>
+      scaled('OpenBSD: N nested `{` (check)', 10_000, 1_000, 'depth', (n) => {
+        const r = check(api, 'file:///nest/ipsec.conf', openbsdNested(n));
+        return { ms: r.ms, extra: { findings: r.findings.length, parserCrash: r.findings.some((f) => f.code === 'internal/parser-crash') } };
+      }),
+    iosHover: () =>
+      scaled('IOS: hover on the middle line of an N-line ACL (model already checked)', 100_000, 10_000, 'lines', (n) => {
+        const { service } = check(api, 'file:///acl.ios', iosAcl(n));
+        const pos = { line: 5 + (n >> 1), character: 3 };
+        api.getHover(service, 'file:///acl.ios', pos); // first call may build lazy state
+        return { ms: median(Array.from({ length: 5 }, () => { const t = performance.now(); api.getHover(service, 'file:///acl.ios', pos); return performance.now() - t; })) };
+      }),
+  };
+  const res = {};
+  for (const [key, run] of Object.entries(shapes)) {
+    if (only && !key.toLowerCase().includes(only.toLowerCase())) continue;
+    res[key] = run();
+  }
+  return res;
+}
+
+/** Heap growth per line of a dialect's parse+lower of a generated file (run with --expose-gc for exact figures). */
+export function heapPerLine(api, uri, text) {
+  const gc = globalThis.gc ?? (() => {});
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const service = api.createLanguageService();
+  service.setDocument(uri, text, 1);
+  service.getFindings(uri);
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  const lines = text.split('\n').length - 1;
+  const bytes = Math.round((after - before) / lines);
+  void service.getDocument(uri); // keep the service alive up to here
+  return bytes;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const args = process.argv.slice(2);
+  const opt = (name) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const root = path.resolve(opt('root') ?? path.join(here, '..'));
+  const api = await loadNetcfg(root, path.join(here, '..', '.cache', 'bench'));
+  if (args.includes('--heap')) {
+    const n = Number(opt('lines') ?? 100_000);
+    console.log(JSON.stringify({ openbsdBytesPerLine: heapPerLine(api, 'file:///heap/ipsec.conf', openbsdLines(n)), iosBytesPerLine: heapPerLine(api, 'file:///heap.ios', iosAcl(n)) }));
+  } else console.log(JSON.stringify({ hostile: await hostileShapes(api, { only: opt('only') }) }, null, 1));
+}
