@@ -11,50 +11,7 @@ import { createRequire } from 'node:module';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-// ---- generators (the shapes of /work/shared/repro, generated in memory)
-
-/** One RouterOS command continued with `\` over `n` physical lines. */
-export function routerosContinuation(n) {
-  const out = ['/ip firewall filter', 'add chain=forward \\'];
-  for (let i = 1; i <= n - 3; i++) out.push(`    comment=c${i} \\`);
-  out.push('    action=accept', '');
-  return out.join('\n');
-}
-
-/** One RouterOS menu line with `n` `/`-separated segments (3 bytes each). */
-export function routerosMenuPath(n) {
-  return `/interface /${'ab/'.repeat(n)}\n`;
-}
-
-/** One RouterOS line whose menu path runs into an `n`-character word. */
-export function routerosLongWord(n) {
-  return `/routing bgp connection${'x'.repeat(n)}\n`;
-}
-
-/** `lines` lines of `ike }{}{…` (`pairs` `}{` pairs each): 40 × 25,000 is the 2 MB fuzz input. */
-export function openbsdBraceSoup(lines, pairs = 25_000) {
-  const line = `ike ${'}{'.repeat(pairs)}`;
-  return `${Array.from({ length: lines }, () => line).join('\n')}\n`;
-}
-
-/** An ike rule whose destination opens `n` nested `{` lists. */
-export function openbsdNested(n) {
-  return `ike esp from ${'{ '.repeat(n)}\n`;
-}
-
-/** `n` ordinary OpenBSD rules (for heap per line). */
-export function openbsdLines(n) {
-  const out = [];
-  for (let i = 0; i < n; i++) out.push(`ike esp from 10.${(i >> 8) & 255}.${i & 255}.0/24 to 10.200.${i & 255}.0/24 peer 192.0.2.${(i % 250) + 1} psk "k${i}"`);
-  return `${out.join('\n')}\n`;
-}
-
-/** An IOS file with one extended ACL of `n` lines, plus an ISAKMP policy. */
-export function iosAcl(n) {
-  const out = ['hostname acl', 'crypto isakmp policy 10', ' encryption aes 256', ' group 14', 'ip access-list extended BIG'];
-  for (let i = 1; i <= n; i++) out.push(` permit tcp any host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} eq ${(i % 65000) + 1}`);
-  return `${out.join('\n')}\n`;
-}
+import { iosAcl, openbsdBraceSoup, openbsdLines, openbsdNested, routerosContinuation, routerosLongWord, routerosMenuPath } from './shapes.mjs';
 
 // ---- harness
 

@@ -9,7 +9,7 @@ import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings 
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
-import { lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
+import { capDiagnostics, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
 import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
@@ -262,7 +262,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
-      for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
+      for (const d of capDiagnostics(low.diagnostics)) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
       for (const check of DEVICE_CHECKS) findings.push(...runSafely(() => check.check(low.device, ctx())));
     }
     deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
