@@ -191,10 +191,15 @@ export function tooManyDiagnostics(dropped: number, shown: number = MAX_SYNTAX_D
     range: { start: 0, end: 0 },
     severity: 'warning',
     code: TOO_MANY_ERRORS,
-    message: `This file has too many problems: netcfg reports ${shown.toLocaleString('en-US')} of them and dropped ${dropped.toLocaleString('en-US')} more. Fix the ones shown, or check that the file really is a config of this dialect.`,
+    message: `This file has too many problems: netcfg reports ${thousands(shown)} of them and dropped ${thousands(dropped)} more. Fix the ones shown, or check that the file really is a config of this dialect.`,
   };
   droppedBy.set(d, dropped);
   return d;
+}
+
+/** `1234567` → `1,234,567` (no locale data needed). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
