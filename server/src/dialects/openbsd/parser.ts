@@ -124,6 +124,8 @@ export interface ObsdFile extends SyntaxNode {
   kind: 'ObsdFile';
   statements: ObsdStatement[];
   macros: MacroSyntax[];
+  /** `#` comments in document order (statements hold every other significant token). */
+  comments?: Token[];
 }
 
 /** Diagnostic codes of this dialect (documented in docs/diagnostics.md, OpenBSD section). */
@@ -153,7 +155,18 @@ export interface ParseOptions {
 /** Parses a whole ipsec.conf. Never throws. */
 export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] } {
   const problems: LexProblem[] = [];
-  const tokens = lexIpsecConf(text, problems);
+  // Only significant tokens become objects (whitespace and newlines were half of them, ~1 KB per line): statements
+  // end at newline positions recorded as indices into `sig`; the lossless list is built on first use.
+  const sig: LexToken[] = [];
+  const ends: number[] = [];
+  const comments: LexToken[] = [];
+  lexIpsecConf(text, problems, 0, text.length, (kind, start, end) => {
+    if (kind === 'newline') {
+      if (ends.length === 0 || ends[ends.length - 1] !== sig.length) ends.push(sig.length);
+    } else if (kind === 'comment') comments.push(new LexToken(kind, start, end, text.slice(start, end)));
+    else if (kind !== 'whitespace') sig.push(new LexToken(kind, start, end, text.slice(start, end)));
+  });
+  ends.push(sig.length);
   // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
   const diagnostics = new DiagnosticCollector();
   for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
@@ -162,27 +175,50 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
   const state: ParseState = { macros: new Map(), laterDefined: [], diags: diagnostics, options };
   const macroList: MacroSyntax[] = [];
   const statements: ObsdStatement[] = [];
-  let current: LexToken[] = [];
-  const flush = () => {
-    if (!current.length) return;
-    const st = parseStatement(current, state);
-    if (st.macro) macroList.push(st.macro);
-    statements.push(st);
-    current = [];
-  };
-  for (const t of tokens) {
-    if (t.kind === 'newline') flush();
-    else if (t.kind !== 'whitespace' && t.kind !== 'comment') current.push(t);
+  let from = 0;
+  for (const to of ends) {
+    if (to > from) {
+      const st = parseStatement(sig.slice(from, to), state);
+      if (st.macro) macroList.push(st.macro);
+      statements.push(st);
+    }
+    from = to;
   }
-  flush();
   // A `$name` that was undefined when used but is defined further down: ipsecctl fails on it ("macro not defined").
   const definedNames = new Set(macroList.map((m) => m.name));
   for (const use of state.laterDefined) {
     if (!definedNames.has(use.name)) continue;
     diagnostics.push({ range: use.range, severity: 'error', code: CODES.macroBeforeDefinition, message: `Macro '${use.name}' is used before its definition; ipsecctl expands macros in file order, so move the definition above this line` });
   }
-  const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList };
-  return { tree, tokens, diagnostics: diagnostics.finish() };
+  const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList, comments };
+  const result = { tree, diagnostics: diagnostics.finish() } as { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] };
+  let cached: Token[] | undefined;
+  Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, statements, comments)) });
+  return result;
+}
+
+/**
+ * Every token of the document in order, lossless: the statements' and comments' own token objects, with the gaps
+ * between them (whitespace, newlines, continuations) lexed on demand.
+ */
+function documentTokens(text: string, statements: ObsdStatement[], comments: LexToken[]): LexToken[] {
+  const res: LexToken[] = [];
+  let at = 0;
+  const take = (t: Token) => {
+    if (t.start > at) for (const g of lexIpsecConf(text, undefined, at, t.start)) res.push(g);
+    res.push(t as LexToken);
+    at = t.end;
+  };
+  let c = 0;
+  for (const st of statements) {
+    for (const t of st.tokens) {
+      while (c < comments.length && comments[c].start < t.start) take(comments[c++]);
+      take(t);
+    }
+  }
+  while (c < comments.length) take(comments[c++]);
+  if (at < text.length) for (const g of lexIpsecConf(text, undefined, at, text.length)) res.push(g);
+  return res;
 }
 
 interface ParseState {
