@@ -31,7 +31,7 @@ import { describeError, runSafe } from './features/runSafe';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/symbols';
 import { isProjectFileName, isProjectNoise } from './host/project';
-import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory } from './host/scan';
+import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
 import {
@@ -42,7 +42,7 @@ import {
   type SeverityCounts,
   type WorkspaceCheckResult,
 } from './protocol';
-import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type ServiceSettings } from './service';
+import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type HostSkip, type ServiceSettings } from './service';
 
 /** Edits are applied to the service and diagnostics recomputed this long after the last keystroke. */
 const DEBOUNCE_MS = 30;
@@ -108,9 +108,9 @@ function dialectOverride(languageId: string): string | undefined {
   return model.DIALECT_IDS.includes(languageId as model.DialectId) ? languageId : undefined;
 }
 
-function setDocument(uri: string, text: string, languageId?: string): Set<string> {
+function setDocument(uri: string, text: string, languageId?: string, skip?: HostSkip): Set<string> {
   known.add(uri);
-  return service.setDocument(uri, text, ++serviceVersion, languageId);
+  return service.setDocument(uri, text, ++serviceVersion, languageId, skip);
 }
 
 function removeDocument(uri: string): Set<string> {
@@ -228,14 +228,14 @@ function isInWorkspace(file: string): boolean {
 
 async function reloadFromDisk(file: string): Promise<void> {
   if (openDocumentFor(file)) return;
-  const read = await readConfigFile(file);
+  const read = await readConfigFile(file, service.settings);
   if (openDocumentFor(file)) return; // opened while we were reading
   const uri = diskUri(file);
-  if (!read.ok) {
+  if (!read.ok && !read.skip) {
     if (service.getDocument(uri)) schedulePublish(removeDocument(uri));
     return;
   }
-  schedulePublish(setDocument(uri, read.text));
+  schedulePublish(read.ok ? setDocument(uri, read.text) : setDocument(uri, '', undefined, read.skip));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -289,12 +289,13 @@ async function indexFolders(roots: string[]): Promise<void> {
   const affected = new Set<string>();
   try {
     for (const root of roots) {
-      for await (const cand of scanDirectory(root, { maxFileSize: service.settings.maxFileSize, isCancelled: () => shuttingDown })) {
+      const onProblem = (p: ScanProblem) => log.info(`indexing: skipped ${p.path}: ${p.reason}`);
+      for await (const cand of scanDirectory(root, { maxFileSize: service.settings.maxFileSize, isCancelled: () => shuttingDown, onProblem })) {
         if (openDocumentFor(cand.path)) continue;
-        // A known-named file over the size cap is not read: the service would skip it anyway.
-        const read = cand.size > service.settings.maxFileSize && hasDialectName(cand.path) ? { ok: true as const, text: '' } : await readConfigFile(cand.path);
-        if (!read.ok || openDocumentFor(cand.path)) continue;
-        for (const u of setDocument(diskUri(cand.path), read.text)) affected.add(u);
+        // Regular files only, a bounded read (over the size cap: not read, skipped with a note), binary: skipped.
+        const read = await readConfigFile(cand.path, service.settings);
+        if ((!read.ok && !read.skip) || openDocumentFor(cand.path)) continue;
+        for (const u of read.ok ? setDocument(diskUri(cand.path), read.text) : setDocument(diskUri(cand.path), '', undefined, read.skip)) affected.add(u);
         count++;
         if (count % 25 === 0) progress?.report(`${count} files`);
         // Let queued requests (hover, completion in an open file) run between files.

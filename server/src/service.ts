@@ -31,6 +31,15 @@ export const DEFAULT_SETTINGS: ServiceSettings = {
   maxFileSize: 10 * 1024 * 1024,
 };
 
+/**
+ * A host's reason not to check a file it read (the service does no IO, so only the host can tell): binary
+ * content, or a file over `maxFileSize` the host did not read. Reported as `code` at 0:0, information.
+ */
+export interface HostSkip {
+  code: 'detect/binary-file' | 'detect/unknown-dialect';
+  reason: string;
+}
+
 /** One document as the service holds it. Parse and model are computed lazily, once per version. */
 export interface DocumentState {
   uri: string;
@@ -46,6 +55,8 @@ export interface DocumentState {
   dialect?: model.DialectId;
   /** Why the dialect is unknown, when it is. */
   skipReason?: string;
+  /** Set by the host: the file is not checked (see `HostSkip`). */
+  hostSkip?: HostSkip;
   parsed?: ParseResult<unknown>;
   lowered?: LowerResult;
   lineStarts: number[];
@@ -53,7 +64,7 @@ export interface DocumentState {
 
 export interface LanguageService {
   /** Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners). */
-  setDocument(uri: string, text: string, version: number, languageId?: string): Set<string>;
+  setDocument(uri: string, text: string, version: number, languageId?: string, skip?: HostSkip): Set<string>;
   /** Forgets a document. Returns the URIs whose findings may have changed. */
   removeDocument(uri: string): Set<string>;
   getDocument(uri: string): DocumentState | undefined;
@@ -100,6 +111,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     if (isWorkspaceConfigUri(doc.uri)) {
       doc.dialect = undefined;
       doc.skipReason = 'netcfg.yaml is the workspace configuration, not a device config';
+      return;
+    }
+    if (doc.hostSkip) {
+      doc.dialect = undefined;
+      doc.skipReason = doc.hostSkip.reason;
       return;
     }
     const override = model.DIALECT_IDS.includes(doc.languageId as model.DialectId) ? (doc.languageId as model.DialectId) : undefined;
@@ -299,7 +315,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return settings;
     },
 
-    setDocument(uri, text, version, languageId) {
+    setDocument(uri, text, version, languageId, skip) {
       if (isWorkspaceConfigUri(uri)) {
         docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
         return setWorkspaceConfig(uri, text);
@@ -308,7 +324,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       // choosing, a rival owner of the same address), not just the partners.
       const affected = new Set<string>([uri]);
       for (const p of index.neighbourhood(uri)) affected.add(p);
-      const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text) };
+      const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
       resolve(doc);
       docs.set(uri, doc);
       reindex(doc);
@@ -356,8 +372,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
             uri,
             range: { start: 0, end: 0 },
             severity: 'information',
-            code: 'detect/unknown-dialect',
-            message: `netcfg skipped this file: ${doc.skipReason ?? 'unknown dialect'}. Choose a language mode (e.g. Cisco IOS) or set netcfg.defaultDialect to check it.`,
+            code: doc.hostSkip?.code ?? 'detect/unknown-dialect',
+            message: doc.hostSkip
+              ? `netcfg skipped this file: ${doc.hostSkip.reason}.`
+              : `netcfg skipped this file: ${doc.skipReason ?? 'unknown dialect'}. Choose a language mode (e.g. Cisco IOS) or set netcfg.defaultDialect to check it.`,
             related: [],
             fixes: [],
           },

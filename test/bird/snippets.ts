@@ -499,6 +499,20 @@ export const SNIPPETS: Snippet[] = [
     `,
   },
   {
+    name: 'ASPA tables and the static ASPA channel need BIRD 2.16 (not unknown keywords)',
+    codes: ['bird/newer-syntax', 'syntax/unknown-keyword'],
+    fixture: `
+      //- r.bird
+        aspa table at;
+      # ^^^^ warning bird/newer-syntax
+      protocol static {
+        aspa { table at; };
+      # ^^^^ warning bird/newer-syntax
+        route aspa 65540 providers 65544, 65549;
+      }
+    `,
+  },
+  {
     name: 'flowspec numeric component with a mask',
     codes: ['syntax/expected-value'],
     fixture: `

@@ -243,3 +243,79 @@ describe('IKEv2 DMVPN hub ↔ spokes (IOS-XE)', () => {
     assert.deepEqual(findingsOf(fx, 'ipsec/psk-mismatch'), ['hub.ios error dmvpnKey', 'spoke1.ios error dmvpnKex']);
   });
 });
+
+describe('lifetimes between IKEv2 ends are not negotiated (RFC 7296 §2.8)', () => {
+  const longer = (fx: string) =>
+    fx
+      .replace(' dpd 10 3 periodic\n', ' dpd 10 3 periodic\n lifetime 3600\n')
+      .replace(' encryption aes 256\n', ' encryption aes 256\n lifetime 3600\n')
+      .replace(' set transform-set TS\n', ' set transform-set TS\n set security-association lifetime seconds 1800\n');
+
+  it('IKEv2 ↔ IKEv2 with different explicit IKE and child SA lifetimes: no ipsec/lifetime-mismatch', () => {
+    const fx = longer(vti(1)) + vti(2);
+    assert.match(fx, /lifetime 3600/);
+    assert.deepEqual(findingsOf(fx, 'ipsec/lifetime-mismatch'), []);
+  });
+
+  it('the same difference between IKEv1 ends is still reported', () => {
+    const fx = longer(vti(1, { ikev1: true })) + vti(2, { ikev1: true });
+    assert.notDeepEqual(findingsOf(fx, 'ipsec/lifetime-mismatch'), []);
+  });
+});
+
+describe('ipsec/weak-crypto and implicit default lists', () => {
+  it('IKEv2 smart defaults (no proposal configured) offer strong choices first: not reported', () => {
+    const fx = vti(1).replace(/crypto ikev2 proposal PROP\n(?: .*\n)*!\ncrypto ikev2 policy POL\n proposal PROP\n!\n/, '');
+    assert.doesNotMatch(fx, /ikev2 proposal/);
+    assert.deepEqual(findingsOf(fx, 'ipsec/weak-crypto'), []);
+  });
+
+  it('a weak default that is the only choice is still reported (IKEv1 policy without encryption: DES)', () => {
+    const fx = vti(1, { ikev1: true }).replace(' encryption aes 256\n', '');
+    assert.deepEqual(findingsOf(fx, 'ipsec/weak-crypto'), ['r1.ios warning crypto isakmp policy 10']);
+  });
+});
+
+describe('a VTI negotiates any ↔ any', () => {
+  it('the VTI peer proposes 0.0.0.0/0 ↔ 0.0.0.0/0', async () => {
+    const { loadFixture } = await import('../helpers/fixture');
+    const { service, files } = loadFixture(vti(1));
+    const peer = service.getDevice(files[0].uri)!.ipsecPeers.find((p) => p.kind === 'tunnel-protection')!;
+    assert.deepEqual(peer.selectors.map((s) => [s.local, s.remote, s.protocol]), [['0.0.0.0/0', '0.0.0.0/0', 'ip']]);
+  });
+
+  it('a VTI (any ↔ any) against a crypto map whose ACL names subnets: ipsec/selector-mismatch on both (a warning: one contains the other)', () => {
+    const cryptoMapEnd = `//- r2.ios
+version 17.6
+hostname R2
+crypto ikev2 proposal PROP
+ encryption aes-cbc-256
+ integrity sha256
+ group 19
+crypto ikev2 policy POL
+ proposal PROP
+crypto ikev2 keyring KR
+ peer R1
+  address 198.51.100.1
+  pre-shared-key Cisco123
+crypto ikev2 profile PROF
+ match identity remote address 198.51.100.1 255.255.255.255
+ authentication remote pre-share
+ authentication local pre-share
+ keyring local KR
+crypto ipsec transform-set TS esp-aes 256 esp-sha256-hmac
+crypto map CM 10 ipsec-isakmp
+ set peer 198.51.100.1
+ set transform-set TS
+ set ikev2-profile PROF
+ match address VPN
+ip access-list extended VPN
+ permit ip 10.2.0.0 0.0.0.255 10.1.0.0 0.0.0.255
+interface GigabitEthernet1
+ ip address 198.51.100.2 255.255.255.0
+ crypto map CM
+`;
+    const found = findingsOf(vti(1) + cryptoMapEnd, 'ipsec/selector-mismatch');
+    assert.deepEqual(found, ['r1.ios warning IPSEC', 'r2.ios warning permit ip 10.2.0.0 0.0.0.255 10.1.0.0 0.0.0.255']);
+  });
+});

@@ -52,23 +52,29 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
     if (peer.remote) targets.add(model.canonicalAddress(peer.remote.value) ?? peer.remote.value);
     else acceptsAny = true;
   }
+  // Members of a multipoint cloud are neighbours of their hubs, not of each other (interop-rules errata §0): an mGRE
+  // spoke (it registers with an NHS) offers its tunnel subnet as a probe, which meets a hub's link but never another
+  // spoke's probe — so 700 spokes of one cloud pair with the hub, not with each other.
+  const spokeTunnels = new Set<string>();
   for (const itf of device.interfaces) {
     const t = itf.tunnel;
     if (t) {
       if (t.destination) targets.add(model.canonicalAddress(t.destination.value) ?? t.destination.value);
       for (const m of t.nhrp?.maps ?? []) targets.add(model.canonicalAddress(m.nbma) ?? m.nbma);
       for (const m of t.nhrp?.multicastMaps ?? []) if (m.nbma !== 'dynamic') targets.add(model.canonicalAddress(m.nbma) ?? m.nbma);
+      const spoke = t.mode.value === 'mgre' && (t.nhrp?.nhs.length ?? 0) > 0;
+      if (spoke) spokeTunnels.add(itf.name);
       for (const a of itf.addresses) {
         const net = model.networkOf(a.address, a.prefixLength);
         if (!net) continue;
-        links.add(net);
+        (spoke ? linkProbes : links).add(net);
         onLink(net, a.address);
       }
     }
   }
   for (const o of device.ospfInterfaces) {
     if (!o.prefix) continue;
-    links.add(o.prefix);
+    (spokeTunnels.has(o.interfaceName) ? linkProbes : links).add(o.prefix);
     onLink(o.prefix, o.address);
     const addr = o.address ? model.parsePrefix(o.address) : undefined;
     if (!addr) continue;

@@ -306,6 +306,8 @@ function lifetimeFindings(m: PeerMatch, E: Record<Side, End>, pair: [model.Phase
   const la = pair[0].lifetime;
   const lb = pair[1].lifetime;
   if (la.value === lb.value) return [];
+  // IKEv2 does not negotiate lifetimes: each end rekeys when its own expires (RFC 7296 §2.8), so nothing can fail.
+  if (m.a.ikeVersion.value === 2 && m.b.ikeVersion.value === 2) return [];
   const out: model.Finding[] = [];
   const props: Record<Side, model.Phase1Proposal> = { a: pair[0], b: pair[1] };
   for (const s of ['a', 'b'] as Side[]) {
@@ -335,6 +337,8 @@ function phase2LifetimeFindings(E: Record<Side, End>): model.Finding[] {
   const la = E.a.peer.phase2Lifetime;
   const lb = E.b.peer.phase2Lifetime;
   if (!la || !lb || la.value === lb.value) return [];
+  // Child SA lifetimes are not negotiated in IKEv2 either (RFC 7296 §2.8): nothing to compare.
+  if (E.a.peer.ikeVersion.value === 2 && E.b.peer.ikeVersion.value === 2) return [];
   const out: model.Finding[] = [];
   for (const s of ['a', 'b'] as Side[]) {
     const e = E[s];
@@ -471,6 +475,9 @@ export const weakCryptoCheck: DeviceCheck = {
     const seen = new Set<string>();
     const report = (v: model.Value<string[]> | model.Value<string>, fallback: TextRange, kind: 'enc' | 'hash' | 'dh' | 'pfs', where: string, weak: ReadonlySet<string>) => {
       const list = Array.isArray(v.value) ? v.value : [v.value];
+      // An implicit default list that also offers strong choices (IOS IKEv2 smart defaults: AES-256 … DH 19, 14, 21, 5)
+      // is not the user's choice and need not be used; a weak default that is the only choice is reported.
+      if (!v.range && list.some((alg) => !weak.has(alg))) return;
       for (const alg of list) {
         if (!weak.has(alg)) continue;
         const range = v.range ?? fallback;

@@ -215,10 +215,14 @@ export interface SelectorIssue {
   partner?: model.Selector;
 }
 
-/** Selector mirror check (TS-1, U-8); nothing when either end derives its selectors (VTI/DMVPN/L2TP, templates). */
+/**
+ * Selector mirror check (TS-1, U-8). Nothing when both ends derive their selectors from a protected tunnel (two VTIs
+ * propose any ↔ any, two GRE ends the GRE packets between them), for L2TP or templates, or when a side has none;
+ * a protected tunnel against a crypto map is compared (a VTI's any ↔ any against an ACL of subnets does not mirror).
+ */
 export function selectorIssues(m: PeerMatch): SelectorIssue[] {
-  const skip = (p: model.IpsecPeer) => p.kind === 'tunnel-protection' || p.kind === 'l2tp' || p.selectors.length === 0;
-  if (skip(m.a) || skip(m.b)) return [];
+  const skip = (p: model.IpsecPeer) => p.kind === 'l2tp' || p.selectors.length === 0;
+  if (skip(m.a) || skip(m.b) || (m.a.kind === 'tunnel-protection' && m.b.kind === 'tunnel-protection')) return [];
   const na = m.a.selectors.map(norm);
   const nb = m.b.selectors.map(norm);
   const res: SelectorIssue[] = [];

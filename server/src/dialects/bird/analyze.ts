@@ -127,13 +127,23 @@ export interface BirdInfo {
   /** Signals that the file was written for BIRD 1.x, first one first. */
   bird1: { range: TextRange; reason: string }[];
   /** Tokens that need a BIRD newer than 2.0.12 (typed function results, method calls on expressions). */
-  newer: { range: TextRange; what: string }[];
+  /** Syntax newer than BIRD 2.0.x: where, what, and the release that introduced it (2.14 when absent). */
+  newer: { range: TextRange; what: string; since?: [number, number] }[];
 }
 
 export interface AnalyzeOptions {
   /** Targeted BIRD version (`2.0.12`); when older than 2.14, newer syntax is an error, else a warning. */
   birdVersion?: string;
 }
+
+/**
+ * First words of statements that later BIRD releases added, per block: accepted as `bird/newer-syntax` rather than
+ * unknown. ASPA tables and the static protocol's ASPA channel arrived in BIRD 2.16 (NEWS of BIRD 2.16, "ASPA support").
+ */
+const NEWER_FIRST_WORDS: Partial<Record<BirdBlockKind, Map<string, { what: string; since: [number, number] }>>> = {
+  global: new Map([['aspa', { what: 'an ASPA table (`aspa table`)', since: [2, 16] }]]),
+  static: new Map([['aspa', { what: 'an ASPA channel', since: [2, 16] }]]),
+};
 
 const NET_TYPES = new Set(['ipv4', 'ipv6', 'vpn4', 'vpn6', 'roa4', 'roa6', 'flow4', 'flow6', 'mpls']);
 const BOOL_WORDS: Record<string, boolean> = { yes: true, on: true, no: false, off: false };
@@ -262,6 +272,11 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     if (!first || first.text === ';') return true;
     const set = COMPLETE_FIRST_WORDS[kind];
     if (!set || set.has(first.text)) return true;
+    const later = NEWER_FIRST_WORDS[kind]?.get(first.text);
+    if (later) {
+      info.newer.push({ range: r(first), what: later.what, since: later.since });
+      return true;
+    }
     pending(r(first), 'syntax/unknown-keyword', `\`${first.text}\` is not a valid ${describe(kind)} option in BIRD 2`);
     return false;
   };
@@ -923,13 +938,14 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     if (legacy && (e.code === 'syntax/unknown-keyword' || e.code === 'syntax/missing-semicolon')) continue;
     err(e.range, e.code, e.message);
   }
-  const old = isOlderThan(opts.birdVersion, [2, 14]);
   for (const n of info.newer) {
+    const since = n.since ?? [2, 14];
+    const old = isOlderThan(opts.birdVersion, since);
     diagnostics.push({
       range: n.range,
       severity: old ? 'error' : 'warning',
       code: 'bird/newer-syntax',
-      message: `${n.what} needs BIRD 2.14 or newer${old ? ` (targeting BIRD ${opts.birdVersion})` : '; BIRD 2.0.x rejects it'}`,
+      message: `${n.what} needs BIRD ${since.join('.')} or newer${old ? ` (targeting BIRD ${opts.birdVersion})` : '; BIRD 2.0.x rejects it'}`,
     });
   }
   return info;

@@ -382,7 +382,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
           phase2: prof ? this.phase2Of(prof.transformSets) : [],
           pfs: { ...this.pfsValue(prof?.pfs), ...(prof ? { set: this.pfsSetter(prof.node, prof.pfs) } : {}) },
           phase2Lifetime: this.lifetimeValue(prof?.lifetime),
-          selectors: local && remote && looksNumericAddress(remote.value) ? [{ local: `${local}/32`, remote: `${remote.value}/32`, protocol: 'gre', range: t.protection!.range ?? info.node.range }] : [],
+          selectors: this.tunnelSelectors(t, local, remote, t.protection!.range ?? info.node.range),
           setPhase1: this.phase1SetterFor(ikeVersion),
           setPhase2: prof ? this.phase2Setter(prof.transformSets) : undefined,
           setPfs: prof ? this.pfsSetter(prof.node, prof.pfs) : undefined,
@@ -397,6 +397,20 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
   }
 
   // ------------------------------------------------------------------ IPsec quick-fix setters
+
+  /**
+   * What a protected tunnel negotiates as its traffic selectors: a VTI (`tunnel mode ipsec ipv4|ipv6`) proposes any ↔ any
+   * (Cisco "IPsec Virtual Tunnel Interfaces": static VTI proxy identities are 0.0.0.0/0 ↔ 0.0.0.0/0), GRE over IPsec
+   * the GRE packets between the two tunnel endpoints.
+   */
+  protected tunnelSelectors(t: model.Tunnel, local: string | undefined, remote: model.Value<string> | undefined, range: TextRange): model.Selector[] {
+    if (t.mode.value === 'ipsec') {
+      const any = (remote?.value ?? local ?? '').includes(':') ? '::/0' : '0.0.0.0/0';
+      return [{ local: any, remote: any, protocol: 'ip', range }];
+    }
+    if (!local || !remote || !looksNumericAddress(remote.value)) return [];
+    return [{ local: `${local}/32`, remote: `${remote.value}/32`, protocol: 'gre', range }];
+  }
 
   /** Lifetime and selector Setters of the built peers (see IosIpsecFixSetters below). */
   protected attachIpsecFixSetters(): void {
