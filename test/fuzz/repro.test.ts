@@ -181,7 +181,7 @@ test('routeros-long-menu-path.gen.sh shape: a long menu path parses in linear ti
 
 // ------------------------------------------------------------------------------------------------ IOS sizes
 
-test('ios-unused-acls-140k.gen.sh shape: many findings from one check never overflow the stack (45k ACLs on a 0.5 MB stack)', { todo: 'fixed on branch robust (no push(...) of input-sized arrays)' }, async () => {
+test('ios-unused-acls-140k.gen.sh shape: many findings from one check never overflow the stack (45k ACLs on a 0.5 MB stack)', async () => {
   // 140k findings overflow the server's ~1 MB stack through `push(...findings)`; half the stack shows it at ~40k.
   const n = 45_000;
   let text = 'hostname many\n';
