@@ -1,6 +1,7 @@
 // CLI entry: `netcfg check [paths…]` runs the same language service as the editor over files on disk and prints
 // text, JSON (a stable contract, version 1) or SARIF 2.1.0. Exit 0: no error; 1: an error-severity diagnostic;
-// 2: usage error or unreadable path. Imports no LSP module: host/ does the file-system work.
+// 2: usage error, or a path that could not be read (named on stderr; everything else is still checked and
+// reported, so CI never passes on a partial read). Imports no LSP module: host/ does the file-system work.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import pkg from '../../package.json';
 import { findProjectFile, isProjectNoise } from './host/project';
-import { readConfigFileSync, scanDirectory, describeFsError } from './host/scan';
+import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
+import { fileIdentity, scanDirectory } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
 import type * as model from './model';
 import { docsUrl } from './protocol';
@@ -34,7 +36,10 @@ Options:
   -h, --help                      show this help
   -v, --version                   show the version
 
-Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or unreadable path.
+Only regular files are read. A path that cannot be read is named on stderr and the others are still
+checked; a FIFO, device or socket met while walking a directory is skipped with a warning.
+
+Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or a path that could not be read.
 `;
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
@@ -139,7 +144,8 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
 /** One file handed to the service, with the path shown to the user. */
 interface InputFile {
   uri: string;
-  abs: string;
+  /** The path to open: a string, or raw bytes when a name is not valid UTF-8. */
+  abs: string | Buffer;
   /** Relative to the working directory, with `/` separators. */
   display: string;
 }
@@ -149,14 +155,50 @@ function displayPath(abs: string): string {
   return rel.split(path.sep).join('/');
 }
 
-async function collectFiles(paths: string[], maxFileSize: number): Promise<{ files: InputFile[]; projectFiles: string[] }> {
+/** The file URI of a path; a name that is not valid UTF-8 keeps its bytes (percent-encoded), so URIs stay unique. */
+function fileUri(p: string | Buffer): string {
+  if (typeof p === 'string') return pathToFileURL(p).href;
+  let encoded = '';
+  for (const byte of p) {
+    const c = String.fromCharCode(byte);
+    encoded += /[A-Za-z0-9\-._~!$&'()*+,;=:@/]/.test(c) ? c : `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return `file://${encoded}`;
+}
+
+/** Problems met while collecting and reading inputs, printed to stderr as they are met. */
+class Problems {
+  /** Paths that could not be read: each makes the exit status 2. */
+  unreadable = 0;
+
+  cannotRead(display: string, reason: string): void {
+    this.unreadable++;
+    writeErr(`netcfg: cannot read '${display}': ${reason}\n`);
+  }
+
+  skipped(display: string, reason: string): void {
+    writeErr(`netcfg: warning: skipped '${display}': ${reason}\n`);
+  }
+}
+
+interface Collected {
+  files: InputFile[];
+  projectFiles: string[];
+  /** How many path arguments could be used at all (a readable directory or a regular file). */
+  usable: number;
+}
+
+async function collectFiles(paths: string[], maxFileSize: number, problems: Problems): Promise<Collected> {
+  // By identity (device and inode): a file named twice, or reached through a link, is checked once.
   const seen = new Set<string>();
   const files: InputFile[] = [];
   const projectFiles = new Set<string>();
-  const add = (abs: string) => {
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    files.push({ abs, uri: pathToFileURL(abs).href, display: displayPath(abs) });
+  let usable = 0;
+  const add = (abs: string | Buffer, id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    const text = typeof abs === 'string' ? abs : abs.toString('utf8');
+    files.push({ abs, uri: fileUri(abs), display: displayPath(text) });
   };
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -164,28 +206,39 @@ async function collectFiles(paths: string[], maxFileSize: number): Promise<{ fil
     try {
       stat = fs.statSync(abs);
     } catch (err) {
-      throw new UsageError(`cannot read '${p}': ${describeFsError(err)}`);
+      problems.cannotRead(p, describeFsError(err));
+      continue;
     }
     if (stat.isDirectory()) {
-      try {
-        fs.accessSync(abs, fs.constants.R_OK | fs.constants.X_OK);
-      } catch (err) {
-        throw new UsageError(`cannot read '${p}': ${describeFsError(err)}`);
-      }
-      for await (const cand of scanDirectory(abs, { maxFileSize })) {
+      let rootReadable = true;
+      for await (const cand of scanDirectory(abs, {
+        maxFileSize,
+        onProblem: (problem) => {
+          if (problem.path === abs) rootReadable = false;
+          const shown = problem.path === abs ? p : displayPath(problem.path);
+          if (problem.severity === 'error') problems.cannotRead(shown, problem.reason);
+          else problems.skipped(shown, problem.reason);
+        },
+      })) {
         if (cand.kind === 'project') projectFiles.add(cand.path);
-        else add(cand.path);
+        else add(cand.fsPath, cand.id);
       }
+      if (!rootReadable) continue;
+      usable++;
       const governing = findProjectFile(abs);
       if (governing) projectFiles.add(governing);
-    } else {
+    } else if (stat.isFile()) {
       // A file named on the command line is checked whatever its name; an unknown one gets the information note.
-      add(abs);
+      usable++;
+      add(abs, fileIdentity(stat));
       const governing = findProjectFile(path.dirname(abs));
       if (governing) projectFiles.add(governing);
+    } else {
+      // Never opened: a FIFO would block until a writer comes, /dev/zero never ends.
+      problems.cannotRead(p, describeFileType(stat));
     }
   }
-  return { files, projectFiles: [...projectFiles].sort() };
+  return { files, projectFiles: [...projectFiles].sort(), usable };
 }
 
 /** A diagnostic of the JSON contract (1-based lines and columns, paths relative to the working directory). */
@@ -247,7 +300,7 @@ function useColor(): boolean {
   return !!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }
 
-function formatText(report: JsonReport): string {
+function formatText(report: JsonReport, unreadable: number): string {
   const color = useColor();
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sevColor: Record<Severity, string> = { error: '31;1', warning: '33;1', information: '36', hint: '2' };
@@ -263,8 +316,8 @@ function formatText(report: JsonReport): string {
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   if (count('information')) parts.push(`${count('information')} information`);
   if (count('hint')) parts.push(plural(count('hint'), 'hint'));
-  const summary = `${plural(checked, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}: ${parts.join(', ')}`;
-  lines.push(paint(count('error') ? '31;1' : count('warning') ? '33;1' : '32', summary));
+  const summary = `${plural(checked, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${unreadable ? `, ${unreadable} unreadable` : ''}: ${parts.join(', ')}`;
+  lines.push(paint(count('error') || unreadable ? '31;1' : count('warning') ? '33;1' : '32', summary));
   return lines.join('\n') + '\n';
 }
 
@@ -274,7 +327,7 @@ const SARIF_LEVEL: Record<Severity, sarif.Result.level> = { error: 'error', warn
 function ruleDescription(code: string): string {
   const area = code.split('/')[0];
   const areas: Record<string, string> = {
-    detect: 'File skipped: its dialect could not be told',
+    detect: 'File skipped: binary, too large, or its dialect could not be told',
     syntax: 'Configuration syntax problem',
     ref: 'Named object reference problem',
     ipsec: 'IPsec/IKE mismatch or weakness',
@@ -346,63 +399,102 @@ function formatSarif(report: JsonReport): sarif.Log {
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** Writing stdout failed: a closed pipe, a full disk. */
+class OutputError extends Error {
+  constructor(readonly errno: NodeJS.ErrnoException) {
+    super(describeFsError(errno));
+  }
+}
+
+/** Writes to stdout and waits until it is written; a write error rejects with an `OutputError`. */
+function writeOut(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (err) => (err ? reject(new OutputError(err)) : resolve()));
+  });
+}
+
+/** Writes to stderr; a closed stderr is ignored (there is nowhere left to complain). */
+function writeErr(text: string): void {
+  try {
+    process.stderr.write(text);
+  } catch {
+    /* nowhere to report */
+  }
+}
+
+/** Text of a file for the service: its text, or empty with the host's reason to skip it; undefined when unreadable. */
+function readInput(file: InputFile, maxFileSize: number, problems: Problems): { text: string; read: ReadResult } | undefined {
+  const read = readConfigFileSync(file.abs, { maxFileSize });
+  if (read.ok) return { text: read.text, read };
+  if (read.skip) return { text: '', read };
+  problems.cannotRead(file.display, read.reason);
+  return undefined;
+}
+
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
-    process.stdout.write(USAGE);
+    await writeOut(USAGE);
     return 0;
   }
   if (parsed === 'version') {
-    process.stdout.write(`netcfg ${pkg.version}\n`);
+    await writeOut(`netcfg ${pkg.version}\n`);
     return 0;
   }
-  const { files, projectFiles } = await collectFiles(parsed.paths, DEFAULT_SETTINGS.maxFileSize);
+  const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  const problems = new Problems();
+  const collected = await collectFiles(parsed.paths, maxFileSize, problems);
+  // Nothing named could be used at all: the reasons are on stderr, there is no report to print.
+  if (collected.usable === 0 && problems.unreadable > 0) return 2;
   // The CLI reports and never edits: batch mode drops trees and quick-fix Setters once each file is lowered.
   const service = createLanguageService({ ...parsed.settings, batch: true });
   let internalErrors = 0;
   setInternalErrorHandler((err) => {
     internalErrors++;
-    if (internalErrors <= 3) process.stderr.write(`netcfg: internal error in a check: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (internalErrors <= 3) writeErr(`netcfg: internal error in a check: ${err instanceof Error ? err.message : String(err)}\n`);
   });
   // The governing netcfg.yaml files are documents of the service too (external peers, device overrides).
   const extra: InputFile[] = [];
-  for (const p of projectFiles) {
-    const read = readConfigFileSync(p);
-    if (!read.ok) continue;
+  for (const p of collected.projectFiles) {
     const f = { abs: p, uri: pathToFileURL(p).href, display: displayPath(p) };
-    service.setDocument(f.uri, read.text, 1);
+    const input = readInput(f, maxFileSize, problems);
+    if (!input) continue;
+    service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
     extra.push(f);
   }
-  for (const f of files) {
-    const read = readConfigFileSync(f.abs);
-    if (!read.ok) {
-      if (read.reason === 'binary file') {
-        service.setDocument(f.uri, '', 1);
-        continue;
-      }
-      throw new UsageError(`cannot read '${f.display}': ${read.reason}`);
-    }
-    service.setDocument(f.uri, read.text, 1);
+  const files: InputFile[] = [];
+  for (const f of collected.files) {
+    const input = readInput(f, maxFileSize, problems);
+    if (!input) continue;
+    service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
+    files.push(f);
   }
   const report = runCheck(service, files, extra, parsed.minSeverity);
-  const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report);
-  await new Promise<void>((resolve) => process.stdout.write(out, () => resolve()));
-  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report, problems.unreadable);
+  const status = problems.unreadable > 0 ? 2 : report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  try {
+    await writeOut(out);
+  } catch (err) {
+    // `netcfg check | head`: a reader that goes away early is not an error of ours (as with SIGPIPE in C tools,
+    // nothing is printed); the status is the one the check had. Any other write error is one line and exit 2.
+    if (err instanceof OutputError && err.errno.code === 'EPIPE') return status;
+    throw err;
+  }
+  return status;
 }
 
-// `netcfg check | head`: a reader that goes away is not an error of ours.
-process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw err;
-});
+// Write errors are handled where stdout is written (writeOut); without a listener they would be thrown.
+process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
 
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof UsageError) process.stderr.write(`netcfg: ${err.message}\n`);
-    else process.stderr.write(`netcfg: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (err instanceof UsageError) writeErr(`netcfg: ${err.message}\n`);
+    else if (err instanceof OutputError) writeErr(`netcfg: cannot write the report: ${err.message}\n`);
+    else writeErr(`netcfg: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 2;
   },
 );

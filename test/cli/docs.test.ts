@@ -19,7 +19,7 @@ test('docsAnchor: lower-cased, non-alphanumerics become one dash', () => {
 test('docs/diagnostics.md defines the anchor of every code the fixtures produce', () => {
   const docs = fs.readFileSync(path.join(ROOT, 'docs/diagnostics.md'), 'utf8');
   const ids = new Set([...docs.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]));
-  for (const code of ['detect/unknown-dialect', 'ref/undefined', 'ref/unused', 'syntax/missing-argument', 'ipsec/psk-mismatch']) {
+  for (const code of ['detect/unknown-dialect', 'detect/binary-file', 'ref/undefined', 'ref/unused', 'syntax/missing-argument', 'ipsec/psk-mismatch']) {
     assert.ok(ids.has(docsAnchor(code)), `docs/diagnostics.md has no anchor for ${code}`);
     assert.match(docs, new RegExp(`^#{3,4} <a id="${docsAnchor(code)}"></a>${code.replace(/[/]/g, '\\/')}$`, 'm'));
   }

@@ -74,7 +74,7 @@ function assertLinear(label: string, make: (n: number) => () => void, small: num
 
 // ------------------------------------------------------------------------------------------------ prototype names
 
-test('bird-completion-proto-key.bird: completion after a statement named `constructor` does not throw', { todo: 'fixed on branch robust (prototype-free keyword maps)' }, () => {
+test('bird-completion-proto-key.bird: completion after a statement named `constructor` does not throw', () => {
   const uri = 'file:///r/bird-completion-proto-key.bird';
   const text = read('bird-completion-proto-key.bird');
   const s = open(uri, text);
@@ -82,7 +82,7 @@ test('bird-completion-proto-key.bird: completion after a statement named `constr
   assert.deepEqual(oracles(uri, text, [{ line: 4, character: 18 }]), []);
 });
 
-test('bird-throw-small-aeed61f2.txt: completion on a line that is only `__defineGetter__` does not throw', { todo: 'fixed on branch robust (prototype-free keyword maps)' }, () => {
+test('bird-throw-small-aeed61f2.txt: completion on a line that is only `__defineGetter__` does not throw', () => {
   const uri = 'file:///r/bird.conf';
   const text = read('bird-throw-small-aeed61f2.txt');
   const s = open(uri, text);
@@ -91,7 +91,7 @@ test('bird-throw-small-aeed61f2.txt: completion on a line that is only `__define
   assert.deepEqual(oracles(uri, text, [{ line: 244, character: 1 }, { line: 244, character: 16 }]), []);
 });
 
-test('ios-hover-proto-key.ios: hover on `ip ospf network constructor` does not throw', { todo: 'fixed on branch robust (prototype-free keyword maps)' }, () => {
+test('ios-hover-proto-key.ios: hover on `ip ospf network constructor` does not throw', () => {
   const uri = 'file:///r/ios-hover-proto-key.ios';
   const text = read('ios-hover-proto-key.ios');
   const s = open(uri, text);
@@ -101,8 +101,8 @@ test('ios-hover-proto-key.ios: hover on `ip ospf network constructor` does not t
 
 /** Each prototype name in a word position of a small config of each dialect, every feature on that word. */
 const PROTO_SHAPES: { dialect: string; file: string; lines: (w: string) => string[]; todo?: string }[] = [
-  { dialect: 'bird', file: 'bird.conf', lines: (w) => [`protocol ospf v2 ${w} {`, '  ipv4;', '  area 0 {', '    interface "eth0" {', `      ${w} ${w};`, '    };', '  };', '}', `${w}`, `protocol bgp ${w}2 from ${w} {`, '}'], todo: 'fixed on branch robust (prototype-free keyword maps)' },
-  { dialect: 'cisco-ios', file: 'r.ios', lines: (w) => ['hostname r1', 'interface GigabitEthernet0/0', ' ip address 10.0.0.1 255.255.255.0', ` ip ospf network ${w}`, ` ip ospf authentication ${w}`, ` ${w} ${w}`, 'router ospf 1', ' network 10.0.0.0 0.0.0.255 area 0', `crypto isakmp policy 10`, ` encryption ${w}`, ` group ${w}`, ` hash ${w}`, `crypto ipsec transform-set ${w} esp-${w}`, `crypto map ${w} 10 ipsec-isakmp`, ` set transform-set ${w}`, ` match address ${w}`], todo: 'fixed on branch robust (prototype-free keyword maps)' },
+  { dialect: 'bird', file: 'bird.conf', lines: (w) => [`protocol ospf v2 ${w} {`, '  ipv4;', '  area 0 {', '    interface "eth0" {', `      ${w} ${w};`, '    };', '  };', '}', `${w}`, `protocol bgp ${w}2 from ${w} {`, '}'] },
+  { dialect: 'cisco-ios', file: 'r.ios', lines: (w) => ['hostname r1', 'interface GigabitEthernet0/0', ' ip address 10.0.0.1 255.255.255.0', ` ip ospf network ${w}`, ` ip ospf authentication ${w}`, ` ${w} ${w}`, 'router ospf 1', ' network 10.0.0.0 0.0.0.255 area 0', `crypto isakmp policy 10`, ` encryption ${w}`, ` group ${w}`, ` hash ${w}`, `crypto ipsec transform-set ${w} esp-${w}`, `crypto map ${w} 10 ipsec-isakmp`, ` set transform-set ${w}`, ` match address ${w}`] },
   { dialect: 'cisco-asa', file: 'fw.asa', lines: (w) => ['ASA Version 9.8(4)', 'hostname fw', `crypto ikev1 policy 10`, ` encryption ${w}`, ` hash ${w}`, ` group ${w}`, `tunnel-group ${w} type ${w}`, `object network ${w}`, ` host 10.0.0.${w}`, `access-list ${w} extended permit ip object ${w} any`] },
   { dialect: 'routeros', file: 'r.rsc', lines: (w) => ['/ip ipsec proposal', `add name=${w} enc-algorithms=${w} pfs-group=${w}`, '/ip ipsec peer', `add address=10.0.0.2/32 profile=${w} exchange-mode=${w}`, `/${w} ${w}`, `${w}=${w}`, '/routing ospf interface-template', `add networks=10.0.0.0/24 type=${w} area=${w}`] },
   { dialect: 'openbsd-ipsec', file: 'ipsec.conf', lines: (w) => [`${w} = "10.0.0.1"`, `ike esp from $${w} to 10.1.0.0/24 peer 10.0.0.2 main auth ${w} enc ${w} group ${w} psk "k"`, `${w} ${w}`, `flow esp from 10.0.0.0/24 to 10.1.0.0/24 type ${w}`] },
@@ -127,14 +127,14 @@ for (const shape of PROTO_SHAPES) {
 
 // ------------------------------------------------------------------------------------------------ OpenBSD nesting
 
-test('openbsd-nested-braces-10k.ipsec.conf: 10,000 nested `{` parse without internal/parser-crash', { todo: 'fixed on branch hostile (OpenBSD iterative nesting)' }, () => {
+test('openbsd-nested-braces-10k.ipsec.conf: 10,000 nested `{` parse without internal/parser-crash', () => {
   const uri = 'file:///r/openbsd-nested-braces-10k.ipsec.conf';
   const s = open(uri, read('openbsd-nested-braces-10k.ipsec.conf'));
   assert.deepEqual(parserCrashes(s, uri), []);
   assert.ok(s.getFindings(uri).length <= 1001, `${s.getFindings(uri).length} findings`);
 });
 
-test('openbsd-parser-crash-diag-small-ddd1e1c8.txt: a deep `{{{…` address list parses without internal/parser-crash, on a 1 MB stack too', { todo: 'fixed on branch hostile (OpenBSD iterative nesting)' }, async () => {
+test('openbsd-parser-crash-diag-small-ddd1e1c8.txt: a deep `{{{…` address list parses without internal/parser-crash, on a 1 MB stack too', async () => {
   const uri = 'file:///r/ipsec.conf';
   const text = read('openbsd-parser-crash-diag-small-ddd1e1c8.txt');
   const s = open(uri, text);
@@ -146,7 +146,7 @@ test('openbsd-parser-crash-diag-small-ddd1e1c8.txt: a deep `{{{…` address list
   assert.equal(res.codes?.['internal/parser-crash'], undefined, JSON.stringify(res.codes));
 });
 
-test('openbsd-hang-large / brace-soup shape: `ike }{}{…` yields a bounded number of diagnostics, in linear time', { todo: 'fixed on branch hostile (OpenBSD bounded diagnostics)' }, () => {
+test('openbsd-hang-large / brace-soup shape: `ike }{}{…` yields a bounded number of diagnostics, in linear time', () => {
   const soup = (lines: number, pairs: number) => Array.from({ length: lines }, () => 'ike ' + '}{'.repeat(pairs)).join('\n') + '\n';
   const uri = 'file:///r/soup.ipsec.conf';
   const s = open(uri, soup(20, 1250)); // 50 KB; the reproducer is 2 MB
@@ -158,7 +158,7 @@ test('openbsd-hang-large / brace-soup shape: `ike }{}{…` yields a bounded numb
 
 // ------------------------------------------------------------------------------------------------ RouterOS sizes
 
-test('routeros-completion-long-token-100k.rsc shape: completion inside a long word is linear in its length', { todo: 'fixed on branch hostile (RouterOS long-word completion)' }, () => {
+test('routeros-completion-long-token-100k.rsc shape: completion inside a long word is linear in its length', () => {
   const make = (n: number) => {
     const uri = 'file:///r/long-word.rsc';
     const s = open(uri, '/routing bgp connection' + 'x'.repeat(n) + '\n');
@@ -167,13 +167,13 @@ test('routeros-completion-long-token-100k.rsc shape: completion inside a long wo
   assertLinear('RouterOS completion in a long word', make, 10_000, 40);
 });
 
-test('routeros-continuation.gen.sh shape: one command continued with `\\` over many lines parses in linear time', { todo: 'fixed on branch hostile (RouterOS linear continuations)' }, () => {
+test('routeros-continuation.gen.sh shape: one command continued with `\\` over many lines parses in linear time', () => {
   const text = (n: number) => '/ip firewall filter\nadd chain=forward \\\n' + Array.from({ length: n }, (_, i) => `    comment=c${i} \\\n`).join('') + '    action=accept\n';
   const uri = 'file:///r/continuation.rsc';
   assertLinear('RouterOS continuations', (n) => () => open(uri, text(n)).getFindings(uri), 2_500, 150);
 });
 
-test('routeros-long-menu-path.gen.sh shape: a long menu path parses in linear time', { todo: 'fixed on branch hostile (RouterOS long menu paths)' }, () => {
+test('routeros-long-menu-path.gen.sh shape: a long menu path parses in linear time', () => {
   const uri = 'file:///r/menu.rsc';
   // Measured on main: 1,000 segments 111 ms, 4,000 1,080 ms (x10; worse than quadratic further on: 60 KB 11.7 s).
   assertLinear('RouterOS menu path', (n) => () => open(uri, '/interface /' + 'ab/'.repeat(n) + '\n').getFindings(uri), 1_000, 150, 6);
@@ -181,7 +181,7 @@ test('routeros-long-menu-path.gen.sh shape: a long menu path parses in linear ti
 
 // ------------------------------------------------------------------------------------------------ IOS sizes
 
-test('ios-unused-acls-140k.gen.sh shape: many findings from one check never overflow the stack (45k ACLs on a 0.5 MB stack)', { todo: 'fixed on branch robust (no push(...) of input-sized arrays)' }, async () => {
+test('ios-unused-acls-140k.gen.sh shape: many findings from one check never overflow the stack (45k ACLs on a 0.5 MB stack)', async () => {
   // 140k findings overflow the server's ~1 MB stack through `push(...findings)`; half the stack shows it at ~40k.
   const n = 45_000;
   let text = 'hostname many\n';
@@ -192,7 +192,7 @@ test('ios-unused-acls-140k.gen.sh shape: many findings from one check never over
   assert.equal(res.count, n);
 });
 
-test('ios-hover-relowers.gen.sh shape: hover in a big ACL reads the cached model, it does not lower again', { todo: 'fixed on a helper branch (IOS/ASA hover reads the cached model)' }, () => {
+test('ios-hover-relowers.gen.sh shape: hover in a big ACL reads the cached model, it does not lower again', () => {
   const acl = (n: number) => {
     let t = 'hostname acl\nip access-list extended BIG\n';
     for (let i = 1; i <= n; i++) t += ` permit tcp any host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} eq ${(i % 65000) + 1}\n`;
@@ -214,7 +214,7 @@ test('ios-hover-relowers.gen.sh shape: hover in a big ACL reads the cached model
 
 // ------------------------------------------------------------------------------------------------ UTF-16
 
-test('utf16le.ios / utf16le.cfg: UTF-16LE files with a BOM are decoded, checked and detected like their UTF-8 text', { todo: 'fixed on a helper branch (decode by BOM in the CLI and the workspace scan)' }, () => {
+test('utf16le.ios / utf16le.cfg: UTF-16LE files with a BOM are decoded, checked and detected like their UTF-8 text', () => {
   ensureBuilt();
   for (const name of ['utf16le.ios', 'utf16le.cfg']) {
     const res = spawnSync(process.execPath, [CLI, 'check', path.join(DIR, name), '--format', 'json'], { encoding: 'utf8' });

@@ -20,15 +20,44 @@ async function open(rel) {
   return doc;
 }
 
-async function until(fn, what, timeout = 30000) {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
+function describe(v) {
+  let t;
+  try {
+    t = typeof v === 'string' ? v : JSON.stringify(v);
+  } catch {
+    t = String(v);
   }
+  if (t === undefined) t = String(v);
+  return t.length > 2000 ? `${t.slice(0, 2000)}… (${t.length} chars)` : t;
 }
+
+/**
+ * Polls `probe()` until `predicate(value)` holds and returns that value; on timeout throws with the last value seen.
+ * Everything the server computes (diagnostics, completion, hover, code actions, semantic tokens, symbols) arrives
+ * asynchronously and may be empty or stale while the extension starts or the workspace is indexed: never read it once.
+ */
+async function waitFor(description, probe, predicate, timeoutMs = 30000) {
+  const t0 = Date.now();
+  let last = '(never probed)';
+  let polls = 0;
+  for (;;) {
+    polls++;
+    try {
+      const v = await probe();
+      if (predicate(v)) return v;
+      last = v;
+    } catch (err) {
+      last = `probe failed: ${err && err.message}`;
+    }
+    if (Date.now() - t0 >= timeoutMs) break;
+    await new Promise((r) => setTimeout(r, polls < 8 ? 100 : 250));
+  }
+  throw new Error(`timed out after ${Date.now() - t0} ms (${polls} polls) waiting for ${description}; last seen: ${describe(last)}`);
+}
+
+const codeOf = (d) => String(d.code?.value ?? d.code);
+const pskMismatch = (uri) => vscode.languages.getDiagnostics(uri).filter((d) => codeOf(d) === 'ipsec/psk-mismatch');
+const diagSummary = (uri) => vscode.languages.getDiagnostics(uri).map((d) => `${codeOf(d)}@${d.range.start.line}:${d.range.start.character}`);
 
 function positionOf(doc, needle, delta = 0) {
   const idx = doc.getText().indexOf(needle);
@@ -44,12 +73,12 @@ function defineTests(mocha) {
     const ios = await open('site-to-site-ios-routeros/r1.ios');
     assert.equal(ios.languageId, 'cisco-ios');
     const ros = vscode.Uri.joinPath(folder(), 'site-to-site-ios-routeros/mikrotik.rsc');
-    const both = await until(() => {
-      const a = vscode.languages.getDiagnostics(ios.uri).filter((d) => String(d.code?.value ?? d.code) === 'ipsec/psk-mismatch');
-      const b = vscode.languages.getDiagnostics(ros).filter((d) => String(d.code?.value ?? d.code) === 'ipsec/psk-mismatch');
-      return a.length && b.length ? [a[0], b[0]] : undefined;
-    }, 'psk-mismatch diagnostics on both files');
-    for (const d of both) {
+    const state = await waitFor(
+      'ipsec/psk-mismatch diagnostics on r1.ios and mikrotik.rsc',
+      () => ({ ios: pskMismatch(ios.uri), ros: pskMismatch(ros), all: { ios: diagSummary(ios.uri), ros: diagSummary(ros) } }),
+      (s) => s.ios.length > 0 && s.ros.length > 0,
+    );
+    for (const d of [state.ios[0], state.ros[0]]) {
       assert.equal(d.source, 'netcfg');
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
       assert.ok(!/MY_KEY|MYKEY/.test(d.message), 'secret in message');
@@ -61,54 +90,78 @@ function defineTests(mocha) {
     const doc = await open('site-to-site-ios-routeros/r1.ios');
     const line = doc.lineAt(positionOf(doc, 'crypto isakmp policy').line + 1);
     const pos = new vscode.Position(line.lineNumber, line.firstNonWhitespaceCharacterIndex);
-    const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos);
-    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
-    for (const want of ['encryption', 'hash', 'group', 'authentication', 'lifetime']) assert.ok(labels.includes(want), `missing ${want} in ${labels.join(',')}`);
+    const wants = ['encryption', 'hash', 'group', 'authentication', 'lifetime'];
+    await waitFor(
+      `completion at ${pos.line}:${pos.character} to list ${wants.join(', ')}`,
+      async () => {
+        const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, pos);
+        return (list?.items ?? []).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      },
+      (labels) => wants.every((w) => labels.includes(w)),
+    );
   });
 
   add('hover on group 2 shows documentation', async () => {
     const doc = await open('site-to-site-ios-routeros/r1.ios');
-    const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'group 2', 1));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, /group/i);
+    const text = await waitFor(
+      'a hover on group 2 mentioning the DH group',
+      async () => {
+        const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, positionOf(doc, 'group 2', 1));
+        return (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+      },
+      (t) => /group/i.test(t),
+    );
     assert.ok(!/MY_KEY|MYKEY/.test(text));
   });
 
   add('the PSK mismatch has quick fixes for both ends, none showing the secret', async () => {
     const doc = await open('site-to-site-ios-routeros/mikrotik.rsc');
-    const diag = await until(() => vscode.languages.getDiagnostics(doc.uri).find((d) => String(d.code?.value ?? d.code) === 'ipsec/psk-mismatch'), 'psk-mismatch on mikrotik.rsc');
-    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range);
-    const fixes = actions.filter((a) => /match|pre-shared key/i.test(a.title));
-    assert.ok(fixes.length >= 2, `expected two fixes, got ${actions.map((a) => a.title).join(' | ')}`);
-    for (const f of fixes) assert.ok(!/MY_KEY|MYKEY/.test(f.title));
+    const diag = await waitFor('psk-mismatch on mikrotik.rsc', () => pskMismatch(doc.uri)[0] ?? diagSummary(doc.uri), (d) => !Array.isArray(d));
+    const titles = await waitFor(
+      'two PSK quick fixes (one per end) for the mismatch on mikrotik.rsc',
+      async () => ((await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, diag.range)) ?? []).map((a) => a.title),
+      (all) => all.filter((t) => /match|pre-shared key/i.test(t)).length >= 2,
+    );
+    for (const t of titles) assert.ok(!/MY_KEY|MYKEY/.test(t), `a fix title shows the secret: ${t}`);
   });
 
   add('semantic tokens from the server mark the PSK as a secret', async () => {
     const doc = await open('site-to-site-ios-routeros/r1.ios');
-    const legend = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', doc.uri);
-    assert.ok(legend && legend.tokenTypes.includes('secret'), `legend: ${JSON.stringify(legend)}`);
-    const tokens = await until(async () => {
-      const t = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', doc.uri);
-      return t && t.data.length ? t : undefined;
-    }, 'semantic tokens for r1.ios');
+    const legend = await waitFor(
+      'the semantic tokens legend with a secret token type',
+      () => vscode.commands.executeCommand('vscode.provideDocumentSemanticTokensLegend', doc.uri),
+      (l) => Boolean(l && l.tokenTypes.includes('secret')),
+    );
     const key = positionOf(doc, 'isakmp key ', 'isakmp key '.length);
-    let line = 0;
-    let char = 0;
-    let found;
-    for (let i = 0; i < tokens.data.length; i += 5) {
-      line += tokens.data[i];
-      char = tokens.data[i] === 0 ? char + tokens.data[i + 1] : tokens.data[i + 1];
-      if (line === key.line && char === key.character) found = legend.tokenTypes[tokens.data[i + 3]];
-    }
-    assert.equal(found, 'secret');
+    await waitFor(
+      `a secret token at ${key.line}:${key.character} (the isakmp key) in r1.ios`,
+      async () => {
+        const tokens = await vscode.commands.executeCommand('vscode.provideDocumentSemanticTokens', doc.uri);
+        if (!tokens || !tokens.data.length) return { tokens: tokens ? 0 : 'none', atKey: null };
+        let line = 0;
+        let char = 0;
+        let atKey = null;
+        for (let i = 0; i < tokens.data.length; i += 5) {
+          line += tokens.data[i];
+          char = tokens.data[i] === 0 ? char + tokens.data[i + 1] : tokens.data[i + 1];
+          if (line === key.line && char === key.character) atKey = legend.tokenTypes[tokens.data[i + 3]];
+        }
+        return { tokens: tokens.data.length / 5, atKey };
+      },
+      (s) => s.atKey === 'secret',
+    );
   });
 
   add('document symbols of the IOS example list interfaces and crypto', async () => {
     const doc = await open('site-to-site-ios-routeros/r1.ios');
-    const symbols = await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri);
-    const names = JSON.stringify(symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]));
-    assert.match(names, /FastEthernet1\/0/);
-    assert.match(names, /crypto/i);
+    await waitFor(
+      'document symbols naming FastEthernet1/0 and a crypto section',
+      async () => {
+        const symbols = (await vscode.commands.executeCommand('vscode.executeDocumentSymbolProvider', doc.uri)) ?? [];
+        return JSON.stringify(symbols.map((s) => [s.name, (s.children ?? []).map((c) => c.name)]));
+      },
+      (names) => /FastEthernet1\/0/.test(names) && /crypto/i.test(names),
+    );
   });
 }
 

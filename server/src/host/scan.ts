@@ -1,10 +1,11 @@
-// File-system helpers shared by the LSP server and the CLI: which files are configs, walking a directory tree,
-// reading a config file. The language service itself never touches the disk; only its hosts use this.
+// File-system helpers shared by the LSP server and the CLI: which files are configs, walking a directory tree
+// (reading one file is in read.ts). The language service itself never touches the disk; only its hosts use this.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { dialectByFileName, isGenericConfigName } from '../dialects/registry';
 import { isProjectFileName } from './project';
+import { describeFileType, describeFsError } from './read';
 
 /** Directories never descended into: dependencies, VCS metadata and build output (hidden directories are skipped too). */
 export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'out']);
@@ -21,10 +22,14 @@ export const CONFIG_GLOB = '**/*.{ios,cisco,asa,rsc,bird,conf,cfg,txt,config,rtr
 export type CandidateKind = 'config' | 'project';
 
 export interface Candidate {
-  /** Absolute path. */
+  /** Absolute path (a name that is not valid UTF-8 shows as U+FFFD: open `fsPath`). */
   path: string;
+  /** The path to open: `path`, or its raw bytes when a name is not valid UTF-8. */
+  fsPath: string | Buffer;
   kind: CandidateKind;
   size: number;
+  /** Identity of the file (device and inode), the same through every link to it. */
+  id: string;
 }
 
 /** Whether the name alone fixes a dialect (`*.ios`, `*.rsc`, `ipsec.conf`, `bird.conf` …). */
@@ -52,101 +57,118 @@ export interface ScanOptions {
   maxFileSize: number;
   /** Stops the walk early (the server cancels indexing on shutdown). */
   isCancelled?: () => boolean;
+  /**
+   * Hears every path the walk could not use: `error` for one that cannot be read (a directory or a config
+   * file: permission denied, a dangling link, a link loop), `warning` for a config name that is not a regular
+   * file (a FIFO, a device, a socket), which is never opened. Without it such paths are skipped silently.
+   */
+  onProblem?: (problem: ScanProblem) => void;
+}
+
+export interface ScanProblem {
+  /** The path as a string (invalid UTF-8 in a name shows as U+FFFD). */
+  path: string;
+  reason: string;
+  severity: 'error' | 'warning';
+}
+
+/** A path as the walk holds it: a string, or the raw bytes when a name is not valid UTF-8. */
+type FsPath = string | Buffer;
+
+/** A Buffer as a plain Uint8Array (this @types/node's Buffer is not assignable to one under TypeScript 5.9). */
+function u8(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+function joinPath(dir: FsPath, name: Buffer): FsPath {
+  const nameText = name.toString('utf8');
+  const valid = typeof dir === 'string' && Buffer.from(nameText).equals(u8(name));
+  if (valid) return path.join(dir, nameText);
+  const dirBytes = typeof dir === 'string' ? Buffer.from(dir) : dir;
+  const sep = dirBytes.length && dirBytes[dirBytes.length - 1] === path.sep.charCodeAt(0) ? '' : path.sep;
+  return Buffer.concat([u8(dirBytes), u8(Buffer.from(sep)), u8(name)]);
+}
+
+function pathText(p: FsPath): string {
+  return typeof p === 'string' ? p : p.toString('utf8');
+}
+
+/** The identity of a file or directory whatever the path it was reached by (hard links and symlinks alike). */
+export function fileIdentity(stat: fs.Stats): string {
+  return `${stat.dev}:${stat.ino}`;
 }
 
 /**
- * Walks `root` depth-first in name order and yields config and project files. Unreadable directories are
- * skipped silently (a workspace may contain folders the user cannot read); symlinked directories are not
- * followed, so a link loop cannot hang the walk.
+ * Walks `root` depth-first in name order and yields config and project files (regular files only). Symbolic
+ * links are followed, and every directory is entered once by its identity (device and inode), so a link loop
+ * cannot make the walk endless; a file reached twice is yielded once. Names that are not valid UTF-8 are
+ * walked by their bytes (`fsPath`). Hidden directories and `SKIP_DIRS` are not entered.
  */
 export async function* scanDirectory(root: string, options: ScanOptions): AsyncGenerator<Candidate> {
-  const stack = [root];
+  const problem = (p: FsPath, reason: string, severity: ScanProblem['severity']) => options.onProblem?.({ path: pathText(p), reason, severity });
+  const visitedDirs = new Set<string>();
+  const seenFiles = new Set<string>();
+  try {
+    visitedDirs.add(fileIdentity(await fs.promises.stat(root)));
+  } catch (err) {
+    problem(root, describeFsError(err), 'error');
+    return;
+  }
+  const stack: FsPath[] = [root];
   while (stack.length) {
     if (options.isCancelled?.()) return;
     const dir = stack.pop()!;
     let entries: fs.Dirent[];
     try {
-      entries = await fs.promises.readdir(dir, { withFileTypes: true });
-    } catch {
+      // Names as bytes: a name that is not valid UTF-8 must still be found again on disk.
+      entries = (await fs.promises.readdir(dir, { withFileTypes: true, encoding: 'buffer' as BufferEncoding })) as unknown as fs.Dirent[];
+    } catch (err) {
+      problem(dir, describeFsError(err), 'error');
       continue;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subdirs: string[] = [];
+    const nameOf = (e: fs.Dirent) => e.name as unknown as Buffer;
+    entries.sort((a, b) => Buffer.compare(u8(nameOf(a)), u8(nameOf(b))));
+    const subdirs: FsPath[] = [];
     for (const entry of entries) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
-        if (!entry.name.startsWith('.') && !SKIP_DIRS.has(entry.name)) subdirs.push(full);
-        continue;
-      }
-      if (!entry.isFile() && !entry.isSymbolicLink()) continue;
-      const kind = candidateKind(entry.name);
-      if (!kind) continue;
+      const rawName = nameOf(entry);
+      const name = rawName.toString('utf8');
+      const full = joinPath(dir, rawName);
+      const kind = candidateKind(name);
+      const isDirName = !name.startsWith('.') && !SKIP_DIRS.has(name);
+      // A plain file that is not a candidate needs no system call; anything else is judged by stat (links followed).
+      if (entry.isFile() && !kind) continue;
+      if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink() && !kind) continue;
+      if (entry.isDirectory() && !isDirName) continue;
       let stat: fs.Stats;
       try {
         stat = await fs.promises.stat(full);
-      } catch {
+      } catch (err) {
+        // A dangling link or a link loop: an error when it may be a config or a directory to walk.
+        if (kind || entry.isDirectory()) problem(full, describeFsError(err), 'error');
         continue;
       }
-      if (!stat.isFile()) continue;
-      if (!hasDialectName(entry.name) && stat.size > options.maxFileSize) continue;
-      yield { path: full, kind, size: stat.size };
+      if (stat.isDirectory()) {
+        if (!isDirName) continue;
+        const id = fileIdentity(stat);
+        if (visitedDirs.has(id)) continue; // a link back to a directory already walked (or being walked)
+        visitedDirs.add(id);
+        subdirs.push(full);
+        continue;
+      }
+      if (!kind) continue;
+      if (!stat.isFile()) {
+        problem(full, describeFileType(stat), 'warning');
+        continue;
+      }
+      const id = fileIdentity(stat);
+      if (seenFiles.has(id)) continue;
+      seenFiles.add(id);
+      if (!hasDialectName(name) && stat.size > options.maxFileSize) continue;
+      yield { path: pathText(full), fsPath: full, kind, size: stat.size, id };
     }
     // Reverse so the stack pops sub-directories in name order.
     for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]);
   }
 }
 
-/** The result of reading one config file: its text, or why it is not a text config. */
-export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
-
-/**
- * Reads a config file as UTF-8 (a BOM is dropped). A generic-named file that looks binary (a NUL byte in
- * its first 8 KiB) is refused, so images and archives named `*.txt` or without extension are never parsed.
- */
-export async function readConfigFile(file: string): Promise<ReadResult> {
-  let buf: Buffer;
-  try {
-    buf = await fs.promises.readFile(file);
-  } catch (err) {
-    return { ok: false, reason: describeFsError(err) };
-  }
-  return decodeConfig(file, buf);
-}
-
-/** Synchronous twin of `readConfigFile`. */
-export function readConfigFileSync(file: string): ReadResult {
-  let buf: Buffer;
-  try {
-    buf = fs.readFileSync(file);
-  } catch (err) {
-    return { ok: false, reason: describeFsError(err) };
-  }
-  return decodeConfig(file, buf);
-}
-
-function decodeConfig(file: string, buf: Buffer): ReadResult {
-  if (!hasDialectName(file) && !isProjectFileName(file) && buf.subarray(0, 8192).includes(0)) return { ok: false, reason: 'binary file' };
-  let text = buf.toString('utf8');
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text };
-}
-
-/** A file-system error as a short lower-case reason (`no such file`, `permission denied`, `is a directory`). */
-export function describeFsError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'not a directory';
-    case 'ELOOP':
-      return 'too many symbolic links';
-    default:
-      return err instanceof Error ? err.message : String(err);
-  }
-}
+export { decodeConfig, describeFileType, describeFsError, readConfigFile, readConfigFileSync, type ReadResult } from './read';

@@ -1,6 +1,8 @@
 // The Cisco IOS/IOS-XE command tree by configuration mode, as data: keyword paths, syntax, a short doc, defaults and
 // a reference. The parser resolves (abbreviated) keywords against it; completion and hover read it. ASA extends it.
 // Depends on nothing but itself.
+import { dict } from '../../model/dict';
+
 
 /** A configuration mode (`global`, `interface`, `isakmp-policy`, …). */
 export type IosModeId = string;
@@ -142,7 +144,7 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   }, ref: REF_IPSEC }),
   e('global', 'crypto dynamic-map', 'crypto dynamic-map NAME SEQ', 'A dynamic crypto map entry: a responder template accepting peers whose address is not known in advance.', { enters: (a) => (a.length === 2 ? 'crypto-map' : undefined), ref: REF_IPSEC }),
   e('global', 'crypto pki trustpoint', 'crypto pki trustpoint NAME', 'A PKI trustpoint.', { enters: 'pki-trustpoint' }),
-  e('global', 'crypto pki certificate chain', 'crypto pki certificate chain NAME', 'Certificates of a trustpoint, as hex dumps ending with `quit`.', { enters: 'cert-chain' }),
+  e('global', 'crypto pki certificate chain', 'crypto pki certificate chain NAME', 'Certificates of a trustpoint: hex dumps ending with `quit`, or one line each when stored in a file (`certificate ca 01 nvram:CA#1CA.cer`).', { enters: 'cert-chain' }),
   e('global', 'crypto ca trustpoint', 'crypto ca trustpoint NAME', 'A PKI trustpoint (older syntax).', { enters: 'pki-trustpoint' }),
   e('global', 'crypto ca certificate chain', 'crypto ca certificate chain NAME', 'Certificates of a trustpoint (older syntax).', { enters: 'cert-chain' }),
   e('global', 'spanning-tree', 'spanning-tree {mode {pvst|rapid-pvst|mst}|vlan LIST priority N|extend system-id|portfast default|loopguard default|…}', 'Switch-wide spanning tree settings: the STP variant, per-VLAN bridge priorities and timers, and defaults that ports inherit (such as portfast on every access port).', { ref: REF_LSW }),
@@ -369,14 +371,14 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
   e('pki-trustpoint', 'subject-name', 'subject-name …', 'Subject of the certificate.'),
   e('pki-trustpoint', 'revocation-check', 'revocation-check …', 'Revocation checking.'),
   e('pki-trustpoint', 'rsakeypair', 'rsakeypair NAME', 'Key pair.'),
-  e('cert-chain', 'certificate', 'certificate [ca|self-signed] SERIAL', 'A certificate as a hex dump, ended by `quit`.'),
+  e('cert-chain', 'certificate', 'certificate [ca|self-signed] SERIAL [nvram:FILE]', 'A certificate as a hex dump, ended by `quit`; with a file name (`nvram:…`) it is stored on the device and the line stands alone.'),
   e('dhcp-pool', 'network', 'network A MASK', 'Pool subnet.'),
   e('dhcp-pool', 'default-router', 'default-router A', 'Gateway handed out.'),
   e('dhcp-pool', 'dns-server', 'dns-server A…', 'DNS servers handed out.'),
 ];
 
 /** Display names of modes. */
-export const IOS_MODE_NAMES: Record<string, string> = {
+export const IOS_MODE_NAMES: Record<string, string> = dict({
   global: 'global configuration',
   interface: 'interface',
   'router-ospf': 'router ospf',
@@ -403,7 +405,7 @@ export const IOS_MODE_NAMES: Record<string, string> = {
   'key-chain': 'key chain',
   'pki-trustpoint': 'crypto pki trustpoint',
   'cert-chain': 'certificate chain',
-};
+});
 
 /** Builds the per-mode keyword tries of a catalog. */
 export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames: Record<string, string>): IosCatalog {

@@ -1,13 +1,13 @@
 // OpenBSD ipsec.conf(5) dialect entry point (ipsecctl → isakmpd, IKEv1): detection, parse, lower, outline, folding,
 // completion and hover. Knows nothing about LSP, the file system or other files.
 
-import * as model from '../../model';
 import type { ParseResult, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
 import type { Dialect, FoldingRegion, OutlineSymbol } from '../types';
 import { completeIpsecConf, hoverIpsecConf } from './features';
 import { lowerIpsecConf } from './lower';
 import { parseIpsecConf, type ObsdFile, type ObsdStatement } from './parser';
+import { lowerOrCrash } from '../guard';
 
 export { parseIpsecConf, CODES } from './parser';
 export type { ObsdFile, ObsdStatement, RuleSyntax, HostSyntax } from './parser';
@@ -21,19 +21,15 @@ export const openbsdDialect: Dialect<ObsdFile> = {
   parse(text, options): ParseResult<ObsdFile> {
     try {
       const res = parseIpsecConf(text, { reportUnknownCommands: options.reportUnknownCommands });
-      return { text, tree: res.tree, tokens: res.tokens, diagnostics: res.diagnostics };
+      // `tokens` is built on first use (a getter): copy it over as one, not as a value.
+      const out = { text, tree: res.tree, diagnostics: res.diagnostics } as ParseResult<ObsdFile>;
+      Object.defineProperty(out, 'tokens', { enumerable: true, get: () => res.tokens });
+      return out;
     } catch (err) {
       return crashed(text, err);
     }
   },
-  lower(parsed, uri, options) {
-    try {
-      return lowerIpsecConf(parsed, uri, options);
-    } catch (err) {
-      const device = model.emptyDevice(uri, 'openbsd-ipsec', uri.split('/').pop() ?? uri);
-      return { device, diagnostics: [...parsed.diagnostics, internalErrorDiagnostic(err)] };
-    }
-  },
+  lower: (parsed, uri, options) => lowerOrCrash('openbsd-ipsec', parsed, uri, () => lowerIpsecConf(parsed, uri, options)),
   outline: outlineIpsecConf,
   folding: foldingIpsecConf,
   complete: (parsed, offset, ctx) => completeIpsecConf(parsed, offset, ctx),

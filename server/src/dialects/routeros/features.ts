@@ -7,9 +7,10 @@ import type { CompletionData, FeatureContext, HoverData } from '../types';
 import { AUTH_CANON, CHILDREN, GENERIC_VERBS, keywordFor, menuSpec, MENUS, paramDefault, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON, resolveParam, type MenuSpec, type ParamSpec } from './catalog';
 import { decideVersion } from './lower';
 import type { RosCommand, RosMenu, RosTree } from './parser';
+import { dict, nestedDict, lookup } from '../../model/dict';
 
 /** Which definition kind a parameter's value names, per menu (`*` = any menu). */
-const REF_KINDS: Record<string, Record<string, string>> = {
+const REF_KINDS: Record<string, Record<string, string>> = nestedDict<string>({
   'ip ipsec policy': { proposal: 'ipsec-proposal', peer: 'ipsec-peer', group: 'ipsec-policy-group' },
   'ip ipsec peer': { profile: 'ipsec-profile', 'policy-template-group': 'ipsec-policy-group', 'mode-config': 'ipsec-mode-config' },
   'ip ipsec identity': { peer: 'ipsec-peer', 'policy-template-group': 'ipsec-policy-group', 'mode-config': 'ipsec-mode-config' },
@@ -28,16 +29,16 @@ const REF_KINDS: Record<string, Record<string, string>> = {
   'interface list member': { list: 'interface-list', interface: 'interface' },
   'interface bridge port': { bridge: 'interface', interface: 'interface' },
   '*': { interface: 'interface', 'in-interface': 'interface', 'out-interface': 'interface', 'in-interface-list': 'interface-list', 'out-interface-list': 'interface-list' },
-};
+});
 
 /** Built-in names offered as values even when the file does not define them. */
-const BUILTIN_NAMES: Record<string, string[]> = {
+const BUILTIN_NAMES: Record<string, string[]> = dict({
   'ipsec-proposal': ['default'],
   'ipsec-profile': ['default'],
   'ipsec-policy-group': ['default'],
   'ppp-profile': ['default', 'default-encryption'],
   'interface-list': ['all', 'none', 'dynamic', 'static'],
-};
+});
 
 /** How a catalog parameter maps to a value of a paired peer's model (for "matches r1.ios" suggestions). */
 function peerValues(menu: string, key: string, peers: model.Device[]): { value: string; device: string }[] {
@@ -65,8 +66,8 @@ function peerValues(menu: string, key: string, peers: model.Device[]): { value: 
       let kw: string | undefined;
       if (key === 'hello-interval') kw = `${o.hello.value}s`;
       else if (key === 'dead-interval') kw = `${o.dead.value}s`;
-      else if (key === 'type' && menu === 'routing ospf interface-template') kw = ({ broadcast: 'broadcast', 'point-to-point': 'ptp', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' } as Record<string, string>)[o.networkType.value];
-      else if (key === 'network-type' && menu === 'routing ospf interface') kw = ({ broadcast: 'broadcast', 'point-to-point': 'point-to-point', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' } as Record<string, string>)[o.networkType.value];
+      else if (key === 'type' && menu === 'routing ospf interface-template') kw = lookup({ broadcast: 'broadcast', 'point-to-point': 'ptp', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' }, o.networkType.value);
+      else if (key === 'network-type' && menu === 'routing ospf interface') kw = lookup({ broadcast: 'broadcast', 'point-to-point': 'point-to-point', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' }, o.networkType.value);
       if (kw && !res.some((r) => r.value === kw)) res.push({ value: kw, device: dev.name });
     }
   }
@@ -103,6 +104,32 @@ function linePrefix(text: string, offset: number): { prefix: string; start: numb
   return { prefix: raw.replace(/\\\r?\n[ \t]*/g, ''), start: s };
 }
 
+/** A name character of `key=` (`[a-z0-9-]`). */
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/**
+ * What `/([a-z0-9-]+)=("?)([^\s"]*)$/.exec(prefix)` finds (`[match, key, quote, partial]`), in linear time: the regex
+ * backtracks through every start in a long word (100,000 characters took 1.5 s). The match has no whitespace, so it
+ * lies in the trailing word; its `=` is the leftmost one after which (or after its `"`) no quote follows.
+ */
+export function keyValueAtEnd(prefix: string): [string, string, string, string] | null {
+  let ws = prefix.length;
+  while (ws > 0 && !/\s/.test(prefix[ws - 1])) ws--;
+  const lastQuote = prefix.lastIndexOf('"');
+  for (let e = Math.max(ws, lastQuote - 1); e < prefix.length; e++) {
+    if (prefix.charCodeAt(e) !== 61 /* = */) continue;
+    const quoted = prefix.charCodeAt(e + 1) === 34;
+    if (lastQuote > e && !(quoted && lastQuote === e + 1)) continue;
+    let k = e;
+    while (k > ws && isKeyChar(prefix.charCodeAt(k - 1))) k--;
+    if (k === e) continue;
+    return [prefix.slice(k), prefix.slice(k, e), quoted ? '"' : '', prefix.slice(e + (quoted ? 2 : 1))];
+  }
+  return null;
+}
+
 function paramDoc(menu: MenuSpec, key: string, spec: ParamSpec): string {
   const lines = [`**${key}** — \`/${menu.path}\``, '', spec.doc];
   if (spec.values) lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.type === 'enum-list' ? ' (comma-separated list)' : ''}`);
@@ -133,7 +160,7 @@ function complete(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureCont
   const word = wordMatch[0];
   const replaceRange: TextRange = { start: offset - word.length, end: offset };
   // ---- value after `key=`
-  const kv = /([a-z0-9-]+)=("?)([^\s"]*)$/.exec(prefix);
+  const kv = keyValueAtEnd(prefix);
   const before = prefix.slice(0, prefix.length - word.length);
   const words = before.trim().split(/\s+/).filter(Boolean);
   // Resolve path and verb from the words before the cursor.
@@ -256,7 +283,7 @@ function quoteIfNeeded(v: string): string {
 
 // ---------------------------------------------------------------- hover
 
-const VERB_DOCS: Record<string, string> = {
+const VERB_DOCS: Record<string, string> = dict({
   add: 'Creates a new item in this menu.',
   set: 'Changes an existing item (selected by name, number or `[ find … ]`), or the settings of a single-item menu.',
   remove: 'Deletes items.',
@@ -264,7 +291,7 @@ const VERB_DOCS: Record<string, string> = {
   enable: 'Enables items.',
   disable: 'Disables items (they stay in the configuration).',
   export: 'Prints the configuration of this menu as commands.',
-};
+});
 
 export function hoverRouterOs(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext): HoverData | undefined {
   try {
@@ -334,7 +361,10 @@ function hover(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext
       lines.push('', `Value here: ${model.maskSecret({ kind: 'plain', plain: p.value, range: p.valueRange ?? p.range })}`);
     }
     const eff = effectiveNotes(ctx, st);
-    if (eff.length) lines.push('', ...eff);
+    if (eff.length) {
+      lines.push('');
+      for (const l of eff) lines.push(l);
+    }
     return { markdown: lines.join('\n'), range: p.range };
   }
   if (within(st.verb?.range, offset)) {
@@ -345,7 +375,10 @@ function hover(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext
     if (!menu) return undefined;
     const lines = [`**/${menu.path}**`, '', menu.doc, '', `[RouterOS documentation](${menu.link})`];
     const eff = effectiveNotes(ctx, st);
-    if (eff.length) lines.push('', ...eff);
+    if (eff.length) {
+      lines.push('');
+      for (const l of eff) lines.push(l);
+    }
     return { markdown: lines.join('\n'), range: st.pathRange ?? st.range };
   }
   const eff = effectiveNotes(ctx, st);
