@@ -123,6 +123,16 @@ describe('bird: fuzz reproducers of issue 15', () => {
   });
 });
 
+describe('bird: odd Unicode', () => {
+  it('a lone high surrogate before a line break is a token of its own (fuzz seed 3: `\\ud800\\r\\n`), ranges stay on their line', () => {
+    const text = 'protocol device {\n  \ud800\r\n  scan time 10;\n}\n\ud800\r\n';
+    assert.deepEqual(oracleFailures(text, [0, 20, text.length], false), []);
+    assert.deepEqual(oracleFailures('\ud800\r\n', [0, 1, 3], false), []);
+    const toks = lex('a\ud800\r\nb \ud83d\ude00').tokens.map((t) => `${t.kind}:${JSON.stringify(t.text)}`);
+    assert.deepEqual(toks, ['word:"a"', 'bogus:"\\ud800"', 'newline:"\\r\\n"', 'word:"b"', 'whitespace:" "', 'bogus:"😀"']);
+  });
+});
+
 describe('bird: blocks left open at the end of the file', () => {
   it('reports one unclosed-block on the outermost open `{`, with the count and the innermost line', () => {
     const { service, files } = checkDiagnostics(`

@@ -137,8 +137,12 @@ export function lex(text: string): LexResult {
     if (PUNCT.includes(ch)) push('punct', s, i);
     else if (OPERATOR1.includes(ch)) push('operator', s, i);
     else {
-      // Surrogate pairs stay together so the token text is valid UTF-16.
-      if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
+      // Surrogate pairs stay together so the token text is valid UTF-16; a lone high surrogate is a token of its own
+      // (taking the next character along would swallow a line break and give a token, and ranges, across lines).
+      if (c >= 0xd800 && c <= 0xdbff && i < n) {
+        const d = text.charCodeAt(i);
+        if (d >= 0xdc00 && d <= 0xdfff) i++;
+      }
       push('bogus', s, i);
     }
   }
