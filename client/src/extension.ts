@@ -1,10 +1,11 @@
-// VS Code client: starts the netcfg language server (server/out/server.js over IPC), forwards file events,
-// and adds two commands and a status bar item. Kept thin on purpose: every language feature lives in the server.
+// VS Code client: starts the netcfg language server (server/out/server.js over IPC), restarts it when it stops
+// (at most 5 times in 3 minutes, then asks), forwards file events, and adds two commands and a status bar item. Kept thin on purpose: every language feature lives in the server.
 // Imports only vscode, vscode-languageclient and the shared protocol constants.
 
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CHECK_WORKSPACE_REQUEST, FILE_STATUS_REQUEST, type FileStatus, type WorkspaceCheckResult } from '../../server/src/protocol';
+import { RestartBudget } from './restart';
 
 const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
 /** Generic config names the server detects by content (kept in step with server/src/host/scan.ts). */
@@ -33,8 +34,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const budget = new RestartBudget(5, 3 * 60 * 1000);
+  const errorHandler: ErrorHandler = {
+    // A few write/read errors in a row may pass; more mean the connection is gone.
+    error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+    closed: () => {
+      if (budget.stopped()) {
+        output.warn('the netcfg server stopped unexpectedly; restarting it');
+        return { action: CloseAction.Restart, handled: true };
+      }
+      const message = `netcfg: the language server stopped ${budget.max + 1} times within 3 minutes and was not restarted. The netcfg output has the reason.`;
+      output.error(message);
+      void vscode.window.showErrorMessage(message, 'Restart', 'Show Output').then(async (choice) => {
+        if (choice === 'Show Output') output.show();
+        if (choice !== 'Restart') return;
+        budget.reset();
+        await client?.start();
+        scheduleStatus();
+      });
+      return { action: CloseAction.DoNotRestart, handled: true };
+    },
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: SELECTOR,
+    errorHandler,
     synchronize: {
       fileEvents: [vscode.workspace.createFileSystemWatcher('**/netcfg.{yaml,yml}'), vscode.workspace.createFileSystemWatcher(CONFIG_GLOB)],
     },
@@ -61,7 +84,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('netcfg.restartServer', async () => {
       output.info('restarting the netcfg server');
-      await client?.restart();
+      budget.reset();
+      if (client?.isRunning()) await client.restart();
+      else await client?.start();
       scheduleStatus();
     }),
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),

@@ -1,6 +1,8 @@
 // LSP entry point (`node server/out/server.js --stdio`, or IPC from the VS Code client): connection, document
 // sync, workspace indexing, file watching, settings and debounced diagnostics. Handler wiring only: every feature
 // is a pure function in features/, every file-system helper is in host/. The only module importing the connection.
+// Every request, notification and deferred task runs guarded: a bug or a malformed message is logged, never fatal.
+// The one fatal case is a lost message framing (no Content-Length): the server exits so the client restarts it.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,11 +13,23 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
+  IPCMessageReader,
+  IPCMessageWriter,
   ProposedFeatures,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
+  type DidChangeTextDocumentParams,
+  type DidCloseTextDocumentParams,
+  type DidOpenTextDocumentParams,
   type InitializeParams,
   type InitializeResult,
+  type MessageReader,
+  type MessageWriter,
+  type TextDocumentEdit,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,7 +41,7 @@ import { getDiagnostics } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
-import { describeError, runSafe } from './features/runSafe';
+import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/symbols';
 import { isProjectFileName, isProjectNoise } from './host/project';
@@ -49,21 +63,83 @@ const DEBOUNCE_MS = 30;
 /** Diagnostics publishing yields to the request queue after this much work. */
 const SLICE_MS = 10;
 
-const connection = createConnection(ProposedFeatures.all);
+/**
+ * The transport named on the command line, with a message reader of our own: the library's reader reports a lost
+ * framing (a message without `Content-Length`) only as an error event and then waits forever for a header that
+ * never comes. Seeing that event lets the server exit instead of staying alive but deaf.
+ */
+function transport(): { reader: MessageReader; writer: MessageWriter } | undefined {
+  if (process.argv.includes('--stdio')) return { reader: new StreamMessageReader(process.stdin), writer: new StreamMessageWriter(process.stdout) };
+  if (process.argv.includes('--node-ipc')) return { reader: new IPCMessageReader(process), writer: new IPCMessageWriter(process) };
+  return undefined; // --socket / --pipe: the library's own transport
+}
+
+const io = transport();
+const connection = io ? createConnection(ProposedFeatures.all, io.reader, io.writer) : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 
 const log = {
   info: (m: string) => connection.console.info(m),
+  warn: (m: string) => connection.console.warn(m),
   error: (m: string) => connection.console.error(m),
 };
-setInternalErrorHandler((err) => log.error(`check failed: ${describeError(err)}`));
+/** For failures that may repeat on every keystroke or message: each distinct one is logged once. */
+const logOnce = onceLogger(log.error);
+setInternalErrorHandler((err) => logOnce(`check failed: ${describeError(err)}`));
+
+if (process.argv.includes('--stdio')) {
+  // stdout carries the protocol: anything a library prints must go to the client's log instead.
+  console.log = console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+}
+
+/** Ends the process with a logged reason (the client restarts a server that exits unexpectedly). */
+function fatal(reason: string): void {
+  const message = `netcfg server exits: ${reason}`;
+  try {
+    log.error(message);
+  } catch {
+    // the writer may be gone too
+  }
+  process.stderr.write(`${message}\n`);
+  setTimeout(() => process.exit(1), 100);
+}
+
+io?.reader.onError((err) => {
+  // A body that is not JSON leaves the framing intact: the next message is read normally.
+  if (err instanceof SyntaxError) {
+    logOnce(`ignored a message that is not valid JSON: ${err.message}`);
+    return;
+  }
+  fatal(`the message stream from the client is unreadable (${err.message}); exiting so that the client restarts the server`);
+});
+io?.reader.onClose(() => process.exit(shuttingDown ? 0 : 1));
+
+/** Wraps a notification handler or deferred task: a throw or a rejected promise is logged once, never fatal. */
+function guarded<P>(label: string, fn: (params: P) => void | Promise<void>): (params: P) => void {
+  return (params: P) => {
+    try {
+      const res = fn(params);
+      if (res instanceof Promise) res.catch((err: unknown) => logOnce(`${label} failed: ${describeError(err)}`));
+    } catch (err) {
+      logOnce(`${label} failed: ${describeError(err)}`);
+    }
+  };
+}
+
+/** Runs an async task in the background, guarded. */
+function background(label: string, task: Promise<void>): void {
+  task.catch((err: unknown) => logOnce(`${label} failed: ${describeError(err)}`));
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // State
 
 let workspaceRoots: string[] = [];
 let hasConfigurationCapability = false;
+let hasWorkspaceFoldersCapability = false;
 /** The client can watch files for us and does not already do so itself (editors other than VS Code). */
 let registerWatchers = false;
 let editorSettings: EditorSettings | undefined;
@@ -82,7 +158,7 @@ function diskUri(file: string): string {
 }
 
 function filePathOf(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
   try {
     return fileURLToPath(uri);
   } catch {
@@ -121,6 +197,8 @@ function removeDocument(uri: string): Set<string> {
 // ---------------------------------------------------------------------------------------------------------------
 // Edits and diagnostics: edits are coalesced for DEBOUNCE_MS, then applied; diagnostics are published for the
 // affected URIs only, open documents first, in slices. A newer edit supersedes a publish run in progress.
+// Under a burst only the newest text of each document reaches the service (`dirty` holds URIs, not edits), and a
+// publish run stops as soon as an edit arrives, so stale work is dropped rather than queued.
 
 const dirty = new Set<string>();
 const toPublish = new Set<string>();
@@ -128,16 +206,23 @@ let editTimer: NodeJS.Timeout | undefined;
 let epoch = 0;
 let publishRunning = false;
 let rerun = false;
+/** Editor version of the text the service holds for each open document (what its diagnostics are computed from). */
+const appliedVersion = new Map<string, number>();
+/** Newest editor version published per open document: diagnostics never go back to an older one. */
+const publishedVersion = new Map<string, number>();
 
 function onEdit(uri: string): void {
   dirty.add(uri);
   epoch++;
   if (editTimer) clearTimeout(editTimer);
-  editTimer = setTimeout(() => {
-    editTimer = undefined;
-    flushEdits();
-    kickPublish();
-  }, DEBOUNCE_MS);
+  editTimer = setTimeout(
+    guarded('applying edits', () => {
+      editTimer = undefined;
+      flushEdits();
+      kickPublish();
+    }),
+    DEBOUNCE_MS,
+  );
 }
 
 /** Applies pending editor changes to the service. Called by the timer and before every request, so requests see the latest text. */
@@ -148,10 +233,13 @@ function flushEdits(): void {
   for (const uri of uris) {
     const doc = documents.get(uri);
     if (!doc) continue;
-    // The editor may know this file under another spelling than the disk index: keep one copy.
-    const file = filePathOf(uri);
-    if (file && diskUri(file) !== uri && service.getDocument(diskUri(file))) enqueue(removeDocument(diskUri(file)));
-    enqueue(setDocument(uri, doc.getText(), dialectOverride(doc.languageId)));
+    runSafe(logOnce, `applying the edit of ${uri}`, undefined, () => {
+      // The editor may know this file under another spelling than the disk index: keep one copy.
+      const file = filePathOf(uri);
+      if (file && diskUri(file) !== uri && service.getDocument(diskUri(file))) enqueue(removeDocument(diskUri(file)));
+      enqueue(setDocument(uri, doc.getText(), dialectOverride(doc.languageId)));
+      appliedVersion.set(uri, doc.version);
+    });
   }
 }
 
@@ -169,7 +257,7 @@ function kickPublish(): void {
     rerun = true;
     return;
   }
-  void publishLoop();
+  background('publishing diagnostics', publishLoop());
 }
 
 async function publishLoop(): Promise<void> {
@@ -201,14 +289,21 @@ async function publishLoop(): Promise<void> {
 function publish(uri: string): void {
   if (uri.includes('#')) return; // an external peer of netcfg.yaml: its findings live in the yaml document
   const open = documents.get(uri);
+  // An open document with an edit still pending is published once that edit is applied (flushEdits enqueues it).
+  if (open && dirty.has(uri)) return;
+  const version = open ? appliedVersion.get(uri) : undefined;
+  if (version !== undefined) {
+    if (version < (publishedVersion.get(uri) ?? -Infinity)) return; // never back in time
+    publishedVersion.set(uri, version);
+  }
   const state = service.getDocument(uri);
   // A closed file netcfg does not check gets no "unknown dialect" note: only the file the user opened does.
   // netcfg.yaml is handed to the service like a config; its generic "unknown dialect" note is never shown.
   const diagnostics =
     !state || (!open && !state.dialect && !isProjectFile(uri))
       ? []
-      : runSafe(log.error, `diagnostics of ${uri}`, [], () => getDiagnostics(service, uri)).filter((d) => !isProjectNoise(uri, String(d.code)));
-  void connection.sendDiagnostics({ uri, version: open?.version, diagnostics });
+      : runSafe(logOnce, `diagnostics of ${uri}`, [], () => getDiagnostics(service, uri)).filter((d) => !isProjectNoise(uri, String(d.code)));
+  void connection.sendDiagnostics({ uri, version, diagnostics }).catch(() => undefined);
 }
 
 documents.onDidChangeContent((e) => onEdit(e.document.uri));
@@ -216,11 +311,83 @@ documents.onDidChangeContent((e) => onEdit(e.document.uri));
 documents.onDidClose((e) => {
   const uri = e.document.uri;
   dirty.delete(uri);
+  // A reopened document starts its versions again.
+  appliedVersion.delete(uri);
+  publishedVersion.delete(uri);
+  staleWarned.delete(uri);
   const file = filePathOf(uri);
   schedulePublish(removeDocument(uri));
   // A workspace file goes back to its saved content: peers are checked against what is on disk.
-  if (file && isInWorkspace(file) && candidateKind(file)) void reloadFromDisk(file);
+  if (file && isInWorkspace(file) && candidateKind(file)) background(`reading ${file}`, reloadFromDisk(file));
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// Document sync: TextDocuments applies the editor's notifications, behind a gate that drops malformed ones and
+// out-of-order versions (each logged once) so that neither a bad message nor a stale edit reaches the service.
+
+/** Open documents whose out-of-order change was already logged. */
+const staleWarned = new Set<string>();
+
+function isPosition(p: unknown): boolean {
+  const q = p as { line?: unknown; character?: unknown } | null;
+  return !!q && Number.isInteger(q.line) && Number.isInteger(q.character) && (q.line as number) >= 0 && (q.character as number) >= 0;
+}
+
+function malformed(method: string): void {
+  logOnce(`ignored a malformed ${method} notification`);
+}
+
+function acceptOpen(p: DidOpenTextDocumentParams): boolean {
+  const td = p?.textDocument;
+  return !!td && typeof td.uri === 'string' && typeof td.text === 'string' && typeof td.languageId === 'string' && Number.isInteger(td.version);
+}
+
+function acceptChange(p: DidChangeTextDocumentParams): boolean {
+  const td = p?.textDocument;
+  if (!td || typeof td.uri !== 'string' || !Number.isInteger(td.version) || !Array.isArray(p.contentChanges)) {
+    malformed('textDocument/didChange');
+    return false;
+  }
+  for (const c of p.contentChanges as unknown[]) {
+    const change = c as { text?: unknown; range?: { start?: unknown; end?: unknown } } | null;
+    if (!change || typeof change.text !== 'string' || (change.range !== undefined && !(isPosition(change.range?.start) && isPosition(change.range?.end)))) {
+      malformed('textDocument/didChange');
+      return false;
+    }
+  }
+  const current = documents.get(td.uri);
+  if (current && td.version <= current.version) {
+    // LSP versions only grow: an older (or repeated) version is a reordered or replayed message. Applying it would
+    // put the text and the diagnostics back in time.
+    if (!staleWarned.has(td.uri)) {
+      staleWarned.add(td.uri);
+      log.warn(`ignored out-of-order changes to ${td.uri} (version ${td.version} after ${current.version}); further ones for this document are ignored silently`);
+    }
+    return false;
+  }
+  return true;
+}
+
+function acceptClose(p: DidCloseTextDocumentParams): boolean {
+  if (typeof p?.textDocument?.uri === 'string') return true;
+  malformed('textDocument/didClose');
+  return false;
+}
+
+const syncConnection: Parameters<typeof documents.listen>[0] = {
+  onDidOpenTextDocument: (handler) =>
+    connection.onDidOpenTextDocument(
+      guarded('textDocument/didOpen', (p) => {
+        if (acceptOpen(p)) handler(p);
+        else malformed('textDocument/didOpen');
+      }),
+    ),
+  onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(guarded('textDocument/didChange', (p) => (acceptChange(p) ? handler(p) : undefined))),
+  onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(guarded('textDocument/didClose', (p) => (acceptClose(p) ? handler(p) : undefined))),
+  onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(guarded('textDocument/willSave', handler)),
+  onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(handler),
+  onDidSaveTextDocument: (handler) => connection.onDidSaveTextDocument(guarded('textDocument/didSave', handler)),
+};
 
 function isInWorkspace(file: string): boolean {
   return workspaceRoots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
@@ -266,11 +433,13 @@ async function pullSettings(): Promise<void> {
   }
 }
 
-connection.onDidChangeConfiguration(async (change) => {
-  if (hasConfigurationCapability) await pullSettings();
-  else editorSettings = (change.settings as { netcfg?: EditorSettings } | undefined)?.netcfg;
-  applySettings();
-});
+connection.onDidChangeConfiguration(
+  guarded('workspace/didChangeConfiguration', async (change) => {
+    if (hasConfigurationCapability) await pullSettings();
+    else editorSettings = (change?.settings as { netcfg?: EditorSettings } | undefined)?.netcfg;
+    applySettings();
+  }),
+);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Workspace indexing: every config under each workspace folder, read from disk without blocking requests.
@@ -312,40 +481,48 @@ async function indexFolders(roots: string[]): Promise<void> {
   }
 }
 
-connection.onDidChangeWatchedFiles((params) => {
-  void (async () => {
-    for (const change of params.changes) {
-      const file = filePathOf(change.uri);
-      if (!file) continue;
-      if (openDocumentFor(file)) continue; // the editor's text wins over the disk
-      const uri = diskUri(file);
-      if (change.type === FileChangeType.Deleted) {
-        if (service.getDocument(uri)) schedulePublish(removeDocument(uri));
-        else {
-          // A deleted folder: forget everything below it.
-          const prefix = uri.endsWith('/') ? uri : `${uri}/`;
-          for (const u of [...known]) if (u.startsWith(prefix)) schedulePublish(removeDocument(u));
-        }
-        continue;
-      }
-      let stat: fs.Stats;
+connection.onDidChangeWatchedFiles(
+  guarded('workspace/didChangeWatchedFiles', async (params) => {
+    for (const change of Array.isArray(params?.changes) ? params.changes : []) {
       try {
-        stat = await fs.promises.stat(file);
-      } catch {
-        continue;
+        await watchedFileChanged(change);
+      } catch (err) {
+        logOnce(`file watch failed: ${describeError(err)}`);
       }
-      // A folder created or moved in: watchers may report only the folder, so index what is inside it.
-      if (stat.isDirectory()) {
-        if (change.type === FileChangeType.Created && isInWorkspace(file)) await indexFolders([file]);
-        continue;
-      }
-      if (!candidateKind(file)) continue;
-      const size = stat.size;
-      if (!hasDialectName(file) && size > service.settings.maxFileSize) continue;
-      await reloadFromDisk(file);
     }
-  })().catch((err) => log.error(`file watch failed: ${describeError(err)}`));
-});
+  }),
+);
+
+async function watchedFileChanged(change: { uri: string; type: number }): Promise<void> {
+  const file = filePathOf(change?.uri);
+  if (!file) return;
+  if (openDocumentFor(file)) return; // the editor's text wins over the disk
+  const uri = diskUri(file);
+  if (change.type === FileChangeType.Deleted) {
+    if (service.getDocument(uri)) schedulePublish(removeDocument(uri));
+    else {
+      // A deleted folder: forget everything below it.
+      const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+      for (const u of [...known]) if (u.startsWith(prefix)) schedulePublish(removeDocument(u));
+    }
+    return;
+  }
+  let stat: fs.Stats;
+  try {
+    stat = await fs.promises.stat(file);
+  } catch {
+    return;
+  }
+  // A folder created or moved in: watchers may report only the folder, so index what is inside it.
+  if (stat.isDirectory()) {
+    if (change.type === FileChangeType.Created && isInWorkspace(file)) await indexFolders([file]);
+    return;
+  }
+  if (!candidateKind(file)) return;
+  const size = stat.size;
+  if (!hasDialectName(file) && size > service.settings.maxFileSize) return;
+  await reloadFromDisk(file);
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lifecycle
@@ -353,6 +530,7 @@ connection.onDidChangeWatchedFiles((params) => {
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   hasConfigurationCapability = !!caps.workspace?.configuration;
+  hasWorkspaceFoldersCapability = !!caps.workspace?.workspaceFolders;
   const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   workspaceRoots = folders.map(filePathOf).filter((p): p is string => !!p);
   const init = params.initializationOptions as { settings?: EditorSettings; clientWatchesFiles?: boolean } | undefined;
@@ -377,29 +555,35 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   };
 });
 
-connection.onInitialized(async () => {
-  if (hasConfigurationCapability) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'netcfg' }).catch(() => undefined);
-    await pullSettings();
-  }
-  if (registerWatchers) {
-    const watchers = [{ globPattern: CONFIG_GLOB }, { globPattern: '**/netcfg.{yaml,yml}' }];
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
-  }
-  applySettings();
-  void indexFolders(workspaceRoots);
-  connection.workspace.onDidChangeWorkspaceFolders((e) => {
-    const removed = e.removed.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
-    const added = e.added.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
-    workspaceRoots = [...workspaceRoots.filter((r) => !removed.includes(r)), ...added];
-    for (const root of removed) {
-      const prefix = diskUri(root).replace(/\/?$/, '/');
-      for (const u of [...known]) if (u.startsWith(prefix) && !documents.get(u)) schedulePublish(removeDocument(u));
+connection.onInitialized(
+  guarded('initialized', async () => {
+    if (hasConfigurationCapability) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'netcfg' }).catch(() => undefined);
+      await pullSettings();
+    }
+    if (registerWatchers) {
+      const watchers = [{ globPattern: CONFIG_GLOB }, { globPattern: '**/netcfg.{yaml,yml}' }];
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
     applySettings();
-    void indexFolders(added);
-  });
-});
+    background('indexing', indexFolders(workspaceRoots));
+    // The library refuses the registration (throws) for a client that does not send folder changes.
+    if (!hasWorkspaceFoldersCapability) return;
+    connection.workspace.onDidChangeWorkspaceFolders(
+      guarded('workspace/didChangeWorkspaceFolders', (e) => {
+        const removed = e.removed.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+        const added = e.added.map((f) => filePathOf(f.uri)).filter((p): p is string => !!p);
+        workspaceRoots = [...workspaceRoots.filter((r) => !removed.includes(r)), ...added];
+        for (const root of removed) {
+          const prefix = diskUri(root).replace(/\/?$/, '/');
+          for (const u of [...known]) if (u.startsWith(prefix) && !documents.get(u)) schedulePublish(removeDocument(u));
+        }
+        applySettings();
+        background('indexing', indexFolders(added));
+      }),
+    );
+  }),
+);
 
 connection.onShutdown(() => {
   shuttingDown = true;
@@ -411,8 +595,10 @@ connection.onShutdown(() => {
 // guarded by runSafe.
 
 function handle<T>(label: string, fallback: T, fn: () => T): T {
-  flushEdits();
-  return runSafe(log.error, label, fallback, fn);
+  return runSafe(log.error, label, fallback, () => {
+    flushEdits();
+    return fn();
+  });
 }
 
 connection.onHover((p) => handle('hover', null, () => getHover(service, p.textDocument.uri, p.position)));
@@ -425,15 +611,76 @@ connection.onPrepareRename((p) => handle('prepareRename', null, () => prepareRen
 connection.onRenameRequest((p) => handle('rename', null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
 connection.onCodeLens((p) => handle('codeLens', [], () => getCodeLenses(service, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p) => handle('semanticTokens', { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
-connection.onCodeAction((p) =>
-  handle('codeAction', [], () => {
+connection.onCodeAction((p, token) => codeActions(p, token.isCancellationRequested));
+
+function codeActionsNow(p: CodeActionParams): CodeAction[] {
+  return handle('codeAction', [], () => {
     // Some clients send the version they are looking at; honour it when present.
     const version = (p.textDocument as { version?: number }).version;
     const open = documents.get(p.textDocument.uri);
     if (typeof version === 'number' && open && version !== open.version) return [];
     return getCodeActions(service, { uri: p.textDocument.uri, range: p.range, diagnostics: p.context.diagnostics }, editTargets);
-  }),
-);
+  });
+}
+
+/**
+ * Quick fixes. An edit of a file that is not open carries version null (the client edits the file as it is on
+ * disk), but its offsets come from the text the service read at indexing time: if the file changed on disk since
+ * (no watcher, or its event not handled yet), the edit would land at wrong offsets. So every such file is read again
+ * first; a changed one is re-checked and the fixes recomputed against its new text, and a fix is offered only when
+ * every closed file it edits holds, in the service, exactly the text just read from disk.
+ */
+async function codeActions(p: CodeActionParams, cancelled: boolean): Promise<CodeAction[]> {
+  const first = codeActionsNow(p);
+  const closed = closedTargets(first);
+  if (closed.size === 0 || cancelled) return first;
+  const onDisk = new Map<string, string>();
+  for (const uri of closed) {
+    const text = await runSafeAsync(`re-reading ${uri}`, () => refreshFromDisk(uri));
+    if (text !== undefined) onDisk.set(uri, text);
+  }
+  return codeActionsNow(p).filter((action) => {
+    for (const uri of closedTargets([action])) if (onDisk.get(uri) === undefined || service.getDocument(uri)?.text !== onDisk.get(uri)) return false;
+    return true;
+  });
+}
+
+/** URIs of the files a set of code actions edits without a version (files that are not open). */
+function closedTargets(actions: readonly CodeAction[]): Set<string> {
+  const res = new Set<string>();
+  for (const a of actions) for (const c of (a.edit?.documentChanges ?? []) as TextDocumentEdit[]) if (c.textDocument?.version === null) res.add(c.textDocument.uri);
+  return res;
+}
+
+/**
+ * Reads a closed file again and, when its text differs from what the service holds, hands the service the new
+ * text (and republishes what it affects). Returns the text read, or undefined when the file cannot be read or is
+ * open now (then the editor's version rules).
+ */
+async function refreshFromDisk(uri: string): Promise<string | undefined> {
+  const file = filePathOf(uri);
+  if (!file || openDocumentFor(file)) return undefined;
+  const read = await readConfigFile(file);
+  if (openDocumentFor(file)) return undefined;
+  if (!read.ok) {
+    if (service.getDocument(uri)) schedulePublish(removeDocument(uri));
+    return undefined;
+  }
+  if (service.getDocument(uri)?.text !== read.text) {
+    log.info(`${uri} changed on disk since it was read: re-checked before offering a fix`);
+    schedulePublish(setDocument(uri, read.text));
+  }
+  return read.text;
+}
+
+async function runSafeAsync<T>(label: string, fn: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await fn();
+  } catch (err) {
+    logOnce(`${label} failed: ${describeError(err)}`);
+    return undefined;
+  }
+}
 
 /** Quick fixes and renames pin open documents to the editor's version; closed files are edited as they are on disk. */
 const editTargets = { versionOf: (uri: string): number | null => documents.get(uri)?.version ?? null };
@@ -483,5 +730,5 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
   });
 });
 
-documents.listen(connection);
+documents.listen(syncConnection);
 connection.listen();

@@ -6,10 +6,11 @@
 import { DEVICE_CHECKS, PAIR_CHECKS, WORKSPACE_CHECKS } from './analysis/registry';
 import { ambiguousPeerFindings, PairIndex, pairKeys } from './analysis/pairing';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings } from './analysis/types';
+import { lowerOrCrash } from './dialects/guard';
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
-import { lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
+import { internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
 import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
@@ -135,7 +136,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     if (!doc.lowered) {
       const dialect = dialectById(doc.dialect);
       const parsed = parseOf(doc)!;
-      doc.lowered = dialect.lower(parsed, doc.uri, dialectOptions());
+      doc.lowered = lowerGuarded(dialect, parsed, doc.uri, dialectOptions());
       for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
       if (settings.batch) {
         doc.parsed = undefined;
@@ -147,7 +148,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   function parseOf(doc: DocumentState): ParseResult<unknown> | undefined {
     if (!doc.dialect) return undefined;
-    if (!doc.parsed) doc.parsed = dialectById(doc.dialect).parse(doc.text, dialectOptions());
+    if (!doc.parsed) doc.parsed = parseGuarded(dialectById(doc.dialect), doc.text, dialectOptions());
     return doc.parsed;
   }
 
@@ -166,7 +167,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** The netcfg.yaml `networks:` scopes a document's file belongs to (every yaml's, keyed by yaml uri). */
   function scopesOfDocument(uri: string): string[] {
     const res: string[] = [];
-    for (const [yamlUri, ws] of wsConfigs) res.push(...scopesOf(ws.config, yamlUri, uri));
+    for (const [yamlUri, ws] of wsConfigs) for (const s of scopesOf(ws.config, yamlUri, uri)) res.push(s);
     return res;
   }
 
@@ -223,7 +224,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     for (const synth of ws.externals.keys()) {
       for (const p of index.partners(synth)) if (!p.startsWith(`${uri}#`)) for (const f of pairFindings(synth, p)) if (f.uri === uri) res.push(f);
     }
-    res.push(...scopeOverlapFindings(uri, ws.config));
+    for (const f of scopeOverlapFindings(uri, ws.config)) res.push(f);
     return mergeIdentical(res);
   }
 
@@ -267,7 +268,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const la = da;
     const lb = db;
     const findings: model.Finding[] = [];
-    if (la.device && lb.device) for (const check of PAIR_CHECKS) findings.push(...runSafely(() => check.check(la.device!, lb.device!, ctx())));
+    if (la.device && lb.device) for (const check of PAIR_CHECKS) for (const f of runSafely(() => check.check(la.device!, lb.device!, ctx()))) findings.push(f);
     pairCache.set(key, { va: da.version, vb: db.version, gen: generation, findings });
     return findings;
   }
@@ -279,7 +280,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const findings: model.Finding[] = [];
     if (low) {
       for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
-      for (const check of DEVICE_CHECKS) findings.push(...runSafely(() => check.check(low.device, ctx())));
+      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(low.device, ctx()))) findings.push(f);
     }
     deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
     return findings;
@@ -383,10 +384,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       }
       const res = [...deviceFindings(doc)];
       for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
-      res.push(...workspaceFindings(uri));
+      for (const f of workspaceFindings(uri)) res.push(f);
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
-      if (device) res.push(...ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device));
+      if (device) for (const f of ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device)) res.push(f);
       return mergeIdentical(res);
     },
 
@@ -459,6 +460,29 @@ const SEVERITY_RANK: Record<model.Finding['severity'], number> = { error: 0, war
 
 function fixKey(fix: model.FixIntent): string {
   return `${fix.title}\u0000${fix.edits.map((e) => `${e.uri}:${e.range.start}:${e.range.end}:${e.newText}`).join('\u0001')}`;
+}
+
+/**
+ * Parsing never throws, by each dialect's contract; this is the last line behind it for a dialect bug: the file
+ * becomes one bogus token (still lossless) with `internal/parser-crash`, and the other files are checked as usual.
+ */
+function parseGuarded(dialect: Dialect<unknown>, text: string, options: DialectOptions): ParseResult<unknown> {
+  try {
+    return dialect.parse(text, options);
+  } catch (err) {
+    onInternalError(err);
+    const tree = { kind: 'Crashed', range: { start: 0, end: text.length }, children: [] };
+    return { text, tree, tokens: text.length ? [{ kind: 'bogus', start: 0, end: text.length, text }] : [], diagnostics: [internalErrorDiagnostic(err)] };
+  }
+}
+
+/**
+ * Lowering a file must not take the server or the run down: a lowering exception (in any dialect) yields an
+ * empty device plus `internal/parser-crash` for that file, and is logged by the host. The dialect entries guard
+ * themselves the same way (dialects/guard.ts); this is the last line for one that does not.
+ */
+export function lowerGuarded(dialect: Dialect<unknown>, parsed: ParseResult<unknown>, uri: string, options: DialectOptions): LowerResult {
+  return lowerOrCrash(dialect.id, parsed, uri, () => dialect.lower(parsed, uri, options), onInternalError);
 }
 
 /** A check that throws must not take the others down: it reports nothing, and the error is logged by the host. */

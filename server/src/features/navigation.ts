@@ -56,7 +56,7 @@ export function getReferences(service: LanguageService, uri: string, position: P
   const defs = definitionsOf(hit.device, hit.sym);
   const sym = defs.length ? { ...hit.sym, kinds: [...new Set(defs.map((d) => d.kind))] } : hit.sym;
   const ranges: TextRange[] = referencesOf(hit.device, sym).map((r) => r.range);
-  if (includeDeclaration) ranges.push(...defs.map((d) => d.range));
+  if (includeDeclaration) for (const d of defs) ranges.push(d.range);
   ranges.sort((a, b) => a.start - b.start);
   return ranges.map((r) => ({ uri, range: toRange(doc, r) }));
 }

@@ -19,3 +19,18 @@ export function describeError(err: unknown): string {
   if (err instanceof Error) return err.stack ?? `${err.name}: ${err.message}`;
   return String(err);
 }
+
+/**
+ * A logger that writes each distinct message once: a failure that repeats on every keystroke or message (a
+ * malformed notification resent, a check that throws on one document) leaves one entry, not a flood.
+ * Remembers at most `limit` messages, then starts afresh.
+ */
+export function onceLogger(log: ErrorLogger, limit = 1000): ErrorLogger {
+  const seen = new Set<string>();
+  return (message) => {
+    if (seen.has(message)) return;
+    if (seen.size >= limit) seen.clear();
+    seen.add(message);
+    log(message);
+  };
+}

@@ -121,7 +121,7 @@ export function semanticTokenList(service: LanguageService, uri: string): Semant
     else if (c.rank < last.rank) kept[kept.length - 1] = c;
   }
   const res: SemanticToken[] = [];
-  for (const c of kept) res.push(...splitLines(doc, c));
+  for (const c of kept) for (const t of splitLines(doc, c)) res.push(t);
   return res;
 }
 

@@ -6,6 +6,7 @@ import type { Severity, SyntaxDiagnostic, TextRange } from '../syntax';
 
 export * from './ip';
 export * from './vocabulary';
+export * from './dict';
 
 export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird';
 

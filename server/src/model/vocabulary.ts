@@ -1,8 +1,10 @@
 // Canonical algorithm ids and platform facts shared by lowering and analyses.
 // Source: ../shared/docs/crypto-vocabulary.json and interop-rules.md (the [Sn] markers refer to that list).
+import { dict } from './dict';
+
 
 /** DH group number → canonical id [S1][S14][S2]. */
-export const DH_GROUPS: Readonly<Record<string, string>> = {
+export const DH_GROUPS: Readonly<Record<string, string>> = dict({
   '1': 'modp768',
   '2': 'modp1024',
   '5': 'modp1536',
@@ -20,7 +22,7 @@ export const DH_GROUPS: Readonly<Record<string, string>> = {
   '28': 'bp256',
   '29': 'bp384',
   '30': 'bp512',
-};
+});
 
 /** Canonical DH id → group number, for messages like `group 2 (modp1024)`. */
 export const DH_NUMBERS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(DH_GROUPS).map(([n, c]) => [c, n]));

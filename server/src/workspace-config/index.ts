@@ -6,6 +6,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair, type YAMLMap } from 'yaml';
 import * as model from '../model';
 import type { SyntaxDiagnostic, TextRange } from '../syntax';
+import { dict } from '../model/dict';
 
 /** A value read from netcfg.yaml with the range of its scalar. */
 export interface Located<T> {
@@ -85,7 +86,7 @@ export function isWorkspaceConfigUri(uri: string): boolean {
   return /(^|[/\\])netcfg\.ya?ml$/i.test(uri.replace(/[?#].*$/, ''));
 }
 
-const ENC_ALIASES: Record<string, string> = {
+const ENC_ALIASES: Record<string, string> = dict({
   tripledes: '3des',
   '3des': '3des',
   des: 'des',
@@ -97,8 +98,8 @@ const ENC_ALIASES: Record<string, string> = {
   aes256: 'aes-cbc-256',
   'aes-256': 'aes-cbc-256',
   null: 'null',
-};
-const HASH_ALIASES: Record<string, string> = { sha: 'sha1', sha1: 'sha1', md5: 'md5', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', none: 'none' };
+});
+const HASH_ALIASES: Record<string, string> = dict({ sha: 'sha1', sha1: 'sha1', md5: 'md5', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', none: 'none' });
 const KNOWN_ENC = /^(des|3des|null|aes-cbc-(128|192|256|any)|aes-(ctr|gcm|gmac)-(128|192|256)|blowfish|cast128|camellia-(128|192|256))$/;
 
 /** Canonical encryption id for a netcfg.yaml spelling (canonical ids, Meraki API names, `aes-256`), or undefined. */

@@ -171,10 +171,10 @@ export function tunnelFindings(m: PeerMatch, v: Verdict = negotiate(m)): model.F
       );
     }
   } else if (v.phase1 && v.version) {
-    out.push(...lifetimeFindings(m, E, v.phase1));
+    for (const f of lifetimeFindings(m, E, v.phase1)) out.push(f);
   }
 
-  out.push(...pskFindings(E, v));
+  for (const f of pskFindings(E, v)) out.push(f);
 
   if (v.phase2 === null) {
     for (const s of sides) {
@@ -192,7 +192,7 @@ export function tunnelFindings(m: PeerMatch, v: Verdict = negotiate(m)): model.F
       );
     }
   } else if (v.phase2) {
-    out.push(...phase2LifetimeFindings(E));
+    for (const f of phase2LifetimeFindings(E)) out.push(f);
   }
 
   if (v.pfs.status !== 'ok') {
@@ -212,7 +212,7 @@ export function tunnelFindings(m: PeerMatch, v: Verdict = negotiate(m)): model.F
     }
   }
 
-  out.push(...selectorFindings(E, v));
+  for (const f of selectorFindings(E, v)) out.push(f);
   return out;
 }
 

@@ -311,7 +311,7 @@ function checkLinkAll(link: OspfLink): model.Finding[] {
   }
 
   // Authentication (type, key id, key).
-  res.push(...authFindings(link));
+  for (const f of authFindings(link)) res.push(f);
 
   // MTU in the DBD (RFC 2328 §10.6): the side with the SMALLER MTU rejects the larger one.
   if (x.mtu && y.mtu && x.mtu.value !== y.mtu.value) {
@@ -419,7 +419,7 @@ export const ospfAdjacencyCheck: PairCheck = {
   name: 'ospf-adjacency',
   check(a, b) {
     const res: model.Finding[] = [];
-    for (const link of ospfLinks(a, b)) res.push(...checkLink(link));
+    for (const link of ospfLinks(a, b)) for (const f of checkLink(link)) res.push(f);
     return res;
   },
 };

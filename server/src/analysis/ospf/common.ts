@@ -39,7 +39,7 @@ export function allEdits(steps: (() => model.Edit[] | undefined)[]): model.Edit[
   for (const step of steps) {
     const edits = step();
     if (!edits || edits.length === 0) return undefined;
-    res.push(...edits);
+    for (const e of edits) res.push(e);
   }
   return res.length ? res : undefined;
 }

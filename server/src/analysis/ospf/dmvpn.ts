@@ -265,8 +265,8 @@ export const dmvpnPairCheck: PairCheck = {
         if (y.down) continue;
         const xSpoke = aUses.get(x)?.has(y) ?? false;
         const ySpoke = bUses.get(y)?.has(x) ?? false;
-        if (xSpoke) res.push(...checkSpokeHub(x, y, true));
-        if (ySpoke) res.push(...checkSpokeHub(y, x, !xSpoke));
+        if (xSpoke) for (const f of checkSpokeHub(x, y, true)) res.push(f);
+        if (ySpoke) for (const f of checkSpokeHub(y, x, !xSpoke)) res.push(f);
       }
     }
     return res;

@@ -2,6 +2,7 @@
 // (nameif, crypto ikev1/ikev2, tunnel-group, group-policy, capture, object …). Data only; depends on the IOS catalog.
 
 import { buildCatalog, IOS_ENTRIES, IOS_MODE_NAMES, type IosCatalog, type IosCatalogEntry } from '../ios/catalog';
+import { dict, lookup } from '../../model/dict';
 
 const REF_ASA_VPN = 'https://www.cisco.com/c/en/us/td/docs/security/asa/asa916/configuration/vpn/asa-916-vpn-config.html';
 const REF_ASA_CMD = 'https://www.cisco.com/c/en/us/td/docs/security/asa/asa-cli-reference/A-H/asa-command-ref-A-H.html';
@@ -28,7 +29,7 @@ export const ASA_ENTRIES: IosCatalogEntry[] = [
   e('global', 'crypto ipsec transform-set', 'crypto ipsec transform-set NAME ENC AUTH', 'Phase-2 proposal (ASA 8.2 syntax).'),
   e('global', 'crypto ipsec ikev2 ipsec-proposal', 'crypto ipsec ikev2 ipsec-proposal NAME', 'An IKEv2 phase-2 proposal; its `protocol esp encryption` / `protocol esp integrity` lines list algorithms.', { enters: 'ipsec-proposal', ref: REF_ASA_VPN }),
   e('global', 'tunnel-group', 'tunnel-group NAME {type ipsec-l2l|remote-access|general-attributes|ipsec-attributes}', 'A connection profile. For site-to-site peers with pre-shared keys the name must be the peer\'s IP address (main mode finds the key by address); remote-access clients select the group by name.', {
-    enters: (a) => ({ 'general-attributes': 'tunnel-group-general', 'ipsec-attributes': 'tunnel-group-ipsec' } as Record<string, string>)[a[1] ?? ''] ?? (a[1] && a[1].endsWith('-attributes') ? 'tunnel-group-other' : undefined),
+    enters: (a) => lookup({ 'general-attributes': 'tunnel-group-general', 'ipsec-attributes': 'tunnel-group-ipsec' }, a[1] ?? '') ?? (a[1] && a[1].endsWith('-attributes') ? 'tunnel-group-other' : undefined),
     ref: REF_ASA_VPN,
   }),
   e('global', 'group-policy', 'group-policy NAME {internal|external|attributes}', 'A group policy: settings pushed to VPN sessions (split tunnelling, pools, filters).', { enters: (a) => (a[1]?.toLowerCase() === 'attributes' ? 'group-policy' : undefined), ref: REF_ASA_VPN }),
@@ -115,7 +116,7 @@ export const ASA_ENTRIES: IosCatalogEntry[] = [
   e('policy-map-class', 'set connection', 'set connection {timeout …|conn-max N|…}', 'Connection settings for the class, e.g. `set connection timeout dcd` (dead connection detection).'),
 ];
 
-export const ASA_MODE_NAMES: Record<string, string> = {
+export const ASA_MODE_NAMES: Record<string, string> = dict({
   ...IOS_MODE_NAMES,
   'ikev1-policy': 'crypto ikev1 policy',
   'asa-ikev2-policy': 'crypto ikev2 policy',
@@ -125,7 +126,7 @@ export const ASA_MODE_NAMES: Record<string, string> = {
   'group-policy': 'group-policy attributes',
   'object-network': 'object network',
   'object-service': 'object service',
-};
+});
 
 /** The ASA catalog: IOS entries that also exist on the ASA, plus ASA entries (overriding same paths). */
 export const ASA_CATALOG: IosCatalog = buildCatalog(

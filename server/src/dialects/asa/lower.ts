@@ -10,14 +10,15 @@ import { expandKeyword } from '../ios/catalog';
 import { asaEncryptionKeyword, type IfaceInfo, type MapEntry, type OspfProcInfo } from '../ios/lower';
 import type { IosNode } from '../ios/parser';
 import { AsaObjectLowering } from './objects';
+import { dict } from '../../model/dict';
 
 const U5 = 'unconfirmed: interop-rules U-5';
-const ASA_IKEV2_ENC: Record<string, string> = {
+const ASA_IKEV2_ENC: Record<string, string> = dict({
   des: 'des', '3des': '3des', aes: 'aes-cbc-128', 'aes-192': 'aes-cbc-192', 'aes-256': 'aes-cbc-256',
   'aes-gcm': 'aes-gcm-128', 'aes-gcm-192': 'aes-gcm-192', 'aes-gcm-256': 'aes-gcm-256', null: 'null',
-};
-const ASA_IKEV2_INTEG: Record<string, string> = { md5: 'md5', sha: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', null: 'none' };
-const ASA_ESP_INTEG: Record<string, string> = { md5: 'md5', 'sha-1': 'sha1', 'sha-256': 'sha256', 'sha-384': 'sha384', 'sha-512': 'sha512', null: 'none' };
+});
+const ASA_IKEV2_INTEG: Record<string, string> = dict({ md5: 'md5', sha: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512', null: 'none' });
+const ASA_ESP_INTEG: Record<string, string> = dict({ md5: 'md5', 'sha-1': 'sha1', 'sha-256': 'sha256', 'sha-384': 'sha384', 'sha-512': 'sha512', null: 'none' });
 
 interface TunnelGroup {
   name: string;

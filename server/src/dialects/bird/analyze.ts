@@ -7,6 +7,7 @@ import type { SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../synta
 import { COMPLETE_FIRST_WORDS, VALUE_SHAPES, type BirdBlockKind } from './catalog';
 import { isAddressText, isPrefixText } from './lexer';
 import { BLOCK, semicolon } from './parser';
+import { dict } from '../../model/dict';
 
 export interface Located<T> {
   value: T;
@@ -146,7 +147,7 @@ const NEWER_FIRST_WORDS: Partial<Record<BirdBlockKind, Map<string, { what: strin
 };
 
 const NET_TYPES = new Set(['ipv4', 'ipv6', 'vpn4', 'vpn6', 'roa4', 'roa6', 'flow4', 'flow6', 'mpls']);
-const BOOL_WORDS: Record<string, boolean> = { yes: true, on: true, no: false, off: false };
+const BOOL_WORDS: Record<string, boolean> = dict({ yes: true, on: true, no: false, off: false });
 const METHODS_2_14 = new Set(['add', 'delete', 'filter', 'prepend', 'empty', 'contains', 'reset']);
 
 const r = (a: { start: number; end?: number }, b?: { end: number }): TextRange => ({ start: a.start, end: (b ?? (a as { end: number })).end });

@@ -9,6 +9,7 @@ import type { CompletionData, FeatureContext, HoverData } from '../types';
 import { CATALOG, type BirdBlockKind, type BirdKeyword } from './catalog';
 import type { BirdTree } from './features';
 import { lowerBird } from './lower';
+import { dict } from '../../model/dict';
 
 type Context = BirdBlockKind | 'filter' | 'other';
 /** The parts of a model value hover shows (Value<T> minus its setter, so any T fits). */
@@ -114,14 +115,14 @@ function keywordDoc(kw: BirdKeyword): string {
   return `\`${kw.syntax}\`\n\n${kw.doc}${kw.default ? `\n\nDefault: ${kw.default}` : ''}\n\n[BIRD 2 user's guide](${kw.link})`;
 }
 
-const ENUMS: Record<string, string[]> = {
+const ENUMS: Record<string, string[]> = dict({
   type: ['broadcast', 'ptp', 'nbma', 'ptmp', 'bcast', 'pointopoint', 'nonbroadcast', 'pointomultipoint'],
   authentication: ['none', 'simple', 'cryptographic'],
   algorithm: ['hmac sha256', 'hmac sha384', 'hmac sha512', 'hmac sha1', 'keyed md5', 'keyed sha1'],
   stub: ['yes', 'no'],
   import: ['all', 'none', 'filter', 'where'],
   export: ['all', 'none', 'filter', 'where'],
-};
+});
 
 /** Completion proposals at `offset`. */
 export function birdComplete(parsed: ParseResult<BirdTree>, offset: number, ctx: FeatureContext): CompletionData[] {
@@ -181,7 +182,7 @@ export function birdComplete(parsed: ParseResult<BirdTree>, offset: number, ctx:
         break;
       }
     }
-    const dflt: Record<string, number> = { hello: 10, dead: 40, priority: 1, cost: 10 };
+    const dflt: Record<string, number> = dict({ hello: 10, dead: 40, priority: 1, cost: 10 });
     res.push({ label: String(dflt[first]), kind: 'value', detail: 'BIRD default', sortText: '1', replaceRange: replace });
     for (const n of names('bird-constant')) res.push({ label: n, kind: 'reference', detail: 'constant', sortText: '2', replaceRange: replace });
     return res;
@@ -244,7 +245,7 @@ function effectiveFor(parsed: ParseResult<BirdTree>, ctx: FeatureContext, owners
   const device = ctx.device?.dialect === 'bird' ? ctx.device : lowerBird(parsed.text, parsed.tree.info, [], 'file:///hover.bird').device;
   const itf = device.ospfInterfaces.find((i) => i.range.start === pattern.start);
   if (!itf) return undefined;
-  const pick: Record<string, Shown | undefined> = { hello: itf.hello, dead: itf.dead, 'dead count': itf.dead, priority: itf.priority, cost: itf.cost, type: itf.networkType, stub: itf.passive };
+  const pick: Record<string, Shown | undefined> = dict({ hello: itf.hello, dead: itf.dead, 'dead count': itf.dead, priority: itf.priority, cost: itf.cost, type: itf.networkType, stub: itf.passive });
   const v = pick[keyword];
   if (!v) return undefined;
   return `Effective on \`${itf.interfaceName}\`: **${String(v.value)}**${v.default ? ` — ${v.default}` : ' (written here)'}`;

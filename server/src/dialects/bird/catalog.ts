@@ -1,6 +1,8 @@
 // BIRD keyword catalog as data: per block, each keyword with its syntax, a short description in our own words,
 // its default and a link into the BIRD 2 user's guide. Used by validation (blocks marked `complete` reject unknown
 // keywords, as BIRD 2.0.12's grammar does), completion and hover. Imports nothing.
+import { dict, nestedDict } from '../../model/dict';
+
 
 /** Where a statement may appear. */
 export type BirdBlockKind =
@@ -216,7 +218,7 @@ export const COMPLETE_FIRST_WORDS: Partial<Record<BirdBlockKind, ReadonlySet<str
 };
 
 /** BIRD OSPF network type keywords → model network type. */
-export const OSPF_TYPES: Record<string, 'broadcast' | 'point-to-point' | 'non-broadcast' | 'point-to-multipoint'> = {
+export const OSPF_TYPES: Record<string, 'broadcast' | 'point-to-point' | 'non-broadcast' | 'point-to-multipoint'> = dict({
   broadcast: 'broadcast',
   bcast: 'broadcast',
   pointopoint: 'point-to-point',
@@ -225,13 +227,13 @@ export const OSPF_TYPES: Record<string, 'broadcast' | 'point-to-point' | 'non-br
   nbma: 'non-broadcast',
   pointomultipoint: 'point-to-multipoint',
   ptmp: 'point-to-multipoint',
-};
+});
 
 /** BIRD OSPF interface defaults (proto/ospf/ospf.h, independent of the network type). */
 export const OSPF_DEFAULTS = { hello: 10, deadCount: 4, priority: 1, cost: 10, poll: 20, retransmit: 5 };
 
 /** Password algorithms (`algorithm keyed md5` …) → model auth type. */
-export const PASSWORD_ALGORITHMS: Record<string, string> = {
+export const PASSWORD_ALGORITHMS: Record<string, string> = dict({
   'keyed md5': 'keyed-md5',
   'keyed sha1': 'keyed-sha1',
   'keyed sha256': 'keyed-sha256',
@@ -242,7 +244,7 @@ export const PASSWORD_ALGORITHMS: Record<string, string> = {
   'hmac sha256': 'hmac-sha256',
   'hmac sha384': 'hmac-sha384',
   'hmac sha512': 'hmac-sha512',
-};
+});
 
 /** Protocols whose BIRD 2 form needs a channel; a config without any channel for them was written for BIRD 1.x. */
 export const CHANNEL_PROTOCOLS = new Set(['kernel', 'static', 'ospf', 'bgp', 'rip', 'babel', 'pipe', 'direct', 'radv']);
@@ -258,7 +260,7 @@ export function findKeyword(block: BirdBlockKind, phrase: string): BirdKeyword |
  * `S` quoted string, `W` name, `P` prefix, `A` address, anything else a literal keyword. Keys are keyword phrases.
  * Keywords handled by dedicated code (hello, dead, type, password, neighbors, interface, area …) are not listed.
  */
-export const VALUE_SHAPES: Partial<Record<BirdBlockKind | 'vlink', Record<string, string[]>>> = {
+export const VALUE_SHAPES: Partial<Record<BirdBlockKind | 'vlink', Record<string, string[]>>> = nestedDict<string[]>({
   ospf: {
     rfc1583compat: ['B?'],
     rfc5838: ['B?'],
@@ -330,4 +332,4 @@ export const VALUE_SHAPES: Partial<Record<BirdBlockKind | 'vlink', Record<string
   device: { 'scan time': ['N'], disabled: ['B?'], description: ['S'] },
   direct: { 'check link': ['B?'], disabled: ['B?'], description: ['S'] },
   static: { 'check link': ['B?'], 'igp table': ['W'], disabled: ['B?'], description: ['S'] },
-};
+});

@@ -1,7 +1,6 @@
 // BIRD dialect entry point (BIRD 2 bird.conf; BIRD 1.x files are recognised and explained by one hint).
 // Wires lexer → structural parser → analysis → lowering and the editor features. No LSP, no file system.
 
-import * as model from '../../model';
 import type { ParseResult } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
 import type { Dialect } from '../types';
@@ -10,6 +9,7 @@ import { birdComplete, birdHover } from './assist';
 import { birdFolding, birdOutline, detectBird, type BirdTree } from './features';
 import { lowerBird } from './lower';
 import { parseStructure } from './parser';
+import { lowerOrCrash } from '../guard';
 
 export type { BirdTree } from './features';
 
@@ -33,15 +33,8 @@ export const birdDialect: Dialect<BirdTree> = {
   displayName: 'BIRD',
   detect: detectBird,
   parse: (text, options) => parseBird(text, options),
-  lower: (parsed, uri) => {
-    try {
-      return lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri);
-    } catch (e) {
-      // Same rule as parsing: never throw; report and return an empty device.
-      const device = model.emptyDevice(uri, 'bird', uri.split('/').pop() ?? uri);
-      return { device, diagnostics: [...parsed.diagnostics, internalErrorDiagnostic(e)] };
-    }
-  },
+  // Same rule as parsing: never throw; report and return an empty device.
+  lower: (parsed, uri) => lowerOrCrash('bird', parsed, uri, () => lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri)),
   outline: (parsed) => birdOutline(parsed.tree),
   folding: (parsed) => birdFolding(parsed.tree, parsed.tokens, parsed.text),
   complete: (parsed, offset, ctx) => birdComplete(parsed, offset, ctx),

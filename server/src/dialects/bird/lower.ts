@@ -321,7 +321,7 @@ function lowerInterface(
   };
 
   const neighbors = itf.neighbors.map((n) => ({ value: n.address, range: n.range }));
-  proc.neighbors.push(...neighbors);
+  for (const n of neighbors) proc.neighbors.push(n);
   for (const pat of itf.patterns) {
     if (pat.negated) continue;
     const prefix = pat.prefix?.value;

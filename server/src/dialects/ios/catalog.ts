@@ -1,6 +1,8 @@
 // The Cisco IOS/IOS-XE command tree by configuration mode, as data: keyword paths, syntax, a short doc, defaults and
 // a reference. The parser resolves (abbreviated) keywords against it; completion and hover read it. ASA extends it.
 // Depends on nothing but itself.
+import { dict } from '../../model/dict';
+
 
 /** A configuration mode (`global`, `interface`, `isakmp-policy`, …). */
 export type IosModeId = string;
@@ -376,7 +378,7 @@ export const IOS_ENTRIES: IosCatalogEntry[] = [
 ];
 
 /** Display names of modes. */
-export const IOS_MODE_NAMES: Record<string, string> = {
+export const IOS_MODE_NAMES: Record<string, string> = dict({
   global: 'global configuration',
   interface: 'interface',
   'router-ospf': 'router ospf',
@@ -403,7 +405,7 @@ export const IOS_MODE_NAMES: Record<string, string> = {
   'key-chain': 'key chain',
   'pki-trustpoint': 'crypto pki trustpoint',
   'cert-chain': 'certificate chain',
-};
+});
 
 /** Builds the per-mode keyword tries of a catalog. */
 export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames: Record<string, string>): IosCatalog {

@@ -10,12 +10,13 @@ import { keywordsAt, resolveCommand, type IosCatalogEntry } from './catalog';
 import type { IosLowering } from './lower';
 import { iosEncryptionKeyword, iosHashKeyword, asaEncryptionKeyword } from './lower';
 import type { IosFlavour, IosNode } from './parser';
+import { dict } from '../../model/dict';
 
 /** Creates the dialect's lowering for a parse (IOS or ASA), so features can read effective values. */
 export type LoweringFactory = (parsed: ParseResult<IosNode>) => IosLowering;
 
 /** Which kind of named object an argument refers to, by command path (and mode where it matters). */
-const REF_ARG: Record<string, string> = {
+const REF_ARG: Record<string, string> = dict({
   'set transform-set': 'transform-set',
   'match address': 'acl',
   'crypto map': 'crypto-map',
@@ -32,7 +33,7 @@ const REF_ARG: Record<string, string> = {
   'address-pool': 'pool',
   'access-class': 'acl',
   'snmp-server tftp-server-list': 'acl',
-};
+});
 const IF_ARG = new Set(['interface', 'tunnel source', 'passive-interface']);
 
 interface LineContext {

@@ -7,6 +7,8 @@ import { IosLowering, lowerIos } from './lower';
 import { IOS_FLAVOUR, parseIos, type IosNode } from './parser';
 import { completeIos, hoverIos } from './features';
 import { secretArgs } from './secrets';
+import { dict } from '../../model/dict';
+import { lowerOrCrash } from '../guard';
 
 export type { IosNode, IosTree, IosFlavour } from './parser';
 
@@ -43,7 +45,7 @@ export function detectIos(text: string): number {
   return Math.min(1, score);
 }
 
-const SECTION: Record<string, OutlineSymbol['kind']> = {
+const SECTION: Record<string, OutlineSymbol['kind']> = dict({
   interface: 'interface',
   'router ospf': 'routing',
   'router bgp': 'routing',
@@ -83,7 +85,7 @@ const SECTION: Record<string, OutlineSymbol['kind']> = {
   username: 'user',
   vlan: 'object',
   'ip local pool': 'object',
-};
+});
 
 const GROUP_TITLE: Record<OutlineSymbol['kind'], string> = {
   interface: 'Interfaces',
@@ -189,7 +191,7 @@ export const iosDialect: Dialect<IosNode> = {
   displayName: 'Cisco IOS',
   detect: detectIos,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, IOS_FLAVOUR),
-  lower: (parsed, uri) => lowerIos(parsed, uri),
+  lower: (parsed, uri) => lowerOrCrash('cisco-ios', parsed, uri, () => lowerIos(parsed, uri)),
   outline: outlineIos,
   folding: foldingIos,
   complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, IOS_FLAVOUR, (p) => new IosLowering(p, 'file:///completion')),

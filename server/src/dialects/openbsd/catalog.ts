@@ -1,6 +1,8 @@
 // The ipsec.conf(5) vocabulary as data: rule keywords with short docs, algorithm names per context with their
 // canonical ids, and the ipsecctl defaults per OpenBSD release. Pure data plus tiny lookups; no parsing here.
 // Facts: ipsec.conf(5) [S1], ipsecctl parse.y rev 1.184 (keyword table, transform tables, parse_xf) and ike.c [S2].
+import { dict } from '../../model/dict';
+
 
 /** Where the reader can check what a keyword does. */
 export const MAN_PAGE = 'https://man.openbsd.org/ipsec.conf.5';
@@ -278,8 +280,8 @@ export const DEFAULTS = {
 } as const;
 
 /** Protocol names we know from /etc/protocols, for `proto` values (unknown names are accepted silently). */
-export const PROTOCOLS: Readonly<Record<string, number>> = {
+export const PROTOCOLS: Readonly<Record<string, number>> = dict({
   ip: 0, icmp: 1, igmp: 2, ipencap: 4, ipip: 4, tcp: 6, egp: 8, udp: 17, ipv6: 41, gre: 47, esp: 50, ah: 51,
   'ipv6-icmp': 58, icmp6: 58, eigrp: 88, ospf: 89, pim: 103, etherip: 97, ipcomp: 108, vrrp: 112, carp: 112, l2tp: 115,
   sctp: 132, pfsync: 240,
-};
+});

@@ -21,10 +21,11 @@ import {
 } from './catalog';
 import { lowerIpsecConf } from './lower';
 import { SLOTS, type ETok, type ObsdFile, type ObsdStatement, type RuleSyntax, type RuleType } from './parser';
+import { dict } from '../../model/dict';
 
 const KEYWORD_DOCS = new Map<string, KeywordDoc>([...STATEMENT_KEYWORDS, ...IKE_KEYWORDS, ...FLOW_KEYWORDS].map((k) => [k.keyword, k]));
 
-const EXTRA_DOCS: Record<string, string> = {
+const EXTRA_DOCS: Record<string, string> = dict({
   any: 'Any address: ipsecctl expands it to 0.0.0.0/0 and ::/0 and keeps the pairs whose families match.',
   use: 'Use an SA when one exists, otherwise send in the clear.',
   acquire: 'Send in the clear, but start negotiating an SA.',
@@ -40,7 +41,7 @@ const EXTRA_DOCS: Record<string, string> = {
   comp: 'IPcomp compression algorithm (`deflate`).',
   file: 'Read the key from a file.',
   include: 'Reads another file at this point. netcfg records it but does not follow it.',
-};
+});
 
 const VALUE_KEYWORDS = new Set(['auth', 'enc', 'group', 'comp', 'proto', 'type', 'peer', 'local', 'from', 'to', 'psk', 'srcid', 'dstid', 'tag', 'lifetime', 'port', 'interface', 'spi', 'authkey', 'enckey', 'bundle']);
 

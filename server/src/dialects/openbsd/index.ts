@@ -1,13 +1,13 @@
 // OpenBSD ipsec.conf(5) dialect entry point (ipsecctl → isakmpd, IKEv1): detection, parse, lower, outline, folding,
 // completion and hover. Knows nothing about LSP, the file system or other files.
 
-import * as model from '../../model';
 import type { ParseResult, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
 import type { Dialect, FoldingRegion, OutlineSymbol } from '../types';
 import { completeIpsecConf, hoverIpsecConf } from './features';
 import { lowerIpsecConf } from './lower';
 import { parseIpsecConf, type ObsdFile, type ObsdStatement } from './parser';
+import { lowerOrCrash } from '../guard';
 
 export { parseIpsecConf, CODES } from './parser';
 export type { ObsdFile, ObsdStatement, RuleSyntax, HostSyntax } from './parser';
@@ -26,14 +26,7 @@ export const openbsdDialect: Dialect<ObsdFile> = {
       return crashed(text, err);
     }
   },
-  lower(parsed, uri, options) {
-    try {
-      return lowerIpsecConf(parsed, uri, options);
-    } catch (err) {
-      const device = model.emptyDevice(uri, 'openbsd-ipsec', uri.split('/').pop() ?? uri);
-      return { device, diagnostics: [...parsed.diagnostics, internalErrorDiagnostic(err)] };
-    }
-  },
+  lower: (parsed, uri, options) => lowerOrCrash('openbsd-ipsec', parsed, uri, () => lowerIpsecConf(parsed, uri, options)),
   outline: outlineIpsecConf,
   folding: foldingIpsecConf,
   complete: (parsed, offset, ctx) => completeIpsecConf(parsed, offset, ctx),

@@ -205,8 +205,9 @@ class RuleSetters {
 
   /** Where a clause of the given slot goes: before the first token of a later clause, else at the end of the rule. */
   private insertionPoint(before: ETok[]): number {
-    const starts = before.map((t) => t.range.start);
-    return starts.length ? Math.min(...starts) : this.st.range.end;
+    let first = Infinity;
+    for (const t of before) if (t.range.start < first) first = t.range.start;
+    return before.length ? first : this.st.range.end;
   }
 
   private laterTokens(fromSlot: 'phase1' | 'phase2' | 'auth'): ETok[] {

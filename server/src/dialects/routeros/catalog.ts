@@ -1,6 +1,8 @@
 // RouterOS command catalog as data: menu paths → commands → parameters (type, enum values, defaults per major
 // version, a short doc in our own words, reference link). Pure data plus lookup helpers; imports nothing else.
 // Defaults cite interop-rules.md sources ([S12] profile, [S13] proposal, [S27] OSPF v7); Unconfirmed ones say so.
+import { dict } from '../../model/dict';
+
 
 /** Value type of a parameter; `enum-list` is a comma-separated list whose items must each be in `values`. */
 export type ParamType = 'string' | 'enum' | 'enum-list' | 'bool' | 'int' | 'time' | 'address' | 'prefix' | 'name' | 'secret' | 'list';
@@ -51,13 +53,13 @@ const addr = (doc: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ type
 const prefix = (doc: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ type: 'prefix', doc, ...extra });
 const secret = (doc: string, extra: Partial<ParamSpec> = {}): ParamSpec => ({ type: 'secret', doc, ...extra });
 
-const COMMON_PARAMS: Record<string, ParamSpec> = {
+const COMMON_PARAMS: Record<string, ParamSpec> = dict({
   comment: str('Free-text note shown next to the item.'),
   disabled: bool('Keeps the item in the configuration without using it.', 'no', { flag: true }),
   'place-before': str('Inserts the new item before the item with this number or id instead of at the end.'),
   'copy-from': str('Copies unspecified values from an existing item.'),
   numbers: str('Item numbers or names the command applies to.'),
-};
+});
 
 const DOCS = 'https://help.mikrotik.com/docs/display/ROS/';
 
@@ -76,7 +78,7 @@ const PROPOSAL_CHECK = ['claim', 'exact', 'obey', 'strict'];
 const AUTH_METHOD = ['pre-shared-key', 'rsa-signature', 'rsa-key', 'pre-shared-key-xauth', 'rsa-signature-hybrid', 'eap', 'eap-radius', 'digital-signature'];
 const GENERATE_POLICY = ['no', 'port-override', 'port-strict'];
 
-const PHASE1: Record<string, ParamSpec> = {
+const PHASE1: Record<string, ParamSpec> = dict({
   'hash-algorithm': en(ROS_HASH, 'IKE phase 1 hash (PRF/integrity). Must equal the other end\'s phase 1 hash.', 'sha1', { defaultSource: '[S12]' }),
   'enc-algorithm': enl(ROS_PROFILE_ENC, 'IKE phase 1 encryption algorithms; every listed value is offered and accepted.', 'aes-128,3des', { defaultSource: '[S12]' }),
   'dh-group': enl(ROS_DH, 'Diffie-Hellman groups for phase 1; every listed group is offered and accepted.', 'modp2048,modp1024', { defaultSource: '[S12]' }),
@@ -87,7 +89,7 @@ const PHASE1: Record<string, ParamSpec> = {
   'dpd-interval': str('Dead peer detection interval (`disable-dpd` turns DPD off).', { default: '2m' }),
   'dpd-maximum-failures': int('Dead peer detection failures before the peer is considered down.', '5'),
   'prf-algorithm': en(['auto', 'sha1', 'sha256', 'sha384', 'sha512'], 'IKEv2 pseudo-random function.', 'auto', { only: 7 }),
-};
+});
 
 const OSPF_V7_TYPES = ['broadcast', 'nbma', 'ptp', 'ptmp', 'ptp-unnumbered', 'virtual-link'];
 const OSPF_V6_TYPES = ['broadcast', 'default', 'nbma', 'point-to-point', 'ptmp'];
@@ -97,20 +99,20 @@ const m = (path: string, doc: string, page: string, commands: readonly string[],
   doc,
   link: DOCS + page,
   commands,
-  params: { ...COMMON_PARAMS, ...params },
+  params: dict({ ...COMMON_PARAMS, ...params }),
   only,
 });
 
-const ifaceCommon: Record<string, ParamSpec> = {
+const ifaceCommon: Record<string, ParamSpec> = dict({
   name: name('Interface name, used by addresses, routes, firewall rules and bridge ports.'),
   mtu: int('Layer-3 MTU.'),
   'l2mtu': int('Layer-2 MTU.'),
   'arp': en(['disabled', 'enabled', 'local-proxy-arp', 'proxy-arp', 'reply-only'], 'ARP mode.', 'enabled'),
   'arp-timeout': str('How long ARP entries live.'),
   'mac-address': str('MAC address.'),
-};
+});
 
-const tunnelCommon: Record<string, ParamSpec> = {
+const tunnelCommon: Record<string, ParamSpec> = dict({
   ...ifaceCommon,
   'local-address': addr('Source address of the tunnel packets.'),
   'remote-address': addr('Destination address of the tunnel packets (the other end).'),
@@ -120,9 +122,9 @@ const tunnelCommon: Record<string, ParamSpec> = {
   'clamp-tcp-mss': bool('Adjust TCP MSS to the tunnel MTU.', 'yes'),
   'dont-fragment': en(['inherit', 'no'], 'Don\'t-fragment bit of the outer packets.', 'no'),
   'allow-fast-path': bool('Allow fast path processing.', 'yes'),
-};
+});
 
-const pppClient: Record<string, ParamSpec> = {
+const pppClient: Record<string, ParamSpec> = dict({
   ...ifaceCommon,
   'connect-to': addr('Server address to connect to.'),
   user: str('PPP user name.'),
@@ -136,7 +138,7 @@ const pppClient: Record<string, ParamSpec> = {
   'max-mtu': int('Maximum MTU.'),
   'max-mru': int('Maximum MRU.'),
   mrru: str('Maximum received reconstructed unit (multilink).'),
-};
+});
 
 /** Every menu the catalog knows, keyed by space-separated path. */
 export const MENUS: ReadonlyMap<string, MenuSpec> = new Map(
@@ -814,18 +816,18 @@ export function paramDefault(spec: ParamSpec, version: 6 | 7): string | undefine
 
 // ---- keyword ↔ canonical tables [S12][S13] (crypto-vocabulary.json "routeros")
 
-export const PROFILE_ENC_CANON: Readonly<Record<string, string>> = {
+export const PROFILE_ENC_CANON: Readonly<Record<string, string>> = dict({
   des: 'des', '3des': '3des', 'aes-128': 'aes-cbc-128', 'aes-192': 'aes-cbc-192', 'aes-256': 'aes-cbc-256',
   blowfish: 'blowfish', 'camellia-128': 'camellia-128', 'camellia-192': 'camellia-192', 'camellia-256': 'camellia-256',
-};
-export const PROPOSAL_ENC_CANON: Readonly<Record<string, string>> = {
+});
+export const PROPOSAL_ENC_CANON: Readonly<Record<string, string>> = dict({
   null: 'null', des: 'des', '3des': '3des',
   'aes-128-cbc': 'aes-cbc-128', 'aes-192-cbc': 'aes-cbc-192', 'aes-256-cbc': 'aes-cbc-256',
   'aes-128-ctr': 'aes-ctr-128', 'aes-192-ctr': 'aes-ctr-192', 'aes-256-ctr': 'aes-ctr-256',
   'aes-128-gcm': 'aes-gcm-128', 'aes-192-gcm': 'aes-gcm-192', 'aes-256-gcm': 'aes-gcm-256',
   blowfish: 'blowfish', 'camellia-128': 'camellia-128', 'camellia-192': 'camellia-192', 'camellia-256': 'camellia-256', twofish: 'twofish',
-};
-export const AUTH_CANON: Readonly<Record<string, string>> = { md5: 'md5', null: 'none', sha1: 'sha1', sha256: 'sha256', sha512: 'sha512' };
+});
+export const AUTH_CANON: Readonly<Record<string, string>> = dict({ md5: 'md5', null: 'none', sha1: 'sha1', sha256: 'sha256', sha512: 'sha512' });
 
 /** Inverse lookup: canonical id → RouterOS keyword in a table. */
 export function keywordFor(table: Readonly<Record<string, string>>, canonical: string): string | undefined {

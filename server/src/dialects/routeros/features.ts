@@ -7,9 +7,10 @@ import type { CompletionData, FeatureContext, HoverData } from '../types';
 import { AUTH_CANON, CHILDREN, GENERIC_VERBS, keywordFor, menuSpec, MENUS, paramDefault, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON, resolveParam, type MenuSpec, type ParamSpec } from './catalog';
 import { decideVersion } from './lower';
 import type { RosCommand, RosMenu, RosTree } from './parser';
+import { dict, nestedDict, lookup } from '../../model/dict';
 
 /** Which definition kind a parameter's value names, per menu (`*` = any menu). */
-const REF_KINDS: Record<string, Record<string, string>> = {
+const REF_KINDS: Record<string, Record<string, string>> = nestedDict<string>({
   'ip ipsec policy': { proposal: 'ipsec-proposal', peer: 'ipsec-peer', group: 'ipsec-policy-group' },
   'ip ipsec peer': { profile: 'ipsec-profile', 'policy-template-group': 'ipsec-policy-group', 'mode-config': 'ipsec-mode-config' },
   'ip ipsec identity': { peer: 'ipsec-peer', 'policy-template-group': 'ipsec-policy-group', 'mode-config': 'ipsec-mode-config' },
@@ -28,16 +29,16 @@ const REF_KINDS: Record<string, Record<string, string>> = {
   'interface list member': { list: 'interface-list', interface: 'interface' },
   'interface bridge port': { bridge: 'interface', interface: 'interface' },
   '*': { interface: 'interface', 'in-interface': 'interface', 'out-interface': 'interface', 'in-interface-list': 'interface-list', 'out-interface-list': 'interface-list' },
-};
+});
 
 /** Built-in names offered as values even when the file does not define them. */
-const BUILTIN_NAMES: Record<string, string[]> = {
+const BUILTIN_NAMES: Record<string, string[]> = dict({
   'ipsec-proposal': ['default'],
   'ipsec-profile': ['default'],
   'ipsec-policy-group': ['default'],
   'ppp-profile': ['default', 'default-encryption'],
   'interface-list': ['all', 'none', 'dynamic', 'static'],
-};
+});
 
 /** How a catalog parameter maps to a value of a paired peer's model (for "matches r1.ios" suggestions). */
 function peerValues(menu: string, key: string, peers: model.Device[]): { value: string; device: string }[] {
@@ -65,8 +66,8 @@ function peerValues(menu: string, key: string, peers: model.Device[]): { value: 
       let kw: string | undefined;
       if (key === 'hello-interval') kw = `${o.hello.value}s`;
       else if (key === 'dead-interval') kw = `${o.dead.value}s`;
-      else if (key === 'type' && menu === 'routing ospf interface-template') kw = ({ broadcast: 'broadcast', 'point-to-point': 'ptp', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' } as Record<string, string>)[o.networkType.value];
-      else if (key === 'network-type' && menu === 'routing ospf interface') kw = ({ broadcast: 'broadcast', 'point-to-point': 'point-to-point', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' } as Record<string, string>)[o.networkType.value];
+      else if (key === 'type' && menu === 'routing ospf interface-template') kw = lookup({ broadcast: 'broadcast', 'point-to-point': 'ptp', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' }, o.networkType.value);
+      else if (key === 'network-type' && menu === 'routing ospf interface') kw = lookup({ broadcast: 'broadcast', 'point-to-point': 'point-to-point', 'non-broadcast': 'nbma', 'point-to-multipoint': 'ptmp' }, o.networkType.value);
       if (kw && !res.some((r) => r.value === kw)) res.push({ value: kw, device: dev.name });
     }
   }
@@ -256,7 +257,7 @@ function quoteIfNeeded(v: string): string {
 
 // ---------------------------------------------------------------- hover
 
-const VERB_DOCS: Record<string, string> = {
+const VERB_DOCS: Record<string, string> = dict({
   add: 'Creates a new item in this menu.',
   set: 'Changes an existing item (selected by name, number or `[ find … ]`), or the settings of a single-item menu.',
   remove: 'Deletes items.',
@@ -264,7 +265,7 @@ const VERB_DOCS: Record<string, string> = {
   enable: 'Enables items.',
   disable: 'Disables items (they stay in the configuration).',
   export: 'Prints the configuration of this menu as commands.',
-};
+});
 
 export function hoverRouterOs(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext): HoverData | undefined {
   try {
@@ -334,7 +335,10 @@ function hover(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext
       lines.push('', `Value here: ${model.maskSecret({ kind: 'plain', plain: p.value, range: p.valueRange ?? p.range })}`);
     }
     const eff = effectiveNotes(ctx, st);
-    if (eff.length) lines.push('', ...eff);
+    if (eff.length) {
+      lines.push('');
+      for (const l of eff) lines.push(l);
+    }
     return { markdown: lines.join('\n'), range: p.range };
   }
   if (within(st.verb?.range, offset)) {
@@ -345,7 +349,10 @@ function hover(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext
     if (!menu) return undefined;
     const lines = [`**/${menu.path}**`, '', menu.doc, '', `[RouterOS documentation](${menu.link})`];
     const eff = effectiveNotes(ctx, st);
-    if (eff.length) lines.push('', ...eff);
+    if (eff.length) {
+      lines.push('');
+      for (const l of eff) lines.push(l);
+    }
     return { markdown: lines.join('\n'), range: st.pathRange ?? st.range };
   }
   const eff = effectiveNotes(ctx, st);

@@ -6,6 +6,8 @@ import type { Dialect, FoldingRegion, OutlineSymbol } from '../types';
 import { completeRouterOs, hoverRouterOs } from './features';
 import { lowerRouterOs } from './lower';
 import { parseRouterOs, type RosCommand, type RosTree } from './parser';
+import { dict } from '../../model/dict';
+import { lowerOrCrash } from '../guard';
 
 export { parseRouterOs } from './parser';
 export type { RosCommand, RosParam, RosTree, RosMenu, RosStatement } from './parser';
@@ -34,7 +36,7 @@ export function detectRouterOs(text: string): number {
   return 0;
 }
 
-const OUTLINE_KIND: Record<string, OutlineSymbol['kind']> = {
+const OUTLINE_KIND: Record<string, OutlineSymbol['kind']> = dict({
   interface: 'interface',
   ip: 'object',
   ipv6: 'object',
@@ -42,7 +44,7 @@ const OUTLINE_KIND: Record<string, OutlineSymbol['kind']> = {
   ppp: 'user',
   user: 'user',
   system: 'section',
-};
+});
 
 /** Item label for the outline: its name, else its most telling parameter. */
 function itemLabel(cmd: RosCommand): { name: string; range: RosCommand['range'] } {
@@ -138,10 +140,11 @@ export const routerosDialect: Dialect<RosTree> = {
   displayName: 'MikroTik RouterOS',
   detect: detectRouterOs,
   parse: (text, options) => parseRouterOs(text, { routerosVersion: options.routerosVersion, reportUnknownCommands: options.reportUnknownCommands }),
-  lower: (parsed, uri, options) => {
-    const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);
-    return { device, diagnostics: [...parsed.diagnostics, ...diagnostics] };
-  },
+  lower: (parsed, uri, options) =>
+    lowerOrCrash('routeros', parsed, uri, () => {
+      const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);
+      return { device, diagnostics: [...parsed.diagnostics, ...diagnostics] };
+    }),
   outline,
   folding,
   complete: completeRouterOs,

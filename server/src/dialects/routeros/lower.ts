@@ -6,6 +6,7 @@ import * as model from '../../model';
 import type { ParseResult, SyntaxDiagnostic, TextRange } from '../../syntax';
 import { AUTH_CANON, keywordFor, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON } from './catalog';
 import type { RosCommand, RosParam, RosTree } from './parser';
+import { dict } from '../../model/dict';
 
 export interface VersionDecision {
   major: 6 | 7;
@@ -120,7 +121,7 @@ export function collectItems(tree: RosTree): Map<string, RosItem[]> {
 
 // ---------------------------------------------------------------- value helpers
 
-const TIME_UNITS: Record<string, number> = { w: 604800, d: 86400, h: 3600, m: 60, s: 1, ms: 0.001 };
+const TIME_UNITS: Record<string, number> = dict({ w: 604800, d: 86400, h: 3600, m: 60, s: 1, ms: 0.001 });
 
 /** RouterOS time: `1d`, `8h30m`, `30m`, `1d00:00:00`, `00:30:00`, or plain seconds. */
 export function parseTime(text: string): number | undefined {
@@ -475,7 +476,7 @@ function canonList(p: RosParam | undefined, table: Readonly<Record<string, strin
   return p ? { value: vals, range: p.valueRange } : { value: vals, default: note };
 }
 
-const DH_IDENT: Record<string, string> = {};
+const DH_IDENT: Record<string, string> = dict({});
 
 function lowerIpsec(ctx: LowerContext): void {
   const v = ctx.version.major;
@@ -940,21 +941,21 @@ function items(ctx: LowerContext, path: string): RosItem[] {
 
 // ---------------------------------------------------------------- OSPF
 
-const V7_TYPES: Record<string, model.OspfNetworkType> = {
+const V7_TYPES: Record<string, model.OspfNetworkType> = dict({
   broadcast: 'broadcast',
   nbma: 'non-broadcast',
   ptp: 'point-to-point',
   'ptp-unnumbered': 'point-to-point',
   ptmp: 'point-to-multipoint',
   'virtual-link': 'virtual-link',
-};
-const V6_TYPES: Record<string, model.OspfNetworkType> = {
+});
+const V6_TYPES: Record<string, model.OspfNetworkType> = dict({
   broadcast: 'broadcast',
   nbma: 'non-broadcast',
   'point-to-point': 'point-to-point',
   ptmp: 'point-to-multipoint',
-};
-const V7_AUTH: Record<string, model.OspfAuth['type']> = { simple: 'simple', md5: 'keyed-md5', sha1: 'hmac-sha1', sha256: 'hmac-sha256', sha384: 'hmac-sha384', sha512: 'hmac-sha512' };
+});
+const V7_AUTH: Record<string, model.OspfAuth['type']> = dict({ simple: 'simple', md5: 'keyed-md5', sha1: 'hmac-sha1', sha256: 'hmac-sha256', sha384: 'hmac-sha384', sha512: 'hmac-sha512' });
 
 function numVal(p: RosParam | undefined, def: number, note: string, time = false, set?: model.Setter<number>): model.Value<number> {
   if (p?.value !== undefined) {

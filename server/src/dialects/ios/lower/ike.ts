@@ -535,7 +535,7 @@ export abstract class IosIkeLowering extends IosOspfLowering {
       const edits: model.Edit[] = [];
       for (const e of [first.proposal.encryption.set?.([v.encryption]), first.proposal.hash.set?.([v.hash]), first.proposal.dh.set?.([v.dh])]) {
         if (!e) return undefined;
-        edits.push(...e);
+        for (const x of e) edits.push(x);
       }
       return edits;
     };

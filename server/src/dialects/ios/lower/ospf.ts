@@ -8,6 +8,7 @@ import type { IosNode } from '../parser';
 import { normalizeArea, iosAreaText, ospfTypeKeyword } from './tables';
 import type { IfaceInfo, OspfIfSettings, OspfProcInfo } from './core';
 import { IosInterfaceLowering } from './interfaces';
+import { dict } from '../../../model/dict';
 
 export abstract class IosOspfLowering extends IosInterfaceLowering {
   /** OSPFv3 processes (`ipv6 router ospf N`, `router ospfv3 N`), apart from the OSPFv2 ones in `ospfProcs`. */
@@ -24,14 +25,14 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
     switch (sub) {
       case 'network': {
         const m = rest.map((x) => x.text.toLowerCase()).join(' ');
-        const map: Record<string, model.OspfNetworkType> = {
+        const map: Record<string, model.OspfNetworkType> = dict({
           broadcast: 'broadcast',
           'non-broadcast': 'non-broadcast',
           'point-to-point': 'point-to-point',
           'point-to-multipoint': 'point-to-multipoint',
           'point-to-multipoint non-broadcast': 'point-to-multipoint-non-broadcast',
           'point-to-point non-broadcast': 'non-broadcast',
-        };
+        });
         const v = map[m] ?? map[expandKeyword(m, Object.keys(map)) ?? ''];
         if (!rest.length) return this.missing(c, 'a network type');
         if (!v) return this.error({ start: rest[0].start, end: rest[rest.length - 1].end }, 'syntax/invalid-value', `'${m}' is not an OSPF network type`);

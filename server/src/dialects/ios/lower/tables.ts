@@ -4,6 +4,7 @@
 
 import * as model from '../../../model';
 import type { Token } from '../../../syntax';
+import { dict } from '../../../model/dict';
 
 /** Cisco type 7 obfuscation table (public, widely documented); type 7 is reversible by design. */
 export const TYPE7_XLAT = 'dsfd;kfoA,.iyewrkldJKDHSUBsgvca69834ncxv9873254k;fg87';
@@ -21,18 +22,18 @@ export function decodeType7(enc: string): string | undefined {
 }
 
 /** IOS encryption keyword(s) → canonical id (crypto-vocabulary.json, `ios.ikev1_policy.encryption`). */
-export const IOS_P1_ENC: Record<string, string> = { des: 'des', '3des': '3des', aes: 'aes-cbc-128', 'aes 128': 'aes-cbc-128', 'aes 192': 'aes-cbc-192', 'aes 256': 'aes-cbc-256' };
-export const IOS_P1_HASH: Record<string, string> = { md5: 'md5', sha: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
-export const P1_AUTH: Record<string, 'psk' | 'rsa-sig' | 'rsa-encr' | 'other'> = { 'pre-share': 'psk', 'rsa-sig': 'rsa-sig', 'rsa-encr': 'rsa-encr', 'ecdsa-sig': 'other', crack: 'other' };
-export const IKEV2_ENC: Record<string, string> = {
+export const IOS_P1_ENC: Record<string, string> = dict({ des: 'des', '3des': '3des', aes: 'aes-cbc-128', 'aes 128': 'aes-cbc-128', 'aes 192': 'aes-cbc-192', 'aes 256': 'aes-cbc-256' });
+export const IOS_P1_HASH: Record<string, string> = dict({ md5: 'md5', sha: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' });
+export const P1_AUTH: Record<string, 'psk' | 'rsa-sig' | 'rsa-encr' | 'other'> = dict({ 'pre-share': 'psk', 'rsa-sig': 'rsa-sig', 'rsa-encr': 'rsa-encr', 'ecdsa-sig': 'other', crack: 'other' });
+export const IKEV2_ENC: Record<string, string> = dict({
   des: 'des', '3des': '3des', 'aes-cbc-128': 'aes-cbc-128', 'aes-cbc-192': 'aes-cbc-192', 'aes-cbc-256': 'aes-cbc-256',
   'aes-gcm-128': 'aes-gcm-128', 'aes-gcm-256': 'aes-gcm-256',
-};
-export const IKEV2_INTEG: Record<string, string> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+});
+export const IKEV2_INTEG: Record<string, string> = dict({ md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' });
 /** Transform-set ESP ciphers; a following 128/192/256 selects the key size. */
-export const ESP_ENC: Record<string, string> = { 'esp-des': 'des', 'esp-3des': '3des', 'esp-aes': 'aes-cbc-128', 'esp-gcm': 'aes-gcm-128', 'esp-gmac': 'aes-gmac-128', 'esp-null': 'null', 'esp-seal': 'seal' };
-export const ESP_INTEG: Record<string, string> = { 'esp-md5-hmac': 'md5', 'esp-sha-hmac': 'sha1', 'esp-sha256-hmac': 'sha256', 'esp-sha384-hmac': 'sha384', 'esp-sha512-hmac': 'sha512', 'esp-none': 'none' };
-export const AH_INTEG: Record<string, string> = { 'ah-md5-hmac': 'md5', 'ah-sha-hmac': 'sha1', 'ah-sha256-hmac': 'sha256', 'ah-sha384-hmac': 'sha384', 'ah-sha512-hmac': 'sha512' };
+export const ESP_ENC: Record<string, string> = dict({ 'esp-des': 'des', 'esp-3des': '3des', 'esp-aes': 'aes-cbc-128', 'esp-gcm': 'aes-gcm-128', 'esp-gmac': 'aes-gmac-128', 'esp-null': 'null', 'esp-seal': 'seal' });
+export const ESP_INTEG: Record<string, string> = dict({ 'esp-md5-hmac': 'md5', 'esp-sha-hmac': 'sha1', 'esp-sha256-hmac': 'sha256', 'esp-sha384-hmac': 'sha384', 'esp-sha512-hmac': 'sha512', 'esp-none': 'none' });
+export const AH_INTEG: Record<string, string> = dict({ 'ah-md5-hmac': 'md5', 'ah-sha-hmac': 'sha1', 'ah-sha256-hmac': 'sha256', 'ah-sha384-hmac': 'sha384', 'ah-sha512-hmac': 'sha512' });
 
 export function iosEncryptionKeyword(canonical: string): string | undefined {
   return { des: 'des', '3des': '3des', 'aes-cbc-128': 'aes', 'aes-cbc-192': 'aes 192', 'aes-cbc-256': 'aes 256' }[canonical];
