@@ -1,6 +1,7 @@
 // `npm run bench`: generates a seeded synthetic IOS/ASA workspace, measures the floor (Node reading every file and
 // splitting lines) and the CLI's full check in the same run, then the in-process keystroke → fresh diagnostics latency
-// and completion latency on a 500-device workspace. Prints ONE JSON object. Options: --devices N --lines N.
+// and completion latency on a 500-device workspace, then the hostile shapes of bench/hostile.mjs (section `hostile`).
+// Prints ONE JSON object. Options: --devices N --lines N.
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
@@ -9,6 +10,7 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { runLoad } from './load.mjs';
 import { generate } from './generate.mjs';
+import { hostileShapes, loadNetcfg } from './hostile.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -95,6 +97,9 @@ for (let k = 0; k < 30; k++) {
 }
 completion.sort((a, b) => a - b);
 
+// Hostile sizes and shapes (issue 15): each timed at two sizes, with its scaling exponent k (1 = linear).
+const hostile = await hostileShapes(await loadNetcfg(root, cache));
+
 console.log(
   JSON.stringify({
     workspace: { files: gen.files, lines: gen.lines },
@@ -108,5 +113,6 @@ console.log(
     keystrokeToDiagnosticsMs: { devices: 500, p50: pct(0.5), p95: pct(0.95), max: pct(1) },
     completionMs: { devices: 500, p50: pct(0.5, completion), p95: pct(0.95, completion), max: pct(1, completion) },
     node: process.version,
+    hostile,
   }),
 );

@@ -16,7 +16,7 @@ function rng(seed) {
   };
 }
 
-function iosDevice(i, nDevices, rand, linesPerDevice) {
+export function iosDevice(i, nDevices, rand, linesPerDevice) {
   const out = [];
   const hub = i % 10 === 0;
   const wan = `172.16.${i >> 8}.${(i & 255) || 1}`;

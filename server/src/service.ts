@@ -10,7 +10,7 @@ import { lowerOrCrash } from './dialects/guard';
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
-import { internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
+import { capDiagnostics, internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
 import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
@@ -279,7 +279,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
-      for (const d of low.diagnostics) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
+      for (const d of capDiagnostics(low.diagnostics)) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
       for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(low.device, ctx()))) findings.push(f);
     }
     deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });

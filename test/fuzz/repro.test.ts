@@ -127,14 +127,14 @@ for (const shape of PROTO_SHAPES) {
 
 // ------------------------------------------------------------------------------------------------ OpenBSD nesting
 
-test('openbsd-nested-braces-10k.ipsec.conf: 10,000 nested `{` parse without internal/parser-crash', { todo: 'fixed on branch hostile (OpenBSD iterative nesting)' }, () => {
+test('openbsd-nested-braces-10k.ipsec.conf: 10,000 nested `{` parse without internal/parser-crash', () => {
   const uri = 'file:///r/openbsd-nested-braces-10k.ipsec.conf';
   const s = open(uri, read('openbsd-nested-braces-10k.ipsec.conf'));
   assert.deepEqual(parserCrashes(s, uri), []);
   assert.ok(s.getFindings(uri).length <= 1001, `${s.getFindings(uri).length} findings`);
 });
 
-test('openbsd-parser-crash-diag-small-ddd1e1c8.txt: a deep `{{{…` address list parses without internal/parser-crash, on a 1 MB stack too', { todo: 'fixed on branch hostile (OpenBSD iterative nesting)' }, async () => {
+test('openbsd-parser-crash-diag-small-ddd1e1c8.txt: a deep `{{{…` address list parses without internal/parser-crash, on a 1 MB stack too', async () => {
   const uri = 'file:///r/ipsec.conf';
   const text = read('openbsd-parser-crash-diag-small-ddd1e1c8.txt');
   const s = open(uri, text);
@@ -146,7 +146,7 @@ test('openbsd-parser-crash-diag-small-ddd1e1c8.txt: a deep `{{{…` address list
   assert.equal(res.codes?.['internal/parser-crash'], undefined, JSON.stringify(res.codes));
 });
 
-test('openbsd-hang-large / brace-soup shape: `ike }{}{…` yields a bounded number of diagnostics, in linear time', { todo: 'fixed on branch hostile (OpenBSD bounded diagnostics)' }, () => {
+test('openbsd-hang-large / brace-soup shape: `ike }{}{…` yields a bounded number of diagnostics, in linear time', () => {
   const soup = (lines: number, pairs: number) => Array.from({ length: lines }, () => 'ike ' + '}{'.repeat(pairs)).join('\n') + '\n';
   const uri = 'file:///r/soup.ipsec.conf';
   const s = open(uri, soup(20, 1250)); // 50 KB; the reproducer is 2 MB
@@ -158,7 +158,7 @@ test('openbsd-hang-large / brace-soup shape: `ike }{}{…` yields a bounded numb
 
 // ------------------------------------------------------------------------------------------------ RouterOS sizes
 
-test('routeros-completion-long-token-100k.rsc shape: completion inside a long word is linear in its length', { todo: 'fixed on branch hostile (RouterOS long-word completion)' }, () => {
+test('routeros-completion-long-token-100k.rsc shape: completion inside a long word is linear in its length', () => {
   const make = (n: number) => {
     const uri = 'file:///r/long-word.rsc';
     const s = open(uri, '/routing bgp connection' + 'x'.repeat(n) + '\n');
@@ -167,13 +167,13 @@ test('routeros-completion-long-token-100k.rsc shape: completion inside a long wo
   assertLinear('RouterOS completion in a long word', make, 10_000, 40);
 });
 
-test('routeros-continuation.gen.sh shape: one command continued with `\\` over many lines parses in linear time', { todo: 'fixed on branch hostile (RouterOS linear continuations)' }, () => {
+test('routeros-continuation.gen.sh shape: one command continued with `\\` over many lines parses in linear time', () => {
   const text = (n: number) => '/ip firewall filter\nadd chain=forward \\\n' + Array.from({ length: n }, (_, i) => `    comment=c${i} \\\n`).join('') + '    action=accept\n';
   const uri = 'file:///r/continuation.rsc';
   assertLinear('RouterOS continuations', (n) => () => open(uri, text(n)).getFindings(uri), 2_500, 150);
 });
 
-test('routeros-long-menu-path.gen.sh shape: a long menu path parses in linear time', { todo: 'fixed on branch hostile (RouterOS long menu paths)' }, () => {
+test('routeros-long-menu-path.gen.sh shape: a long menu path parses in linear time', () => {
   const uri = 'file:///r/menu.rsc';
   // Measured on main: 1,000 segments 111 ms, 4,000 1,080 ms (x10; worse than quadratic further on: 60 KB 11.7 s).
   assertLinear('RouterOS menu path', (n) => () => open(uri, '/interface /' + 'ab/'.repeat(n) + '\n').getFindings(uri), 1_000, 150, 6);
@@ -181,7 +181,7 @@ test('routeros-long-menu-path.gen.sh shape: a long menu path parses in linear ti
 
 // ------------------------------------------------------------------------------------------------ IOS sizes
 
-test('ios-unused-acls-140k.gen.sh shape: many findings from one check never overflow the stack (45k ACLs on a 0.5 MB stack)', { todo: 'fixed on branch robust (no push(...) of input-sized arrays)' }, async () => {
+test('ios-unused-acls-140k.gen.sh shape: many findings from one check never overflow the stack (45k ACLs on a 0.5 MB stack)', async () => {
   // 140k findings overflow the server's ~1 MB stack through `push(...findings)`; half the stack shows it at ~40k.
   const n = 45_000;
   let text = 'hostname many\n';
@@ -192,7 +192,7 @@ test('ios-unused-acls-140k.gen.sh shape: many findings from one check never over
   assert.equal(res.count, n);
 });
 
-test('ios-hover-relowers.gen.sh shape: hover in a big ACL reads the cached model, it does not lower again', { todo: 'fixed on a helper branch (IOS/ASA hover reads the cached model)' }, () => {
+test('ios-hover-relowers.gen.sh shape: hover in a big ACL reads the cached model, it does not lower again', () => {
   const acl = (n: number) => {
     let t = 'hostname acl\nip access-list extended BIG\n';
     for (let i = 1; i <= n; i++) t += ` permit tcp any host 10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255} eq ${(i % 65000) + 1}\n`;

@@ -56,6 +56,8 @@ export interface FeatureContext {
   device?: model.Device;
   /** Devices paired with this one (other ends of tunnels / OSPF links). */
   peers: model.Device[];
+  /** The host's cached lowering of this document (its `device` is `device`): features read it instead of lowering again. */
+  lowered?: LowerResult;
 }
 
 export interface HoverData {
@@ -67,6 +69,8 @@ export interface HoverData {
 export interface LowerResult {
   device: model.Device;
   diagnostics: SyntaxDiagnostic[];
+  /** Plain data only the dialect's own editor features read back (e.g. IOS phase-1 policies for hover). */
+  features?: unknown;
 }
 
 export interface Dialect<TTree = unknown> {

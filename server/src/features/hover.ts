@@ -17,7 +17,9 @@ export function featureContext(service: LanguageService, uri: string): FeatureCo
     const d = service.getDevice(p);
     if (d) peers.push(d);
   }
-  return { device, peers };
+  // The lowering cached with this version (getDevice just made sure of it): dialects must not lower again per request.
+  const lowered = service.getDocument(uri)?.lowered;
+  return { device, peers, lowered: lowered?.device === device ? lowered : undefined };
 }
 
 export function getHover(service: LanguageService, uri: string, position: Position): Hover | null {

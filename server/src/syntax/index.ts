@@ -176,3 +176,101 @@ export function words(line: string, base: number): Token[] {
 export function internalErrorDiagnostic(err: unknown, at: TextRange = { start: 0, end: 0 }): SyntaxDiagnostic {
   return { range: at, severity: 'error', code: 'internal/parser-crash', message: `netcfg could not analyse this file (${err instanceof Error ? err.message : String(err)}); please report it` };
 }
+
+/** Most diagnostics one file reports from parsing and lowering; the rest are summed up in one `syntax/too-many-errors`. */
+export const MAX_SYNTAX_DIAGNOSTICS = 1000;
+
+export const TOO_MANY_ERRORS = 'syntax/too-many-errors';
+
+/** How many diagnostics each summary stands for, so capping twice (parser, then service) adds the counts up. */
+const droppedBy = new WeakMap<SyntaxDiagnostic, number>();
+
+/** The one summary diagnostic of a capped file. */
+export function tooManyDiagnostics(dropped: number, shown: number = MAX_SYNTAX_DIAGNOSTICS): SyntaxDiagnostic {
+  const d: SyntaxDiagnostic = {
+    range: { start: 0, end: 0 },
+    severity: 'warning',
+    code: TOO_MANY_ERRORS,
+    message: `This file has too many problems: netcfg reports ${thousands(shown)} of them and dropped ${thousands(dropped)} more. Fix the ones shown, or check that the file really is a config of this dialect.`,
+  };
+  droppedBy.set(d, dropped);
+  return d;
+}
+
+/** `1234567` → `1,234,567` (no locale data needed). */
+function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * Caps one file's parse and lowering diagnostics at `max`: errors first, then warnings, information and hints, each in
+ * the order produced, plus one `syntax/too-many-errors` summary with the number dropped (earlier summaries are
+ * folded into it). Returns `diags` itself when nothing needs dropping. Linear.
+ */
+export function capDiagnostics(diags: readonly SyntaxDiagnostic[], max: number = MAX_SYNTAX_DIAGNOSTICS): readonly SyntaxDiagnostic[] {
+  let summaries = 0;
+  let earlier = 0;
+  for (const d of diags) {
+    const n = d.code === TOO_MANY_ERRORS ? droppedBy.get(d) : undefined;
+    if (n !== undefined) {
+      summaries++;
+      earlier += n;
+    }
+  }
+  if (diags.length - summaries <= max && summaries <= 1) return diags;
+  const counts = [0, 0, 0, 0];
+  for (const d of diags) if (!droppedBy.has(d)) counts[SEVERITY_RANK[d.severity] ?? 3]++;
+  // quota[r]: how many of rank r are kept.
+  const quota = [0, 0, 0, 0];
+  let left = max;
+  for (let r = 0; r < 4; r++) {
+    quota[r] = Math.min(counts[r], left);
+    left -= quota[r];
+  }
+  const kept: SyntaxDiagnostic[] = [];
+  let dropped = earlier;
+  for (const d of diags) {
+    if (droppedBy.has(d)) continue;
+    const r = SEVERITY_RANK[d.severity] ?? 3;
+    if (quota[r] > 0) {
+      quota[r]--;
+      kept.push(d);
+    } else dropped++;
+  }
+  if (dropped > 0) kept.push(tooManyDiagnostics(dropped, kept.length));
+  return kept;
+}
+
+/** Where a parser reports diagnostics: a plain array or a `DiagnosticCollector`. */
+export interface DiagnosticSink {
+  push(d: SyntaxDiagnostic): unknown;
+}
+
+/**
+ * A diagnostics list for parsers that keeps the first `max` and only counts the rest, so a hostile file (one
+ * problem per byte) costs neither memory nor time. `push` is array-compatible; `finish()` appends the summary.
+ */
+export class DiagnosticCollector {
+  readonly list: SyntaxDiagnostic[] = [];
+  dropped = 0;
+
+  constructor(readonly max: number = MAX_SYNTAX_DIAGNOSTICS) {}
+
+  /** Whether further diagnostics are only counted (callers may skip building expensive messages). */
+  get full(): boolean {
+    return this.list.length >= this.max;
+  }
+
+  push(d: SyntaxDiagnostic): void {
+    if (this.list.length < this.max) this.list.push(d);
+    else this.dropped++;
+  }
+
+  /** The kept diagnostics, with one `syntax/too-many-errors` summary when some were dropped. */
+  finish(): SyntaxDiagnostic[] {
+    if (this.dropped > 0) this.list.push(tooManyDiagnostics(this.dropped, this.list.length));
+    return this.list;
+  }
+}

@@ -3,10 +3,10 @@
 
 import type { Dialect } from '../types';
 import { foldingIos, outlineIos } from '../ios';
-import { completeIos, hoverIos } from '../ios/features';
+import { completeIos, hoverIos, lowerWithFacts } from '../ios/features';
 import { parseIos, type IosFlavour, type IosNode } from '../ios/parser';
 import { ASA_CATALOG } from './catalog';
-import { AsaLowering, lowerAsa } from './lower';
+import { AsaLowering } from './lower';
 import { lowerOrCrash } from '../guard';
 
 export const ASA_FLAVOUR: IosFlavour = { catalog: ASA_CATALOG, asa: true };
@@ -29,7 +29,7 @@ export const asaDialect: Dialect<IosNode> = {
   displayName: 'Cisco ASA',
   detect: detectAsa,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, ASA_FLAVOUR),
-  lower: (parsed, uri) => lowerOrCrash('cisco-asa', parsed, uri, () => lowerAsa(parsed, uri)),
+  lower: (parsed, uri) => lowerOrCrash('cisco-asa', parsed, uri, () => lowerWithFacts(new AsaLowering(parsed, uri))),
   outline: outlineIos,
   folding: foldingIos,
   complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, ASA_FLAVOUR, (p) => new AsaLowering(p, 'file:///completion')),

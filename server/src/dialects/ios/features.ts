@@ -15,6 +15,18 @@ import { dict } from '../../model/dict';
 /** Creates the dialect's lowering for a parse (IOS or ASA), so features can read effective values. */
 export type LoweringFactory = (parsed: ParseResult<IosNode>) => IosLowering;
 
+/** What IOS/ASA lowering hands its own features in `LowerResult.features`. */
+export interface IosFeatureFacts {
+  /** Phase-1 proposals (ISAKMP / IKEv1 policies) in priority order, with their ranges. */
+  phase1: model.Phase1Proposal[];
+}
+
+/** Runs a lowering and keeps the facts hover needs with its result, so a host's cached result serves every hover. */
+export function lowerWithFacts(lowering: IosLowering): { device: model.Device; diagnostics: import('../../syntax').SyntaxDiagnostic[]; features: IosFeatureFacts } {
+  const res = lowering.run();
+  return { ...res, features: { phase1: lowering.phase1Proposals() } };
+}
+
 /** Which kind of named object an argument refers to, by command path (and mode where it matters). */
 const REF_ARG: Record<string, string> = dict({
   'set transform-set': 'transform-set',
@@ -46,18 +58,32 @@ interface LineContext {
   partialStart: number;
 }
 
+/**
+ * The command whose line holds `offset` (the innermost, last in document order). Children are sorted, so each level
+ * is a binary search; blocks are walked with an explicit stack, not recursion (nesting depth comes from the input).
+ */
 function findLineNode(root: IosNode, offset: number): IosNode | undefined {
   let best: IosNode | undefined;
-  const visit = (n: IosNode) => {
-    for (const c of n.children) {
-      if (c.range.start > offset) break;
-      if (offset <= c.range.end || (c.kind === 'IosCommand' && offset <= c.lineEnd)) {
-        if (c.range.start <= offset && offset <= c.lineEnd) best = c;
-        visit(c);
-      }
+  const stack: IosNode[] = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n !== root && n.range.start <= offset && offset <= n.lineEnd) best = n;
+    const cs = n.children;
+    if (!cs.length || cs[0].range.start > offset) continue;
+    // Last child starting at or before offset; only it and its predecessor (touching at offset) can hold it.
+    let lo = 0;
+    let hi = cs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (cs[mid].range.start <= offset) lo = mid;
+      else hi = mid - 1;
     }
-  };
-  visit(root);
+    // The later sibling is pushed first, so the predecessor's subtree is walked first (preorder): the last match wins.
+    for (let k = lo; k >= Math.max(0, lo - 1); k--) {
+      const c = cs[k];
+      if (offset <= c.range.end || (c.kind === 'IosCommand' && offset <= c.lineEnd)) stack.push(c);
+    }
+  }
   return best;
 }
 
@@ -205,13 +231,20 @@ export function hoverIos(parsed: ParseResult<IosNode>, offset: number, ctx: Feat
   if (entry) lines.push(entryDoc(entry, cat.modeNames[node.mode]));
   else if (node.kind === 'IosBanner') lines.push('Banner text.');
   const key = node.path.join(' ');
-  const lowering = makeLowering ? makeLowering(parsed) : undefined;
-  const device = lowering ? lowering.run().device : ctx.device;
+  // The host's cached lowering when it has one (re-lowering a 100k-line file took 300-740 ms per hover); else lower once.
+  const cached = ctx.lowered && ctx.lowered.device === ctx.device ? (ctx.lowered.features as IosFeatureFacts | undefined) : undefined;
+  let device = ctx.device;
+  let phase1 = cached?.phase1;
+  if ((!device || !phase1) && makeLowering) {
+    const fresh = lowerWithFacts(makeLowering(parsed));
+    device = fresh.device;
+    phase1 = fresh.features.phase1;
+  }
   // Effective phase-1 values of the policy under the cursor (header or one of its lines).
   const policyNode = key === 'crypto isakmp policy' || key === 'crypto ikev1 policy' ? node : undefined;
   const inPolicy = node.mode === 'isakmp-policy' || node.mode === 'ikev1-policy';
-  if (lowering && (policyNode || inPolicy)) {
-    const p1 = lowering.phase1Proposals().find((p) => p.range && p.range.start <= node.range.start && node.range.end <= p.range.end);
+  if (phase1 && (policyNode || inPolicy)) {
+    const p1 = phase1.find((p) => p.range && p.range.start <= node.range.start && node.range.end <= p.range.end);
     if (p1) {
       lines.push('', `**Effective values of \`${p1.label}\`**`);
       lines.push(describe('encryption', p1.encryption, (v) => v.join(', ')));

@@ -3,9 +3,9 @@
 
 import type { FoldingRegion, OutlineSymbol, Dialect } from '../types';
 import type { ParseResult } from '../../syntax';
-import { IosLowering, lowerIos } from './lower';
+import { IosLowering } from './lower';
 import { IOS_FLAVOUR, parseIos, type IosNode } from './parser';
-import { completeIos, hoverIos } from './features';
+import { completeIos, hoverIos, lowerWithFacts } from './features';
 import { secretArgs } from './secrets';
 import { dict } from '../../model/dict';
 import { lowerOrCrash } from '../guard';
@@ -191,7 +191,7 @@ export const iosDialect: Dialect<IosNode> = {
   displayName: 'Cisco IOS',
   detect: detectIos,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, IOS_FLAVOUR),
-  lower: (parsed, uri) => lowerOrCrash('cisco-ios', parsed, uri, () => lowerIos(parsed, uri)),
+  lower: (parsed, uri) => lowerOrCrash('cisco-ios', parsed, uri, () => lowerWithFacts(new IosLowering(parsed, uri))),
   outline: outlineIos,
   folding: foldingIos,
   complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, IOS_FLAVOUR, (p) => new IosLowering(p, 'file:///completion')),

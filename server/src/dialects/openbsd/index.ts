@@ -21,7 +21,10 @@ export const openbsdDialect: Dialect<ObsdFile> = {
   parse(text, options): ParseResult<ObsdFile> {
     try {
       const res = parseIpsecConf(text, { reportUnknownCommands: options.reportUnknownCommands });
-      return { text, tree: res.tree, tokens: res.tokens, diagnostics: res.diagnostics };
+      // `tokens` is built on first use (a getter): copy it over as one, not as a value.
+      const out = { text, tree: res.tree, diagnostics: res.diagnostics } as ParseResult<ObsdFile>;
+      Object.defineProperty(out, 'tokens', { enumerable: true, get: () => res.tokens });
+      return out;
     } catch (err) {
       return crashed(text, err);
     }

@@ -84,12 +84,13 @@ export interface LexProblem {
  * continuation (kind `whitespace`, so the statement goes on); a comment ending in `\` continues on the next
  * line, as ipsecctl's `lgetc` drops backslash-newline pairs before the comment scanner sees them.
  * Quoted strings end at the matching quote; `\"` escapes it; a line break inside quotes is allowed only after `\`.
+ * `from`/`to` lex a slice of the text (offsets stay the document's); with `sink`, tokens go to it instead of the list.
  */
-export function lexIpsecConf(text: string, problems?: LexProblem[]): LexToken[] {
+export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to = text.length, sink?: (kind: Token['kind'], start: number, end: number) => void): LexToken[] {
   const res: LexToken[] = [];
-  const n = text.length;
-  let i = 0;
-  const push = (kind: Token['kind'], start: number, end: number) => res.push(new LexToken(kind, start, end, text.slice(start, end)));
+  const n = to;
+  let i = from;
+  const push = sink ?? ((kind: Token['kind'], start: number, end: number) => res.push(new LexToken(kind, start, end, text.slice(start, end))));
   while (i < n) {
     const c = text.charCodeAt(i);
     const s = i;

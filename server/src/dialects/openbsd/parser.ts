@@ -3,7 +3,7 @@
 // following parse.y's fixed clause order. Never throws; the statement (logical line) is the recovery unit.
 // Knows nothing about LSP, the file system or other files.
 
-import { cover, type SyntaxDiagnostic, type SyntaxNode, type TextRange, type Token } from '../../syntax';
+import { cover, DiagnosticCollector, type DiagnosticSink, type SyntaxDiagnostic, type SyntaxNode, type TextRange, type Token } from '../../syntax';
 import * as model from '../../model';
 import { lexIpsecConf, LexToken, MacroToken, type LexProblem } from './lexer';
 import { AEAD, lookupAlgorithm, PROTOCOLS, RESERVED, documentedAlgorithms, type Phase, type XfKind } from './catalog';
@@ -124,6 +124,8 @@ export interface ObsdFile extends SyntaxNode {
   kind: 'ObsdFile';
   statements: ObsdStatement[];
   macros: MacroSyntax[];
+  /** `#` comments in document order (statements hold every other significant token). */
+  comments?: Token[];
 }
 
 /** Diagnostic codes of this dialect (documented in docs/diagnostics.md, OpenBSD section). */
@@ -153,42 +155,77 @@ export interface ParseOptions {
 /** Parses a whole ipsec.conf. Never throws. */
 export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] } {
   const problems: LexProblem[] = [];
-  const tokens = lexIpsecConf(text, problems);
-  const diagnostics: SyntaxDiagnostic[] = [];
+  // Only significant tokens become objects (whitespace and newlines were half of them, ~1 KB per line): statements
+  // end at newline positions recorded as indices into `sig`; the lossless list is built on first use.
+  const sig: LexToken[] = [];
+  const ends: number[] = [];
+  const comments: LexToken[] = [];
+  lexIpsecConf(text, problems, 0, text.length, (kind, start, end) => {
+    if (kind === 'newline') {
+      if (ends.length === 0 || ends[ends.length - 1] !== sig.length) ends.push(sig.length);
+    } else if (kind === 'comment') comments.push(new LexToken(kind, start, end, text.slice(start, end)));
+    else if (kind !== 'whitespace') sig.push(new LexToken(kind, start, end, text.slice(start, end)));
+  });
+  ends.push(sig.length);
+  // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
+  const diagnostics = new DiagnosticCollector();
   for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
 
   // Statements: significant tokens up to a newline token (continuations are whitespace tokens), parsed as they end.
   const state: ParseState = { macros: new Map(), laterDefined: [], diags: diagnostics, options };
   const macroList: MacroSyntax[] = [];
   const statements: ObsdStatement[] = [];
-  let current: LexToken[] = [];
-  const flush = () => {
-    if (!current.length) return;
-    const st = parseStatement(current, state);
-    if (st.macro) macroList.push(st.macro);
-    statements.push(st);
-    current = [];
-  };
-  for (const t of tokens) {
-    if (t.kind === 'newline') flush();
-    else if (t.kind !== 'whitespace' && t.kind !== 'comment') current.push(t);
+  let from = 0;
+  for (const to of ends) {
+    if (to > from) {
+      const st = parseStatement(sig.slice(from, to), state);
+      if (st.macro) macroList.push(st.macro);
+      statements.push(st);
+    }
+    from = to;
   }
-  flush();
   // A `$name` that was undefined when used but is defined further down: ipsecctl fails on it ("macro not defined").
   const definedNames = new Set(macroList.map((m) => m.name));
   for (const use of state.laterDefined) {
     if (!definedNames.has(use.name)) continue;
     diagnostics.push({ range: use.range, severity: 'error', code: CODES.macroBeforeDefinition, message: `Macro '${use.name}' is used before its definition; ipsecctl expands macros in file order, so move the definition above this line` });
   }
-  const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList };
-  return { tree, tokens, diagnostics };
+  const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList, comments };
+  const result = { tree, diagnostics: diagnostics.finish() } as { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] };
+  let cached: Token[] | undefined;
+  Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, statements, comments)) });
+  return result;
+}
+
+/**
+ * Every token of the document in order, lossless: the statements' and comments' own token objects, with the gaps
+ * between them (whitespace, newlines, continuations) lexed on demand.
+ */
+function documentTokens(text: string, statements: ObsdStatement[], comments: LexToken[]): LexToken[] {
+  const res: LexToken[] = [];
+  let at = 0;
+  const take = (t: Token) => {
+    if (t.start > at) for (const g of lexIpsecConf(text, undefined, at, t.start)) res.push(g);
+    res.push(t as LexToken);
+    at = t.end;
+  };
+  let c = 0;
+  for (const st of statements) {
+    for (const t of st.tokens) {
+      while (c < comments.length && comments[c].start < t.start) take(comments[c++]);
+      take(t);
+    }
+  }
+  while (c < comments.length) take(comments[c++]);
+  if (at < text.length) for (const g of lexIpsecConf(text, undefined, at, text.length)) res.push(g);
+  return res;
 }
 
 interface ParseState {
   macros: Map<string, ETok[]>;
   /** Uses of macros not (yet) defined at that point. */
   laterDefined: { name: string; range: TextRange }[];
-  diags: SyntaxDiagnostic[];
+  diags: DiagnosticSink;
   options: ParseOptions;
 }
 
@@ -256,7 +293,7 @@ function relex(value: string): ETok[] {
   return lexIpsecConf(value).filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment');
 }
 
-function parseMacro(g: Token[], toks: ETok[], diags: SyntaxDiagnostic[]): MacroSyntax {
+function parseMacro(g: Token[], toks: ETok[], diags: DiagnosticSink): MacroSyntax {
   const name = g[0].text;
   // toks[0] is the name, toks[1] the `=`; the rest (already expanded) is the value.
   const valueToks = toks.slice(2);
@@ -296,6 +333,9 @@ export const SLOTS: Record<RuleType, Record<string, number>> = {
   tcpmd5: { tcpmd5: 1, from: 4, to: 4, spi: 12, authkey: 15 },
 };
 
+/** `expectation()` texts by rule type and last slot: a line of stray tokens asks for the same text each time. */
+const EXPECTATIONS = new Map<string, string>();
+
 const FLOW_TYPES = new Set(['use', 'acquire', 'require', 'dontacq', 'bypass', 'deny']);
 
 class RuleParser {
@@ -308,7 +348,7 @@ class RuleParser {
   constructor(
     private readonly type: RuleType,
     private readonly toks: ETok[],
-    private readonly diags: SyntaxDiagnostic[],
+    private readonly diags: DiagnosticSink,
   ) {
     this.rule = { type, keyword: toks[0], other: [], toks };
     if (type === 'sa') {
@@ -342,11 +382,17 @@ class RuleParser {
   }
 
   private expectation(): string {
-    const next = Object.entries(SLOTS[this.type])
-      .filter(([, s]) => s > this.lastSlot)
-      .map(([k]) => k);
-    const label = this.type === 'sa' ? 'SA' : this.type;
-    return next.length ? `in ${label === 'ike' ? 'an' : 'a'} ${label} rule here; expected one of: ${next.join(', ')}` : `at the end of ${label === 'ike' ? 'an' : 'a'} ${label} rule`;
+    const key = `${this.type} ${this.lastSlot}`;
+    let res = EXPECTATIONS.get(key);
+    if (res === undefined) {
+      const next = Object.entries(SLOTS[this.type])
+        .filter(([, s]) => s > this.lastSlot)
+        .map(([k]) => k);
+      const label = this.type === 'sa' ? 'SA' : this.type;
+      res = next.length ? `in ${label === 'ike' ? 'an' : 'a'} ${label} rule here; expected one of: ${next.join(', ')}` : `at the end of ${label === 'ike' ? 'an' : 'a'} ${label} rule`;
+      EXPECTATIONS.set(key, res);
+    }
+    return res;
   }
 
   private order(t: ETok, kw: string, slot: number): void {
@@ -555,40 +601,60 @@ class RuleParser {
     }
   }
 
-  /** Parses one `host` (parse.y): `any`, `{ list }`, or `spec [/len] [(spec [/len])]`. Returns false when nothing fits. */
+  /**
+   * Parses one `host` (parse.y): `any`, `{ list }`, or `spec [/len] [(spec [/len])]`. Returns false when nothing fits.
+   * Lists nest (`host: '{' host_list '}'`); they are walked with an explicit stack, never by recursion, so 10,000
+   * nested `{` cannot overflow the call stack.
+   */
   private host(out: HostSyntax[], allowNat: boolean): boolean {
+    const first = this.next();
+    if (!first) return false;
+    if (!(first.kind === 'punct' && first.text === '{')) return this.singleHost(out, allowNat);
+    this.p++;
+    /** Open lists, outermost first, with the number of hosts each holds so far. */
+    const open: { brace: ETok; n: number }[] = [{ brace: first, n: 0 }];
+    while (open.length) {
+      const top = open[open.length - 1];
+      const u = this.next();
+      if (!u) {
+        const msg = open.length > 1 ? `Unclosed '{' list (${open.length} nested lists are open): add '}'` : "Unclosed '{' list: add '}'";
+        this.diags.push({ range: open[0].brace.range, severity: 'error', code: CODES.missingArgument, message: msg });
+        if (top.n === 0) this.diags.push({ range: top.brace.range, severity: 'error', code: CODES.missingArgument, message: 'Empty address list' });
+        break;
+      }
+      if (u.kind === 'punct' && u.text === '}') {
+        this.p++;
+        open.pop();
+        if (top.n === 0) this.diags.push({ range: top.brace.range, severity: 'error', code: CODES.missingArgument, message: 'Empty address list' });
+        if (open.length) open[open.length - 1].n++;
+        continue;
+      }
+      if (u.kind === 'punct' && u.text === ',') {
+        this.p++;
+        continue;
+      }
+      if (u.kind === 'punct' && u.text === '{') {
+        this.p++;
+        open.push({ brace: u, n: 0 });
+        continue;
+      }
+      if (!this.singleHost(out, allowNat)) {
+        this.diags.push(unexpected(u, 'in an address list'));
+        this.p++;
+        continue;
+      }
+      top.n++;
+    }
+    return true;
+  }
+
+  /** `any`, or `spec [/len] [(spec [/len])]`. */
+  private singleHost(out: HostSyntax[], allowNat: boolean): boolean {
     const t = this.next();
     if (!t) return false;
     if (!t.quoted && t.value === 'any' && t.kind === 'word') {
       this.p++;
       out.push({ written: 'any', range: t.range, any: true, family: 0, netaddress: true });
-      return true;
-    }
-    if (t.kind === 'punct' && t.text === '{') {
-      this.p++;
-      let n = 0;
-      for (;;) {
-        const u = this.next();
-        if (!u) {
-          this.diags.push({ range: t.range, severity: 'error', code: CODES.missingArgument, message: "Unclosed '{' list: add '}'" });
-          break;
-        }
-        if (u.kind === 'punct' && u.text === '}') {
-          this.p++;
-          break;
-        }
-        if (u.kind === 'punct' && u.text === ',') {
-          this.p++;
-          continue;
-        }
-        if (!this.host(out, allowNat)) {
-          this.diags.push(unexpected(u, 'in an address list'));
-          this.p++;
-          continue;
-        }
-        n++;
-      }
-      if (n === 0) this.diags.push({ range: t.range, severity: 'error', code: CODES.missingArgument, message: 'Empty address list' });
       return true;
     }
     const spec = this.hostSpec();

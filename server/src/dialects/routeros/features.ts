@@ -104,6 +104,32 @@ function linePrefix(text: string, offset: number): { prefix: string; start: numb
   return { prefix: raw.replace(/\\\r?\n[ \t]*/g, ''), start: s };
 }
 
+/** A name character of `key=` (`[a-z0-9-]`). */
+function isKeyChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/**
+ * What `/([a-z0-9-]+)=("?)([^\s"]*)$/.exec(prefix)` finds (`[match, key, quote, partial]`), in linear time: the regex
+ * backtracks through every start in a long word (100,000 characters took 1.5 s). The match has no whitespace, so it
+ * lies in the trailing word; its `=` is the leftmost one after which (or after its `"`) no quote follows.
+ */
+export function keyValueAtEnd(prefix: string): [string, string, string, string] | null {
+  let ws = prefix.length;
+  while (ws > 0 && !/\s/.test(prefix[ws - 1])) ws--;
+  const lastQuote = prefix.lastIndexOf('"');
+  for (let e = Math.max(ws, lastQuote - 1); e < prefix.length; e++) {
+    if (prefix.charCodeAt(e) !== 61 /* = */) continue;
+    const quoted = prefix.charCodeAt(e + 1) === 34;
+    if (lastQuote > e && !(quoted && lastQuote === e + 1)) continue;
+    let k = e;
+    while (k > ws && isKeyChar(prefix.charCodeAt(k - 1))) k--;
+    if (k === e) continue;
+    return [prefix.slice(k), prefix.slice(k, e), quoted ? '"' : '', prefix.slice(e + (quoted ? 2 : 1))];
+  }
+  return null;
+}
+
 function paramDoc(menu: MenuSpec, key: string, spec: ParamSpec): string {
   const lines = [`**${key}** — \`/${menu.path}\``, '', spec.doc];
   if (spec.values) lines.push('', `Values: ${spec.values.map((v) => `\`${v}\``).join(', ')}${spec.type === 'enum-list' ? ' (comma-separated list)' : ''}`);
@@ -134,7 +160,7 @@ function complete(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureCont
   const word = wordMatch[0];
   const replaceRange: TextRange = { start: offset - word.length, end: offset };
   // ---- value after `key=`
-  const kv = /([a-z0-9-]+)=("?)([^\s"]*)$/.exec(prefix);
+  const kv = keyValueAtEnd(prefix);
   const before = prefix.slice(0, prefix.length - word.length);
   const words = before.trim().split(/\s+/).filter(Boolean);
   // Resolve path and verb from the words before the cursor.

@@ -103,10 +103,16 @@ function isNl(c: number): boolean {
   return c === 10 || c === 13;
 }
 
-/** Physical offset of logical offset `l` (segments are few: one per continuation). */
+/** Physical offset of logical offset `l`: binary search over the segments (one per continuation, so up to one per line). */
 function physOf(segs: number[], l: number): number {
-  let k = 0;
-  while (k + 2 < segs.length && segs[k + 2] <= l) k += 2;
+  let lo = 0;
+  let hi = (segs.length >> 1) - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segs[mid * 2] <= l) lo = mid;
+    else hi = mid - 1;
+  }
+  const k = lo * 2;
   return segs[k + 1] + (l - segs[k]);
 }
 
@@ -318,6 +324,24 @@ function lexLogical(t: string): LTok[] {
 
 const SEGMENT = /^[a-z][a-z0-9_-]*$/i;
 
+/** More segments than the deepest menu the catalog knows (plus `..` steps) never name a known menu. */
+const CATALOG_DEPTH = (() => {
+  let max = 0;
+  for (const k of CHILDREN.keys()) max = Math.max(max, k === '' ? 1 : k.split(' ').length + 1);
+  return max;
+})();
+
+/** Deepest menu path a RouterOS line may set as its context (real menus are at most five or six deep). */
+const MAX_MENU_DEPTH = 16;
+
+/** Whether `path` (space separated) has at most `max` segments, without scanning a long path to its end. */
+function depthAtMost(path: string, max: number): boolean {
+  if (path === '') return true;
+  let spaces = 0;
+  for (let i = path.indexOf(' '); i >= 0; i = path.indexOf(' ', i + 1)) if (++spaces >= max) return false;
+  return true;
+}
+
 /** Parses RouterOS text. Never throws. */
 export function parseRouterOs(text: string, options: RosParseOptions = {}): ParseResult<RosTree> {
   const diagnostics: SyntaxDiagnostic[] = [];
@@ -380,7 +404,7 @@ export function parseRouterOs(text: string, options: RosParseOptions = {}): Pars
       });
       checkBalance(ltoks, ptoks, diagnostics);
       parseArgs(prev, ltoks, ptoks, 0, text, diagnostics);
-      prev.tokens = [...prev.tokens, ...ptoks];
+      for (const t of ptoks) prev.tokens.push(t); // in place: many such lines in a row must stay linear
       prev.range = { start: prev.range.start, end: ptoks[ptoks.length - 1].end };
       p = line.next;
       continue;
@@ -389,7 +413,9 @@ export function parseRouterOs(text: string, options: RosParseOptions = {}): Pars
       if (a >= b) continue;
       const st = parseStatement(text, ltoks.slice(a, b), ptoks.slice(a, b), context, diagnostics);
       if (!st) continue;
-      if (st.kind === 'RosMenu') context = st.path;
+      // A path deeper than any RouterOS menu cannot exist (RouterOS answers "bad command name" and keeps its menu);
+      // adopting it would make every later line resolve against it (a 60 KB path line made the file quadratic).
+      if (st.kind === 'RosMenu' && depthAtMost(st.path, MAX_MENU_DEPTH)) context = st.path;
       if (st.kind === 'RosComment' && headerVersion === undefined && children.length < 3) {
         const hv = /by RouterOS (\d+(?:\.\d+)*)/.exec(st.text);
         if (hv) headerVersion = hv[1];
@@ -521,6 +547,7 @@ function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, d
   let verb: { name: string; range: TextRange } | undefined;
   let lastPath = absolute ? 0 : -1;
   const base = absolute ? '' : context;
+  const baseDepth = base === '' ? 0 : depthAtMost(base, CATALOG_DEPTH) ? base.split(' ').length : CATALOG_DEPTH + 1;
   while (i < lt.length) {
     const t = lt[i];
     if (t.kind === 'punct' && t.value === '/' && (absolute || segs.length > 0)) {
@@ -539,9 +566,10 @@ function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, d
     for (let q = 0; q < parts.length; q++) {
       const w = parts[q];
       if (w === '') continue;
-      const cur = [base, ...segs].filter(Boolean).join(' ');
-      const menu = menuSpec(cur);
-      const isChild = CHILDREN.get(cur)?.has(w) ?? false;
+      // Only paths within the catalog's depth can be known: a 60 KB path line must not rebuild its prefix per segment.
+      const cur = baseDepth + segs.length <= CATALOG_DEPTH ? (base ? (segs.length ? `${base} ${segs.join(' ')}` : base) : segs.join(' ')) : undefined;
+      const menu = cur === undefined ? undefined : menuSpec(cur);
+      const isChild = cur === undefined ? false : (CHILDREN.get(cur)?.has(w) ?? false);
       if (!isChild && (GENERIC_VERBS.has(w) || (menu?.commands.includes(w) ?? false))) {
         if (q === parts.length - 1) {
           verb = { name: w, range: { start: pt[i].end - w.length, end: pt[i].end } };
@@ -570,6 +598,7 @@ function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, d
   // Resolve the path.
   let path: string;
   const resolve = (from: string[]): string => {
+    if (segs.length === 0) return from.join(' ');
     const out = [...from];
     for (const s of segs) {
       if (s === '..') out.pop();
@@ -579,6 +608,7 @@ function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, d
   };
   const known = (x: string) => menuSpec(x) !== undefined || CHILDREN.has(x);
   if (absolute) path = resolve([]);
+  else if (segs.length === 0) path = context;
   else {
     const rel = resolve(context ? context.split(' ') : []);
     const fromRoot = resolve([]);
