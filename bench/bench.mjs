@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
+import { runLoad } from './load.mjs';
 import { generate } from './generate.mjs';
 import { hostileShapes, loadNetcfg } from './hostile.mjs';
 
@@ -108,6 +109,7 @@ console.log(
     peakRssMb: Number(peakRssMb.toFixed(1)),
     linesPerSecond: Math.round(gen.lines / (cliMs / 1000)),
     diagnostics: report.diagnostics.length,
+    load: await runLoad(), // the built server over stdio under a burst of edits (bench/load.mjs)
     keystrokeToDiagnosticsMs: { devices: 500, p50: pct(0.5), p95: pct(0.95), max: pct(1) },
     completionMs: { devices: 500, p50: pct(0.5, completion), p95: pct(0.95, completion), max: pct(1, completion) },
     node: process.version,

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseRouterOs, type RosCommand, type RosMenu } from '../../server/src/dialects/routeros';
-import { keyValueAtEnd } from '../../server/src/dialects/routeros/features';
+import { keyValueAtEnd, trailingWord } from '../../server/src/dialects/routeros/features';
 import { getCompletions } from '../../server/src/features/completion';
 import { createLanguageService } from '../../server/src/service';
 
@@ -103,6 +103,31 @@ describe('RouterOS completion inside a 100,000-character word', () => {
     assert.ok(labels.includes('aes-256'), labels.join(','));
     const edit = items[0].textEdit as { range: { start: { character: number }; end: { character: number } } };
     assert.deepEqual([edit.range.start.character, edit.range.end.character], [25, 25 + 100_000]);
+  });
+
+  it('completes at the end of a 70,000-character menu word (fuzz reproducer routeros-slow-77855b74): replaces the whole word', () => {
+    const service = createLanguageService();
+    const uri = 'file:///long-menu-word.rsc';
+    const line = `/ip ${'a'.repeat(70_000)}`;
+    service.setDocument(uri, `${line}\n/ip address\n`, 1);
+    const items = getCompletions(service, uri, { line: 0, character: line.length });
+    for (const i of items) {
+      const range = (i.textEdit as { range: { start: { character: number } } } | undefined)?.range;
+      if (range) assert.equal(range.start.character, 4);
+    }
+  });
+
+  it('finds the word before the cursor exactly like the regular expression it replaces', () => {
+    const re = /[^\s=\[\]]*$/;
+    const alphabet = ['a', '=', '[', ']', ' ', '\t', '/', '-', '\n', 'é'];
+    let seed = 11;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let n = 0; n < 20_000; n++) {
+      const len = Math.floor(rand() * 10);
+      let s = '';
+      for (let k = 0; k < len; k++) s += alphabet[Math.floor(rand() * alphabet.length)];
+      assert.equal(trailingWord(s), re.exec(s)![0], JSON.stringify(s));
+    }
   });
 
   it('finds `key=value` at the end of a line exactly like the regular expression it replaces', () => {

@@ -152,12 +152,25 @@ export function completeRouterOs(parsed: ParseResult<RosTree>, offset: number, c
   }
 }
 
+/**
+ * The word the cursor ends: the characters after the last whitespace, `=`, `[` or `]`. A backward scan, linear in the
+ * word (the regex `/[^\s=\[\]]*$/` retried at every start and was quadratic in a long line).
+ */
+export function trailingWord(prefix: string): string {
+  let i = prefix.length;
+  while (i > 0) {
+    const c = prefix.charCodeAt(i - 1);
+    if (c === 0x3d || c === 0x5b || c === 0x5d || /\s/.test(prefix[i - 1])) break;
+    i--;
+  }
+  return prefix.slice(i);
+}
+
 function complete(parsed: ParseResult<RosTree>, offset: number, ctx: FeatureContext): CompletionData[] {
   const text = parsed.text;
   const { context } = statementAt(parsed.tree, offset);
   const { prefix } = linePrefix(text, offset);
-  const wordMatch = /[^\s=\[\]]*$/.exec(prefix)!;
-  const word = wordMatch[0];
+  const word = trailingWord(prefix);
   const replaceRange: TextRange = { start: offset - word.length, end: offset };
   // ---- value after `key=`
   const kv = keyValueAtEnd(prefix);
