@@ -18,11 +18,34 @@ function isDigits(s: string): boolean {
 }
 
 /**
+ * Words met before, shared: a config repeats its keywords (`permit`, `ip`, `address`, `255.255.255.0`) on every
+ * line, and every file of a fleet repeats them too, so a word already in this table costs no new string. Open
+ * addressing by a hash of the characters, compared in place (`startsWith`), so a hit slices nothing; a slot is
+ * filled once and kept (bounded: at most `WORDS_SIZE` strings of at most `WORD_MAX` characters stay alive).
+ */
+const WORDS_SIZE = 8192;
+const WORD_MAX = 24;
+const words = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
+
+function wordText(text: string, s: number, e: number, hash: number): string {
+  if (e - s > WORD_MAX) return text.slice(s, e);
+  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
+  const known = words[slot];
+  if (known !== undefined && known.length === e - s && text.startsWith(known, s)) return known;
+  const res = text.slice(s, e);
+  if (known === undefined) words[slot] = res;
+  return res;
+}
+
+/** Words of the line being lexed, copied into an array of the exact size (a pushed-to array keeps 17 slots or more). */
+const scratch: Token[] = [];
+
+/**
  * The significant tokens (words/numbers) of `text[start, end)` (no line terminators inside). Whitespace runs make no
  * token: the document's lossless list is built from these on first use (`documentTokens` in parser.ts).
  */
 export function lexWords(text: string, start: number, end: number): Token[] {
-  const sig: Token[] = [];
+  let k = 0;
   let i = start;
   while (i < end) {
     if (isSpace(text.charCodeAt(i))) {
@@ -31,14 +54,19 @@ export function lexWords(text: string, start: number, end: number): Token[] {
     }
     const s = i;
     let digits = true;
+    let hash = 0;
     for (; i < end; i++) {
       const c = text.charCodeAt(i);
       if (c === 32 || c === 9 || c === 12 || c === 11) break;
       if (c < 48 || c > 57) digits = false;
+      hash = (Math.imul(hash, 31) + c) | 0;
     }
-    sig.push({ kind: digits ? 'number' : 'word', start: s, end: i, text: text.slice(s, i) });
+    scratch[k++] = { kind: digits ? 'number' : 'word', start: s, end: i, text: wordText(text, s, i, hash) };
   }
-  return sig;
+  const res = scratch.slice(0, k);
+  if (k > 1024) scratch.length = 0;
+  else for (let j = 0; j < k; j++) scratch[j] = undefined as unknown as Token;
+  return res;
 }
 
 /** One token of the given kind for `text[start, end)`, or undefined when empty. */

@@ -169,6 +169,8 @@ function parseInto(text: string, root: IosNode, diagnostics: SyntaxDiagnostic[],
   const close = (o: Open) => {
     const kids = o.node.children;
     if (kids.length) o.node.range.end = Math.max(o.node.range.end, kids[kids.length - 1].range.end);
+    // A block's children were pushed one by one: keep an exact-size copy (a short pushed-to array has 17 slots).
+    if (kids.length > 0 && kids.length < 16) o.node.children = kids.slice();
   };
   const popTo = (depth: number) => {
     while (stack.length > depth) close(stack.pop()!);
@@ -246,7 +248,7 @@ function parseInto(text: string, root: IosNode, diagnostics: SyntaxDiagnostic[],
     node.negated = negated;
     node.prompt = prompt;
     if (res.entry) {
-      node.path = res.path;
+      node.path = res.entry.path;
       node.pathKey = pathKeyOf(res.entry);
       node.entry = res.entry;
     } else node.pathKey = '';
