@@ -20,7 +20,7 @@ function isDigits(s: string): boolean {
 /**
  * Words met before, shared: a config repeats its keywords (`permit`, `ip`, `address`, `255.255.255.0`) on every
  * line, and every file of a fleet repeats them too, so a word already in this table costs no new string. Open
- * addressing by a hash of the characters, compared in place (`startsWith`), so a hit slices nothing; a slot is
+ * addressing by a hash of the characters, compared in place, so a hit slices nothing; a slot is
  * filled once and kept (bounded: at most `WORDS_SIZE` strings of at most `WORD_MAX` characters stay alive).
  */
 const WORDS_SIZE = 8192;
@@ -31,7 +31,11 @@ function wordText(text: string, s: number, e: number, hash: number): string {
   if (e - s > WORD_MAX) return text.slice(s, e);
   const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
   const known = words[slot];
-  if (known !== undefined && known.length === e - s && text.startsWith(known, s)) return known;
+  if (known !== undefined && known.length === e - s) {
+    let j = 0;
+    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+    if (j === known.length) return known;
+  }
   const res = text.slice(s, e);
   if (known === undefined) words[slot] = res;
   return res;
