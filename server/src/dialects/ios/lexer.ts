@@ -26,18 +26,23 @@ function isDigits(s: string): boolean {
 const WORDS_SIZE = 8192;
 const WORD_MAX = 24;
 const words = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
+/** The hash of each slot's word: a slot holding another word is passed over without reading that string. */
+const hashes = new Int32Array(WORDS_SIZE);
 
 function wordText(text: string, s: number, e: number, hash: number): string {
   if (e - s > WORD_MAX) return text.slice(s, e);
   const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
   const known = words[slot];
-  if (known !== undefined && known.length === e - s) {
+  if (known !== undefined && hashes[slot] === hash && known.length === e - s) {
     let j = 0;
     while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
     if (j === known.length) return known;
   }
   const res = text.slice(s, e);
-  if (known === undefined) words[slot] = res;
+  if (known === undefined) {
+    words[slot] = res;
+    hashes[slot] = hash;
+  }
   return res;
 }
 
