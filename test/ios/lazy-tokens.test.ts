@@ -13,6 +13,7 @@ import { parseIos, type IosNode } from '../../server/src/dialects/ios/parser';
 import { ASA_FLAVOUR } from '../../server/src/dialects/asa';
 import { mayHoldSecret, secretArgs } from '../../server/src/dialects/ios/secrets';
 import { parseIpv4 } from '../../server/src/model/ip';
+import { IOS_CATALOG } from '../../server/src/dialects/ios/catalog';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -240,4 +241,23 @@ test('the secret pre-check never skips a line secretArgs finds a secret on (ever
     assert.ok(mayHoldSecret(words), line);
   }
   assert.equal(mayHoldSecret(['interface', 'GigabitEthernet0/1'].map((text) => ({ text }))), false);
+});
+
+test('after a parser bug the token list stays lossless: the nodes so far, then the rest as one bogus token', () => {
+  // A catalog whose lookup fails on the third command line stands in for a parser bug.
+  let calls = 0;
+  const modes = new (class extends Map<string, never> {
+    override get(key: string): never | undefined {
+      if (++calls === 3) throw new Error('boom');
+      return IOS_CATALOG.modes.get(key as never) as never;
+    }
+  })();
+  const text = 'hostname R1\n!\ninterface Gi0/0\n ip address 10.0.0.1 255.255.255.0\nrouter ospf 1\n';
+  const p = parseIos(text, {}, { catalog: { ...IOS_CATALOG, modes } as never, asa: false });
+  assert.deepEqual(p.diagnostics.map((d) => [d.code, text.slice(d.range.start, d.range.end).split('\n')[0]]), [['internal/parser-crash', ' ip address 10.0.0.1 255.255.255.0']]);
+  assert.equal(p.tokens.map((t) => t.text).join(''), text);
+  const last = p.tokens[p.tokens.length - 1];
+  assert.equal(last.kind, 'bogus');
+  assert.equal(last.start, text.indexOf(' ip address'));
+  assert.deepEqual(p.tokens.slice(0, -1).filter((t) => t.kind === 'word').map((t) => t.text), ['hostname', 'R1', 'interface', 'Gi0/0']);
 });
