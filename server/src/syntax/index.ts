@@ -56,7 +56,10 @@ export interface SyntaxNode {
 export interface ParseResult<TTree = SyntaxNode> {
   text: string;
   tree: TTree;
-  /** All tokens of the document, in order, lossless. */
+  /**
+   * All tokens of the document, in order, lossless. May be a memoised getter that builds the list on first use from
+   * the tree's own tokens (IOS/ASA, OpenBSD), so a batch check never makes the whitespace and newline tokens.
+   */
   tokens: Token[];
   diagnostics: SyntaxDiagnostic[];
 }

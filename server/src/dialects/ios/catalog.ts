@@ -26,6 +26,8 @@ export interface IosCatalogEntry {
 }
 
 interface TrieNode {
+  /** The canonical keyword that leads to this node ('' at a mode's root). */
+  key: string;
   children: Map<string, TrieNode>;
   keys: string[];
   entry?: IosCatalogEntry;
@@ -413,14 +415,14 @@ export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames
   for (const entry of entries) {
     let root = modes.get(entry.mode);
     if (!root) {
-      root = { children: new Map(), keys: [] };
+      root = { key: '', children: new Map(), keys: [] };
       modes.set(entry.mode, root);
     }
     let node: TrieNode = root;
     for (const kw of entry.path) {
       let next: TrieNode | undefined = node.children.get(kw);
       if (!next) {
-        next = { children: new Map(), keys: [] };
+        next = { key: kw, children: new Map(), keys: [] };
         node.children.set(kw, next);
         node.keys.push(kw);
       }
@@ -433,9 +435,10 @@ export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames
 
 export const IOS_CATALOG: IosCatalog = buildCatalog('cisco-ios', IOS_ENTRIES, IOS_MODE_NAMES);
 
-function lookup(node: TrieNode, word: string): [string, TrieNode] | undefined {
+/** The child of `node` a word names, exactly or as an unambiguous abbreviation (its `key` is the keyword). */
+function lookup(node: TrieNode, word: string): TrieNode | undefined {
   const exact = node.children.get(word);
-  if (exact) return [word, exact];
+  if (exact) return exact;
   // IOS accepts any unambiguous prefix of a keyword. Our catalog is incomplete, so we also require two characters,
   // and never treat numbers or addresses as abbreviations.
   if (word.length < 2) return undefined;
@@ -450,7 +453,7 @@ function lookup(node: TrieNode, word: string): [string, TrieNode] | undefined {
       found = k;
     }
   }
-  return found === undefined ? undefined : [found, node.children.get(found)!];
+  return found === undefined ? undefined : node.children.get(found);
 }
 
 /** Resolves words (lower-case) from `from` against the command tree of `mode`, abbreviation-aware. */
@@ -462,8 +465,8 @@ export function resolveCommand(catalog: IosCatalog, mode: IosModeId, words: read
   for (let i = from; i < words.length; i++) {
     const hit = lookup(node, words[i]);
     if (!hit) break;
-    res.path.push(hit[0]);
-    node = hit[1];
+    res.path.push(hit.key);
+    node = hit;
     if (node.entry) {
       res.entry = node.entry;
       res.consumed = i + 1 - from;
@@ -478,8 +481,7 @@ export function keywordsAt(catalog: IosCatalog, mode: IosModeId, prefix: readonl
   let node = catalog.modes.get(mode);
   for (const w of prefix) {
     if (!node) return [];
-    const hit = lookup(node, w);
-    node = hit?.[1];
+    node = lookup(node, w);
   }
   if (!node) return [];
   return node.keys.map((k) => ({ keyword: k, entry: node!.children.get(k)!.entry }));

@@ -18,34 +18,101 @@ function isDigits(s: string): boolean {
 }
 
 /**
- * Appends lossless tokens for `text[start, end)` (no line terminators inside) to `out` and returns the
- * significant ones (words/numbers). Whitespace runs become `whitespace` tokens.
+ * Words met before, shared: a config repeats its keywords (`permit`, `ip`, `address`, `255.255.255.0`) on every
+ * line, and every file of a fleet repeats them too, so a word already in this table costs no new string. Open
+ * addressing by a hash of the characters, compared in place, so a hit slices nothing; a slot is
+ * filled once and kept (bounded: at most `WORDS_SIZE` strings of at most `WORD_MAX` characters stay alive).
  */
-export function lexWords(text: string, start: number, end: number, out: Token[]): Token[] {
-  const sig: Token[] = [];
+const WORDS_SIZE = 8192;
+const WORD_MAX = 24;
+const words = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
+/** The hash of each slot's word: a slot holding another word is passed over without reading that string. */
+const hashes = new Int32Array(WORDS_SIZE);
+
+function wordText(text: string, s: number, e: number, hash: number): string {
+  if (e - s > WORD_MAX) return text.slice(s, e);
+  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
+  const known = words[slot];
+  if (known !== undefined && hashes[slot] === hash && known.length === e - s) {
+    let j = 0;
+    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+    if (j === known.length) return known;
+  }
+  const res = text.slice(s, e);
+  if (known === undefined) {
+    words[slot] = res;
+    hashes[slot] = hash;
+  }
+  return res;
+}
+
+/** Words of the line being lexed, copied into an array of the exact size (a pushed-to array keeps 17 slots or more). */
+const scratch: Token[] = [];
+
+/**
+ * The significant tokens (words/numbers) of `text[start, end)` (no line terminators inside). Whitespace runs make no
+ * token: the document's lossless list is built from these on first use (`documentTokens` in parser.ts).
+ */
+export function lexWords(text: string, start: number, end: number): Token[] {
+  let k = 0;
+  let i = start;
+  while (i < end) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let digits = true;
+    let hash = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 12 || c === 11) break;
+      if (c < 48 || c > 57) digits = false;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    scratch[k++] = { kind: digits ? 'number' : 'word', start: s, end: i, text: wordText(text, s, i, hash) };
+  }
+  const res = scratch.slice(0, k);
+  if (k > 1024) scratch.length = 0;
+  else for (let j = 0; j < k; j++) scratch[j] = undefined as unknown as Token;
+  return res;
+}
+
+/** One token of the given kind for `text[start, end)`, or undefined when empty. */
+export function lexRaw(text: string, start: number, end: number, kind: Token['kind']): Token | undefined {
+  if (end <= start) return undefined;
+  return { kind, start, end, text: text.slice(start, end) };
+}
+
+/**
+ * Appends the lossless tokens of a stretch between significant tokens to `out`: whitespace runs, one `newline` per
+ * line terminator (`\r\n` is one), and anything else as `bogus` (the parser leaves none).
+ */
+export function lexGap(text: string, start: number, end: number, out: Token[]): void {
   let i = start;
   while (i < end) {
     const s = i;
-    if (isSpace(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    let kind: Token['kind'];
+    if (c === 10) {
+      i++;
+      kind = 'newline';
+    } else if (c === 13) {
+      i += i + 1 < end && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      kind = 'newline';
+    } else if (isSpace(c)) {
       while (i < end && isSpace(text.charCodeAt(i))) i++;
-      out.push({ kind: 'whitespace', start: s, end: i, text: text.slice(s, i) });
-      continue;
+      kind = 'whitespace';
+    } else {
+      while (i < end) {
+        const d = text.charCodeAt(i);
+        if (d === 10 || d === 13 || isSpace(d)) break;
+        i++;
+      }
+      kind = 'bogus';
     }
-    while (i < end && !isSpace(text.charCodeAt(i))) i++;
-    const t = text.slice(s, i);
-    const tok: Token = { kind: isDigits(t) ? 'number' : 'word', start: s, end: i, text: t };
-    out.push(tok);
-    sig.push(tok);
+    out.push({ kind, start: s, end: i, text: text.slice(s, i) });
   }
-  return sig;
-}
-
-/** Appends one token of the given kind for `text[start, end)` when non-empty. */
-export function lexRaw(text: string, start: number, end: number, kind: Token['kind'], out: Token[]): Token | undefined {
-  if (end <= start) return undefined;
-  const tok: Token = { kind, start, end, text: text.slice(start, end) };
-  out.push(tok);
-  return tok;
 }
 
 /** Leading whitespace width (in characters) of `text[start, end)`. */
@@ -60,26 +127,31 @@ export function indentOf(text: string, start: number, end: number): number {
  * Only host-name characters, an optional `(mode)` and a final `#`/`>` qualify, so `permit` or `10.0.0.1` never do.
  */
 export function promptLength(word: string): number {
-  let i = 0;
-  const n = word.length;
-  while (i < n) {
-    const c = word.charCodeAt(i);
+  return promptLengthAt(word, 0, word.length);
+}
+
+/** `promptLength` of the word `text[start, end)`, without slicing it. */
+export function promptLengthAt(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
     const ok = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45 || c === 95 || c === 46;
     if (!ok) break;
     i++;
   }
-  if (i === 0) return 0;
-  if (i < n && word.charCodeAt(i) === 40) {
-    const close = word.indexOf(')', i);
-    if (close < 0) return 0;
+  if (i === start) return 0;
+  if (i < end && text.charCodeAt(i) === 40) {
+    let close = i + 1;
+    while (close < end && text.charCodeAt(close) !== 41) close++;
+    if (close >= end) return 0;
     for (let j = i + 1; j < close; j++) {
-      const c = word.charCodeAt(j);
+      const c = text.charCodeAt(j);
       const ok = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 45 || c === 95;
       if (!ok) return 0;
     }
     i = close + 1;
   }
-  if (i < n && (word.charCodeAt(i) === 35 || word.charCodeAt(i) === 62)) return i + 1;
+  if (i < end && (text.charCodeAt(i) === 35 || text.charCodeAt(i) === 62)) return i + 1 - start;
   return 0;
 }
 

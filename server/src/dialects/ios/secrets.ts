@@ -28,3 +28,19 @@ export function secretArgs(words: string[], mode: string): number[] {
   }
   return res;
 }
+
+/** Words after which `secretArgs` may find a secret (any case). */
+const TRIGGERS = new Set([...SECRET_BEFORE, 'auth', 'priv']);
+
+/** Whether `secretArgs` can find anything in these words: false for almost every line, without lower-casing them all. */
+export function mayHoldSecret(words: readonly { text: string }[]): boolean {
+  for (const w of words) {
+    const t = w.text;
+    if (t.length < 3 || t.length > 18) continue;
+    // Every trigger starts with a, c, k, m, p or s (either case): most words are ruled out without a lookup.
+    const c = t.charCodeAt(0) | 32;
+    if (c !== 97 && c !== 99 && c !== 107 && c !== 109 && c !== 112 && c !== 115) continue;
+    if (TRIGGERS.has(t) || TRIGGERS.has(t.toLowerCase())) return true;
+  }
+  return false;
+}

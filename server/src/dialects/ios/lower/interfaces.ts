@@ -78,7 +78,9 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       if (k === 'shutdown') itf.shutdown = false;
       return;
     }
-    const words = c.words.map((w) => w.text.toLowerCase());
+    // The first two words, lower-cased (not the whole line: this runs for every interface line).
+    const w0 = this.lw(c.words[0]);
+    const w1 = this.lw(c.words[1]);
     if (k === 'description') {
       itf.description = this.restOfLine(c, this.arg(c, 0));
       return;
@@ -88,12 +90,12 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       return;
     }
     if (k === 'ip address') return this.interfaceAddress(info, c);
-    if (words[0] === 'encapsulation') {
+    if (w0 === 'encapsulation') {
       const t = this.arg(c, 0) ?? c.words[1];
       if (t) itf.encapsulation = { value: t.text.toLowerCase(), range: { start: t.start, end: t.end } };
       return;
     }
-    if (words[0] === 'ipv6' && words[1] === 'address') {
+    if (w0 === 'ipv6' && w1 === 'address') {
       this.interfaceAddress6(info, c);
       return this.lowerIpv6Address(info, c);
     }
@@ -130,10 +132,10 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       this.ref('policy-map', this.lastArg(c));
       return;
     }
-    if (words[0] === 'tunnel' || words[0] === 'ip' && words[1] === 'nhrp') return this.tunnelCommand(info, c, block);
-    if ((words[0] === 'ip' && words[1] === 'ospf') || (this.platform === 'ASA' && words[0] === 'ospf')) return this.ospfInterfaceCommand(info, c, words[0] === 'ip' ? 2 : 1);
-    if (this.platform === 'IOS' && words[0] === 'ipv6' && words[1] === 'ospf') return this.ospfInterfaceCommand(info, c, 2, 'ipv6 ospf');
-    if (this.platform === 'IOS' && words[0] === 'ospfv3') return this.ospfv3InterfaceCommand(info, c);
+    if (w0 === 'tunnel' || w0 === 'ip' && w1 === 'nhrp') return this.tunnelCommand(info, c, block);
+    if ((w0 === 'ip' && w1 === 'ospf') || (this.platform === 'ASA' && w0 === 'ospf')) return this.ospfInterfaceCommand(info, c, w0 === 'ip' ? 2 : 1);
+    if (this.platform === 'IOS' && w0 === 'ipv6' && w1 === 'ospf') return this.ospfInterfaceCommand(info, c, 2, 'ipv6 ospf');
+    if (this.platform === 'IOS' && w0 === 'ospfv3') return this.ospfv3InterfaceCommand(info, c);
   }
 
   /** `ipv6 address 2001:db8::1/64`, `… 2001:db8::/64 eui-64` (prefix only); link-local and autoconfig are skipped. */

@@ -4,7 +4,7 @@
 import * as model from '../../../model';
 import type { ParseResult, SyntaxDiagnostic, TextRange } from '../../../syntax';
 import type { IosNode } from '../parser';
-import { secretArgs } from '../secrets';
+import { mayHoldSecret, secretArgs } from '../secrets';
 import { IosIpsecLowering } from './ipsec';
 
 /** The shared IOS/ASA lowering. One instance per lowering run. */
@@ -191,7 +191,7 @@ export class IosLowering extends IosIpsecLowering {
     const out: TextRange[] = [];
     const visit = (n: IosNode) => {
       for (const c of n.children) {
-        if (c.kind === 'IosCommand') secretArgs(c.words.map((w) => w.text), c.mode).forEach((i) => out.push({ start: c.words[i].start, end: c.words[i].end }));
+        if (c.kind === 'IosCommand' && mayHoldSecret(c.words)) secretArgs(c.words.map((w) => w.text), c.mode).forEach((i) => out.push({ start: c.words[i].start, end: c.words[i].end }));
         if (c.children.length) visit(c);
       }
     };
