@@ -145,7 +145,8 @@ export const noDrEligibleCheck: WorkspaceCheck = {
   name: 'ospf-no-dr-eligible',
   check(devices, ctx) {
     // Index DR-electing, non-passive OSPF interfaces by segment (canonical prefix).
-    const segments = new Map<string, { device: model.Device; o: model.OspfInterface }[]>();
+    type Entry = { device: model.Device; o: model.OspfInterface };
+    const segments = new Map<string, Entry[]>();
     for (const device of devices) {
       for (const o of device.ospfInterfaces) {
         if (!o.prefix || o.passive.value || !electsDr(o.networkType.value)) continue;
@@ -157,13 +158,39 @@ export const noDrEligibleCheck: WorkspaceCheck = {
     }
     const res: model.Finding[] = [];
     for (const list of segments.values()) {
-      if (list.length < 2 || list.every((e) => e.o.priority.value > 0)) continue;
+      if (list.length < 2) continue;
+      let eligible = 0;
+      for (const e of list) if (e.o.priority.value > 0) eligible++;
+      if (eligible === list.length) continue;
+      // Entries of this segment by device uri, so a router's partners are looked up, not the segment scanned: a
+      // DMVPN cloud of 5,000 priority-0 spokes on one subnet costs O(spokes), each spoke seeing its hub only.
+      let byUri: Map<string, Entry[]> | undefined;
       for (const e of list) {
         if (e.o.priority.value > 0) continue;
         // Only the routers pairing joined to this one share its segment: the same subnet in another network
         // (a copy of the lab in another folder) neither hides nor adds a DR-eligible router.
         const partners = ctx.partners?.(e.device.uri);
-        const near = partners ? list.filter((p) => p.device !== e.device && partners.has(p.device.uri)) : list.filter((p) => p.device !== e.device);
+        let near: Entry[];
+        if (!partners) {
+          if (eligible > 0) continue;
+          near = [];
+          for (const p of list) {
+            if (p.device === e.device) continue;
+            near.push(p);
+            if (near.length > MAX_SEGMENT_PAIRWISE) break;
+          }
+        } else if (partners.size < list.length) {
+          if (!byUri) {
+            byUri = new Map();
+            for (const p of list) {
+              const l = byUri.get(p.device.uri);
+              if (l) l.push(p);
+              else byUri.set(p.device.uri, [p]);
+            }
+          }
+          near = [];
+          for (const u of partners) for (const p of byUri.get(u) ?? []) if (p.device !== e.device) near.push(p);
+        } else near = list.filter((p) => p.device !== e.device && partners.has(p.device.uri));
         if (near.some((p) => p.o.priority.value > 0)) continue;
         const peers = near.length > MAX_SEGMENT_PAIRWISE ? near : near.filter((p) => areNeighbours(e.device, e.o, p.device, p.o));
         if (peers.length === 0) continue;
