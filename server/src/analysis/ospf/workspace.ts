@@ -165,21 +165,13 @@ export const noDrEligibleCheck: WorkspaceCheck = {
       // Entries of this segment by device uri, so a router's partners are looked up, not the segment scanned: a
       // DMVPN cloud of 5,000 priority-0 spokes on one subnet costs O(spokes), each spoke seeing its hub only.
       let byUri: Map<string, Entry[]> | undefined;
-      for (const e of list) {
-        if (e.o.priority.value > 0) continue;
-        // Only the routers pairing joined to this one share its segment: the same subnet in another network
-        // (a copy of the lab in another folder) neither hides nor adds a DR-eligible router.
-        const partners = ctx.partners?.(e.device.uri);
-        let near: Entry[];
-        if (!partners) {
-          if (eligible > 0) continue;
-          near = [];
-          for (const p of list) {
-            if (p.device === e.device) continue;
-            near.push(p);
-            if (near.length > MAX_SEGMENT_PAIRWISE) break;
-          }
-        } else if (partners.size < list.length) {
+      const memo = new Map<string, Entry[]>();
+      const eligibleNear = new Map<string, boolean>();
+      /** The entries of this segment on the partners of `uri` (memoised per segment). */
+      const nearOf = (uri: string, partners: ReadonlySet<string>): Entry[] => {
+        let near = memo.get(uri);
+        if (near) return near;
+        if (partners.size < list.length) {
           if (!byUri) {
             byUri = new Map();
             for (const p of list) {
@@ -189,9 +181,37 @@ export const noDrEligibleCheck: WorkspaceCheck = {
             }
           }
           near = [];
-          for (const u of partners) for (const p of byUri.get(u) ?? []) if (p.device !== e.device) near.push(p);
-        } else near = list.filter((p) => p.device !== e.device && partners.has(p.device.uri));
-        if (near.some((p) => p.o.priority.value > 0)) continue;
+          for (const u of partners) for (const p of byUri.get(u) ?? []) if (p.device.uri !== uri) near.push(p);
+        } else near = list.filter((p) => p.device.uri !== uri && partners.has(p.device.uri));
+        memo.set(uri, near);
+        return near;
+      };
+      for (const e of list) {
+        if (e.o.priority.value > 0) continue;
+        // Only the routers pairing joined to this one share its segment: the same subnet in another network
+        // (a copy of the lab in another folder) neither hides nor adds a DR-eligible router.
+        let near: Entry[];
+        if (!ctx.partners) {
+          if (eligible > 0) continue;
+          near = [];
+          for (const p of list) {
+            if (p.device === e.device) continue;
+            near.push(p);
+            if (near.length > MAX_SEGMENT_PAIRWISE) break;
+          }
+        } else {
+          const partners = ctx.partners;
+          near = nearOf(e.device.uri, partners(e.device.uri));
+          if (near.some((p) => p.o.priority.value > 0)) continue;
+          // On a hub-and-spoke segment (NBMA, DMVPN) a spoke does not hear the other spokes, but it takes the DR its
+          // hub elects among them: a DR-eligible router one hop behind a neighbour on the segment is enough.
+          const hearsEligible = (uri: string) => {
+            let v = eligibleNear.get(uri);
+            if (v === undefined) eligibleNear.set(uri, (v = nearOf(uri, partners(uri)).some((q) => q.o.priority.value > 0)));
+            return v;
+          };
+          if (near.some((p) => hearsEligible(p.device.uri))) continue;
+        }
         const peers = near.length > MAX_SEGMENT_PAIRWISE ? near : near.filter((p) => areNeighbours(e.device, e.o, p.device, p.o));
         if (peers.length === 0) continue;
         const edits = run(e.o.priority.set, 1);
