@@ -90,7 +90,7 @@ export function generate(dir, { devices = 200, lines = 200_000, seed = 42 } = {}
 
 const HUB_NBMA = '198.51.100.1';
 const spokeNbma = (i) => `100.${64 + (i >> 8)}.${i & 255}.2`;
-const branchNbma = (i) => `203.0.${(i >> 8) + 113}.${(i & 255) + 1}`;
+const branchNbma = (i) => `203.${i >> 8}.${i & 255}.1`;
 
 /** IOS padding lines: static routes and a standard ACL, `n` lines. */
 function iosPadding(out, i, n, rand) {

@@ -256,21 +256,58 @@ function firstOwnedAddress(device: model.Device, resp: model.IpsecPeer): string 
  */
 export function keyFor(device: model.Device, peer: model.IpsecPeer, remoteAddr: string | undefined, aggressive = false): model.PresharedKey | undefined {
   if (peer.remote || !remoteAddr) return peer.psk;
-  let best: model.PresharedKey | undefined;
-  let bestLen = -1;
-  for (const k of peer.keys ?? device.keys) {
-    const p = model.parsePrefix(k.peer);
-    if (!p || !model.prefixContains(k.peer, remoteAddr)) continue;
-    if (p.length > bestLen) {
-      best = k;
-      bestLen = p.length;
-    }
-  }
+  const best = longestKey(peer.keys ?? device.keys, remoteAddr);
   if (best) return best;
   // A key selected by name (ASA remote-access tunnel-group, FQDN identity) only applies in aggressive mode, where
   // the initiator's identity travels in the clear; main mode can only select by address [S20].
   if (peer.psk && !aggressive && !model.parsePrefix(peer.psk.peer)) return undefined;
   return peer.psk;
+}
+
+/** Address keys by family, prefix length and network (the first key of each), with the lengths longest first. */
+interface KeyIndex {
+  byNet: Map<string, model.PresharedKey>;
+  lengths: Map<number, number[]>;
+}
+
+const keyIndexes = new WeakMap<readonly model.PresharedKey[], KeyIndex>();
+
+function keyIndex(keys: readonly model.PresharedKey[]): KeyIndex {
+  let index = keyIndexes.get(keys);
+  if (index) return index;
+  index = { byNet: new Map(), lengths: new Map() };
+  for (const k of keys) {
+    const p = model.parsePrefix(k.peer);
+    if (!p) continue;
+    const key = `${p.family}/${p.length}/${p.network}`;
+    if (index.byNet.has(key)) continue;
+    index.byNet.set(key, k);
+    const lengths = index.lengths.get(p.family) ?? [];
+    if (!lengths.includes(p.length)) lengths.push(p.length);
+    index.lengths.set(p.family, lengths);
+  }
+  for (const l of index.lengths.values()) l.sort((a, b) => b - a);
+  keyIndexes.set(keys, index);
+  return index;
+}
+
+/**
+ * The key whose prefix is the longest covering `address` (the first of several equal ones), looked up per prefix
+ * length the keys use: a hub with a key per branch answers each branch in O(lengths), not O(keys).
+ */
+function longestKey(keys: readonly model.PresharedKey[], address: string): model.PresharedKey | undefined {
+  if (keys.length === 0) return undefined;
+  const a = model.parsePrefix(address);
+  if (!a) return undefined;
+  const index = keyIndex(keys);
+  const addr = address.includes('/') ? address.slice(0, address.indexOf('/')) : address;
+  for (const len of index.lengths.get(a.family) ?? []) {
+    if (len > a.length) continue;
+    const net = model.parsePrefix(`${addr}/${len}`);
+    const hit = net && index.byNet.get(`${net.family}/${net.length}/${net.network}`);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /**
