@@ -174,3 +174,20 @@ describe('spokes of one cloud are not checked against each other', () => {
     assert.deepEqual(codes({ 'spoke2.ios': mesh(mtu(2, 1400)), 'spoke3.ios': mesh(mtu(3, 1300)) }), ['spoke2.ios error ospf/mtu-mismatch', 'spoke3.ios error ospf/mtu-mismatch']);
   });
 });
+
+describe('a template router id on every spoke', () => {
+  it('each of 30 spokes reports the 29 others (3 named, 10 related), the hub nothing', () => {
+    const service = createLanguageService();
+    service.setDocument('file:///t/hub.ios', HUB, 1);
+    for (let i = 2; i < 32; i++) service.setDocument(`file:///t/spoke${i}.ios`, spoke(i).replace(/ router-id \S+/, ' router-id 192.0.2.99'), 1);
+    assert.deepEqual(service.getFindings('file:///t/hub.ios'), []);
+    for (let i = 2; i < 32; i++) {
+      const dup = service.getFindings(`file:///t/spoke${i}.ios`).filter((f) => f.code === 'ospf/duplicate-router-id');
+      assert.equal(dup.length, 1, `spoke${i}`);
+      const named = [2, 3, 4, 5].filter((k) => k !== i).slice(0, 3).map((k) => `spoke${k}`);
+      assert.match(dup[0].message, new RegExp(`router id 192\\.0\\.2\\.99 is also used by ${named.join(', ')} and 26 more:`));
+      assert.equal(dup[0].related.length, 10);
+      assert.ok(dup[0].related.every((r) => r.uri !== `file:///t/spoke${i}.ios`));
+    }
+  });
+});

@@ -23,7 +23,7 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
         const list = byId.get(key);
         const entry = { device, process, rid };
         if (!list) byId.set(key, [entry]);
-        else if (!list.some((e) => e.device.uri === device.uri)) list.push(entry);
+        else if (list[list.length - 1].device.uri !== device.uri) list.push(entry); // a device's processes come one after another
       }
     }
     const res: model.Finding[] = [];
@@ -33,20 +33,20 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
       if (list.length < 2) continue;
       domains ??= ospfDomains(devices, ctx);
       const domainOf = domains;
+      const others = sharers(list, (e) => domainOf(e.device), (e) => e.device.name, MAX_RELATED);
       for (const e of list) {
         // Two copies of one router (same hostname) are not a duplicate; routers in OSPF domains that share no
         // link (unrelated labs in one workspace) never meet. Devices whose links are unknown are compared with all.
-        const mine = domainOf(e.device);
-        const others = list.filter((o) => o !== e && o.device.name !== e.device.name && (mine === undefined || domainOf(o.device) === undefined || domainOf(o.device) === mine));
-        if (others.length === 0) continue;
-        const names = others.slice(0, 3).map((o) => o.device.name).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+        const { count, first } = others(e);
+        if (count === 0) continue;
+        const names = first.slice(0, 3).map((o) => o.device.name).join(', ') + (count > 3 ? ` and ${count - 3} more` : '');
         res.push({
           uri: e.device.uri,
           range: at(e.rid, e.process.range),
           severity: 'error',
           code: 'ospf/duplicate-router-id',
           message: `OSPFv${e.process.version} router id ${e.rid.value}${e.rid.range ? '' : ` (${e.rid.default ?? 'implicit'})`} is also used by ${names}: LSAs of the two routers overwrite each other, adjacencies flap ("Duplicate router-id")`,
-          related: others.slice(0, MAX_RELATED).map((o) => ({ uri: o.device.uri, range: at(o.rid, o.process.range), message: `router id ${o.rid.value} on ${o.device.name}` })),
+          related: first.map((o) => ({ uri: o.device.uri, range: at(o.rid, o.process.range), message: `router id ${o.rid.value} on ${o.device.name}` })),
           fixes: uniqueRouterIdFix(e.device, e.rid, (used ??= routerIdsInUse(devices))),
         });
       }
@@ -54,6 +54,58 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
     return res;
   },
 };
+
+/**
+ * For each entry of `list`, the entries it clashes with: any other entry of another name whose domain is its own,
+ * or either domain unknown — their number and the first `limit` in list order. Counted per (domain, name) group,
+ * so 5,000 spokes of one template sharing a router id cost O(5,000 × limit), not O(5,000²).
+ */
+function sharers<T>(list: readonly T[], domainOf: (e: T) => number | undefined, nameOf: (e: T) => string, limit: number): (e: T) => { count: number; first: T[] } {
+  const UNKNOWN = -1;
+  const byDomain = new Map<number, number[]>(); // positions in list order
+  const byDomainName = new Map<string, number>();
+  const byName = new Map<string, number>();
+  list.forEach((e, i) => {
+    const d = domainOf(e) ?? UNKNOWN;
+    const positions = byDomain.get(d);
+    if (positions) positions.push(i);
+    else byDomain.set(d, [i]);
+    const dn = `${d}\u0000${nameOf(e)}`;
+    byDomainName.set(dn, (byDomainName.get(dn) ?? 0) + 1);
+    byName.set(nameOf(e), (byName.get(nameOf(e)) ?? 0) + 1);
+  });
+  const unknown = byDomain.get(UNKNOWN) ?? [];
+  return (e) => {
+    const name = nameOf(e);
+    const d = domainOf(e);
+    let count: number;
+    let streams: number[][];
+    if (d === undefined) {
+      count = list.length - (byName.get(name) ?? 0);
+      streams = [];
+    } else {
+      const mine = byDomain.get(d) ?? [];
+      count = mine.length + unknown.length - (byDomainName.get(`${d}\u0000${name}`) ?? 0) - (byDomainName.get(`${UNKNOWN}\u0000${name}`) ?? 0);
+      streams = [mine, unknown];
+    }
+    const first: T[] = [];
+    if (count === 0) return { count, first };
+    const want = Math.min(limit, count);
+    if (d === undefined) {
+      for (let i = 0; i < list.length && first.length < want; i++) if (nameOf(list[i]) !== name) first.push(list[i]);
+    } else {
+      // Merge the two position lists (both ascending) to keep list order.
+      const [a, b] = streams;
+      let i = 0;
+      let j = 0;
+      while (first.length < want && (i < a.length || j < b.length)) {
+        const p = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+        if (nameOf(list[p]) !== name) first.push(list[p]);
+      }
+    }
+    return { count, first };
+  };
+}
 
 /** Every router id of every OSPF process in the workspace, canonical. */
 function routerIdsInUse(devices: readonly model.Device[]): Set<string> {
