@@ -72,10 +72,10 @@ function measureShape(name, make) {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.mkdirSync(dir, { recursive: true });
     const size = make(dir, scale);
-    const floorMs = [floor(dir), floor(dir), floor(dir)].sort((a, b) => a - b)[1];
+    const shapeFloor = [floor(dir), floor(dir), floor(dir)].sort((a, b) => a - b)[1];
     const check = cliCheck(dir);
     const errors = check.report.diagnostics.filter((d) => d.code.startsWith('syntax/')).length;
-    return { ...size, floorMs: round(floorMs), checkMs: round(check.ms), ratio: round(check.ms / floorMs, 2), peakRssMb: round(check.peakRssMb), linesPerSecond: Math.round(size.lines / (check.ms / 1000)), diagnostics: check.report.diagnostics.length, syntaxDiagnostics: errors };
+    return { ...size, floorMs: round(shapeFloor), checkMs: round(check.ms), ratio: round(check.ms / shapeFloor, 2), peakRssMb: round(check.peakRssMb), linesPerSecond: Math.round(size.lines / (check.ms / 1000)), diagnostics: check.report.diagnostics.length, syntaxDiagnostics: errors };
   };
   const small = run(0.1);
   const big = run(1);
