@@ -189,10 +189,9 @@ function dmvpnRouteros(r, b, lines, rand) {
 
 function dmvpnBird(c, segments, lines) {
   const g = c % segments;
-  const self = `10.254.${g}.${10 + Math.floor(c / segments)}`;
-  const out = [`# core${c}: BIRD 2 on core segment ${g}`, `router id 10.253.${c >> 8}.${c & 255};`, '', 'protocol device {', '\tscan time 10;', '}', ''];
+  const out = [`# core${c}: BIRD 2 on core segment ${g}`, `router id 10.253.${c >> 8}.${(c & 255) + 1};`, '', 'protocol device {', '\tscan time 10;', '}', ''];
   out.push('protocol kernel {', '\tipv4 {', '\t\timport none;', '\t\texport where source = RTS_OSPF;', '\t};', '}', '');
-  out.push('protocol ospf v2 core {', '\tipv4 {', '\t\timport all;', '\t\texport where source = RTS_STATIC;', '\t};', '\tarea 0 {', `\t\tinterface "eth0" ${self}/24 {`, '\t\t\tcost 10;', '\t\t\thello 10;', '\t\t\tdead 40;', '\t\t};', '\t};', '}', '');
+  out.push('protocol ospf v2 core {', '\tipv4 {', '\t\timport all;', '\t\texport where source = RTS_STATIC;', '\t};', '\tarea 0 {', `\t\tinterface "eth0" 10.254.${g}.0/24 {`, '\t\t\tcost 10;', '\t\t\thello 10;', '\t\t\tdead 40;', '\t\t};', '\t};', '}', '');
   out.push('protocol static {', '\tipv4;');
   let n = 0;
   while (out.length < lines - 2) {

@@ -76,8 +76,10 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
   }
   for (const o of device.ospfInterfaces) {
     if (!o.prefix) continue;
-    (spokeTunnels.has(o.interfaceName) ? linkProbes : links).add(o.prefix);
-    onLink(o.prefix, o.address);
+    // A BIRD interface pattern may carry host bits (`"eth0" 10.0.0.5/24`): its link is the network.
+    const prefix = model.canonicalPrefix(o.prefix) ?? o.prefix;
+    (spokeTunnels.has(o.interfaceName) ? linkProbes : links).add(prefix);
+    onLink(prefix, o.address);
     const addr = o.address ? model.parsePrefix(o.address) : undefined;
     if (!addr) continue;
     const width = addr.family === 4 ? 32 : 128;
