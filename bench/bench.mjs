@@ -92,7 +92,7 @@ function batchCheck(dir) {
     shapeService = path.join(cache, 'shape-service.cjs');
     esbuild.buildSync({ entryPoints: [path.join(root, 'server/src/service.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: shapeService, logLevel: 'warning' });
   }
-  const script = `const fs=require('fs'),p=require('path');const {createLanguageService}=require(${JSON.stringify(shapeService)});const s=createLanguageService({batch:true,maxFileSize:Infinity});const d=process.argv[1];const uris=[];for(const f of fs.readdirSync(d)){const u='file://'+p.join(d,f);uris.push(u);s.setDocument(u,fs.readFileSync(p.join(d,f),'utf8'),1)}const diagnostics=[];for(const u of uris)for(const f of s.getFindings(u))diagnostics.push({code:f.code,message:f.message});fs.writeFileSync(${JSON.stringify(outFile)},JSON.stringify({diagnostics}))`;
+  const script = `const fs=require('fs'),p=require('path');const {createLanguageService}=require(${JSON.stringify(shapeService)});const s=createLanguageService({batch:true,maxFileSize:Infinity});const d=process.argv[1];const uris=[];for(const f of fs.readdirSync(d)){const u='file://'+p.join(d,f);uris.push(u);s.setDocument(u,fs.readFileSync(p.join(d,f),'utf8'),1)}const diagnostics=[];for(const u of uris)for(const f of s.getFindings(u))if(f.severity!=='hint')diagnostics.push({code:f.code,message:f.message});fs.writeFileSync(${JSON.stringify(outFile)},JSON.stringify({diagnostics}))`;
   const t0 = performance.now();
   const res = spawnSync(process.execPath, ['--require', path.join(root, 'bench/rss-hook.cjs'), '-e', script, dir], { env: { ...process.env, NETCFG_RSS_FILE: rssFile }, encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;
