@@ -191,3 +191,35 @@ describe('a template router id on every spoke', () => {
     }
   });
 });
+
+describe('a BIRD interface pattern with host bits', () => {
+  const bird = (prefix: string) => `router id 10.253.0.1;
+protocol ospf v2 core {
+	ipv4 { import all; export none; };
+	area 0 {
+		interface "eth0" ${prefix} { cost 10; };
+	};
+}
+`;
+  const ios = `hostname core
+interface GigabitEthernet0/1
+ ip address 10.254.0.1 255.255.255.0
+router ospf 1
+ router-id 192.0.2.1
+ network 10.254.0.0 0.0.0.255 area 0
+end
+`;
+  const partners = (prefix: string) => {
+    const service = createLanguageService();
+    service.setDocument('file:///b/bird.conf', bird(prefix), 1);
+    service.setDocument('file:///b/core.ios', ios, 1);
+    return service.partners('file:///b/core.ios');
+  };
+  it('pairs on its network (10.254.0.10/24 is the segment 10.254.0.0/24)', () => {
+    assert.deepEqual(partners('10.254.0.10/24'), ['file:///b/bird.conf']);
+    assert.deepEqual(partners('10.254.0.0/24'), ['file:///b/bird.conf']);
+  });
+  it('does not pair on another segment', () => {
+    assert.deepEqual(partners('10.254.1.10/24'), []);
+  });
+});
