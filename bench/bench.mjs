@@ -1,6 +1,7 @@
 // `npm run bench`: generates a seeded synthetic IOS/ASA workspace, measures the floor (Node reading every file and
 // splitting lines) and the CLI's full check in the same run, then the in-process keystroke → fresh diagnostics latency
-// and completion latency on a 500-device workspace, then the hostile shapes of bench/hostile.mjs (section `hostile`).
+// and completion latency on a 500-device workspace, then the hostile shapes of bench/hostile.mjs (section `hostile`)
+// and the editor requests on a 100k-line file of each dialect of bench/editor.mjs (section `editor100k`).
 // Prints ONE JSON object. Options: --devices N --lines N.
 import { spawnSync } from 'node:child_process';
 import * as esbuild from 'esbuild';
@@ -11,6 +12,7 @@ import { createRequire } from 'node:module';
 import { runLoad } from './load.mjs';
 import { generate } from './generate.mjs';
 import { hostileShapes, loadNetcfg } from './hostile.mjs';
+import { editorSection, loadEditorApi } from './editor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -100,6 +102,9 @@ completion.sort((a, b) => a - b);
 // Hostile sizes and shapes (issue 15): each timed at two sizes, with its scaling exponent k (1 = linear).
 const hostile = await hostileShapes(await loadNetcfg(root, cache));
 
+// Editor requests on a 100k-line file of each dialect (issue 16): p50/p95 per request kind, bench/editor.mjs.
+const editor100k = editorSection(await loadEditorApi(root, cache));
+
 console.log(
   JSON.stringify({
     workspace: { files: gen.files, lines: gen.lines },
@@ -114,5 +119,6 @@ console.log(
     completionMs: { devices: 500, p50: pct(0.5, completion), p95: pct(0.95, completion), max: pct(1, completion) },
     node: process.version,
     hostile,
+    editor100k,
   }),
 );
