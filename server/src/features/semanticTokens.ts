@@ -86,21 +86,29 @@ interface Candidate {
 
 function candidates(device: model.Device): Candidate[] {
   const res: Candidate[] = [];
-  for (const r of model.secretRanges(device)) res.push({ range: r, type: 'secret', modifiers: [], rank: 0 });
-  const defined = new Map<string, model.Definition>();
+  for (const r of model.secretRanges(device)) res.push({ range: r, type: 'secret', modifiers: NONE, rank: 0 });
+  // Definitions by kind, then name (no key strings per definition and reference).
+  const defined = new Map<string, Map<string, model.Definition>>();
   for (const d of device.definitions) {
-    const key = `${d.kind}\u0000${d.name}`;
-    if (!defined.has(key)) defined.set(key, d);
-    res.push({ range: d.range, type: tokenTypeOfKind(d.kind), modifiers: ['declaration'], rank: 1 });
+    let byName = defined.get(d.kind);
+    if (!byName) defined.set(d.kind, (byName = new Map()));
+    if (!byName.has(d.name)) byName.set(d.name, d);
+    res.push({ range: d.range, type: tokenTypeOfKind(d.kind), modifiers: DECLARATION, rank: 1 });
   }
   for (const r of device.references) {
     // Same resolution as `ref/undefined`: the reference's kind or any kind it also accepts, same name.
-    const hit = [r.kind, ...(r.alsoKinds ?? [])].map((k) => defined.get(`${k}\u0000${r.name}`)).find((d) => d);
-    if (hit) res.push({ range: r.range, type: tokenTypeOfKind(hit.kind), modifiers: [], rank: 2 });
-    else res.push({ range: r.range, type: tokenTypeOfKind(r.kind), modifiers: ['undefined'], rank: 3 });
+    let hit = defined.get(r.kind)?.get(r.name);
+    if (!hit && r.alsoKinds) for (const k of r.alsoKinds) if ((hit = defined.get(k)?.get(r.name))) break;
+    if (hit) res.push({ range: r.range, type: tokenTypeOfKind(hit.kind), modifiers: NONE, rank: 2 });
+    else res.push({ range: r.range, type: tokenTypeOfKind(r.kind), modifiers: UNDEFINED, rank: 3 });
   }
   return res;
 }
+
+// Shared, never mutated: one array per modifier set rather than one per token.
+const NONE: TokenModifier[] = [];
+const DECLARATION: TokenModifier[] = ['declaration'];
+const UNDEFINED: TokenModifier[] = ['undefined'];
 
 /**
  * A document's tokens, computed once per document version and device (the lowering cached with the version): the
@@ -173,6 +181,9 @@ function computeTokens(doc: DocumentState, device: model.Device): SemanticToken[
   return res;
 }
 
+const TYPE_INDEX = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const MODIFIER_BITS = Object.fromEntries(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<TokenModifier, number>;
+
 /** LSP encoding: five integers per token (delta line, delta start, length, type index, modifier bits). */
 export function encodeSemanticTokens(tokens: readonly SemanticToken[]): number[] {
   const data: number[] = new Array(tokens.length * 5);
@@ -183,11 +194,11 @@ export function encodeSemanticTokens(tokens: readonly SemanticToken[]): number[]
     const dLine = t.line - prevLine;
     const dChar = dLine === 0 ? t.character - prevChar : t.character;
     let bits = 0;
-    for (const m of t.modifiers) bits |= 1 << TOKEN_MODIFIERS.indexOf(m);
+    for (const m of t.modifiers) bits |= MODIFIER_BITS[m];
     data[at++] = dLine;
     data[at++] = dChar;
     data[at++] = t.length;
-    data[at++] = TOKEN_TYPES.indexOf(t.type);
+    data[at++] = TYPE_INDEX[t.type];
     data[at++] = bits;
     prevLine = t.line;
     prevChar = t.character;
