@@ -76,6 +76,11 @@ describe('editor requests cached per document version', () => {
     const after = getCodeLenses(service, A);
     assert.notEqual(after, lenses);
     assert.notDeepEqual(after.map((l) => l.command?.title), lenses.map((l) => l.command?.title));
+    // The peer closed and forgotten: no lens for it any more; back again: the lens returns.
+    service.removeDocument(B);
+    assert.deepEqual(getCodeLenses(service, A), []);
+    service.setDocument(B, TEXT_B, 3);
+    assert.deepEqual(getCodeLenses(service, A).map((l) => l.command?.title), lenses.map((l) => l.command?.title));
   });
 
   it('range: the tokens overlapping the lines asked for, from the cached list', () => {
