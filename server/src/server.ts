@@ -675,20 +675,20 @@ function request<T>(label: string, uri: unknown, token: CancellationToken, fallb
   return handle(label, fallback, fn);
 }
 
-connection.onHover((p, token) => request('hover', p.textDocument?.uri, token, null, () => getHover(service, p.textDocument.uri, p.position)));
-connection.onCompletion((p, token) => request('completion', p.textDocument?.uri, token, [], () => getCompletions(service, p.textDocument.uri, p.position)));
-connection.onDocumentSymbol((p, token) => request('documentSymbol', p.textDocument?.uri, token, [], () => getDocumentSymbols(service, p.textDocument.uri)));
-connection.onFoldingRanges((p, token) => request('foldingRange', p.textDocument?.uri, token, [], () => getFoldingRanges(service, p.textDocument.uri)));
-connection.onDefinition((p, token) => request('definition', p.textDocument?.uri, token, [], () => getDefinition(service, p.textDocument.uri, p.position)));
-connection.onReferences((p, token) => request('references', p.textDocument?.uri, token, [], () => getReferences(service, p.textDocument.uri, p.position, p.context.includeDeclaration)));
-connection.onPrepareRename((p, token) => request('prepareRename', p.textDocument?.uri, token, null, () => prepareRename(service, p.textDocument.uri, p.position)));
-connection.onRenameRequest((p, token) => request('rename', p.textDocument?.uri, token, null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
-connection.onCodeLens((p, token) => request('codeLens', p.textDocument?.uri, token, [], () => getCodeLenses(service, p.textDocument.uri)));
-connection.languages.semanticTokens.on((p, token) => request('semanticTokens', p.textDocument?.uri, token, { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
+connection.onHover((p, token) => request('hover', p?.textDocument?.uri, token, null, () => getHover(service, p.textDocument.uri, p.position)));
+connection.onCompletion((p, token) => request('completion', p?.textDocument?.uri, token, [], () => getCompletions(service, p.textDocument.uri, p.position)));
+connection.onDocumentSymbol((p, token) => request('documentSymbol', p?.textDocument?.uri, token, [], () => getDocumentSymbols(service, p.textDocument.uri)));
+connection.onFoldingRanges((p, token) => request('foldingRange', p?.textDocument?.uri, token, [], () => getFoldingRanges(service, p.textDocument.uri)));
+connection.onDefinition((p, token) => request('definition', p?.textDocument?.uri, token, [], () => getDefinition(service, p.textDocument.uri, p.position)));
+connection.onReferences((p, token) => request('references', p?.textDocument?.uri, token, [], () => getReferences(service, p.textDocument.uri, p.position, p.context.includeDeclaration)));
+connection.onPrepareRename((p, token) => request('prepareRename', p?.textDocument?.uri, token, null, () => prepareRename(service, p.textDocument.uri, p.position)));
+connection.onRenameRequest((p, token) => request('rename', p?.textDocument?.uri, token, null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
+connection.onCodeLens((p, token) => request('codeLens', p?.textDocument?.uri, token, [], () => getCodeLenses(service, p.textDocument.uri)));
+connection.languages.semanticTokens.on((p, token) => request('semanticTokens', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
 connection.languages.semanticTokens.onDelta((p, token) =>
-  request('semanticTokens/delta', p.textDocument?.uri, token, { data: [] }, () => getSemanticTokensDelta(service, p.textDocument.uri, String(p.previousResultId))),
+  request('semanticTokens/delta', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokensDelta(service, p.textDocument.uri, String(p.previousResultId))),
 );
-connection.languages.semanticTokens.onRange((p, token) => request('semanticTokens/range', p.textDocument?.uri, token, { data: [] }, () => getSemanticTokensRange(service, p.textDocument.uri, p.range)));
+connection.languages.semanticTokens.onRange((p, token) => request('semanticTokens/range', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokensRange(service, p.textDocument.uri, p.range)));
 connection.onCodeAction((p, token) => (token.isCancellationRequested ? cancelled('request cancelled') : codeActions(p, token.isCancellationRequested)));
 
 function codeActionsNow(p: CodeActionParams): CodeAction[] {
