@@ -1,6 +1,7 @@
 // `npm run bench`: generates a seeded synthetic IOS/ASA workspace, measures the floor (Node reading every file and
 // splitting lines) and the CLI's full check in the same run, then the in-process keystroke → fresh diagnostics latency
-// and completion latency on a 500-device workspace, then the hostile shapes of bench/hostile.mjs (section `hostile`).
+// and completion latency on a 500-device workspace, then the hostile shapes of bench/hostile.mjs (section `hostile`)
+// and the editor requests on a 100k-line file of each dialect of bench/editor.mjs (section `editor100k`).
 // Prints ONE JSON object. Options: --devices N --lines N.
 // Section `shapes` (issue 16): the CLI full check of each fleet shape against its own floor, at a size and at 1/10 of
 // it (exponent k = log(t/t₁₀)/log 10). Default sizes keep the run short; `--full` runs the issue's sizes (the 1M-line
@@ -17,6 +18,7 @@ import { runLoad } from './load.mjs';
 import { generate, generateDmvpn } from './generate.mjs';
 import { asaFile, birdFile, iosAcl, iosFile, openbsdConfig, openbsdMacros, routerosContinuations, routerosFile } from './shapes.mjs';
 import { hostileShapes, loadNetcfg } from './hostile.mjs';
+import { editorSection, loadEditorApi } from './editor.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const args = process.argv.slice(2);
@@ -182,6 +184,9 @@ completion.sort((a, b) => a - b);
 // Hostile sizes and shapes (issue 15): each timed at two sizes, with its scaling exponent k (1 = linear).
 const hostile = await hostileShapes(await loadNetcfg(root, cache));
 
+// Editor requests on a 100k-line file of each dialect (issue 16): p50/p95 per request kind, bench/editor.mjs.
+const editor100k = editorSection(await loadEditorApi(root, cache));
+
 console.log(
   JSON.stringify({
     workspace: { files: gen.files, lines: gen.lines },
@@ -197,5 +202,6 @@ console.log(
     node: process.version,
     hostile,
     shapes, // issue 16 fleet shapes: floor, check, ratio, RSS, lines/s and exponent k (kNet: on check − floor)
+    editor100k,
   }),
 );

@@ -388,7 +388,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
       if (device) for (const f of ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device)) res.push(f);
-      return mergeIdentical(res);
+      return capFindings(mergeIdentical(res));
     },
 
     partners: (uri) => [...index.partners(uri)],
@@ -457,6 +457,51 @@ export function mergeIdentical(findings: model.Finding[]): model.Finding[] {
 }
 
 const SEVERITY_RANK: Record<model.Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Most findings of one code a file reports; the rest are summarised by one `limits/too-many-findings`. */
+export const MAX_FINDINGS_PER_CODE = 1000;
+
+/**
+ * Caps one file's findings at `max` per code: of a code with more, the first `max` in file order are kept and the
+ * rest replaced by one information finding `limits/too-many-findings` at the first dropped one's range, naming the
+ * code and how many were dropped. Returns `findings` itself when no code has more than `max`. Linear, plus a sort
+ * of the capped codes' findings only.
+ */
+export function capFindings(findings: model.Finding[], max: number = MAX_FINDINGS_PER_CODE): model.Finding[] {
+  if (findings.length <= max) return findings;
+  const counts = new Map<string, number>();
+  let over = false;
+  for (const f of findings) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n > max) over = true;
+  }
+  if (!over) return findings;
+  const capped = new Map<string, model.Finding[]>();
+  for (const [code, n] of counts) if (n > max) capped.set(code, []);
+  const res: model.Finding[] = [];
+  for (const f of findings) {
+    const list = capped.get(f.code);
+    if (list) list.push(f);
+    else res.push(f);
+  }
+  for (const [code, list] of capped) {
+    list.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end); // stable: ties keep their order
+    for (let i = 0; i < max; i++) res.push(list[i]);
+    const first = list[max];
+    const dropped = list.length - max;
+    res.push({
+      uri: first.uri,
+      range: first.range,
+      severity: 'information',
+      code: 'limits/too-many-findings',
+      message: `${String(dropped).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} more '${code}' ${dropped === 1 ? 'finding' : 'findings'} in this file ${dropped === 1 ? 'is' : 'are'} not shown`,
+      related: [],
+      fixes: [],
+    });
+  }
+  return res;
+}
 
 function fixKey(fix: model.FixIntent): string {
   return `${fix.title}\u0000${fix.edits.map((e) => `${e.uri}:${e.range.start}:${e.range.end}:${e.newText}`).join('\u0001')}`;
