@@ -160,6 +160,8 @@ interface InputFile {
   abs: string | Buffer;
   /** Relative to the working directory, with `/` separators. */
   display: string;
+  /** Size when collected (decides whether worker threads pay off). */
+  size: number;
 }
 
 function displayPath(abs: string): string {
@@ -206,11 +208,11 @@ async function collectFiles(paths: string[], maxFileSize: number, problems: Prob
   const files: InputFile[] = [];
   const projectFiles = new Set<string>();
   let usable = 0;
-  const add = (abs: string | Buffer, id: string) => {
+  const add = (abs: string | Buffer, id: string, size: number) => {
     if (seen.has(id)) return;
     seen.add(id);
     const text = typeof abs === 'string' ? abs : abs.toString('utf8');
-    files.push({ abs, uri: fileUri(abs), display: displayPath(text) });
+    files.push({ abs, uri: fileUri(abs), display: displayPath(text), size });
   };
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -233,7 +235,7 @@ async function collectFiles(paths: string[], maxFileSize: number, problems: Prob
         },
       })) {
         if (cand.kind === 'project') projectFiles.add(cand.path);
-        else add(cand.fsPath, cand.id);
+        else add(cand.fsPath, cand.id, cand.size);
       }
       if (!rootReadable) continue;
       usable++;
@@ -242,7 +244,7 @@ async function collectFiles(paths: string[], maxFileSize: number, problems: Prob
     } else if (stat.isFile()) {
       // A file named on the command line is checked whatever its name; an unknown one gets the information note.
       usable++;
-      add(abs, fileIdentity(stat));
+      add(abs, fileIdentity(stat), stat.size);
       const governing = findProjectFile(path.dirname(abs));
       if (governing) projectFiles.add(governing);
     } else {
@@ -470,7 +472,7 @@ async function main(argv: string[]): Promise<number> {
   // The governing netcfg.yaml files are documents of the service too (external peers, device overrides).
   const extra: InputFile[] = [];
   for (const p of collected.projectFiles) {
-    const f = { abs: p, uri: pathToFileURL(p).href, display: displayPath(p) };
+    const f = { abs: p, uri: pathToFileURL(p).href, display: displayPath(p), size: 0 };
     const input = readInput(f, maxFileSize, problems);
     if (!input) continue;
     service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
@@ -483,7 +485,9 @@ async function main(argv: string[]): Promise<number> {
     service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
     files.push(f);
   };
-  const workers = workerCount(parsed.jobs ?? defaultJobs(), collected.files.length);
+  let bytes = 0;
+  for (const f of collected.files) bytes += f.size;
+  const workers = workerCount(parsed.jobs ?? defaultJobs(), collected.files.length, bytes);
   if (workers === 0) for (const f of collected.files) inProcess(f);
   else {
     // Workers read and lower; the results come back in file order and enter the service as `inProcess` would

@@ -1,6 +1,6 @@
 // `netcfg check --jobs N` (issue 16): files are read, parsed and lowered on worker threads, and the report must be
 // the one of `--jobs 1` (no worker) byte for byte: on the real corpus, the fixtures and the examples, on config words
-// that are Object.prototype names, and when a parser throws or a worker dies. NETCFG_POOL_MIN_FILES=0 sends even a
+// that are Object.prototype names, and when a parser throws or a worker dies. NETCFG_POOL_MIN_BYTES=0 sends even a
 // two-file folder through the workers; NETCFG_POOL_STATS=1 makes the CLI say on stderr that it did.
 
 import assert from 'node:assert/strict';
@@ -24,7 +24,7 @@ interface Run {
 }
 
 function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
-  const res = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NETCFG_POOL_MIN_FILES: '0', NETCFG_POOL_STATS: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
+  const res = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NETCFG_POOL_MIN_BYTES: '0', NETCFG_POOL_STATS: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -70,20 +70,22 @@ describe('--jobs: option', () => {
     assert.equal(r.stderr, `netcfg: option '--jobs' needs a value\n`);
   });
 
-  test('small inputs start no worker; two workers need 32 files each by default', () => {
-    const saved = process.env.NETCFG_POOL_MIN_FILES;
-    delete process.env.NETCFG_POOL_MIN_FILES;
+  test('small inputs start no worker; a worker needs 2 MiB of input by default', () => {
+    const saved = process.env.NETCFG_POOL_MIN_BYTES;
+    delete process.env.NETCFG_POOL_MIN_BYTES;
+    const MiB = 1024 * 1024;
     try {
-      assert.equal(workerCount(1, 10_000), 0);
-      assert.equal(workerCount(2, 63), 0);
-      assert.equal(workerCount(2, 64), 2);
-      assert.equal(workerCount(8, 100), 3);
-      assert.equal(workerCount(2, 1000), 2);
+      assert.equal(workerCount(1, 10_000, 1000 * MiB), 0);
+      assert.equal(workerCount(2, 1000, 4 * MiB - 1), 0);
+      assert.equal(workerCount(2, 1000, 4 * MiB), 2);
+      assert.equal(workerCount(8, 1000, 7 * MiB), 3);
+      assert.equal(workerCount(8, 2, 100 * MiB), 2, 'never more workers than files');
+      assert.equal(workerCount(2, 1000, 26 * MiB), 2);
     } finally {
-      if (saved !== undefined) process.env.NETCFG_POOL_MIN_FILES = saved;
+      if (saved !== undefined) process.env.NETCFG_POOL_MIN_BYTES = saved;
     }
     // A folder of two files with the default threshold: in-process even with --jobs 2.
-    const r = spawnSync(process.execPath, [CLI, 'check', '--jobs', '2', 'examples/bird-ospf'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NETCFG_POOL_MIN_FILES: '', NETCFG_POOL_STATS: '1' } });
+    const r = spawnSync(process.execPath, [CLI, 'check', '--jobs', '2', 'examples/bird-ospf'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NETCFG_POOL_MIN_BYTES: '', NETCFG_POOL_STATS: '1' } });
     assert.equal(r.status, 0);
     assert.ok(!POOL_LINE.test(r.stderr), r.stderr);
   });

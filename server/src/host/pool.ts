@@ -56,29 +56,37 @@ export interface PoolStats {
 }
 
 /**
- * Below this many files per worker the pool is not worth starting: a worker costs ~40 ms to start and load the
- * bundle, which a few files never pay back (docs/performance.md, "Parse and lower on two cores").
- * `NETCFG_POOL_MIN_FILES` overrides it (tests push small fixtures through the workers with 0).
+ * Below this many bytes of input per worker the pool does not pay: each worker loads the bundle and warms up its
+ * own JIT (~0.2 s of CPU before its first file is fast), and on two cores the extra CPU cancels the parallel part up
+ * to ~1.7 MB per worker (measured: docs/performance.md, "Parse and lower on two cores").
+ * `NETCFG_POOL_MIN_BYTES` overrides it (tests push small fixtures through the workers with 0).
  */
-export const MIN_FILES_PER_WORKER = 32;
+export const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
 
 /** The default of `--jobs`: the cores this process may use. */
 export function defaultJobs(): number {
   return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
 }
 
-/** How many workers to start for `files` files with `--jobs jobs`: 0 (in-process) when fewer than two pay off. */
-export function workerCount(jobs: number, files: number): number {
+/**
+ * How many workers to start for `files` files of `bytes` bytes in all with `--jobs jobs`: 0 (in-process) when
+ * fewer than two pay off.
+ */
+export function workerCount(jobs: number, files: number, bytes: number): number {
   if (jobs <= 1) return 0;
-  const env = process.env.NETCFG_POOL_MIN_FILES;
-  const min = env !== undefined && /^\d+$/.test(env) ? Number(env) : MIN_FILES_PER_WORKER;
-  const n = min === 0 ? Math.min(jobs, files) : Math.min(jobs, Math.floor(files / min));
+  const env = process.env.NETCFG_POOL_MIN_BYTES;
+  const min = env !== undefined && /^\d+$/.test(env) ? Number(env) : MIN_BYTES_PER_WORKER;
+  const n = Math.min(jobs, files, min === 0 ? files : Math.floor(bytes / min));
   return n >= 2 ? n : 0;
 }
 
-/** Files per message: about 16 chunks per worker (so the last ones finish together), at most 64 files. */
+/**
+ * Files per message: about 16 chunks per worker (so the last ones finish together), at most 8 files. One message
+ * per file costs no measurable CPU more than 32 per message on the 1M-line fleet; small chunks keep the worker from
+ * holding many finished models (peak RSS 515-535 MB with 1-4 files, 560-580 MB with 32).
+ */
 function chunkSize(files: number, workers: number): number {
-  return Math.max(1, Math.min(64, Math.ceil(files / (workers * 16))));
+  return Math.max(1, Math.min(8, Math.ceil(files / (workers * 16))));
 }
 
 /**
