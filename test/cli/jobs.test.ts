@@ -12,6 +12,7 @@ import { before, describe, test } from 'node:test';
 import { collectPlain, restorePlain } from '../../server/src/host/plain';
 import { workerCount } from '../../server/src/host/pool';
 import { dict } from '../../server/src/model/dict';
+import { createLanguageService } from '../../server/src/service';
 import { CLI, ensureBuilt, ROOT } from './build';
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -247,5 +248,49 @@ describe('plain data across threads (host/plain.ts)', () => {
       assert.equal(collectPlain({ nested: [bad] }, []), false);
     }
     assert.equal(collectPlain({ a: [1, 'x', null, undefined, -0, NaN, 10n], s: new Set([1]) }, []), true);
+  });
+});
+
+describe('LanguageService.setLowered', () => {
+  // The two ends of test/cli/fixtures/pair: one tunnel whose pre-shared keys differ.
+  const R1 = 'file:///ws/a.ipsec.conf';
+  const R2 = 'file:///ws/b.ipsec.conf';
+  const r1 = fs.readFileSync(path.join(__dirname, 'fixtures/pair/a.ipsec.conf'), 'utf8');
+  const r2 = fs.readFileSync(path.join(__dirname, 'fixtures/pair/b.ipsec.conf'), 'utf8');
+  /** The lowering a worker posts: a batch service's own, through a structured clone. */
+  const lowerElsewhere = (uri: string, text: string) => {
+    const w = createLanguageService({ batch: true });
+    w.setDocument(uri, text, 1);
+    const doc = w.getDocument(uri)!;
+    return structuredClone({ dialect: doc.dialect!, lowered: doc.lowered! });
+  };
+  const codes = (svc: ReturnType<typeof createLanguageService>, uri: string) => svc.getFindings(uri).map((f) => `${f.code}@${f.range.start}`);
+
+  test('a precomputed lowering gives the findings setDocument gives, across files', () => {
+    const ref = createLanguageService({ batch: true });
+    ref.setDocument(R1, r1, 1);
+    ref.setDocument(R2, r2, 1);
+    const svc = createLanguageService({ batch: true });
+    const pre1 = lowerElsewhere(R1, r1);
+    svc.setLowered(R1, r1, 1, pre1);
+    svc.setLowered(R2, r2, 1, lowerElsewhere(R2, r2));
+    assert.equal(svc.getDevice(R1), pre1.lowered.device, 'used as given, not lowered again');
+    assert.deepEqual(codes(ref, R1), ['ipsec/psk-mismatch@220']);
+    assert.deepEqual(codes(svc, R1), codes(ref, R1));
+    assert.deepEqual(codes(svc, R2), codes(ref, R2));
+    assert.deepEqual(svc.partners(R1), [R2]);
+  });
+
+  test('ignored when the service resolves another dialect, or outside batch mode', () => {
+    const svc = createLanguageService({ batch: true });
+    const wrong = { ...lowerElsewhere(R1, r1), dialect: 'cisco-ios' as const };
+    svc.setLowered(R1, r1, 1, wrong);
+    assert.notEqual(svc.getDevice(R1), wrong.lowered.device);
+    assert.equal(svc.getDocument(R1)!.dialect, 'openbsd-ipsec');
+    assert.ok(svc.getDevice(R1));
+    const editor = createLanguageService();
+    const pre = lowerElsewhere(R1, r1);
+    editor.setLowered(R1, r1, 1, pre);
+    assert.notEqual(editor.getDevice(R1), pre.lowered.device, 'the editor keeps its own lowering (with quick-fix Setters)');
   });
 });
