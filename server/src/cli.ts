@@ -8,10 +8,10 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import pkg from '../../package.json';
-import { findProjectFile, isProjectNoise } from './host/project';
-import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { installTestFaults } from './host/faults';
 import { defaultJobs, lowerInWorkers, workerCount, type FileResult } from './host/pool';
+import { findProjectFile, isProjectNoise } from './host/project';
+import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { fileIdentity, scanDirectory } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
 import type * as model from './model';
@@ -504,6 +504,7 @@ async function main(argv: string[]): Promise<number> {
       files.push(f);
     };
     const stats = await lowerInWorkers(collected.files, workers, { settings: parsed.settings, maxFileSize }, take);
+    // For tests and measurements: proof that the workers ran, and whether any file fell back to the main thread.
     if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain\n`);
   }
   const report = runCheck(service, files, extra, parsed.minSeverity);
