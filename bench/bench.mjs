@@ -186,6 +186,28 @@ const hostile = await hostileShapes(await loadNetcfg(root, cache));
 
 // Editor requests on a 100k-line file of each dialect (issue 16): p50/p95 per request kind, bench/editor.mjs.
 const editor100k = editorSection(await loadEditorApi(root, cache));
+// Parse and lower on worker threads (issue 16): the same check with `--jobs 1` (no worker) and `--jobs 2`, alternated
+// three times; median wall time, CPU time (all threads) over wall time, peak RSS. The report must be the same.
+const jobsHook = path.join(cache, 'jobs-hook.cjs');
+fs.writeFileSync(jobsHook, `process.on('exit',()=>{const c=process.cpuUsage();require('fs').writeFileSync(process.env.NETCFG_JOBS_FILE,JSON.stringify({cpuMs:(c.user+c.system)/1000,rssMb:process.resourceUsage().maxRSS/1024}))})`);
+function jobsRun(n) {
+  const out = path.join(cache, `jobs-${n}.json`);
+  const usage = path.join(cache, `jobs-usage-${n}.json`);
+  const t = performance.now();
+  const res = spawnSync(process.execPath, ['--require', jobsHook, path.join(root, 'server/out/cli.js'), 'check', ws, '--format', 'json', '--jobs', String(n)], { env: { ...process.env, NETCFG_JOBS_FILE: usage }, stdio: ['ignore', fs.openSync(out, 'w'), 'pipe'] });
+  const wallMs = performance.now() - t;
+  if (res.status !== 0 && res.status !== 1) throw new Error(`netcfg check --jobs ${n} failed (exit ${res.status}): ${res.stderr}`);
+  const u = JSON.parse(fs.readFileSync(usage, 'utf8'));
+  return { wallMs, cpuMs: u.cpuMs, rssMb: u.rssMb, out: fs.readFileSync(out, 'utf8') };
+}
+const jobsRuns = { 1: [], 2: [] };
+for (let k = 0; k < 3; k++) for (const n of [1, 2]) jobsRuns[n].push(jobsRun(n));
+const jobsMedian = (n) => {
+  const r = [...jobsRuns[n]].sort((a, b) => a.wallMs - b.wallMs)[1];
+  return { wallMs: Number(r.wallMs.toFixed(1)), cpuPerWall: Number((r.cpuMs / r.wallMs).toFixed(2)), peakRssMb: Number(r.rssMb.toFixed(1)) };
+};
+const jobs = { workers1: jobsMedian(1), workers2: jobsMedian(2), sameReport: jobsRuns[1].every((r) => jobsRuns[2].every((q) => q.out === r.out)) };
+jobs.speedup = Number((jobs.workers1.wallMs / jobs.workers2.wallMs).toFixed(2));
 
 console.log(
   JSON.stringify({
@@ -203,5 +225,6 @@ console.log(
     hostile,
     shapes, // issue 16 fleet shapes: floor, check, ratio, RSS, lines/s and exponent k (kNet: on check − floor)
     editor100k,
+    jobs,
   }),
 );

@@ -41,6 +41,12 @@ export interface HostSkip {
   reason: string;
 }
 
+/** A lowering computed by a host outside this service (see `LanguageService.setLowered`): plain data, no Setters. */
+export interface PrecomputedLowering {
+  dialect: model.DialectId;
+  lowered: LowerResult;
+}
+
 /** One document as the service holds it. Parse and model are computed lazily, once per version. */
 export interface DocumentState {
   uri: string;
@@ -66,6 +72,13 @@ export interface DocumentState {
 export interface LanguageService {
   /** Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners). */
   setDocument(uri: string, text: string, version: number, languageId?: string, skip?: HostSkip): Set<string>;
+  /**
+   * Batch mode only: `setDocument` with the dialect and lowering a host computed elsewhere (the CLI's worker
+   * threads run the same `setDocument` path and hand the result over), so the service does not parse again.
+   * The result is used only when the service resolves the text to the same dialect (else it lowers as usual);
+   * netcfg.yaml overrides are applied here, as `setDocument` applies them. Outside batch mode it is `setDocument`.
+   */
+  setLowered(uri: string, text: string, version: number, precomputed: PrecomputedLowering): Set<string>;
   /** Forgets a document. Returns the URIs whose findings may have changed. */
   removeDocument(uri: string): Set<string>;
   getDocument(uri: string): DocumentState | undefined;
@@ -311,28 +324,43 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     return workspaceCache.byUri.get(uri) ?? [];
   }
 
+  /** `setDocument`, with a host's precomputed lowering when it has one (`setLowered`). */
+  function putDocument(uri: string, text: string, version: number, languageId: string | undefined, skip: HostSkip | undefined, precomputed: PrecomputedLowering | undefined): Set<string> {
+    if (isWorkspaceConfigUri(uri)) {
+      docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
+      return setWorkspaceConfig(uri, text);
+    }
+    // Whose partners may change: every device sharing a key with the old or the new text (an owner it stops
+    // choosing, a rival owner of the same address), not just the partners.
+    const affected = new Set<string>([uri]);
+    for (const p of index.neighbourhood(uri)) affected.add(p);
+    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
+    resolve(doc);
+    if (precomputed && doc.dialect === precomputed.dialect) {
+      // What `lowered()` would have produced: the same guarded parse and lowering, Setters dropped; the
+      // workspace configuration is this service's, so it is applied here.
+      doc.lowered = precomputed.lowered;
+      for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
+    }
+    docs.set(uri, doc);
+    reindex(doc);
+    workspaceEpoch++;
+    for (const p of index.neighbourhood(uri)) affected.add(p);
+    for (const y of scopingConfigs()) affected.add(y);
+    return affected;
+  }
+
   const service: LanguageService = {
     get settings() {
       return settings;
     },
 
     setDocument(uri, text, version, languageId, skip) {
-      if (isWorkspaceConfigUri(uri)) {
-        docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
-        return setWorkspaceConfig(uri, text);
-      }
-      // Whose partners may change: every device sharing a key with the old or the new text (an owner it stops
-      // choosing, a rival owner of the same address), not just the partners.
-      const affected = new Set<string>([uri]);
-      for (const p of index.neighbourhood(uri)) affected.add(p);
-      const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
-      resolve(doc);
-      docs.set(uri, doc);
-      reindex(doc);
-      workspaceEpoch++;
-      for (const p of index.neighbourhood(uri)) affected.add(p);
-      for (const y of scopingConfigs()) affected.add(y);
-      return affected;
+      return putDocument(uri, text, version, languageId, skip, undefined);
+    },
+
+    setLowered(uri, text, version, precomputed) {
+      return putDocument(uri, text, version, undefined, undefined, settings.batch ? precomputed : undefined);
     },
 
     removeDocument(uri) {
