@@ -128,10 +128,7 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   const protocol = rule.proto?.value ? (rule.proto.number !== undefined && rule.proto.value.kind === 'number' ? String(rule.proto.number) : rule.proto.value.value) : 'ip';
   const localPort = rule.hosts?.srcPort?.value?.value;
   const remotePort = rule.hosts?.dstPort?.value?.value;
-  const selectors: model.Selector[] = [];
-  for (const pair of pairs) {
-    selectors.push({ local: hostPrefix(pair.src), remote: hostPrefix(pair.dst), protocol, localPort, remotePort, range: cover2(pair.src.range, pair.dst.range) });
-  }
+  const selectors: model.Selector[] = pairs.map((pair) => ({ local: hostPrefix(pair.src), remote: hostPrefix(pair.dst), protocol, localPort, remotePort, range: cover2(pair.src.range, pair.dst.range) }));
 
   let key: model.PresharedKey | undefined;
   if (psk?.value) {

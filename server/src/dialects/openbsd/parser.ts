@@ -235,8 +235,8 @@ function documentTokens(text: string, statements: ObsdStatement[], comments: Lex
 }
 
 interface ParseState {
-  /** Defined macros: the definition's name string (shared by every use) and the re-lexed value. */
-  macros: Map<string, { name: string; value: ETok[] }>;
+  /** Defined macros: the definition's name string (shared by every use) and the re-lexed value's tokens. */
+  macros: Map<string, { name: string; value: MacroPart[] }>;
   /** Uses of macros not (yet) defined at that point. */
   laterDefined: { name: string; range: TextRange }[];
   diags: DiagnosticSink;
@@ -271,9 +271,11 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
       }
       toks.push(t);
     }
+    // Exact-size copies: arrays grown by push keep spare slots (17 for the first push), and trees keep them.
+    toks = toks.slice();
   }
   // Every field written up front keeps the object's fields in the object itself (no separate property array).
-  const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: [], macroUses, rule: undefined, macro: undefined, include: undefined };
+  const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: [], macroUses: macroUses.length ? macroUses.slice() : macroUses, rule: undefined, macro: undefined, include: undefined };
   if (isMacroDefinition(g)) {
     st.kind = 'ObsdMacro';
     st.macro = parseMacro(g, toks, diags);
@@ -306,8 +308,16 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   return st;
 }
 
-function relex(value: string): ETok[] {
-  return lexIpsecConf(value).filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment');
+/** One significant token of a macro value, with its text cut once (every use of the macro shares it). */
+interface MacroPart {
+  kind: Token['kind'];
+  text: string;
+}
+
+function relex(value: string): MacroPart[] {
+  const res: MacroPart[] = [];
+  for (const t of lexIpsecConf(value)) if (t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment') res.push({ kind: t.kind, text: t.text });
+  return res;
 }
 
 function parseMacro(g: Token[], toks: ETok[], diags: DiagnosticSink): MacroSyntax {
@@ -593,14 +603,14 @@ class RuleParser {
 
   private hosts(t: ETok, kw: 'from' | 'to'): void {
     const r = this.rule;
-    if (!r.hosts) r.hosts = { src: [], dst: [] };
+    if (!r.hosts) r.hosts = { from: undefined, to: undefined, src: [], dst: [] };
     const hs = r.hosts;
     if (kw === 'from') hs.from = t;
     else hs.to = t;
     const list: HostSyntax[] = [];
     if (!this.host(list, kw === 'from')) this.missing(t, kw === 'from' ? 'a source (address, prefix, any, or { list })' : 'a destination (address, prefix, any, or { list })');
-    if (kw === 'from') hs.src = list;
-    else hs.dst = list;
+    if (kw === 'from') hs.src = list.slice();
+    else hs.dst = list.slice();
     const next = this.next();
     if (next && !next.quoted && next.value === 'port') {
       this.p++;
@@ -727,7 +737,8 @@ class RuleParser {
     const length = len ? Number(len.value) : undefined;
     if (v4 !== undefined) {
       res.family = 4;
-      res.address = model.formatIpv4(v4);
+      const address = model.formatIpv4(v4);
+      res.address = address === written ? written : address; // one string when written canonically
       res.prefixLength = length ?? 32;
       res.netaddress = len !== undefined;
       if (length !== undefined && (length < 0 || length > 32)) bad(`Invalid IPv4 prefix length /${len!.value} (0-32)`);
