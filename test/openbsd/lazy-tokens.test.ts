@@ -58,4 +58,7 @@ test('macro tokens carry their own text; document tokens cut theirs from the sou
   assert.equal(rule.hosts?.src[0].written, '10.0.0.0/24');
   assert.equal(rule.hosts?.src[0].address, '10.0.0.0');
   assert.deepEqual(rule.keyword.range, { start: text.indexOf('ike'), end: text.indexOf('ike') + 3 });
+  // The source a token cuts its text from is private: JSON of a token is its own four fields, never the document.
+  assert.deepEqual(Object.keys(rule.keyword), ['kind', 'start', 'end']);
+  assert.equal(JSON.stringify(rule.ikeauth), '{"keyword":{"kind":"word","start":' + text.indexOf('psk') + ',"end":' + (text.indexOf('psk') + 3) + ',"text":"psk"},"value":{"kind":"string","start":' + text.indexOf('"k"') + ',"end":' + (text.indexOf('"k"') + 3) + ',"text":"\\"k\\""}}');
 });

@@ -10,13 +10,28 @@ import type { TextRange, Token } from '../../syntax';
  * Tokens copied out of a macro value carry the `$name` use's offsets, the macro's name and their own text.
  */
 export class LexToken implements Token {
+  /**
+   * The text the offsets refer to (the document). A private field: never enumerated or serialised, so a token
+   * logged or turned into JSON shows its own text, not the whole document and its keys.
+   */
+  readonly #src: string;
+
   constructor(
     public kind: Token['kind'],
     public start: number,
     public end: number,
-    /** The text the offsets refer to (the document). */
-    protected readonly src: string,
-  ) {}
+    src: string,
+  ) {
+    this.#src = src;
+  }
+
+  protected get src(): string {
+    return this.#src;
+  }
+
+  toJSON(): Token {
+    return { kind: this.kind, start: this.start, end: this.end, text: this.text };
+  }
 
   /** Text as written (with quotes for strings). */
   get text(): string {
