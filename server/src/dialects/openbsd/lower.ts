@@ -108,7 +108,8 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     hash: xfValue(p1?.auth, DEFAULTS.phase1Hash, 'ipsecctl default when `auth` is absent in phase 1 (hmac-sha1)'),
     dh: xfValue(p1?.group, rel.phase1Group, rel.groupNote),
     auth: psk ? { value: 'psk', range: psk.keyword.range } : rule.ikeauth ? { value: 'rsa-sig', range: rule.ikeauth.keyword.range } : model.sharedDefault<model.Phase1Proposal['auth']['value']>('rsa-sig', 'ipsecctl default without `psk`: RSA signatures'),
-    lifetime: p1?.lifetime?.seconds !== undefined ? { value: p1.lifetime.seconds, range: p1.lifetime.value!.range } : { value: DEFAULTS.phase1Lifetime, default: 'isakmpd default phase 1 lifetime (ipsec.conf(5): 3600 s)' },
+    // The Setter is written with the value (a property added later would move the object's fields out of line).
+    lifetime: p1?.lifetime?.seconds !== undefined ? { value: p1.lifetime.seconds, range: p1.lifetime.value!.range, set: (v) => setters.setLifetime('phase1', v) } : { value: DEFAULTS.phase1Lifetime, default: 'isakmpd default phase 1 lifetime (ipsec.conf(5): 3600 s)', set: (v) => setters.setLifetime('phase1', v) },
   };
 
   const satype = rule.satype?.value === 'ah' ? 'ah' : 'esp';
@@ -123,7 +124,7 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   };
 
   const pfs: model.Value<string> = p2?.group?.value ? { value: p2.group.canonical ?? p2.group.value.value, range: p2.group.value.range } : model.sharedDefault(rel.pfs, rel.pfsNote);
-  const phase2Lifetime: model.Value<number> = p2?.lifetime?.seconds !== undefined ? { value: p2.lifetime.seconds, range: p2.lifetime.value!.range } : { value: DEFAULTS.phase2Lifetime, default: 'isakmpd default phase 2 lifetime (ipsec.conf(5): 1200 s)' };
+  const phase2Lifetime: model.Value<number> = p2?.lifetime?.seconds !== undefined ? { value: p2.lifetime.seconds, range: p2.lifetime.value!.range, set: (v) => setters.setLifetime('phase2', v) } : { value: DEFAULTS.phase2Lifetime, default: 'isakmpd default phase 2 lifetime (ipsec.conf(5): 1200 s)', set: (v) => setters.setLifetime('phase2', v) };
 
   const protocol = rule.proto?.value ? (rule.proto.number !== undefined && rule.proto.value.kind === 'number' ? String(rule.proto.number) : rule.proto.value.value) : 'ip';
   const localPort = rule.hosts?.srcPort?.value?.value;
@@ -165,7 +166,6 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     setPfs: (g) => setters.setPhase('phase2', { group: g }),
     setSelector: (v) => setters.setSelector(pairs, v),
   };
-  attachLifetimeSetters(phase1, phase2Lifetime, setters);
   device.ipsecPeers.push(peer);
 }
 
@@ -175,12 +175,6 @@ const IKE_V1 = model.sharedDefault<1 | 2>(1, 'ipsec.conf drives isakmpd, which s
 /** The range from the start of `a` to the end of `b` (or the reverse), without an intermediate array. */
 function cover2(a: TextRange, b: TextRange): TextRange {
   return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
-}
-
-/** Quick-fix Setters for the phase 1 (`main … lifetime S`) and phase 2 (`quick … lifetime S`) lifetimes. */
-function attachLifetimeSetters(phase1: model.Phase1Proposal, phase2Lifetime: model.Value<number>, setters: RuleSetters): void {
-  phase1.lifetime.set = (v) => setters.setLifetime('phase1', v);
-  phase2Lifetime.set = (v) => setters.setLifetime('phase2', v);
 }
 
 function addOwned(ctx: LowerContext, v: model.Value<string>): void {

@@ -247,6 +247,9 @@ function isMacroDefinition(g: Token[]): boolean {
   return g.length >= 2 && g[0].kind === 'word' && !g[0].text.startsWith('$') && !RESERVED.has(g[0].text) && g[1].text === '=';
 }
 
+/** Statements have no child nodes: one frozen empty list for all of them. */
+const NO_CHILDREN = Object.freeze([]) as unknown as SyntaxNode[];
+
 function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   const { macros, diags, options } = state;
   const range = { start: g[0].start, end: g[g.length - 1].end };
@@ -275,7 +278,7 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
     toks = toks.slice();
   }
   // Every field written up front keeps the object's fields in the object itself (no separate property array).
-  const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: [], macroUses: macroUses.length ? macroUses.slice() : macroUses, rule: undefined, macro: undefined, include: undefined };
+  const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: NO_CHILDREN, macroUses: macroUses.length ? macroUses.slice() : macroUses, rule: undefined, macro: undefined, include: undefined };
   if (isMacroDefinition(g)) {
     st.kind = 'ObsdMacro';
     st.macro = parseMacro(g, toks, diags);
