@@ -71,7 +71,7 @@ function governingYamlUri(service: LanguageService, uri: string): string | undef
 function ignoreEntry(service: LanguageService, finding: model.Finding, indent: string, fingerprint: string): string {
   const file = decodeURIComponent(finding.uri.replace(/[?#].*$/, '').replace(/^.*\//, ''));
   const device = service.getDevice(finding.uri)?.name;
-  return `${indent}- code: ${finding.code} # ${device ? `${device}, ` : ''}${file}\n${indent}  fingerprint: ${fingerprint}\n`;
+  return `${indent}- code: ${finding.code} # ${device ? `${device}, ` : ''}${file}\n${indent}  fingerprint: "${fingerprint}"\n`;
 }
 
 /** The edit that adds a fingerprinted `ignore:` entry: into the governing netcfg.yaml, or a new one next to the file. */

@@ -468,7 +468,9 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
         }
         if (e.has('device')) entry.device = str(e.get('device')!.value, '`device`');
         if (e.has('fingerprint')) {
-          const fp = str(e.get('fingerprint')!.value, '`fingerprint`');
+          // Read from the source text: an all-digit fingerprint would otherwise become a number and lose digits.
+          const raw = str(e.get('fingerprint')!.value, '`fingerprint`');
+          const fp = raw && { value: text.slice(raw.range.start, raw.range.end).trim().replace(/^(["'])(.*)\1$/, '$2'), range: raw.range };
           if (fp && !/^[0-9a-f]{32}$/.test(fp.value)) err(fp.range, '`fingerprint` must be the 32 hex digits netcfg computed (quick fix "Ignore in netcfg.yaml", or a baseline file)');
           else if (fp) entry.fingerprint = fp;
         }
