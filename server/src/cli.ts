@@ -183,6 +183,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
     }
   }
   if (opts.paths.length === 0) opts.paths.push('.');
+  if (opts.command === 'rules' && opts.format === 'sarif') throw new UsageError(`'netcfg rules' prints text or json`);
   if (opts.weakCrypto) {
     writeErr(`netcfg: warning: --weak-crypto is deprecated; use --rule ipsec/weak-crypto=${opts.weakCrypto}\n`);
     if (!('ipsec/weak-crypto' in opts.rules)) opts.rules['ipsec/weak-crypto'] = opts.weakCrypto;

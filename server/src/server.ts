@@ -45,6 +45,7 @@ import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/symbols';
 import { findProjectFile, isProjectFileName, isProjectNoise } from './host/project';
+import { visibleFindings } from './rules/apply';
 import { BASELINE_FILE_NAME, baselineFingerprints as baselineFingerprintsOf, parseBaseline } from './rules/baseline';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
@@ -612,6 +613,7 @@ connection.onInitialized(
           for (const u of [...known]) if (u.startsWith(prefix) && !documents.get(u)) schedulePublish(removeDocument(u));
         }
         applySettings();
+        background('baselines', loadBaselines().then(applySettings));
         background('indexing', indexFolders(added));
       }),
     );
@@ -733,7 +735,8 @@ connection.onRequest(FILE_STATUS_REQUEST, (params: FileStatusParams): FileStatus
     const doc = service.getDocument(uri);
     const counts = emptyCounts();
     if (!doc?.dialect) return { dialect: null, device: null, skipReason: doc?.skipReason, peers: { ok: 0, failing: 0 }, counts };
-    const findings = service.getFindings(uri);
+    // What the editor shows: suppressed findings are not counted, baselined ones per netcfg.baseline.show.
+    const findings = visibleFindings(service.getFindings(uri), service.settings.baselineShow);
     const failing = new Set<string>();
     for (const f of findings) {
       counts[f.severity]++;
@@ -761,7 +764,7 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
         continue;
       }
       files++;
-      for (const f of service.getFindings(uri)) counts[f.severity]++;
+      for (const f of visibleFindings(service.getFindings(uri), service.settings.baselineShow)) counts[f.severity]++;
     }
     schedulePublish(known);
     return { files, skipped, counts };
