@@ -61,6 +61,29 @@ export function yamlRuleLayer(config: WorkspaceConfig | undefined): RuleMap | un
 const layerCache = new WeakMap<WorkspaceConfig, RuleMap>();
 
 const inlineCache = new WeakMap<object, InlineIgnore[]>();
+const inlineIndexCache = new WeakMap<InlineIgnore[], { byLine: Map<number, number[]>; first: Int32Array }>();
+
+/**
+ * The ignores of a document by line (so that a finding finds its ignores in O(1)), and where each ignore's
+ * selectors start in a flat array (`first[i] + j`: selector j of ignore i). Cached with the ignores.
+ */
+function inlineIndexOf(inline: InlineIgnore[]): { byLine: Map<number, number[]>; first: Int32Array } {
+  let res = inlineIndexCache.get(inline);
+  if (res) return res;
+  const byLine = new Map<number, number[]>();
+  const first = new Int32Array(inline.length + 1);
+  for (let i = 0; i < inline.length; i++) {
+    const ig = inline[i];
+    first[i + 1] = first[i] + ig.selectors.length;
+    for (let l = ig.fromLine; l <= ig.toLine; l++) {
+      const list = byLine.get(l);
+      if (list) list.push(i);
+      else byLine.set(l, [i]);
+    }
+  }
+  inlineIndexCache.set(inline, (res = { byLine, first }));
+  return res;
+}
 
 /** The inline ignores of a document state (cached per state object: a new text is a new state). */
 export function inlineIgnoresOf(doc: { text: string; lineStarts: number[]; dialect?: model.DialectId }): InlineIgnore[] {
@@ -115,17 +138,8 @@ export function applyRules(host: RulesHost, uri: string, findings: readonly mode
   const baseline = host.settings.baseline?.size ? host.settings.baseline : undefined;
   if (!layers[0] && !layers[1] && inline.length === 0 && ignores.length === 0 && !baseline) return findings as model.Finding[];
 
-  // Inline ignores by line, so that a finding finds its ignores in O(1).
-  const byLine = new Map<number, InlineIgnore[]>();
-  for (const ig of inline) {
-    for (let l = ig.fromLine; l <= ig.toLine; l++) {
-      const list = byLine.get(l);
-      if (list) list.push(ig);
-      else byLine.set(l, [ig]);
-    }
-  }
-  const used = new Set<string>(); // `${index of ignore}:${index of selector}`
-  const index = new Map(inline.map((ig, i) => [ig, i]));
+  const { byLine, first } = inlineIndexOf(inline);
+  const used = new Uint8Array(first[inline.length]);
   const relPath = governing ? pathUnder(governing.uri, uri) : undefined;
   const deviceName = ignores.some((e) => e.device) ? host.getDevice(uri)?.name : undefined;
 
@@ -135,15 +149,16 @@ export function applyRules(host: RulesHost, uri: string, findings: readonly mode
     if (sev === 'off') continue;
     let out = sev && sev !== f.severity ? { ...f, severity: sev } : f;
     let suppressed: model.Finding['suppressed'];
-    if (doc && byLine.size && f.uri === uri) {
-      for (const ig of byLine.get(lineOf(doc.lineStarts, f.range.start)) ?? []) {
-        ig.selectors.forEach((s, si) => {
-          if (!selects(s.value, f.code)) return;
-          used.add(`${index.get(ig)}:${si}`);
+    const onLine = doc && byLine.size && f.uri === uri ? byLine.get(lineOf(doc.lineStarts, f.range.start)) : undefined;
+    if (onLine)
+      for (const i of onLine) {
+        const ig = inline[i];
+        for (let j = 0; j < ig.selectors.length; j++) {
+          if (!selects(ig.selectors[j].value, f.code)) continue;
+          used[first[i] + j] = 1;
           suppressed ??= { kind: 'inSource', justification: ig.reason };
-        });
+        }
       }
-    }
     if (!suppressed)
       for (const e of ignores) {
         if (!selects(e.code.value, f.code)) continue;
@@ -162,19 +177,19 @@ export function applyRules(host: RulesHost, uri: string, findings: readonly mode
   }
 
   // The document's own ignore comments.
-  inline.forEach((ig, i) => {
-    const extra: model.Finding[] = [];
-    if (ig.selectors.length === 0) extra.push(finding(uri, ig.range, 'suppression/unknown-code', 'This netcfg-ignore comment names no diagnostic code (`netcfg-ignore CODE[,CODE…] [-- reason]`)'));
-    ig.selectors.forEach((s, si) => {
-      if (!isKnownSelector(s.value)) extra.push(finding(uri, s.range, 'suppression/unknown-code', `'${s.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this ignore has no effect`));
-      else if (!used.has(`${i}:${si}`)) extra.push({ ...finding(uri, s.range, 'suppression/unused', `netcfg-ignore ${s.value} suppresses nothing on the statement it applies to`), tags: ['unnecessary'] });
-    });
-    for (const x of extra) {
-      const sev = resolveSeverity(x.code, layers);
-      if (sev === 'off') continue;
-      res.push(sev ? { ...x, severity: sev } : x);
+  const report = (x: model.Finding) => {
+    const sev = resolveSeverity(x.code, layers);
+    if (sev !== 'off') res.push(sev ? { ...x, severity: sev } : x);
+  };
+  for (let i = 0; i < inline.length; i++) {
+    const ig = inline[i];
+    if (ig.selectors.length === 0) report(finding(uri, ig.range, 'suppression/unknown-code', 'This netcfg-ignore comment names no diagnostic code (`netcfg-ignore CODE[,CODE…] [-- reason]`)'));
+    for (let j = 0; j < ig.selectors.length; j++) {
+      const s = ig.selectors[j];
+      if (!isKnownSelector(s.value)) report(finding(uri, s.range, 'suppression/unknown-code', `'${s.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this ignore has no effect`));
+      else if (!used[first[i] + j]) report({ ...finding(uri, s.range, 'suppression/unused', `netcfg-ignore ${s.value} suppresses nothing on the statement it applies to`), tags: ['unnecessary'] });
     }
-  });
+  }
   return res;
 }
 
