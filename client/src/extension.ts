@@ -59,7 +59,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documentSelector: SELECTOR,
     errorHandler,
     synchronize: {
-      fileEvents: [vscode.workspace.createFileSystemWatcher('**/netcfg.{yaml,yml}'), vscode.workspace.createFileSystemWatcher(CONFIG_GLOB)],
+      fileEvents: [vscode.workspace.createFileSystemWatcher('**/netcfg.{yaml,yml}'), vscode.workspace.createFileSystemWatcher(CONFIG_GLOB), vscode.workspace.createFileSystemWatcher('**/.netcfg-baseline.json')],
     },
     outputChannel: output,
     // The client forwards file events itself (synchronize.fileEvents): the server must not register watchers too.
@@ -88,6 +88,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (client?.isRunning()) await client.restart();
       else await client?.start();
       scheduleStatus();
+    }),
+    // The quick fix "Show documentation for CODE" (server/src/features/suppressions.ts): arguments [code, url].
+    vscode.commands.registerCommand('netcfg.showDocumentation', async (_code: unknown, url: unknown) => {
+      if (typeof url === 'string' && /^https:\/\//.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
     vscode.languages.onDidChangeDiagnostics(() => scheduleStatus()),

@@ -16,10 +16,17 @@ import { fileIdentity, scanDirectory } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
 import type * as model from './model';
 import { docsUrl } from './protocol';
+import { findingFingerprint } from './rules/apply';
+import { BASELINE_FILE_NAME, buildBaseline, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline, type BaselineFile } from './rules/baseline';
+import { isKnownSelector, RULES, ruleDocsUrl, ruleInfo, type RuleSeverity } from './rules/registry';
+import { parseRuleSeverity, resolveSeverity } from './rules/severity';
 import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type LanguageService, type ServiceSettings } from './service';
+import { parseWorkspaceConfig } from './workspace-config';
+import { yamlRuleLayer } from './rules/apply';
 import { positionAt, type Severity, type TextRange } from './syntax';
 
 const USAGE = `Usage: netcfg check [options] [paths...]
+       netcfg rules [--format text|json] [--rule CODE=SEVERITY...] [path]
 
 Checks router and firewall configs (Cisco IOS/ASA, MikroTik RouterOS, OpenBSD ipsec.conf, BIRD 2),
 each file alone and across files (IPsec peers, OSPF neighbours, DMVPN, L2TP). Directories are searched
@@ -34,7 +41,14 @@ Options:
   --routeros-version 6|7          RouterOS major version (default: from the file)
   --openbsd-version X.Y           OpenBSD release targeted (default: ${DEFAULT_SETTINGS.openbsdVersion ?? 'current'})
   --bird-version X.Y[.Z]          BIRD release targeted (default: none, newer syntax is a warning)
-  --weak-crypto off|warning|error severity of weak-crypto findings (default: warning)
+  --rule CODE=SEVERITY            severity of a code or family (ipsec/*): off, hint, information,
+                                  warning or error; repeatable; overrides netcfg.yaml rules:
+  --baseline FILE                 report only findings not in this baseline (default: ${BASELINE_FILE_NAME}
+                                  next to the nearest netcfg.yaml, else in the current directory, if present)
+  --no-baseline                   ignore any baseline file
+  --write-baseline[=FILE]         record today's findings as the baseline and exit 0
+  --prune-baseline                remove baseline entries that no longer match a finding
+  --weak-crypto off|warning|error deprecated: use --rule ipsec/weak-crypto=SEVERITY
   --jobs N                        read, parse and lower files on N worker threads (default: the cores
                                   available, here ${defaultJobs()}); 1: no worker. Small inputs use no worker
   -h, --help                      show this help
@@ -42,6 +56,10 @@ Options:
 
 Only regular files are read. A path that cannot be read is named on stderr and the others are still
 checked; a FIFO, device or socket met while walking a directory is skipped with a warning.
+
+Findings suppressed by a netcfg-ignore comment or a netcfg.yaml ignore: entry, and findings recorded in the
+baseline, are kept in JSON and SARIF (marked) but not shown in text nor counted for the exit status.
+'netcfg rules' lists every diagnostic code with its default and effective severity and its documentation.
 
 Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or a path that could not be read.
 `;
@@ -51,21 +69,41 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, informat
 type Format = 'text' | 'json' | 'sarif';
 
 interface Options {
+  command: 'check' | 'rules';
   format: Format;
   minSeverity: Severity;
   /** Worker threads for reading, parsing and lowering (`--jobs`); undefined: the cores available. */
   jobs?: number;
   paths: string[];
   settings: Partial<ServiceSettings>;
+  /** `--rule CODE=SEVERITY`, in order (a later one wins). */
+  rules: Record<string, RuleSeverity>;
+  /** `--weak-crypto` (deprecated alias of `--rule ipsec/weak-crypto=…`). */
+  weakCrypto?: RuleSeverity;
+  baseline: BaselineOptions;
+}
+
+/** What to do with a baseline file. */
+interface BaselineOptions {
+  /** `--baseline FILE`; undefined: auto-detect. */
+  file?: string;
+  disabled?: boolean;
+  /** `--write-baseline[=FILE]`: true for the default file. */
+  write?: string | true;
+  prune?: boolean;
 }
 
 /** A usage or IO problem: printed as one `netcfg: …` line on stderr, exit 2. */
 class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { format: 'text', minSeverity: 'information', paths: [], settings: {} };
+  const opts: Options = { command: 'check', format: 'text', minSeverity: 'information', paths: [], settings: {}, rules: Object.create(null), baseline: {} };
   const args = [...argv];
   if (args[0] === 'check') args.shift();
+  else if (args[0] === 'rules') {
+    args.shift();
+    opts.command = 'rules';
+  }
   else if (args[0] === undefined || (!args[0].startsWith('-') && args[0] !== 'help')) {
     if (args[0] !== undefined) throw new UsageError(`unknown command '${args[0]}' (try 'netcfg check --help')`);
     throw new UsageError(`missing command (try 'netcfg check --help')`);
@@ -136,7 +174,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         const v = takeValue();
         const w = parseWeakCrypto(v);
         if (!w) throw new UsageError(`invalid --weak-crypto '${v}' (expected off, warning or error)`);
-        opts.settings.weakCrypto = w;
+        opts.weakCrypto = w;
         break;
       }
       case '--jobs': {
@@ -145,12 +183,56 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         opts.jobs = Number(v.trim());
         break;
       }
+      case '--rule':
+      case '--baseline':
+      case '--no-baseline':
+      case '--write-baseline':
+      case '--prune-baseline':
+        parseRuleOption(name, arg, eq, args, opts, takeValue);
+        break;
       default:
         throw new UsageError(`unknown option '${name}' (try 'netcfg check --help')`);
     }
   }
   if (opts.paths.length === 0) opts.paths.push('.');
+  if (opts.command === 'rules' && opts.format === 'sarif') throw new UsageError(`'netcfg rules' prints text or json`);
+  if (opts.weakCrypto) {
+    writeErr(`netcfg: warning: --weak-crypto is deprecated; use --rule ipsec/weak-crypto=${opts.weakCrypto}\n`);
+    if (!('ipsec/weak-crypto' in opts.rules)) opts.rules['ipsec/weak-crypto'] = opts.weakCrypto;
+  }
+  if (Object.keys(opts.rules).length) opts.settings.rules = opts.rules;
   return opts;
+}
+
+/** The options of rules and baselines (`--rule`, `--baseline`, `--no-baseline`, `--write-baseline`, `--prune-baseline`). */
+function parseRuleOption(name: string, arg: string, eq: number, args: string[], opts: Options, takeValue: () => string): void {
+  switch (name) {
+    case '--rule': {
+      const v = takeValue();
+      const m = /^([^=]+)=(.*)$/.exec(v);
+      const severity = m ? parseRuleSeverity(m[2].trim()) : undefined;
+      if (!m || !severity) throw new UsageError(`invalid --rule '${v}' (expected CODE=off|hint|information|warning|error)`);
+      const code = m[1].trim();
+      if (!isKnownSelector(code)) throw new UsageError(`unknown diagnostic code '${code}' in --rule (see 'netcfg rules')`);
+      opts.rules[code] = severity;
+      break;
+    }
+    case '--baseline':
+      opts.baseline.file = takeValue();
+      break;
+    case '--no-baseline':
+      opts.baseline.disabled = true;
+      break;
+    case '--write-baseline':
+      // The file is optional: `--write-baseline=FILE`, or a following argument that names a .json file.
+      if (eq > 0) opts.baseline.write = arg.slice(eq + 1);
+      else if (args[0] !== undefined && /\.json$/i.test(args[0])) opts.baseline.write = args.shift()!;
+      else opts.baseline.write = true;
+      break;
+    case '--prune-baseline':
+      opts.baseline.prune = true;
+      break;
+  }
 }
 
 /** One file handed to the service, with the path shown to the user. */
@@ -266,6 +348,13 @@ interface JsonDiagnostic {
   code: string;
   message: string;
   related: { file: string; line: number; column: number; message: string }[];
+  /** Selected by a netcfg-ignore comment or a netcfg.yaml `ignore:` entry: not shown in text, not counted. */
+  suppressed?: true;
+  suppression?: { kind: 'inSource' | 'external'; justification?: string };
+  /** The finding's fingerprint (JSON and SARIF output, baselines). */
+  fingerprint?: string;
+  /** With a baseline: recorded in it (`unchanged`: not shown in text, not counted) or not (`new`). */
+  baseline?: 'new' | 'unchanged';
 }
 
 interface JsonReport {
@@ -275,7 +364,7 @@ interface JsonReport {
 }
 
 /** Checks `files` (listed in the report) and `extra` (netcfg.yaml: diagnostics only, not listed as configs). */
-function runCheck(service: LanguageService, files: InputFile[], extra: InputFile[], minSeverity: Severity): JsonReport {
+function runCheck(service: LanguageService, files: InputFile[], extra: InputFile[], minSeverity: Severity, fingerprints: boolean): JsonReport {
   const byUri = new Map([...files, ...extra].map((f) => [f.uri, f]));
   const where = (uri: string, r: TextRange) => {
     // External peers of netcfg.yaml have synthetic URIs `<yaml uri>#<name>`; their ranges are in the yaml file.
@@ -300,11 +389,135 @@ function runCheck(service: LanguageService, files: InputFile[], extra: InputFile
           const w = where(r.uri, r.range);
           return { file: w.file, line: w.line, column: w.column, message: r.message };
         }),
+        ...ruleFields(service, finding, fingerprints),
       });
     }
   }
   report.diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)));
   return report;
+}
+
+/** The suppression and fingerprint of a finding in the JSON contract (absent when there is none). */
+function ruleFields(service: LanguageService, finding: model.Finding, fingerprints: boolean): Partial<JsonDiagnostic> {
+  const res: Partial<JsonDiagnostic> = {};
+  if (finding.suppressed) {
+    res.suppressed = true;
+    res.suppression = finding.suppressed.justification ? { ...finding.suppressed } : { kind: finding.suppressed.kind };
+  }
+  if (fingerprints) res.fingerprint = findingFingerprint(service, finding);
+  return res;
+}
+
+/** Whether a diagnostic is shown in text and counts for the exit status: not suppressed, not in the baseline. */
+function counts(d: JsonDiagnostic): boolean {
+  return !d.suppressed && d.baseline !== 'unchanged';
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Baselines
+
+/** What the baseline did, for the text summary. */
+interface BaselineSummary {
+  file: string;
+  /** Findings recorded in the baseline and still present. */
+  left: number;
+  /** Baseline entries no finding matches any more. */
+  fixed: number;
+  written?: number;
+  pruned?: boolean;
+}
+
+/** The default baseline file: next to the nearest netcfg.yaml governing the working directory, else in it. */
+function defaultBaselineFile(): string {
+  const yaml = findProjectFile(process.cwd());
+  return path.join(yaml ? path.dirname(yaml) : process.cwd(), BASELINE_FILE_NAME);
+}
+
+/**
+ * Writes, reads, matches and prunes the baseline as the options say, marking each diagnostic `new` or `unchanged`.
+ * A baseline records the diagnostics that are reported and not suppressed; paths in it are relative to its folder.
+ */
+function applyBaseline(report: JsonReport, opts: BaselineOptions): BaselineSummary | undefined {
+  if (opts.disabled && !opts.write) return undefined;
+  const file = path.resolve(typeof opts.write === 'string' ? opts.write : (opts.file ?? defaultBaselineFile()));
+  const active = report.diagnostics.filter((d) => !d.suppressed);
+  const devices = new Map(report.files.map((f) => [f.path, f.device ?? undefined]));
+  const rel = (display: string) => path.relative(path.dirname(file), path.resolve(display)).split(path.sep).join('/');
+  if (opts.write) {
+    const baseline = buildBaseline(active.filter((d) => d.fingerprint).map((d) => ({ fingerprint: d.fingerprint!, code: d.code, file: rel(d.file), device: devices.get(d.file) })));
+    writeFileOrThrow(file, serializeBaseline(baseline));
+    for (const d of active) d.baseline = 'unchanged';
+    return { file, left: active.length, fixed: 0, written: active.length };
+  }
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    if (opts.file) throw new UsageError(`cannot read the baseline '${opts.file}': ${describeFsError(err)}`);
+    return undefined; // no baseline where one is looked for by default
+  }
+  const baseline = parseBaseline(text);
+  if (typeof baseline === 'string') throw new UsageError(`the baseline '${displayPath(file)}' is ${baseline}`);
+  const match = matchBaseline(baseline, active);
+  active.forEach((d, i) => (d.baseline = match.states[i]));
+  const fixed = match.stale.reduce((n, e) => n + e.count, 0);
+  const summary: BaselineSummary = { file, left: match.states.filter((st) => st === 'unchanged').length, fixed };
+  if (opts.prune && fixed > 0) {
+    writeFileOrThrow(file, serializeBaseline(pruneBaseline(baseline as BaselineFile, match.stale)));
+    summary.pruned = true;
+  }
+  return summary;
+}
+
+function writeFileOrThrow(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (err) {
+    throw new UsageError(`cannot write the baseline '${displayPath(file)}': ${describeFsError(err)}`);
+  }
+}
+
+function baselineLine(b: BaselineSummary): string {
+  const where = displayPath(b.file);
+  if (b.written !== undefined) return `baseline ${where}: recorded ${b.written} finding${b.written === 1 ? '' : 's'}`;
+  const fixed = b.fixed ? `, ${b.fixed} fixed since (${b.pruned ? 'pruned' : 'run with --prune-baseline to drop them'})` : '';
+  return `baseline ${where}: ${b.left} baselined finding${b.left === 1 ? '' : 's'} left${fixed}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// netcfg rules
+
+/** `netcfg rules`: every code with its default and effective severity (netcfg.yaml `rules:`, then `--rule`). */
+function formatRules(opts: Options): string {
+  const target = path.resolve(opts.paths[0] ?? '.');
+  let dir = target;
+  try {
+    if (!fs.statSync(target).isDirectory()) dir = path.dirname(target);
+  } catch {
+    throw new UsageError(`cannot read '${opts.paths[0]}'`);
+  }
+  const yamlFile = findProjectFile(dir);
+  let yamlLayer: ReturnType<typeof yamlRuleLayer>;
+  if (yamlFile) {
+    const input = readConfigFileSync(yamlFile, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
+    if (input.ok) yamlLayer = yamlRuleLayer(parseWorkspaceConfig(input.text, pathToFileURL(yamlFile).href).config);
+  }
+  const rows = RULES.map((r) => {
+    const fromCli = resolveSeverity(r.code, [opts.settings.rules]);
+    const fromYaml = resolveSeverity(r.code, [yamlLayer]);
+    const severity = fromCli ?? fromYaml ?? r.severity;
+    const source = fromCli ? '--rule' : fromYaml ? 'netcfg.yaml' : 'default';
+    return { code: r.code, defaultSeverity: r.severity, severity, source, description: r.description, docs: ruleDocsUrl(r.code) };
+  });
+  if (opts.format === 'json') return `${JSON.stringify({ version: 1, config: yamlFile ? displayPath(yamlFile) : null, rules: rows }, null, 2)}\n`;
+  const w = rows.reduce((n, r) => Math.max(n, r.code.length), 0);
+  const lines = [`${'CODE'.padEnd(w)}  ${'DEFAULT'.padEnd(11)}  ${'EFFECTIVE'.padEnd(24)}  DESCRIPTION`];
+  for (const r of rows) {
+    const eff = r.source === 'default' ? r.severity : `${r.severity} (${r.source})`;
+    lines.push(`${r.code.padEnd(w)}  ${r.defaultSeverity.padEnd(11)}  ${eff.padEnd(24)}  ${r.description}  ${r.docs}`);
+  }
+  if (yamlFile) lines.push(`rules: from ${displayPath(yamlFile)}`);
+  return `${lines.join('\n')}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -314,22 +527,26 @@ function useColor(): boolean {
   return !!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }
 
-function formatText(report: JsonReport, unreadable: number): string {
+function formatText(report: JsonReport, unreadable: number, baseline?: BaselineSummary): string {
   const color = useColor();
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sevColor: Record<Severity, string> = { error: '31;1', warning: '33;1', information: '36', hint: '2' };
   const lines: string[] = [];
-  for (const d of report.diagnostics) {
+  const shown = report.diagnostics.filter(counts);
+  for (const d of shown) {
     lines.push(`${paint('1', `${d.file}:${d.line}:${d.column}`)} ${paint(sevColor[d.severity], d.severity)} ${paint('2', d.code)} ${d.message}`);
     for (const r of d.related) lines.push(`    ${r.file}:${r.line}:${r.column} ${r.message}`);
   }
-  const count = (s: Severity) => report.diagnostics.filter((d) => d.severity === s).length;
+  const count = (s: Severity) => shown.filter((d) => d.severity === s).length;
   const checked = report.files.filter((f) => f.dialect).length;
   const skipped = report.files.length - checked;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
   if (count('information')) parts.push(`${count('information')} information`);
   if (count('hint')) parts.push(plural(count('hint'), 'hint'));
+  const nSuppressed = report.diagnostics.filter((d) => d.suppressed).length;
+  if (nSuppressed) parts.push(`${nSuppressed} suppressed`);
+  if (baseline) lines.push(baselineLine(baseline));
   const summary = `${plural(checked, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${unreadable ? `, ${unreadable} unreadable` : ''}: ${parts.join(', ')}`;
   lines.push(paint(count('error') || unreadable ? '31;1' : count('warning') ? '33;1' : '32', summary));
   return lines.join('\n') + '\n';
@@ -360,11 +577,11 @@ function formatSarif(report: JsonReport): sarif.Log {
     return {
       id: code,
       name: code.replace(/[^A-Za-z0-9]+(.)?/g, (_m, c: string | undefined) => (c ? c.toUpperCase() : '')),
-      shortDescription: { text: ruleDescription(code) },
-      fullDescription: { text: `${ruleDescription(code)} (${code}). See the documentation for what triggers it and how to fix it.` },
+      shortDescription: { text: ruleInfo(code)?.description ?? ruleDescription(code) },
+      fullDescription: { text: `${ruleInfo(code)?.description ?? ruleDescription(code)} (${code}). See the documentation for what triggers it and how to fix it.` },
       help: { text: `See ${docsUrl(code)}`, markdown: `See [${code}](${docsUrl(code)}).` },
       helpUri: docsUrl(code),
-      defaultConfiguration: { level: SARIF_LEVEL[example.severity] },
+      defaultConfiguration: { level: SARIF_LEVEL[ruleInfo(code)?.severity ?? example.severity] },
     };
   });
   const location = (file: string, line: number, column: number, endLine?: number, endColumn?: number): sarif.Location => ({
@@ -382,6 +599,9 @@ function formatSarif(report: JsonReport): sarif.Log {
       locations: [location(d.file, d.line, d.column, d.endLine, d.endColumn)],
     };
     if (d.severity === 'hint') result.rank = 10;
+    if (d.fingerprint) result.partialFingerprints = { 'netcfg/v1': d.fingerprint };
+    if (d.suppression) result.suppressions = [{ kind: d.suppression.kind, status: 'accepted', ...(d.suppression.justification ? { justification: d.suppression.justification } : {}) }];
+    if (d.baseline) result.baselineState = d.baseline;
     if (d.related.length) {
       result.relatedLocations = d.related.map((r, i) => ({ id: i + 1, ...location(r.file, r.line, r.column), message: { text: r.message } }));
     }
@@ -455,6 +675,10 @@ async function main(argv: string[]): Promise<number> {
     await writeOut(`netcfg ${pkg.version}\n`);
     return 0;
   }
+  if (parsed.command === 'rules') {
+    await writeOut(formatRules(parsed));
+    return 0;
+  }
   const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const problems = new Problems();
   const collected = await collectFiles(parsed.paths, maxFileSize, problems);
@@ -507,9 +731,12 @@ async function main(argv: string[]): Promise<number> {
     // For tests and measurements: proof that the workers ran, and whether any file fell back to the main thread.
     if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain\n`);
   }
-  const report = runCheck(service, files, extra, parsed.minSeverity);
-  const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report, problems.unreadable);
-  const status = problems.unreadable > 0 ? 2 : report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  const wantsBaseline = !!parsed.baseline.write || (!parsed.baseline.disabled && (!!parsed.baseline.file || fs.existsSync(defaultBaselineFile())));
+  const report = runCheck(service, files, extra, parsed.minSeverity, parsed.format !== 'text' || wantsBaseline);
+  const baseline = applyBaseline(report, parsed.baseline);
+  if (baseline && parsed.format !== 'text') writeErr(`netcfg: ${baselineLine(baseline)}\n`);
+  const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report, problems.unreadable, baseline);
+  const status = problems.unreadable > 0 ? 2 : report.diagnostics.some((d) => counts(d) && d.severity === 'error') ? 1 : 0;
   try {
     await writeOut(out);
   } catch (err) {

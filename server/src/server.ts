@@ -50,7 +50,9 @@ import { getDefinition, getReferences, getRename, prepareRename } from './featur
 import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, getSemanticTokensDelta, getSemanticTokensRange, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/symbols';
-import { isProjectFileName, isProjectNoise } from './host/project';
+import { findProjectFile, isProjectFileName, isProjectNoise } from './host/project';
+import { visibleFindings } from './rules/apply';
+import { BASELINE_FILE_NAME, baselineFingerprints as baselineFingerprintsOf, parseBaseline } from './rules/baseline';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
@@ -468,16 +470,42 @@ async function reloadFromDisk(file: string): Promise<void> {
 // Settings: the editor's `netcfg.*` settings (workspace/configuration).
 
 function effectiveSettings(): ServiceSettings {
-  return fromEditorSettings(editorSettings, DEFAULT_SETTINGS);
+  return { ...fromEditorSettings(editorSettings, DEFAULT_SETTINGS), baseline: baselineFingerprints };
+}
+
+// Baselines: `.netcfg-baseline.json` in each workspace root, or next to the root's netcfg.yaml (as the CLI writes it).
+let baselineFingerprints: Set<string> | undefined;
+let weakCryptoWarned = false;
+
+async function loadBaselines(): Promise<void> {
+  const fps = new Set<string>();
+  for (const root of workspaceRoots) {
+    const yaml = findProjectFile(root, root);
+    const file = path.join(yaml ? path.dirname(yaml) : root, BASELINE_FILE_NAME);
+    let text: string;
+    try {
+      text = await fs.promises.readFile(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const b = parseBaseline(text);
+    if (typeof b === 'string') log.warn(`${file} is ${b}: not used`);
+    else for (const fp of baselineFingerprintsOf(b)) fps.add(fp);
+  }
+  baselineFingerprints = fps.size ? fps : undefined;
 }
 
 function applySettings(): void {
+  if (!weakCryptoWarned && editorSettings?.weakCrypto !== undefined && editorSettings.weakCrypto !== 'warning') {
+    weakCryptoWarned = true;
+    log.warn('netcfg.weakCrypto is deprecated: use "netcfg.rules": { "ipsec/weak-crypto": "…" }');
+  }
   const next = effectiveSettings();
   if (!settingsDiffer(service.settings, next)) return;
   service.updateSettings(next);
   const s = service.settings;
   log.info(
-    `settings: weakCrypto=${s.weakCrypto} routerosVersion=${s.routerosVersion ?? 'auto'} openbsdVersion=${s.openbsdVersion ?? 'default'} birdVersion=${s.birdVersion ?? 'default'} ` +
+    `settings: rules=${JSON.stringify(s.rules ?? {})} baseline=${s.baseline?.size ?? 0} routerosVersion=${s.routerosVersion ?? 'auto'} openbsdVersion=${s.openbsdVersion ?? 'default'} birdVersion=${s.birdVersion ?? 'default'} ` +
       `defaultDialect=${s.dialect ?? 'none'} maxFileSize=${s.maxFileSize} reportUnknownCommands=${s.reportUnknownCommands ?? false}`,
   );
   schedulePublish(known);
@@ -555,6 +583,11 @@ connection.onDidChangeWatchedFiles(
 async function watchedFileChanged(change: { uri: string; type: number }): Promise<void> {
   const file = filePathOf(change?.uri);
   if (!file) return;
+  if (path.basename(file) === BASELINE_FILE_NAME) {
+    await loadBaselines();
+    applySettings();
+    return;
+  }
   if (openDocumentFor(file)) return; // the editor's text wins over the disk
   const uri = diskUri(file);
   if (change.type === FileChangeType.Deleted) {
@@ -620,8 +653,9 @@ connection.onInitialized(
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'netcfg' }).catch(() => undefined);
       await pullSettings();
     }
+    await loadBaselines();
     if (registerWatchers) {
-      const watchers = [{ globPattern: CONFIG_GLOB }, { globPattern: '**/netcfg.{yaml,yml}' }];
+      const watchers = [{ globPattern: CONFIG_GLOB }, { globPattern: '**/netcfg.{yaml,yml}' }, { globPattern: `**/${BASELINE_FILE_NAME}` }];
       void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     }
     applySettings();
@@ -638,6 +672,7 @@ connection.onInitialized(
           for (const u of [...known]) if (u.startsWith(prefix) && !documents.get(u)) schedulePublish(removeDocument(u));
         }
         applySettings();
+        background('baselines', loadBaselines().then(applySettings));
         background('indexing', indexFolders(added));
       }),
     );
@@ -723,11 +758,16 @@ async function codeActions(p: CodeActionParams, cancelled: boolean): Promise<Cod
   });
 }
 
-/** URIs of the files a set of code actions edits without a version (files that are not open). */
+/** URIs of the files a set of code actions edits without a version (files that are not open, but not files it creates). */
 function closedTargets(actions: readonly CodeAction[]): Set<string> {
   const res = new Set<string>();
-  for (const a of actions) for (const c of (a.edit?.documentChanges ?? []) as TextDocumentEdit[]) if (c.textDocument?.version === null) res.add(c.textDocument.uri);
+  for (const a of actions) for (const c of (a.edit?.documentChanges ?? []) as TextDocumentEdit[]) if (c.textDocument?.version === null && !createdBy(a, c.textDocument.uri)) res.add(c.textDocument.uri);
   return res;
+}
+
+/** Whether a code action creates this file (the quick fix "Ignore in netcfg.yaml" when no netcfg.yaml exists). */
+function createdBy(action: CodeAction, uri: string): boolean {
+  return (action.edit?.documentChanges ?? []).some((c) => 'kind' in c && c.kind === 'create' && c.uri === uri);
 }
 
 /**
@@ -773,7 +813,8 @@ connection.onRequest(FILE_STATUS_REQUEST, (params: FileStatusParams): FileStatus
     const doc = service.getDocument(uri);
     const counts = emptyCounts();
     if (!doc?.dialect) return { dialect: null, device: null, skipReason: doc?.skipReason, peers: { ok: 0, failing: 0 }, counts };
-    const findings = service.getFindings(uri);
+    // What the editor shows: suppressed findings are not counted, baselined ones per netcfg.baseline.show.
+    const findings = visibleFindings(service.getFindings(uri), service.settings.baselineShow);
     const failing = new Set<string>();
     for (const f of findings) {
       counts[f.severity]++;
@@ -801,7 +842,7 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
         continue;
       }
       files++;
-      for (const f of service.getFindings(uri)) counts[f.severity]++;
+      for (const f of visibleFindings(service.getFindings(uri), service.settings.baselineShow)) counts[f.severity]++;
     }
     schedulePublish(known);
     return { files, skipped, counts };

@@ -10,11 +10,12 @@ import { lowerOrCrash } from './dialects/guard';
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
+import { applyRules, type RuleSettings } from './rules/apply';
 import { capDiagnostics, internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
 import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
-export interface ServiceSettings extends AnalysisSettings, DialectOptions {
+export interface ServiceSettings extends AnalysisSettings, DialectOptions, RuleSettings {
   /** Dialect forced for files whose dialect cannot be told (`--dialect`, `netcfg.defaultDialect`). */
   dialect?: model.DialectId;
   /** Files larger than this many bytes are skipped with an information diagnostic (`netcfg.maxFileSize`). */
@@ -394,7 +395,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     getFindings(uri) {
       const doc = docs.get(uri);
       if (!doc) return [];
-      if (wsConfigs.has(uri)) return workspaceConfigFindings(uri);
+      if (wsConfigs.has(uri)) return applyRules(service, uri, workspaceConfigFindings(uri), wsConfigs);
       if (!doc.dialect) {
         return [
           {
@@ -416,7 +417,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
       if (device) for (const f of ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device)) res.push(f);
-      return capFindings(mergeIdentical(res));
+      // Rule settings, ignores and the baseline, for the editor and the CLI alike (server/src/rules), then the cap per code.
+      return capFindings(applyRules(service, uri, mergeIdentical(res), wsConfigs));
     },
 
     partners: (uri) => [...index.partners(uri)],
@@ -500,6 +502,7 @@ export function capFindings(findings: model.Finding[], max: number = MAX_FINDING
   const counts = new Map<string, number>();
   let over = false;
   for (const f of findings) {
+    if (f.suppressed) continue; // suppressed findings are never published: they do not count, and pass through
     const n = (counts.get(f.code) ?? 0) + 1;
     counts.set(f.code, n);
     if (n > max) over = true;
@@ -509,7 +512,7 @@ export function capFindings(findings: model.Finding[], max: number = MAX_FINDING
   for (const [code, n] of counts) if (n > max) capped.set(code, []);
   const res: model.Finding[] = [];
   for (const f of findings) {
-    const list = capped.get(f.code);
+    const list = f.suppressed ? undefined : capped.get(f.code);
     if (list) list.push(f);
     else res.push(f);
   }

@@ -45,7 +45,7 @@ describe('netcfg check --format json', () => {
     assert.equal(report.version, 1);
     for (const f of report.files) assert.deepEqual(Object.keys(f).sort(), ['device', 'dialect', 'path']);
     for (const d of report.diagnostics) {
-      assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'line', 'message', 'related', 'severity']);
+      assert.deepEqual(Object.keys(d).sort(), ['code', 'column', 'endColumn', 'endLine', 'file', 'fingerprint', 'line', 'message', 'related', 'severity']);
       assert.ok(d.line >= 1 && d.column >= 1 && d.endLine >= d.line, `positions are 1-based: ${JSON.stringify(d)}`);
       assert.ok(!d.file.includes('\\') && !path.isAbsolute(d.file));
     }

@@ -257,7 +257,7 @@ describe('LSP faults over stdio', () => {
     const psk = v1.diagnostics.filter((d) => d.code === 'ipsec/psk-mismatch');
     const request = (diagnostics: Diagnostic[]) => client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: uriA }, range: diagnostics[0].range, context: { diagnostics } });
     const editsOfB = (actions: CodeAction[]) =>
-      actions.flatMap((a) => (a.edit?.documentChanges ?? []) as TextDocumentEdit[]).filter((c) => c.textDocument.uri === uriB);
+      actions.flatMap((a) => (a.edit?.documentChanges ?? []) as TextDocumentEdit[]).filter((c) => 'textDocument' in c && c.textDocument.uri === uriB);
     const before = editsOfB(await request(psk));
     assert.ok(before.length >= 1, 'a fix that edits the closed peer b');
     assert.ok(before.every((c) => c.textDocument.version === null));

@@ -7,6 +7,7 @@ import type * as model from '../model';
 import type { LanguageService } from '../service';
 import { toDiagnostic, type DiagnosticData } from './diagnostics';
 import { toOffset, toRange, touches } from './positions';
+import { getSuppressionActions } from './suppressions';
 
 export interface CodeActionRequest {
   uri: string;
@@ -40,7 +41,7 @@ export function getCodeActions(service: LanguageService, req: CodeActionRequest,
   const want = { start: toOffset(doc, req.range.start), end: toOffset(doc, req.range.end) };
   const actions: CodeAction[] = [];
   for (const finding of service.getFindings(req.uri)) {
-    if (finding.fixes.length === 0 || !touches(finding.range, want)) continue;
+    if (finding.fixes.length === 0 || finding.suppressed || !touches(finding.range, want)) continue;
     for (const fix of finding.fixes) {
       const edit = workspaceEdit(service, fix.edits, targets);
       if (!edit) continue;
@@ -53,6 +54,7 @@ export function getCodeActions(service: LanguageService, req: CodeActionRequest,
       });
     }
   }
+  for (const a of getSuppressionActions(service, req.uri, want, targets)) actions.push(a);
   return actions;
 }
 

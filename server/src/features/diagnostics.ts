@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver-types';
 import type * as model from '../model';
 import { docsUrl } from '../protocol';
+import { visibleFindings } from '../rules/apply';
 import type { LanguageService } from '../service';
 import type { Severity } from '../syntax';
 import { documentUri, rangeIn } from './positions';
@@ -42,8 +43,8 @@ export function toDiagnostic(service: LanguageService, finding: model.Finding): 
   return diag;
 }
 
-/** All diagnostics of one document, in document order. */
+/** All diagnostics of one document, in document order; suppressed findings are not shown, baselined ones per the settings. */
 export function getDiagnostics(service: LanguageService, uri: string): Diagnostic[] {
-  const findings = [...service.getFindings(uri)].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const findings = visibleFindings(service.getFindings(uri), service.settings.baselineShow).sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
   return findings.map((f) => toDiagnostic(service, f));
 }

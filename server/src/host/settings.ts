@@ -2,11 +2,16 @@
 // through these validators, so the three sources accept exactly the same values. No LSP, no IO.
 
 import * as model from '../model';
+import type { RuleSeverity } from '../rules/registry';
+import { parseRuleSeverity } from '../rules/severity';
 import type { ServiceSettings } from '../service';
 
 /** The `netcfg` section of the editor settings, as declared in package.json `contributes.configuration`. */
 export interface EditorSettings {
+  /** Deprecated: `netcfg.rules` `{"ipsec/weak-crypto": …}` replaces it. */
   weakCrypto?: unknown;
+  rules?: unknown;
+  baseline?: { show?: unknown };
   openbsd?: { version?: unknown };
   routeros?: { version?: unknown };
   bird?: { version?: unknown };
@@ -52,7 +57,8 @@ export function fromEditorSettings(s: EditorSettings | null | undefined, default
   const cfg = s ?? {};
   return {
     ...defaults,
-    weakCrypto: parseWeakCrypto(cfg.weakCrypto) ?? defaults.weakCrypto,
+    rules: editorRules(cfg),
+    baselineShow: cfg.baseline?.show === 'hide' ? 'hide' : 'hint',
     openbsdVersion: parseOpenbsdVersion(cfg.openbsd?.version) ?? defaults.openbsdVersion,
     routerosVersion: parseRouterosVersion(cfg.routeros?.version) ?? defaults.routerosVersion,
     birdVersion: parseBirdVersion(cfg.bird?.version) ?? defaults.birdVersion,
@@ -62,9 +68,37 @@ export function fromEditorSettings(s: EditorSettings | null | undefined, default
   };
 }
 
-/** Whether two settings objects differ in any field (cheap: settings are flat). */
+/**
+ * `netcfg.rules` (code or family → severity; invalid entries are left out), plus the deprecated `netcfg.weakCrypto`
+ * as `ipsec/weak-crypto` when it is set to something else than its default and `netcfg.rules` does not set that code.
+ * Undefined when empty, so netcfg.yaml `rules:` decide.
+ */
+export function editorRules(cfg: EditorSettings): Record<string, RuleSeverity> | undefined {
+  const res: Record<string, RuleSeverity> = Object.create(null);
+  if (cfg.rules && typeof cfg.rules === 'object' && !Array.isArray(cfg.rules)) {
+    for (const [code, v] of Object.entries(cfg.rules as Record<string, unknown>)) {
+      const sev = parseRuleSeverity(v);
+      if (sev) res[code] = sev;
+    }
+  }
+  const weak = parseWeakCrypto(cfg.weakCrypto);
+  if (weak && weak !== 'warning' && !('ipsec/weak-crypto' in res)) res['ipsec/weak-crypto'] = weak;
+  return Object.keys(res).length ? res : undefined;
+}
+
+/** Whether two settings objects differ in any field (cheap: settings are flat but for the small `rules` map). */
 export function settingsDiffer(a: ServiceSettings, b: ServiceSettings): boolean {
   const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof ServiceSettings>;
-  for (const k of keys) if (a[k] !== b[k]) return true;
+  for (const k of keys) {
+    if (k === 'rules' || k === 'baseline') {
+      if (!sameContent(a[k], b[k])) return true;
+    } else if (a[k] !== b[k]) return true;
+  }
   return false;
+}
+
+function sameContent(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a instanceof Set && b instanceof Set) return a.size === b.size && [...a].every((x) => b.has(x));
+  return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -476,4 +476,12 @@ export interface Finding {
   related: RelatedLocation[];
   fixes: FixIntent[];
   tags?: SyntaxDiagnostic['tags'];
+  /**
+   * Set by the rules (server/src/rules) when an ignore selects this finding: an inline `netcfg-ignore` comment
+   * (`inSource`) or a netcfg.yaml `ignore:` entry (`external`). Suppressed findings are kept (JSON, SARIF) but
+   * never shown or counted.
+   */
+  suppressed?: { kind: 'inSource' | 'external'; justification?: string };
+  /** Set by the rules when the editor's baseline (`.netcfg-baseline.json`) records this finding. */
+  baselined?: boolean;
 }

@@ -7,6 +7,8 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import * as model from '../model';
 import type { SyntaxDiagnostic, TextRange } from '../syntax';
 import { dict } from '../model/dict';
+import { isKnownSelector, type RuleSeverity } from '../rules/registry';
+import { parseRuleSeverity } from '../rules/severity';
 
 /** A value read from netcfg.yaml with the range of its scalar. */
 export interface Located<T> {
@@ -69,11 +71,34 @@ export interface NetworkScope {
   globs: Located<string>[];
 }
 
+/** `rules:` entry: a code, family (`ipsec/*`) or `*` and the severity it gets (or `off`). */
+export interface RuleSetting {
+  selector: Located<string>;
+  severity: Located<RuleSeverity>;
+}
+
+/**
+ * `ignore:` entry: the findings it suppresses are those that match every criterion it gives: code (or family),
+ * `files` glob (relative to the yaml's folder), `device` (hostname) and `fingerprint` (see rules/fingerprint.ts).
+ */
+export interface IgnoreEntry {
+  range: TextRange;
+  code: Located<string>;
+  files?: Located<string>;
+  device?: Located<string>;
+  fingerprint?: Located<string>;
+  reason?: Located<string>;
+}
+
 export interface WorkspaceConfig {
   devices: DeviceOverride[];
   peers: ExternalPeer[];
   /** Explicit pairing scopes: devices in different scopes never pair. */
   networks: NetworkScope[];
+  /** `rules:`, in yaml order. */
+  rules: RuleSetting[];
+  /** `ignore:`, in yaml order. */
+  ignore: IgnoreEntry[];
 }
 
 export interface WorkspaceConfigResult {
@@ -125,11 +150,12 @@ const DEVICE_KEYS = new Set(['name', 'file', 'platform-version', 'addresses', 'i
 const PEER_KEYS = new Set(['name', 'profile', 'address', 'remote', 'psk', 'ike-version', 'exchange-mode', 'phase1', 'phase2', 'pfs', 'phase2-lifetime', 'local-subnets', 'remote-subnets']);
 const P1_KEYS = new Set(['encryption', 'hash', 'dh', 'auth', 'lifetime']);
 const P2_KEYS = new Set(['protocol', 'encryption', 'integrity', 'mode']);
+const IGNORE_KEYS = new Set(['code', 'files', 'device', 'fingerprint', 'reason']);
 
 /** Parses netcfg.yaml. Never throws: every problem is a diagnostic with the range of the offending node. */
 export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfigResult {
   const diagnostics: SyntaxDiagnostic[] = [];
-  const config: WorkspaceConfig = { devices: [], peers: [], networks: [] };
+  const config: WorkspaceConfig = { devices: [], peers: [], networks: [], rules: [], ignore: [] };
   const rangeOf = (n: YamlNode | null | undefined): TextRange => (n?.range ? { start: n.range[0], end: n.range[1] } : { start: 0, end: 0 });
   const err = (range: TextRange, message: string, code = 'config/invalid-value', severity: SyntaxDiagnostic['severity'] = 'error') => diagnostics.push({ range, severity, code, message });
 
@@ -148,7 +174,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
   const root = doc.contents;
   if (root === null || root === undefined) return { config, diagnostics };
   if (!isMap(root)) {
-    err(rangeOf(root as YamlNode), 'netcfg.yaml must be a mapping with `devices:`, `peers:` and/or `networks:`');
+    err(rangeOf(root as YamlNode), 'netcfg.yaml must be a mapping with `devices:`, `peers:`, `networks:`, `rules:` and/or `ignore:`');
     return { config, diagnostics };
   }
 
@@ -231,7 +257,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
     return s as Located<T>;
   };
 
-  const top = entries(root, new Set(['devices', 'peers', 'networks']), 'netcfg.yaml');
+  const top = entries(root, new Set(['devices', 'peers', 'networks', 'rules', 'ignore']), 'netcfg.yaml');
   const devs = top.get('devices')?.value;
   if (devs !== undefined && devs !== null) {
     if (!isSeq(devs)) err(rangeOf(devs as YamlNode), '`devices:` must be a list');
@@ -397,6 +423,59 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
         }
         if (isSeq(v) && v.items.length === 0) err(rangeOf(v), `scope '${name.value}' lists no files: give it path globs (\`["${name.value}/**"]\`)`);
         config.networks.push({ name, globs });
+      }
+  }
+  const knownCode = (c: Located<string>): boolean => {
+    if (isKnownSelector(c.value)) return true;
+    err(c.range, `'${c.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this entry has no effect`, 'config/unknown-code', 'warning');
+    return false;
+  };
+  const rules = top.get('rules')?.value;
+  if (rules !== undefined && rules !== null) {
+    if (!isMap(rules)) err(rangeOf(rules as YamlNode), '`rules:` must map diagnostic codes (or families such as `ipsec/*`) to off, hint, information, warning or error');
+    else
+      for (const entry of rules.items as Pair[]) {
+        const selector = str(entry.key, 'a diagnostic code');
+        if (!selector) continue;
+        const raw = str(entry.value, `the severity of '${selector.value}'`);
+        if (!raw) continue;
+        const severity = parseRuleSeverity(raw.value);
+        if (!severity) {
+          err(raw.range, `the severity of '${selector.value}' must be one of: off, hint, information, warning, error`);
+          continue;
+        }
+        if (knownCode(selector)) config.rules.push({ selector, severity: { value: severity, range: raw.range } });
+      }
+  }
+  const ignores = top.get('ignore')?.value;
+  if (ignores !== undefined && ignores !== null) {
+    if (!isSeq(ignores)) err(rangeOf(ignores as YamlNode), '`ignore:` must be a list of entries with `code:` and optionally `files:`, `device:`, `fingerprint:`, `reason:`');
+    else
+      for (const it of ignores.items) {
+        if (!isMap(it)) {
+          err(rangeOf(it as YamlNode), 'an `ignore:` entry must be a mapping with `code:`');
+          continue;
+        }
+        const e = entries(it, IGNORE_KEYS, 'an ignore entry');
+        const code = e.has('code') ? str(e.get('code')!.value, '`code`') : undefined;
+        if (!e.has('code')) err(rangeOf(it), 'an ignore entry needs `code:` (a diagnostic code or a family such as `ipsec/*`)');
+        if (!code) continue;
+        const entry: IgnoreEntry = { range: rangeOf(it), code };
+        if (e.has('files')) {
+          const f = str(e.get('files')!.value, '`files`');
+          if (f && normaliseGlob(f.value).split('/').includes('..')) err(f.range, `glob '${f.value}' leaves netcfg.yaml's folder: ignores cover only files under it`);
+          else if (f) entry.files = { value: normaliseGlob(f.value), range: f.range };
+        }
+        if (e.has('device')) entry.device = str(e.get('device')!.value, '`device`');
+        if (e.has('fingerprint')) {
+          // Read from the source text: an all-digit fingerprint would otherwise become a number and lose digits.
+          const raw = str(e.get('fingerprint')!.value, '`fingerprint`');
+          const fp = raw && { value: text.slice(raw.range.start, raw.range.end).trim().replace(/^(["'])(.*)\1$/, '$2'), range: raw.range };
+          if (fp && !/^[0-9a-f]{32}$/.test(fp.value)) err(fp.range, '`fingerprint` must be the 32 hex digits netcfg computed (quick fix "Ignore in netcfg.yaml", or a baseline file)');
+          else if (fp) entry.fingerprint = fp;
+        }
+        if (e.has('reason')) entry.reason = str(e.get('reason')!.value, '`reason`');
+        if (knownCode(code)) config.ignore.push(entry);
       }
   }
   return { config, diagnostics };
