@@ -36,6 +36,20 @@ describe('findings cap per code', () => {
     assert.equal(s.uri, 'file:///cap/edge.ios');
   });
 
+  it('does not count suppressed findings: they pass through and only the visible ones are capped', () => {
+    // 1,500 prefix lists, the first 600 each under a netcfg-ignore comment: 900 visible ref/unused, under the cap.
+    const out = ['hostname EDGE'];
+    for (let i = 0; i < 1_500; i++) {
+      if (i < 600) out.push('! netcfg-ignore ref/unused -- kept for the 2027 migration');
+      out.push(`ip prefix-list PL${i} seq 5 permit 10.${(i >> 8) & 255}.${i & 255}.0/24`);
+    }
+    const res = findings(`${out.join('\n')}\n`);
+    const unused = res.filter((f) => f.code === 'ref/unused');
+    assert.equal(unused.length, 1_500);
+    assert.equal(unused.filter((f) => f.suppressed).length, 600);
+    assert.equal(res.filter((f) => f.code === 'limits/too-many-findings').length, 0);
+  });
+
   it('reports every finding of a code with exactly 1,000, and no summary', () => {
     const res = findings(unusedPrefixLists(1_000));
     assert.equal(res.filter((f) => f.code === 'ref/unused').length, 1_000);

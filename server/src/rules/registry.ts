@@ -37,6 +37,7 @@ const TABLE: [string, Severity, string][] = [
   ['syntax/unterminated-certificate', E, 'A certificate hex dump is not closed by quit'],
   ['syntax/unknown-command', I, 'A command the dialect catalog does not know (only with reportUnknownCommands)'],
   ['syntax/too-many-errors', W, 'More than 1,000 diagnostics in one file: the rest are dropped'],
+  ['limits/too-many-findings', I, 'More than 1,000 findings of one code in one file: the rest are summed up in one finding'],
   ['asa/capture-mixed-acl', W, 'An ASA capture names an access list with both standard and extended entries'],
   ['asa/selector-expansion-limit', I, 'A crypto ACL expands to more than 4096 traffic selectors'],
   ['syntax/unterminated-string', E, 'A quoted string is not closed'],
