@@ -1,0 +1,65 @@
+// Cross-device navigation over the real stdio connection, on the seed DMVPN dual hub (examples/dmvpn-dual-hub):
+// go to definition from a spoke's NHS address opens the hub's interface (the hub is not open: the server read it
+// from the workspace), references on a hub address list the spokes' statements.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, test } from 'node:test';
+import type { Location } from 'vscode-languageserver-protocol';
+import { ensureBuilt } from '../cli/build';
+import { pos } from '../navigation/helpers';
+import { TestClient } from './client';
+
+const DUAL_HUB = path.join(__dirname, '../../examples/dmvpn-dual-hub');
+
+describe('cross-device navigation over stdio', () => {
+  let client: TestClient;
+  let ws: string;
+  const uri = (f: string) => pathToFileURL(path.join(ws, f)).href;
+  const text = (f: string) => fs.readFileSync(path.join(ws, f), 'utf8');
+  const line = (f: string, l: Location) => text(f).split('\n')[l.range.start.line].slice(l.range.start.character, l.range.end.character);
+
+  before(async () => {
+    ensureBuilt();
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-nav-'));
+    for (const f of fs.readdirSync(DUAL_HUB)) fs.copyFileSync(path.join(DUAL_HUB, f), path.join(ws, f));
+    client = new TestClient();
+    await client.initialize(pathToFileURL(ws).href);
+    await client.waitFor(() => client.progress.some((p: any) => p.value?.kind === 'end'), 'indexing progress end');
+    await client.open(uri('spoke1.ios'), 'cisco-ios', text('spoke1.ios'));
+    await client.waitFor(() => client.diagnostics.get(uri('spoke1.ios')), 'spoke1 diagnostics');
+  });
+
+  after(async () => {
+    if (client.proc.exitCode === null) await client.stop();
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  test('go to definition on a spoke\'s NHS address opens the hub\'s tunnel interface (hub not open)', async () => {
+    const res = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('spoke1.ios') }, position: pos(text('spoke1.ios'), 'ip nhrp nhs 10.0.0.1', '10.0.0.1') });
+    assert.deepEqual(res, [{ uri: uri('hub1.ios'), range: { start: { line: 25, character: 12 }, end: { line: 25, character: 34 } } }]);
+    assert.equal(line('hub1.ios', res[0]), '10.0.0.1 255.255.255.0');
+  });
+
+  test('go to definition on a tunnel interface offers its other end', async () => {
+    const res = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('spoke1.ios') }, position: pos(text('spoke1.ios'), 'interface Tunnel1', 'Tunnel1') });
+    assert.deepEqual(res.map((l) => `${path.basename(l.uri)} ${line('hub2.ios', l)}`), ['hub2.ios Tunnel1']);
+  });
+
+  test('find references on a hub\'s tunnel address lists the spokes\' statements', async () => {
+    await client.open(uri('hub2.ios'), 'cisco-ios', text('hub2.ios'));
+    const res = await client.request<Location[]>('textDocument/references', {
+      textDocument: { uri: uri('hub2.ios') },
+      position: pos(text('hub2.ios'), 'ip address 10.1.1.1', '10.1.1.1'),
+      context: { includeDeclaration: false },
+    });
+    assert.deepEqual(
+      res.map((l) => `${path.basename(l.uri)}:${l.range.start.line}:${l.range.start.character}`),
+      ['spoke1.ios:43:13', 'spoke1.ios:45:13', 'spoke1.ios:64:10', 'spoke2.ios:43:13', 'spoke2.ios:45:13', 'spoke2.ios:64:10'],
+    );
+    for (const l of res) assert.equal(line(path.basename(l.uri), l), '10.1.1.1');
+  });
+});
