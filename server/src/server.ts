@@ -44,6 +44,7 @@ import { getDefinition, getReferences, getRename, prepareRename } from './featur
 import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/symbols';
+import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { isProjectFileName, isProjectNoise } from './host/project';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
@@ -545,6 +546,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      workspaceSymbolProvider: true,
       renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
@@ -609,6 +611,7 @@ connection.onDefinition((p) => handle('definition', [], () => getDefinition(serv
 connection.onReferences((p) => handle('references', [], () => getReferences(service, p.textDocument.uri, p.position, p.context.includeDeclaration)));
 connection.onPrepareRename((p) => handle('prepareRename', null, () => prepareRename(service, p.textDocument.uri, p.position)));
 connection.onRenameRequest((p) => handle('rename', null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
+connection.onWorkspaceSymbol((p) => handle('workspaceSymbol', [], () => getWorkspaceSymbols(service, p.query)));
 connection.onCodeLens((p) => handle('codeLens', [], () => getCodeLenses(service, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p) => handle('semanticTokens', { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
 connection.onCodeAction((p, token) => codeActions(p, token.isCancellationRequested));

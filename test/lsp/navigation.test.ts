@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { Location } from 'vscode-languageserver-protocol';
+import type { InitializeResult, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../cli/build';
 import { pos } from '../navigation/helpers';
 import { TestClient } from './client';
@@ -18,6 +18,7 @@ const DUAL_HUB = path.join(__dirname, '../../examples/dmvpn-dual-hub');
 describe('cross-device navigation over stdio', () => {
   let client: TestClient;
   let ws: string;
+  let init: InitializeResult;
   const uri = (f: string) => pathToFileURL(path.join(ws, f)).href;
   const text = (f: string) => fs.readFileSync(path.join(ws, f), 'utf8');
   const line = (f: string, l: Location) => text(f).split('\n')[l.range.start.line].slice(l.range.start.character, l.range.end.character);
@@ -27,7 +28,7 @@ describe('cross-device navigation over stdio', () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-nav-'));
     for (const f of fs.readdirSync(DUAL_HUB)) fs.copyFileSync(path.join(DUAL_HUB, f), path.join(ws, f));
     client = new TestClient();
-    await client.initialize(pathToFileURL(ws).href);
+    init = await client.initialize(pathToFileURL(ws).href);
     await client.waitFor(() => client.progress.some((p: any) => p.value?.kind === 'end'), 'indexing progress end');
     await client.open(uri('spoke1.ios'), 'cisco-ios', text('spoke1.ios'));
     await client.waitFor(() => client.diagnostics.get(uri('spoke1.ios')), 'spoke1 diagnostics');
@@ -47,6 +48,15 @@ describe('cross-device navigation over stdio', () => {
   test('go to definition on a tunnel interface offers its other end', async () => {
     const res = await client.request<Location[]>('textDocument/definition', { textDocument: { uri: uri('spoke1.ios') }, position: pos(text('spoke1.ios'), 'interface Tunnel1', 'Tunnel1') });
     assert.deepEqual(res.map((l) => `${path.basename(l.uri)} ${line('hub2.ios', l)}`), ['hub2.ios Tunnel1']);
+  });
+
+  test('workspace symbols: fuzzy query over every file of the workspace, open or not', async () => {
+    assert.equal(init.capabilities.workspaceSymbolProvider, true);
+    const res = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'tun1' });
+    const tunnels = res.filter((r) => r.name === 'Tunnel1').map((r) => `${r.containerName} ${path.basename(r.location.uri)}:${r.location.range.start.line}`);
+    assert.deepEqual(tunnels, ['tunnel · hub2 hub2.ios:22', 'tunnel · spoke1 spoke1.ios:40', 'tunnel · spoke2 spoke2.ios:40']);
+    const hubs = await client.request<SymbolInformation[]>('workspace/symbol', { query: 'hub' });
+    assert.deepEqual(hubs.slice(0, 2).map((r) => `${r.name} ${r.containerName}`), ['hub1 device (cisco-ios)', 'hub2 device (cisco-ios)']);
   });
 
   test('find references on a hub\'s tunnel address lists the spokes\' statements', async () => {
