@@ -43,6 +43,7 @@ import { getHover } from './features/hover';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
 import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { getDocumentLinks } from './features/documentLinks';
 import { getDocumentSymbols } from './features/symbols';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { isProjectFileName, isProjectNoise } from './host/project';
@@ -547,6 +548,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       definitionProvider: true,
       referencesProvider: true,
       workspaceSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
       renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
@@ -612,6 +614,7 @@ connection.onReferences((p) => handle('references', [], () => getReferences(serv
 connection.onPrepareRename((p) => handle('prepareRename', null, () => prepareRename(service, p.textDocument.uri, p.position)));
 connection.onRenameRequest((p) => handle('rename', null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
 connection.onWorkspaceSymbol((p) => handle('workspaceSymbol', [], () => getWorkspaceSymbols(service, p.query)));
+connection.onDocumentLinks((p) => handle('documentLink', [], () => getDocumentLinks(service, p.textDocument.uri)));
 connection.onCodeLens((p) => handle('codeLens', [], () => getCodeLenses(service, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p) => handle('semanticTokens', { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
 connection.onCodeAction((p, token) => codeActions(p, token.isCancellationRequested));

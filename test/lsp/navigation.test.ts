@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { InitializeResult, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { DocumentLink, InitializeResult, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../cli/build';
 import { pos } from '../navigation/helpers';
 import { TestClient } from './client';
@@ -71,5 +71,18 @@ describe('cross-device navigation over stdio', () => {
       ['spoke1.ios:43:13', 'spoke1.ios:45:13', 'spoke1.ios:64:10', 'spoke2.ios:43:13', 'spoke2.ios:45:13', 'spoke2.ios:64:10'],
     );
     for (const l of res) assert.equal(line(path.basename(l.uri), l), '10.1.1.1');
+  });
+
+  test('document links: a BIRD include opens the file next to it', async () => {
+    assert.deepEqual(init.capabilities.documentLinkProvider, { resolveProvider: false });
+    const bird = path.join(ws, 'routers', 'bird.conf');
+    const text = 'router id 10.255.0.9;\ninclude "ospf.conf";\nprotocol device { }\n';
+    fs.mkdirSync(path.dirname(bird));
+    fs.writeFileSync(bird, text);
+    await client.open(pathToFileURL(bird).href, 'bird', text);
+    const res = await client.request<DocumentLink[]>('textDocument/documentLink', { textDocument: { uri: pathToFileURL(bird).href } });
+    assert.deepEqual(res.map((l) => ({ range: l.range, target: l.target })), [
+      { range: { start: { line: 1, character: 9 }, end: { line: 1, character: 18 } }, target: pathToFileURL(path.join(ws, 'routers', 'ospf.conf')).href },
+    ]);
   });
 });
