@@ -40,6 +40,7 @@ import { getCompletions } from './features/completion';
 import { getDiagnostics } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
+import { getInlayHints } from './features/inlayHints';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
 import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
@@ -145,6 +146,8 @@ let hasWorkspaceFoldersCapability = false;
 /** The client can watch files for us and does not already do so itself (editors other than VS Code). */
 let registerWatchers = false;
 let editorSettings: EditorSettings | undefined;
+/** The client re-pulls inlay hints on `workspace/inlayHint/refresh`. */
+let inlayRefresh = false;
 let shuttingDown = false;
 /**
  * Service versions are one global counter, not editor versions: a file closed and reopened starts again at
@@ -426,6 +429,11 @@ function applySettings(): void {
   schedulePublish(known);
 }
 
+/** `netcfg.inlayHints.defaults` (on unless set to false): a display setting, read per request, not a service setting. */
+function inlayDefaultsOn(): boolean {
+  return (editorSettings as { inlayHints?: { defaults?: unknown } } | undefined)?.inlayHints?.defaults !== false;
+}
+
 async function pullSettings(): Promise<void> {
   if (!hasConfigurationCapability) return;
   try {
@@ -440,6 +448,8 @@ connection.onDidChangeConfiguration(
     if (hasConfigurationCapability) await pullSettings();
     else editorSettings = (change?.settings as { netcfg?: EditorSettings } | undefined)?.netcfg;
     applySettings();
+    // Inlay hints are pulled: ask the client to pull them again (netcfg.inlayHints.defaults may have changed).
+    if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   }),
 );
 
@@ -538,6 +548,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { settings?: EditorSettings; clientWatchesFiles?: boolean } | undefined;
   if (init?.settings) editorSettings = init.settings;
   registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && !init?.clientWatchesFiles;
+  inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -549,6 +560,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       referencesProvider: true,
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
       renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
@@ -615,6 +627,7 @@ connection.onPrepareRename((p) => handle('prepareRename', null, () => prepareRen
 connection.onRenameRequest((p) => handle('rename', null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
 connection.onWorkspaceSymbol((p) => handle('workspaceSymbol', [], () => getWorkspaceSymbols(service, p.query)));
 connection.onDocumentLinks((p) => handle('documentLink', [], () => getDocumentLinks(service, p.textDocument.uri)));
+connection.languages.inlayHint.on((p) => handle('inlayHint', [], () => (inlayDefaultsOn() ? getInlayHints(service, p.textDocument.uri, p.range) : [])));
 connection.onCodeLens((p) => handle('codeLens', [], () => getCodeLenses(service, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p) => handle('semanticTokens', { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
 connection.onCodeAction((p, token) => codeActions(p, token.isCancellationRequested));

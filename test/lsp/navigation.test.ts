@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { DocumentLink, InitializeResult, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { DocumentLink, InitializeResult, InlayHint, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../cli/build';
 import { pos } from '../navigation/helpers';
 import { TestClient } from './client';
@@ -84,5 +84,27 @@ describe('cross-device navigation over stdio', () => {
     assert.deepEqual(res.map((l) => ({ range: l.range, target: l.target })), [
       { range: { start: { line: 1, character: 9 }, end: { line: 1, character: 18 } }, target: pathToFileURL(path.join(ws, 'routers', 'ospf.conf')).href },
     ]);
+  });
+
+  test('inlay hints: effective defaults at exact positions, off with netcfg.inlayHints.defaults = false', async () => {
+    assert.deepEqual(init.capabilities.inlayHintProvider, { resolveProvider: false });
+    const params = { textDocument: { uri: uri('spoke1.ios') }, range: { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } } };
+    const res = await client.request<InlayHint[]>('textDocument/inlayHint', params);
+    assert.deepEqual(res.map((h) => ({ position: h.position, label: h.label })), [
+      { position: { line: 8, character: 23 }, label: 'lifetime 86400 s (IOS default)' },
+      { position: { line: 23, character: 19 }, label: 'hello 10 · dead 40 · network loopback (IOS default)' },
+      { position: { line: 26, character: 17 }, label: 'hello 30 · dead 120 (IOS default)' },
+    ]);
+    client.settings = { inlayHints: { defaults: false } };
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    // The server pulls the settings after the notification: ask until it has them (at most 5 s).
+    let off = res;
+    for (let i = 0; i < 100 && off.length; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      off = await client.request<InlayHint[]>('textDocument/inlayHint', params);
+    }
+    assert.deepEqual(off, []);
+    client.settings = {};
+    await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
   });
 });
