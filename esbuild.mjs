@@ -1,4 +1,4 @@
-// Builds the three bundles: client/out/extension.js, server/out/server.js, server/out/cli.js.
+// Builds the four bundles: client/out/extension.js, server/out/server.js, server/out/cli.js and its worker, server/out/worker.js.
 // `--if-stale` skips the build when every bundle is newer than every source file (used by npm test/demo).
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -13,6 +13,8 @@ const bundles = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', external: [] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', external: [], banner: { js: '#!/usr/bin/env node' } },
+  // The CLI's worker threads (server/src/host/pool.ts): loaded from the folder of cli.js.
+  { entryPoints: ['server/src/host/worker.ts'], outfile: 'server/out/worker.js', external: [] },
 ];
 
 function newestMtime(dir) {

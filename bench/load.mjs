@@ -1,7 +1,8 @@
 // Load test of the BUILT language server (server/out/server.js) over a real stdio JSON-RPC connection: a seeded
 // fleet from generate.mjs is indexed as the workspace folder, then one open file gets a burst of random edits
 // (default 2,000, 5 ms apart) with a hover or completion request at a random position after each, then a steady
-// phase (default 200 edits, 50 ms apart). Reports request latency percentiles per phase, the time from the last
+// phase (default 200 edits, 50 ms apart). Reports request latency percentiles per phase (all answers, and `resultLatencyMs` for those answered with a result:
+// the server answers RequestCancelled to a request a newer edit supersedes, counted in `cancelledRequests`), the time from the last
 // edit to the diagnostics published for the final version, stale publications (a version older than one already
 // published) and the server's RSS before/after. Prints ONE JSON object when run directly; `runLoad` is used by
 // bench.mjs. Options: --devices N --edits N --interval MS --steady-edits N --steady-interval MS --seed N.
@@ -70,7 +71,7 @@ class Rpc {
       const p = this.pending.get(msg.id);
       if (p) {
         this.pending.delete(msg.id);
-        msg.error ? p.reject(new Error(`${p.method}: ${msg.error.message}`)) : p.resolve(msg.result);
+        msg.error ? p.reject(Object.assign(new Error(`${p.method}: ${msg.error.message}`), { code: msg.error.code })) : p.resolve(msg.result);
       }
     } else if (msg.id !== undefined) {
       // A request from the server (configuration, progress, registrations): answer what a plain client answers.
@@ -221,6 +222,8 @@ export async function runLoad({ devices = 500, edits = 2000, interval = 5, stead
       const latencies = [];
       const requests = [];
       const failures = [];
+      const answered = []; // latencies of the requests answered with a result (not cancelled as superseded)
+      let cancelled = 0;
       let requestsByMethod = { hover: 0, completion: 0 };
       const start = performance.now();
       let lastEditAt = start;
@@ -237,8 +240,17 @@ export async function runLoad({ devices = 500, edits = 2000, interval = 5, stead
         const sent = performance.now();
         requests.push(
           rpc.request(method, { textDocument: { uri: fileUri }, position }).then(
-            () => latencies.push(performance.now() - sent),
-            (err) => failures.push(String(err.message ?? err)),
+            () => {
+              latencies.push(performance.now() - sent);
+              answered.push(performance.now() - sent);
+            },
+            (err) => {
+              // RequestCancelled (-32800): the server skipped a request superseded by a newer edit. Answered, not failed.
+              if (err?.code === -32800) {
+                cancelled++;
+                latencies.push(performance.now() - sent);
+              } else failures.push(String(err.message ?? err));
+            },
           ),
         );
       }
@@ -254,7 +266,9 @@ export async function runLoad({ devices = 500, edits = 2000, interval = 5, stead
         editsSentMs: round(sentMs),
         requests: requestsByMethod,
         failedRequests: failures.length,
+        cancelledRequests: cancelled,
         latencyMs: percentiles(latencies),
+        resultLatencyMs: percentiles(answered),
         lastEditToFinalDiagnosticsMs: final ? round(final.at - lastEditAt) : null,
         finalVersion,
       };

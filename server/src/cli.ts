@@ -8,6 +8,8 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import pkg from '../../package.json';
+import { installTestFaults } from './host/faults';
+import { defaultJobs, lowerInWorkers, workerCount, type FileResult } from './host/pool';
 import { findProjectFile, isProjectNoise } from './host/project';
 import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { fileIdentity, scanDirectory } from './host/scan';
@@ -33,6 +35,8 @@ Options:
   --openbsd-version X.Y           OpenBSD release targeted (default: ${DEFAULT_SETTINGS.openbsdVersion ?? 'current'})
   --bird-version X.Y[.Z]          BIRD release targeted (default: none, newer syntax is a warning)
   --weak-crypto off|warning|error severity of weak-crypto findings (default: warning)
+  --jobs N                        read, parse and lower files on N worker threads (default: the cores
+                                  available, here ${defaultJobs()}); 1: no worker. Small inputs use no worker
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -49,6 +53,8 @@ type Format = 'text' | 'json' | 'sarif';
 interface Options {
   format: Format;
   minSeverity: Severity;
+  /** Worker threads for reading, parsing and lowering (`--jobs`); undefined: the cores available. */
+  jobs?: number;
   paths: string[];
   settings: Partial<ServiceSettings>;
 }
@@ -133,6 +139,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
         opts.settings.weakCrypto = w;
         break;
       }
+      case '--jobs': {
+        const v = takeValue();
+        if (!/^[1-9][0-9]{0,3}$/.test(v.trim())) throw new UsageError(`invalid --jobs '${v}' (expected a number of threads from 1 to 9999)`);
+        opts.jobs = Number(v.trim());
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${name}' (try 'netcfg check --help')`);
     }
@@ -148,6 +160,8 @@ interface InputFile {
   abs: string | Buffer;
   /** Relative to the working directory, with `/` separators. */
   display: string;
+  /** Size when collected (decides whether worker threads pay off). */
+  size: number;
 }
 
 function displayPath(abs: string): string {
@@ -194,11 +208,11 @@ async function collectFiles(paths: string[], maxFileSize: number, problems: Prob
   const files: InputFile[] = [];
   const projectFiles = new Set<string>();
   let usable = 0;
-  const add = (abs: string | Buffer, id: string) => {
+  const add = (abs: string | Buffer, id: string, size: number) => {
     if (seen.has(id)) return;
     seen.add(id);
     const text = typeof abs === 'string' ? abs : abs.toString('utf8');
-    files.push({ abs, uri: fileUri(abs), display: displayPath(text) });
+    files.push({ abs, uri: fileUri(abs), display: displayPath(text), size });
   };
   for (const p of paths) {
     const abs = path.resolve(p);
@@ -221,7 +235,7 @@ async function collectFiles(paths: string[], maxFileSize: number, problems: Prob
         },
       })) {
         if (cand.kind === 'project') projectFiles.add(cand.path);
-        else add(cand.fsPath, cand.id);
+        else add(cand.fsPath, cand.id, cand.size);
       }
       if (!rootReadable) continue;
       usable++;
@@ -230,7 +244,7 @@ async function collectFiles(paths: string[], maxFileSize: number, problems: Prob
     } else if (stat.isFile()) {
       // A file named on the command line is checked whatever its name; an unknown one gets the information note.
       usable++;
-      add(abs, fileIdentity(stat));
+      add(abs, fileIdentity(stat), stat.size);
       const governing = findProjectFile(path.dirname(abs));
       if (governing) projectFiles.add(governing);
     } else {
@@ -447,27 +461,51 @@ async function main(argv: string[]): Promise<number> {
   // Nothing named could be used at all: the reasons are on stderr, there is no report to print.
   if (collected.usable === 0 && problems.unreadable > 0) return 2;
   // The CLI reports and never edits: batch mode drops trees and quick-fix Setters once each file is lowered.
+  installTestFaults();
   const service = createLanguageService({ ...parsed.settings, batch: true });
   let internalErrors = 0;
-  setInternalErrorHandler((err) => {
+  const internalError = (err: unknown) => {
     internalErrors++;
     if (internalErrors <= 3) writeErr(`netcfg: internal error in a check: ${err instanceof Error ? err.message : String(err)}\n`);
-  });
+  };
+  setInternalErrorHandler(internalError);
   // The governing netcfg.yaml files are documents of the service too (external peers, device overrides).
   const extra: InputFile[] = [];
   for (const p of collected.projectFiles) {
-    const f = { abs: p, uri: pathToFileURL(p).href, display: displayPath(p) };
+    const f = { abs: p, uri: pathToFileURL(p).href, display: displayPath(p), size: 0 };
     const input = readInput(f, maxFileSize, problems);
     if (!input) continue;
     service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
     extra.push(f);
   }
   const files: InputFile[] = [];
-  for (const f of collected.files) {
+  const inProcess = (f: InputFile) => {
     const input = readInput(f, maxFileSize, problems);
-    if (!input) continue;
+    if (!input) return;
     service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
     files.push(f);
+  };
+  let bytes = 0;
+  for (const f of collected.files) bytes += f.size;
+  const workers = workerCount(parsed.jobs ?? defaultJobs(), collected.files.length, bytes);
+  if (workers === 0) for (const f of collected.files) inProcess(f);
+  else {
+    // Workers read and lower; the results come back in file order and enter the service as `inProcess` would
+    // have put them (same order, same stderr lines, same internal errors), so the report is the same byte for byte.
+    const take = (i: number, r: FileResult) => {
+      const f = collected.files[i];
+      if (r.kind === 'inprocess') return inProcess(f);
+      if (r.kind === 'unreadable') return problems.cannotRead(f.display, r.reason);
+      if (r.kind === 'text') service.setDocument(f.uri, r.text, 1, undefined, r.skip);
+      else {
+        for (const e of r.errors) internalError(e);
+        service.setLowered(f.uri, r.text, 1, r.precomputed);
+      }
+      files.push(f);
+    };
+    const stats = await lowerInWorkers(collected.files, workers, { settings: parsed.settings, maxFileSize }, take);
+    // For tests and measurements: proof that the workers ran, and whether any file fell back to the main thread.
+    if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain\n`);
   }
   const report = runCheck(service, files, extra, parsed.minSeverity);
   const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report, problems.unreadable);

@@ -15,7 +15,9 @@ import {
   FileChangeType,
   IPCMessageReader,
   IPCMessageWriter,
+  LSPErrorCodes,
   ProposedFeatures,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   TextDocuments,
@@ -26,9 +28,13 @@ import {
   type DidCloseTextDocumentParams,
   type DidOpenTextDocumentParams,
   type InitializeParams,
+  type CancellationToken,
   type InitializeResult,
+  type Message,
   type MessageReader,
   type MessageWriter,
+  type RequestMessage,
+  type ResponseMessage,
   type TextDocumentEdit,
   type WorkDoneProgressServerReporter,
 } from 'vscode-languageserver/node';
@@ -43,7 +49,7 @@ import { getHover } from './features/hover';
 import { getInlayHints } from './features/inlayHints';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
 import { describeError, onceLogger, runSafe } from './features/runSafe';
-import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { getSemanticTokens, getSemanticTokensDelta, getSemanticTokensRange, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentLinks } from './features/documentLinks';
 import { getDocumentSymbols } from './features/symbols';
 import { getWorkspaceSymbols } from './features/workspaceSymbols';
@@ -77,8 +83,52 @@ function transport(): { reader: MessageReader; writer: MessageWriter } | undefin
   return undefined; // --socket / --pipe: the library's own transport
 }
 
+/**
+ * Document changes read from the client but not yet processed, per URI. Messages are read as soon as they arrive
+ * and processed one per tick, so while the server is busy a burst of edits and requests queues up: a request about
+ * a document with a newer change behind it in the queue is superseded (see `request`).
+ */
+const queuedChanges = new Map<string, number>();
+
+function changedUri(params: unknown): string | undefined {
+  const uri = (params as { textDocument?: { uri?: unknown } } | null)?.textDocument?.uri;
+  return typeof uri === 'string' ? uri : undefined;
+}
+
+/** Counts each didChange as it is read (before the connection queues it); `syncConnection` uncounts it when processed. */
+function observing(reader: MessageReader): MessageReader {
+  return {
+    onError: reader.onError,
+    onClose: reader.onClose,
+    onPartialMessage: reader.onPartialMessage,
+    listen: (callback) =>
+      reader.listen((msg: Message) => {
+        const m = msg as { method?: unknown; id?: unknown; params?: unknown };
+        if (m.method === 'textDocument/didChange' && m.id === undefined) {
+          const uri = changedUri(m.params);
+          if (uri !== undefined) queuedChanges.set(uri, (queuedChanges.get(uri) ?? 0) + 1);
+        }
+        callback(msg);
+      }),
+    dispose: () => reader.dispose(),
+  };
+}
+
+/**
+ * A request cancelled (`$/cancelRequest`) while still queued is answered RequestCancelled at once, without running
+ * its handler; one cancelled while running sees its token cancelled (see `request`).
+ */
+const connectionStrategy = {
+  cancelUndispatched: (message: Message): ResponseMessage | undefined => {
+    const id = (message as RequestMessage).id;
+    return { jsonrpc: '2.0', id, error: { code: LSPErrorCodes.RequestCancelled, message: 'request cancelled' } };
+  },
+};
+
 const io = transport();
-const connection = io ? createConnection(ProposedFeatures.all, io.reader, io.writer) : createConnection(ProposedFeatures.all);
+const connection = io
+  ? createConnection(ProposedFeatures.all, observing(io.reader), io.writer, { connectionStrategy })
+  : createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const service = createLanguageService();
 
@@ -387,7 +437,16 @@ const syncConnection: Parameters<typeof documents.listen>[0] = {
         else malformed('textDocument/didOpen');
       }),
     ),
-  onDidChangeTextDocument: (handler) => connection.onDidChangeTextDocument(guarded('textDocument/didChange', (p) => (acceptChange(p) ? handler(p) : undefined))),
+  onDidChangeTextDocument: (handler) =>
+    connection.onDidChangeTextDocument(
+      guarded('textDocument/didChange', (p) => {
+        const uri = changedUri(p);
+        const queued = uri === undefined ? 0 : (queuedChanges.get(uri) ?? 0);
+        if (queued > 1) queuedChanges.set(uri!, queued - 1);
+        else if (uri !== undefined) queuedChanges.delete(uri);
+        return acceptChange(p) ? handler(p) : undefined;
+      }),
+    ),
   onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(guarded('textDocument/didClose', (p) => (acceptClose(p) ? handler(p) : undefined))),
   onWillSaveTextDocument: (handler) => connection.onWillSaveTextDocument(guarded('textDocument/willSave', handler)),
   onWillSaveTextDocumentWaitUntil: (handler) => connection.onWillSaveTextDocumentWaitUntil(handler),
@@ -564,7 +623,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
-      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: true, range: false },
+      semanticTokensProvider: { legend: SEMANTIC_TOKENS_LEGEND, full: { delta: true }, range: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'netcfg', version: pkg.version },
@@ -608,7 +667,10 @@ connection.onShutdown(() => {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Requests: every handler first applies pending edits (so it answers for the text the client sent), then runs
-// guarded by runSafe.
+// guarded by runSafe. Requests about one document skip the work when it would be thrown away: a request the
+// client cancelled, or one whose document has a newer change already read behind it (the client moved on; its
+// answer would be for a text that no longer exists, and computing it would analyse every intermediate version of
+// a burst). Both are answered RequestCancelled; the request after the last change of a burst is answered for it.
 
 function handle<T>(label: string, fallback: T, fn: () => T): T {
   return runSafe(log.error, label, fallback, () => {
@@ -617,20 +679,36 @@ function handle<T>(label: string, fallback: T, fn: () => T): T {
   });
 }
 
-connection.onHover((p) => handle('hover', null, () => getHover(service, p.textDocument.uri, p.position)));
-connection.onCompletion((p) => handle('completion', [], () => getCompletions(service, p.textDocument.uri, p.position)));
-connection.onDocumentSymbol((p) => handle('documentSymbol', [], () => getDocumentSymbols(service, p.textDocument.uri)));
-connection.onFoldingRanges((p) => handle('foldingRange', [], () => getFoldingRanges(service, p.textDocument.uri)));
-connection.onDefinition((p) => handle('definition', [], () => getDefinition(service, p.textDocument.uri, p.position)));
-connection.onReferences((p) => handle('references', [], () => getReferences(service, p.textDocument.uri, p.position, p.context.includeDeclaration)));
-connection.onPrepareRename((p) => handle('prepareRename', null, () => prepareRename(service, p.textDocument.uri, p.position)));
-connection.onRenameRequest((p) => handle('rename', null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
-connection.onWorkspaceSymbol((p) => handle('workspaceSymbol', [], () => getWorkspaceSymbols(service, p.query)));
-connection.onDocumentLinks((p) => handle('documentLink', [], () => getDocumentLinks(service, p.textDocument.uri)));
-connection.languages.inlayHint.on((p) => handle('inlayHint', [], () => (inlayDefaultsOn() ? getInlayHints(service, p.textDocument.uri, p.range) : [])));
-connection.onCodeLens((p) => handle('codeLens', [], () => getCodeLenses(service, p.textDocument.uri)));
-connection.languages.semanticTokens.on((p) => handle('semanticTokens', { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
-connection.onCodeAction((p, token) => codeActions(p, token.isCancellationRequested));
+/** RequestCancelled (-32800), the answer to a request whose work is skipped. */
+function cancelled(reason: string): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, reason);
+}
+
+/** A request about document `uri`: skipped when cancelled or superseded by a queued change, else `handle`d. */
+function request<T>(label: string, uri: unknown, token: CancellationToken, fallback: T, fn: () => T): T | ResponseError<void> {
+  if (token.isCancellationRequested) return cancelled('request cancelled');
+  if (typeof uri === 'string' && (queuedChanges.get(uri) ?? 0) > 0) return cancelled('superseded by a newer change of the document');
+  return handle(label, fallback, fn);
+}
+
+connection.onHover((p, token) => request('hover', p?.textDocument?.uri, token, null, () => getHover(service, p.textDocument.uri, p.position)));
+connection.onCompletion((p, token) => request('completion', p?.textDocument?.uri, token, [], () => getCompletions(service, p.textDocument.uri, p.position)));
+connection.onDocumentSymbol((p, token) => request('documentSymbol', p?.textDocument?.uri, token, [], () => getDocumentSymbols(service, p.textDocument.uri)));
+connection.onFoldingRanges((p, token) => request('foldingRange', p?.textDocument?.uri, token, [], () => getFoldingRanges(service, p.textDocument.uri)));
+connection.onDefinition((p, token) => request('definition', p?.textDocument?.uri, token, [], () => getDefinition(service, p.textDocument.uri, p.position)));
+connection.onReferences((p, token) => request('references', p?.textDocument?.uri, token, [], () => getReferences(service, p.textDocument.uri, p.position, p.context.includeDeclaration)));
+connection.onPrepareRename((p, token) => request('prepareRename', p?.textDocument?.uri, token, null, () => prepareRename(service, p.textDocument.uri, p.position)));
+connection.onRenameRequest((p, token) => request('rename', p?.textDocument?.uri, token, null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
+connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? cancelled('request cancelled') : handle('workspaceSymbol', [], () => getWorkspaceSymbols(service, p.query))));
+connection.onDocumentLinks((p, token) => request('documentLink', p?.textDocument?.uri, token, [], () => getDocumentLinks(service, p.textDocument.uri)));
+connection.languages.inlayHint.on((p, token) => request('inlayHint', p?.textDocument?.uri, token, [], () => (inlayDefaultsOn() ? getInlayHints(service, p.textDocument.uri, p.range) : [])));
+connection.onCodeLens((p, token) => request('codeLens', p?.textDocument?.uri, token, [], () => getCodeLenses(service, p.textDocument.uri)));
+connection.languages.semanticTokens.on((p, token) => request('semanticTokens', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
+connection.languages.semanticTokens.onDelta((p, token) =>
+  request('semanticTokens/delta', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokensDelta(service, p.textDocument.uri, String(p.previousResultId))),
+);
+connection.languages.semanticTokens.onRange((p, token) => request('semanticTokens/range', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokensRange(service, p.textDocument.uri, p.range)));
+connection.onCodeAction((p, token) => (token.isCancellationRequested ? cancelled('request cancelled') : codeActions(p, token.isCancellationRequested)));
 
 function codeActionsNow(p: CodeActionParams): CodeAction[] {
   return handle('codeAction', [], () => {

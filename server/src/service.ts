@@ -41,6 +41,12 @@ export interface HostSkip {
   reason: string;
 }
 
+/** A lowering computed by a host outside this service (see `LanguageService.setLowered`): plain data, no Setters. */
+export interface PrecomputedLowering {
+  dialect: model.DialectId;
+  lowered: LowerResult;
+}
+
 /** One document as the service holds it. Parse and model are computed lazily, once per version. */
 export interface DocumentState {
   uri: string;
@@ -66,6 +72,13 @@ export interface DocumentState {
 export interface LanguageService {
   /** Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners). */
   setDocument(uri: string, text: string, version: number, languageId?: string, skip?: HostSkip): Set<string>;
+  /**
+   * Batch mode only: `setDocument` with the dialect and lowering a host computed elsewhere (the CLI's worker
+   * threads run the same `setDocument` path and hand the result over), so the service does not parse again.
+   * The result is used only when the service resolves the text to the same dialect (else it lowers as usual);
+   * netcfg.yaml overrides are applied here, as `setDocument` applies them. Outside batch mode it is `setDocument`.
+   */
+  setLowered(uri: string, text: string, version: number, precomputed: PrecomputedLowering): Set<string>;
   /** Forgets a document. Returns the URIs whose findings may have changed. */
   removeDocument(uri: string): Set<string>;
   getDocument(uri: string): DocumentState | undefined;
@@ -318,28 +331,43 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     return workspaceCache.byUri.get(uri) ?? [];
   }
 
+  /** `setDocument`, with a host's precomputed lowering when it has one (`setLowered`). */
+  function putDocument(uri: string, text: string, version: number, languageId: string | undefined, skip: HostSkip | undefined, precomputed: PrecomputedLowering | undefined): Set<string> {
+    if (isWorkspaceConfigUri(uri)) {
+      docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
+      return setWorkspaceConfig(uri, text);
+    }
+    // Whose partners may change: every device sharing a key with the old or the new text (an owner it stops
+    // choosing, a rival owner of the same address), not just the partners.
+    const affected = new Set<string>([uri]);
+    for (const p of index.neighbourhood(uri)) affected.add(p);
+    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
+    resolve(doc);
+    if (precomputed && doc.dialect === precomputed.dialect) {
+      // What `lowered()` would have produced: the same guarded parse and lowering, Setters dropped; the
+      // workspace configuration is this service's, so it is applied here.
+      doc.lowered = precomputed.lowered;
+      for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
+    }
+    docs.set(uri, doc);
+    reindex(doc);
+    workspaceEpoch++;
+    for (const p of index.neighbourhood(uri)) affected.add(p);
+    for (const y of scopingConfigs()) affected.add(y);
+    return affected;
+  }
+
   const service: LanguageService = {
     get settings() {
       return settings;
     },
 
     setDocument(uri, text, version, languageId, skip) {
-      if (isWorkspaceConfigUri(uri)) {
-        docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
-        return setWorkspaceConfig(uri, text);
-      }
-      // Whose partners may change: every device sharing a key with the old or the new text (an owner it stops
-      // choosing, a rival owner of the same address), not just the partners.
-      const affected = new Set<string>([uri]);
-      for (const p of index.neighbourhood(uri)) affected.add(p);
-      const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
-      resolve(doc);
-      docs.set(uri, doc);
-      reindex(doc);
-      workspaceEpoch++;
-      for (const p of index.neighbourhood(uri)) affected.add(p);
-      for (const y of scopingConfigs()) affected.add(y);
-      return affected;
+      return putDocument(uri, text, version, languageId, skip, undefined);
+    },
+
+    setLowered(uri, text, version, precomputed) {
+      return putDocument(uri, text, version, undefined, undefined, settings.batch ? precomputed : undefined);
     },
 
     removeDocument(uri) {
@@ -395,7 +423,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
       if (device) for (const f of ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device)) res.push(f);
-      return mergeIdentical(res);
+      return capFindings(mergeIdentical(res));
     },
 
     partners: (uri) => [...index.partners(uri)],
@@ -479,6 +507,51 @@ export function mergeIdentical(findings: model.Finding[]): model.Finding[] {
 }
 
 const SEVERITY_RANK: Record<model.Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Most findings of one code a file reports; the rest are summarised by one `limits/too-many-findings`. */
+export const MAX_FINDINGS_PER_CODE = 1000;
+
+/**
+ * Caps one file's findings at `max` per code: of a code with more, the first `max` in file order are kept and the
+ * rest replaced by one information finding `limits/too-many-findings` at the first dropped one's range, naming the
+ * code and how many were dropped. Returns `findings` itself when no code has more than `max`. Linear, plus a sort
+ * of the capped codes' findings only.
+ */
+export function capFindings(findings: model.Finding[], max: number = MAX_FINDINGS_PER_CODE): model.Finding[] {
+  if (findings.length <= max) return findings;
+  const counts = new Map<string, number>();
+  let over = false;
+  for (const f of findings) {
+    const n = (counts.get(f.code) ?? 0) + 1;
+    counts.set(f.code, n);
+    if (n > max) over = true;
+  }
+  if (!over) return findings;
+  const capped = new Map<string, model.Finding[]>();
+  for (const [code, n] of counts) if (n > max) capped.set(code, []);
+  const res: model.Finding[] = [];
+  for (const f of findings) {
+    const list = capped.get(f.code);
+    if (list) list.push(f);
+    else res.push(f);
+  }
+  for (const [code, list] of capped) {
+    list.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end); // stable: ties keep their order
+    for (let i = 0; i < max; i++) res.push(list[i]);
+    const first = list[max];
+    const dropped = list.length - max;
+    res.push({
+      uri: first.uri,
+      range: first.range,
+      severity: 'information',
+      code: 'limits/too-many-findings',
+      message: `${String(dropped).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} more '${code}' ${dropped === 1 ? 'finding' : 'findings'} in this file ${dropped === 1 ? 'is' : 'are'} not shown`,
+      related: [],
+      fixes: [],
+    });
+  }
+  return res;
+}
 
 function fixKey(fix: model.FixIntent): string {
   return `${fix.title}\u0000${fix.edits.map((e) => `${e.uri}:${e.range.start}:${e.range.end}:${e.newText}`).join('\u0001')}`;

@@ -27,6 +27,9 @@ test('bench/load.mjs reports latencies, final diagnostics and RSS for a small bu
     assert.equal(p.edits, edits);
     assert.equal(p.requests.hover + p.requests.completion, edits);
     assert.equal(p.failedRequests, 0);
+    // Requests a newer edit superseded are answered RequestCancelled; the others with a result.
+    assert.equal(typeof p.cancelledRequests, 'number');
+    assert.equal(p.resultLatencyMs.n + p.cancelledRequests, edits);
     assert.equal(p.latencyMs.n, edits);
     for (const k of ['p50', 'p95', 'p99', 'max']) assert.equal(typeof p.latencyMs[k], 'number', `${phase}.latencyMs.${k}`);
     assert.ok(p.latencyMs.p50 <= p.latencyMs.p95 && p.latencyMs.p95 <= p.latencyMs.p99 && p.latencyMs.p99 <= p.latencyMs.max);

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-protocol';
+import type { SemanticTokens, SemanticTokensDelta, SemanticTokensLegend } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../cli/build';
 import { decodeTokens, tokenTexts } from '../semantic/decode';
 import { TestClient } from './client';
@@ -34,15 +34,15 @@ describe('semantic tokens over stdio', () => {
     if (client.proc.exitCode === null) await client.stop();
   });
 
-  test('initialize announces full semantic tokens with the legend', async () => {
+  test('initialize announces full (with delta) and range semantic tokens with the legend', async () => {
     const res = await client.initialize(null, { textDocument: { semanticTokens: { requests: { full: true }, tokenTypes: [], tokenModifiers: [], formats: ['relative'] } } });
-    const provider = res.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend; full?: boolean; range?: boolean };
+    const provider = res.capabilities.semanticTokensProvider as { legend: SemanticTokensLegend; full?: { delta?: boolean }; range?: boolean };
     assert.deepEqual(provider.legend, {
       tokenTypes: ['variable', 'type', 'class', 'function', 'namespace', 'macro', 'secret'],
       tokenModifiers: ['declaration', 'undefined'],
     });
-    assert.equal(provider.full, true);
-    assert.equal(provider.range, false);
+    assert.deepEqual(provider.full, { delta: true });
+    assert.equal(provider.range, true);
     legend = provider.legend;
   });
 
@@ -68,6 +68,42 @@ describe('semantic tokens over stdio', () => {
     const tokens = decodeTokens(res.data, legend);
     assert.deepEqual(tokens[3], { line: 5, char: 19, length: 3, type: 'class', modifiers: ['undefined'] });
     assert.deepEqual(tokenTexts(edited, tokens), ['Sup3r-S3cret', 'TS', 'CM', 'TSX', 'NOPE']);
+  });
+
+  test('full/delta: the edits since the previous result turn its data into the current data', async () => {
+    const base = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: URI } });
+    assert.equal(typeof base.resultId, 'string');
+    // Unchanged text: no edits, same result id.
+    const same = await client.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri: URI }, previousResultId: base.resultId });
+    assert.deepEqual(same, { resultId: base.resultId, edits: [] });
+    // A line inserted above the map: the first token after it moves one line down; nothing else changes.
+    const edited = TEXT.replace(' set transform-set TSX', ' set transform-set TS').replace('crypto map CM 10', 'ip access-list extended NOPE\ncrypto map CM 10');
+    await client.replace(URI, edited);
+    const delta = await client.request<SemanticTokensDelta>('textDocument/semanticTokens/full/delta', { textDocument: { uri: URI }, previousResultId: base.resultId });
+    assert.notEqual(delta.resultId, base.resultId);
+    const full = await client.request<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: URI } });
+    const data = [...base.data];
+    for (const e of [...delta.edits].reverse()) data.splice(e.start, e.deleteCount, ...(e.data ?? []));
+    assert.deepEqual(data, full.data);
+    assert.ok(delta.edits.length === 1 && delta.edits[0].deleteCount < base.data.length, 'one edit, not the whole array');
+    assert.deepEqual(tokenTexts(edited, decodeTokens(full.data, legend)), ['Sup3r-S3cret', 'TS', 'NOPE', 'CM', 'TS', 'NOPE']);
+    // An unknown previous result id gets the full tokens.
+    const unknown = await client.request<SemanticTokens>('textDocument/semanticTokens/full/delta', { textDocument: { uri: URI }, previousResultId: 'nope' });
+    assert.deepEqual(unknown.data, full.data);
+  });
+
+  test('range: the tokens overlapping the range, encoded from the first of them', async () => {
+    const edited = TEXT.replace('crypto map CM 10', 'ip access-list extended NOPE\ncrypto map CM 10');
+    const res = await client.request<SemanticTokens>('textDocument/semanticTokens/range', {
+      textDocument: { uri: URI },
+      range: { start: { line: 3, character: 0 }, end: { line: 6, character: 0 } },
+    });
+    const tokens = decodeTokens(res.data, legend);
+    assert.deepEqual(tokens, [
+      { line: 3, char: 24, length: 4, type: 'type', modifiers: ['declaration'] },
+      { line: 4, char: 11, length: 2, type: 'class', modifiers: ['declaration'] },
+    ]);
+    assert.deepEqual(tokenTexts(edited, tokens), ['NOPE', 'CM']);
   });
 
   test('a file the server does not know gets an empty answer, and the server shuts down cleanly', async () => {

@@ -54,7 +54,9 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
   }
   // Members of a multipoint cloud are neighbours of their hubs, not of each other (interop-rules errata §0): an mGRE
   // spoke (it registers with an NHS) offers its tunnel subnet as a probe, which meets a hub's link but never another
-  // spoke's probe — so 700 spokes of one cloud pair with the hub, not with each other.
+  // spoke's probe — so 700 spokes of one cloud pair with the hub, not with each other. A point-to-point tunnel (one
+  // with a destination: DMVPN phase 1 spokes, GRE, VTI) only ever talks to its destination, which it targets: its
+  // subnet is a probe too, so the phase 1 spokes of one hub sharing a tunnel subnet never pair with each other.
   const spokeTunnels = new Set<string>();
   for (const itf of device.interfaces) {
     const t = itf.tunnel;
@@ -62,7 +64,7 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
       if (t.destination) targets.add(model.canonicalAddress(t.destination.value) ?? t.destination.value);
       for (const m of t.nhrp?.maps ?? []) targets.add(model.canonicalAddress(m.nbma) ?? m.nbma);
       for (const m of t.nhrp?.multicastMaps ?? []) if (m.nbma !== 'dynamic') targets.add(model.canonicalAddress(m.nbma) ?? m.nbma);
-      const spoke = t.mode.value === 'mgre' && (t.nhrp?.nhs.length ?? 0) > 0;
+      const spoke = (t.mode.value === 'mgre' && (t.nhrp?.nhs.length ?? 0) > 0) || t.destination !== undefined;
       if (spoke) spokeTunnels.add(itf.name);
       for (const a of itf.addresses) {
         const net = model.networkOf(a.address, a.prefixLength);
@@ -74,8 +76,10 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
   }
   for (const o of device.ospfInterfaces) {
     if (!o.prefix) continue;
-    (spokeTunnels.has(o.interfaceName) ? linkProbes : links).add(o.prefix);
-    onLink(o.prefix, o.address);
+    // A BIRD interface pattern may carry host bits (`"eth0" 10.0.0.5/24`): its link is the network.
+    const prefix = model.canonicalPrefix(o.prefix) ?? o.prefix;
+    (spokeTunnels.has(o.interfaceName) ? linkProbes : links).add(prefix);
+    onLink(prefix, o.address);
     const addr = o.address ? model.parsePrefix(o.address) : undefined;
     if (!addr) continue;
     const width = addr.family === 4 ? 32 : 128;

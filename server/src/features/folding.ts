@@ -1,15 +1,28 @@
 // Folding ranges from the dialect's offset regions, as the line-based ranges LSP expects. Pure: no connection, no IO.
 
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
-import type { LanguageService } from '../service';
+import type { FoldingRegion } from '../dialects/types';
+import type { DocumentState, LanguageService } from '../service';
 import { positionAt } from '../syntax';
 
+/** The folding ranges of each document version (DocumentState is a new object per version), for the parse they came from. */
+const cache = new WeakMap<DocumentState, { parsed: unknown; ranges: FoldingRange[] }>();
+
+/** The document's folding ranges; computed once per version from the cached parse. */
 export function getFoldingRanges(service: LanguageService, uri: string): FoldingRange[] {
   const doc = service.getDocument(uri);
   const parse = service.getParse(uri);
   if (!doc || !parse) return [];
+  const hit = cache.get(doc);
+  if (hit && hit.parsed === parse.parsed) return hit.ranges;
+  const ranges = computeRanges(doc, parse.dialect.folding(parse.parsed));
+  cache.set(doc, { parsed: parse.parsed, ranges });
+  return ranges;
+}
+
+function computeRanges(doc: DocumentState, regions: readonly FoldingRegion[]): FoldingRange[] {
   const res: FoldingRange[] = [];
-  for (const region of parse.dialect.folding(parse.parsed)) {
+  for (const region of regions) {
     const startLine = positionAt(doc.lineStarts, region.start).line;
     const endPos = positionAt(doc.lineStarts, Math.min(region.end, doc.text.length));
     // A region ending right after a newline ends on the previous line.

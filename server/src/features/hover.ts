@@ -5,20 +5,45 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { summaryAt } from '../analysis/summary';
 import type { FeatureContext } from '../dialects/types';
 import type * as model from '../model';
-import type { LanguageService } from '../service';
+import type { DocumentState, LanguageService } from '../service';
 import type { TextRange } from '../syntax';
 import { toOffset, toRange } from './positions';
+
+/**
+ * Peer devices of each document version, for the device and the workspace state they were found in. Finding the
+ * partners walks every pair key of the device (tens of milliseconds for a file with 20,000 IPsec peers), so hover,
+ * completion and code lenses reuse them until something changes: this document's device (a new version, settings,
+ * netcfg.yaml: everything is lowered again) or any other document (a new version gets a stamp above every earlier
+ * one; a removal lowers the count).
+ */
+const peerCache = new WeakMap<DocumentState, { device: model.Device | undefined; newest: number; count: number; peers: model.Device[] }>();
+
+/** The newest stamp among the documents with a dialect, and their count. */
+function workspaceState(service: LanguageService): { newest: number; count: number } {
+  const uris = service.uris();
+  let newest = 0;
+  for (const u of uris) newest = Math.max(newest, service.getDocument(u)?.stamp ?? 0);
+  return { newest, count: uris.length };
+}
 
 /** Device of a document and the devices paired with it, as dialect features and summaries expect them. */
 export function featureContext(service: LanguageService, uri: string): FeatureContext {
   const device = service.getDevice(uri);
-  const peers: model.Device[] = [];
-  for (const p of service.partners(uri)) {
-    const d = service.getDevice(p);
-    if (d) peers.push(d);
+  const doc = service.getDocument(uri);
+  const state = workspaceState(service);
+  const hit = doc ? peerCache.get(doc) : undefined;
+  let peers: model.Device[];
+  if (hit && hit.device === device && hit.newest === state.newest && hit.count === state.count) peers = hit.peers;
+  else {
+    peers = [];
+    for (const p of service.partners(uri)) {
+      const d = service.getDevice(p);
+      if (d) peers.push(d);
+    }
+    if (doc) peerCache.set(doc, { device, ...state, peers });
   }
   // The lowering cached with this version (getDevice just made sure of it): dialects must not lower again per request.
-  const lowered = service.getDocument(uri)?.lowered;
+  const lowered = doc?.lowered;
   return { device, peers, lowered: lowered?.device === device ? lowered : undefined };
 }
 

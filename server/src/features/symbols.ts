@@ -19,11 +19,19 @@ const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   variable: SymbolKind.Variable,
 };
 
+/** The outline of each document version (DocumentState is a new object per version), for the parse it came from. */
+const cache = new WeakMap<DocumentState, { parsed: unknown; symbols: DocumentSymbol[] }>();
+
+/** The document's outline; computed once per version from the cached parse (the result is position-independent). */
 export function getDocumentSymbols(service: LanguageService, uri: string): DocumentSymbol[] {
   const doc = service.getDocument(uri);
   const parse = service.getParse(uri);
   if (!doc || !parse) return [];
-  return parse.dialect.outline(parse.parsed).map((s) => convert(doc, s));
+  const hit = cache.get(doc);
+  if (hit && hit.parsed === parse.parsed) return hit.symbols;
+  const symbols = parse.dialect.outline(parse.parsed).map((s) => convert(doc, s));
+  cache.set(doc, { parsed: parse.parsed, symbols });
+  return symbols;
 }
 
 function convert(doc: DocumentState, s: OutlineSymbol): DocumentSymbol {

@@ -7,6 +7,7 @@ import type { Severity, SyntaxDiagnostic, TextRange } from '../syntax';
 export * from './ip';
 export * from './vocabulary';
 export * from './dict';
+export * from './shared';
 
 export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird';
 
@@ -438,7 +439,11 @@ export function dropSetters(root: unknown): void {
     const proto = Object.getPrototypeOf(o);
     if (proto !== Object.prototype && proto !== null) continue;
     const rec = o as Record<string, unknown>;
-    for (const k of Object.keys(rec)) {
+    // Last key first: V8 deletes the most recently added property without turning the object into a slow
+    // dictionary (~1 KB more per object), so Setters written after the data cost nothing once dropped.
+    const keys = Object.keys(rec);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i];
       const v = rec[k];
       if (typeof v === 'function') {
         if (SETTER_KEY.test(k)) delete rec[k];

@@ -27,14 +27,18 @@ function canon(addr: string): string {
 // Owned-address sets per lowered device (devices are not mutated after lowering), so matching stays linear.
 const ownedCache = new WeakMap<model.Device, { n: number; set: Set<string> }>();
 
-function owns(device: model.Device, addr: string): boolean {
+function ownedOf(device: model.Device): Set<string> {
   const n = device.extraAddresses.length + device.interfaces.length;
   let hit = ownedCache.get(device);
   if (!hit || hit.n !== n) {
     hit = { n, set: new Set(model.ownedAddresses(device).map(canon)) };
     ownedCache.set(device, hit);
   }
-  return hit.set.has(canon(addr));
+  return hit.set;
+}
+
+function owns(device: model.Device, addr: string): boolean {
+  return ownedOf(device).has(canon(addr));
 }
 
 /** Address of `device` that `peer` (on the device) sources IKE from, when it can be told. */
@@ -170,10 +174,10 @@ export function matchPeers(A: model.Device, B: model.Device): PeerMatch[] {
     });
   };
   const bestFor = (X: model.Device, x: model.IpsecPeer, Y: model.Device) => {
-    if (!x.remote || peerDown(X, x)) return;
+    if (!x.remote || peerDown(X, x) || !owns(Y, x.remote.value)) return;
     let best: model.IpsecPeer | undefined;
     let bestRank: number[] | undefined;
-    for (const y of Y.ipsecPeers) {
+    for (const y of answering(Y, X)) {
       const r = rank(X, x, Y, y);
       if (r && better(r, bestRank)) {
         best = y;
@@ -182,9 +186,55 @@ export function matchPeers(A: model.Device, B: model.Device): PeerMatch[] {
     }
     if (best && !peerDown(Y, best)) add(X, x, Y, best);
   };
-  for (const a of A.ipsecPeers) bestFor(A, a, B);
-  for (const b of B.ipsecPeers) bestFor(B, b, A);
+  for (const a of targeting(A, B)) bestFor(A, a, B);
+  for (const b of targeting(B, A)) bestFor(B, b, A);
   return res;
+}
+
+/** A device's IPsec peers by canonical remote address, its wildcard peers, and each peer's position. */
+const peerIndex = perDevice((d) => {
+  const byRemote = new Map<string, model.IpsecPeer[]>();
+  const wildcards: model.IpsecPeer[] = [];
+  const position = new Map<model.IpsecPeer, number>();
+  d.ipsecPeers.forEach((p, i) => {
+    position.set(p, i);
+    if (!p.remote) {
+      wildcards.push(p);
+      return;
+    }
+    const key = canon(p.remote.value);
+    const list = byRemote.get(key);
+    if (list) list.push(p);
+    else byRemote.set(key, [p]);
+  });
+  return { byRemote, wildcards, position };
+});
+
+/**
+ * The peers of `X` whose remote address is one `Y` owns (the only ones `score` can pair with Y), in configuration
+ * order: looked up by `Y`'s addresses when X has more peers than Y has addresses, so a hub with 5,000 branch
+ * peers costs O(Y's addresses) per branch, not O(hub peers).
+ */
+function targeting(X: model.Device, Y: model.Device): readonly model.IpsecPeer[] {
+  const owned = ownedOf(Y);
+  if (X.ipsecPeers.length <= owned.size) return X.ipsecPeers;
+  const { byRemote, position } = peerIndex(X);
+  const res: model.IpsecPeer[] = [];
+  for (const a of owned) for (const p of byRemote.get(a) ?? []) res.push(p);
+  return res.length > 1 ? res.sort((p, q) => position.get(p)! - position.get(q)!) : res;
+}
+
+/**
+ * The peers of `Y` that may answer a peer of `X` (`score` defined): wildcard responders and the peers whose remote
+ * address `X` owns, in configuration order (ties in `rank` go to the first).
+ */
+function answering(Y: model.Device, X: model.Device): readonly model.IpsecPeer[] {
+  const owned = ownedOf(X);
+  if (Y.ipsecPeers.length <= owned.size) return Y.ipsecPeers;
+  const { byRemote, wildcards, position } = peerIndex(Y);
+  const res: model.IpsecPeer[] = [...wildcards];
+  for (const a of owned) for (const p of byRemote.get(a) ?? []) res.push(p);
+  return res.length > 1 ? res.sort((p, q) => position.get(p)! - position.get(q)!) : res;
 }
 
 /** Whether some selector of `x` is the mirror image of some selector of `y`. */
@@ -206,21 +256,58 @@ function firstOwnedAddress(device: model.Device, resp: model.IpsecPeer): string 
  */
 export function keyFor(device: model.Device, peer: model.IpsecPeer, remoteAddr: string | undefined, aggressive = false): model.PresharedKey | undefined {
   if (peer.remote || !remoteAddr) return peer.psk;
-  let best: model.PresharedKey | undefined;
-  let bestLen = -1;
-  for (const k of peer.keys ?? device.keys) {
-    const p = model.parsePrefix(k.peer);
-    if (!p || !model.prefixContains(k.peer, remoteAddr)) continue;
-    if (p.length > bestLen) {
-      best = k;
-      bestLen = p.length;
-    }
-  }
+  const best = longestKey(peer.keys ?? device.keys, remoteAddr);
   if (best) return best;
   // A key selected by name (ASA remote-access tunnel-group, FQDN identity) only applies in aggressive mode, where
   // the initiator's identity travels in the clear; main mode can only select by address [S20].
   if (peer.psk && !aggressive && !model.parsePrefix(peer.psk.peer)) return undefined;
   return peer.psk;
+}
+
+/** Address keys by family, prefix length and network (the first key of each), with the lengths longest first. */
+interface KeyIndex {
+  byNet: Map<string, model.PresharedKey>;
+  lengths: Map<number, number[]>;
+}
+
+const keyIndexes = new WeakMap<readonly model.PresharedKey[], KeyIndex>();
+
+function keyIndex(keys: readonly model.PresharedKey[]): KeyIndex {
+  let index = keyIndexes.get(keys);
+  if (index) return index;
+  index = { byNet: new Map(), lengths: new Map() };
+  for (const k of keys) {
+    const p = model.parsePrefix(k.peer);
+    if (!p) continue;
+    const key = `${p.family}/${p.length}/${p.network}`;
+    if (index.byNet.has(key)) continue;
+    index.byNet.set(key, k);
+    const lengths = index.lengths.get(p.family) ?? [];
+    if (!lengths.includes(p.length)) lengths.push(p.length);
+    index.lengths.set(p.family, lengths);
+  }
+  for (const l of index.lengths.values()) l.sort((a, b) => b - a);
+  keyIndexes.set(keys, index);
+  return index;
+}
+
+/**
+ * The key whose prefix is the longest covering `address` (the first of several equal ones), looked up per prefix
+ * length the keys use: a hub with a key per branch answers each branch in O(lengths), not O(keys).
+ */
+function longestKey(keys: readonly model.PresharedKey[], address: string): model.PresharedKey | undefined {
+  if (keys.length === 0) return undefined;
+  const a = model.parsePrefix(address);
+  if (!a) return undefined;
+  const index = keyIndex(keys);
+  const addr = address.includes('/') ? address.slice(0, address.indexOf('/')) : address;
+  for (const len of index.lengths.get(a.family) ?? []) {
+    if (len > a.length) continue;
+    const net = model.parsePrefix(`${addr}/${len}`);
+    const hit = net && index.byNet.get(`${net.family}/${net.length}/${net.network}`);
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 /**

@@ -23,7 +23,7 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
         const list = byId.get(key);
         const entry = { device, process, rid };
         if (!list) byId.set(key, [entry]);
-        else if (!list.some((e) => e.device.uri === device.uri)) list.push(entry);
+        else if (list[list.length - 1].device.uri !== device.uri) list.push(entry); // a device's processes come one after another
       }
     }
     const res: model.Finding[] = [];
@@ -33,20 +33,20 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
       if (list.length < 2) continue;
       domains ??= ospfDomains(devices, ctx);
       const domainOf = domains;
+      const others = sharers(list, (e) => domainOf(e.device), (e) => e.device.name, MAX_RELATED);
       for (const e of list) {
         // Two copies of one router (same hostname) are not a duplicate; routers in OSPF domains that share no
         // link (unrelated labs in one workspace) never meet. Devices whose links are unknown are compared with all.
-        const mine = domainOf(e.device);
-        const others = list.filter((o) => o !== e && o.device.name !== e.device.name && (mine === undefined || domainOf(o.device) === undefined || domainOf(o.device) === mine));
-        if (others.length === 0) continue;
-        const names = others.slice(0, 3).map((o) => o.device.name).join(', ') + (others.length > 3 ? ` and ${others.length - 3} more` : '');
+        const { count, first } = others(e);
+        if (count === 0) continue;
+        const names = first.slice(0, 3).map((o) => o.device.name).join(', ') + (count > 3 ? ` and ${count - 3} more` : '');
         res.push({
           uri: e.device.uri,
           range: at(e.rid, e.process.range),
           severity: 'error',
           code: 'ospf/duplicate-router-id',
           message: `OSPFv${e.process.version} router id ${e.rid.value}${e.rid.range ? '' : ` (${e.rid.default ?? 'implicit'})`} is also used by ${names}: LSAs of the two routers overwrite each other, adjacencies flap ("Duplicate router-id")`,
-          related: others.slice(0, MAX_RELATED).map((o) => ({ uri: o.device.uri, range: at(o.rid, o.process.range), message: `router id ${o.rid.value} on ${o.device.name}` })),
+          related: first.map((o) => ({ uri: o.device.uri, range: at(o.rid, o.process.range), message: `router id ${o.rid.value} on ${o.device.name}` })),
           fixes: uniqueRouterIdFix(e.device, e.rid, (used ??= routerIdsInUse(devices))),
         });
       }
@@ -54,6 +54,58 @@ export const duplicateRouterIdCheck: WorkspaceCheck = {
     return res;
   },
 };
+
+/**
+ * For each entry of `list`, the entries it clashes with: any other entry of another name whose domain is its own,
+ * or either domain unknown — their number and the first `limit` in list order. Counted per (domain, name) group,
+ * so 5,000 spokes of one template sharing a router id cost O(5,000 × limit), not O(5,000²).
+ */
+function sharers<T>(list: readonly T[], domainOf: (e: T) => number | undefined, nameOf: (e: T) => string, limit: number): (e: T) => { count: number; first: T[] } {
+  const UNKNOWN = -1;
+  const byDomain = new Map<number, number[]>(); // positions in list order
+  const byDomainName = new Map<string, number>();
+  const byName = new Map<string, number>();
+  list.forEach((e, i) => {
+    const d = domainOf(e) ?? UNKNOWN;
+    const positions = byDomain.get(d);
+    if (positions) positions.push(i);
+    else byDomain.set(d, [i]);
+    const dn = `${d}\u0000${nameOf(e)}`;
+    byDomainName.set(dn, (byDomainName.get(dn) ?? 0) + 1);
+    byName.set(nameOf(e), (byName.get(nameOf(e)) ?? 0) + 1);
+  });
+  const unknown = byDomain.get(UNKNOWN) ?? [];
+  return (e) => {
+    const name = nameOf(e);
+    const d = domainOf(e);
+    let count: number;
+    let streams: number[][];
+    if (d === undefined) {
+      count = list.length - (byName.get(name) ?? 0);
+      streams = [];
+    } else {
+      const mine = byDomain.get(d) ?? [];
+      count = mine.length + unknown.length - (byDomainName.get(`${d}\u0000${name}`) ?? 0) - (byDomainName.get(`${UNKNOWN}\u0000${name}`) ?? 0);
+      streams = [mine, unknown];
+    }
+    const first: T[] = [];
+    if (count === 0) return { count, first };
+    const want = Math.min(limit, count);
+    if (d === undefined) {
+      for (let i = 0; i < list.length && first.length < want; i++) if (nameOf(list[i]) !== name) first.push(list[i]);
+    } else {
+      // Merge the two position lists (both ascending) to keep list order.
+      const [a, b] = streams;
+      let i = 0;
+      let j = 0;
+      while (first.length < want && (i < a.length || j < b.length)) {
+        const p = j >= b.length || (i < a.length && a[i] < b[j]) ? a[i++] : b[j++];
+        if (nameOf(list[p]) !== name) first.push(list[p]);
+      }
+    }
+    return { count, first };
+  };
+}
 
 /** Every router id of every OSPF process in the workspace, canonical. */
 function routerIdsInUse(devices: readonly model.Device[]): Set<string> {
@@ -145,7 +197,8 @@ export const noDrEligibleCheck: WorkspaceCheck = {
   name: 'ospf-no-dr-eligible',
   check(devices, ctx) {
     // Index DR-electing, non-passive OSPF interfaces by segment (canonical prefix).
-    const segments = new Map<string, { device: model.Device; o: model.OspfInterface }[]>();
+    type Entry = { device: model.Device; o: model.OspfInterface };
+    const segments = new Map<string, Entry[]>();
     for (const device of devices) {
       for (const o of device.ospfInterfaces) {
         if (!o.prefix || o.passive.value || !electsDr(o.networkType.value)) continue;
@@ -157,14 +210,60 @@ export const noDrEligibleCheck: WorkspaceCheck = {
     }
     const res: model.Finding[] = [];
     for (const list of segments.values()) {
-      if (list.length < 2 || list.every((e) => e.o.priority.value > 0)) continue;
+      if (list.length < 2) continue;
+      let eligible = 0;
+      for (const e of list) if (e.o.priority.value > 0) eligible++;
+      if (eligible === list.length) continue;
+      // Entries of this segment by device uri, so a router's partners are looked up, not the segment scanned: a
+      // DMVPN cloud of 5,000 priority-0 spokes on one subnet costs O(spokes), each spoke seeing its hub only.
+      let byUri: Map<string, Entry[]> | undefined;
+      const memo = new Map<string, Entry[]>();
+      const eligibleNear = new Map<string, boolean>();
+      /** The entries of this segment on the partners of `uri` (memoised per segment). */
+      const nearOf = (uri: string, partners: ReadonlySet<string>): Entry[] => {
+        let near = memo.get(uri);
+        if (near) return near;
+        if (partners.size < list.length) {
+          if (!byUri) {
+            byUri = new Map();
+            for (const p of list) {
+              const l = byUri.get(p.device.uri);
+              if (l) l.push(p);
+              else byUri.set(p.device.uri, [p]);
+            }
+          }
+          near = [];
+          for (const u of partners) for (const p of byUri.get(u) ?? []) if (p.device.uri !== uri) near.push(p);
+        } else near = list.filter((p) => p.device.uri !== uri && partners.has(p.device.uri));
+        memo.set(uri, near);
+        return near;
+      };
       for (const e of list) {
         if (e.o.priority.value > 0) continue;
         // Only the routers pairing joined to this one share its segment: the same subnet in another network
         // (a copy of the lab in another folder) neither hides nor adds a DR-eligible router.
-        const partners = ctx.partners?.(e.device.uri);
-        const near = partners ? list.filter((p) => p.device !== e.device && partners.has(p.device.uri)) : list.filter((p) => p.device !== e.device);
-        if (near.some((p) => p.o.priority.value > 0)) continue;
+        let near: Entry[];
+        if (!ctx.partners) {
+          if (eligible > 0) continue;
+          near = [];
+          for (const p of list) {
+            if (p.device === e.device) continue;
+            near.push(p);
+            if (near.length > MAX_SEGMENT_PAIRWISE) break;
+          }
+        } else {
+          const partners = ctx.partners;
+          near = nearOf(e.device.uri, partners(e.device.uri));
+          if (near.some((p) => p.o.priority.value > 0)) continue;
+          // On a hub-and-spoke segment (NBMA, DMVPN) a spoke does not hear the other spokes, but it takes the DR its
+          // hub elects among them: a DR-eligible router one hop behind a neighbour on the segment is enough.
+          const hearsEligible = (uri: string) => {
+            let v = eligibleNear.get(uri);
+            if (v === undefined) eligibleNear.set(uri, (v = nearOf(uri, partners(uri)).some((q) => q.o.priority.value > 0)));
+            return v;
+          };
+          if (near.some((p) => hearsEligible(p.device.uri))) continue;
+        }
         const peers = near.length > MAX_SEGMENT_PAIRWISE ? near : near.filter((p) => areNeighbours(e.device, e.o, p.device, p.o));
         if (peers.length === 0) continue;
         const edits = run(e.o.priority.set, 1);

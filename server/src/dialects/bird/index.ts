@@ -1,21 +1,21 @@
 // BIRD dialect entry point (BIRD 2 bird.conf; BIRD 1.x files are recognised and explained by one hint).
 // Wires lexer → structural parser → analysis → lowering and the editor features. No LSP, no file system.
 
-import type { ParseResult } from '../../syntax';
+import type { ParseResult, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
 import type { Dialect } from '../types';
 import { analyze, type BirdInfo } from './analyze';
 import { birdComplete, birdHover } from './assist';
 import { birdFolding, birdOutline, detectBird, type BirdTree } from './features';
 import { lowerBird } from './lower';
-import { parseStructure } from './parser';
+import { documentTokens, parseStructure } from './parser';
 import { lowerOrCrash } from '../guard';
 
 export type { BirdTree } from './features';
 
 /** Parses a BIRD config: lossless tokens, statement/block tree, syntax and grammar diagnostics. Never throws. */
 export function parseBird(text: string, options: { birdVersion?: string } = {}): ParseResult<BirdTree> {
-  const { tree, tokens, diagnostics } = parseStructure(text);
+  const { tree, significant, diagnostics } = parseStructure(text);
   let info: BirdInfo;
   try {
     info = analyze(tree, diagnostics, { birdVersion: options.birdVersion });
@@ -25,7 +25,17 @@ export function parseBird(text: string, options: { birdVersion?: string } = {}):
     diagnostics.push(internalErrorDiagnostic(e));
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start);
-  return { text, tree: Object.assign(tree, { info }), tokens, diagnostics };
+  return withLazyTokens({ text, tree: Object.assign(tree, { info }), diagnostics }, significant);
+}
+
+/**
+ * The parse result with `tokens` a getter: the lossless list (whitespace and newline tokens included) is built on
+ * first use from the significant tokens, since the parse itself and most consumers (lowering, the CLI) never need it.
+ */
+function withLazyTokens(res: Omit<ParseResult<BirdTree>, 'tokens'>, significant: Token[]): ParseResult<BirdTree> {
+  let cached: Token[] | undefined;
+  Object.defineProperty(res, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(res.text, significant)) });
+  return res as ParseResult<BirdTree>;
 }
 
 export const birdDialect: Dialect<BirdTree> = {

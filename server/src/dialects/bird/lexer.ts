@@ -31,14 +31,17 @@ const PUNCT = '{}()[];,:.';
  * Lexes a BIRD config. Token kinds: `number` covers decimal and hex numbers, IPv4/IPv6 addresses and prefixes
  * (with `+`, `-` or `{a,b}` range suffixes); `string` covers "double-quoted" text and 'quoted symbols';
  * `comment` covers `#` line comments and `/* *\/` block comments. Never throws.
+ * With `significantOnly`, whitespace and newline runs make no token (the parser's own walk, ~half the tokens);
+ * `gapTokens` rebuilds them, so the list stays lossless on demand.
  */
-export function lex(text: string): LexResult {
+export function lex(text: string, significantOnly = false): LexResult {
   const tokens: Token[] = [];
   const diagnostics: SyntaxDiagnostic[] = [];
   const n = text.length;
   let i = 0;
   // Most tokens are one ASCII character or a run of spaces: share those strings instead of allocating one per token.
   const push = (kind: TokenKind, start: number, end: number) => {
+    if (significantOnly && (kind === 'whitespace' || kind === 'newline')) return;
     let t: string;
     const c = text.charCodeAt(start);
     if (end - start === 1 && c < 128) t = ASCII[c];
@@ -218,6 +221,30 @@ function scanAddress(text: string, i: number): number {
     }
   }
   return end;
+}
+
+/**
+ * The whitespace and newline tokens `lex` makes for `text[from, to)`, a gap between two significant tokens (so it
+ * holds only spaces, tabs, form feeds, vertical tabs and line breaks), appended to `out`.
+ */
+export function gapTokens(text: string, from: number, to: number, out: Token[]): void {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    const s = i;
+    if (c === 10 || c === 13) {
+      i += c === 13 && i + 1 < to && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      out.push({ kind: 'newline', start: s, end: i, text: i - s === 1 ? ASCII[c] : '\r\n' });
+      continue;
+    }
+    while (i < to) {
+      const d = text.charCodeAt(i);
+      if (d === 10 || d === 13) break;
+      i++;
+    }
+    const t = c === 32 && i - s < SPACES.length && isSpaces(text, s, i) ? SPACES[i - s] : i - s === 1 && c < 128 ? ASCII[c] : text.slice(s, i);
+    out.push({ kind: 'whitespace', start: s, end: i, text: t });
+  }
 }
 
 /** True for tokens that are not significant to the grammar. */

@@ -3,7 +3,7 @@
 // nest tokens. Iterative (no recursion), linear, never throws. Imports nothing but syntax/ and its lexer.
 
 import type { SyntaxDiagnostic, SyntaxNode, Token } from '../../syntax';
-import { isTrivia, lex } from './lexer';
+import { gapTokens, isTrivia, lex } from './lexer';
 
 /** A statement: its significant tokens (including the closing `;` if any) and the blocks it owns, in order. */
 export const STATEMENT = 'BirdStatement';
@@ -13,7 +13,8 @@ export const ROOT = 'BirdRoot';
 
 export interface StructuralParse {
   tree: SyntaxNode;
-  tokens: Token[];
+  /** Significant tokens and comments, in document order (no whitespace or newline tokens). */
+  significant: Token[];
   diagnostics: SyntaxDiagnostic[];
 }
 
@@ -40,7 +41,7 @@ function addChild(parent: SyntaxNode, child: SyntaxNode): void {
 
 /** Parses BIRD text into statements and blocks. */
 export function parseStructure(text: string): StructuralParse {
-  const { tokens, diagnostics } = lex(text);
+  const { tokens, diagnostics } = lex(text, true);
   const root: SyntaxNode = { kind: ROOT, range: { start: 0, end: text.length }, tokens: [], children: [] };
   const stack: Frame[] = [{ block: root }];
   // Depth of ( and [ inside the current statement: braces there are set/expression syntax, not blocks.
@@ -145,7 +146,23 @@ export function parseStructure(text: string): StructuralParse {
     parent.current = owner;
   }
   finish(stack[0]);
-  return { tree: root, tokens, diagnostics };
+  return { tree: root, significant: tokens, diagnostics };
+}
+
+/**
+ * Every token of the document in order, lossless: the significant tokens (and comments) of `parseStructure`, with
+ * the whitespace and newline tokens between them made now. Linear.
+ */
+export function documentTokens(text: string, significant: Token[]): Token[] {
+  const res: Token[] = [];
+  let at = 0;
+  for (const t of significant) {
+    if (t.start > at) gapTokens(text, at, t.start, res);
+    res.push(t);
+    at = t.end;
+  }
+  if (at < text.length) gapTokens(text, at, text.length, res);
+  return res;
 }
 
 /** 1-based line of `offset` (LF, CRLF and CR end a line, as in the lexer); one scan, for a message. */

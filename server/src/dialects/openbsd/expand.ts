@@ -30,7 +30,7 @@ export function expandPairs(rule: RuleSyntax): { pairs: ExpandedPair[]; familyMi
       pairs.push({ src: s, dst: d });
     }
   }
-  return { pairs, familyMismatch: pairs.length === 0 };
+  return { pairs: pairs.slice(), familyMismatch: pairs.length === 0 }; // exact size: Setters keep the pairs
 }
 
 /** The text ipsecctl prints for a host: IPv4 as written, IPv6 normalised with /len unless /128, names as written. */

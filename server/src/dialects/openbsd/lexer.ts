@@ -5,16 +5,38 @@ import type { TextRange, Token } from '../../syntax';
 
 /**
  * A lexed token that also carries what the parser needs (unquoted value, quoting), so the parser works on the
- * lexer's own objects instead of copies: one object per token keeps million-line files cheap. Tokens copied out
- * of a macro value carry the `$name` use's offsets and the macro's name.
+ * lexer's own objects instead of copies: one object per token keeps million-line files cheap. The text is not
+ * stored: it is cut from the source on use (a string per token was ~30 bytes per token kept by every tree).
+ * Tokens copied out of a macro value carry the `$name` use's offsets, the macro's name and their own text.
  */
 export class LexToken implements Token {
+  /**
+   * The text the offsets refer to (the document). A private field: never enumerated or serialised, so a token
+   * logged or turned into JSON shows its own text, not the whole document and its keys.
+   */
+  readonly #src: string;
+
   constructor(
     public kind: Token['kind'],
     public start: number,
     public end: number,
-    public text: string,
-  ) {}
+    src: string,
+  ) {
+    this.#src = src;
+  }
+
+  protected get src(): string {
+    return this.#src;
+  }
+
+  toJSON(): Token {
+    return { kind: this.kind, start: this.start, end: this.end, text: this.text };
+  }
+
+  /** Text as written (with quotes for strings). */
+  get text(): string {
+    return this.src.slice(this.start, this.end);
+  }
 
   /** Unquoted value (`"a b"` → `a b`); the text itself for other tokens. Computed on use: strings are rare. */
   get value(): string {
@@ -34,16 +56,41 @@ export class LexToken implements Token {
   get range(): TextRange {
     return { start: this.start, end: this.end };
   }
+
+  /** Whether the text is `s`, without cutting it out of the source. */
+  is(s: string): boolean {
+    return this.end - this.start === s.length && this.src.startsWith(s, this.start);
+  }
+
+  /** Code of the first character of the text. */
+  firstCode(): number {
+    return this.src.charCodeAt(this.start);
+  }
 }
 
-/** A token copied out of a macro value: it carries the offsets of the `$name` use it replaces. */
+/**
+ * A token copied out of a macro value: it carries the offsets of the `$name` use it replaces, so its source is its
+ * own text (the offsets do not index it).
+ */
 export class MacroToken extends LexToken {
   constructor(kind: Token['kind'], start: number, end: number, text: string, private readonly macroName: string) {
     super(kind, start, end, text);
   }
 
+  override get text(): string {
+    return this.src;
+  }
+
   override get macro(): string | undefined {
     return this.macroName;
+  }
+
+  override is(s: string): boolean {
+    return this.src === s;
+  }
+
+  override firstCode(): number {
+    return this.src.charCodeAt(0);
   }
 }
 
@@ -90,7 +137,7 @@ export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to
   const res: LexToken[] = [];
   const n = to;
   let i = from;
-  const push = sink ?? ((kind: Token['kind'], start: number, end: number) => res.push(new LexToken(kind, start, end, text.slice(start, end))));
+  const push = sink ?? ((kind: Token['kind'], start: number, end: number) => res.push(new LexToken(kind, start, end, text)));
   while (i < n) {
     const c = text.charCodeAt(i);
     const s = i;

@@ -98,16 +98,18 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
 
   const exchangeMode: model.Value<'main' | 'aggressive'> = p1
     ? { value: p1.keyword.value === 'aggressive' ? 'aggressive' : 'main', range: p1.keyword.range }
-    : { value: 'main', default: 'ipsecctl default: main mode when neither `main` nor `aggressive` is given' };
+    : model.sharedDefault<'main' | 'aggressive'>('main', 'ipsecctl default: main mode when neither `main` nor `aggressive` is given');
 
+  // Defaults are shared frozen objects (one per distinct value); only lifetimes stay per peer, for their Setters.
   const phase1: model.Phase1Proposal = {
-    label: p1 ? p1.keyword.value : 'main (defaults)',
+    label: p1 ? (p1.keyword.value === 'aggressive' ? 'aggressive' : 'main') : 'main (defaults)',
     range: p1 ? cover([p1.keyword.range, p1.last.range]) : undefined,
     encryption: xfValue(p1?.enc, DEFAULTS.phase1Encryption, 'ipsecctl default when `enc` is absent in phase 1 (aes: offers 128-bit, accepts 128-256)'),
     hash: xfValue(p1?.auth, DEFAULTS.phase1Hash, 'ipsecctl default when `auth` is absent in phase 1 (hmac-sha1)'),
     dh: xfValue(p1?.group, rel.phase1Group, rel.groupNote),
-    auth: psk ? { value: 'psk', range: psk.keyword.range } : rule.ikeauth ? { value: 'rsa-sig', range: rule.ikeauth.keyword.range } : { value: 'rsa-sig', default: 'ipsecctl default without `psk`: RSA signatures' },
-    lifetime: p1?.lifetime?.seconds !== undefined ? { value: p1.lifetime.seconds, range: p1.lifetime.value!.range } : { value: DEFAULTS.phase1Lifetime, default: 'isakmpd default phase 1 lifetime (ipsec.conf(5): 3600 s)' },
+    auth: psk ? { value: 'psk', range: psk.keyword.range } : rule.ikeauth ? { value: 'rsa-sig', range: rule.ikeauth.keyword.range } : model.sharedDefault<model.Phase1Proposal['auth']['value']>('rsa-sig', 'ipsecctl default without `psk`: RSA signatures'),
+    // The Setter is written with the value (a property added later would move the object's fields out of line).
+    lifetime: p1?.lifetime?.seconds !== undefined ? { value: p1.lifetime.seconds, range: p1.lifetime.value!.range, set: (v) => setters.setLifetime('phase1', v) } : { value: DEFAULTS.phase1Lifetime, default: 'isakmpd default phase 1 lifetime (ipsec.conf(5): 3600 s)', set: (v) => setters.setLifetime('phase1', v) },
   };
 
   const satype = rule.satype?.value === 'ah' ? 'ah' : 'esp';
@@ -115,68 +117,64 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   const phase2: model.Phase2Proposal = {
     label: p2 ? 'quick' : 'quick (defaults)',
     range: p2 ? cover([p2.keyword.range, p2.last.range]) : undefined,
-    protocol: rule.satype ? { value: satype, range: rule.satype.range } : { value: 'esp', default: 'ipsec.conf default: esp' },
-    encryption: satype === 'ah' ? { value: [], default: 'AH does not encrypt' } : xfValue(p2?.enc, DEFAULTS.phase2Encryption, 'ipsecctl default when `enc` is absent in phase 2 (aes: offers 128-bit, accepts 128-256)'),
-    integrity: aead && !p2?.auth ? { value: ['none'], default: 'authenticated encryption: no separate integrity algorithm' } : xfValue(p2?.auth, DEFAULTS.phase2Integrity, 'ipsecctl default when `auth` is absent in phase 2 (hmac-sha2-256)'),
-    mode: rule.tmode ? { value: rule.tmode.value === 'transport' ? 'transport' : 'tunnel', range: rule.tmode.range } : { value: 'tunnel', default: 'ipsec.conf default: tunnel mode' },
+    protocol: rule.satype ? { value: satype, range: rule.satype.range } : model.sharedDefault<'esp' | 'ah'>('esp', 'ipsec.conf default: esp'),
+    encryption: satype === 'ah' ? model.sharedDefault<string[]>([], 'AH does not encrypt') : xfValue(p2?.enc, DEFAULTS.phase2Encryption, 'ipsecctl default when `enc` is absent in phase 2 (aes: offers 128-bit, accepts 128-256)'),
+    integrity: aead && !p2?.auth ? model.sharedDefault(['none'], 'authenticated encryption: no separate integrity algorithm') : xfValue(p2?.auth, DEFAULTS.phase2Integrity, 'ipsecctl default when `auth` is absent in phase 2 (hmac-sha2-256)'),
+    mode: rule.tmode ? { value: rule.tmode.value === 'transport' ? 'transport' : 'tunnel', range: rule.tmode.range } : model.sharedDefault<'tunnel' | 'transport'>('tunnel', 'ipsec.conf default: tunnel mode'),
   };
 
-  const pfs: model.Value<string> = p2?.group?.value
-    ? { value: p2.group.canonical ?? p2.group.value.value, range: p2.group.value.range }
-    : { value: rel.pfs, default: rel.pfsNote };
-  const phase2Lifetime: model.Value<number> = p2?.lifetime?.seconds !== undefined ? { value: p2.lifetime.seconds, range: p2.lifetime.value!.range } : { value: DEFAULTS.phase2Lifetime, default: 'isakmpd default phase 2 lifetime (ipsec.conf(5): 1200 s)' };
+  const pfs: model.Value<string> = p2?.group?.value ? { value: p2.group.canonical ?? p2.group.value.value, range: p2.group.value.range } : model.sharedDefault(rel.pfs, rel.pfsNote);
+  const phase2Lifetime: model.Value<number> = p2?.lifetime?.seconds !== undefined ? { value: p2.lifetime.seconds, range: p2.lifetime.value!.range, set: (v) => setters.setLifetime('phase2', v) } : { value: DEFAULTS.phase2Lifetime, default: 'isakmpd default phase 2 lifetime (ipsec.conf(5): 1200 s)', set: (v) => setters.setLifetime('phase2', v) };
 
-  const selectors: model.Selector[] = pairs.map((pair) => ({
-    local: hostPrefix(pair.src),
-    remote: hostPrefix(pair.dst),
-    protocol: rule.proto?.value ? (rule.proto.number !== undefined && rule.proto.value.kind === 'number' ? String(rule.proto.number) : rule.proto.value.value) : 'ip',
-    localPort: rule.hosts?.srcPort?.value?.value,
-    remotePort: rule.hosts?.dstPort?.value?.value,
-    range: cover([pair.src.range, pair.dst.range]),
-  }));
+  const protocol = rule.proto?.value ? (rule.proto.number !== undefined && rule.proto.value.kind === 'number' ? String(rule.proto.number) : rule.proto.value.value) : 'ip';
+  const localPort = rule.hosts?.srcPort?.value?.value;
+  const remotePort = rule.hosts?.dstPort?.value?.value;
+  const selectors: model.Selector[] = pairs.map((pair) => ({ local: hostPrefix(pair.src), remote: hostPrefix(pair.dst), protocol, localPort, remotePort, range: cover2(pair.src.range, pair.dst.range) }));
 
   let key: model.PresharedKey | undefined;
   if (psk?.value) {
     key = {
       peer: remote ? (model.isAddress(remote.value) ? model.canonicalPrefix(`${remote.value}/${remote.value.includes(':') ? 128 : 32}`)! : remote.value) : '0.0.0.0/0',
       secret: { kind: 'plain', plain: psk.value.value, range: psk.value.range },
-      range: cover([psk.keyword.range, psk.value.range]),
+      range: cover2(psk.keyword.range, psk.value.range),
       set: (value) => setters.setPsk(value),
     };
     device.keys.push(key);
   }
 
+  // Setters come last: batch mode deletes them, and V8 keeps an object fast only when its newest properties go.
   const peer: model.IpsecPeer = {
     id,
     label: `ike rule line ${line + 1}`,
-    range: cover([rule.keyword.range, rule.hosts?.dst.length ? rule.hosts.dst[rule.hosts.dst.length - 1].range : (rule.hosts?.to ?? rule.keyword).range]),
+    range: cover2(rule.keyword.range, rule.hosts?.dst.length ? rule.hosts.dst[rule.hosts.dst.length - 1].range : (rule.hosts?.to ?? rule.keyword).range),
     remote,
     remoteAny,
     local,
     role,
     kind: 'openbsd',
-    ikeVersion: { value: 1, default: 'ipsec.conf drives isakmpd, which speaks IKEv1 only' },
+    ikeVersion: IKE_V1,
     exchangeMode,
     phase1: [phase1],
     psk: key,
-    addPsk: key ? undefined : (value) => setters.addPsk(value),
     phase2: [phase2],
     pfs,
     phase2Lifetime,
     selectors,
+    addPsk: key ? undefined : (value) => setters.addPsk(value),
     setPhase1: (v) => setters.setPhase('phase1', { auth: v.hash, enc: v.encryption, group: v.dh }),
     setPhase2: (v) => setters.setPhase('phase2', { auth: v.integrity, enc: v.encryption }),
     setPfs: (g) => setters.setPhase('phase2', { group: g }),
     setSelector: (v) => setters.setSelector(pairs, v),
   };
-  attachLifetimeSetters(phase1, phase2Lifetime, setters);
   device.ipsecPeers.push(peer);
 }
 
-/** Quick-fix Setters for the phase 1 (`main … lifetime S`) and phase 2 (`quick … lifetime S`) lifetimes. */
-function attachLifetimeSetters(phase1: model.Phase1Proposal, phase2Lifetime: model.Value<number>, setters: RuleSetters): void {
-  phase1.lifetime.set = (v) => setters.setLifetime('phase1', v);
-  phase2Lifetime.set = (v) => setters.setLifetime('phase2', v);
+/** `ipsec.conf drives isakmpd`: the same frozen value for every peer. */
+const IKE_V1 = model.sharedDefault<1 | 2>(1, 'ipsec.conf drives isakmpd, which speaks IKEv1 only');
+
+/** The range from the start of `a` to the end of `b` (or the reverse), without an intermediate array. */
+function cover2(a: TextRange, b: TextRange): TextRange {
+  return { start: Math.min(a.start, b.start), end: Math.max(a.end, b.end) };
 }
 
 function addOwned(ctx: LowerContext, v: model.Value<string>): void {
@@ -185,9 +183,10 @@ function addOwned(ctx: LowerContext, v: model.Value<string>): void {
   ctx.device.extraAddresses.push(v);
 }
 
+/** A transform's value: a written one (its one-item list shared between peers), else the shared frozen default. */
 function xfValue(xf: XfSyntax | undefined, fallback: string, note: string): model.Value<string[]> {
-  if (xf?.value) return { value: [xf.canonical ?? xf.value.value], range: xf.value.range };
-  return { value: [fallback], default: note };
+  if (xf?.value) return model.listValue([xf.canonical ?? xf.value.value], xf.value.range);
+  return model.sharedDefault([fallback], note);
 }
 
 /** Builds the edits behind the Setters of one `ike` rule. Offsets refer to the document the rule was parsed from. */

@@ -154,19 +154,7 @@ export interface ParseOptions {
 
 /** Parses a whole ipsec.conf. Never throws. */
 export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] } {
-  const problems: LexProblem[] = [];
-  // Only significant tokens become objects (whitespace and newlines were half of them, ~1 KB per line): statements
-  // end at newline positions recorded as indices into `sig`; the lossless list is built on first use.
-  const sig: LexToken[] = [];
-  const ends: number[] = [];
-  const comments: LexToken[] = [];
-  lexIpsecConf(text, problems, 0, text.length, (kind, start, end) => {
-    if (kind === 'newline') {
-      if (ends.length === 0 || ends[ends.length - 1] !== sig.length) ends.push(sig.length);
-    } else if (kind === 'comment') comments.push(new LexToken(kind, start, end, text.slice(start, end)));
-    else if (kind !== 'whitespace') sig.push(new LexToken(kind, start, end, text.slice(start, end)));
-  });
-  ends.push(sig.length);
+  const { sig, ends, comments, problems } = lexSignificant(text);
   // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
   const diagnostics = new DiagnosticCollector();
   for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
@@ -191,9 +179,34 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
     diagnostics.push({ range: use.range, severity: 'error', code: CODES.macroBeforeDefinition, message: `Macro '${use.name}' is used before its definition; ipsecctl expands macros in file order, so move the definition above this line` });
   }
   const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList, comments };
-  const result = { tree, diagnostics: diagnostics.finish() } as { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] };
+  return withLazyTokens(text, tree, diagnostics.finish());
+}
+
+/**
+ * Only significant tokens become objects (whitespace and newlines were half of them, ~1 KB per line): statements
+ * end at newline positions recorded as indices into `sig`; the lossless list is built on first use. A function of
+ * its own, so that nothing the parse result keeps (the lazy `tokens` getter) holds on to `sig` and `ends`.
+ */
+function lexSignificant(text: string): { sig: LexToken[]; ends: number[]; comments: LexToken[]; problems: LexProblem[] } {
+  const problems: LexProblem[] = [];
+  const sig: LexToken[] = [];
+  const ends: number[] = [];
+  const comments: LexToken[] = [];
+  lexIpsecConf(text, problems, 0, text.length, (kind, start, end) => {
+    if (kind === 'newline') {
+      if (ends.length === 0 || ends[ends.length - 1] !== sig.length) ends.push(sig.length);
+    } else if (kind === 'comment') comments.push(new LexToken(kind, start, end, text));
+    else if (kind !== 'whitespace') sig.push(new LexToken(kind, start, end, text));
+  });
+  ends.push(sig.length);
+  return { sig, ends, comments, problems };
+}
+
+/** The parse result, with `tokens` a getter that builds the lossless list on first use and keeps it. */
+function withLazyTokens(text: string, tree: ObsdFile, diagnostics: SyntaxDiagnostic[]): { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] } {
+  const result = { tree, diagnostics } as { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] };
   let cached: Token[] | undefined;
-  Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, statements, comments)) });
+  Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, tree.statements, (tree.comments ?? []) as LexToken[])) });
   return result;
 }
 
@@ -222,7 +235,8 @@ function documentTokens(text: string, statements: ObsdStatement[], comments: Lex
 }
 
 interface ParseState {
-  macros: Map<string, ETok[]>;
+  /** Defined macros: the definition's name string (shared by every use) and the re-lexed value's tokens. */
+  macros: Map<string, { name: string; value: MacroPart[] }>;
   /** Uses of macros not (yet) defined at that point. */
   laterDefined: { name: string; range: TextRange }[];
   diags: DiagnosticSink;
@@ -233,6 +247,9 @@ function isMacroDefinition(g: Token[]): boolean {
   return g.length >= 2 && g[0].kind === 'word' && !g[0].text.startsWith('$') && !RESERVED.has(g[0].text) && g[1].text === '=';
 }
 
+/** Statements have no child nodes: one frozen empty list for all of them. */
+const NO_CHILDREN = Object.freeze([]) as unknown as SyntaxNode[];
+
 function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   const { macros, diags, options } = state;
   const range = { start: g[0].start, end: g[g.length - 1].end };
@@ -240,12 +257,14 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   // Expand `$name` uses against the macros defined so far (ipsecctl expands while lexing, in file order).
   // Statements without macro uses (the common case) share the token array.
   let toks: ETok[] = g;
-  if (g.some((t) => t.kind === 'word' && t.text.charCodeAt(0) === 36)) {
+  if (g.some((t) => t.kind === 'word' && t.firstCode() === 36)) {
     toks = [];
     for (const t of g) {
-      if (t.kind === 'word' && t.text.charCodeAt(0) === 36) {
-        const name = t.text.slice(1);
-        const value = macros.get(name);
+      if (t.kind === 'word' && t.firstCode() === 36) {
+        const written = t.text.slice(1);
+        const def = macros.get(written);
+        const name = def ? def.name : written;
+        const value = def?.value;
         const r = { start: t.start, end: t.end };
         macroUses.push({ name, range: r, defined: value !== undefined });
         if (value) {
@@ -255,13 +274,16 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
       }
       toks.push(t);
     }
+    // Exact-size copies: arrays grown by push keep spare slots (17 for the first push), and trees keep them.
+    toks = toks.slice();
   }
-  const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: [], macroUses };
+  // Every field written up front keeps the object's fields in the object itself (no separate property array).
+  const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: NO_CHILDREN, macroUses: macroUses.length ? macroUses.slice() : macroUses, rule: undefined, macro: undefined, include: undefined };
   if (isMacroDefinition(g)) {
     st.kind = 'ObsdMacro';
     st.macro = parseMacro(g, toks, diags);
     // The value is re-lexed at each use, exactly like ipsecctl pushes it back into its lexer.
-    macros.set(st.macro.name, relex(st.macro.value));
+    macros.set(st.macro.name, { name: st.macro.name, value: relex(st.macro.value) });
     return st;
   }
   if (toks.length === 0) return st;
@@ -289,8 +311,16 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   return st;
 }
 
-function relex(value: string): ETok[] {
-  return lexIpsecConf(value).filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment');
+/** One significant token of a macro value, with its text cut once (every use of the macro shares it). */
+interface MacroPart {
+  kind: Token['kind'];
+  text: string;
+}
+
+function relex(value: string): MacroPart[] {
+  const res: MacroPart[] = [];
+  for (const t of lexIpsecConf(value)) if (t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment') res.push({ kind: t.kind, text: t.text });
+  return res;
 }
 
 function parseMacro(g: Token[], toks: ETok[], diags: DiagnosticSink): MacroSyntax {
@@ -350,7 +380,8 @@ class RuleParser {
     private readonly toks: ETok[],
     private readonly diags: DiagnosticSink,
   ) {
-    this.rule = { type, keyword: toks[0], other: [], toks };
+    // The clauses of a typical ike/flow rule are fields from the start (kept in the object, no property array).
+    this.rule = { type, keyword: toks[0], satype: undefined, hosts: undefined, peer: undefined, phase1: undefined, phase2: undefined, ikeauth: undefined, other: [], toks };
     if (type === 'sa') {
       this.p = 0; // the SA type keyword itself is the first clause
     }
@@ -575,14 +606,14 @@ class RuleParser {
 
   private hosts(t: ETok, kw: 'from' | 'to'): void {
     const r = this.rule;
-    if (!r.hosts) r.hosts = { src: [], dst: [] };
+    if (!r.hosts) r.hosts = { from: undefined, to: undefined, src: [], dst: [] };
     const hs = r.hosts;
     if (kw === 'from') hs.from = t;
     else hs.to = t;
     const list: HostSyntax[] = [];
     if (!this.host(list, kw === 'from')) this.missing(t, kw === 'from' ? 'a source (address, prefix, any, or { list })' : 'a destination (address, prefix, any, or { list })');
-    if (kw === 'from') hs.src = list;
-    else hs.dst = list;
+    if (kw === 'from') hs.src = list.slice();
+    else hs.dst = list.slice();
     const next = this.next();
     if (next && !next.quoted && next.value === 'port') {
       this.p++;
@@ -701,7 +732,7 @@ class RuleParser {
   checkHost(t: ETok, len: ETok | undefined): HostSyntax {
     const range = len ? cover([t.range, len.range]) : t.range;
     const written = len ? `${t.value}/${len.value}` : t.value;
-    const res: HostSyntax = { written, range, any: false, family: 0, netaddress: false };
+    const res: HostSyntax = { written, range, any: false, family: 0, netaddress: false, address: undefined, prefixLength: undefined };
     const bad = (msg: string) => this.diags.push({ range, severity: 'error', code: CODES.invalidAddress, message: msg });
     const v4 = model.parseIpv4(t.value);
     const looksV4 = /^[0-9.]+$/.test(t.value);
@@ -709,7 +740,8 @@ class RuleParser {
     const length = len ? Number(len.value) : undefined;
     if (v4 !== undefined) {
       res.family = 4;
-      res.address = model.formatIpv4(v4);
+      const address = model.formatIpv4(v4);
+      res.address = address === written ? written : address; // one string when written canonically
       res.prefixLength = length ?? 32;
       res.netaddress = len !== undefined;
       if (length !== undefined && (length < 0 || length > 32)) bad(`Invalid IPv4 prefix length /${len!.value} (0-32)`);
@@ -736,7 +768,7 @@ class RuleParser {
   }
 
   private phase(t: ETok, phase: Phase): void {
-    const ph: PhaseSyntax = { keyword: t, last: t };
+    const ph: PhaseSyntax = { keyword: t, last: t, auth: undefined, enc: undefined, group: undefined, comp: undefined, lifetime: undefined };
     if (phase === 'phase1') this.rule.phase1 = ph;
     else this.rule.phase2 = ph;
     for (;;) {
@@ -748,7 +780,7 @@ class RuleParser {
         if (ph.lifetime) this.diags.push({ range: n.range, severity: 'error', code: CODES.outOfOrder, message: `'${kw}' must come before 'lifetime' in the ${t.value} clause` });
         if (ph[kw]) this.diags.push({ range: n.range, severity: 'error', code: CODES.duplicateKeyword, message: `'${kw}' is given twice in the ${t.value} clause (ipsecctl: "${kw} already set")` });
         const v = this.value();
-        const xf: XfSyntax = { keyword: n, value: v, kind: kw };
+        const xf: XfSyntax = { keyword: n, value: v, kind: kw, canonical: undefined };
         ph.last = v ?? n;
         if (!v) this.missing(n, kw === 'group' ? 'a Diffie-Hellman group' : 'an algorithm name');
         else if (kw !== 'comp') this.checkAlgorithm(xf, kw, phase);

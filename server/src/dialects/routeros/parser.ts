@@ -283,24 +283,28 @@ function lexLogical(t: string): LTok[] {
       res.push({ kind: 'comment', ls: s, le: i, value: t.slice(s, i), spaced });
     } else if (c === '"') {
       i++;
+      // Runs without escapes are cut in one slice: adding a character at a time made a chain of cons strings
+      // (one 32-byte object per character past the 13th) that the tree then kept for every quoted value.
       let v = '';
       let closed = false;
+      let run = i;
       while (i < n) {
-        const d = t[i];
-        if (d === '\\' && i + 1 < n) {
+        const d = t.charCodeAt(i);
+        if (d === 92 /* \ */ && i + 1 < n) {
           const e = decodeEscape(t, i);
-          v += e.text;
+          v = v === '' ? t.slice(run, i) + e.text : `${v}${t.slice(run, i)}${e.text}`;
           i += e.len;
+          run = i;
           continue;
         }
-        if (d === '"') {
+        if (d === 34 /* " */) {
           closed = true;
-          i++;
           break;
         }
-        v += d;
         i++;
       }
+      v = v === '' ? t.slice(run, i) : v + t.slice(run, i);
+      if (closed) i++;
       res.push({ kind: 'string', ls: s, le: i, value: v, unterminated: !closed, spaced });
     } else if (PUNCT.has(c)) {
       i++;

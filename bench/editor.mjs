@@ -1,0 +1,230 @@
+// Editor requests on a 100k-line file (issue 16): p50/p95 of each request kind the editor sends while the user
+// types, in-process (service + features/*), on a 100k-line file of each dialect. Every sample follows an edit (a new
+// version whose diagnostics were computed, as the server does before the user looks), so each request computes
+// from the per-version cached parse and model once ("first"); the same request again on the same version is
+// "again" (what VS Code does on scroll, focus and its own re-requests). Imported by bench.mjs (the `editor100k`
+// section) and runnable alone: `node bench/editor.mjs [--root DIR] [--only DIALECT] [--samples N]` (--root measures
+// another checkout, e.g. main before a change; features missing there are reported as null).
+import * as esbuild from 'esbuild';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { generate } from './generate.mjs';
+import { iosAcl, openbsdConfig } from './shapes.mjs';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+/** Bundles the service and every editor feature of `root` into one CommonJS module and loads it. */
+export async function loadEditorApi(root, outDir) {
+  fs.mkdirSync(outDir, { recursive: true });
+  const feature = (name) => path.join(root, 'server/src/features', name);
+  const entry = path.join(outDir, 'editor-entry.ts');
+  const semantic = fs.readFileSync(`${feature('semanticTokens')}.ts`, 'utf8');
+  const lines = [
+    `export { createLanguageService } from ${JSON.stringify(path.join(root, 'server/src/service'))};`,
+    `export { getHover } from ${JSON.stringify(feature('hover'))};`,
+    `export { getCompletions } from ${JSON.stringify(feature('completion'))};`,
+    `export { getDocumentSymbols } from ${JSON.stringify(feature('symbols'))};`,
+    `export { getFoldingRanges } from ${JSON.stringify(feature('folding'))};`,
+    `export { getCodeLenses } from ${JSON.stringify(feature('codeLens'))};`,
+    `export { getDiagnostics } from ${JSON.stringify(feature('diagnostics'))};`,
+    `export { getSemanticTokens${semantic.includes('export function getSemanticTokensRange') ? ', getSemanticTokensRange, getSemanticTokensDelta' : ''} } from ${JSON.stringify(feature('semanticTokens'))};`,
+  ];
+  fs.writeFileSync(entry, lines.join('\n'));
+  const outfile = path.join(outDir, `editor-${Buffer.from(root).toString('hex').slice(-16)}.cjs`);
+  await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', nodePaths: [path.join(root, 'node_modules'), path.join(here, '..', 'node_modules')] });
+  return createRequire(import.meta.url)(outfile);
+}
+
+// ---- 100k-line files
+
+/**
+ * IOS: a 30,000-line ACL (bench/shapes.mjs iosAcl), 33,000 prefix lists nothing uses (one `ref/unused` each: the
+ * ~33k findings of issue 16) and generated devices (bench/generate.mjs) up to `n` lines.
+ */
+export function ios100k(n = 100_000) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-editor-ios-'));
+  try {
+    generate(dir, { devices: 100, lines: n - 50_000, seed: 16 });
+    const unused = [];
+    for (let i = 0; i < 33_000; i++) unused.push(`ip prefix-list PL${i} seq 5 permit 10.${(i >> 8) & 255}.${i & 255}.0/24\n`);
+    const parts = [iosAcl(30_000), unused.join('')];
+    for (const f of fs.readdirSync(dir).sort()) if (f.endsWith('.ios')) parts.push(fs.readFileSync(path.join(dir, f), 'utf8'));
+    return fitLines(parts.join(''), n);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** ASA: one generated ASA device (bench/generate.mjs) of `n` lines. */
+export function asa100k(n = 100_000) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-editor-asa-'));
+  try {
+    generate(dir, { devices: 6, lines: 6 * n, seed: 16 });
+    return fitLines(fs.readFileSync(path.join(dir, 'asa5.asa'), 'utf8'), n);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** RouterOS: VLANs, addresses, IPsec peers and firewall rules referring to address lists, about `n` lines. */
+export function routeros100k(n = 100_000) {
+  const out = ['# by RouterOS 7.12', '/system identity', 'set name=edge', '/ip ipsec profile', 'add dh-group=modp2048 enc-algorithm=aes-256 hash-algorithm=sha256 name=P1', '/ip ipsec proposal', 'add auth-algorithms=sha256 enc-algorithms=aes-256-cbc name=P2 pfs-group=modp2048'];
+  const per = Math.floor((n - 20) / 5);
+  out.push('/interface vlan');
+  for (let i = 0; i < per; i++) out.push(`add interface=ether1 name=vlan${i} vlan-id=${(i % 4000) + 1}`);
+  out.push('/ip address');
+  for (let i = 0; i < per; i++) out.push(`add address=10.${(i >> 8) & 255}.${i & 255}.1/24 interface=vlan${i}`);
+  out.push('/ip firewall address-list');
+  for (let i = 0; i < per; i++) out.push(`add address=192.0.${(i >> 8) & 255}.${i & 255} list=L${i % 500}`);
+  out.push('/ip firewall filter');
+  for (let i = 0; i < per; i++) out.push(`add action=accept chain=forward dst-port=${(i % 60000) + 1} protocol=tcp src-address-list=L${i % 500} comment="rule ${i}"`);
+  out.push('/ip ipsec peer');
+  for (let i = 0; out.length < n - 1; i++) out.push(`add address=198.51.${(i >> 8) & 255}.${i & 255}/32 name=peer${i} profile=P1`);
+  return `${out.join('\n')}\n`;
+}
+
+/** BIRD 2: filters and BGP protocols using them, about `n` lines. */
+export function bird100k(n = 100_000) {
+  const out = ['router id 192.0.2.1;', 'protocol device {', '}', 'protocol kernel {', '  ipv4 { export all; };', '}'];
+  for (let i = 0; out.length < n - 12; i++) {
+    out.push(`filter f${i} {`, `  if net ~ [ 10.${(i >> 8) & 255}.${i & 255}.0/24+ ] then accept;`, '  reject;', '}');
+    out.push(`protocol bgp peer${i} {`, '  local as 65000;', `  neighbor 198.51.${(i >> 8) & 255}.${i & 255} as ${64512 + (i % 1000)};`, '  ipv4 {', '    import all;', `    export filter f${i};`, '  };', '}');
+  }
+  return fitLines(`${out.join('\n')}\n`, n);
+}
+
+/** Truncates a text to its first `n` lines (it never pads). */
+function fitLines(text, n) {
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return text;
+  }
+  return text.slice(0, at + 1);
+}
+
+// ---- measurement
+
+const round = (x) => (x === null ? null : Number(x.toFixed(2)));
+
+function pct(samples) {
+  if (samples.length === 0) return null;
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (p) => round(s[Math.min(s.length - 1, Math.floor(p * s.length))]);
+  return { p50: at(0.5), p95: at(0.95), max: at(1) };
+}
+
+function time(fn) {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+/**
+ * One dialect's file: `samples` edits (a comment line appended: a new version, same shape), each followed by
+ * getFindings (the server publishes diagnostics first), then every request once ("first") and again ("again").
+ * `hoverAt`/`completeAt` are line/character positions in the file.
+ */
+export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 15 }) {
+  const service = api.createLanguageService();
+  const lines = text.split('\n').length - 1;
+  const mid = Math.floor(lines / 2);
+  const kinds = {
+    semanticTokensFull: () => api.getSemanticTokens(service, uri),
+    semanticTokensRange: api.getSemanticTokensRange ? () => api.getSemanticTokensRange(service, uri, { start: { line: mid, character: 0 }, end: { line: mid + 60, character: 0 } }) : undefined,
+    documentSymbols: () => api.getDocumentSymbols(service, uri),
+    foldingRanges: () => api.getFoldingRanges(service, uri),
+    codeLens: () => api.getCodeLenses(service, uri),
+    hover: () => api.getHover(service, uri, hoverAt),
+    completion: () => api.getCompletions(service, uri, completeAt),
+  };
+  const first = {};
+  const again = {};
+  const diag = [];
+  const toDiag = [];
+  let findings = 0;
+  for (const k of Object.keys(kinds)) (first[k] = []), (again[k] = []);
+  for (let s = 0; s <= samples; s++) {
+    const version = s + 1;
+    const edited = s === 0 ? text : `${text}! edit ${s}\n`;
+    // Keystroke → diagnostics as the server does it: the new version, its parse and model, its findings as LSP
+    // diagnostics serialised for the wire. The last part alone is `findingsToDiagnostics`.
+    const t = performance.now();
+    service.setDocument(uri, edited, version);
+    service.getDevice(uri);
+    const t1 = performance.now();
+    const diagnostics = api.getDiagnostics(service, uri);
+    JSON.stringify(diagnostics);
+    const t2 = performance.now();
+    findings = diagnostics.length;
+    const d = t2 - t;
+    for (const [k, fn] of Object.entries(kinds)) {
+      if (!fn) continue;
+      const a = time(fn);
+      const b = time(fn);
+      if (s === 0) continue; // warm-up: JIT and lazy dialect tables
+      first[k].push(a);
+      again[k].push(b);
+    }
+    if (s > 0) {
+      diag.push(d);
+      toDiag.push(t2 - t1);
+    }
+  }
+  const res = { lines, findings, keystrokeToDiagnostics: pct(diag), findingsToDiagnostics: pct(toDiag) };
+  for (const k of Object.keys(kinds)) res[k] = kinds[k] ? { first: pct(first[k]), again: pct(again[k]) } : null;
+  return res;
+}
+
+/** Position of the first line matching `re` (character `ch`), or the middle line. */
+function lineOf(text, re, ch) {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => re.test(l));
+  return { line: i >= 0 ? i : lines.length >> 1, character: ch };
+}
+
+/** The `editor100k` section: each dialect's 100k-line file (or those whose name contains `only`). */
+export function editorSection(api, { only, samples = 15 } = {}) {
+  const files = {
+    ios: () => {
+      const text = ios100k();
+      return { uri: 'file:///editor/big.ios', text, hoverAt: { line: 15_000, character: 3 }, completeAt: lineOf(text, /^ encryption/, 1) };
+    },
+    asa: () => {
+      const text = asa100k();
+      return { uri: 'file:///editor/big.asa', text, hoverAt: lineOf(text, /^access-list OUTSIDE_IN/, 3), completeAt: lineOf(text, /^ encryption/, 1) };
+    },
+    routeros: () => {
+      const text = routeros100k();
+      return { uri: 'file:///editor/big.rsc', text, hoverAt: { line: 50_000, character: 12 }, completeAt: { line: 50_000, character: 4 } };
+    },
+    openbsd: () => {
+      const text = openbsdConfig(100_000);
+      return { uri: 'file:///editor/big/ipsec.conf', text, hoverAt: { line: 50_002, character: 1 }, completeAt: { line: 50_002, character: 4 } };
+    },
+    bird: () => {
+      const text = bird100k();
+      return { uri: 'file:///editor/big.bird', text, hoverAt: { line: 50_006, character: 4 }, completeAt: { line: 50_006, character: 2 } };
+    },
+  };
+  const res = {};
+  for (const [name, make] of Object.entries(files)) {
+    if (only && !name.includes(only)) continue;
+    res[name] = measureFile(api, { ...make(), samples });
+  }
+  return res;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const args = process.argv.slice(2);
+  const opt = (name) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const root = path.resolve(opt('root') ?? path.join(here, '..'));
+  const api = await loadEditorApi(root, path.join(here, '..', '.cache', 'bench'));
+  console.log(JSON.stringify({ root, editor100k: editorSection(api, { only: opt('only'), samples: Number(opt('samples') ?? 15) }) }, null, 1));
+}

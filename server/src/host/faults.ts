@@ -1,0 +1,35 @@
+// Test-only fault injection for the worker pool, read from the environment variable NETCFG_TEST_FAULT, so the CLI
+// tests can make a parser throw or a worker thread die on a chosen file (no real input does either):
+//   parse-throw:MARKER  every dialect's parse throws on a text containing MARKER (main thread and workers alike)
+//   worker-exit:MARKER  a worker thread exits when it meets a text containing MARKER
+// Unset (always, outside tests), nothing is installed.
+
+import { DIALECTS } from '../dialects/registry';
+
+function fault(kind: string): string | undefined {
+  const spec = process.env.NETCFG_TEST_FAULT;
+  if (!spec || !spec.startsWith(`${kind}:`)) return undefined;
+  const marker = spec.slice(kind.length + 1);
+  return marker || undefined;
+}
+
+let installed = false;
+
+/** Installs `parse-throw` when asked for. Idempotent. */
+export function installTestFaults(): void {
+  const marker = fault('parse-throw');
+  if (!marker || installed) return;
+  installed = true;
+  for (const d of DIALECTS) {
+    const parse = d.parse.bind(d);
+    (d as { parse: typeof d.parse }).parse = (text, options) => {
+      if (text.includes(marker)) throw new Error('injected parser fault');
+      return parse(text, options);
+    };
+  }
+}
+
+/** The marker of `worker-exit`, if set. */
+export function workerExitMarker(): string | undefined {
+  return fault('worker-exit');
+}

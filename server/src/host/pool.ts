@@ -1,0 +1,199 @@
+// The worker pool of batch mode (`netcfg check --jobs N`): reading, decoding, parsing and lowering of files run on
+// N worker threads (server/out/worker.js, entry host/worker.ts); everything across files stays on the main thread.
+// Files go out in contiguous chunks (several files per message, at most two chunks queued per worker) and the
+// results are handed to the caller strictly in file order, whatever the timing, so the output is the same as
+// in-process, byte for byte. A worker that dies or whose message cannot be read never hangs the run: the files of
+// its chunks are answered `inprocess` (the caller reads and lowers them itself) and the other workers go on.
+
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { HostSkip, PrecomputedLowering, ServiceSettings } from '../service';
+import { restorePlain } from './plain';
+
+/** What a worker is given once. */
+export interface WorkerInit {
+  settings: Partial<ServiceSettings>;
+  maxFileSize: number;
+}
+
+export interface ChunkRequest {
+  id: number;
+  /** `abs`: a path, or its raw bytes (a name that is not UTF-8), which arrive as a plain Uint8Array. */
+  files: { uri: string; abs: string | Buffer }[];
+}
+
+/** The outcome for one file, in the order of the request. */
+export type FileResult =
+  /** The host's read rules refused the path: named on stderr, exit 2. */
+  | { kind: 'unreadable'; reason: string }
+  /** Read (or skipped with `skip`), not lowered here: no dialect, or a model that would not survive the clone. */
+  | { kind: 'text'; text: string; skip?: HostSkip; notPlain?: true }
+  /** Read and lowered; `errors` are the internal errors the guards met (printed by the host, in file order). */
+  | { kind: 'lowered'; text: string; precomputed: PrecomputedLowering; errors: string[] }
+  /** The worker died or its answer was lost: the caller does this file in-process. */
+  | { kind: 'inprocess' };
+
+export interface ChunkResponse {
+  id: number;
+  results: FileResult[];
+  /** Objects inside `results` that had no prototype in the worker (see plain.ts). */
+  nullProtos: object[];
+}
+
+export interface PoolFile {
+  uri: string;
+  abs: string | Buffer;
+}
+
+export interface PoolStats {
+  workers: number;
+  chunks: number;
+  /** Files answered `inprocess` because a worker died or its message was lost. */
+  redone: number;
+  /** Files lowered by a worker whose result was not plain data (lowered again in-process). */
+  notPlain: number;
+}
+
+/**
+ * Below this many bytes of input per worker the pool does not pay: each worker loads the bundle and warms up its
+ * own JIT (~0.2 s of CPU before its first file is fast), and on two cores the extra CPU cancels the parallel part up
+ * to ~1.7 MB per worker (measured: docs/performance.md, "Parse and lower on two cores").
+ * `NETCFG_POOL_MIN_BYTES` overrides it (tests push small fixtures through the workers with 0).
+ */
+export const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
+
+/** The default of `--jobs`: the cores this process may use. */
+export function defaultJobs(): number {
+  return Math.max(1, os.availableParallelism?.() ?? os.cpus().length);
+}
+
+/**
+ * How many workers to start for `files` files of `bytes` bytes in all with `--jobs jobs`: 0 (in-process) when
+ * fewer than two pay off.
+ */
+export function workerCount(jobs: number, files: number, bytes: number): number {
+  if (jobs <= 1) return 0;
+  const env = process.env.NETCFG_POOL_MIN_BYTES;
+  const min = env !== undefined && /^\d+$/.test(env) ? Number(env) : MIN_BYTES_PER_WORKER;
+  const n = Math.min(jobs, files, min === 0 ? files : Math.floor(bytes / min));
+  return n >= 2 ? n : 0;
+}
+
+/**
+ * Files per message: about 16 chunks per worker (so the last ones finish together), at most 8 files. One message
+ * per file costs no measurable CPU more than 32 per message on the 1M-line fleet; small chunks keep the worker from
+ * holding many finished models (peak RSS 515-535 MB with 1-4 files, 560-580 MB with 32).
+ */
+function chunkSize(files: number, workers: number): number {
+  return Math.max(1, Math.min(8, Math.ceil(files / (workers * 16))));
+}
+
+/**
+ * Reads and lowers `files` on `workers` worker threads; calls `onResult(i, result)` for every file, in index order.
+ * Resolves once every file is answered and the workers are stopped.
+ */
+export function lowerInWorkers(files: readonly PoolFile[], workers: number, init: WorkerInit, onResult: (index: number, result: FileResult) => void): Promise<PoolStats> {
+  const size = chunkSize(files.length, workers);
+  const chunkCount = Math.ceil(files.length / size);
+  const stats: PoolStats = { workers, chunks: chunkCount, redone: 0, notPlain: 0 };
+  const done: (FileResult[] | undefined)[] = new Array(chunkCount);
+  let nextChunk = 0; // next chunk to send
+  let delivered = 0; // chunks handed to onResult
+  const script = path.join(__dirname, 'worker.js');
+
+  return new Promise<PoolStats>((resolve, reject) => {
+    const live = new Set<{ worker: Worker; queue: number[] }>();
+    let finished = false;
+
+    const finish = (err?: unknown) => {
+      if (finished) return;
+      finished = true;
+      for (const w of live) void w.worker.terminate();
+      live.clear();
+      if (err) reject(err);
+      else resolve(stats);
+    };
+
+    const answerInProcess = (chunk: number) => {
+      if (done[chunk]) return;
+      const n = Math.min(size, files.length - chunk * size);
+      done[chunk] = Array.from({ length: n }, () => ({ kind: 'inprocess' }) as const);
+      stats.redone += n;
+    };
+
+    // Hands finished chunks to the caller in order; then feeds the workers; finishes when all are delivered.
+    const pump = () => {
+      if (finished) return;
+      try {
+        while (delivered < chunkCount && done[delivered]) {
+          const results = done[delivered]!;
+          done[delivered] = undefined;
+          const base = delivered * size;
+          delivered++;
+          for (let i = 0; i < results.length; i++) onResult(base + i, results[i]);
+        }
+      } catch (err) {
+        finish(err);
+        return;
+      }
+      if (delivered === chunkCount) {
+        finish();
+        return;
+      }
+      // No worker left: the rest is done in-process, in order.
+      if (live.size === 0) {
+        for (let c = nextChunk; c < chunkCount; c++) answerInProcess(c);
+        nextChunk = chunkCount;
+        pump();
+        return;
+      }
+      for (const w of live) {
+        while (w.queue.length < 2 && nextChunk < chunkCount) {
+          const id = nextChunk++;
+          const slice = files.slice(id * size, (id + 1) * size);
+          w.queue.push(id);
+          w.worker.postMessage({ id, files: slice.map((f) => ({ uri: f.uri, abs: f.abs })) } satisfies ChunkRequest);
+        }
+      }
+    };
+
+    for (let i = 0; i < workers; i++) {
+      let worker: Worker;
+      try {
+        worker = new Worker(script, { workerData: init satisfies WorkerInit });
+      } catch {
+        continue; // no thread to be had: fewer workers, or none and everything in-process
+      }
+      const w = { worker, queue: [] as number[] };
+      live.add(w);
+      w.worker.on('message', (res: ChunkResponse) => {
+        const at = w.queue.indexOf(res.id);
+        if (at >= 0) w.queue.splice(at, 1);
+        if (done[res.id]) return;
+        restorePlain(res.nullProtos);
+        for (const r of res.results) {
+          if (r.kind === 'inprocess') stats.redone++;
+          else if (r.kind === 'text' && r.notPlain) stats.notPlain++;
+        }
+        done[res.id] = res.results;
+        pump();
+      });
+      // An answer that cannot be deserialized: the oldest chunk this worker holds is redone in-process.
+      w.worker.on('messageerror', () => {
+        const id = w.queue.shift();
+        if (id !== undefined) answerInProcess(id);
+        pump();
+      });
+      // An uncaught error ends the worker; 'exit' follows and does the rest.
+      w.worker.on('error', () => undefined);
+      w.worker.on('exit', () => {
+        if (!live.delete(w)) return;
+        for (const id of w.queue) answerInProcess(id);
+        w.queue = [];
+        pump();
+      });
+    }
+    pump();
+  });
+}

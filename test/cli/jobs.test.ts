@@ -1,0 +1,296 @@
+// `netcfg check --jobs N` (issue 16): files are read, parsed and lowered on worker threads, and the report must be
+// the one of `--jobs 1` (no worker) byte for byte: on the real corpus, the fixtures and the examples, on config words
+// that are Object.prototype names, and when a parser throws or a worker dies. NETCFG_POOL_MIN_BYTES=0 sends even a
+// two-file folder through the workers; NETCFG_POOL_STATS=1 makes the CLI say on stderr that it did.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { collectPlain, restorePlain } from '../../server/src/host/plain';
+import { workerCount } from '../../server/src/host/pool';
+import { dict } from '../../server/src/model/dict';
+import { createLanguageService } from '../../server/src/service';
+import { CLI, ensureBuilt, ROOT } from './build';
+
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+const POOL_LINE = /^netcfg: pool: (\d+) workers, (\d+) chunks, (\d+) redone in-process, (\d+) not plain\n/m;
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
+  const res = spawnSync(process.execPath, [CLI, 'check', ...args], { cwd, encoding: 'utf8', env: { ...process.env, NETCFG_POOL_MIN_BYTES: '0', NETCFG_POOL_STATS: '1', ...env }, maxBuffer: 256 * 1024 * 1024 });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+/** Runs with `--jobs 1` and `--jobs 2`; asserts the same status, stdout and stderr (but the pool line); returns both. */
+function same(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { one: Run; two: Run; pool: { workers: number; chunks: number; redone: number; notPlain: number } } {
+  const one = run(['--jobs', '1', ...args], cwd, env);
+  const two = run(['--jobs', '2', ...args], cwd, env);
+  assert.ok(!POOL_LINE.test(one.stderr), '--jobs 1 starts no worker');
+  const m = POOL_LINE.exec(two.stderr);
+  assert.ok(m, `--jobs 2 ran the pool: ${two.stderr}`);
+  assert.equal(two.status, one.status);
+  assert.equal(two.stderr.replace(POOL_LINE, ''), one.stderr);
+  assert.ok(two.stdout === one.stdout, `--jobs 2 output differs from --jobs 1 for ${args.join(' ')} in ${cwd}`);
+  return { one, two, pool: { workers: Number(m[1]), chunks: Number(m[2]), redone: Number(m[3]), notPlain: Number(m[4]) } };
+}
+
+let tmp: string;
+
+before(() => {
+  ensureBuilt();
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-jobs-'));
+});
+
+describe('--jobs: option', () => {
+  test('listed in --help', () => {
+    const r = run(['--help'], ROOT);
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^ {2}--jobs N {2,}read, parse and lower files on N worker threads/m);
+  });
+
+  for (const bad of ['0', 'abc', '-1', '1.5', '']) {
+    test(`--jobs '${bad}' is a usage error: exit 2, one line`, () => {
+      const r = run([`--jobs=${bad}`, 'examples'], ROOT);
+      assert.equal(r.status, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `netcfg: invalid --jobs '${bad}' (expected a number of threads from 1 to 9999)\n`);
+    });
+  }
+
+  test('--jobs without a value: exit 2, one line', () => {
+    const r = run(['examples', '--jobs'], ROOT);
+    assert.equal(r.status, 2);
+    assert.equal(r.stderr, `netcfg: option '--jobs' needs a value\n`);
+  });
+
+  test('small inputs start no worker; a worker needs 2 MiB of input by default', () => {
+    const saved = process.env.NETCFG_POOL_MIN_BYTES;
+    delete process.env.NETCFG_POOL_MIN_BYTES;
+    const MiB = 1024 * 1024;
+    try {
+      assert.equal(workerCount(1, 10_000, 1000 * MiB), 0);
+      assert.equal(workerCount(2, 1000, 4 * MiB - 1), 0);
+      assert.equal(workerCount(2, 1000, 4 * MiB), 2);
+      assert.equal(workerCount(8, 1000, 7 * MiB), 3);
+      assert.equal(workerCount(8, 2, 100 * MiB), 2, 'never more workers than files');
+      assert.equal(workerCount(2, 1000, 26 * MiB), 2);
+    } finally {
+      if (saved !== undefined) process.env.NETCFG_POOL_MIN_BYTES = saved;
+    }
+    // A folder of two files with the default threshold: in-process even with --jobs 2.
+    const r = spawnSync(process.execPath, [CLI, 'check', '--jobs', '2', 'examples/bird-ospf'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NETCFG_POOL_MIN_BYTES: '', NETCFG_POOL_STATS: '1' } });
+    assert.equal(r.status, 0);
+    assert.ok(!POOL_LINE.test(r.stderr), r.stderr);
+  });
+});
+
+describe('--jobs 2 reports what --jobs 1 reports, byte for byte', () => {
+  test('the real corpus (../shared/corpus), JSON', { skip: !fs.existsSync(CORPUS) && 'no ../shared/corpus' }, () => {
+    const { one, pool } = same(['--format', 'json', '.'], CORPUS);
+    const report = JSON.parse(one.stdout);
+    assert.ok(report.files.length > 300, `the corpus has ${report.files.length} files`);
+    assert.ok(report.diagnostics.length > 0);
+    assert.equal(pool.workers, 2);
+    assert.ok(pool.chunks > 2, 'several chunks per worker');
+    assert.equal(pool.redone, 0);
+    assert.equal(pool.notPlain, 0, 'every corpus model is plain data');
+  });
+
+  test('test fixtures and examples, JSON, text and SARIF', () => {
+    for (const format of ['json', 'text', 'sarif']) {
+      const { pool } = same(['--format', format, 'test/cli/fixtures', 'examples'], ROOT);
+      assert.equal(pool.redone + pool.notPlain, 0);
+    }
+    // With a netcfg.yaml (applied on the main thread to the models the workers lowered) and non-default settings.
+    same(['--format', 'json', '--weak-crypto', 'error', '--dialect', 'cisco-ios', 'test/cli/fixtures/yaml', 'test/cli/fixtures/basic', 'examples/openbsd-meraki'], ROOT);
+  });
+
+  test('config words named like Object.prototype members cross the thread boundary as words', () => {
+    const dir = path.join(tmp, 'proto');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, 'bird.conf'),
+      [
+        'router id 10.50.0.1;',
+        'protocol device {',
+        '}',
+        'protocol ospf v2 constructor {',
+        '\tipv4 { import all; export none; };',
+        '\tarea 0 {',
+        '\t\tinterface "vlan500" 10.50.0.0/24 {',
+        '\t\t\thello 10;',
+        '\t\t\tdead 40;',
+        '\t\t};',
+        '\t};',
+        '}',
+        'protocol ospf v2 __proto__ {',
+        '\tipv4 { import all; };',
+        '\tarea 0 {',
+        '\t\tinterface "toString" { cost 5; };',
+        '\t};',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'core.ios'),
+      [
+        'hostname constructor',
+        '!',
+        'interface GigabitEthernet0/0',
+        ' ip address 10.50.0.2 255.255.255.0',
+        ' ip ospf network constructor',
+        ' ip ospf hello-interval 5',
+        ' ip ospf 1 area 0',
+        '!',
+        'interface Tunnel0',
+        ' ip address 10.60.0.1 255.255.255.252',
+        ' ip ospf network __proto__',
+        '!',
+        'router ospf 1',
+        ' router-id 10.255.0.2',
+        '!',
+        'crypto isakmp policy 10',
+        ' encr constructor',
+        ' hash __proto__',
+        ' authentication pre-share',
+        ' group 14',
+        '!',
+        'end',
+        '',
+      ].join('\n'),
+    );
+    const { two, pool } = same(['--format', 'json', '.'], dir);
+    assert.equal(pool.workers, 2);
+    assert.equal(pool.notPlain, 0);
+    const report = JSON.parse(two.stdout);
+    assert.deepEqual(report.files, [
+      { path: 'bird.conf', dialect: 'bird', device: '10.50.0.1' },
+      { path: 'core.ios', dialect: 'cisco-ios', device: 'constructor' },
+    ]);
+    assert.deepEqual(
+      report.diagnostics.map((d: any) => `${d.file}:${d.line}:${d.column} ${d.code}`),
+      [
+        // The two ends still pair across threads: the BIRD interface and the IOS one share 10.50.0.0/24.
+        'bird.conf:8:10 ospf/timer-mismatch',
+        'core.ios:5:18 syntax/invalid-value',
+        'core.ios:6:2 ospf/timer-mismatch',
+        'core.ios:11:18 syntax/invalid-value',
+        'core.ios:17:7 syntax/invalid-value',
+        'core.ios:18:7 syntax/invalid-value',
+      ],
+    );
+    assert.ok(!two.stderr.includes('internal'), two.stderr);
+  });
+});
+
+describe('--jobs: faults', () => {
+  test('a parser that throws in a worker gives internal/parser-crash for that file only, as in-process', () => {
+    const { two, pool } = same(['--format', 'json', 'examples'], ROOT, { NETCFG_TEST_FAULT: 'parse-throw:hostname hub1' });
+    const report = JSON.parse(two.stdout);
+    const crashed = report.diagnostics.filter((d: any) => d.code === 'internal/parser-crash');
+    assert.deepEqual(crashed.map((d: any) => d.file), ['examples/dmvpn-dual-hub/hub1.ios']);
+    assert.equal(pool.redone, 0);
+    assert.match(two.stderr, /^netcfg: internal error in a check: injected parser fault$/m);
+    assert.ok(report.files.length > 10 && report.diagnostics.some((d: any) => d.file !== 'examples/dmvpn-dual-hub/hub1.ios'), 'the other files are checked');
+  });
+
+  test('a worker that dies mid-run: its files are redone in-process, the report is complete and the same', () => {
+    const { one, pool } = same(['--format', 'json', 'examples', 'test/cli/fixtures'], ROOT, { NETCFG_TEST_FAULT: 'worker-exit:hostname hub1' });
+    assert.ok(pool.redone >= 1, `files redone in-process: ${pool.redone}`);
+    const report = JSON.parse(one.stdout);
+    assert.ok(report.files.some((f: any) => f.path === 'examples/dmvpn-dual-hub/hub1.ios' && f.dialect === 'cisco-ios'));
+  });
+
+  test('unreadable paths keep their rules with workers: exit 2, one line each, the rest checked', () => {
+    const { two } = same(['--format', 'json', 'examples', 'no-such-dir', 'no-such.ios'], ROOT);
+    assert.equal(two.status, 2);
+    assert.equal(two.stderr.replace(POOL_LINE, ''), "netcfg: cannot read 'no-such-dir': no such file or directory\nnetcfg: cannot read 'no-such.ios': no such file or directory\n");
+    assert.ok(JSON.parse(two.stdout).files.length > 10);
+  });
+});
+
+describe('plain data across threads (host/plain.ts)', () => {
+  test('prototype-free tables get their null prototype back after a structured clone', () => {
+    const table = dict({ p2p: 'point-to-point' });
+    const value = { device: { name: 'r1', networkTypes: table, list: [table], byName: new Map([['x', { t: table }]]) } };
+    const nullProtos: object[] = [];
+    assert.equal(collectPlain(value, nullProtos), true);
+    assert.equal(nullProtos.length, 1, 'a shared table is listed once');
+    const cloned = structuredClone({ value, nullProtos });
+    // Without the restore, a config word `constructor` finds Object.prototype's function in the table.
+    assert.equal(typeof (cloned.value.device.networkTypes as Record<string, unknown>).constructor, 'function');
+    restorePlain(cloned.nullProtos);
+    const t = cloned.value.device.networkTypes as Record<string, unknown>;
+    assert.equal(Object.getPrototypeOf(t), null);
+    assert.equal(t.constructor, undefined);
+    assert.equal('__proto__' in t, false);
+    assert.equal(t.p2p, 'point-to-point');
+    assert.equal(cloned.value.device.list[0], t, 'shared references stay shared');
+    assert.equal(cloned.value.device.byName.get('x')!.t, t);
+  });
+
+  test('values that structured clone would change are refused', () => {
+    class Box {
+      constructor(readonly v: number) {}
+    }
+    const hidden = {};
+    Object.defineProperty(hidden, 'secret', { value: 1, enumerable: false });
+    for (const bad of [{ set: () => [] }, { box: new Box(1) }, [Symbol('s')], { [Symbol('k')]: 1 }, hidden, new Map([['f', () => 1]])]) {
+      assert.equal(collectPlain({ nested: [bad] }, []), false);
+    }
+    assert.equal(collectPlain({ a: [1, 'x', null, undefined, -0, NaN, 10n], s: new Set([1]) }, []), true);
+  });
+});
+
+describe('LanguageService.setLowered', () => {
+  // The two ends of test/cli/fixtures/pair: one tunnel whose pre-shared keys differ.
+  const R1 = 'file:///ws/a.ipsec.conf';
+  const R2 = 'file:///ws/b.ipsec.conf';
+  const r1 = fs.readFileSync(path.join(__dirname, 'fixtures/pair/a.ipsec.conf'), 'utf8');
+  const r2 = fs.readFileSync(path.join(__dirname, 'fixtures/pair/b.ipsec.conf'), 'utf8');
+  /** The lowering a worker posts: a batch service's own, through a structured clone. */
+  const lowerElsewhere = (uri: string, text: string) => {
+    const w = createLanguageService({ batch: true });
+    w.setDocument(uri, text, 1);
+    const doc = w.getDocument(uri)!;
+    return structuredClone({ dialect: doc.dialect!, lowered: doc.lowered! });
+  };
+  const codes = (svc: ReturnType<typeof createLanguageService>, uri: string) => svc.getFindings(uri).map((f) => `${f.code}@${f.range.start}`);
+
+  test('a precomputed lowering gives the findings setDocument gives, across files', () => {
+    const ref = createLanguageService({ batch: true });
+    ref.setDocument(R1, r1, 1);
+    ref.setDocument(R2, r2, 1);
+    const svc = createLanguageService({ batch: true });
+    const pre1 = lowerElsewhere(R1, r1);
+    svc.setLowered(R1, r1, 1, pre1);
+    svc.setLowered(R2, r2, 1, lowerElsewhere(R2, r2));
+    assert.equal(svc.getDevice(R1), pre1.lowered.device, 'used as given, not lowered again');
+    assert.deepEqual(codes(ref, R1), ['ipsec/psk-mismatch@220']);
+    assert.deepEqual(codes(svc, R1), codes(ref, R1));
+    assert.deepEqual(codes(svc, R2), codes(ref, R2));
+    assert.deepEqual(svc.partners(R1), [R2]);
+  });
+
+  test('ignored when the service resolves another dialect, or outside batch mode', () => {
+    const svc = createLanguageService({ batch: true });
+    const wrong = { ...lowerElsewhere(R1, r1), dialect: 'cisco-ios' as const };
+    svc.setLowered(R1, r1, 1, wrong);
+    assert.notEqual(svc.getDevice(R1), wrong.lowered.device);
+    assert.equal(svc.getDocument(R1)!.dialect, 'openbsd-ipsec');
+    assert.ok(svc.getDevice(R1));
+    const editor = createLanguageService();
+    const pre = lowerElsewhere(R1, r1);
+    editor.setLowered(R1, r1, 1, pre);
+    assert.notEqual(editor.getDevice(R1), pre.lowered.device, 'the editor keeps its own lowering (with quick-fix Setters)');
+  });
+});
