@@ -33,6 +33,7 @@ import {
   type Message,
   type MessageReader,
   type MessageWriter,
+  type Range,
   type RequestMessage,
   type ResponseMessage,
   type TextDocumentEdit,
@@ -41,7 +42,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import { getCodeActions } from './features/codeActions';
-import { getCodeLenses } from './features/codeLens';
+import { getCodeLenses, OPEN_PEER_COMMAND } from './features/codeLens';
 import { getCompletions } from './features/completion';
 import { getDiagnostics } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
@@ -620,6 +621,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       workspaceSymbolProvider: true,
       documentLinkProvider: { resolveProvider: false },
       inlayHintProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [OPEN_PEER_COMMAND] },
       renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
@@ -702,6 +704,14 @@ connection.onRenameRequest((p, token) => request('rename', p?.textDocument?.uri,
 connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? cancelled('request cancelled') : handle('workspaceSymbol', [], () => getWorkspaceSymbols(service, p.query))));
 connection.onDocumentLinks((p, token) => request('documentLink', p?.textDocument?.uri, token, [], () => getDocumentLinks(service, p.textDocument.uri)));
 connection.languages.inlayHint.on((p, token) => request('inlayHint', p?.textDocument?.uri, token, [], () => (inlayDefaultsOn() ? getInlayHints(service, p.textDocument.uri, p.range) : [])));
+// A peer lens (`↔ hub1: ok · hub2: 2 problems`) opens the peer's end: the client shows the document at the range.
+connection.onExecuteCommand((p) =>
+  handle('executeCommand', undefined, () => {
+    const [uri, range] = (p.arguments ?? []) as [unknown, Range | undefined];
+    if (p.command !== OPEN_PEER_COMMAND || typeof uri !== 'string') return;
+    void connection.window.showDocument({ uri, selection: range, takeFocus: true }).catch(() => undefined);
+  }),
+);
 connection.onCodeLens((p, token) => request('codeLens', p?.textDocument?.uri, token, [], () => getCodeLenses(service, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p, token) => request('semanticTokens', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
 connection.languages.semanticTokens.onDelta((p, token) =>

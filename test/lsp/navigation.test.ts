@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
-import type { DocumentLink, InitializeResult, InlayHint, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { CodeLens, DocumentLink, InitializeResult, InlayHint, Location, ShowDocumentParams, SymbolInformation } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../cli/build';
 import { pos } from '../navigation/helpers';
 import { TestClient } from './client';
@@ -19,6 +19,7 @@ describe('cross-device navigation over stdio', () => {
   let client: TestClient;
   let ws: string;
   let init: InitializeResult;
+  const shown: ShowDocumentParams[] = [];
   const uri = (f: string) => pathToFileURL(path.join(ws, f)).href;
   const text = (f: string) => fs.readFileSync(path.join(ws, f), 'utf8');
   const line = (f: string, l: Location) => text(f).split('\n')[l.range.start.line].slice(l.range.start.character, l.range.end.character);
@@ -28,7 +29,11 @@ describe('cross-device navigation over stdio', () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-nav-'));
     for (const f of fs.readdirSync(DUAL_HUB)) fs.copyFileSync(path.join(DUAL_HUB, f), path.join(ws, f));
     client = new TestClient();
-    init = await client.initialize(pathToFileURL(ws).href);
+    client.conn.onRequest('window/showDocument', (p: ShowDocumentParams) => {
+      shown.push(p);
+      return { success: true };
+    });
+    init = await client.initialize(pathToFileURL(ws).href, { window: { workDoneProgress: true, showDocument: { support: true } } });
     await client.waitFor(() => client.progress.some((p: any) => p.value?.kind === 'end'), 'indexing progress end');
     await client.open(uri('spoke1.ios'), 'cisco-ios', text('spoke1.ios'));
     await client.waitFor(() => client.diagnostics.get(uri('spoke1.ios')), 'spoke1 diagnostics');
@@ -106,5 +111,15 @@ describe('cross-device navigation over stdio', () => {
     assert.deepEqual(off, []);
     client.settings = {};
     await client.conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+  });
+
+  test('code lens on a tunnel interface names its peer and opens it (window/showDocument)', async () => {
+    assert.deepEqual(init.capabilities.executeCommandProvider, { commands: ['netcfg.openPeer'] });
+    const lenses = await client.request<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: uri('spoke1.ios') } });
+    const peer = lenses.filter((l) => l.command?.command === 'netcfg.openPeer');
+    assert.deepEqual(peer.map((l) => `${l.range.start.line}:${l.range.start.character} ${l.command!.title}`), ['26:10 ↔ hub1: ok', '40:10 ↔ hub2: ok']);
+    await client.request('workspace/executeCommand', { command: peer[1].command!.command, arguments: peer[1].command!.arguments });
+    await client.waitFor(() => shown.length > 0, 'window/showDocument');
+    assert.deepEqual(shown[0], { uri: uri('hub2.ios'), selection: { start: { line: 22, character: 10 }, end: { line: 22, character: 17 } }, takeFocus: true });
   });
 });
