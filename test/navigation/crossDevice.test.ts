@@ -101,3 +101,20 @@ test('OpenBSD peer and BIRD neighbors lead to the owner; a copy of an address in
   const n = getDefinition(s, BIRD, pos(b, '10.9.0.2 eligible', '10.9.0.2'));
   assert.deepEqual(n.map((l) => `${l.uri} ${textAt(s, l)}`), [`${IOS} 10.9.0.2 255.255.255.0`]);
 });
+
+test('statements the model does not keep: BIRD BGP `neighbor` and RouterOS `sa-dst-address=` go to the owner by the address under the cursor', () => {
+  const s = createLanguageService();
+  const BIRD = 'file:///w/lab/edge.conf';
+  const IOS = 'file:///w/lab/r2.ios';
+  const ROS = 'file:///w/lab/m1.rsc';
+  s.setDocument(IOS, 'hostname r2\ninterface GigabitEthernet0/0\n ip address 192.0.2.2 255.255.255.0\n', 1);
+  s.setDocument(BIRD, 'router id 192.0.2.1;\nprotocol bgp upstream {\n\tlocal 192.0.2.1 as 65000;\n\tneighbor 192.0.2.2 as 65001;\n\tipv4 { import all; export none; };\n}\n', 1);
+  s.setDocument(ROS, '# jan/01/2020 by RouterOS 6.47\n/ip ipsec policy\nadd dst-address=10.2.0.0/24 sa-dst-address=192.0.2.2 sa-src-address=0.0.0.0 src-address=10.1.0.0/24 tunnel=yes\n', 1);
+  const b = s.getDocument(BIRD)!.text;
+  assert.deepEqual(getDefinition(s, BIRD, pos(b, 'neighbor 192.0.2.2', '192.0.2.2')).map((l) => `${l.uri} ${textAt(s, l)}`), [`${IOS} 192.0.2.2 255.255.255.0`]);
+  const r = s.getDocument(ROS)!.text;
+  assert.deepEqual(getDefinition(s, ROS, pos(r, 'sa-dst-address=192.0.2.2', '192.0.2.2')).map((l) => l.uri), [IOS]);
+  // An address the device owns itself, or a subnet, leads nowhere.
+  assert.deepEqual(getDefinition(s, BIRD, pos(b, 'local 192.0.2.1', '192.0.2.1')), []);
+  assert.deepEqual(getDefinition(s, ROS, pos(r, 'dst-address=10.2.0.0/24', '10.2.0.0')), []);
+});
