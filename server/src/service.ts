@@ -81,6 +81,8 @@ export interface LanguageService {
   getFindings(uri: string): model.Finding[];
   /** URIs of devices paired with this one. */
   partners(uri: string): string[];
+  /** The pair checks' findings between two paired devices, on both ends (cached per pair of versions; unmerged). */
+  pairFindings(uriA: string, uriB: string): model.Finding[];
   /** All documents with a known dialect. */
   uris(): string[];
   /** Every lowered device (forces lowering of every document). */
@@ -392,6 +394,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
 
     partners: (uri) => [...index.partners(uri)],
+
+    pairFindings: (uriA, uriB) => pairFindings(uriA, uriB),
 
     uris: () => [...docs.values()].filter((d) => d.dialect).map((d) => d.uri),
 
