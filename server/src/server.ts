@@ -44,6 +44,7 @@ import { getDefinition, getReferences, getRename, prepareRename } from './featur
 import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
 import { getDocumentSymbols } from './features/symbols';
+import { getTopology, TOPOLOGY_REQUEST, type Topology } from './features/topology';
 import { isProjectFileName, isProjectNoise } from './host/project';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
@@ -729,6 +730,9 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
     return { files, skipped, counts };
   });
 });
+
+// netcfg/topology: the workspace's devices and links with verdicts, for the topology view (features/topology.ts).
+connection.onRequest(TOPOLOGY_REQUEST, (): Topology => handle<Topology>('topology', { devices: [], links: [] }, () => getTopology(service)));
 
 documents.listen(syncConnection);
 connection.listen();

@@ -9,6 +9,9 @@ import type { LanguageService } from '../service';
 import type { TextRange } from '../syntax';
 import { documentUri, rangeIn } from './positions';
 
+/** The custom LSP request answered with a `Topology` (no params); client/src/topology.ts names it too. */
+export const TOPOLOGY_REQUEST = 'netcfg/topology';
+
 export type LinkKind = 'ipsec-crypto-map' | 'ipsec-vti' | 'ikev2-profile' | 'openbsd-flow' | 'routeros-policy' | 'gre' | 'dmvpn' | 'ospf' | 'l2tp' | 'external';
 export const LINK_KINDS: readonly LinkKind[] = ['ipsec-crypto-map', 'ipsec-vti', 'ikev2-profile', 'openbsd-flow', 'routeros-policy', 'gre', 'dmvpn', 'ospf', 'l2tp', 'external'];
 
