@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // Runs the built topology webview (client/out/topology) in chromium without VS Code: a tiny HTTP server serves its
 // files under the same CSP shape as the extension, `acquireVsCodeApi` is a stub that records posted messages, and the
 // page receives a Topology as the extension would post it. Shared by webview.test.ts and the layout measurement.

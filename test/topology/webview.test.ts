@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The built topology webview in chromium (no VS Code): renders every device and link, colours links by verdict,
 // lists a link's findings on hover, posts `open` with the statement's location on click and Enter, filters by
 // verdict, keeps zoom and pan across a live update, and lays out 1,000 devices in its worker. Skipped without chromium.
