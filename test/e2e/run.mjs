@@ -553,14 +553,12 @@ const scenarios = [
       await runCommand(page, 'netcfg: Show Topology');
       // The webview's document sits two iframes down (the webview host, then its active frame).
       const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-      const names = () => texts(view.locator('#canvas .device .name'));
       await waitFor(
         'the topology view to draw the example devices (hub1, spoke1, r1, mikrotik) and a failing link',
         async () => ({ names: await view.locator('#canvas .device .name').allTextContents().catch(() => []), failing: await view.locator('#canvas .link.error').count().catch(() => 0) }),
         (s) => ['hub1', 'spoke1', 'r1', 'mikrotik'].every((n) => s.names.includes(n)) && s.failing > 0,
         90000,
       );
-      void names;
       await page.screenshot({ path: path.join(results, '9-topology.png') });
       // The IOS↔RouterOS link fails on the PSK; clicking it opens the first error: the RouterOS peer's secret line.
       const link = view.locator('#canvas .link.error[data-id*="mikrotik.rsc"]').first();
