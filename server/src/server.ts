@@ -57,6 +57,7 @@ import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { findProjectFile, isProjectFileName, isProjectNoise } from './host/project';
 import { visibleFindings } from './rules/apply';
 import { BASELINE_FILE_NAME, baselineFingerprints as baselineFingerprintsOf, parseBaseline } from './rules/baseline';
+import { getTopology, TOPOLOGY_REQUEST, type Topology } from './features/topology';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
@@ -877,6 +878,9 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
     return { files, skipped, counts };
   });
 });
+
+// netcfg/topology: the workspace's devices and links with verdicts, for the topology view (features/topology.ts).
+connection.onRequest(TOPOLOGY_REQUEST, (): Topology => handle<Topology>('topology', { devices: [], links: [] }, () => getTopology(service)));
 
 documents.listen(syncConnection);
 connection.listen();

@@ -102,6 +102,8 @@ export interface LanguageService {
   addressOwners(address: string, from?: string): string[];
   /** Devices whose findings an address may concern: its owners, the devices targeting it and their neighbourhoods. */
   addressNeighbourhood(address: string): string[];
+  /** The pair checks' findings between two paired devices, on both ends (cached per pair of versions; unmerged). */
+  pairFindings(uriA: string, uriB: string): model.Finding[];
   /** All documents with a known dialect. */
   uris(): string[];
   /** Every lowered device (forces lowering of every document). */
@@ -444,6 +446,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       }
       return [...res];
     },
+    pairFindings: (uriA, uriB) => pairFindings(uriA, uriB),
 
     uris: () => [...docs.values()].filter((d) => d.dialect).map((d) => d.uri),
 
