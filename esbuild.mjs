@@ -1,5 +1,5 @@
-// Builds the bundles: client/out/extension.js, server/out/server.js, server/out/cli.js and its worker, server/out/worker.js,
-// and the topology webview's script, stylesheet and layout worker in client/out/topology/.
+// Builds the bundles: client/out/extension.js, server/out/server.js, server/out/cli.js with its worker (server/out/worker.js)
+// and elkjs (server/out/elk.js), and the topology webview's script, stylesheet and layout worker in client/out/topology/.
 // `--if-stale` skips the build when every bundle is newer than every source file (used by npm test/demo).
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -16,6 +16,8 @@ const bundles = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', external: [], banner: { js: '#!/usr/bin/env node' } },
   // The CLI's worker threads (server/src/host/pool.ts): loaded from the folder of cli.js.
   { entryPoints: ['server/src/host/worker.ts'], outfile: 'server/out/worker.js', external: [] },
+  // elkjs for `netcfg graph --format svg`, loaded on demand so `netcfg check` does not pay for parsing it.
+  { entryPoints: ['server/src/host/elk.ts'], outfile: 'server/out/elk.js', external: [] },
 ];
 
 // The topology webview (browser code): its script (+ CSS) and the layout worker, loaded from client/out/topology.

@@ -14,7 +14,7 @@ import { findProjectFile, isProjectNoise } from './host/project';
 import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { fileIdentity, scanDirectory } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELKType from 'elkjs/lib/elk.bundled.js';
 import { getTopology, type Topology, type TopologyLink, type TopologyLocation } from './features/topology';
 import { elkGraph, layoutFromElk, renderDot, renderMermaid, renderSvg, type ElkNode } from './features/topology-svg';
 import type * as model from './model';
@@ -832,8 +832,21 @@ function graphJson(t: Topology, display: Map<string, string>): unknown {
   };
 }
 
+/**
+ * elkjs (1.5 MB) is its own bundle, `server/out/elk.js`, loaded only when an SVG is drawn: bundled into cli.js it
+ * doubled the start-up time of every `netcfg check`. From the sources (tests under tsx) it is the package itself.
+ */
+function loadElk(): typeof ELKType {
+  const bundled = path.join(__dirname, 'elk.js');
+  const id = fs.existsSync(bundled) ? bundled : 'elkjs/lib/elk.bundled.js';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const m = require(id) as typeof ELKType | { default: typeof ELKType };
+  return 'default' in m ? m.default : m;
+}
+
 /** Lays a topology out with elkjs (in this process) and draws it. */
 async function graphSvg(t: Topology): Promise<string> {
+  const ELK = loadElk();
   const elk = new ELK();
   const res = await elk.layout(elkGraph(t) as Parameters<typeof elk.layout>[0]);
   return renderSvg(t, layoutFromElk(t, res as ElkNode));
@@ -852,7 +865,7 @@ async function runGraph(argv: string[]): Promise<number> {
   const service = createLanguageService({ ...parsed.settings, batch: true });
   setInternalErrorHandler((err) => writeErr(`netcfg: internal error in a check: ${err instanceof Error ? err.message : String(err)}\n`));
   const display = new Map<string, string>();
-  const inputs = [...collected.projectFiles.map((p) => ({ abs: p, uri: pathToFileURL(p).href, display: displayPath(p) })), ...collected.files];
+  const inputs = [...collected.projectFiles.map((p) => ({ abs: p, uri: pathToFileURL(p).href, display: displayPath(p), size: 0 })), ...collected.files];
   for (const f of inputs) {
     const input = readInput(f, maxFileSize, problems);
     if (!input) continue;
