@@ -3,7 +3,7 @@
 // Plain data out; no LSP here. Secrets (psk values and macros used as keys) are never shown, only masked.
 
 import * as model from '../../model';
-import type { ParseResult, TextRange } from '../../syntax';
+import type { ParseResult, TextRange, Token } from '../../syntax';
 import type { CompletionData, FeatureContext, HoverData } from '../types';
 import {
   documentedAlgorithms,
@@ -20,7 +20,7 @@ import {
   type XfKind,
 } from './catalog';
 import { lowerIpsecConf } from './lower';
-import { SLOTS, type ETok, type ObsdFile, type ObsdStatement, type RuleSyntax, type RuleType } from './parser';
+import { SLOTS, type ETok, type MacroSyntax, type ObsdFile, type ObsdStatement, type RuleSyntax, type RuleType } from './parser';
 import { dict } from '../../model/dict';
 
 const KEYWORD_DOCS = new Map<string, KeywordDoc>([...STATEMENT_KEYWORDS, ...IKE_KEYWORDS, ...FLOW_KEYWORDS].map((k) => [k.keyword, k]));
@@ -49,13 +49,14 @@ const VALUE_KEYWORDS = new Set(['auth', 'enc', 'group', 'comp', 'proto', 'type',
 // Completion
 
 export function completeIpsecConf(parsed: ParseResult<ObsdFile>, offset: number, ctx: FeatureContext): CompletionData[] {
-  const partialTok = parsed.tokens.find((t) => (t.kind === 'word' || t.kind === 'number') && t.start < offset && offset <= t.end);
+  const before = significantTokenBefore(parsed.tree, offset - 1);
+  const partialTok = before && (before.kind === 'word' || before.kind === 'number') && offset <= before.end ? before : undefined;
   const pos = partialTok ? partialTok.start : offset;
   const replaceRange: TextRange = partialTok ? { start: partialTok.start, end: partialTok.end } : { start: offset, end: offset };
   const st = statementAt(parsed, pos);
   const macros = macrosBefore(parsed.tree, pos);
 
-  if (partialTok?.text.startsWith('$')) return macroItems(macros, replaceRange);
+  if (partialTok?.text.startsWith('$')) return macroItems(macros(), replaceRange);
   if (!st || st.range.start >= pos) return statementItems(replaceRange);
   if (st.macro || st.include) return [];
   const rule = st.rule;
@@ -69,12 +70,109 @@ export function completeIpsecConf(parsed: ParseResult<ObsdFile>, offset: number,
   return keywordItems(rule.type, prev, replaceRange);
 }
 
-function statementAt(parsed: ParseResult<ObsdFile>, pos: number): ObsdStatement | undefined {
-  let found: ObsdStatement | undefined;
-  for (const st of parsed.tree.statements) {
-    if (st.range.start > pos) break;
-    found = st;
+// Requests on a 100,000-line file (issue 16) find their token, statement, macro and peer by binary search or in
+// indexes built once per parse (`parsed.tree`) or per lowering (`model.Device`), both cached by the host per document
+// version: no request scans the file.
+
+/** Number of items whose start is at most `pos` (items sorted by start): the last one is at index result - 1. */
+function countStartingBy<T>(items: readonly T[], pos: number, start: (item: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (start(items[mid]) <= pos) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * The last significant token (not whitespace, newline or comment) starting at or before `pos`. Every significant
+ * token belongs to exactly one statement, statements and their tokens are in file order and never overlap: two
+ * binary searches, without `parsed.tokens` (the lossless list is built on first use: a pass over the whole file).
+ */
+function significantTokenBefore(tree: ObsdFile, pos: number): Token | undefined {
+  for (let i = countStartingBy(tree.statements, pos, (st) => st.range.start) - 1; i >= 0; i--) {
+    const toks = tree.statements[i].tokens;
+    const k = countStartingBy(toks, pos, (t) => t.start);
+    if (k > 0) return toks[k - 1];
+  }
+  return undefined;
+}
+
+/** The last statement starting at or before `pos` (statements are in file order). */
+function statementStartingBy(tree: ObsdFile, pos: number): ObsdStatement | undefined {
+  return tree.statements[countStartingBy(tree.statements, pos, (st) => st.range.start) - 1];
+}
+
+interface TreeIndex {
+  /** Macro statements in file order (their start and definition). */
+  macroStatements: { start: number; macro: MacroSyntax }[];
+  /** The first definition of each macro name. */
+  macroByName: Map<string, MacroSyntax>;
+  /** Macros used as keys (`secretMacroNames`). */
+  secretMacros: Set<string>;
+}
+
+const treeIndexes = new WeakMap<ObsdFile, TreeIndex>();
+
+function treeIndex(tree: ObsdFile): TreeIndex {
+  let idx = treeIndexes.get(tree);
+  if (!idx) {
+    const macroStatements: TreeIndex['macroStatements'] = [];
+    for (const st of tree.statements) if (st.macro) macroStatements.push({ start: st.range.start, macro: st.macro });
+    const macroByName = new Map<string, MacroSyntax>();
+    for (const m of tree.macros) if (!macroByName.has(m.name)) macroByName.set(m.name, m);
+    idx = { macroStatements, macroByName, secretMacros: secretMacroNames(tree) };
+    treeIndexes.set(tree, idx);
+  }
+  return idx;
+}
+
+/** The IKE peer each rule lowered to, by the rule's start (the first peer at a start wins, as `find` did). */
+const peersByStart = new WeakMap<model.Device, Map<number, model.IpsecPeer>>();
+
+function peerStartingAt(device: model.Device, start: number): model.IpsecPeer | undefined {
+  let byStart = peersByStart.get(device);
+  if (!byStart) {
+    byStart = new Map();
+    for (const p of device.ipsecPeers) if (!byStart.has(p.range.start)) byStart.set(p.range.start, p);
+    peersByStart.set(device, byStart);
+  }
+  return byStart.get(start);
+}
+
+/** Canonical addresses a device owns, once per lowering. */
+const ownedSets = new WeakMap<model.Device, Set<string>>();
+
+function ownedSet(device: model.Device): Set<string> {
+  let set = ownedSets.get(device);
+  if (!set) {
+    set = new Set(model.ownedAddresses(device).map((a) => model.canonicalAddress(a) ?? a));
+    ownedSets.set(device, set);
+  }
+  return set;
+}
+
+/** The first IKE peer of `other` whose remote is an address `device` owns, once per pair of lowerings. */
+const aimingAt = new WeakMap<model.Device, WeakMap<model.Device, { peer?: model.IpsecPeer }>>();
+
+function firstAimingAt(other: model.Device, device: model.Device, owned: Set<string>): model.IpsecPeer | undefined {
+  let byDevice = aimingAt.get(other);
+  if (!byDevice) aimingAt.set(other, (byDevice = new WeakMap()));
+  let hit = byDevice.get(device);
+  if (!hit) {
+    const peer = other.ipsecPeers.find((q) => {
+      const r = q.remote && (model.canonicalAddress(q.remote.value) ?? q.remote.value);
+      return r !== undefined && owned.has(r);
+    });
+    byDevice.set(device, (hit = { peer }));
+  }
+  return hit.peer;
+}
+
+function statementAt(parsed: ParseResult<ObsdFile>, pos: number): ObsdStatement | undefined {
+  const found = statementStartingBy(parsed.tree, pos);
   if (!found) return undefined;
   if (pos <= found.range.end) return found;
   // After the statement's last token: still inside it unless a line break (not a continuation) comes first.
@@ -82,13 +180,12 @@ function statementAt(parsed: ParseResult<ObsdFile>, pos: number): ObsdStatement 
   return /(^|[^\\])(\r\n|\n|\r)/.test(text) ? undefined : found;
 }
 
-function macrosBefore(tree: ObsdFile, pos: number): { name: string; value: string }[] {
-  const res: { name: string; value: string }[] = [];
-  for (const st of tree.statements) {
-    if (st.range.start >= pos) break;
-    if (st.macro) res.push({ name: st.macro.name, value: st.macro.value });
-  }
-  return res;
+/** Macros defined by statements starting before `pos`, built only when a completion lists them. */
+function macrosBefore(tree: ObsdFile, pos: number): () => { name: string; value: string }[] {
+  return () => {
+    const all = treeIndex(tree).macroStatements;
+    return all.slice(0, countStartingBy(all, pos - 1, (m) => m.start)).map(({ macro }) => ({ name: macro.name, value: macro.value }));
+  };
 }
 
 function keywordOf(t: ETok | undefined): string | undefined {
@@ -167,7 +264,7 @@ function keywordItems(type: RuleType, prev: ETok[], replaceRange: TextRange): Co
   return items;
 }
 
-function valueItems(kw: string, prev: ETok[], rule: RuleSyntax, macros: { name: string; value: string }[], replaceRange: TextRange, parsed: ParseResult<ObsdFile>, ctx: FeatureContext): CompletionData[] {
+function valueItems(kw: string, prev: ETok[], rule: RuleSyntax, macros: () => { name: string; value: string }[], replaceRange: TextRange, parsed: ParseResult<ObsdFile>, ctx: FeatureContext): CompletionData[] {
   if (kw === 'auth' || kw === 'enc' || kw === 'group') {
     let phase: Phase = 'phase2';
     for (let i = prev.length - 1; i >= 0; i--) {
@@ -185,9 +282,10 @@ function valueItems(kw: string, prev: ETok[], rule: RuleSyntax, macros: { name: 
   if (kw === 'peer' || kw === 'from' || kw === 'to') {
     const res: CompletionData[] = [{ label: 'any', kind: 'keyword', documentation: EXTRA_DOCS.any, replaceRange }];
     if (kw !== 'peer') res.push({ label: '{ … }', kind: 'snippet', insertText: '{ ${1:192.0.2.0/25}, ${2:192.0.2.128/25} }', isSnippet: true, filterText: '{', detail: 'address list (cartesian product)', replaceRange });
-    return [...res, ...macroItems(macros, replaceRange)];
+    for (const m of macroItems(macros(), replaceRange)) res.push(m);
+    return res;
   }
-  if (kw === 'local' || kw === 'srcid' || kw === 'dstid') return macroItems(macros, replaceRange);
+  if (kw === 'local' || kw === 'srcid' || kw === 'dstid') return macroItems(macros(), replaceRange);
   return [];
 }
 
@@ -212,17 +310,12 @@ function algorithmItems(kind: XfKind, phase: Phase, rule: RuleSyntax, replaceRan
 function pairedValue(kind: XfKind, phase: Phase, rule: RuleSyntax, parsed: ParseResult<ObsdFile>, ctx: FeatureContext): { canonical: string; device: string } | undefined {
   if (!ctx.peers.length) return undefined;
   const device = ctx.device ?? lowerIpsecConf(parsed, 'untitled:completion', {}).device;
-  const mine = device.ipsecPeers.find((p) => p.range.start === rule.keyword.range.start);
-  const ownAddresses = new Set(model.ownedAddresses(device).map((a) => model.canonicalAddress(a) ?? a));
+  const mine = peerStartingAt(device, rule.keyword.range.start);
+  const ownAddresses = ownedSet(device);
   for (const other of ctx.peers) {
-    const ownedByOther = new Set(model.ownedAddresses(other).map((a) => model.canonicalAddress(a) ?? a));
-    const candidates = other.ipsecPeers.filter((p) => {
-      const r = p.remote && (model.canonicalAddress(p.remote.value) ?? p.remote.value);
-      const pointsAtUs = r !== undefined && ownAddresses.has(r);
-      const weAim = mine?.remote && ownedByOther.has(model.canonicalAddress(mine.remote.value) ?? mine.remote.value);
-      return pointsAtUs || weAim;
-    });
-    const p = candidates[0] ?? other.ipsecPeers[0];
+    // When this rule aims at the other device, any of its peers qualifies (the first); else its first peer aiming at us.
+    const weAim = mine?.remote && ownedSet(other).has(model.canonicalAddress(mine.remote.value) ?? mine.remote.value);
+    const p = (weAim ? undefined : firstAimingAt(other, device, ownAddresses)) ?? other.ipsecPeers[0];
     if (!p) continue;
     let canonical: string | undefined;
     if (phase === 'phase1') {
@@ -241,15 +334,18 @@ function pairedValue(kind: XfKind, phase: Phase, rule: RuleSyntax, parsed: Parse
 // Hover
 
 export function hoverIpsecConf(parsed: ParseResult<ObsdFile>, offset: number, ctx: FeatureContext): HoverData | undefined {
-  const tok = parsed.tokens.find((t) => t.kind !== 'whitespace' && t.kind !== 'newline' && t.start <= offset && offset < t.end);
-  if (!tok || tok.kind === 'comment') return undefined;
+  // Whitespace, newlines and comments have no hover: only a significant token containing the offset does.
+  const found = significantTokenBefore(parsed.tree, offset);
+  const tok = found && offset < found.end ? found : undefined;
+  if (!tok) return undefined;
   const range = { start: tok.start, end: tok.end };
-  const st = parsed.tree.statements.find((s) => s.range.start <= tok.start && tok.end <= s.range.end);
-  const secretMacros = secretMacroNames(parsed.tree);
+  const stAt = statementStartingBy(parsed.tree, tok.start);
+  const st = stAt && tok.end <= stAt.range.end ? stAt : undefined;
+  const { secretMacros, macroByName } = treeIndex(parsed.tree);
 
   if (tok.text.startsWith('$')) {
     const name = tok.text.slice(1);
-    const def = parsed.tree.macros.find((m) => m.name === name);
+    const def = macroByName.get(name);
     if (!def) return { markdown: `Macro \`${name}\` is not defined.`, range };
     const value = secretMacros.has(name) ? maskText(def.value, def.valueRange ?? range) : `\`${def.value}\``;
     return { markdown: `**Macro** \`${name}\` = ${value}`, range };
@@ -317,7 +413,7 @@ function maskText(value: string, range: TextRange): string {
 function peerOf(parsed: ParseResult<ObsdFile>, rule: RuleSyntax, ctx: FeatureContext): model.IpsecPeer | undefined {
   if (rule.type !== 'ike') return undefined;
   const device = ctx.device && ctx.device.dialect === 'openbsd-ipsec' ? ctx.device : lowerIpsecConf(parsed, 'untitled:hover', {}).device;
-  return device.ipsecPeers.find((p) => p.range.start === rule.keyword.range.start);
+  return peerStartingAt(device, rule.keyword.range.start);
 }
 
 function line<T>(label: string, v: model.Value<T>, show: (x: T) => string): string {

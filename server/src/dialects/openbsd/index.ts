@@ -103,7 +103,9 @@ export function foldingIpsecConf(parsed: ParseResult<ObsdFile>): FoldingRegion[]
   const res: FoldingRegion[] = [];
   const text = parsed.text;
   for (const st of parsed.tree.statements) {
-    if (text.slice(st.range.start, st.range.end).includes('\n')) res.push({ start: st.range.start, end: st.range.end, kind: 'region' });
+    // A line break inside the statement, found without copying it (issue 16: one substring per statement).
+    const nl = text.indexOf('\n', st.range.start);
+    if (nl >= 0 && nl < st.range.end) res.push({ start: st.range.start, end: st.range.end, kind: 'region' });
   }
   let runStart = -1;
   let runEnd = -1;

@@ -349,11 +349,13 @@ function lowerInterfaces(ctx: LowerContext): void {
 }
 
 /** Interface by name, created on demand for default ports the export does not list (`ether2`). */
-function ensureInterface(ctx: LowerContext, name: string, at: TextRange): model.Interface {
-  let itf = ctx.device.interfaces.find((i) => i.name === name);
+/** The interface `name` (the first of that name, by `byName`), added when missing. */
+function ensureInterface(ctx: LowerContext, byName: Map<string, model.Interface>, name: string, at: TextRange): model.Interface {
+  let itf = byName.get(name);
   if (!itf) {
     itf = { name, nameRange: at, range: at, kind: DEFAULT_IFACE.test(name) ? 'physical' : 'other', addresses: [], shutdown: false };
     ctx.device.interfaces.push(itf);
+    byName.set(name, itf);
   }
   return itf;
 }
@@ -372,6 +374,8 @@ function lowerAddresses(ctx: LowerContext): void {
     }
   };
   for (const r of ctx.device.references) if (r.kind === 'interface') builtinIface(r.name);
+  // By name, not a `find` per address over every interface (issue 16: quadratic on a file of many VLANs).
+  const byName = firstBy(ctx.device.interfaces, (i) => i.name);
   for (const it of get(ctx, 'ip address')) {
     if (isYes(it.params.get('disabled')?.value) && it.params.has('disabled')) continue;
     const a = it.params.get('address');
@@ -385,7 +389,7 @@ function lowerAddresses(ctx: LowerContext): void {
     const family = address.includes(':') ? 128 : 32;
     const len = lenText === undefined ? family : Number(lenText);
     if (!Number.isInteger(len) || len < 0 || len > family) continue;
-    const itf = ensureInterface(ctx, i.value, i.valueRange!);
+    const itf = ensureInterface(ctx, byName, i.value, i.valueRange!);
     itf.addresses.push({ address, prefixLength: len, secondary: itf.addresses.length > 0, range: a.valueRange });
   }
 }
@@ -965,6 +969,45 @@ function numVal(p: RosParam | undefined, def: number, note: string, time = false
   return { value: def, default: note, set };
 }
 
+/** The first item of each key (`find` by key without scanning); items without a key are left out. */
+function firstBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T> {
+  const res = new Map<string, T>();
+  for (const it of items) {
+    const k = key(it);
+    if (k !== undefined && !res.has(k)) res.set(k, it);
+  }
+  return res;
+}
+
+/**
+ * Prefixes as `prefixContainsAddr` reads them (no length: a host), each with the smallest index it was added with.
+ * `first(address)` is the smallest index whose prefix contains the address: one lookup per prefix length in use, so
+ * matching every address of a file against every network costs the addresses, not addresses × networks.
+ */
+class NetIndex {
+  private readonly firstIndex = new Map<string, number>();
+  private readonly lengths = { v4: new Set<number>(), v6: new Set<number>() };
+  get size(): number {
+    return this.firstIndex.size;
+  }
+  add(prefix: string, index: number): void {
+    const p = model.canonicalPrefix(prefix.includes('/') ? prefix : `${prefix}/32`);
+    if (p === undefined) return;
+    if (!this.firstIndex.has(p)) this.firstIndex.set(p, index);
+    (p.includes(':') ? this.lengths.v6 : this.lengths.v4).add(Number(p.slice(p.lastIndexOf('/') + 1)));
+  }
+  first(address: string): number {
+    let best = Infinity;
+    if (this.firstIndex.size === 0) return best;
+    for (const len of address.includes(':') ? this.lengths.v6 : this.lengths.v4) {
+      const net = model.networkOf(address, len);
+      const i = net === undefined ? undefined : this.firstIndex.get(net);
+      if (i !== undefined && i < best) best = i;
+    }
+    return best;
+  }
+}
+
 function prefixContainsAddr(prefix: string, address: string): boolean {
   const p = model.canonicalPrefix(prefix.includes('/') ? prefix : `${prefix}/32`);
   return p !== undefined && model.prefixContains(p, `${address}/${address.includes(':') ? 128 : 32}`);
@@ -1000,8 +1043,13 @@ function lowerOspf(ctx: LowerContext): void {
   for (const it of get(ctx, 'ip route')) if (v === 7) ref(ctx, 'routing-table', it.params.get('routing-table'));
   const instances = get(ctx, 'routing ospf instance');
   const areas = get(ctx, 'routing ospf area');
+  // Every lookup below is by key (issue 16: a `find` per interface over every interface was quadratic).
+  const procById = new Map<string, model.OspfProcess>();
+  for (const p of ctx.device.ospf) if (!procById.has(p.id)) procById.set(p.id, p);
+  const routingIdByName = firstBy(routingIds, (r) => r.params.get('name')?.value);
+  const instanceByName = firstBy(instances, (i) => i.params.get('name')?.value ?? i.defaultName);
   const process = (name: string, it: RosItem | undefined): model.OspfProcess => {
-    let proc = ctx.device.ospf.find((p) => p.id === name);
+    let proc = procById.get(name);
     if (!proc) {
       const rid = it?.params.get('router-id');
       let routerId: model.Value<string> | undefined;
@@ -1009,13 +1057,14 @@ function lowerOspf(ctx: LowerContext): void {
         const direct = model.canonicalAddress(rid.value);
         if (direct) routerId = { value: direct, range: rid.valueRange };
         else {
-          const rItem = routingIds.find((r) => r.params.get('name')?.value === rid.value);
+          const rItem = routingIdByName.get(rid.value);
           const id = rItem?.params.get('id');
           if (id?.value && model.canonicalAddress(id.value)) routerId = { value: model.canonicalAddress(id.value)!, range: id.valueRange };
         }
       }
       proc = { id: name, range: it?.cmd.range ?? { start: 0, end: 0 }, version: it?.params.get('version')?.value === '3' ? 3 : 2, routerId, areas: [], neighbors: [] };
       ctx.device.ospf.push(proc);
+      procById.set(name, proc);
     }
     return proc;
   };
@@ -1041,7 +1090,7 @@ function lowerOspf(ctx: LowerContext): void {
     const t = it.params.get('type')?.value;
     const info = { id: model.canonicalAddress(it.params.get('area-id')?.value ?? '0.0.0.0') ?? '0.0.0.0', type: (t === 'stub' || t === 'nssa' ? t : 'normal') as 'normal' | 'stub' | 'nssa', instance: inst?.value ?? 'default', range: it.cmd.range };
     areaInfo.set(name, info);
-    const proc = process(info.instance, instances.find((i) => (i.params.get('name')?.value ?? i.defaultName) === info.instance));
+    const proc = process(info.instance, instanceByName.get(info.instance));
     proc.areas.push({ id: info.id, type: info.type, range: it.cmd.range });
   }
   const ifaces = ctx.device.interfaces;
@@ -1056,7 +1105,7 @@ function lowerOspf(ctx: LowerContext): void {
       const address = a?.value ? model.canonicalAddress(a.value.split('%')[0]) : undefined;
       if (!a || !address) continue;
       const instance = v === 6 ? (n.params.get('instance')?.value ?? 'default') : (areaInfo.get(n.params.get('area')?.value ?? '')?.instance ?? ctx.device.ospf[0]?.id);
-      ctx.device.ospf.find((p) => p.id === instance)?.neighbors.push({ value: address, range: a.valueRange ?? n.cmd.range });
+      if (instance !== undefined) procById.get(instance)?.neighbors.push({ value: address, range: a.valueRange ?? n.cmd.range });
     }
   };
 
@@ -1067,17 +1116,41 @@ function lowerOspf(ctx: LowerContext): void {
       ref(ctx, 'ospf-area', t.params.get('area'));
       ref(ctx, 'interface', t.params.get('interfaces'), { list: true, alsoKinds: ['interface-list'] });
     }
+    // Each interface takes the first template (in file order) that selects it: one listing it in `interfaces=`
+    // (with `networks=` also matching one of its addresses when given), or one with only `networks=` matching an
+    // address of the pool its instance uses. Templates are split once; those listing names are indexed by name, those
+    // with only networks by prefix (`NetIndex`, one per pool), so each interface costs its own templates and
+    // addresses, never every template or every interface (issue 16: this was quadratic).
+    const tpls = templates.map((t, index) => ({ t, index, ilist: t.params.get('interfaces')?.value?.split(',').filter(Boolean), nets: t.params.get('networks')?.value?.split(',').filter(Boolean) }));
+    const infoOf = (t: RosItem) => areaInfo.get(t.params.get('area')?.value ?? '') ?? { id: '0.0.0.0', type: 'normal' as const, instance: instances[0]?.params.get('name')?.value ?? 'default' };
+    const listing = new Map<string, typeof tpls>();
+    const netsOnly = { 2: new NetIndex(), 3: new NetIndex() };
+    for (const tp of tpls) {
+      if (tp.ilist) {
+        for (const n of new Set(tp.ilist)) {
+          const l = listing.get(n);
+          if (l) l.push(tp);
+          else listing.set(n, [tp]);
+        }
+      } else if (tp.nets) {
+        // The version `process()` will give the instance: an existing process's, else 2 (a process made without an item).
+        const index = netsOnly[procById.get(infoOf(tp.t).instance)?.version ?? 2];
+        for (const n of tp.nets) index.add(n, tp.index);
+      }
+    }
+    const ifaceByName = firstBy(ifaces, (i) => i.name);
     const candidates = new Set<string>(ifaces.map((i) => i.name));
-    for (const t of templates) for (const n of (t.params.get('interfaces')?.value ?? '').split(',')) if (n) candidates.add(n);
+    for (const tp of tpls) for (const n of tp.ilist ?? []) candidates.add(n);
     for (const name of candidates) {
-      const itf = ifaces.find((i) => i.name === name);
-      for (const t of templates) {
-        const ilist = t.params.get('interfaces')?.value?.split(',').filter(Boolean);
-        const nets = t.params.get('networks')?.value?.split(',').filter(Boolean);
-        if (!ilist && !nets) continue;
-        if (ilist && !ilist.includes(name)) continue;
+      const itf = ifaceByName.get(name);
+      let firstNets = Infinity;
+      for (const a of itf?.addresses ?? []) firstNets = Math.min(firstNets, netsOnly[2].first(a.address));
+      for (const a of ipv6.get(name) ?? []) firstNets = Math.min(firstNets, netsOnly[3].first(a.address));
+      const selecting = (listing.get(name) ?? []).filter((tp) => tp.index < firstNets);
+      if (firstNets !== Infinity) selecting.push(tpls[firstNets]);
+      for (const { t, nets } of selecting) {
         const areaP = t.params.get('area');
-        const info = areaInfo.get(areaP?.value ?? '') ?? { id: '0.0.0.0', type: 'normal' as const, instance: instances[0]?.params.get('name')?.value ?? 'default' };
+        const info = infoOf(t);
         // An OSPFv3 instance (`version=3`) runs on the interface's IPv6 addresses (`/ipv6 address`), OSPFv2 on its IPv4 ones.
         const pool = process(info.instance, undefined).version === 3 ? (ipv6.get(name) ?? []) : (itf?.addresses ?? []);
         let addr: model.InterfaceAddress | undefined = pool[0];
@@ -1128,13 +1201,21 @@ function lowerOspf(ctx: LowerContext): void {
   const overrides = get(ctx, 'routing ospf interface');
   for (const n of networks) ref(ctx, 'ospf-area', n.params.get('area'));
   for (const o of overrides) ref(ctx, 'interface', o.params.get('interface'), { skip: (x) => x === 'all' });
+  // The first network containing each address and the first override of each interface, by key (issue 16).
+  const networkIndex = new NetIndex();
+  networks.forEach((n, i) => {
+    const net = n.params.get('network')?.value;
+    if (net) networkIndex.add(net, i);
+  });
+  const overrideOf = firstBy(overrides, (x) => x.params.get('interface')?.value);
   for (const itf of ifaces) {
     for (const a of itf.addresses) {
-      const net = networks.find((n) => n.params.get('network')?.value && prefixContainsAddr(n.params.get('network')!.value!, a.address));
-      if (!net || done.has(itf.name)) continue;
+      if (done.has(itf.name)) continue;
+      const net = networks[networkIndex.first(a.address)] as RosItem | undefined;
+      if (!net) continue;
       const areaP = net.params.get('area');
       const info = areaInfo.get(areaP?.value ?? 'backbone') ?? { id: '0.0.0.0', type: 'normal' as const, instance: 'default' };
-      const o = overrides.find((x) => x.params.get('interface')?.value === itf.name) ?? overrides.find((x) => x.params.get('interface')?.value === 'all');
+      const o = overrideOf.get(itf.name) ?? overrideOf.get('all');
       const op = (k: string) => o?.params.get(k);
       const note = (k: string) => `RouterOS v6 default ${k} (Unconfirmed U-15)`;
       const ntP = op('network-type');

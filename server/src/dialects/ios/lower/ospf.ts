@@ -204,9 +204,14 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
   protected lowerOspf3Processes(): void {
     for (const node of this.root.children) {
       if (node.kind !== 'IosCommand' || node.negated) continue;
-      const w = node.words.map((t) => t.text.toLowerCase());
-      const at = w[0] === 'ipv6' && w[1] === 'router' && w[2] === 'ospf' ? 3 : w[0] === 'router' && w[1] === 'ospfv3' ? 2 : -1;
-      const idTok = at > 0 ? node.words[at] : undefined;
+      // Every top-level line passes here: only `ipv6 …` and `router …` can open a process, so the others cost one
+      // length check (no lower-casing or word array per line of a 30,000-line ACL; issue 16).
+      const words = node.words;
+      const n0 = words.length > 1 ? words[0].text.length : 0;
+      if (n0 !== 4 && n0 !== 6) continue;
+      const w0 = this.lw(words[0]);
+      const at = w0 === 'ipv6' && this.lw(words[1]) === 'router' && this.lw(words[2]) === 'ospf' ? 3 : w0 === 'router' && this.lw(words[1]) === 'ospfv3' ? 2 : -1;
+      const idTok = at > 0 ? words[at] : undefined;
       if (!idTok) continue;
       const info = this.ospf3Proc(idTok.text, node);
       const areaType = new Map<string, 'normal' | 'stub' | 'nssa'>();
