@@ -186,7 +186,7 @@ export function applyRules(host: RulesHost, uri: string, findings: readonly mode
     if (ig.selectors.length === 0) report(finding(uri, ig.range, 'suppression/unknown-code', 'This netcfg-ignore comment names no diagnostic code (`netcfg-ignore CODE[,CODE…] [-- reason]`)'));
     for (let j = 0; j < ig.selectors.length; j++) {
       const s = ig.selectors[j];
-      if (!isKnownSelector(s.value)) report(finding(uri, s.range, 'suppression/unknown-code', `'${s.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this ignore has no effect`));
+      if (!isKnownSelector(s.value, governing?.config.policyIds)) report(finding(uri, s.range, 'suppression/unknown-code', `'${s.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this ignore has no effect`));
       else if (!used[first[i] + j]) report({ ...finding(uri, s.range, 'suppression/unused', `netcfg-ignore ${s.value} suppresses nothing on the statement it applies to`), tags: ['unnecessary'] });
     }
   }

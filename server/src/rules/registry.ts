@@ -96,6 +96,7 @@ const TABLE: [string, Severity, string][] = [
   ['config/yaml-syntax', E, 'netcfg.yaml is not valid YAML'],
   ['config/invalid-value', E, 'A value in netcfg.yaml netcfg cannot use'],
   ['config/unknown-key', W, 'A key in netcfg.yaml netcfg does not know'],
+  ['config/invalid-policy', E, 'A netcfg.yaml policy that cannot run (invalid regex or expression, unknown collection or field)'],
   ['config/scope-overlap', W, 'A file belongs to two networks: scopes'],
   ['config/unknown-code', W, 'netcfg.yaml rules: or ignore: names a diagnostic code netcfg does not have'],
   ['suppression/unused', H, 'A netcfg-ignore comment that suppresses nothing'],
