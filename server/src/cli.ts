@@ -18,7 +18,8 @@ import type * as model from './model';
 import { docsUrl } from './protocol';
 import { findingFingerprint } from './rules/apply';
 import { BASELINE_FILE_NAME, buildBaseline, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline, type BaselineFile } from './rules/baseline';
-import { isKnownSelector, RULES, ruleDocsUrl, ruleInfo, type RuleSeverity } from './rules/registry';
+import { policyRules } from './rules/policies';
+import { isKnownSelector, RULES, ruleDocsUrl, ruleInfo, type RuleInfo, type RuleSeverity } from './rules/registry';
 import { parseRuleSeverity, resolveSeverity } from './rules/severity';
 import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type LanguageService, type ServiceSettings } from './service';
 import { parseWorkspaceConfig } from './workspace-config';
@@ -498,16 +499,19 @@ function formatRules(opts: Options): string {
   }
   const yamlFile = findProjectFile(dir);
   let yamlLayer: ReturnType<typeof yamlRuleLayer>;
+  let policies: RuleInfo[] = [];
   if (yamlFile) {
     const input = readConfigFileSync(yamlFile, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
-    if (input.ok) yamlLayer = yamlRuleLayer(parseWorkspaceConfig(input.text, pathToFileURL(yamlFile).href).config);
+    const config = input.ok ? parseWorkspaceConfig(input.text, pathToFileURL(yamlFile).href).config : undefined;
+    yamlLayer = yamlRuleLayer(config);
+    policies = config ? policyRules(config.policies) : [];
   }
-  const rows = RULES.map((r) => {
+  const rows = [...RULES, ...policies].map((r) => {
     const fromCli = resolveSeverity(r.code, [opts.settings.rules]);
     const fromYaml = resolveSeverity(r.code, [yamlLayer]);
     const severity = fromCli ?? fromYaml ?? r.severity;
     const source = fromCli ? '--rule' : fromYaml ? 'netcfg.yaml' : 'default';
-    return { code: r.code, defaultSeverity: r.severity, severity, source, description: r.description, docs: ruleDocsUrl(r.code) };
+    return { code: r.code, defaultSeverity: r.severity, severity, source, description: r.description, docs: ruleInfo(r.code) ? ruleDocsUrl(r.code) : 'policy in netcfg.yaml' };
   });
   if (opts.format === 'json') return `${JSON.stringify({ version: 1, config: yamlFile ? displayPath(yamlFile) : null, rules: rows }, null, 2)}\n`;
   const w = rows.reduce((n, r) => Math.max(n, r.code.length), 0);

@@ -14,6 +14,7 @@ import { Environment } from '@marcbachmann/cel-js';
 import type * as model from '../model';
 import type { Severity, TextRange } from '../syntax';
 import { POLICY_COLLECTIONS, POLICY_TYPES } from './policy-fields.generated';
+import type { RuleInfo } from './registry';
 
 export const LINE_DIALECTS: readonly model.DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
 
@@ -250,6 +251,11 @@ export function compilePolicies(specs: readonly PolicySpec[]): { policies: Compi
     for (const e of errs) errors.push({ range: e.range, message: `policy ${s.id.value}: ${e.message}` });
   }
   return { policies, errors };
+}
+
+/** The compiled policies as rule registry entries (for `netcfg rules`). */
+export function policyRules(policies: readonly CompiledPolicy[]): RuleInfo[] {
+  return policies.map((p) => ({ code: p.id, severity: p.severity, description: `${p.message} (${p.kind === 'line' ? `line rule, ${p.dialect}` : `model rule on ${p.target}`})` }));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
