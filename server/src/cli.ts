@@ -18,8 +18,8 @@ import type * as model from './model';
 import { docsUrl } from './protocol';
 import { findingFingerprint } from './rules/apply';
 import { BASELINE_FILE_NAME, buildBaseline, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline, type BaselineFile } from './rules/baseline';
-import { policyRules } from './rules/policies';
-import { isKnownSelector, RULES, ruleDocsUrl, ruleInfo, type RuleInfo, type RuleSeverity } from './rules/registry';
+import { POLICY_ID, policyRules } from './rules/policies';
+import { isBuiltinFamily, isKnownSelector, RULES, ruleDocsUrl, ruleInfo, type RuleInfo, type RuleSeverity } from './rules/registry';
 import { parseRuleSeverity, resolveSeverity } from './rules/severity';
 import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type LanguageService, type ServiceSettings } from './service';
 import { parseWorkspaceConfig } from './workspace-config';
@@ -214,7 +214,8 @@ function parseRuleOption(name: string, arg: string, eq: number, args: string[], 
       const severity = m ? parseRuleSeverity(m[2].trim()) : undefined;
       if (!m || !severity) throw new UsageError(`invalid --rule '${v}' (expected CODE=off|hint|information|warning|error)`);
       const code = m[1].trim();
-      if (!isKnownSelector(code)) throw new UsageError(`unknown diagnostic code '${code}' in --rule (see 'netcfg rules')`);
+      // A workspace policy id (corp/…: outside netcfg's families) is checked against netcfg.yaml by `netcfg rules` only.
+      if (!isKnownSelector(code) && (isBuiltinFamily(code) || !POLICY_ID.test(code.replace(/\/\*$/, '/x')))) throw new UsageError(`unknown diagnostic code '${code}' in --rule (see 'netcfg rules')`);
       opts.rules[code] = severity;
       break;
     }

@@ -83,6 +83,14 @@ describe('policies in the CLI', () => {
     assert.match(run(['rules', '.'], dir).stdout, /corp\/no-http-server\s+error\s+error\s+No HTTP management server \(line rule, cisco-ios\)/);
   });
 
+  test('--rule sets the severity of a policy over netcfg.yaml; a code in a built-in family that does not exist is still a usage error', () => {
+    const r = run(['check', '--format', 'json', '--rule', 'corp/no-http-server=off', '--rule', 'corp/*=hint', '.'], dir);
+    assert.deepEqual(summary(r.stdout), ['netcfg.yaml 13 error config/invalid-policy'], 'off removes one; --rule corp/*=hint (a higher layer) beats netcfg.yaml corp/dh-group-14: information, and hints are below the default minimum severity');
+    const bad = run(['check', '--rule', 'ipsec/weak-crypt=off', '.'], dir);
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /unknown diagnostic code 'ipsec\/weak-crypt'/);
+  });
+
   test('a baseline records policy findings; the next check passes on them', () => {
     const w = run(['check', '--write-baseline', '.'], dir);
     assert.ok(fs.existsSync(path.join(dir, '.netcfg-baseline.json')), w.stdout + w.stderr);

@@ -156,6 +156,11 @@ export function isKnownSelector(selector: string, extra?: ReadonlySet<string>): 
   return BY_CODE.has(selector) || !!extra?.has(selector);
 }
 
+/** Whether a code is in one of netcfg's own families (`ipsec/…`): workspace policies use namespaces of their own. */
+export function isBuiltinFamily(code: string): boolean {
+  return FAMILIES.has(familyOf(code));
+}
+
 /** Whether a selector (code, `family/*` or `*`) selects a code. */
 export function selects(selector: string, code: string): boolean {
   if (selector === code || selector === '*') return true;

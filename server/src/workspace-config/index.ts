@@ -7,7 +7,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import * as model from '../model';
 import type { SyntaxDiagnostic, TextRange } from '../syntax';
 import { dict } from '../model/dict';
-import { isKnownSelector, type RuleSeverity } from '../rules/registry';
+import { isBuiltinFamily, isKnownSelector, type RuleSeverity } from '../rules/registry';
 import { parseRuleSeverity } from '../rules/severity';
 import { compilePolicies, POLICY_ID, type CompiledPolicy, type PolicySpec } from '../rules/policies';
 
@@ -459,8 +459,12 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
           bad(id.range, `policy id '${id.value}' must be namespaced like \`corp/ikev2-only\` (lower case, digits, dashes)`);
           continue;
         }
-        if (isKnownSelector(id.value) || config.policyIds.has(id.value)) {
-          bad(id.range, `policy id '${id.value}' is ${config.policyIds.has(id.value) ? 'used twice' : 'a built-in diagnostic code'}`);
+        if (config.policyIds.has(id.value)) {
+          bad(id.range, `policy id '${id.value}' is used twice`);
+          continue;
+        }
+        if (isBuiltinFamily(id.value)) {
+          bad(id.range, `policy id '${id.value}' is in netcfg's own family '${id.value.split('/')[0]}/': give your policies a namespace of your own (\`corp/…\`)`);
           continue;
         }
         config.policyIds.add(id.value);
