@@ -295,6 +295,28 @@ describe('model rules', () => {
   });
 });
 
+test('an expression that fails on an item: where does not select it, require reports it, forbid does not', () => {
+  const yaml = `policies:
+  - id: corp/where-fails
+    target: interfaces
+    where: self.description.startsWith("WAN")
+    require: 'false'
+  - id: corp/require-fails
+    target: interfaces
+    where: self.name == "GigabitEthernet0/0"
+    require: self.description.startsWith("WAN")
+  - id: corp/forbid-fails
+    target: interfaces
+    forbid: self.description.startsWith("LAN")
+`;
+  // Gi0/0 has no description (the expressions fail on it); Gi0/1 says "LAN core".
+  const { hits } = check(yaml, { 'edge1.ios': IOS_BAD });
+  assert.deepEqual(
+    hits.map((h) => `${h.code} ${h.text}`),
+    ['corp/require-fails GigabitEthernet0/0', 'corp/forbid-fails GigabitEthernet0/1'],
+  );
+});
+
 describe('broken policies', () => {
   const yaml = `policies:
   - id: corp/bad-regex

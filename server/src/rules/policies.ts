@@ -533,6 +533,10 @@ function modelPolicy(p: CompiledPolicy, device: model.Device, firstLine: TextRan
     const ctx = { self, device: dev };
     try {
       if (p.where && p.where(ctx) !== true) continue;
+    } catch {
+      continue; // a filter that fails on this item does not select it
+    }
+    try {
       const ok = p.require ? p.require(ctx) === true : p.forbid!(ctx) !== true;
       if (ok) continue;
     } catch {
