@@ -1,4 +1,5 @@
-// Builds the four bundles: client/out/extension.js, server/out/server.js, server/out/cli.js and its worker, server/out/worker.js.
+// Builds the bundles: client/out/extension.js, server/out/server.js, server/out/cli.js with its worker (server/out/worker.js)
+// and elkjs (server/out/elk.js), and the topology webview's script, stylesheet and layout worker in client/out/topology/.
 // `--if-stale` skips the build when every bundle is newer than every source file (used by npm test/demo).
 // `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -15,7 +16,16 @@ const bundles = [
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', external: [], banner: { js: '#!/usr/bin/env node' } },
   // The CLI's worker threads (server/src/host/pool.ts): loaded from the folder of cli.js.
   { entryPoints: ['server/src/host/worker.ts'], outfile: 'server/out/worker.js', external: [] },
+  // elkjs for `netcfg graph --format svg`, loaded on demand so `netcfg check` does not pay for parsing it.
+  { entryPoints: ['server/src/host/elk.ts'], outfile: 'server/out/elk.js', external: [] },
 ];
+
+// The topology webview (browser code): its script (+ CSS) and the layout worker, loaded from client/out/topology.
+const webBundles = [
+  { entryPoints: { main: 'webview/src/main.ts' }, outdir: 'client/out/topology' },
+];
+/** The layout worker is elkjs's own worker script, copied as is (elk-api in main.js drives it). */
+const ELK_WORKER = ['node_modules/elkjs/lib/elk-worker.min.js', 'client/out/topology/worker.js'];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -23,15 +33,16 @@ function newestMtime(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
-    else if (/\.(ts|json)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+    else if (/\.(ts|json|css)$/.test(entry.name)) newest = Math.max(newest, fs.statSync(full).mtimeMs);
   }
   return newest;
 }
 
 function isStale() {
-  const sources = Math.max(newestMtime(path.join(root, 'server/src')), newestMtime(path.join(root, 'client/src')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
-  return bundles.some((b) => {
-    const out = path.join(root, b.outfile);
+  const sources = Math.max(newestMtime(path.join(root, 'server/src')), newestMtime(path.join(root, 'client/src')), newestMtime(path.join(root, 'webview/src')), fs.statSync(path.join(root, 'package.json')).mtimeMs);
+  const outputs = [...bundles.map((b) => b.outfile), 'client/out/topology/main.js', 'client/out/topology/worker.js'];
+  return outputs.some((outfile) => {
+    const out = path.join(root, outfile);
     return !fs.existsSync(out) || fs.statSync(out).mtimeMs < sources;
   });
 }
@@ -49,9 +60,15 @@ const common = {
   logLevel: 'warning',
 };
 
+const web = { ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false };
+
 if (args.has('--watch')) {
   for (const b of bundles) (await esbuild.context({ ...common, ...b })).watch();
+  for (const b of webBundles) (await esbuild.context({ ...web, ...b })).watch();
+  fs.mkdirSync(path.join(root, 'client/out/topology'), { recursive: true });
+  fs.copyFileSync(path.join(root, ELK_WORKER[0]), path.join(root, ELK_WORKER[1]));
 } else {
-  await Promise.all(bundles.map((b) => esbuild.build({ ...common, ...b })));
+  await Promise.all([...bundles.map((b) => esbuild.build({ ...common, ...b })), ...webBundles.map((b) => esbuild.build({ ...web, ...b }))]);
+  fs.copyFileSync(path.join(root, ELK_WORKER[0]), path.join(root, ELK_WORKER[1]));
   fs.chmodSync(path.join(root, 'server/out/cli.js'), 0o755);
 }

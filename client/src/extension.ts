@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { CHECK_WORKSPACE_REQUEST, FILE_STATUS_REQUEST, type FileStatus, type WorkspaceCheckResult } from '../../server/src/protocol';
 import { RestartBudget } from './restart';
+import { TopologyPanel } from './topology';
 
 const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
 /** Generic config names the server detects by content (kept in step with server/src/host/scan.ts). */
@@ -93,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('netcfg.showDocumentation', async (_code: unknown, url: unknown) => {
       if (typeof url === 'string' && /^https:\/\//.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url));
     }),
+    vscode.commands.registerCommand('netcfg.showTopology', () => TopologyPanel.show(context, () => client, output)),
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
     vscode.languages.onDidChangeDiagnostics(() => scheduleStatus()),
   );

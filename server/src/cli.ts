@@ -14,6 +14,9 @@ import { findProjectFile, isProjectNoise } from './host/project';
 import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { fileIdentity, scanDirectory } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
+import type ELKType from 'elkjs/lib/elk.bundled.js';
+import { getTopology, type Topology, type TopologyLink, type TopologyLocation } from './features/topology';
+import { elkGraph, layoutFromElk, renderDot, renderMermaid, renderSvg, type ElkNode } from './features/topology-svg';
 import type * as model from './model';
 import { docsUrl } from './protocol';
 import { findingFingerprint } from './rules/apply';
@@ -671,6 +674,7 @@ function readInput(file: InputFile, maxFileSize: number, problems: Problems): { 
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'graph') return runGraph(argv.slice(1));
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
     await writeOut(USAGE);
@@ -747,6 +751,145 @@ async function main(argv: string[]): Promise<number> {
   } catch (err) {
     // `netcfg check | head`: a reader that goes away early is not an error of ours (as with SIGPIPE in C tools,
     // nothing is printed); the status is the one the check had. Any other write error is one line and exit 2.
+    if (err instanceof OutputError && err.errno.code === 'EPIPE') return status;
+    throw err;
+  }
+  return status;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// netcfg graph: the topology (devices, links, verdicts) as JSON, DOT, Mermaid or SVG (laid out by elkjs).
+
+const GRAPH_USAGE = `Usage: netcfg graph [options] [paths...]
+
+Prints the devices of the configs and the links between them (IPsec tunnels, GRE/DMVPN, OSPF adjacencies,
+L2TP, external peers of netcfg.yaml), each with its verdict (ok, error, warning, unknown-peer) and findings.
+
+Options:
+  --format json|dot|mermaid|svg   output format (default: json); svg is laid out by elkjs, no browser needed
+  --dialect <id>                  dialect of files whose dialect cannot be told
+  -h, --help                      show this help
+
+Exit status: 0 the graph was printed, 2 usage error or a path that could not be read.
+`;
+
+type GraphFormat = 'json' | 'dot' | 'mermaid' | 'svg';
+
+function parseGraphArgs(argv: string[]): { format: GraphFormat; paths: string[]; settings: Partial<ServiceSettings> } | 'help' {
+  const res = { format: 'json' as GraphFormat, paths: [] as string[], settings: {} as Partial<ServiceSettings> };
+  const args = [...argv];
+  let onlyPaths = false;
+  while (args.length) {
+    const arg = args.shift()!;
+    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
+      res.paths.push(arg);
+      continue;
+    }
+    if (arg === '--') {
+      onlyPaths = true;
+      continue;
+    }
+    if (arg === '-h' || arg === '--help') return 'help';
+    const eq = arg.indexOf('=');
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = () => {
+      const v = eq > 0 ? arg.slice(eq + 1) : args.shift();
+      if (v === undefined) throw new UsageError(`option '${name}' needs a value`);
+      return v;
+    };
+    if (name === '--format') {
+      const v = value();
+      if (v !== 'json' && v !== 'dot' && v !== 'mermaid' && v !== 'svg') throw new UsageError(`invalid --format '${v}' (expected json, dot, mermaid or svg)`);
+      res.format = v;
+    } else if (name === '--dialect') {
+      const v = value();
+      const d = parseDialect(v);
+      if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec or bird)`);
+      res.settings.dialect = d;
+    } else throw new UsageError(`unknown option '${name}' (try 'netcfg graph --help')`);
+  }
+  if (res.paths.length === 0) res.paths.push('.');
+  return res;
+}
+
+/** The topology with every file URI replaced by its path relative to the working directory (version 1 contract). */
+function graphJson(t: Topology, display: Map<string, string>): unknown {
+  const rel = (uri: string) => {
+    const hash = uri.indexOf('#');
+    const file = hash < 0 ? uri : uri.slice(0, hash);
+    const shown = display.get(file);
+    return shown === undefined ? uri : shown + (hash < 0 ? '' : uri.slice(hash));
+  };
+  const where = (l: TopologyLocation | undefined) => (l ? { file: rel(l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1, endLine: l.range.end.line + 1, endColumn: l.range.end.character + 1 } : undefined);
+  const end = (e: TopologyLink['a']) => ({ device: rel(e.device), label: e.label, ...(e.role ? { role: e.role } : {}), ...(e.location ? { location: where(e.location) } : {}) });
+  return {
+    version: 1,
+    devices: t.devices.map((d) => ({ id: rel(d.id), name: d.name, dialect: d.dialect, ...(d.location ? { location: where(d.location) } : {}) })),
+    links: t.links.map((l) => ({
+      id: `${l.kind}|${rel(l.a.device)}|${rel(l.b.device)}|${l.id.slice(l.id.lastIndexOf('|') + 1)}`,
+      kind: l.kind,
+      a: end(l.a),
+      b: end(l.b),
+      ...(l.area !== undefined ? { area: l.area } : {}),
+      verdict: l.verdict,
+      findings: l.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message, location: where(f.location) })),
+    })),
+  };
+}
+
+/**
+ * elkjs (1.5 MB) is its own bundle, `server/out/elk.js`, loaded only when an SVG is drawn: bundled into cli.js it
+ * doubled the start-up time of every `netcfg check`. From the sources (tests under tsx) it is the package itself.
+ */
+function loadElk(): typeof ELKType {
+  const bundled = path.join(__dirname, 'elk.js');
+  const id = fs.existsSync(bundled) ? bundled : 'elkjs/lib/elk.bundled.js';
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const m = require(id) as typeof ELKType | { default: typeof ELKType };
+  return 'default' in m ? m.default : m;
+}
+
+/** Lays a topology out with elkjs (in this process) and draws it. */
+async function graphSvg(t: Topology): Promise<string> {
+  const ELK = loadElk();
+  const elk = new ELK();
+  const res = await elk.layout(elkGraph(t) as Parameters<typeof elk.layout>[0]);
+  return renderSvg(t, layoutFromElk(t, res as ElkNode));
+}
+
+async function runGraph(argv: string[]): Promise<number> {
+  const parsed = parseGraphArgs(argv);
+  if (parsed === 'help') {
+    await writeOut(GRAPH_USAGE);
+    return 0;
+  }
+  const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  const problems = new Problems();
+  const collected = await collectFiles(parsed.paths, maxFileSize, problems);
+  if (collected.usable === 0 && problems.unreadable > 0) return 2;
+  const service = createLanguageService({ ...parsed.settings, batch: true });
+  setInternalErrorHandler((err) => writeErr(`netcfg: internal error in a check: ${err instanceof Error ? err.message : String(err)}\n`));
+  const display = new Map<string, string>();
+  const inputs = [...collected.projectFiles.map((p) => ({ abs: p, uri: pathToFileURL(p).href, display: displayPath(p), size: 0 })), ...collected.files];
+  for (const f of inputs) {
+    const input = readInput(f, maxFileSize, problems);
+    if (!input) continue;
+    service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
+    display.set(f.uri, f.display);
+  }
+  const topology = getTopology(service);
+  const out =
+    parsed.format === 'dot'
+      ? renderDot(topology)
+      : parsed.format === 'mermaid'
+        ? renderMermaid(topology)
+        : parsed.format === 'svg'
+          ? await graphSvg(topology)
+          : JSON.stringify(graphJson(topology, display), null, 2) + '\n';
+  const status = problems.unreadable > 0 ? 2 : 0;
+  try {
+    await writeOut(out);
+  } catch (err) {
     if (err instanceof OutputError && err.errno.code === 'EPIPE') return status;
     throw err;
   }

@@ -33,6 +33,7 @@ import {
   type Message,
   type MessageReader,
   type MessageWriter,
+  type Range,
   type RequestMessage,
   type ResponseMessage,
   type TextDocumentEdit,
@@ -41,18 +42,22 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import pkg from '../../package.json';
 import { getCodeActions } from './features/codeActions';
-import { getCodeLenses } from './features/codeLens';
+import { getCodeLenses, OPEN_PEER_COMMAND } from './features/codeLens';
 import { getCompletions } from './features/completion';
 import { getDiagnostics } from './features/diagnostics';
 import { getFoldingRanges } from './features/folding';
 import { getHover } from './features/hover';
+import { getInlayHints } from './features/inlayHints';
 import { getDefinition, getReferences, getRename, prepareRename } from './features/navigation';
 import { describeError, onceLogger, runSafe } from './features/runSafe';
 import { getSemanticTokens, getSemanticTokensDelta, getSemanticTokensRange, SEMANTIC_TOKENS_LEGEND } from './features/semanticTokens';
+import { getDocumentLinks } from './features/documentLinks';
 import { getDocumentSymbols } from './features/symbols';
+import { getWorkspaceSymbols } from './features/workspaceSymbols';
 import { findProjectFile, isProjectFileName, isProjectNoise } from './host/project';
 import { visibleFindings } from './rules/apply';
 import { BASELINE_FILE_NAME, baselineFingerprints as baselineFingerprintsOf, parseBaseline } from './rules/baseline';
+import { getTopology, TOPOLOGY_REQUEST, type Topology } from './features/topology';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
@@ -195,6 +200,8 @@ let hasWorkspaceFoldersCapability = false;
 /** The client can watch files for us and does not already do so itself (editors other than VS Code). */
 let registerWatchers = false;
 let editorSettings: EditorSettings | undefined;
+/** The client re-pulls inlay hints on `workspace/inlayHint/refresh`. */
+let inlayRefresh = false;
 let shuttingDown = false;
 /**
  * Service versions are one global counter, not editor versions: a file closed and reopened starts again at
@@ -511,6 +518,11 @@ function applySettings(): void {
   schedulePublish(known);
 }
 
+/** `netcfg.inlayHints.defaults` (on unless set to false): a display setting, read per request, not a service setting. */
+function inlayDefaultsOn(): boolean {
+  return (editorSettings as { inlayHints?: { defaults?: unknown } } | undefined)?.inlayHints?.defaults !== false;
+}
+
 async function pullSettings(): Promise<void> {
   if (!hasConfigurationCapability) return;
   try {
@@ -525,6 +537,8 @@ connection.onDidChangeConfiguration(
     if (hasConfigurationCapability) await pullSettings();
     else editorSettings = (change?.settings as { netcfg?: EditorSettings } | undefined)?.netcfg;
     applySettings();
+    // Inlay hints are pulled: ask the client to pull them again (netcfg.inlayHints.defaults may have changed).
+    if (inlayRefresh) void connection.languages.inlayHint.refresh().catch(() => undefined);
   }),
 );
 
@@ -628,6 +642,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const init = params.initializationOptions as { settings?: EditorSettings; clientWatchesFiles?: boolean } | undefined;
   if (init?.settings) editorSettings = init.settings;
   registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && !init?.clientWatchesFiles;
+  inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -637,6 +652,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       foldingRangeProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      workspaceSymbolProvider: true,
+      documentLinkProvider: { resolveProvider: false },
+      inlayHintProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [OPEN_PEER_COMMAND] },
       renameProvider: caps.textDocument?.rename?.prepareSupport ? { prepareProvider: true } : true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
       codeLensProvider: { resolveProvider: false },
@@ -718,6 +737,17 @@ connection.onDefinition((p, token) => request('definition', p?.textDocument?.uri
 connection.onReferences((p, token) => request('references', p?.textDocument?.uri, token, [], () => getReferences(service, p.textDocument.uri, p.position, p.context.includeDeclaration)));
 connection.onPrepareRename((p, token) => request('prepareRename', p?.textDocument?.uri, token, null, () => prepareRename(service, p.textDocument.uri, p.position)));
 connection.onRenameRequest((p, token) => request('rename', p?.textDocument?.uri, token, null, () => getRename(service, p.textDocument.uri, p.position, p.newName, editTargets)));
+connection.onWorkspaceSymbol((p, token) => (token.isCancellationRequested ? cancelled('request cancelled') : handle('workspaceSymbol', [], () => getWorkspaceSymbols(service, p.query))));
+connection.onDocumentLinks((p, token) => request('documentLink', p?.textDocument?.uri, token, [], () => getDocumentLinks(service, p.textDocument.uri)));
+connection.languages.inlayHint.on((p, token) => request('inlayHint', p?.textDocument?.uri, token, [], () => (inlayDefaultsOn() ? getInlayHints(service, p.textDocument.uri, p.range) : [])));
+// A peer lens (`↔ hub1: ok · hub2: 2 problems`) opens the peer's end: the client shows the document at the range.
+connection.onExecuteCommand((p) =>
+  handle('executeCommand', undefined, () => {
+    const [uri, range] = (p.arguments ?? []) as [unknown, Range | undefined];
+    if (p.command !== OPEN_PEER_COMMAND || typeof uri !== 'string') return;
+    void connection.window.showDocument({ uri, selection: range, takeFocus: true }).catch(() => undefined);
+  }),
+);
 connection.onCodeLens((p, token) => request('codeLens', p?.textDocument?.uri, token, [], () => getCodeLenses(service, p.textDocument.uri)));
 connection.languages.semanticTokens.on((p, token) => request('semanticTokens', p?.textDocument?.uri, token, { data: [] }, () => getSemanticTokens(service, p.textDocument.uri)));
 connection.languages.semanticTokens.onDelta((p, token) =>
@@ -848,6 +878,9 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
     return { files, skipped, counts };
   });
 });
+
+// netcfg/topology: the workspace's devices and links with verdicts, for the topology view (features/topology.ts).
+connection.onRequest(TOPOLOGY_REQUEST, (): Topology => handle<Topology>('topology', { devices: [], links: [] }, () => getTopology(service)));
 
 documents.listen(syncConnection);
 connection.listen();

@@ -96,6 +96,15 @@ export interface LanguageService {
   getFindings(uri: string): model.Finding[];
   /** URIs of devices paired with this one. */
   partners(uri: string): string[];
+  /**
+   * Devices owning `address` (any text form) as seen from `from`: the owner pairing chooses for it, every fitting
+   * owner when it cannot choose, `from` itself when it owns the address; all owners when `from` is omitted.
+   */
+  addressOwners(address: string, from?: string): string[];
+  /** Devices whose findings an address may concern: its owners, the devices targeting it and their neighbourhoods. */
+  addressNeighbourhood(address: string): string[];
+  /** The pair checks' findings between two paired devices, on both ends (cached per pair of versions; unmerged). */
+  pairFindings(uriA: string, uriB: string): model.Finding[];
   /** All documents with a known dialect. */
   uris(): string[];
   /** Every lowered device (forces lowering of every document). */
@@ -425,6 +434,22 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
 
     partners: (uri) => [...index.partners(uri)],
+
+    addressOwners(address, from) {
+      const a = model.canonicalAddress(address) ?? address;
+      return from === undefined ? index.ownersOf(a) : index.ownersFor(from, a);
+    },
+
+    addressNeighbourhood(address) {
+      const a = model.canonicalAddress(address) ?? address;
+      const res = new Set<string>();
+      for (const u of [...index.ownersOf(a), ...index.targetersOf(a)]) {
+        res.add(u);
+        for (const n of index.neighbourhood(u)) res.add(n);
+      }
+      return [...res];
+    },
+    pairFindings: (uriA, uriB) => pairFindings(uriA, uriB),
 
     uris: () => [...docs.values()].filter((d) => d.dialect).map((d) => d.uri),
 

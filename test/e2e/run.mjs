@@ -545,6 +545,43 @@ const scenarios = [
       await page.screenshot({ path: path.join(results, '8-peer-updated.png') });
     },
   },
+  {
+    name: '9-topology-view',
+    async run(page) {
+      await openFile(page, EXAMPLES.ios);
+      await waitForServer(page, 'r1');
+      await runCommand(page, 'netcfg: Show Topology');
+      // The webview's document sits two iframes down (the webview host, then its active frame).
+      const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await waitFor(
+        'the topology view to draw the example devices (hub1, spoke1, r1, mikrotik) and a failing link',
+        async () => ({ names: await view.locator('#canvas .device .name').allTextContents().catch(() => []), failing: await view.locator('#canvas .link.error').count().catch(() => 0) }),
+        (s) => ['hub1', 'spoke1', 'r1', 'mikrotik'].every((n) => s.names.includes(n)) && s.failing > 0,
+        90000,
+      );
+      await page.screenshot({ path: path.join(results, '9-topology.png') });
+      // The IOS↔RouterOS link fails on the PSK; clicking it opens the first error: the RouterOS peer's secret line.
+      const link = view.locator('#canvas .link.error[data-id*="mikrotik.rsc"]').first();
+      const target = lineOf(EXAMPLES.routeros, 'secret=');
+      // A point on the polyline itself (its bounding box centre may be off the line), relative to the element's box.
+      const position = await link.evaluate((el) => {
+        const p = el.points.getItem(0);
+        const q = el.points.getItem(1);
+        const m = el.getScreenCTM();
+        const pt = new DOMPoint((p.x + q.x) / 2, (p.y + q.y) / 2).matrixTransform(m);
+        const r = el.getBoundingClientRect();
+        return { x: pt.x - r.left, y: pt.y - r.top };
+      });
+      await link.click({ position, force: true });
+      await waitFor(
+        `mikrotik.rsc active with the cursor on line ${target.line} (the PSK mismatch)`,
+        async () => ({ tab: await texts(page.locator('.tab.active')), cursor: await cursorStatus(page) }),
+        (s) => s.tab.some((t) => t.includes('mikrotik.rsc')) && s.cursor.startsWith(`Ln ${target.line},`),
+        30000,
+      );
+      await page.screenshot({ path: path.join(results, '9-topology-opened.png') });
+    },
+  },
 ];
 
 let passed = 0;

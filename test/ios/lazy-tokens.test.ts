@@ -234,7 +234,8 @@ test('the secret pre-check never skips a line secretArgs finds a secret on (ever
       }
     }
   }
-  assert.ok(lines > 10_000 && secrets > 50, `${lines} lines, ${secrets} with secrets`);
+  // The repository's own files alone hold ~1,800 command lines (60 with secrets); the corpus, when present, far more.
+  assert.ok(lines > (fs.existsSync(CORPUS) ? 10_000 : 1_000) && secrets > 50, `${lines} lines, ${secrets} with secrets`);
   for (const line of ['username admin privilege 15 SECRET 5 $1$abc', 'snmp-server user u g v3 AUTH sha Pw PRIV aes 128 Pw2', 'ip ospf message-digest-key 1 MD5 k', 'Key-String 7 0822455D0A16']) {
     const words = line.split(' ').map((text) => ({ text }));
     assert.ok(secretArgs(line.split(' '), 'global').length > 0, line);

@@ -149,6 +149,25 @@ export class PairIndex {
     for (const p of keys.linkProbes) add(this.byProbe, p);
   }
 
+  /** Devices that own `address` (canonical), in no particular order. */
+  ownersOf(address: string): string[] {
+    return [...(this.byOwned.get(address) ?? [])];
+  }
+
+  /** Devices that target `address` (canonical): IKE peers, tunnel destinations, NHRP NBMA addresses. */
+  targetersOf(address: string): string[] {
+    return [...(this.byTarget.get(address) ?? [])];
+  }
+
+  /** The owner(s) of `address` that `from` talks to, as pairing chooses them; every fitting owner when it cannot choose. */
+  ownersFor(from: string, address: string): string[] {
+    const owners = this.byOwned.get(address);
+    if (!owners || owners.size === 0) return [];
+    if (owners.has(from)) return [from];
+    const c = this.chooseTarget(from, address);
+    return [...(c.chosen.length ? c.chosen : c.ambiguous ?? owners)];
+  }
+
   /** The pair keys a device was indexed with. */
   keysOf(uri: string): PairKeys | undefined {
     return this.keys.get(uri);
