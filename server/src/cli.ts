@@ -21,7 +21,8 @@ import type * as model from './model';
 import { docsUrl } from './protocol';
 import { findingFingerprint } from './rules/apply';
 import { BASELINE_FILE_NAME, buildBaseline, matchBaseline, parseBaseline, pruneBaseline, serializeBaseline, type BaselineFile } from './rules/baseline';
-import { isKnownSelector, RULES, ruleDocsUrl, ruleInfo, type RuleSeverity } from './rules/registry';
+import { POLICY_ID, policyRules } from './rules/policies';
+import { isBuiltinFamily, isKnownSelector, RULES, ruleDocsUrl, ruleInfo, type RuleInfo, type RuleSeverity } from './rules/registry';
 import { parseRuleSeverity, resolveSeverity } from './rules/severity';
 import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type LanguageService, type ServiceSettings } from './service';
 import { parseWorkspaceConfig } from './workspace-config';
@@ -216,7 +217,8 @@ function parseRuleOption(name: string, arg: string, eq: number, args: string[], 
       const severity = m ? parseRuleSeverity(m[2].trim()) : undefined;
       if (!m || !severity) throw new UsageError(`invalid --rule '${v}' (expected CODE=off|hint|information|warning|error)`);
       const code = m[1].trim();
-      if (!isKnownSelector(code)) throw new UsageError(`unknown diagnostic code '${code}' in --rule (see 'netcfg rules')`);
+      // A workspace policy id (corp/…: outside netcfg's families) is checked against netcfg.yaml by `netcfg rules` only.
+      if (!isKnownSelector(code) && (isBuiltinFamily(code) || !POLICY_ID.test(code.replace(/\/\*$/, '/x')))) throw new UsageError(`unknown diagnostic code '${code}' in --rule (see 'netcfg rules')`);
       opts.rules[code] = severity;
       break;
     }
@@ -501,16 +503,19 @@ function formatRules(opts: Options): string {
   }
   const yamlFile = findProjectFile(dir);
   let yamlLayer: ReturnType<typeof yamlRuleLayer>;
+  let policies: RuleInfo[] = [];
   if (yamlFile) {
     const input = readConfigFileSync(yamlFile, { maxFileSize: DEFAULT_SETTINGS.maxFileSize });
-    if (input.ok) yamlLayer = yamlRuleLayer(parseWorkspaceConfig(input.text, pathToFileURL(yamlFile).href).config);
+    const config = input.ok ? parseWorkspaceConfig(input.text, pathToFileURL(yamlFile).href).config : undefined;
+    yamlLayer = yamlRuleLayer(config);
+    policies = config ? policyRules(config.policies) : [];
   }
-  const rows = RULES.map((r) => {
+  const rows = [...RULES, ...policies].map((r) => {
     const fromCli = resolveSeverity(r.code, [opts.settings.rules]);
     const fromYaml = resolveSeverity(r.code, [yamlLayer]);
     const severity = fromCli ?? fromYaml ?? r.severity;
     const source = fromCli ? '--rule' : fromYaml ? 'netcfg.yaml' : 'default';
-    return { code: r.code, defaultSeverity: r.severity, severity, source, description: r.description, docs: ruleDocsUrl(r.code) };
+    return { code: r.code, defaultSeverity: r.severity, severity, source, description: r.description, docs: ruleInfo(r.code) ? ruleDocsUrl(r.code) : 'policy in netcfg.yaml' };
   });
   if (opts.format === 'json') return `${JSON.stringify({ version: 1, config: yamlFile ? displayPath(yamlFile) : null, rules: rows }, null, 2)}\n`;
   const w = rows.reduce((n, r) => Math.max(n, r.code.length), 0);

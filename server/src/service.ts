@@ -10,7 +10,8 @@ import { lowerOrCrash } from './dialects/guard';
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
 import * as model from './model';
-import { applyRules, type RuleSettings } from './rules/apply';
+import { applyRules, policiesFor, type RuleSettings } from './rules/apply';
+import { policyFindings } from './rules/policies';
 import { capDiagnostics, internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
 import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
@@ -426,6 +427,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
       if (device) for (const f of ambiguousPeerFindings(device, ambiguities, (u) => endpoint(u)?.device)) res.push(f);
+      const { policies } = policiesFor(wsConfigs, uri);
+      if (policies.length) for (const f of runSafely(() => policyFindings(policies, doc, lowered(doc)?.device))) res.push(f);
       // Rule settings, ignores and the baseline, for the editor and the CLI alike (server/src/rules), then the cap per code.
       return capFindings(applyRules(service, uri, mergeIdentical(res), wsConfigs));
     },

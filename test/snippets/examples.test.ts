@@ -43,6 +43,7 @@ describe('examples/', () => {
       'dmvpn-dual-hub/spoke1.ios',
       'dmvpn-dual-hub/spoke2.ios',
       'l2tp-ipsec-routeros/l2tp-server.rsc',
+      'netcfg.yaml',
       'openbsd-meraki/ipsec.conf',
       'openbsd-meraki/netcfg.yaml',
       'site-to-site-ios-routeros/mikrotik.rsc',
@@ -54,20 +55,23 @@ describe('examples/', () => {
   test('what netcfg reports on each file (as examples/README.md says)', () => {
     const s = workspace();
     const weak = 'warning ipsec/weak-crypto';
+    // examples/netcfg.yaml's own policies (docs/policies.md): DH group 14 or better, no 3DES in ipsec.conf.
+    const dh = 'warning corp/dh-group-14';
     const expected: Record<string, string[]> = {
-      'asa-remote-access/asa.asa': [weak],
+      'asa-remote-access/asa.asa': [dh, weak],
       'bird-ospf/bird.conf': ['warning bird/short-hello-crypto'],
       'bird-ospf/core.ios': [],
       'dmvpn-dual-hub/hub1.ios': [],
       'dmvpn-dual-hub/hub2.ios': [],
       'dmvpn-dual-hub/spoke1.ios': [],
       'dmvpn-dual-hub/spoke2.ios': [],
-      'l2tp-ipsec-routeros/l2tp-server.rsc': [weak, weak, weak],
-      'openbsd-meraki/ipsec.conf': [weak, weak],
+      'l2tp-ipsec-routeros/l2tp-server.rsc': [dh, weak, weak, weak],
+      'netcfg.yaml': [],
+      'openbsd-meraki/ipsec.conf': [dh, 'warning corp/openbsd-no-3des', weak, weak],
       'openbsd-meraki/netcfg.yaml': [],
       // The showcase: seed 001's MY_KEY vs MYKEY, an error on both ends.
-      'site-to-site-ios-routeros/mikrotik.rsc': ['error ipsec/psk-mismatch', weak],
-      'site-to-site-ios-routeros/r1.ios': ['error ipsec/psk-mismatch', weak],
+      'site-to-site-ios-routeros/mikrotik.rsc': ['error ipsec/psk-mismatch', dh, weak],
+      'site-to-site-ios-routeros/r1.ios': ['error ipsec/psk-mismatch', dh, weak],
     };
     for (const f of FILES) assert.deepEqual(findings(s, f), expected[f], f);
     // The message never shows either key.

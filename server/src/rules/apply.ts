@@ -9,6 +9,7 @@ import type { TextRange } from '../syntax';
 import { matchGlob, pathUnder, type WorkspaceConfig } from '../workspace-config';
 import { baseNameOf, fingerprint, sortedSecrets, statementText, type FingerprintSource } from './fingerprint';
 import { findInlineIgnores, lineOf, type InlineIgnore } from './inline';
+import type { CompiledPolicy } from './policies';
 import { isKnownSelector, selects, type RuleSeverity } from './registry';
 import { resolveSeverity, type RuleMap } from './severity';
 
@@ -46,6 +47,28 @@ export function governingConfig(configs: ConfigsByUri, uri: string): { uri: stri
   }
   return best;
 }
+
+/**
+ * The policies that apply to a file: those of every netcfg.yaml whose folder holds it, the nearest file's first;
+ * a policy id a nearer file defines hides a farther file's policy of the same id. (Rule settings and ignores come
+ * from the nearest file only; policies cascade so that a fleet-wide policy file still covers a folder that has a
+ * netcfg.yaml of its own for its external peers.)
+ */
+export function policiesFor(configs: ConfigsByUri, uri: string): { policies: CompiledPolicy[]; ids: Set<string> } {
+  const holding: { depth: number; config: WorkspaceConfig }[] = [];
+  for (const [yamlUri, ws] of configs) if (ws.config.policyIds.size && pathUnder(yamlUri, uri) !== undefined) holding.push({ depth: yamlUri.split('/').length, config: ws.config });
+  if (holding.length === 0) return NO_POLICIES;
+  if (holding.length === 1) return { policies: holding[0].config.policies, ids: holding[0].config.policyIds };
+  holding.sort((a, b) => b.depth - a.depth);
+  const ids = new Set<string>();
+  const policies: CompiledPolicy[] = [];
+  for (const h of holding) {
+    for (const p of h.config.policies) if (!ids.has(p.id)) policies.push(p);
+    for (const id of h.config.policyIds) ids.add(id);
+  }
+  return { policies, ids };
+}
+const NO_POLICIES = { policies: [], ids: new Set<string>() };
 
 /** The `rules:` of a netcfg.yaml as a rule layer (cached per config object). */
 export function yamlRuleLayer(config: WorkspaceConfig | undefined): RuleMap | undefined {
@@ -181,12 +204,13 @@ export function applyRules(host: RulesHost, uri: string, findings: readonly mode
     const sev = resolveSeverity(x.code, layers);
     if (sev !== 'off') res.push(sev ? { ...x, severity: sev } : x);
   };
+  const policyIds = inline.length ? policiesFor(configs, uri).ids : undefined;
   for (let i = 0; i < inline.length; i++) {
     const ig = inline[i];
     if (ig.selectors.length === 0) report(finding(uri, ig.range, 'suppression/unknown-code', 'This netcfg-ignore comment names no diagnostic code (`netcfg-ignore CODE[,CODE…] [-- reason]`)'));
     for (let j = 0; j < ig.selectors.length; j++) {
       const s = ig.selectors[j];
-      if (!isKnownSelector(s.value)) report(finding(uri, s.range, 'suppression/unknown-code', `'${s.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this ignore has no effect`));
+      if (!isKnownSelector(s.value, policyIds)) report(finding(uri, s.range, 'suppression/unknown-code', `'${s.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this ignore has no effect`));
       else if (!used[first[i] + j]) report({ ...finding(uri, s.range, 'suppression/unused', `netcfg-ignore ${s.value} suppresses nothing on the statement it applies to`), tags: ['unnecessary'] });
     }
   }

@@ -96,6 +96,7 @@ const TABLE: [string, Severity, string][] = [
   ['config/yaml-syntax', E, 'netcfg.yaml is not valid YAML'],
   ['config/invalid-value', E, 'A value in netcfg.yaml netcfg cannot use'],
   ['config/unknown-key', W, 'A key in netcfg.yaml netcfg does not know'],
+  ['config/invalid-policy', E, 'A netcfg.yaml policy that cannot run (invalid regex or expression, unknown collection or field)'],
   ['config/scope-overlap', W, 'A file belongs to two networks: scopes'],
   ['config/unknown-code', W, 'netcfg.yaml rules: or ignore: names a diagnostic code netcfg does not have'],
   ['suppression/unused', H, 'A netcfg-ignore comment that suppresses nothing'],
@@ -153,6 +154,11 @@ export function isKnownSelector(selector: string, extra?: ReadonlySet<string>): 
     return false;
   }
   return BY_CODE.has(selector) || !!extra?.has(selector);
+}
+
+/** Whether a code is in one of netcfg's own families (`ipsec/…`): workspace policies use namespaces of their own. */
+export function isBuiltinFamily(code: string): boolean {
+  return FAMILIES.has(familyOf(code));
 }
 
 /** Whether a selector (code, `family/*` or `*`) selects a code. */

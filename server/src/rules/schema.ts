@@ -3,6 +3,8 @@
 // equal to this (UPDATE_SNAPSHOTS=1 rewrites it). Pure data.
 
 import { docsUrl } from '../protocol';
+import { LINE_DIALECTS, POLICY_ID } from './policies';
+import { POLICY_COLLECTIONS } from './policy-fields.generated';
 import { familyOf, RULES, RULE_SEVERITIES } from './registry';
 
 /** Every selector netcfg.yaml accepts: each code, each family (`ipsec/*`) and `*`. */
@@ -22,6 +24,25 @@ export function rulesSchemaParts(): { definitions: Record<string, unknown>; prop
   return {
     definitions: {
       ruleSeverity: { type: 'string', enum: [...RULE_SEVERITIES], description: 'off removes the findings; the others set their severity.' },
+      policyId: { type: 'string', pattern: POLICY_ID.source, description: 'The id of a policy of this workspace (policies:), namespaced: corp/ikev2-only.' },
+      policy: {
+        type: 'object',
+        description: 'A policy of your own (docs/policies.md): a line rule (dialect, optional parent, require or forbid regular expressions) or a model rule (target collection, optional where, require or forbid CEL expressions).',
+        additionalProperties: false,
+        required: ['id'],
+        properties: {
+          id: { $ref: '#/definitions/policyId' },
+          message: { type: 'string', minLength: 1, description: 'What the finding says.' },
+          severity: { type: 'string', enum: RULE_SEVERITIES.filter((s) => s !== 'off'), description: 'The default severity of its findings (warning when absent); rules: can override it.' },
+          dialect: { type: 'string', enum: [...LINE_DIALECTS], description: 'Line rules: the dialect the regular expressions are written for (required). Model rules: only devices of this dialect.' },
+          parent: { type: 'string', minLength: 1, description: 'Line rules: a regular expression on block header lines (IOS/ASA indentation blocks, RouterOS menu paths, BIRD brace blocks); require/forbid then apply to the lines of each matching block. Absent: top-level lines (RouterOS: path and command).' },
+          target: { type: 'string', enum: Object.keys(POLICY_COLLECTIONS), description: 'Model rules: the collection of the neutral model each item of which is checked.' },
+          where: { type: 'string', minLength: 1, description: 'Model rules: a CEL filter over self (the item) and device; only items where it is true are checked.' },
+          require: { type: 'string', minLength: 1, description: 'Line rules: a regular expression some line must match. Model rules: a CEL condition every item must meet.' },
+          forbid: { type: 'string', minLength: 1, description: 'Line rules: a regular expression no line may match. Model rules: a CEL condition no item may meet.' },
+        },
+        oneOf: [{ required: ['require'] }, { required: ['forbid'] }],
+      },
       ruleSelector: { type: 'string', enum: selectors.map((s) => s.selector), description: 'A diagnostic code, a family (ipsec/*) or * (netcfg rules lists them).' },
       ignoreEntry: {
         type: 'object',
@@ -29,7 +50,7 @@ export function rulesSchemaParts(): { definitions: Record<string, unknown>; prop
         additionalProperties: false,
         required: ['code'],
         properties: {
-          code: { $ref: '#/definitions/ruleSelector' },
+          code: { anyOf: [{ $ref: '#/definitions/ruleSelector' }, { $ref: '#/definitions/policyId' }] },
           files: { type: 'string', minLength: 1, description: "Path glob relative to this file's folder (`*`, `?`, `**`; a folder covers its files)." },
           device: { type: 'string', minLength: 1, description: 'Device (hostname) the finding is on.' },
           fingerprint: { type: 'string', pattern: '^[0-9a-f]{32}$', description: 'The finding\'s fingerprint (code, device, statement text, peer): survives edits elsewhere in the file, stops matching when the statement changes. The quick fix "Ignore in netcfg.yaml" writes it; JSON output and baselines carry it.' },
@@ -43,11 +64,18 @@ export function rulesSchemaParts(): { definitions: Record<string, unknown>; prop
         type: 'object',
         additionalProperties: false,
         properties: ruleProps,
+        // A workspace's policy ids (policies:); netcfg itself reports a code that is neither as config/unknown-code.
+        patternProperties: { [POLICY_ID.source]: { $ref: '#/definitions/ruleSeverity' } },
       },
       ignore: {
         description: 'Findings to suppress by code, file glob, device and fingerprint (devices strip comments from running configs, so inline netcfg-ignore comments are not always possible).',
         type: 'array',
         items: { $ref: '#/definitions/ignoreEntry' },
+      },
+      policies: {
+        description: 'Policies of your own (compliance): line rules on the config text of one dialect, or model rules in CEL on the neutral model of every vendor. Each id is a diagnostic code: rules:, ignore:, netcfg-ignore and baselines treat it like a built-in one. docs/policies.md lists the fields.',
+        type: 'array',
+        items: { $ref: '#/definitions/policy' },
       },
     },
   };

@@ -7,8 +7,9 @@ import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode, type Pair
 import * as model from '../model';
 import type { SyntaxDiagnostic, TextRange } from '../syntax';
 import { dict } from '../model/dict';
-import { isKnownSelector, type RuleSeverity } from '../rules/registry';
+import { isBuiltinFamily, isKnownSelector, type RuleSeverity } from '../rules/registry';
 import { parseRuleSeverity } from '../rules/severity';
+import { compilePolicies, POLICY_ID, type CompiledPolicy, type PolicySpec } from '../rules/policies';
 
 /** A value read from netcfg.yaml with the range of its scalar. */
 export interface Located<T> {
@@ -99,6 +100,10 @@ export interface WorkspaceConfig {
   rules: RuleSetting[];
   /** `ignore:`, in yaml order. */
   ignore: IgnoreEntry[];
+  /** `policies:` that compiled (a broken one is a `config/invalid-policy` diagnostic and is left out). */
+  policies: CompiledPolicy[];
+  /** The ids of every `policies:` entry, compiled or not: rules:, ignore: and netcfg-ignore comments may name them. */
+  policyIds: Set<string>;
 }
 
 export interface WorkspaceConfigResult {
@@ -151,11 +156,12 @@ const PEER_KEYS = new Set(['name', 'profile', 'address', 'remote', 'psk', 'ike-v
 const P1_KEYS = new Set(['encryption', 'hash', 'dh', 'auth', 'lifetime']);
 const P2_KEYS = new Set(['protocol', 'encryption', 'integrity', 'mode']);
 const IGNORE_KEYS = new Set(['code', 'files', 'device', 'fingerprint', 'reason']);
+const POLICY_KEYS = new Set(['id', 'message', 'severity', 'dialect', 'parent', 'target', 'where', 'require', 'forbid']);
 
 /** Parses netcfg.yaml. Never throws: every problem is a diagnostic with the range of the offending node. */
 export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfigResult {
   const diagnostics: SyntaxDiagnostic[] = [];
-  const config: WorkspaceConfig = { devices: [], peers: [], networks: [], rules: [], ignore: [] };
+  const config: WorkspaceConfig = { devices: [], peers: [], networks: [], rules: [], ignore: [], policies: [], policyIds: new Set() };
   const rangeOf = (n: YamlNode | null | undefined): TextRange => (n?.range ? { start: n.range[0], end: n.range[1] } : { start: 0, end: 0 });
   const err = (range: TextRange, message: string, code = 'config/invalid-value', severity: SyntaxDiagnostic['severity'] = 'error') => diagnostics.push({ range, severity, code, message });
 
@@ -174,7 +180,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
   const root = doc.contents;
   if (root === null || root === undefined) return { config, diagnostics };
   if (!isMap(root)) {
-    err(rangeOf(root as YamlNode), 'netcfg.yaml must be a mapping with `devices:`, `peers:`, `networks:`, `rules:` and/or `ignore:`');
+    err(rangeOf(root as YamlNode), 'netcfg.yaml must be a mapping with `devices:`, `peers:`, `networks:`, `rules:`, `ignore:` and/or `policies:`');
     return { config, diagnostics };
   }
 
@@ -257,7 +263,7 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
     return s as Located<T>;
   };
 
-  const top = entries(root, new Set(['devices', 'peers', 'networks', 'rules', 'ignore']), 'netcfg.yaml');
+  const top = entries(root, new Set(['devices', 'peers', 'networks', 'rules', 'ignore', 'policies']), 'netcfg.yaml');
   const devs = top.get('devices')?.value;
   if (devs !== undefined && devs !== null) {
     if (!isSeq(devs)) err(rangeOf(devs as YamlNode), '`devices:` must be a list');
@@ -425,8 +431,56 @@ export function parseWorkspaceConfig(text: string, _uri: string): WorkspaceConfi
         config.networks.push({ name, globs });
       }
   }
+  const pols = top.get('policies')?.value;
+  if (pols !== undefined && pols !== null) {
+    const bad = (range: TextRange, message: string) => err(range, message, 'config/invalid-policy');
+    const specs: PolicySpec[] = [];
+    if (!isSeq(pols)) bad(rangeOf(pols as YamlNode), '`policies:` must be a list of policies (id, message, severity, and a line rule or a model rule: see docs/policies.md)');
+    else
+      for (const it of pols.items) {
+        if (!isMap(it)) {
+          bad(rangeOf(it as YamlNode), 'a policy must be a mapping with `id:`, `message:` and `require:` or `forbid:`');
+          continue;
+        }
+        const e = entries(it, POLICY_KEYS, 'a policy');
+        const get = (k: string): Located<string> | undefined => {
+          const p = e.get(k);
+          if (!p) return undefined;
+          if (isScalar(p.value) && (typeof p.value.value === 'string' || typeof p.value.value === 'number') && String(p.value.value).length > 0) return { value: String(p.value.value), range: rangeOf(p.value) };
+          bad(rangeOf((p.value ?? p.key) as YamlNode), `policy \`${k}:\` must be a non-empty string`);
+          return undefined;
+        };
+        const id = get('id');
+        if (!id) {
+          if (!e.has('id')) bad(rangeOf(it), 'a policy needs `id:` (namespaced, e.g. `corp/ikev2-only`)');
+          continue;
+        }
+        if (!POLICY_ID.test(id.value)) {
+          bad(id.range, `policy id '${id.value}' must be namespaced like \`corp/ikev2-only\` (lower case, digits, dashes)`);
+          continue;
+        }
+        if (config.policyIds.has(id.value)) {
+          bad(id.range, `policy id '${id.value}' is used twice`);
+          continue;
+        }
+        if (isBuiltinFamily(id.value)) {
+          bad(id.range, `policy id '${id.value}' is in netcfg's own family '${id.value.split('/')[0]}/': give your policies a namespace of your own (\`corp/…\`)`);
+          continue;
+        }
+        config.policyIds.add(id.value);
+        const sev = get('severity');
+        const severity = sev ? parseRuleSeverity(sev.value) : undefined;
+        if (sev && (!severity || severity === 'off')) bad(sev.range, `policy ${id.value}: \`severity\` must be one of: hint, information, warning, error`);
+        const spec: PolicySpec = { range: rangeOf(it), id, message: get('message'), dialect: get('dialect'), parent: get('parent'), target: get('target'), where: get('where'), require: get('require'), forbid: get('forbid') };
+        if (sev && severity && severity !== 'off') spec.severity = { value: severity, range: sev.range };
+        specs.push(spec);
+      }
+    const compiled = compilePolicies(specs);
+    config.policies = compiled.policies;
+    for (const e of compiled.errors) bad(e.range, e.message);
+  }
   const knownCode = (c: Located<string>): boolean => {
-    if (isKnownSelector(c.value)) return true;
+    if (isKnownSelector(c.value, config.policyIds)) return true;
     err(c.range, `'${c.value}' is not a netcfg diagnostic code (see \`netcfg rules\`): this entry has no effect`, 'config/unknown-code', 'warning');
     return false;
   };
