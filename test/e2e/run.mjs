@@ -301,6 +301,47 @@ async function runCommand(page, title) {
   await acceptQuickPick(page, title, `command palette "${title}"`);
 }
 
+/**
+ * Opens the quick-fix menu from the light bulb (clicked again every 4 s while the menu stays closed) and moves the
+ * keyboard focus onto the fix whose title matches `want`; Enter then applies it. Returns the menu's rows.
+ */
+async function focusQuickFix(page, want, label) {
+  // VS Code 1.100 puts the codicon class on the .lightBulbWidget element itself (codicon-lightbulb-autofix for a
+  // preferred fix), or draws codicon-gutter-lightbulb* in the glyph margin when the range starts at column 1.
+  const bulb = page
+    .locator('.monaco-editor .lightBulbWidget[class*="codicon-lightbulb"], .monaco-editor .lightBulbWidget [class*="codicon-lightbulb"], .monaco-editor [class*="codicon-gutter-lightbulb"]')
+    .filter({ visible: true })
+    .first();
+  const menu = page.locator('.action-widget .monaco-list-row.action');
+  const click = throttled(() => bulb.click({ timeout: 5000 }), 4000);
+  await waitFor(
+    `the light bulb, then the quick-fix menu offering "${label}"`,
+    async () => {
+      const bulbShown = await bulb.isVisible();
+      const rows = await texts(menu);
+      if (!rows.length && bulbShown) await click();
+      return { bulbShown, rows };
+    },
+    (s) => s.rows.some((r) => want.test(r)),
+  );
+  // Move the keyboard focus onto the fix (a mouse click on the row is intercepted by the context view): one
+  // ArrowDown at a time, pressed again only once the focus has visibly moved.
+  let pressedAt = null;
+  return waitFor(
+    `the keyboard focus on the "${label}" fix`,
+    async () => {
+      const focused = (await texts(page.locator('.action-widget .monaco-list-row.action.focused')))[0] ?? '';
+      if (focused && !want.test(focused) && focused !== pressedAt) {
+        pressedAt = focused;
+        await page.keyboard.press('ArrowDown');
+      }
+      return { focused, rows: await texts(menu) };
+    },
+    (s) => want.test(s.focused),
+    15000,
+  );
+}
+
 const problemsRows = (page) => texts(page.locator('.markers-panel .monaco-list-row'));
 
 async function showProblems(page) {
@@ -423,42 +464,8 @@ const scenarios = [
       const col = at.text.indexOf('secret=') + 'secret='.length + 2;
       await goto(page, at.line, col);
       await waitFor('the PSK mismatch squiggle in mikrotik.rsc', () => page.locator('.monaco-editor .squiggly-error').count(), (n) => n > 0);
-      // The light bulb in the editor opens the quick-fix menu (clicked again every 4 s while the menu stays closed).
-      // VS Code 1.100 puts the codicon class on the .lightBulbWidget element itself (codicon-lightbulb-autofix for a
-      // preferred fix), or draws codicon-gutter-lightbulb* in the glyph margin when the range starts at column 1.
-      const bulb = page
-        .locator('.monaco-editor .lightBulbWidget[class*="codicon-lightbulb"], .monaco-editor .lightBulbWidget [class*="codicon-lightbulb"], .monaco-editor [class*="codicon-gutter-lightbulb"]')
-        .filter({ visible: true })
-        .first();
-      const menu = page.locator('.action-widget .monaco-list-row.action');
-      const click = throttled(() => bulb.click({ timeout: 5000 }), 4000);
       const want = /^Use r1's pre-shared key/; // the preferred fix: this file takes the peer's key (the other: "Make r1 use …")
-      await waitFor(
-        'the light bulb, then the quick-fix menu offering "Use r1\'s pre-shared key"',
-        async () => {
-          const bulbShown = await bulb.isVisible();
-          const rows = await texts(menu);
-          if (!rows.length && bulbShown) await click();
-          return { bulbShown, rows };
-        },
-        (s) => s.rows.some((r) => want.test(r)),
-      );
-      // Move the keyboard focus onto the fix (a mouse click on the row is intercepted by the context view): one
-      // ArrowDown at a time, pressed again only once the focus has visibly moved.
-      let pressedAt = null;
-      const fix = await waitFor(
-        'the keyboard focus on the "Use r1\'s pre-shared key" fix',
-        async () => {
-          const focused = (await texts(page.locator('.action-widget .monaco-list-row.action.focused')))[0] ?? '';
-          if (focused && !want.test(focused) && focused !== pressedAt) {
-            pressedAt = focused;
-            await page.keyboard.press('ArrowDown');
-          }
-          return { focused, rows: await texts(menu) };
-        },
-        (s) => want.test(s.focused),
-        15000,
-      );
+      const fix = await focusQuickFix(page, want, 'Use r1\'s pre-shared key');
       await page.screenshot({ path: path.join(results, '5-quick-fix-menu.png') });
       for (const r of fix.rows) if (SECRET.test(r)) throw new Error(`a fix title shows the secret: ${r}`);
       await page.keyboard.press('Enter');
@@ -580,6 +587,48 @@ const scenarios = [
         30000,
       );
       await page.screenshot({ path: path.join(results, '9-topology-opened.png') });
+    },
+  },
+  {
+    name: '10-ignore-on-this-line',
+    async run(page) {
+      await openFile(page, EXAMPLES.ios);
+      const at = lineOf(EXAMPLES.ios, 'crypto isakmp key');
+      await goto(page, at.line, at.text.indexOf(' key ') + 7); // on the key itself, where the finding's range is
+      await waitFor('the PSK mismatch squiggle in r1.ios', () => page.locator('.monaco-editor .squiggly-error').count(), (n) => n > 0);
+      await focusQuickFix(page, /^Ignore ipsec\/psk-mismatch on this line/, 'Ignore ipsec/psk-mismatch on this line');
+      await page.keyboard.press('Enter');
+      await waitFor('the ignore comment above the key line', () => editorText(page), (t) => t.includes('! netcfg-ignore ipsec/psk-mismatch'), 15000);
+      await showProblems(page);
+      await waitFor(
+        "r1.ios's PSK mismatch to leave Problems while mikrotik.rsc keeps its own",
+        () => problemsRows(page),
+        (rows) => rows.some((r) => r.includes('mikrotik.rsc')) && !rows.some((r) => r.includes('ipsec/psk-mismatch') && r.includes('r1.ios')) && rows.some((r) => r.includes('ipsec/psk-mismatch')),
+      );
+      await page.screenshot({ path: path.join(results, '10-ignored.png') });
+    },
+  },
+  {
+    name: '11-definition-nhs-opens-hub',
+    async run(page) {
+      const spoke = 'dmvpn-dual-hub/spoke1.ios';
+      await openFile(page, spoke);
+      await waitForServer(page, 'spoke1');
+      const at = lineOf(spoke, 'ip nhrp nhs 10.0.0.1');
+      await goto(page, at.line, at.text.indexOf('10.0.0.1') + 3);
+      const target = lineOf(EXAMPLES.hub, 'ip address 10.0.0.1 ');
+      const press = throttled(() => page.keyboard.press('F12'), 5000);
+      await waitFor(
+        `hub1.ios active with the cursor on line ${target.line} (the interface owning 10.0.0.1)`,
+        async () => {
+          const state = { tab: await texts(page.locator('.tab.active')), cursor: await cursorStatus(page) };
+          if (!state.tab.some((t) => t.includes('hub1.ios'))) await press();
+          return state;
+        },
+        (s) => s.tab.some((t) => t.includes('hub1.ios')) && s.cursor.startsWith(`Ln ${target.line},`),
+        30000,
+      );
+      await page.screenshot({ path: path.join(results, '11-definition-hub.png') });
     },
   },
 ];
