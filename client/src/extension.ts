@@ -70,7 +70,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   statusItem = vscode.window.createStatusBarItem('netcfg.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'netcfg';
-  statusItem.command = 'netcfg.checkWorkspace';
+  statusItem.command = 'netcfg.statusMenu';
   context.subscriptions.push(statusItem);
 
   context.subscriptions.push(
@@ -93,6 +93,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The quick fix "Show documentation for CODE" (server/src/features/suppressions.ts): arguments [code, url].
     vscode.commands.registerCommand('netcfg.showDocumentation', async (_code: unknown, url: unknown) => {
       if (typeof url === 'string' && /^https:\/\//.test(url)) await vscode.env.openExternal(vscode.Uri.parse(url));
+    }),
+    // The status bar item's menu: the workspace check, the topology view and a restart, in one click.
+    vscode.commands.registerCommand('netcfg.statusMenu', async () => {
+      const items: (vscode.QuickPickItem & { command: string })[] = [
+        { label: '$(type-hierarchy) Show Topology', description: 'devices and links, coloured by verdict', command: 'netcfg.showTopology' },
+        { label: '$(checklist) Check Workspace', description: 'count the findings of every config', command: 'netcfg.checkWorkspace' },
+        { label: '$(debug-restart) Restart Language Server', command: 'netcfg.restartServer' },
+      ];
+      const pick = await vscode.window.showQuickPick(items, { placeHolder: 'netcfg' });
+      if (pick) await vscode.commands.executeCommand(pick.command);
     }),
     vscode.commands.registerCommand('netcfg.showTopology', () => TopologyPanel.show(context, () => client, output)),
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
@@ -125,7 +135,7 @@ async function updateStatus(): Promise<void> {
       const peers = s.peers.ok + s.peers.failing;
       const peerText = peers === 0 ? '' : s.peers.failing ? ` · peers ${s.peers.ok} ✓ ${s.peers.failing} ✗` : ` · peers ${s.peers.ok} ✓`;
       item.text = `${s.peers.failing || s.counts.error ? '$(warning)' : '$(check)'} ${s.dialect} · ${s.device ?? '?'}${peerText}`;
-      item.tooltip = `netcfg: ${s.counts.error} errors, ${s.counts.warning} warnings in this file; ${peers} paired devices. Click to check the workspace.`;
+      item.tooltip = `netcfg: ${s.counts.error} errors, ${s.counts.warning} warnings in this file; ${peers} paired devices. Click for the topology, a workspace check or a restart.`;
     }
     item.show();
   } catch {

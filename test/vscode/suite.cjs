@@ -152,6 +152,22 @@ function defineTests(mocha) {
     );
   });
 
+  add('every command the manifest contributes is registered (the status bar menu and its entries)', async () => {
+    await open('site-to-site-ios-routeros/r1.ios');
+    const ext = vscode.extensions.all.find((e) => e.packageJSON && e.packageJSON.name === 'netcfg');
+    assert.ok(ext, 'the netcfg extension is installed');
+    const wanted = ext.packageJSON.contributes.commands.map((c) => c.command);
+    assert.ok(wanted.includes('netcfg.statusMenu') && wanted.includes('netcfg.showTopology'), wanted.join(', '));
+    await waitFor(
+      `the commands ${wanted.join(', ')} to be registered`,
+      async () => {
+        const all = new Set(await vscode.commands.getCommands(true));
+        return wanted.filter((c) => !all.has(c));
+      },
+      (missing) => missing.length === 0,
+    );
+  });
+
   add('document symbols of the IOS example list interfaces and crypto', async () => {
     const doc = await open('site-to-site-ios-routeros/r1.ios');
     await waitFor(
