@@ -5,7 +5,7 @@
 // of the dialect. Pure: no LSP, no IO.
 
 import type * as model from '../model';
-import type { TextRange } from '../syntax';
+import { lineOf, type TextRange } from '../syntax';
 
 export const IGNORE_MARKER = 'netcfg-ignore';
 
@@ -34,17 +34,7 @@ const TRAILING: Record<model.DialectId, 'any' | 'after-semicolon' | 'none'> = { 
 /** Whether a dialect continues a statement on the next line after a trailing backslash. */
 const CONTINUES: Record<model.DialectId, boolean> = { 'cisco-ios': false, 'cisco-asa': false, routeros: true, 'openbsd-ipsec': true, bird: false };
 
-/** The 0-based line of an offset (binary search over line starts). */
-export function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
+export { lineOf };
 
 /** End of a line's content (before `\r\n` / `\n`). */
 export function lineEnd(text: string, starts: readonly number[], line: number): number {

@@ -78,8 +78,8 @@ export function lineStarts(text: string): number[] {
   return res;
 }
 
-/** Zero-based line and UTF-16 character of an offset. */
-export function positionAt(starts: number[], offset: number): { line: number; character: number } {
+/** The 0-based line of an offset (binary search over line starts). */
+export function lineOf(starts: readonly number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -87,7 +87,13 @@ export function positionAt(starts: number[], offset: number): { line: number; ch
     if (starts[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo, character: offset - starts[lo] };
+  return lo;
+}
+
+/** Zero-based line and UTF-16 character of an offset. */
+export function positionAt(starts: number[], offset: number): { line: number; character: number } {
+  const line = lineOf(starts, offset);
+  return { line, character: offset - starts[line] };
 }
 
 /** Offset of a zero-based line/character, clamped to the text. */
