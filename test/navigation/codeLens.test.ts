@@ -31,3 +31,16 @@ test('BIRD ↔ IOS OSPF link: a lens on the BIRD interface pattern and on the IO
   assert.deepEqual(peerLenses(s, 'file:///ex/bird-ospf/bird.conf'), ['37:12 ↔ core: ok → core.ios:9']);
   assert.deepEqual(peerLenses(s, 'file:///ex/bird-ospf/core.ios'), ['9:10 ↔ 10.255.0.1: ok → bird.conf:37']);
 });
+
+test('an ignored finding is not a problem on the lens', () => {
+  const s = loadExamples('dmvpn-dual-hub');
+  s.setDocument(HUB2, s.getDocument(HUB2)!.text.replace('interface Tunnel1\n', 'interface Tunnel1\n ip ospf hello-interval 20\n'), 2);
+  // The timer mismatch sits on the `ip ospf network non-broadcast` line of spoke1's Tunnel1 (towards hub2); an ignore
+  // comment above it accepts it.
+  const text = s.getDocument(SPOKE1)!.text;
+  const at = text.indexOf(' ip ospf network non-broadcast\n', text.indexOf('interface Tunnel1'));
+  assert.ok(at > 0);
+  s.setDocument(SPOKE1, `${text.slice(0, at)} ! netcfg-ignore ospf/timer-mismatch -- hub2 migrates next week\n${text.slice(at)}`, 2);
+  assert.ok(s.getFindings(SPOKE1).some((f) => f.code === 'ospf/timer-mismatch' && f.suppressed));
+  assert.deepEqual(peerLenses(s, SPOKE1), ['26:10 ↔ hub1: ok → hub1.ios:23', '40:10 ↔ hub2: ok → hub2.ios:22']);
+});

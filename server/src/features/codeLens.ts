@@ -84,7 +84,7 @@ export function peerLenses(service: LanguageService, uri: string, device: model.
   if (candidates.length === 0) return [];
   const problems = new Map<string, number>();
   for (const f of service.getFindings(uri)) {
-    if (f.severity !== 'error' && f.severity !== 'warning') continue;
+    if ((f.severity !== 'error' && f.severity !== 'warning') || f.suppressed || f.baselined) continue; // ignored or accepted: not a problem to show
     const peers = new Set(f.related.map((r) => documentUri(r.uri)));
     peers.delete(uri);
     for (const p of peers) problems.set(p, (problems.get(p) ?? 0) + 1);
