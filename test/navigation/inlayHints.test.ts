@@ -41,6 +41,18 @@ test('IOS: an ISAKMP policy without hash, group and lifetime shows the IOS defau
   assert.deepEqual(hints(s, uri), []);
 });
 
+test('IOS and ASA: a policy no peer uses yet shows its defaults too', () => {
+  const s = createLanguageService();
+  const uri = 'file:///w/r2.ios';
+  s.setDocument(uri, ['hostname r2', 'crypto isakmp policy 20', ' encryption aes 256', ' authentication pre-share', ''].join('\n'), 1);
+  assert.deepEqual(hints(s, uri), ['1:23 hash sha1 · group 1 · lifetime 86400 s (IOS default)']);
+  const asa = 'file:///w/fw.asa';
+  s.setDocument(asa, [': ASA Version 9.8(4)', 'hostname fw', 'crypto ikev1 policy 10', ' authentication pre-share', ' encryption aes-256', ''].join('\n'), 1);
+  const got = hints(s, asa);
+  assert.equal(got.length, 1, JSON.stringify(got));
+  assert.match(got[0], /^2:22 .*\(ASA default\)$/);
+});
+
 test('IOS OSPF: hello/dead/network type per interface, after the interface header (DMVPN dual hub)', () => {
   const s = loadExamples('dmvpn-dual-hub');
   assert.deepEqual(hints(s, 'file:///ex/dmvpn-dual-hub/spoke1.ios'), [

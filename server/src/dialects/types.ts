@@ -71,6 +71,12 @@ export interface LowerResult {
   diagnostics: SyntaxDiagnostic[];
   /** Plain data only the dialect's own editor features read back (e.g. IOS phase-1 policies for hover). */
   features?: unknown;
+  /**
+   * Every phase-1 policy the device defines, whether a peer uses it or not (IOS/ASA ISAKMP and IKEv1 policies), for
+   * editor features that show a policy's effective values where it is written (inlay hints). Peers' own proposals
+   * are in the model; absent when the dialect has no free-standing policies.
+   */
+  phase1Policies?: model.Phase1Proposal[];
 }
 
 export interface Dialect<TTree = unknown> {

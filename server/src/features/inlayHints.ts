@@ -85,7 +85,7 @@ function headerEnd(text: string, r: TextRange): number {
  * peers use them), then OSPF interfaces (after the interface's own header when the file defines it, else after
  * the statement enabling OSPF there).
  */
-export function defaultHints(device: model.Device, text: string): { offset: number; parts: Part[] }[] {
+export function defaultHints(device: model.Device, text: string, policies: readonly model.Phase1Proposal[] = []): { offset: number; parts: Part[] }[] {
   const at = new Map<number, Part[]>();
   const add = (r: TextRange | undefined, parts: Part[]) => {
     if (!r || parts.length === 0) return;
@@ -97,6 +97,8 @@ export function defaultHints(device: model.Device, text: string): { offset: numb
     for (const p of peer.phase1) add(p.range ?? peer.range, phase1Parts(p));
     for (const p of peer.phase2) add(p.range, phase2Parts(p));
   }
+  // Policies no peer uses yet (an ISAKMP policy written before its crypto map) still show what they would negotiate.
+  for (const p of policies) add(p.range, phase1Parts(p));
   const interfaces = new Map<string, model.Interface>();
   for (const itf of device.interfaces) interfaces.set(itf.name, itf);
   for (const o of device.ospfInterfaces) {
@@ -114,7 +116,8 @@ export function getInlayHints(service: LanguageService, uri: string, range?: Ran
   const to = range ? toOffset(doc, range.end) : doc.text.length;
   const source = SOURCE[device.dialect] ?? device.dialect;
   const res: InlayHint[] = [];
-  for (const h of defaultHints(device, doc.text)) {
+  const policies = doc.lowered?.device === device ? doc.lowered.phase1Policies : undefined;
+  for (const h of defaultHints(device, doc.text, policies)) {
     if (h.offset < from || h.offset > to) continue;
     res.push({
       position: toRange(doc, { start: h.offset, end: h.offset }).start,

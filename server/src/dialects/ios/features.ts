@@ -22,9 +22,10 @@ export interface IosFeatureFacts {
 }
 
 /** Runs a lowering and keeps the facts hover needs with its result, so a host's cached result serves every hover. */
-export function lowerWithFacts(lowering: IosLowering): { device: model.Device; diagnostics: import('../../syntax').SyntaxDiagnostic[]; features: IosFeatureFacts } {
+export function lowerWithFacts(lowering: IosLowering): { device: model.Device; diagnostics: import('../../syntax').SyntaxDiagnostic[]; features: IosFeatureFacts; phase1Policies: model.Phase1Proposal[] } {
   const res = lowering.run();
-  return { ...res, features: { phase1: lowering.phase1Proposals() } };
+  const phase1 = lowering.phase1Proposals();
+  return { ...res, features: { phase1 }, phase1Policies: phase1 };
 }
 
 /** Which kind of named object an argument refers to, by command path (and mode where it matters). */
