@@ -70,13 +70,15 @@ test('RouterOS: a proposal without algorithms shows the defaults of the detected
   s.setDocument(v7, '# 2024-01-01 by RouterOS 7.11\n/ip ipsec profile\nadd name=P1 hash-algorithm=sha256 enc-algorithm=aes-256 dh-group=modp2048\n/ip ipsec peer\nadd name=hq address=203.0.113.1/32 profile=P1 exchange-mode=ike2\n/ip ipsec proposal\nadd name=P\n/ip ipsec identity\nadd peer=hq secret=abcdefgh\n/ip ipsec policy\nadd peer=hq proposal=P src-address=10.1.0.0/24 dst-address=10.2.0.0/24 tunnel=yes\n', 1);
   assert.deepEqual(hints(s, v7), [
     '2:73 auth psk · lifetime 86400 s (RouterOS default)',
-    '6:10 encryption aes-cbc-256,aes-cbc-192,aes-cbc-128 · integrity sha1 (RouterOS default)',
+    '6:10 encryption aes-cbc-256,aes-cbc-192,aes-cbc-128 · integrity sha1 · pfs modp1024 · lifetime 1800 s (RouterOS default)',
   ]);
   assert.match(tooltip(s, v7, 0), /`lifetime 86400 s`: RouterOS profile default lifetime=1d/);
+  assert.match(tooltip(s, v7, 1), /`pfs modp1024`: .*pfs-group=modp1024/);
+  assert.match(tooltip(s, v7, 1), /`lifetime 1800 s`: .*lifetime=30m/);
   const v6 = 'file:///w/v6.rsc';
   s.setDocument(v6, '# jan/01/2020 by RouterOS 6.47\n/ip ipsec proposal\nadd name=P\n/ip ipsec peer\nadd address=203.0.113.1/32 secret=abcdefgh\n/ip ipsec policy\nadd dst-address=10.2.0.0/24 proposal=P sa-dst-address=203.0.113.1 sa-src-address=0.0.0.0 src-address=10.1.0.0/24 tunnel=yes\n', 1);
   assert.deepEqual(hints(s, v6), [
-    '2:10 encryption aes-cbc-256,aes-cbc-192,aes-cbc-128 · integrity sha1 (RouterOS default)',
+    '2:10 encryption aes-cbc-256,aes-cbc-192,aes-cbc-128 · integrity sha1 · pfs modp1024 · lifetime 1800 s (RouterOS default)',
     '4:42 encryption aes-cbc-128,3des · hash sha1 · group 14,2 · auth psk · lifetime 86400 s (RouterOS default)',
   ]);
   assert.match(tooltip(s, v6, 1), /RouterOS v6 peer default .*enc-algorithm=aes-128,3des/);

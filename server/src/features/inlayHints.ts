@@ -59,6 +59,13 @@ function phase2Parts(p: model.Phase2Proposal): Part[] {
   return res;
 }
 
+function pfsLifetimeParts(peer: model.IpsecPeer): Part[] {
+  const res: Part[] = [];
+  if (implicit(peer.pfs)) res.push({ label: `pfs ${peer.pfs.value}`, source: peer.pfs.default });
+  if (implicit(peer.phase2Lifetime)) res.push({ label: `lifetime ${peer.phase2Lifetime.value} s`, source: peer.phase2Lifetime.default });
+  return res;
+}
+
 function ospfParts(o: model.OspfInterface): Part[] {
   const res: Part[] = [];
   if (implicit(o.hello)) res.push({ label: `hello ${o.hello.value}`, source: o.hello.default });
@@ -95,7 +102,10 @@ export function defaultHints(device: model.Device, text: string, policies: reado
   for (const peer of device.ipsecPeers) {
     // A phase 1 the config does not write at all (OpenBSD `ike` without `main`) shows on the peer's rule.
     for (const p of peer.phase1) add(p.range ?? peer.range, phase1Parts(p));
-    for (const p of peer.phase2) add(p.range, phase2Parts(p));
+    // RouterOS keeps PFS and the SA lifetime on the proposal (`pfs-group=`, `lifetime=`), so its hint names them too;
+    // IOS writes them on the crypto map or profile, not on the transform set the proposal is.
+    const proposalExtras = device.dialect === 'routeros' ? pfsLifetimeParts(peer) : [];
+    for (const p of peer.phase2) add(p.range, [...phase2Parts(p), ...proposalExtras]);
   }
   // Policies no peer uses yet (an ISAKMP policy written before its crypto map) still show what they would negotiate.
   for (const p of policies) add(p.range, phase1Parts(p));
