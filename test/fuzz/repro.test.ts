@@ -12,7 +12,7 @@ import { test } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { getCompletions } from '../../server/src/features/completion';
 import { getHover } from '../../server/src/features/hover';
-import { iosDialect } from '../../server/src/dialects/ios';
+import { IosLowering } from '../../server/src/dialects/ios/lower/references';
 import { createLanguageService, type LanguageService } from '../../server/src/service';
 import { lineStarts, offsetAt } from '../../server/src/syntax';
 import { CLI, ensureBuilt } from '../cli/build';
@@ -209,18 +209,22 @@ test('ios-hover-relowers.gen.sh shape: hover in a big ACL reads the cached model
   s.getFindings(uri);
   // Count the lowerings hover causes (it used to lower the whole file again per request: 115-370 ms at 20,000 lines).
   // A count, not a time, so a busy machine cannot fail it and a regression cannot pass it.
-  const lower = iosDialect.lower;
+  // Every IOS lowering, the service's and any a feature would run itself, goes through IosLowering.run.
+  const run = IosLowering.prototype.run;
   let lowerings = 0;
-  iosDialect.lower = (...args) => {
+  IosLowering.prototype.run = function (this: IosLowering) {
     lowerings++;
-    return lower(...args);
+    return run.call(this);
   };
   try {
+    s.setDocument(uri, s.getDocument(uri)!.text + '!\n', 2); // a new version: lowered once, then only read
+    s.getFindings(uri);
+    assert.equal(lowerings, 1);
     for (const line of [1, 500, 1_000, 2_001]) assert.ok(getHover(s, uri, { line, character: 3 }), `hover on line ${line}`);
   } finally {
-    iosDialect.lower = lower;
+    IosLowering.prototype.run = run;
   }
-  assert.equal(lowerings, 0);
+  assert.equal(lowerings, 1);
 });
 
 // ------------------------------------------------------------------------------------------------ UTF-16
