@@ -314,12 +314,16 @@ async function focusQuickFix(page, want, label) {
     .first();
   const menu = page.locator('.action-widget .monaco-list-row.action');
   const click = throttled(() => bulb.click({ timeout: 5000 }), 4000);
+  // Without a bulb (its code-action request may have been answered before the diagnostics arrived, or cancelled by
+  // a newer one), Ctrl+. asks for the quick fixes at the cursor again and opens the same menu.
+  const quickFix = throttled(() => page.keyboard.press('Control+.'), 6000);
   await waitFor(
     `the light bulb, then the quick-fix menu offering "${label}"`,
     async () => {
       const bulbShown = await bulb.isVisible();
       const rows = await texts(menu);
       if (!rows.length && bulbShown) await click();
+      else if (!rows.length) await quickFix();
       return { bulbShown, rows };
     },
     (s) => s.rows.some((r) => want.test(r)),
