@@ -7,21 +7,13 @@ import { test } from 'node:test';
 import { parseBird } from '../../server/src/dialects/bird';
 import { lex } from '../../server/src/dialects/bird/lexer';
 import { parseStructure } from '../../server/src/dialects/bird/parser';
+import { filesUnder } from '../helpers/files';
 import type { SyntaxNode, Token } from '../../server/src/syntax';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.resolve(here, '../../../shared/corpus');
 
-function files(dir: string, keep: (p: string) => boolean): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p, keep));
-    else if (keep(p)) out.push(p);
-  }
-  return out;
-}
+const files = filesUnder;
 
 const birdFiles = [
   ...files(path.join(here, 'fixtures'), () => true),

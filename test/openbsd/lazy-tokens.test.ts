@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { filesUnder } from '../helpers/files';
 import { openbsdDialect, parseIpsecConf } from '../../server/src/dialects/openbsd';
 import { lexIpsecConf } from '../../server/src/dialects/openbsd/lexer';
 import type { Token } from '../../server/src/syntax';
@@ -12,16 +13,7 @@ import type { Token } from '../../server/src/syntax';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.resolve(here, '../../../shared/corpus/openbsd-ipsec');
 
-function files(dir: string, keep: (p: string) => boolean): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p, keep));
-    else if (keep(p)) out.push(p);
-  }
-  return out;
-}
+const files = filesUnder;
 
 const obsdFiles = [
   ...files(path.join(here, 'fixtures'), (p) => !p.endsWith('.md')),

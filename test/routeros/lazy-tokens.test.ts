@@ -5,22 +5,14 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { filesUnder } from '../helpers/files';
 import { parseRouterOs } from '../../server/src/dialects/routeros';
 import type { Token } from '../../server/src/syntax';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.resolve(here, '../../../shared/corpus/routeros');
 
-function files(dir: string, keep: (p: string) => boolean): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) out.push(...files(p, keep));
-    else if (keep(p)) out.push(p);
-  }
-  return out;
-}
+const files = filesUnder;
 
 const rosFiles = [...files(path.resolve(here, '..'), (p) => p.endsWith('.rsc')), ...files(corpus, () => true)];
 
