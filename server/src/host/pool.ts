@@ -15,6 +15,8 @@ import { restorePlain } from './plain';
 export interface WorkerInit {
   settings: Partial<ServiceSettings>;
   maxFileSize: number;
+  /** The netcfg.yaml documents the reporting service holds (their overrides apply to the models, their policies decide what is posted). */
+  projects: { uri: string; text: string; skip?: HostSkip }[];
 }
 
 export interface ChunkRequest {
@@ -29,8 +31,8 @@ export type FileResult =
   | { kind: 'unreadable'; reason: string }
   /** Read (or skipped with `skip`), not lowered here: no dialect, or a model that would not survive the clone. */
   | { kind: 'text'; text: string; skip?: HostSkip; notPlain?: true }
-  /** Read and lowered; `errors` are the internal errors the guards met (printed by the host, in file order). */
-  | { kind: 'lowered'; text: string; precomputed: PrecomputedLowering; errors: string[] }
+  /** Read and lowered (`precompute`: internal errors inside, reported by `setLowered` in file order). */
+  | { kind: 'lowered'; text: string; precomputed: PrecomputedLowering }
   /** The worker died or its answer was lost: the caller does this file in-process. */
   | { kind: 'inprocess' };
 
@@ -53,6 +55,8 @@ export interface PoolStats {
   redone: number;
   /** Files lowered by a worker whose result was not plain data (lowered again in-process). */
   notPlain: number;
+  /** Chunks the main thread lowered itself (`local`). */
+  local: number;
 }
 
 /**
@@ -91,12 +95,13 @@ function chunkSize(files: number, workers: number): number {
 
 /**
  * Reads and lowers `files` on `workers` worker threads; calls `onResult(i, result)` for every file, in index order.
- * Resolves once every file is answered and the workers are stopped.
+ * With `local`, the main thread lowers chunks too, one at a time between the workers' messages (a chunk's results
+ * wait for their turn like a worker's). Resolves once every file is answered and the workers are stopped.
  */
-export function lowerInWorkers(files: readonly PoolFile[], workers: number, init: WorkerInit, onResult: (index: number, result: FileResult) => void): Promise<PoolStats> {
-  const size = chunkSize(files.length, workers);
+export function lowerInWorkers(files: readonly PoolFile[], workers: number, init: WorkerInit, onResult: (index: number, result: FileResult) => void, local?: (file: PoolFile) => FileResult): Promise<PoolStats> {
+  const size = chunkSize(files.length, workers + (local ? 1 : 0));
   const chunkCount = Math.ceil(files.length / size);
-  const stats: PoolStats = { workers, chunks: chunkCount, redone: 0, notPlain: 0 };
+  const stats: PoolStats = { workers, chunks: chunkCount, redone: 0, notPlain: 0, local: 0 };
   const done: (FileResult[] | undefined)[] = new Array(chunkCount);
   let nextChunk = 0; // next chunk to send
   let delivered = 0; // chunks handed to onResult
@@ -158,6 +163,30 @@ export function lowerInWorkers(files: readonly PoolFile[], workers: number, init
       }
     };
 
+    // The main thread's share: one chunk per turn of the event loop, so the workers' answers are taken in between
+    // and they are fed before it starts the next one.
+    let localQueued = false;
+    const runLocal = () => {
+      localQueued = false;
+      if (finished || nextChunk >= chunkCount) return;
+      const id = nextChunk++;
+      stats.local++;
+      try {
+        done[id] = files.slice(id * size, (id + 1) * size).map(local!);
+      } catch (err) {
+        finish(err);
+        return;
+      }
+      pump();
+      queueLocal();
+    };
+    const queueLocal = () => {
+      if (local && !localQueued && !finished && nextChunk < chunkCount) {
+        localQueued = true;
+        setImmediate(runLocal);
+      }
+    };
+
     for (let i = 0; i < workers; i++) {
       let worker: Worker;
       try {
@@ -195,5 +224,6 @@ export function lowerInWorkers(files: readonly PoolFile[], workers: number, init
       });
     }
     pump();
+    queueLocal();
   });
 }
