@@ -54,8 +54,8 @@ Options:
   --write-baseline[=FILE]         record today's findings as the baseline and exit 0
   --prune-baseline                remove baseline entries that no longer match a finding
   --weak-crypto off|warning|error deprecated: use --rule ipsec/weak-crypto=SEVERITY
-  --jobs N                        read, parse and lower files on N worker threads (default: 1, no worker;
-                                  the cores here: ${defaultJobs()}). Small inputs use no worker
+  --jobs N                        read, parse and lower files on N threads, the main one and N-1 workers
+                                  (default: 1, no worker; the cores here: ${defaultJobs()}). Small inputs use no worker
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -724,8 +724,8 @@ async function main(argv: string[]): Promise<number> {
   };
   let bytes = 0;
   for (const f of collected.files) bytes += f.size;
-  // In-process unless asked: on the project's 2-core machine two workers take 1.05x the wall time and 1.4x the CPU
-  // of one thread at 1M lines (receiving the models costs the main thread what the workers save; docs/performance.md).
+  // In-process unless asked: on the project's 2-core machine `--jobs 2` (main thread + one worker) takes 1.12-1.2x
+  // the CPU of one thread at 1M lines, which two cores do not win back (docs/performance.md).
   const threads = workerCount(parsed.jobs ?? 1, collected.files.length, bytes);
   if (threads === 0) for (const f of collected.files) inProcess(f);
   else {

@@ -62,7 +62,7 @@ describe('--jobs: option', () => {
   test('listed in --help', () => {
     const r = run(['--help'], ROOT);
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /^ {2}--jobs N {2,}read, parse and lower files on N worker threads/m);
+    assert.match(r.stdout, /^ {2}--jobs N {2,}read, parse and lower files on N threads, the main one and N-1 workers/m);
   });
 
   for (const bad of ['0', 'abc', '-1', '1.5', '']) {

@@ -1,5 +1,6 @@
-// The worker pool of batch mode (`netcfg check --jobs N`): reading, decoding, parsing and lowering of files run on
-// N worker threads (server/out/worker.js, entry host/worker.ts); everything across files stays on the main thread.
+// The worker pool of batch mode (`netcfg check --jobs N`): reading, decoding, parsing, lowering and the device checks
+// of files run on worker threads (server/out/worker.js, entry host/worker.ts) and, with `local`, on the main thread
+// too; everything across files stays on the main thread.
 // Files go out in contiguous chunks (several files per message, at most two chunks queued per worker) and the
 // results are handed to the caller strictly in file order, whatever the timing, so the output is the same as
 // in-process, byte for byte. A worker that dies or whose message cannot be read never hangs the run: the files of
@@ -73,8 +74,8 @@ export function defaultJobs(): number {
 }
 
 /**
- * How many workers to start for `files` files of `bytes` bytes in all with `--jobs jobs`: 0 (in-process) when
- * fewer than two pay off.
+ * How many threads lower `files` files of `bytes` bytes in all with `--jobs jobs` (the CLI's main thread is one of
+ * them, the others are workers; `NETCFG_POOL_LOCAL=0`: all workers): 0 (in-process) when fewer than two pay off.
  */
 export function workerCount(jobs: number, files: number, bytes: number): number {
   if (jobs <= 1) return 0;
