@@ -16,6 +16,9 @@ export const CODES = {
   missingArgument: 'syntax/missing-argument',
   invalidValue: 'syntax/invalid-value',
   unknownCommand: 'syntax/unknown-command',
+  duplicateKey: 'syntax/duplicate-keyword',
+  invalidAddress: 'syntax/invalid-address',
+  unknownAlgorithm: 'strongswan/unknown-algorithm',
 } as const;
 
 export interface SwanSetting {
