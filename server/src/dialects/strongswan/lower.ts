@@ -92,6 +92,8 @@ function lowerConns(ctx: Ctx): void {
     const eff = effective(ctx, s);
     const auto = eff.get('auto')?.setting.value.toLowerCase();
     if (auto === 'ignore') continue;
+    // Not a tunnel: passthrough/drop/reject conns only install a policy.
+    if (/^(passthrough|pass|drop|reject)$/i.test(eff.get('type')?.setting.value ?? '')) continue;
     if (!auto && ctx.included.has(s.name)) continue;
     lowerConn(ctx, s, eff);
   }
@@ -417,7 +419,8 @@ function subnetEntries(ctx: Ctx, e: Eff | undefined, host: model.Value<string> |
       }
     } else {
       prefix = model.canonicalPrefix(net.includes('/') ? net : `${net}/${net.includes(':') ? 128 : 32}`);
-      if (!prefix && net) ctx.diagnostics.push({ range: { start, end: start + net.length }, severity: 'error', code: CODES.invalidAddress, message: `\`${net}\` is not a subnet (\`10.1.0.0/16\`, \`192.0.2.1\`).` });
+      // Only what looks like an address is reported: `vhost:%priv`, `%no`, `%any` and other keywords are not subnets netcfg models.
+      if (!prefix && /^[0-9a-f:.]+(?:\/\d+)?$/i.test(net) && /[.:]/.test(net)) ctx.diagnostics.push({ range: { start, end: start + net.length }, severity: 'error', code: CODES.invalidAddress, message: `\`${net}\` is not a subnet (\`10.1.0.0/16\`, \`192.0.2.1\`).` });
     }
     if (prefix) res.push({ prefix, protocol, port, range: { start, end: start + net.length }, entryRange: { start, end: start + body.length }, setting: e });
   }
