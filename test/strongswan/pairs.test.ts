@@ -263,3 +263,27 @@ describe('ipsec.secrets edits reach the conn in the same folder', () => {
     assert.deepEqual(listing(fx, ['error']).map((l) => l.replace(/:\d+:\d+/, '')), ['fw.asa error ipsec/psk-missing "S3cretKey"', 'gw.ipsec.conf error ipsec/psk-missing "right=198.51.100.1"']);
   });
 });
+
+describe('a road-warrior style responder (right=%any) picks the key by the initiator address', () => {
+  const fx = (key: string) =>
+    asaL2l() +
+    `//- gw.ipsec.conf
+conn any
+	keyexchange=ikev1
+	authby=secret
+	left=203.0.113.2
+	leftsubnet=10.1.0.0/16
+	right=%any
+	rightsubnet=10.2.0.0/16
+	ike=aes256-sha1-modp2048!
+	esp=aes256-sha1!
+	auto=add
+//- ipsec.secrets
+203.0.113.2 192.0.2.50 : PSK "ForAnotherPeer"
+203.0.113.2 198.51.100.1 : PSK "${key}"
+`;
+  it('the entry naming the ASA address applies: clean, and a mismatch lands on that entry', () => {
+    assert.deepEqual(listing(fx('S3cretKey'), ['error']), []);
+    assert.deepEqual(listing(fx('Wrong'), ['error']), ['fw.asa:23:23 error ipsec/psk-mismatch "S3cretKey"', 'ipsec.secrets:2:32 error ipsec/psk-mismatch "\\"Wrong\\""']);
+  });
+});

@@ -195,7 +195,7 @@ left=192.0.2.1
 conn a
 \tleft=192.0.2.1
 \tleft=192.0.2.2
-#^^^^ error syntax/duplicate-keyword
+#^^^^ warning syntax/duplicate-keyword
 \tright=198.51.100.1
 \tike=aes256-sha265-modp2048!
 #           ^^^^^^ warning strongswan/unknown-algorithm

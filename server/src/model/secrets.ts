@@ -51,6 +51,24 @@ export function selectSharedSecret(stores: readonly Device[], peer: IpsecPeer): 
   return best;
 }
 
+/** The PSK entries a wildcard responder may use, keyed by the remote address each names (`0.0.0.0/0` for any). */
+function wildcardKeys(stores: readonly Device[], local: readonly string[]): PresharedKey[] {
+  const mine = new Set(local.map(norm));
+  const res: PresharedKey[] = [];
+  for (const store of stores) {
+    for (const s of store.sharedSecrets ?? []) {
+      if (s.type !== 'psk') continue;
+      const others = s.ids.filter((i) => !ANY.has(i.trim().toLowerCase()) && !mine.has(norm(i)));
+      if (others.length === 0) res.push({ peer: '0.0.0.0/0', secret: s.secret, range: s.range, set: s.set });
+      for (const o of others) {
+        const a = canonicalAddress(o.trim());
+        res.push({ peer: a ? `${a}/${a.includes(':') ? 128 : 32}` : o, secret: s.secret, range: s.range, set: s.set });
+      }
+    }
+  }
+  return res;
+}
+
 /**
  * The device with `psk` (and `addPsk`) filled for every peer that selects its key from a secrets store, or the
  * device itself when none does. `stores`: the secrets stores of the device's folder (the device itself may be one).
@@ -71,6 +89,9 @@ export function attachSharedSecrets(device: Device, stores: readonly Device[]): 
       const ids = [p.secretIds.local[0], p.secretIds.remote[0]].filter((x): x is string => !!x);
       if (store?.addSharedSecret) copy.addPsk = (secret) => store.addSharedSecret!({ ids, secret });
     }
+    // A wildcard responder (right=%any) answers many peers, each with the key of its own address: the entries
+    // naming a remote address become the peer's keys, looked up by the initiator's address like an IOS keyring.
+    if (!p.remote) copy.keys = wildcardKeys(all, p.secretIds.local);
     return copy;
   });
   return { ...device, ipsecPeers: peers };

@@ -39,7 +39,7 @@ export function classifyIpsecConf(text: string): 'strongswan' | 'openbsd' | 'emp
     if (!line) continue;
     significant = true;
     // OpenBSD macros (`gw = "192.0.2.1"`, `net="10.0.0.0/8"`), include, `set` options and rule continuations.
-    if (/^[A-Za-z_][\w]*[ \t]*=/.test(line) || /^include[ \t]/.test(line) || /^set[ \t]/.test(line) || /^(?:ike|flow|sa|esp|ah|tcpmd5)\b/.test(line)) return 'openbsd';
+    if (/^[A-Za-z_][\w]*[ \t]*=/.test(line) || /^include[ \t]/.test(line) || /^set[ \t]/.test(line) || /^(?:ike|flow|sa|esp|ah|ipcomp|ipip|tcpmd5)\b/.test(line)) return 'openbsd';
   }
   return significant ? 'neither' : 'empty';
 }

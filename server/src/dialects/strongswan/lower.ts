@@ -106,7 +106,7 @@ function checkSettings(ctx: Ctx, s: SwanSection): void {
     const prev = seen.get(st.key);
     if (prev && st.key !== 'also') {
       // starter refuses a parameter given twice in one section ("duplicate parameter").
-      ctx.diagnostics.push({ range: st.keyRange, severity: ctx.flavour.flavour === 'strongswan' ? 'error' : 'warning', code: CODES.duplicateKey, message: `\`${st.key}\` is already set in this section (line above): ${ctx.flavour.flavour === 'strongswan' ? 'ipsec starter refuses the duplicate parameter' : 'the later value may win or be refused'}.` });
+      ctx.diagnostics.push({ range: st.keyRange, severity: 'warning', code: CODES.duplicateKey, message: `\`${st.key}\` is already set in this section (line above): ipsec starter reports a duplicate parameter; which value applies is not certain.` });
     }
     seen.set(st.key, st);
     const info = keyInfo(st.key, s.type);
