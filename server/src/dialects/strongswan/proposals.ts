@@ -277,11 +277,13 @@ function parseOne(body: string, offset: number, unknown: AlgorithmWord[]): Parse
 // IKEv1 (`keyexchange=ikev1`) takes the same lists; one algorithm of each kind per proposal is a wire-format limit,
 // which the model's "any of these" lists express as the proposals' product.
 //
-// Libreswan (pluto) [ipsec.conf(5) `ike=`/`esp=`, https://libreswan.org/man/ipsec.conf.5.html, and
-// lib/libswan/ike_alg defaults in 4.x]: without `ike=`, IKEv2 proposes AES-GCM-16 256/128 and AES-CBC 256/128 with
-// SHA2-512/256 (PRF and integrity), DH 19, 20, 21, 14, 15, 16, 18 (ECP 256/384/521, MODP 2048/3072/4096/8192); IKEv1
-// AES-CBC 256/128 with SHA2-256/SHA1, MODP 2048/1536. Without `esp=`/`phase2alg=`: AES-GCM-16 256/128 and
-// AES-CBC 256/128 with SHA2-512/256 (and SHA1 for IKEv1). A configured list replaces the defaults.
+// Libreswan (pluto) [ipsec.conf(5) `ike=`/`esp=`, https://libreswan.org/man/ipsec.conf.5.html; the 3.x default
+// list as pluto logs it, "IKE proposals for initial initiator: AES_GCM_C_256/128 PRF SHA2_512,SHA2_256,SHA1 DH
+// MODP2048,3072,4096,8192; AES_CBC_256/128 INTEG SHA2_512,SHA2_256,SHA1 DH MODP2048,3072,1536 (default)"]: 4.x adds
+// the ECP groups (DH 19, 20, 21) and Curve25519 (31). netcfg takes the union of both releases, so a Libreswan end
+// is never found wanting for an algorithm one release offers (a miss costs less than a false error). IKEv1:
+// AES-CBC 256/128 with SHA2-256/SHA1, MODP 2048/1536. ESP without `esp=`/`phase2alg=`: AES-GCM-16 256/128 and
+// AES-CBC 256/128 with SHA2-512/256/SHA1. A configured list replaces the defaults.
 // ---------------------------------------------------------------------------------------------------------------
 
 const SS_IKE_ENC = ['aes-cbc-128', 'aes-cbc-192', 'aes-cbc-256', 'aes-ctr-128', 'aes-ctr-192', 'aes-ctr-256', 'camellia-128', 'camellia-192', 'camellia-256', '3des'];
@@ -325,8 +327,8 @@ export function defaultPhase1(flavour: Flavour, version: 1 | 2): Phase1Sets[] {
   if (flavour === 'libreswan') {
     if (version === 1) return [{ label: 'default', encryption: ['aes-cbc-256', 'aes-cbc-128'], hash: ['sha256', 'sha1'], dh: ['modp2048', 'modp1536'] }];
     return [
-      { label: 'default (AEAD)', encryption: ['aes-gcm-256', 'aes-gcm-128'], hash: ['sha512', 'sha256'], dh: LIBRESWAN_V2_DH },
-      { label: 'default', encryption: ['aes-cbc-256', 'aes-cbc-128'], hash: ['sha512', 'sha256'], dh: LIBRESWAN_V2_DH },
+      { label: 'default (AEAD)', encryption: ['aes-gcm-256', 'aes-gcm-128'], hash: ['sha512', 'sha256', 'sha1'], dh: LIBRESWAN_V2_DH },
+      { label: 'default', encryption: ['aes-cbc-256', 'aes-cbc-128'], hash: ['sha512', 'sha256', 'sha1'], dh: LIBRESWAN_V2_DH },
     ];
   }
   return [
@@ -335,11 +337,12 @@ export function defaultPhase1(flavour: Flavour, version: 1 | 2): Phase1Sets[] {
   ];
 }
 
-const LIBRESWAN_V2_DH = ['ecp256', 'ecp384', 'ecp521', 'modp2048', 'modp3072', 'modp4096', 'modp8192'];
+const LIBRESWAN_V2_DH = ['ecp256', 'ecp384', 'ecp521', 'curve25519', 'modp2048', 'modp3072', 'modp4096', 'modp8192', 'modp1536'];
 
 export function defaultPhase2(flavour: Flavour, version: 1 | 2): Phase2Sets[] {
   if (flavour === 'libreswan') {
-    const integ = version === 1 ? ['sha512', 'sha256', 'sha1'] : ['sha512', 'sha256'];
+    const integ = ['sha512', 'sha256', 'sha1'];
+    void version;
     return [
       { label: 'default (AEAD)', encryption: ['aes-gcm-256', 'aes-gcm-128'], integrity: [], dh: [] },
       { label: 'default', encryption: ['aes-cbc-256', 'aes-cbc-128'], integrity: integ, dh: [] },
