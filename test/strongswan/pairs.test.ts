@@ -287,3 +287,16 @@ conn any
     assert.deepEqual(listing(fx('Wrong'), ['error']), ['fw.asa:23:23 error ipsec/psk-mismatch "S3cretKey"', 'ipsec.secrets:2:32 error ipsec/psk-mismatch "\\"Wrong\\""']);
   });
 });
+
+describe('lifetimes', () => {
+  it('an IKE lifetime that differs from IOS is reported on the strongSwan value, and its fix writes ikelifetime=', () => {
+    const fx = IOS() + SW({ lifetime: '\tikelifetime=3h\n' });
+    const { service, files } = loadFixture(fx);
+    const conf = files.find((f) => f.name === 'gw.ipsec.conf')!;
+    const f = service.getFindings(conf.uri).find((d) => d.code === 'ipsec/lifetime-mismatch');
+    assert.ok(f, 'a lifetime finding on gw.ipsec.conf');
+    assert.equal(conf.text.slice(f.range.start, f.range.end), '3h');
+    const texts = roundTrip(fx, 'gw.ipsec.conf', 'ipsec/lifetime-mismatch', 'Make this side match R1');
+    assert.match(texts.get('file:///fixture/gw.ipsec.conf')!, /\tikelifetime=24h\n/);
+  });
+});

@@ -154,8 +154,8 @@ export function hoverStroke(parsed: ParseResult<SwanFile>, offset: number, ctx: 
   let md = `**${setting.key}**: ${keyDoc(info, flavour)}`;
   if (section?.type === 'conn' && PROPOSAL_KEYS.has(setting.key)) {
     const device = deviceOf(parsed, ctx);
-    const peers = device.ipsecPeers.filter((p) => p.id === `conn ${section.name}` || (section.name === '%default' && true));
-    const p = peers[0];
+    // In `conn %default` the values of the first conn that inherits them are shown.
+    const p = section.name === '%default' ? device.ipsecPeers[0] : device.ipsecPeers.find((x) => x.id === `conn ${section.name}`);
     if (p) md += `\n\nEffective for ${p.label}${section.name === '%default' ? ' (first conn)' : ''}:\n\n${setting.key === 'ike' ? p.phase1.map((x) => `- ${x.label}: ${x.encryption.value.join(',')} / ${x.hash.value.join(',')} / ${x.dh.value.join(',')}${x.range ? '' : ' (default)'}`).join('\n') : p.phase2.map((x) => `- ${x.label}: ${x.encryption.value.join(',')} / ${x.integrity.value.join(',') || 'none'}${x.range ? '' : ' (default)'}`).join('\n')}`;
   }
   return { markdown: md, range: setting.keyRange };
