@@ -159,6 +159,11 @@ describe('model of real files', () => {
     assert.deepEqual(device.references.map((r) => [r.name, r.tolerated]), [['westnet-eastnet-ipv4', 'it may be defined in an included file']]);
   });
 
+  it('a later also= overrides an earlier one (ipsec.conf(5))', () => {
+    const { device } = lower('conn a\n\tesp=aes128-sha1!\nconn b\n\tesp=aes256-sha256!\nconn c\n\talso=a\n\talso=b\n\tright=192.0.2.9\n\tauto=start\n');
+    assert.deepEqual(device.ipsecPeers.map((p) => [p.label, p.phase2[0].label]), [['conn c', 'esp aes256-sha256']]);
+  });
+
   it('also= chains: own > also (depth first) > %default; a template without auto is not a peer', () => {
     const text = `conn %default
 \tike=aes128-sha1-modp2048!

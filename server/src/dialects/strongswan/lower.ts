@@ -2,8 +2,8 @@
 // into a model of shared secrets (Device.sharedSecrets), which the service attaches to the connections of the same
 // folder (model/secrets.ts): the dialect only ever sees one file.
 //
-// A connection's effective parameters: its own, then those of the sections it names with `also=` (depth first, in
-// order; a value set closer wins), then `conn %default` (every %default section, for every conn, as strongSwan's
+// A connection's effective parameters: its own, then those of the sections it names with `also=` (depth first; a
+// later `also=` overrides an earlier one, ipsec.conf(5)), then `conn %default` (every %default section, for every conn, as strongSwan's
 // starter applies them). `left` is this device (the strongSwan/Libreswan convention; a file meant for both hosts
 // is read from the left host's view). One IpsecPeer per conn that is loaded (`auto` other than `ignore`, and not
 // only a template other conns include with `also=`).
@@ -127,9 +127,11 @@ function effective(ctx: Ctx, conn: SwanSection): Map<string, Eff> {
     if (visiting.has(s) || depth > 32) return;
     visiting.add(s);
     for (const st of s.settings) if (st.key !== 'also' && !res.has(st.key)) res.set(st.key, { setting: st, section: s, from });
-    for (const st of s.settings) {
-      if (st.key !== 'also') continue;
-      const target = ctx.conns.get(st.value);
+    // "parameters from referenced sections are inherited and overridden in the order of these also parameters"
+    // (ipsec.conf(5)): a later also= wins over an earlier one, so it is visited first.
+    const alsos = s.settings.filter((st) => st.key === 'also');
+    for (let i = alsos.length - 1; i >= 0; i--) {
+      const target = ctx.conns.get(alsos[i].value);
       if (target) visit(target, 'also', depth + 1);
     }
   };
