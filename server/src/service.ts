@@ -79,6 +79,11 @@ export interface DocumentState {
   hostSkip?: HostSkip;
   parsed?: ParseResult<unknown>;
   lowered?: LowerResult;
+  /**
+   * The device with the shared secrets of its folder's secrets stores attached (`model.attachSharedSecrets`), and
+   * the stamps it was built from; `version` is a fresh stamp whenever they change (pair caches key on it).
+   */
+  effective?: { key: string; version: number; device: model.Device };
   lineStarts: number[];
 }
 
@@ -149,9 +154,55 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const wsConfigs = new Map<string, { stamp: number; config: WorkspaceConfig; diagnostics: SyntaxDiagnostic[]; externals: Map<string, model.Device> }>();
 
   const ctx = (): AnalysisContext => ({ settings });
+  // strongSwan documents by folder: secrets stores (ipsec.secrets) serve the connections of their folder.
+  const swanByFolder = new Map<string, Set<string>>();
+
+  function folderOf(uri: string): string {
+    const i = uri.lastIndexOf('/');
+    return i >= 0 ? uri.slice(0, i) : '';
+  }
+
+  function trackSwan(uri: string, dialect: model.DialectId | undefined): void {
+    const folder = folderOf(uri);
+    const set = swanByFolder.get(folder);
+    if (dialect === 'strongswan') {
+      if (set) set.add(uri);
+      else swanByFolder.set(folder, new Set([uri]));
+    } else if (set) {
+      set.delete(uri);
+      if (set.size === 0) swanByFolder.delete(folder);
+    }
+  }
+
+  /** The other strongSwan documents of a document's folder (secrets stores and the connections they serve). */
+  function swanSiblings(uri: string): string[] {
+    const set = swanByFolder.get(folderOf(uri));
+    return set ? [...set].filter((u) => u !== uri) : [];
+  }
+
+  /**
+   * A document's device as the checks see it: for a strongSwan connection file, with the keys of its folder's
+   * secrets stores attached (ARCHITECTURE.md, "Secrets stores"); otherwise the lowered device itself.
+   */
+  function effective(doc: DocumentState): { version: number; device: model.Device } | undefined {
+    const low = lowered(doc);
+    if (!low) return undefined;
+    if (doc.dialect !== 'strongswan' || !low.device.ipsecPeers.some((p) => p.secretIds)) return { version: doc.stamp, device: low.device };
+    const stores: model.Device[] = [];
+    let key = `${doc.stamp}:${generation}`;
+    for (const u of swanSiblings(doc.uri)) {
+      const other = docs.get(u);
+      const dev = other && lowered(other)?.device;
+      if (!dev?.sharedSecrets) continue;
+      stores.push(dev);
+      key += `,${other!.stamp}`;
+    }
+    if (doc.effective?.key !== key) doc.effective = { key, version: ++stampCounter, device: model.attachSharedSecrets(low.device, stores) };
+    return { version: doc.effective.version, device: doc.effective.device };
+  }
 
   function dialectOptions(): DialectOptions {
-    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands, birdVersion: settings.birdVersion };
+    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands, birdVersion: settings.birdVersion, swanFlavour: settings.swanFlavour };
   }
 
   function resolve(doc: DocumentState): void {
@@ -224,7 +275,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** A document's device, or an external peer of a netcfg.yaml (synthetic uri `<yaml>#<name>`, the yaml's version). */
   function endpoint(uri: string): { version: number; device?: model.Device } | undefined {
     const doc = docs.get(uri);
-    if (doc && !wsConfigs.has(uri)) return { version: doc.stamp, device: lowered(doc)?.device };
+    if (doc && !wsConfigs.has(uri)) return effective(doc) ?? { version: doc.stamp, device: undefined };
     const hash = uri.lastIndexOf('#');
     const ws = hash > 0 ? wsConfigs.get(uri.slice(0, hash)) : undefined;
     const device = ws?.externals.get(uri);
@@ -320,25 +371,28 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   }
 
   function deviceFindings(doc: DocumentState): model.Finding[] {
+    const eff = effective(doc);
+    const version = eff?.version ?? doc.stamp;
     const cached = deviceCache.get(doc.uri);
-    if (cached && cached.version === doc.stamp && cached.gen === generation) {
+    if (cached && cached.version === version && cached.gen === generation) {
       if (cached.replay) {
         for (const e of cached.replay) onInternalError(e);
         cached.replay = undefined;
       }
       return cached.findings;
     }
-    const findings = computeDeviceFindings(doc);
-    deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
+    const findings = computeDeviceFindings(doc, eff);
+    deviceCache.set(doc.uri, { version, gen: generation, findings });
     return findings;
   }
 
-  function computeDeviceFindings(doc: DocumentState): model.Finding[] {
+  function computeDeviceFindings(doc: DocumentState, eff = effective(doc)): model.Finding[] {
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
       for (const d of capDiagnostics(low.diagnostics)) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
-      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(low.device, ctx()))) findings.push(f);
+      const device = eff?.device ?? low.device;
+      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(device, ctx()))) findings.push(f);
     }
     return findings;
   }
@@ -384,6 +438,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     // Batch mode reads line starts only to place the findings of a file that has some: computed on first use.
     if (batch) lazyLineStarts(doc);
     resolve(doc);
+    const wasSwan = docs.get(uri)?.dialect === 'strongswan';
+    trackSwan(uri, doc.dialect);
     if (precomputed && doc.dialect === precomputed.dialect) {
       // What `lowered()` and `deviceFindings()` would have produced: the same guarded parse and lowering with the
       // same netcfg.yaml overrides, Setters dropped, and the device checks' findings.
@@ -397,6 +453,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     if (batch) return affected;
     for (const p of index.neighbourhood(uri)) affected.add(p);
     for (const y of scopingConfigs()) affected.add(y);
+    // A secrets store serves the strongSwan connections of its folder: their keys, and so their pairs, may change.
+    if (wasSwan || doc.dialect === 'strongswan') for (const u of swanSiblings(uri)) {
+      affected.add(u);
+      for (const p of index.neighbourhood(u)) affected.add(p);
+    }
     return affected;
   }
 
@@ -446,6 +507,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         return affected;
       }
       const affected = new Set<string>([uri, ...index.neighbourhood(uri), ...scopingConfigs()]);
+      if (docs.get(uri)?.dialect === 'strongswan') for (const u of swanSiblings(uri)) {
+        affected.add(u);
+        for (const p of index.neighbourhood(u)) affected.add(p);
+      }
+      trackSwan(uri, undefined);
       docs.delete(uri);
       index.set(uri, undefined);
       deviceCache.delete(uri);
@@ -487,6 +553,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       }
       const res = [...deviceFindings(doc)];
       for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
+      // A secrets store's findings (a key that differs from the other end's) come from the pairs of the
+      // connections it serves.
+      if (doc.dialect === 'strongswan' && lowered(doc)?.device.sharedSecrets) {
+        for (const c of swanSiblings(uri)) for (const p of index.partners(c)) for (const f of pairFindings(c, p)) if (f.uri === uri) res.push(f);
+      }
       for (const f of workspaceFindings(uri)) res.push(f);
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
@@ -520,8 +591,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     devices() {
       const res: model.Device[] = [];
       for (const doc of docs.values()) {
-        const low = lowered(doc);
-        if (low) res.push(low.device);
+        const eff = effective(doc);
+        if (eff) res.push(eff.device);
       }
       return res;
     },
@@ -533,6 +604,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         doc.parsed = undefined;
         doc.lowered = undefined;
         resolve(doc);
+        trackSwan(doc.uri, doc.dialect);
         reindex(doc);
       }
       workspaceEpoch++;
