@@ -494,8 +494,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         onInternalError = saved;
       }
       if (!low) return undefined;
-      // Workspace policies may read any part of the model: such a file keeps all of it.
-      const whole = policiesFor(wsConfigs, uri).policies.length > 0;
+      // Workspace policies may read any part of the model: such a file keeps all of it. So does a strongSwan file:
+      // its device findings are computed again on the main thread once its folder's secrets are attached
+      // (`effective`), and they include the lowering diagnostics.
+      const whole = policiesFor(wsConfigs, uri).policies.length > 0 || doc.dialect === 'strongswan';
       return { dialect: doc.dialect, lowered: whole ? low : forCrossFile(low), errors, device: { findings, errors: checkErrors } };
     },
 

@@ -130,6 +130,61 @@ describe('--jobs 2 reports what --jobs 1 reports, byte for byte', () => {
     same(['--format', 'json', '--weak-crypto', 'error', '--dialect', 'cisco-ios', 'test/cli/fixtures/yaml', 'test/cli/fixtures/basic', 'examples/openbsd-meraki'], ROOT, { NETCFG_POOL_LOCAL: '0' });
   });
 
+  test('strongSwan: lowering diagnostics and keys from ipsec.secrets are the same on a lowering thread', () => {
+    // A conn's device findings are computed again on the main thread once its folder's ipsec.secrets is
+    // attached, so its model must cross whole (with its lowering diagnostics, here an unknown algorithm).
+    const dir = path.join(tmp, 'swan');
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, 'ipsec.conf'),
+      ['config setup', '', 'conn hq', '\tleft=198.51.100.1', '\tleftsubnet=10.1.0.0/24', '\tright=203.0.113.2', '\trightsubnet=10.2.0.0/24', '\tauthby=secret', '\tkeyexchange=ikev2', '\tike=aes256-sha256-modp2048!', '\tesp=aes256-frobnicate!', '\tauto=start', ''].join('\n'),
+    );
+    fs.writeFileSync(path.join(dir, 'ipsec.secrets'), '198.51.100.1 203.0.113.2 : PSK "swan-secret-1"\n');
+    fs.writeFileSync(
+      path.join(dir, 'branch.ios'),
+      [
+        'hostname branch',
+        '!',
+        'crypto ikev2 proposal P',
+        ' encryption aes-cbc-256',
+        ' integrity sha256',
+        ' group 14',
+        'crypto ikev2 policy P',
+        ' proposal P',
+        'crypto ikev2 keyring K',
+        ' peer hq',
+        '  address 198.51.100.1',
+        '  pre-shared-key swan-secret-2',
+        'crypto ikev2 profile PR',
+        ' match identity remote address 198.51.100.1 255.255.255.255',
+        ' authentication remote pre-share',
+        ' authentication local pre-share',
+        ' keyring local K',
+        'crypto ipsec transform-set T esp-aes 256 esp-sha256-hmac',
+        ' mode tunnel',
+        'ip access-list extended VPN',
+        ' permit ip 10.2.0.0 0.0.0.255 10.1.0.0 0.0.0.255',
+        'crypto map M 10 ipsec-isakmp',
+        ' set peer 198.51.100.1',
+        ' set transform-set T',
+        ' set ikev2-profile PR',
+        ' match address VPN',
+        'interface GigabitEthernet0/0',
+        ' ip address 203.0.113.2 255.255.255.0',
+        ' crypto map M',
+        'end',
+        '',
+      ].join('\n'),
+    );
+    for (const env of [{}, { NETCFG_POOL_LOCAL: '0' }]) {
+      const { two } = same(['--format', 'json', '.'], dir, env);
+      const codes = JSON.parse(two.stdout).diagnostics.map((d: any) => `${d.file} ${d.code}`);
+      assert.ok(codes.includes('ipsec.conf strongswan/unknown-algorithm'), codes.join('\n'));
+      assert.ok(codes.includes('ipsec.secrets ipsec/psk-mismatch'), codes.join('\n'));
+      assert.ok(!two.stdout.includes('swan-secret'), 'no secret in the report');
+    }
+  });
+
   test('config words named like Object.prototype members cross the thread boundary as words', () => {
     const dir = path.join(tmp, 'proto');
     fs.mkdirSync(dir);
