@@ -9,9 +9,9 @@ export * from './vocabulary';
 export * from './dict';
 export * from './shared';
 
-export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird';
+export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird' | 'strongswan';
 
-export const DIALECT_IDS: readonly DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
+export const DIALECT_IDS: readonly DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
 
 /** A text edit on one document, in offsets of the document version the model was lowered from. */
 export interface Edit {
@@ -205,7 +205,7 @@ export interface IpsecPeer {
   /** Local interface the peer is bound to (crypto map interface, tunnel source). */
   localInterface?: string;
   role: 'initiator' | 'responder' | 'both';
-  kind: 'crypto-map' | 'dynamic-map' | 'tunnel-protection' | 'routeros' | 'openbsd' | 'l2tp' | 'external';
+  kind: 'crypto-map' | 'dynamic-map' | 'tunnel-protection' | 'routeros' | 'openbsd' | 'strongswan' | 'l2tp' | 'external';
   ikeVersion: Value<1 | 2>;
   exchangeMode: Value<'main' | 'aggressive'>;
   phase1: Phase1Proposal[];
