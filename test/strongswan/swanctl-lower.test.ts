@@ -199,7 +199,8 @@ test('responder for any address; templates (`name : base`) inherit settings', ()
   assert.equal(p.ikeVersion.value, 1);
   assert.deepEqual(p.phase1[0].encryption.value, ['3des']);
   assert.deepEqual(p.selectors, [], 'remote dynamic with an unknown remote address: no selector');
-  assert.deepEqual(device.references.map((r) => [r.kind, r.name]), [['swanctl-connection', 'base']]);
+  // A template may be defined in an included file: no reference, so no `ref/undefined` either.
+  assert.deepEqual(device.references, []);
 });
 
 test('setters: proposals, ESP, PFS, lifetimes, version, selectors and the secret write swanctl.conf', () => {

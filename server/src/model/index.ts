@@ -207,6 +207,11 @@ export interface IpsecPeer {
   role: 'initiator' | 'responder' | 'both';
   kind: 'crypto-map' | 'dynamic-map' | 'tunnel-protection' | 'routeros' | 'openbsd' | 'strongswan' | 'l2tp' | 'external';
   ikeVersion: Value<1 | 2>;
+  /**
+   * The peer answers IKEv1 and IKEv2 alike (strongSwan `version = 0`, stroke `keyexchange=ike`); `ikeVersion` is the
+   * version it initiates with. A version difference with it is then no certain failure.
+   */
+  ikeVersionAny?: boolean;
   exchangeMode: Value<'main' | 'aggressive'>;
   phase1: Phase1Proposal[];
   /** The key this side selects for the remote (undefined when none covers it); IKEv2 asymmetric keys see `PresharedKey.remote`. */
@@ -223,6 +228,11 @@ export interface IpsecPeer {
   pfs: Value<string>;
   phase2Lifetime?: Value<number>;
   selectors: Selector[];
+  /**
+   * The peer narrows traffic selectors to what both ends allow (strongSwan: RFC 7296 §2.9 narrowing), so selectors
+   * that overlap without mirroring each other still agree on their intersection.
+   */
+  narrowsSelectors?: boolean;
   /** RouterOS `proposal-check`. */
   proposalCheck?: Value<'obey' | 'claim' | 'strict' | 'exact'>;
   /** Setters for the first phase 1 / phase 2 proposal fields, used by quick fixes. */

@@ -206,6 +206,12 @@ function coversMirror(t: NormSelector, s: NormSelector): boolean {
   );
 }
 
+/** Does `t` (other end) share traffic with the mirror of `s` (prefixes overlap when one contains the other)? */
+function intersectsMirror(t: NormSelector, s: NormSelector): boolean {
+  const meet = (x: string, y: string) => contains(x, y) || contains(y, x);
+  return meet(t.local, s.remote) && meet(t.remote, s.local) && (t.protocol === 'ip' || s.protocol === 'ip' || t.protocol === s.protocol);
+}
+
 export interface SelectorIssue {
   /** The selector on side `side` that has no exact mirror on the other end. */
   selector: model.Selector;
@@ -226,10 +232,11 @@ export function selectorIssues(m: PeerMatch): SelectorIssue[] {
   const na = m.a.selectors.map(norm);
   const nb = m.b.selectors.map(norm);
   const res: SelectorIssue[] = [];
+  const narrow = m.a.narrowsSelectors === true || m.b.narrowsSelectors === true;
   const scan = (mine: NormSelector[], theirs: NormSelector[], side: 'a' | 'b') => {
     for (const s of mine) {
       if (theirs.some((t) => mirrors(s, t))) continue;
-      const overlap = theirs.find((t) => coversMirror(t, s) || coversMirror(s, t));
+      const overlap = theirs.find((t) => coversMirror(t, s) || coversMirror(s, t) || (narrow && intersectsMirror(t, s)));
       res.push({ selector: s.src, side, severity: overlap ? 'warning' : 'error', partner: overlap?.src });
     }
   };
@@ -288,7 +295,7 @@ export interface Verdict {
 }
 
 export function negotiate(m: PeerMatch): Verdict {
-  const version = m.a.ikeVersion.value === m.b.ikeVersion.value;
+  const version = m.a.ikeVersion.value === m.b.ikeVersion.value || m.a.ikeVersionAny === true || m.b.ikeVersionAny === true;
   const mode =
     !version ||
     m.a.ikeVersion.value === 2 ||

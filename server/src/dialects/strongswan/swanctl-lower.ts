@@ -32,13 +32,16 @@ export interface SwanctlFeatures {
 class Resolved {
   readonly chain: SwanctlSection[];
 
-  constructor(own: SwanctlSection, siblings: readonly SwanctlItem[]) {
-    // Templates resolve among the section's siblings, breadth-first, each once (no recursion, cycles end).
+  /**
+   * `siblings`: where a plain template name is looked up; a dotted name (`connections.gw.children.net`) is a path
+   * from the file's top level (`root`). Breadth-first, each template once (no recursion, cycles end).
+   */
+  constructor(own: SwanctlSection, siblings: readonly SwanctlItem[], root: readonly SwanctlItem[]) {
     this.chain = [own];
     const seen = new Set<SwanctlSection>([own]);
     for (let i = 0; i < this.chain.length && this.chain.length < 64; i++) {
       for (const ref of this.chain[i].refs) {
-        const t = siblings.find((s): s is SwanctlSection => s.kind === 'SwanctlSection' && s.name === ref.name);
+        const t = ref.name.includes('.') ? sectionAtPath(root, ref.name.split('.')) : siblings.find((s): s is SwanctlSection => s.kind === 'SwanctlSection' && s.name === ref.name);
         if (t && !seen.has(t)) {
           seen.add(t);
           this.chain.push(t);
@@ -81,6 +84,17 @@ class Resolved {
     }
     return res;
   }
+}
+
+function sectionAtPath(items: readonly SwanctlItem[], path: readonly string[]): SwanctlSection | undefined {
+  let cur: SwanctlSection | undefined;
+  let list = items;
+  for (const name of path) {
+    cur = list.find((s): s is SwanctlSection => s.kind === 'SwanctlSection' && s.name === name);
+    if (!cur) return undefined;
+    list = cur.items;
+  }
+  return cur;
 }
 
 function settingIn(section: SwanctlSection | undefined, key: string): SwanctlSetting | undefined {
@@ -290,6 +304,7 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
   // Secrets first: every connection selects from all of them.
   const secrets: IkeSecret[] = [];
   let secretsSection: SwanctlSection | undefined;
+  const poolNames = new Set<string>();
   for (const top of tree.items) {
     if (top.kind !== 'SwanctlSection') continue;
     if (top.name === 'secrets') {
@@ -312,7 +327,11 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
         }
       }
     } else if (top.name === 'pools') {
-      for (const p of top.items) if (p.kind === 'SwanctlSection') device.definitions.push({ kind: SWANCTL_KINDS.pool, name: p.name, range: p.nameRange, fullRange: p.range });
+      for (const p of top.items) {
+        if (p.kind !== 'SwanctlSection') continue;
+        poolNames.add(p.name);
+        device.definitions.push({ kind: SWANCTL_KINDS.pool, name: p.name, range: p.nameRange, fullRange: p.range });
+      }
     }
   }
 
@@ -321,13 +340,14 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
     for (const c of top.items) {
       if (c.kind !== 'SwanctlSection') continue;
       device.definitions.push({ kind: SWANCTL_KINDS.connection, name: c.name, range: c.nameRange, fullRange: c.range, implicitlyUsed: true });
-      for (const r of c.refs) device.references.push({ kind: SWANCTL_KINDS.connection, name: r.name, range: r.range });
+      // Templates may live in an included file (`include swanctl_base.conf`): no `ref/undefined` for them.
       features.connections.push({ name: c.name, range: c.nameRange });
-      const conn = new Resolved(c, top.items);
+      const conn = new Resolved(c, top.items, tree.items);
       const pools = conn.setting('pools');
-      if (pools) for (const it of listItems(pools, text)) device.references.push({ kind: SWANCTL_KINDS.pool, name: it.text, range: it.range });
+      // Pools may come from plugins (attr-sql, dhcp, eap-radius): only pools of this file are references.
+      if (pools) for (const it of listItems(pools, text)) if (poolNames.has(it.text)) device.references.push({ kind: SWANCTL_KINDS.pool, name: it.text, range: it.range });
       // A template (`base` that others inherit from) with no address of its own is not a tunnel.
-      lowerConnection(conn, { text, device, edits, owned, secrets, secretsSection, diagnostics });
+      lowerConnection(conn, { text, root: tree.items, device, edits, owned, secrets, secretsSection, diagnostics });
     }
   }
   return { device, diagnostics, features };
@@ -335,12 +355,21 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
 
 interface Ctx {
   text: string;
+  root: readonly SwanctlItem[];
   device: model.Device;
   edits: Edits;
   owned: Set<string>;
   secrets: IkeSecret[];
   secretsSection?: SwanctlSection;
   diagnostics: SyntaxDiagnostic[];
+}
+
+/** The model's authentication method of a swanctl `auth` value (default `pubkey`). */
+function authKind(word: string | undefined): model.Phase1Proposal['auth']['value'] {
+  const w = (word ?? 'pubkey').trim().toLowerCase();
+  if (w === 'psk') return 'psk';
+  if (w === 'pubkey' || w === 'rsa' || w === 'ecdsa' || w === 'ed25519' || w === 'ed448' || /^(pubkey|rsa|ecdsa|bliss|ed25519|ed448)[-_:/]/.test(w)) return 'rsa-sig';
+  return 'other';
 }
 
 const AUTH_DEFAULT = model.sharedDefault<model.Phase1Proposal['auth']['value']>('rsa-sig', 'swanctl.conf default `auth = pubkey`: public key (certificate) authentication');
@@ -399,10 +428,18 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
   const localAuthSection = conn.section((n) => /^local(?:$|[-_]?\w)/.test(n) && n !== 'local_addrs' && n !== 'local_port');
   const remoteAuthSection = conn.section((n) => /^remote(?:$|[-_]?\w)/.test(n) && n !== 'remote_addrs' && n !== 'remote_port');
   const authS = settingIn(localAuthSection, 'auth');
-  const authWord = authS?.value.trim().toLowerCase();
-  const auth: model.Value<model.Phase1Proposal['auth']['value']> = authS
-    ? { value: authWord === 'psk' ? 'psk' : authWord === 'pubkey' || authWord === 'rsa' || authWord === 'ecdsa' || authWord === 'ed25519' || authWord?.startsWith('pubkey') || authWord?.startsWith('rsa') ? 'rsa-sig' : 'other', range: authS.valueRange ?? authS.keyRange }
-    : AUTH_DEFAULT;
+  const remoteAuthS = settingIn(remoteAuthSection, 'auth');
+  const localKind = authKind(authS?.value);
+  // Without any `remote` round nothing is required of the peer: symmetric for the model.
+  const remoteKind = remoteAuthSection ? authKind(remoteAuthS?.value) : localKind;
+  // IKEv2 lets each end authenticate differently (certificate one way, EAP or PSK the other): the model compares one
+  // method, so an asymmetric connection is `other`, which only meets another asymmetric one.
+  const auth: model.Value<model.Phase1Proposal['auth']['value']> =
+    localKind !== remoteKind
+      ? { value: 'other', range: (authS ?? remoteAuthS)?.valueRange, default: authS && remoteAuthS ? undefined : 'swanctl.conf default `auth = pubkey` on the other side' }
+      : authS
+        ? { value: localKind, range: authS.valueRange ?? authS.keyRange }
+        : AUTH_DEFAULT;
 
   const aggrS = conn.setting('aggressive');
   const exchangeMode: model.Value<'main' | 'aggressive'> = aggrS ? { value: aggrS.value.trim().toLowerCase() === 'yes' ? 'aggressive' : 'main', range: aggrS.valueRange ?? aggrS.keyRange } : MAIN_DEFAULT;
@@ -430,7 +467,9 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
       lifetime: rekey !== undefined ? { value: rekey, range: rekeyS!.valueRange, set: setIkeRekey } : { value: SWANCTL_DEFAULTS.ikeRekey, default: 'swanctl.conf default `rekey_time = 4h`', set: setIkeRekey },
     };
   };
-  if (!propList || propList.proposals.length === 0) {
+  if (propList && propList.unknown.length) {
+    // An algorithm netcfg does not know: the list is not modelled rather than compared wrongly.
+  } else if (!propList || propList.proposals.length === 0) {
     defaultPhase1('strongswan', version).forEach((s, i) => phase1.push(mkP1(s, true, i)));
   } else {
     for (const p of propList.proposals) {
@@ -441,28 +480,35 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
     if (propList.hasDefaultKeyword) for (const s of defaultPhase1('strongswan', version)) phase1.push(mkP1(s, true, phase1.length));
   }
 
-  // CHILD_SAs.
-  const children = conn.sectionsIn('children');
+  // CHILD_SAs, each with the child templates it inherits from (`net-2 : connections.gw.children.net-1`).
+  const childSections = conn.sectionsIn('children');
+  const children = childSections.map((cs) => new Resolved(cs, childSections, ctx.root));
   const phase2: model.Phase2Proposal[] = [];
   const selectors: model.Selector[] = [];
   const selectorChild = new Map<model.Selector, { child: SwanctlSection; local: TrafficSelector; remote: TrafficSelector; localS?: SwanctlSetting; remoteS?: SwanctlSetting }>();
   let pfs: model.Value<string> | undefined;
   let phase2Lifetime: model.Value<number> | undefined;
   let initiates = false;
-  const firstChild = children[0];
-  const firstEspS = settingIn(firstChild, 'esp_proposals');
-  for (const child of children) {
-    const modeS = settingIn(child, 'mode');
+  /** A list with an algorithm netcfg does not know: no phase 2 is modelled for the connection. */
+  let unknownEsp = false;
+  /** A `dynamic` selector whose address is unknown: no selector is modelled (a partial list would miss mirrors). */
+  let unresolvedTs = false;
+  const firstChild = children[0]?.own;
+  const firstEspS = children[0]?.setting('esp_proposals');
+  for (const rc of children) {
+    const child = rc.own;
+    const modeS = rc.setting('mode');
     const modeWord = modeS?.value.trim().toLowerCase() ?? 'tunnel';
     if (modeWord === 'pass' || modeWord === 'drop') continue;
-    const start = settingIn(child, 'start_action')?.value.toLowerCase() ?? 'none';
+    const start = rc.setting('start_action')?.value.toLowerCase() ?? 'none';
     if (/start|trap/.test(start)) initiates = true;
     const mode: model.Value<'tunnel' | 'transport'> = modeS ? { value: modeWord === 'transport' ? 'transport' : 'tunnel', range: modeS.valueRange ?? modeS.keyRange } : model.sharedDefault<'tunnel' | 'transport'>('tunnel', 'swanctl.conf default `mode = tunnel`');
-    const ahS = settingIn(child, 'ah_proposals');
-    const espS = settingIn(child, 'esp_proposals');
+    const ahS = rc.setting('ah_proposals');
+    const espS = rc.setting('esp_proposals');
     const protoS = ahS && !espS ? ahS : espS;
     const protocol: model.Value<'esp' | 'ah'> = ahS && !espS ? { value: 'ah', range: ahS.keyRange } : model.sharedDefault<'esp' | 'ah'>('esp', 'swanctl.conf: ESP unless `ah_proposals` is set');
     const list = protoS ? parseList(protoS, text) : undefined;
+    if (list?.unknown.length) unknownEsp = true;
     const sets: { s: Phase2Sets; isDefault: boolean; dhRange?: TextRange }[] = [];
     if (!list || list.proposals.length === 0) {
       for (const s of defaultPhase2('strongswan', version)) sets.push({ s, isDefault: true });
@@ -487,30 +533,46 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
       });
     }
     if (!pfs) {
+      const setPfs = child === firstChild ? (g: string) => setChildPfs(ctx, child, firstEspS, g, phase2) : undefined;
+      // The PFS choices: the DH group of each proposal (none for a proposal without one, and for the defaults).
+      const groups = new Set<string>();
+      for (const x of sets) groups.add(x.isDefault || x.s.dh.length === 0 ? 'none' : x.s.dh[0]);
+      for (const x of sets) if (!x.isDefault) for (const g of x.s.dh) groups.add(g);
       const first = sets[0];
       const group = first && !first.isDefault ? first.s.dh[0] : undefined;
-      const setPfs = child === firstChild ? (g: string) => setChildPfs(ctx, child, firstEspS, g, phase2) : undefined;
-      pfs = group
-        ? { value: group, range: first.dhRange ?? first.s.range, set: setPfs }
-        : { value: 'none', default: first?.isDefault ? 'swanctl.conf default ESP proposals carry no DH group: no PFS' : 'no DH group in `esp_proposals`: no PFS', set: setPfs };
+      if (groups.size > 1) {
+        // Several PFS choices (`aes128-sha256-modp3072, aes128-sha256-modp1536`): the responder takes whichever the
+        // initiator offers. The model holds one group, so none is compared.
+        pfs = { value: 'none', default: `several PFS choices in \`esp_proposals\` (${[...groups].join(', ')}): not compared`, set: setPfs };
+      } else {
+        pfs = group
+          ? { value: group, range: first.dhRange ?? first.s.range, set: setPfs }
+          : { value: 'none', default: first?.isDefault ? 'swanctl.conf default ESP proposals carry no DH group: no PFS' : 'no DH group in `esp_proposals`: no PFS', set: setPfs };
+      }
     }
     if (!phase2Lifetime) {
-      const rk = settingIn(child, 'rekey_time');
+      const rk = rc.setting('rekey_time');
       const secs = rk ? parseTime(rk.value) : undefined;
       const set = (s: number) => (Number.isInteger(s) && s > 0 ? edits.setSetting(child, rk, 'rekey_time', String(s)) : undefined);
       phase2Lifetime = secs !== undefined ? { value: secs, range: rk!.valueRange, set } : { value: SWANCTL_DEFAULTS.childRekey, default: 'swanctl.conf default child `rekey_time = 1h`', set };
     }
     // Traffic selectors: every local × remote pair (IKEv2 negotiates them together); `dynamic` is the IKE address.
-    const lts = settingIn(child, 'local_ts');
-    const rts = settingIn(child, 'remote_ts');
+    const lts = rc.setting('local_ts');
+    const rts = rc.setting('remote_ts');
     const locals = lts ? listItems(lts, text).map(parseTs) : [{ protocol: 'ip', addrLength: 0 } as TrafficSelector];
     const remotes = rts ? listItems(rts, text).map(parseTs) : [{ protocol: 'ip', addrLength: 0 } as TrafficSelector];
     for (const l of locals) {
       for (const r of remotes) {
-        if (!l || !r) continue;
+        if (!l || !r) {
+          unresolvedTs = true;
+          continue;
+        }
         const lp = l.prefix ?? (local ? hostPrefix(local.value) : undefined);
         const rp = r.prefix ?? (remote && model.isAddress(remote.value) ? hostPrefix(remote.value) : undefined);
-        if (!lp || !rp) continue;
+        if (!lp || !rp) {
+          unresolvedTs = true;
+          continue;
+        }
         const protocol = l.protocol !== 'ip' ? l.protocol : r.protocol;
         const range = l.item && r.item ? cover2(l.item.range, r.item.range) : (l.item ?? r.item)?.range ?? child.nameRange;
         const sel: model.Selector = { local: lp, remote: rp, protocol, localPort: l.port, remotePort: r.port, range: { start: range.start, end: range.end } };
@@ -518,6 +580,11 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
         selectorChild.set(sel, { child, local: l, remote: r, localS: lts, remoteS: rts });
       }
     }
+  }
+  if (unknownEsp) phase2.length = 0;
+  if (unresolvedTs) {
+    selectors.length = 0;
+    selectorChild.clear();
   }
 
   // The pre-shared key charon selects for this connection: by the identities of both ends (mem_cred's best match).
@@ -562,6 +629,19 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
     }
   }
 
+  // A responder for any address selects the key by the identity the initiator sends (IKEv2 IKE_AUTH, IKEv1
+  // aggressive mode), not by its address: with secrets for names (`carol@strongswan.org`), which one a peer gets
+  // cannot be told from the files. Its keys are then the address keys plus one key that cannot be compared.
+  let keys: model.PresharedKey[] | undefined;
+  if (!remote && (localKind === 'psk' || remoteKind === 'psk') && (version === 2 || exchangeMode.value === 'aggressive')) {
+    const byName = ctx.secrets.some((x) => x.secret && x.ids.some((i) => !model.canonicalAddress(i.value) && !model.canonicalPrefix(i.value) && i.value !== '%any'));
+    if (byName) {
+      const at = (remoteAuthS ?? authS)?.valueRange ?? c.nameRange;
+      keys = [{ peer: '0.0.0.0/0', secret: { kind: 'masked', range: { start: at.start, end: at.end } }, range: { start: c.range.start, end: c.range.end } }];
+      for (const k of device.keys) if (k.peer !== '0.0.0.0/0' && model.parsePrefix(k.peer)) keys.push(k);
+    }
+  }
+
   const role: model.IpsecPeer['role'] = initiates ? 'both' : 'responder';
   const remoteIdForKey = remoteIdS?.value && remoteIdS.value !== '%any' ? remoteIdS.value : remote?.value;
   const peer: model.IpsecPeer = {
@@ -574,13 +654,16 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
     role,
     kind: 'strongswan',
     ikeVersion,
+    ikeVersionAny: v === '1' || v === '2' ? undefined : true,
     exchangeMode,
     phase1,
     psk,
+    keys,
     phase2,
     pfs: pfs ?? { value: 'none', default: 'no CHILD_SA: no PFS' },
     phase2Lifetime,
     selectors,
+    narrowsSelectors: true,
     addPsk: psk || !remoteIdForKey ? undefined : (value) => edits.addSecret(ctx.secretsSection, c.name, remoteIdForKey, value),
     setPhase1: (val) => setProposal(ctx, c, propS, propList, 'proposals', spellProposal(val.encryption, val.hash, val.dh)),
     setPhase2: firstChild
