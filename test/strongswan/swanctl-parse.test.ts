@@ -175,7 +175,8 @@ test('hostile input: deep nesting and long garbage, linear and without recursion
   const g = parseSwanctl(garbage);
   assert.equal(g.tokens.map((t) => t.text).join(''), garbage);
   assert.ok(g.diagnostics.length <= 1001);
-  assert.ok(Date.now() - t0 < 5000, 'linear');
+  // Generous for a loaded machine; a quadratic pass over these 400,000 characters would take minutes.
+  assert.ok(Date.now() - t0 < 30_000, 'linear');
   // Random bytes never throw and stay lossless.
   let seed = 7;
   const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;

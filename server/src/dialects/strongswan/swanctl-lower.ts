@@ -335,6 +335,7 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
     }
   }
 
+  const secretsElsewhere = !secrets.some((x) => x.secret) || tree.items.some((it) => it.kind === 'SwanctlInclude');
   for (const top of tree.items) {
     if (top.kind !== 'SwanctlSection' || top.name !== 'connections') continue;
     for (const c of top.items) {
@@ -347,7 +348,7 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
       // Pools may come from plugins (attr-sql, dhcp, eap-radius): only pools of this file are references.
       if (pools) for (const it of listItems(pools, text)) if (poolNames.has(it.text)) device.references.push({ kind: SWANCTL_KINDS.pool, name: it.text, range: it.range });
       // A template (`base` that others inherit from) with no address of its own is not a tunnel.
-      lowerConnection(conn, { text, root: tree.items, device, edits, owned, secrets, secretsSection, diagnostics });
+      lowerConnection(conn, { text, root: tree.items, device, edits, owned, secrets, secretsSection, secretsElsewhere, diagnostics });
     }
   }
   return { device, diagnostics, features };
@@ -361,6 +362,8 @@ interface Ctx {
   owned: Set<string>;
   secrets: IkeSecret[];
   secretsSection?: SwanctlSection;
+  /** No `ike` secret in this file, or an `include`: keys may live in files netcfg does not see with this one. */
+  secretsElsewhere: boolean;
   diagnostics: SyntaxDiagnostic[];
 }
 
@@ -626,6 +629,11 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
         range: { start: best.section.range.start, end: best.section.range.end },
         set: (value) => edits.replaceValue(setting, quote(value)),
       };
+    } else if (auth.value === 'psk' && ctx.secretsElsewhere) {
+      // The keys are in another file (an `include`d one, conf.d/, or a file without `ike` secrets at all): the key
+      // exists somewhere netcfg does not see, so it cannot be compared, and its absence here is no fault.
+      const at = authS?.valueRange ?? c.nameRange;
+      psk = { peer: remote && model.isAddress(remote.value) ? hostPrefix(remote.value)! : '0.0.0.0/0', secret: { kind: 'masked', range: { start: at.start, end: at.end } }, range: { start: c.range.start, end: c.range.end } };
     }
   }
 
@@ -664,7 +672,7 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
     phase2Lifetime,
     selectors,
     narrowsSelectors: true,
-    addPsk: psk || !remoteIdForKey ? undefined : (value) => edits.addSecret(ctx.secretsSection, c.name, remoteIdForKey, value),
+    addPsk: (psk && psk.secret.kind !== 'masked') || !remoteIdForKey ? undefined : (value) => edits.addSecret(ctx.secretsSection, c.name, remoteIdForKey, value),
     setPhase1: (val) => setProposal(ctx, c, propS, propList, 'proposals', spellProposal(val.encryption, val.hash, val.dh)),
     setPhase2: firstChild
       ? (val) => {
