@@ -41,7 +41,7 @@ Options:
   --min-severity error|warning|information|hint
                                   lowest severity reported (default: information)
   --dialect <id>                  dialect of files whose dialect cannot be told:
-                                  cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird
+                                  cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird, strongswan
   --routeros-version 6|7          RouterOS major version (default: from the file)
   --openbsd-version X.Y           OpenBSD release targeted (default: ${DEFAULT_SETTINGS.openbsdVersion ?? 'current'})
   --bird-version X.Y[.Z]          BIRD release targeted (default: none, newer syntax is a warning)
@@ -149,7 +149,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--dialect': {
         const v = takeValue();
         const d = parseDialect(v);
-        if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec or bird)`);
+        if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird or strongswan)`);
         opts.settings.dialect = d;
         break;
       }
@@ -806,7 +806,7 @@ function parseGraphArgs(argv: string[]): { format: GraphFormat; paths: string[];
     } else if (name === '--dialect') {
       const v = value();
       const d = parseDialect(v);
-      if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec or bird)`);
+      if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird or strongswan)`);
       res.settings.dialect = d;
     } else throw new UsageError(`unknown option '${name}' (try 'netcfg graph --help')`);
   }

@@ -68,6 +68,11 @@ export interface DocumentState {
   hostSkip?: HostSkip;
   parsed?: ParseResult<unknown>;
   lowered?: LowerResult;
+  /**
+   * The device with the shared secrets of its folder's secrets stores attached (`model.attachSharedSecrets`), and
+   * the stamps it was built from; `version` is a fresh stamp whenever they change (pair caches key on it).
+   */
+  effective?: { key: string; version: number; device: model.Device };
   lineStarts: number[];
 }
 
@@ -127,9 +132,55 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const wsConfigs = new Map<string, { stamp: number; config: WorkspaceConfig; diagnostics: SyntaxDiagnostic[]; externals: Map<string, model.Device> }>();
 
   const ctx = (): AnalysisContext => ({ settings });
+  // strongSwan documents by folder: secrets stores (ipsec.secrets) serve the connections of their folder.
+  const swanByFolder = new Map<string, Set<string>>();
+
+  function folderOf(uri: string): string {
+    const i = uri.lastIndexOf('/');
+    return i >= 0 ? uri.slice(0, i) : '';
+  }
+
+  function trackSwan(uri: string, dialect: model.DialectId | undefined): void {
+    const folder = folderOf(uri);
+    const set = swanByFolder.get(folder);
+    if (dialect === 'strongswan') {
+      if (set) set.add(uri);
+      else swanByFolder.set(folder, new Set([uri]));
+    } else if (set) {
+      set.delete(uri);
+      if (set.size === 0) swanByFolder.delete(folder);
+    }
+  }
+
+  /** The other strongSwan documents of a document's folder (secrets stores and the connections they serve). */
+  function swanSiblings(uri: string): string[] {
+    const set = swanByFolder.get(folderOf(uri));
+    return set ? [...set].filter((u) => u !== uri) : [];
+  }
+
+  /**
+   * A document's device as the checks see it: for a strongSwan connection file, with the keys of its folder's
+   * secrets stores attached (ARCHITECTURE.md, "Secrets stores"); otherwise the lowered device itself.
+   */
+  function effective(doc: DocumentState): { version: number; device: model.Device } | undefined {
+    const low = lowered(doc);
+    if (!low) return undefined;
+    if (doc.dialect !== 'strongswan' || !low.device.ipsecPeers.some((p) => p.secretIds)) return { version: doc.stamp, device: low.device };
+    const stores: model.Device[] = [];
+    let key = `${doc.stamp}:${generation}`;
+    for (const u of swanSiblings(doc.uri)) {
+      const other = docs.get(u);
+      const dev = other && lowered(other)?.device;
+      if (!dev?.sharedSecrets) continue;
+      stores.push(dev);
+      key += `,${other!.stamp}`;
+    }
+    if (doc.effective?.key !== key) doc.effective = { key, version: ++stampCounter, device: model.attachSharedSecrets(low.device, stores) };
+    return { version: doc.effective.version, device: doc.effective.device };
+  }
 
   function dialectOptions(): DialectOptions {
-    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands, birdVersion: settings.birdVersion };
+    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands, birdVersion: settings.birdVersion, swanFlavour: settings.swanFlavour };
   }
 
   function resolve(doc: DocumentState): void {
@@ -202,7 +253,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** A document's device, or an external peer of a netcfg.yaml (synthetic uri `<yaml>#<name>`, the yaml's version). */
   function endpoint(uri: string): { version: number; device?: model.Device } | undefined {
     const doc = docs.get(uri);
-    if (doc && !wsConfigs.has(uri)) return { version: doc.stamp, device: lowered(doc)?.device };
+    if (doc && !wsConfigs.has(uri)) return effective(doc) ?? { version: doc.stamp, device: undefined };
     const hash = uri.lastIndexOf('#');
     const ws = hash > 0 ? wsConfigs.get(uri.slice(0, hash)) : undefined;
     const device = ws?.externals.get(uri);
@@ -298,15 +349,18 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   }
 
   function deviceFindings(doc: DocumentState): model.Finding[] {
+    const eff = effective(doc);
+    const version = eff?.version ?? doc.stamp;
     const cached = deviceCache.get(doc.uri);
-    if (cached && cached.version === doc.stamp && cached.gen === generation) return cached.findings;
+    if (cached && cached.version === version && cached.gen === generation) return cached.findings;
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
       for (const d of capDiagnostics(low.diagnostics)) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
-      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(low.device, ctx()))) findings.push(f);
+      const device = eff?.device ?? low.device;
+      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(device, ctx()))) findings.push(f);
     }
-    deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
+    deviceCache.set(doc.uri, { version, gen: generation, findings });
     return findings;
   }
 
@@ -347,6 +401,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     for (const p of index.neighbourhood(uri)) affected.add(p);
     const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
     resolve(doc);
+    const wasSwan = docs.get(uri)?.dialect === 'strongswan';
+    trackSwan(uri, doc.dialect);
     if (precomputed && doc.dialect === precomputed.dialect) {
       // What `lowered()` would have produced: the same guarded parse and lowering, Setters dropped; the
       // workspace configuration is this service's, so it is applied here.
@@ -358,6 +414,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     workspaceEpoch++;
     for (const p of index.neighbourhood(uri)) affected.add(p);
     for (const y of scopingConfigs()) affected.add(y);
+    // A secrets store serves the strongSwan connections of its folder: their keys, and so their pairs, may change.
+    if (wasSwan || doc.dialect === 'strongswan') for (const u of swanSiblings(uri)) {
+      affected.add(u);
+      for (const p of index.neighbourhood(u)) affected.add(p);
+    }
     return affected;
   }
 
@@ -382,6 +443,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         return affected;
       }
       const affected = new Set<string>([uri, ...index.neighbourhood(uri), ...scopingConfigs()]);
+      if (docs.get(uri)?.dialect === 'strongswan') for (const u of swanSiblings(uri)) {
+        affected.add(u);
+        for (const p of index.neighbourhood(u)) affected.add(p);
+      }
+      trackSwan(uri, undefined);
       docs.delete(uri);
       index.set(uri, undefined);
       deviceCache.delete(uri);
@@ -423,6 +489,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       }
       const res = [...deviceFindings(doc)];
       for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
+      // A secrets store's findings (a key that differs from the other end's) come from the pairs of the
+      // connections it serves.
+      if (doc.dialect === 'strongswan' && lowered(doc)?.device.sharedSecrets) {
+        for (const c of swanSiblings(uri)) for (const p of index.partners(c)) for (const f of pairFindings(c, p)) if (f.uri === uri) res.push(f);
+      }
       for (const f of workspaceFindings(uri)) res.push(f);
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
@@ -456,8 +527,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     devices() {
       const res: model.Device[] = [];
       for (const doc of docs.values()) {
-        const low = lowered(doc);
-        if (low) res.push(low.device);
+        const eff = effective(doc);
+        if (eff) res.push(eff.device);
       }
       return res;
     },
@@ -469,6 +540,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         doc.parsed = undefined;
         doc.lowered = undefined;
         resolve(doc);
+        trackSwan(doc.uri, doc.dialect);
         reindex(doc);
       }
       workspaceEpoch++;

@@ -46,7 +46,7 @@ test('the .vsix holds the bundles and contributions only, and stays under 2 MB',
     'extension/images/icon.png',
     'extension/schemas/netcfg.schema.json',
     'extension/docs/diagnostics.md',
-    ...['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'].flatMap((id) => [`extension/syntaxes/${id}.tmLanguage.json`, `extension/language-configuration/${id}.json`, `extension/snippets/${id}.json`]),
+    ...['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'].flatMap((id) => [`extension/syntaxes/${id}.tmLanguage.json`, `extension/language-configuration/${id}.json`, `extension/snippets/${id}.json`]),
   ]) {
     assert.ok(entries.includes(want), `missing ${want}`);
   }

@@ -8,6 +8,7 @@ export * from './ip';
 export * from './vocabulary';
 export * from './dict';
 export * from './shared';
+export * from './secrets';
 
 export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird' | 'strongswan';
 
@@ -46,6 +47,11 @@ export interface Secret {
   plain?: string;
   /** Range of the secret token itself. */
   range: TextRange;
+  /**
+   * The document the secret is written in, when it is not the device's own file: a strongSwan connection's key
+   * comes from the folder's ipsec.secrets (attached by `attachSharedSecrets`). Findings on the key go there.
+   */
+  uri?: string;
 }
 
 /**
@@ -158,6 +164,21 @@ export interface Phase2Proposal {
   mode: Value<'tunnel' | 'transport'>;
 }
 
+/**
+ * A shared secret of a secrets store (strongSwan ipsec.secrets `A B : PSK "…"`, swanctl `secrets { ike-x { id, secret } }`),
+ * selected by the IKE identities (addresses, `@fqdn`, `%any`) of the two ends rather than by a peer statement.
+ */
+export interface SharedSecret {
+  /** Identities the secret is for, as written; empty or `%any`: any. */
+  ids: string[];
+  type: 'psk' | 'other';
+  secret: Secret;
+  /** The whole entry. */
+  range: TextRange;
+  /** Replaces the secret. */
+  set?: Setter<string>;
+}
+
 /** A traffic selector (crypto ACL permit line, RouterOS policy, OpenBSD from/to). Prefixes in CIDR text. */
 export interface Selector {
   local: string;
@@ -207,11 +228,6 @@ export interface IpsecPeer {
   role: 'initiator' | 'responder' | 'both';
   kind: 'crypto-map' | 'dynamic-map' | 'tunnel-protection' | 'routeros' | 'openbsd' | 'strongswan' | 'l2tp' | 'external';
   ikeVersion: Value<1 | 2>;
-  /**
-   * The peer answers IKEv1 and IKEv2 alike (strongSwan `version = 0`, stroke `keyexchange=ike`); `ikeVersion` is the
-   * version it initiates with. A version difference with it is then no certain failure.
-   */
-  ikeVersionAny?: boolean;
   exchangeMode: Value<'main' | 'aggressive'>;
   phase1: Phase1Proposal[];
   /** The key this side selects for the remote (undefined when none covers it); IKEv2 asymmetric keys see `PresharedKey.remote`. */
@@ -224,6 +240,17 @@ export interface IpsecPeer {
   /** Adds a key for `remote` when none exists. */
   addPsk?: Setter<string>;
   phase2: Phase2Proposal[];
+  /**
+   * strongSwan/Libreswan: the key lives in a secrets store (ipsec.secrets, swanctl `secrets {}`), selected by the
+   * IKE identities of both ends; `attachSharedSecrets` (model/secrets.ts, run by the service) fills `psk` from it.
+   * `local`/`remote`: this end's and the other end's identities, most specific first (`@moon.example`, address).
+   */
+  secretIds?: { local: string[]; remote: string[] };
+  /**
+   * IKE versions this peer answers as a responder when it accepts more than `ikeVersion` (strongSwan
+   * `keyexchange=ike` initiates IKEv2 and accepts IKEv1 too). Absent: only `ikeVersion`.
+   */
+  ikeVersions?: (1 | 2)[];
   /** 'none' or a canonical DH group. */
   pfs: Value<string>;
   phase2Lifetime?: Value<number>;
@@ -375,6 +402,10 @@ export interface Device {
    * RADIUS/TACACS keys, PPP and Wi-Fi secrets): only where they are, so display features can dim or mask them.
    */
   otherSecrets?: TextRange[];
+  /** A secrets store (strongSwan ipsec.secrets, swanctl `secrets {}`): its shared secrets, attached to connections by `attachSharedSecrets`. */
+  sharedSecrets?: SharedSecret[];
+  /** Adds a shared secret to this secrets store (quick fix for a missing key). */
+  addSharedSecret?: Setter<{ ids: string[]; secret: string }>;
 }
 
 export function emptyDevice(uri: string, dialect: DialectId, name: string): Device {
@@ -414,6 +445,7 @@ export function secretRanges(device: Device): TextRange[] {
     add(k.remote?.secret);
   }
   for (const p of device.ipsecPeers) {
+    if (p.psk?.secret.uri && p.psk.secret.uri !== device.uri) continue;
     add(p.psk?.secret);
     add(p.psk?.remote?.secret);
   }
@@ -423,6 +455,8 @@ export function secretRanges(device: Device): TextRange[] {
     for (const k of o.auth.value.keys ?? []) if (k.key !== o.auth.value.key) add(k.key);
   }
   for (const l of device.l2tp) add(l.ipsecSecret?.secret);
+  // Secrets of another file (attached from a secrets store) are masked there, not here.
+  for (const s of device.sharedSecrets ?? []) if (!s.secret.uri || s.secret.uri === device.uri) add(s.secret);
   for (const r of device.otherSecrets ?? []) res.push(r);
   return res;
 }

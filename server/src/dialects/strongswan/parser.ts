@@ -16,6 +16,9 @@ export const CODES = {
   missingArgument: 'syntax/missing-argument',
   invalidValue: 'syntax/invalid-value',
   unknownCommand: 'syntax/unknown-command',
+  duplicateKey: 'syntax/duplicate-keyword',
+  invalidAddress: 'syntax/invalid-address',
+  unknownAlgorithm: 'strongswan/unknown-algorithm',
 } as const;
 
 export interface SwanSetting {
@@ -71,6 +74,7 @@ export interface SwanSecretEntry {
   typeRange?: TextRange;
   /** The secret token (quoted or not, `0x…`/`0s…`), absent when missing. */
   secret?: Token;
+  colonRange?: TextRange;
 }
 
 export type SwanStatement = SwanSection | SwanInclude | SwanSecretEntry;
@@ -282,6 +286,12 @@ export function parseStroke(text: string, kind: 'stroke' | 'secrets', options: {
     section.children.push(setting);
     section.range = { start: section.range.start, end: setting.range.end };
   }
+  // An entry may continue on indented lines: its type is checked once the file is read.
+  for (const entry of file.secrets) {
+    if (!entry.type) diagnostics.push({ range: entry.colonRange ?? entry.range, severity: 'error', code: CODES.missingArgument, message: 'A secret type (`PSK`, `RSA`, `EAP`, …) must follow `:`.' });
+    else if (!SECRET_TYPES.test(entry.type)) diagnostics.push({ range: entry.typeRange!, severity: 'error', code: CODES.invalidValue, message: `\`${entry.type}\` is not a secret type (PSK, RSA, ECDSA, EAP, XAUTH, NTLM, P12, PIN, BLISS, PKCS8, PPK).` });
+  }
+  diagnostics.sort((a, b) => a.range.start - b.range.start);
   void options;
   return { text, tree: file, tokens, diagnostics };
 }
@@ -346,9 +356,8 @@ function parseSecretLine(sig: Token[], lineRange: TextRange, diagnostics: Syntax
     selectors: sig.slice(0, colon).map((t) => ({ text: unquote(t.text), range: { start: t.start, end: t.end } })),
     type: '',
   };
+  entry.colonRange = { start: sig[colon].start, end: sig[colon].end };
   continueSecret(entry, sig.slice(colon + 1), lineRange);
-  if (!entry.type) diagnostics.push({ range: { start: sig[colon].start, end: sig[colon].end }, severity: 'error', code: CODES.missingArgument, message: 'A secret type (`PSK`, `RSA`, `EAP`, …) must follow `:`.' });
-  else if (!SECRET_TYPES.test(entry.type)) diagnostics.push({ range: entry.typeRange!, severity: 'error', code: CODES.invalidValue, message: `\`${entry.type}\` is not a secret type (PSK, RSA, ECDSA, EAP, XAUTH, NTLM, P12, PIN, BLISS, PKCS8, PPK).` });
   return entry;
 }
 

@@ -662,7 +662,7 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
     role,
     kind: 'strongswan',
     ikeVersion,
-    ikeVersionAny: v === '1' || v === '2' ? undefined : true,
+    ikeVersions: v === '1' || v === '2' ? undefined : [1, 2],
     exchangeMode,
     phase1,
     psk,
