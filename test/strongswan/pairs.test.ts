@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { assertNoErrors, loadFixture } from '../helpers/fixture';
-import { roundTrip } from '../ipsec/fixture-util';
+import { asaL2l, roundTrip } from '../ipsec/fixture-util';
 
 /** `file:line:col severity code "text"` for every finding of the given severities, sorted. */
 function listing(fixture: string, severities = ['error', 'warning']): string[] {
@@ -187,5 +187,79 @@ describe('strongSwan ↔ RouterOS v7 (IKEv2)', () => {
       'gw.ipsec.conf:6:14 error ipsec/ike-version-mismatch "ikev2"',
       'mt.rsc:4:75 error ipsec/ike-version-mismatch "main"',
     ]);
+  });
+});
+
+const SW_AT = (o: { right: string; esp?: string; key?: string; sub?: [string, string] }) => `//- gw.ipsec.conf
+conn site
+	keyexchange=ikev1
+	authby=secret
+	left=203.0.113.2
+	leftsubnet=${o.sub?.[0] ?? '10.1.0.0/16'}
+	right=${o.right}
+	rightsubnet=${o.sub?.[1] ?? '10.2.0.0/16'}
+	ike=aes256-sha1-modp2048!
+	esp=${o.esp ?? 'aes256-sha1!'}
+	auto=start
+//- ipsec.secrets
+203.0.113.2 ${o.right} : PSK "${o.key ?? 'S3cretKey'}"
+`;
+
+describe('strongSwan ↔ ASA crypto map (IKEv1)', () => {
+  it('clean variant: no error', () => {
+    assert.deepEqual(listing(asaL2l() + SW_AT({ right: '198.51.100.1' }), ['error']), []);
+  });
+  it('failing variant: ESP and key mismatch on both ends, fixed from the strongSwan side', () => {
+    const bad = asaL2l() + SW_AT({ right: '198.51.100.1', esp: 'aes128-sha256!', key: 'Wrong' });
+    assert.deepEqual(listing(bad, ['error']), [
+      'fw.asa:9:1 error ipsec/esp-proposal-mismatch "crypto ipsec ikev1 transform-set TS esp-aes-256 esp-sha-hmac"',
+      'fw.asa:23:23 error ipsec/psk-mismatch "S3cretKey"',
+      'gw.ipsec.conf:9:6 error ipsec/esp-proposal-mismatch "aes128-sha256"',
+      'ipsec.secrets:1:32 error ipsec/psk-mismatch "\\"Wrong\\""',
+    ].sort());
+    roundTrip(asaL2l() + SW_AT({ right: '198.51.100.1', esp: 'aes128-sha256!' }), 'gw.ipsec.conf', 'ipsec/esp-proposal-mismatch', 'Make this side match fw');
+    roundTrip(asaL2l() + SW_AT({ right: '198.51.100.1', key: 'Wrong' }), 'ipsec.secrets', 'ipsec/psk-mismatch', "Use fw's pre-shared key");
+  });
+});
+
+const OBSD = (psk = 'S3cretKey') => `//- obsd.ipsec.conf
+ike esp from 10.2.0.0/16 to 10.1.0.0/16 local 198.51.100.9 peer 203.0.113.2 main auth hmac-sha1 enc aes-256 group modp2048 quick auth hmac-sha1 enc aes-256 group none psk ${psk}
+`;
+
+describe('strongSwan ↔ OpenBSD (isakmpd, IKEv1)', () => {
+  it('clean variant: no error', () => {
+    const { service, files } = loadFixture(OBSD() + SW_AT({ right: '198.51.100.9' }));
+    assert.deepEqual(files.map((f) => service.getDocument(f.uri)?.dialect), ['openbsd-ipsec', 'strongswan', 'strongswan']);
+    assert.deepEqual(listing(OBSD() + SW_AT({ right: '198.51.100.9' }), ['error']), []);
+  });
+  it('failing variant: selectors and key, on both ends; the subnet fix on the strongSwan side', () => {
+    const bad = OBSD('Other') + SW_AT({ right: '198.51.100.9', sub: ['10.1.0.0/16', '10.3.0.0/16'] });
+    assert.deepEqual(listing(bad, ['error']), [
+      'gw.ipsec.conf:5:13 error ipsec/selector-mismatch "10.1.0.0/16"',
+      'ipsec.secrets:1:32 error ipsec/psk-mismatch "\\"S3cretKey\\""',
+      'obsd.ipsec.conf:1:14 error ipsec/selector-mismatch "10.2.0.0/16 to 10.1.0.0/16"',
+      'obsd.ipsec.conf:1:172 error ipsec/psk-mismatch "Other"',
+    ]);
+    const texts = roundTrip(OBSD() + SW_AT({ right: '198.51.100.9', sub: ['10.1.0.0/16', '10.3.0.0/16'] }), 'gw.ipsec.conf', 'ipsec/selector-mismatch', 'Make this side match obsd');
+    assert.match(texts.get('file:///fixture/gw.ipsec.conf')!, /\trightsubnet=10\.2\.0\.0\/16\n/);
+  });
+});
+
+describe('ipsec.secrets edits reach the conn in the same folder', () => {
+  it('setDocument on ipsec.secrets names the conn file and its partner as affected, and their findings change', () => {
+    const { service, files } = loadFixture(asaL2l() + SW_AT({ right: '198.51.100.1', key: 'Wrong' }));
+    const [asa, conf, secrets] = files.map((f) => f.uri);
+    assert.ok(service.getFindings(asa).some((f) => f.code === 'ipsec/psk-mismatch'));
+    const affected = service.setDocument(secrets, '203.0.113.2 198.51.100.1 : PSK "S3cretKey"\n', 2);
+    assert.ok(affected.has(conf) && affected.has(asa), [...affected].join(' '));
+    assert.deepEqual([asa, conf, secrets].flatMap((u) => service.getFindings(u).filter((f) => f.severity === 'error').map((f) => f.code)), []);
+    // Without the secrets file the conn has no key: psk-missing on both ends.
+    service.removeDocument(secrets);
+    assert.deepEqual(service.getFindings(conf).filter((f) => f.severity === 'error').map((f) => f.code), ['ipsec/psk-missing']);
+  });
+
+  it('a secrets file of another folder is not used', () => {
+    const fx = (asaL2l() + SW_AT({ right: '198.51.100.1' })).replace('//- ipsec.secrets', '//- other/ipsec.secrets');
+    assert.deepEqual(listing(fx, ['error']).map((l) => l.replace(/:\d+:\d+/, '')), ['fw.asa error ipsec/psk-missing "S3cretKey"', 'gw.ipsec.conf error ipsec/psk-missing "right=198.51.100.1"']);
   });
 });
