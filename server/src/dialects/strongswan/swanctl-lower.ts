@@ -700,7 +700,7 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
         } else if (!setting) {
           const e = edits.setSetting(info.child, undefined, side, model.formatPrefix(p));
           if (!e) return undefined;
-          out.push(...e);
+          for (const x of e) out.push(x);
         } else return undefined;
       }
       return out.length ? out : undefined;
