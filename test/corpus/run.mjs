@@ -38,7 +38,7 @@ if (fs.existsSync(manifest)) {
 }
 
 const LISTINGS = /__t183452-using-ai-to-help-configuring-routeros-and-scripting__|__t268717-list-of-all-attributes-that-support-scripting__/;
-const DIALECT_OF_DIR = { ios: 'cisco-ios', asa: 'cisco-asa', routeros: 'routeros', 'openbsd-ipsec': 'openbsd-ipsec', bird1: 'bird', bird2: 'bird' };
+const DIALECT_OF_DIR = { ios: 'cisco-ios', asa: 'cisco-asa', routeros: 'routeros', 'openbsd-ipsec': 'openbsd-ipsec', bird1: 'bird', bird2: 'bird', strongswan: 'strongswan' };
 
 function walk(dir, out) {
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {

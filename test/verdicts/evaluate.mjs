@@ -14,7 +14,7 @@ export const ROOT = path.resolve(HERE, '../..');
 export const SCENARIOS_DIR = path.join(HERE, 'scenarios');
 export const CLI = path.join(ROOT, 'server/out/cli.js');
 
-export const DIALECTS = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
+export const DIALECTS = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
 /** Licences a source may carry (SPDX identifiers, plus `none`: public without a licence, `unknown`: not stated). */
 export const LICENSES = [
   'MIT',

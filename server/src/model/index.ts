@@ -255,6 +255,11 @@ export interface IpsecPeer {
   pfs: Value<string>;
   phase2Lifetime?: Value<number>;
   selectors: Selector[];
+  /**
+   * The peer narrows traffic selectors to what both ends allow (strongSwan: RFC 7296 §2.9 narrowing), so selectors
+   * that overlap without mirroring each other still agree on their intersection.
+   */
+  narrowsSelectors?: boolean;
   /** RouterOS `proposal-check`. */
   proposalCheck?: Value<'obey' | 'claim' | 'strict' | 'exact'>;
   /** Setters for the first phase 1 / phase 2 proposal fields, used by quick fixes. */

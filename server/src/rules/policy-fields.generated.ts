@@ -67,6 +67,7 @@ export const POLICY_TYPES: Record<string, Record<string, string>> = {
     "pfs": "string",
     "phase2Lifetime": "int",
     "selectors": "Selector[]",
+    "narrowsSelectors": "bool",
     "proposalCheck": "\"obey\" | \"claim\" | \"strict\" | \"exact\""
   },
   "Phase1Proposal": {

@@ -132,14 +132,25 @@ function routeBased(p: model.IpsecPeer): boolean {
  * How well `y` (on Y) answers `x` (on X), best first, compared in order: the addresses (`score`); mirrored
  * selectors (several OpenBSD `ike` rules towards one peer, one per flow); the same kind of binding (a crypto
  * map meets the crypto map, a protected tunnel the protected tunnel, when both join the same two addresses);
- * for two protected tunnels, the tunnel the GRE key selects among several on one source (DMVPN clouds on one hub).
+ * for two protected tunnels, the tunnel the GRE key selects among several on one source (DMVPN clouds on one hub);
+ * the same authentication method.
  */
 function rank(X: model.Device, x: model.IpsecPeer, Y: model.Device, y: model.IpsecPeer): number[] | undefined {
   const base = score(X, x, Y, y);
   if (base === undefined) return undefined;
   const tx = tunnelOfPeer(X, x);
   const ty = tx && tunnelOfPeer(Y, y);
-  return [base, mirrors(x, y) ? 1 : 0, routeBased(x) === routeBased(y) ? 1 : 0, tx && ty ? tunnelAffinity(tx, ty) : 0];
+  return [base, mirrors(x, y) ? 1 : 0, routeBased(x) === routeBased(y) ? 1 : 0, tx && ty ? tunnelAffinity(tx, ty) : 0, sameAuth(x, y) ? 1 : 0];
+}
+
+/**
+ * Whether two peers authenticate alike in their first phase 1 proposals: the last tie-breaker, as a responder with
+ * several connections for any address (strongSwan `rw-psk` and `rw-pubkey`) answers with the one whose
+ * authentication the initiator uses.
+ */
+function sameAuth(x: model.IpsecPeer, y: model.IpsecPeer): boolean {
+  const ax = x.phase1[0]?.auth.value;
+  return ax !== undefined && ax === y.phase1[0]?.auth.value;
 }
 
 function better(p: number[], q: number[] | undefined): boolean {

@@ -206,6 +206,12 @@ function coversMirror(t: NormSelector, s: NormSelector): boolean {
   );
 }
 
+/** Does `t` (other end) share traffic with the mirror of `s` (prefixes overlap when one contains the other)? */
+function intersectsMirror(t: NormSelector, s: NormSelector): boolean {
+  const meet = (x: string, y: string) => contains(x, y) || contains(y, x);
+  return meet(t.local, s.remote) && meet(t.remote, s.local) && (t.protocol === 'ip' || s.protocol === 'ip' || t.protocol === s.protocol);
+}
+
 export interface SelectorIssue {
   /** The selector on side `side` that has no exact mirror on the other end. */
   selector: model.Selector;
@@ -225,16 +231,45 @@ export function selectorIssues(m: PeerMatch): SelectorIssue[] {
   if (skip(m.a) || skip(m.b) || (m.a.kind === 'tunnel-protection' && m.b.kind === 'tunnel-protection')) return [];
   const na = m.a.selectors.map(norm);
   const nb = m.b.selectors.map(norm);
+  // What the other end can answer with: its peer's selectors, plus those of its sibling connections to the same
+  // address on a strongSwan end (IKEv1 takes one connection per flow; charon answers each quick mode with the
+  // connection whose selectors fit).
+  const theirsA = [...na, ...siblingSelectors(m.A, m.a)];
+  const theirsB = [...nb, ...siblingSelectors(m.B, m.b)];
   const res: SelectorIssue[] = [];
+  const narrow = m.a.narrowsSelectors === true || m.b.narrowsSelectors === true;
   const scan = (mine: NormSelector[], theirs: NormSelector[], side: 'a' | 'b') => {
     for (const s of mine) {
       if (theirs.some((t) => mirrors(s, t))) continue;
-      const overlap = theirs.find((t) => coversMirror(t, s) || coversMirror(s, t));
+      const overlap = theirs.find((t) => coversMirror(t, s) || coversMirror(s, t) || (narrow && intersectsMirror(t, s)));
       res.push({ selector: s.src, side, severity: overlap ? 'warning' : 'error', partner: overlap?.src });
     }
   };
-  scan(na, nb, 'a');
-  scan(nb, na, 'b');
+  scan(na, theirsB, 'a');
+  scan(nb, theirsA, 'b');
+  return res;
+}
+
+/** A strongSwan device's connections by remote address (canonical), built once per device. */
+const strongswanByRemote = new WeakMap<model.Device, Map<string, model.IpsecPeer[]>>();
+
+/** Selectors of the other connections of a strongSwan device to the same remote address as `p`. */
+function siblingSelectors(d: model.Device, p: model.IpsecPeer): NormSelector[] {
+  if (d.dialect !== 'strongswan' || !p.remote) return [];
+  let index = strongswanByRemote.get(d);
+  if (!index) {
+    index = new Map();
+    for (const q of d.ipsecPeers) {
+      if (!q.remote) continue;
+      const key = model.canonicalAddress(q.remote.value) ?? q.remote.value;
+      const list = index.get(key);
+      if (list) list.push(q);
+      else index.set(key, [q]);
+    }
+    strongswanByRemote.set(d, index);
+  }
+  const res: NormSelector[] = [];
+  for (const q of index.get(model.canonicalAddress(p.remote.value) ?? p.remote.value) ?? []) if (q !== p) for (const sel of q.selectors) res.push(norm(sel));
   return res;
 }
 

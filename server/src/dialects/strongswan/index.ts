@@ -19,17 +19,7 @@ export type { SwanFile, SwanSection, SwanSetting, SwanSecretEntry, SwanInclude }
 export { lowerStroke } from './lower';
 
 // ---- swan-vici hook -------------------------------------------------------------------------------------------
-// swanctl.conf (vici format) plugs in here: `parseSwanctl(text, options)` returns a ParseResult<SwanFile> whose
-// tree has `fileKind: 'swanctl'` (its own tree in `tree.vici`, every character in one token), and
-// `lowerSwanctl(parsed, uri, options)` a LowerResult. Until then a swanctl.conf parses as one lossless run of
-// tokens and lowers to an empty device.
-function parseSwanctl(text: string, _options: DialectOptions): ParseResult<SwanFile> {
-  const tokens: Token[] = text.length ? [{ kind: 'word', start: 0, end: text.length, text }] : [];
-  return { text, tree: emptyTree(text, 'swanctl'), tokens, diagnostics: [] };
-}
-function lowerSwanctl(parsed: ParseResult<SwanFile>, uri: string, options: DialectOptions): LowerResult {
-  return lowerStroke(parsed, uri, options);
-}
+import { completeSwanctlFile, foldingSwanctlFile, hoverSwanctlFile, lowerSwanctl, outlineSwanctlFile, parseSwanctl } from './swanctl-dialect';
 // ---- end of the swan-vici hook --------------------------------------------------------------------------------
 
 function emptyTree(text: string, fileKind: SwanFile['fileKind']): SwanFile {
@@ -61,11 +51,12 @@ export const strongswanDialect: Dialect<SwanFile> = {
     lowerOrCrash('strongswan', parsed, uri, () => (parsed.tree.fileKind === 'swanctl' ? lowerSwanctl(parsed, uri, options) : lowerStroke(parsed, uri, options))),
   outline: outlineStrongswan,
   folding: foldingStrongswan,
-  complete: (parsed, offset, ctx) => (parsed.tree.fileKind === 'swanctl' ? [] : completeStroke(parsed, offset, ctx)),
-  hover: (parsed, offset, ctx) => (parsed.tree.fileKind === 'swanctl' ? undefined : hoverStroke(parsed, offset, ctx)),
+  complete: (parsed, offset, ctx) => (parsed.tree.fileKind === 'swanctl' ? completeSwanctlFile(parsed, offset, ctx) : completeStroke(parsed, offset, ctx)),
+  hover: (parsed, offset, ctx) => (parsed.tree.fileKind === 'swanctl' ? hoverSwanctlFile(parsed, offset, ctx) : hoverStroke(parsed, offset, ctx)),
 };
 
 export function outlineStrongswan(parsed: ParseResult<SwanFile>): OutlineSymbol[] {
+  if (parsed.tree.fileKind === 'swanctl') return outlineSwanctlFile(parsed);
   const res: OutlineSymbol[] = [];
   for (const st of parsed.tree.children) {
     if (st.kind === 'SwanSection') {
@@ -87,6 +78,7 @@ export function outlineStrongswan(parsed: ParseResult<SwanFile>): OutlineSymbol[
 
 /** One fold per section with parameters, from the header to its last parameter. */
 export function foldingStrongswan(parsed: ParseResult<SwanFile>): FoldingRegion[] {
+  if (parsed.tree.fileKind === 'swanctl') return foldingSwanctlFile(parsed);
   const res: FoldingRegion[] = [];
   for (const st of parsed.tree.sections) if (st.settings.length) res.push({ start: st.range.start, end: st.range.end, kind: 'region' });
   return res;
