@@ -83,6 +83,9 @@ test('detection by name: swanctl.conf, *.swanctl.conf and ipsec.secrets are stro
   assert.equal(detectDialect('/etc/ipsec.secrets', ': PSK "x"\n').dialect, 'strongswan');
   assert.equal(fileKindOf(': PSK "x"\n'), 'secrets');
   assert.equal(fileKindOf('connections {\n  a {\n  }\n}\n'), 'swanctl');
+  // A swanctl.conf whose first colon is in `auth = ike:rsa/...` is still swanctl, not ipsec.secrets.
+  assert.equal(fileKindOf('connections {\n  a {\n    remote {\n      auth = ike:rsa/pss-sha256\n    }\n  }\n}\n'), 'swanctl');
+  assert.equal(fileKindOf('"C=CH, O=strongSwan, CN=moon" : RSA moonKey.pem\n'), 'secrets');
   assert.equal(fileKindOf(read(SWAN[0])), 'stroke');
 });
 

@@ -105,7 +105,8 @@ const SECRET_TYPES = /^(PSK|RSA|ECDSA|BLISS|PKCS8|P12|PIN|EAP|XAUTH|NTLM|PPK|PRI
 export function fileKindOf(text: string): SwanFileKind {
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
   if (/^(?:config[ \t]+setup|conn[ \t]+[^\s=#"]+|ca[ \t]+[^\s=#"]+)[ \t]*(?:#.*)?$/m.test(head)) return 'stroke';
-  if (/^[^#\n{}]*:[ \t]*(?:PSK|RSA|ECDSA|BLISS|PKCS8|P12|PIN|EAP|XAUTH|NTLM|PPK)\b/im.test(head)) return 'secrets';
+  // `auth = ike:rsa/pss-sha256` in swanctl.conf is a setting, not a secret: a line that starts `key =` is never one.
+  if (/^(?![ \t]*[\w.-]+[ \t]*=)[^#\n{}]*:[ \t]*(?:PSK|RSA|ECDSA|BLISS|PKCS8|P12|PIN|EAP|XAUTH|NTLM|PPK)\b/im.test(head)) return 'secrets';
   if (/^[ \t]*[\w.%-]+[ \t]*\{/m.test(head)) return 'swanctl';
   return 'stroke';
 }
