@@ -28,8 +28,11 @@ function title(kind: UnpairedPeerItem['kind'], address: string): string {
 /** The generate actions for the unpaired peer statements of `uri` that touch `want`. */
 export function getGeneratePeerActions(service: LanguageService, uri: string, want: TextRange): CodeAction[] {
   const out: CodeAction[] = [];
+  const text = service.getDocument(uri)?.text ?? '';
+  // Anywhere on the line of the statement: the peer address is one token of `set peer 10.0.0.2`.
+  const line = (r: TextRange): TextRange => ({ start: text.lastIndexOf('\n', r.start - 1) + 1, end: text.indexOf('\n', r.end) < 0 ? text.length : text.indexOf('\n', r.end) });
   for (const c of service.unpairedPeers(uri)) {
-    if (!touches(c.range, want) || c.targets.length === 0) continue;
+    if (!c.ranges.some((r) => touches(line(r), want)) || c.targets.length === 0) continue;
     const t = title(c.kind, c.address);
     out.push({ title: t, kind: GENERATE_ACTION_KIND, command: { title: t, command: GENERATE_PEER_COMMAND, arguments: [uri, c.address] } });
   }
