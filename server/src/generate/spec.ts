@@ -177,7 +177,10 @@ export interface PeerSpec {
   source: { name: string; uri: string; dialect: string };
   /** Generated side's own IKE/underlay/link address (the source's peer address). */
   local: string;
-  /** Source's address (what the generated side targets). */
+  /**
+   * Source's address (what the generated side targets): its IKE/underlay address, or on an OSPF link its address
+   * there; a BIRD source, which names no address on the link, gives the link's prefix (CIDR) instead.
+   */
   remote: string;
   ipsec?: IpsecSpec;
   tunnel?: TunnelSpec;
@@ -202,7 +205,13 @@ export interface GenerateOptions {
   binding?: 'policy' | 'route';
 }
 
-/** An emitter renders a spec into one target dialect's config text (stable: same spec, same text). */
+/** A one-line reason why a peer config cannot be generated (the CLI prints it and exits 2). Never holds a secret. */
+export class GenerateError extends Error {}
+
+/**
+ * An emitter renders a spec into one target dialect's config text (stable: same spec, same text). It may throw
+ * GenerateError when the target cannot express the spec.
+ */
 export type Emitter = (spec: PeerSpec) => string;
 
 /** What each target supports, so extract.ts chooses proposals within it (canonical ids, strongest first). */
@@ -219,6 +228,9 @@ export interface TargetCapabilities {
   dh: readonly string[];
   phase2Encryption: readonly string[];
   phase2Integrity: readonly string[];
+  /** IKEv1 phase-2 limits where they are narrower than `phase2Encryption`/`phase2Integrity` (ASA IKEv1 transform sets). */
+  ikev1Phase2Encryption?: readonly string[];
+  ikev1Phase2Integrity?: readonly string[];
   scenarios: readonly Scenario['kind'][];
   /** Route-based site-to-site possible. */
   routeBased: boolean;

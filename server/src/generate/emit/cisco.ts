@@ -29,6 +29,9 @@ export const ASA_CAPS: TargetCapabilities = {
   dh: ['ecp521', 'ecp384', 'ecp256', 'modp2048', 'modp1536', 'modp1024'],
   phase2Encryption: ['aes-gcm-256', 'aes-gcm-128', 'aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
   phase2Integrity: ['sha512', 'sha384', 'sha256', 'sha1', 'md5', 'none'],
+  // ASA IKEv1 transform sets: esp-des/3des/aes/aes-192/aes-256/null with esp-md5-hmac/esp-sha-hmac/esp-none only.
+  ikev1Phase2Encryption: ['aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
+  ikev1Phase2Integrity: ['sha1', 'md5'],
   scenarios: ['site-to-site', 'ospf-neighbor'],
   routeBased: false,
   defaultWan: 'outside',
