@@ -54,7 +54,6 @@ export function emitBird(spec: PeerSpec): string {
   const body = ospfConf(o, spec.facts.lanInterface ?? BIRD_CAPS.defaultLanInterface, notes);
   head.push(`# This router: ${o.address} on ${o.interfaceName} (${o.prefix}); its neighbour ${spec.source.name}: ${spec.remote}.`);
   for (const n of notes) head.push(`# ${n}`);
-  if (o.auth.key?.placeholder) head.push(`# Replace CHANGE-ME with the OSPF key configured on ${spec.source.name}.`);
   return [...head, '', ...body].join('\n') + '\n';
 }
 
@@ -89,7 +88,7 @@ function ospfConf(o: OspfSpec, lanIf: string, notes: string[]): string[] {
     if (!alg) notes.push(`OSPF authentication ${auth.type} has no BIRD algorithm`);
     itf.push('authentication cryptographic;');
     if (auth.key) itf.push(`password ${quote(auth.key.value)} {`, `\tid ${auth.keyId ?? 1};`, ...(alg ? [`\talgorithm ${alg};`] : []), '};');
-    if (o.hello < 5) notes.push(`hello ${o.hello} follows ${'the source'}: BIRD warns that hellos under 5 s weaken cryptographic authentication (replay)`);
+    if (o.hello < 5) notes.push(`hello ${o.hello} follows the source: BIRD warns that hellos under 5 s weaken cryptographic authentication (replay); raise it on both ends`);
   }
   if (o.neighbors.length) itf.push('neighbors {', ...o.neighbors.map((n) => `\t${n};`), '};');
   lines.push(`\t\tinterface "${o.interfaceName}" ${o.prefix} {`, ...itf.map((l) => `\t\t\t${l}`), '\t\t};');

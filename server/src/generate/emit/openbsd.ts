@@ -69,7 +69,6 @@ export function emitOpenBSD(spec: PeerSpec): string {
   out.push(`# /etc/ipsec.conf: the other end of ${spec.source.name} (${src}), written by netcfg generate-peer.`);
   out.push(`# This gateway: ${spec.local}; its peer ${spec.source.name}: ${spec.remote}.`);
   for (const n of notes) out.push(`# ${n}`);
-  if (ip?.psk.placeholder) out.push(`# Replace CHANGE-ME with the pre-shared key configured on ${spec.source.name}.`);
   out.push('# Enable with: rcctl enable isakmpd; rcctl set isakmpd flags -K; rcctl enable ipsec', '');
   out.push(...macros);
   out.push(...body);

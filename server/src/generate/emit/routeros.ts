@@ -8,7 +8,7 @@
 import * as model from '../../model';
 import { AUTH_CANON, keywordFor, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON } from '../../dialects/routeros/catalog';
 import { formatTime, quoteValue } from '../../dialects/routeros/lower';
-import type { OspfSpec, PeerSpec, SecretSpec, SelectorSpec, TargetCapabilities } from '../spec';
+import { PSK_PLACEHOLDER, type OspfSpec, type PeerSpec, type SecretSpec, type SelectorSpec, type TargetCapabilities } from '../spec';
 
 const common = {
   languageId: 'routeros',
@@ -192,12 +192,7 @@ function header(spec: PeerSpec, v: 6 | 7, notes: string[]): string[] {
   ];
   if (v === 6 && spec.scenario.kind === 'site-to-site') lines.push('# RouterOS v6 classic IPsec (before 6.43): secret and phase 1 on /ip ipsec peer.');
   for (const n of notes) lines.push(`# ${n}`);
-  if (usesPlaceholder(spec)) lines.push(`# Replace every CHANGE-ME with the secret configured on ${spec.source.name}.`);
   return lines;
-}
-
-function usesPlaceholder(spec: PeerSpec): boolean {
-  return Boolean(spec.ipsec?.psk.placeholder || spec.l2tp?.password.placeholder || spec.ospf?.auth.key?.placeholder || spec.nhrp?.auth?.placeholder);
 }
 
 /** A RouterOS item name from a device name: letters, digits, dot, dash, underscore. */
@@ -325,7 +320,7 @@ function l2tpClient(doc: RosDoc, spec: PeerSpec, v: 6 | 7, notes: string[]): voi
     ['user', l2.user],
     ['password', secret(l2.password)],
     ['use-ipsec', 'yes'],
-    ['ipsec-secret', ip ? secret(ip.psk) : 'CHANGE-ME'],
+    ['ipsec-secret', ip ? secret(ip.psk) : PSK_PLACEHOLDER],
     ['disabled', 'no'],
   ]);
   if (!ip) return;
