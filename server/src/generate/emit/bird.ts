@@ -4,7 +4,7 @@
 // (and BIRD) tie it to the shared subnet. Imports only the spec and the model.
 
 import * as model from '../../model';
-import type { OspfSpec, PeerSpec, TargetCapabilities } from '../spec';
+import { GenerateError, type OspfSpec, type PeerSpec, type TargetCapabilities } from '../spec';
 
 export const BIRD_CAPS: TargetCapabilities = {
   id: 'bird',
@@ -73,7 +73,7 @@ function ospfConf(o: OspfSpec, lanIf: string, notes: string[]): string[] {
     else lines.push(`\t\t${o.areaType};`);
   }
   const type = TYPE[o.networkType];
-  if (!type) notes.push(`OSPF network type ${o.networkType} has no BIRD keyword; BIRD autodetects it`);
+  if (!type) throw new GenerateError(`BIRD has no OSPF network type ${o.networkType} for this link`);
   const itf: string[] = [];
   if (type) itf.push(`type ${type};`);
   itf.push(`hello ${o.hello};`, `dead ${o.dead};`);
@@ -85,7 +85,7 @@ function ospfConf(o: OspfSpec, lanIf: string, notes: string[]): string[] {
     if (auth.key) itf.push(`password ${quote(auth.key.value)};`);
   } else if (auth.type !== 'none') {
     const alg = ALGORITHM[auth.type];
-    if (!alg) notes.push(`OSPF authentication ${auth.type} has no BIRD algorithm`);
+    if (!alg) throw new GenerateError(`BIRD has no OSPF authentication ${auth.type}`);
     itf.push('authentication cryptographic;');
     if (auth.key) itf.push(`password ${quote(auth.key.value)} {`, `\tid ${auth.keyId ?? 1};`, ...(alg ? [`\talgorithm ${alg};`] : []), '};');
     if (o.hello < 5) notes.push(`hello ${o.hello} follows the source: BIRD warns that hellos under 5 s weaken cryptographic authentication (replay); raise it on both ends`);

@@ -5,7 +5,7 @@
 
 import * as model from '../../model';
 import { spellingOf } from '../../dialects/openbsd/catalog';
-import type { PeerSpec, SelectorSpec, TargetCapabilities } from '../spec';
+import { GenerateError, type PeerSpec, type SelectorSpec, type TargetCapabilities } from '../spec';
 
 export const OPENBSD_CAPS: TargetCapabilities = {
   id: 'openbsd',
@@ -32,38 +32,36 @@ export function emitOpenBSD(spec: PeerSpec): string {
   const macros: string[] = [];
   const ip = spec.ipsec;
   const body: string[] = [];
-  if (!ip) {
-    notes.push('no IPsec settings to write for this scenario');
-  } else {
-    if (ip.ikeVersion !== 1) notes.push('ipsec.conf (isakmpd) speaks IKEv1 only: the source uses IKEv2, so configure it with iked.conf(5) instead or change the source to IKEv1');
-    macros.push(`local_gw = "${spec.local}"`, `remote_gw = "${spec.remote}"`);
-    const names = new Map<string, string>();
-    const nameOf = (prefix: string, side: 'local' | 'remote'): string => {
-      const text = hostText(prefix);
-      if (text === 'any') return 'any';
-      const key = `${side} ${text}`;
-      let n = names.get(key);
-      if (!n) {
-        const count = [...names.keys()].filter((k) => k.startsWith(side + ' ')).length;
-        n = `${side}_net${count ? count + 1 : ''}`;
-        names.set(key, n);
-        macros.push(`${n} = "${text}"`);
-      }
-      return `$${n}`;
-    };
-    const selectors: SelectorSpec[] = ip.selectors.length ? ip.selectors : [{ local: `${spec.local}/32`, remote: `${spec.remote}/32`, protocol: 'ip' }];
-    const main = phaseClause(ip.exchangeMode === 'aggressive' ? 'aggressive' : 'main', 'phase1', ip.phase1.hash, ip.phase1.encryption, ip.phase1.dh, ip.phase1.lifetime, notes);
-    const quick = phaseClause('quick', 'phase2', ip.phase2.integrity, ip.phase2.encryption, ip.pfs, ip.phase2Lifetime, notes);
-    for (const sel of selectors) {
-      const proto = protoWord(sel.protocol);
-      const from = `from ${nameOf(sel.local, 'local')}${sel.localPort ? ` port ${sel.localPort}` : ''}`;
-      const to = `to ${nameOf(sel.remote, 'remote')}${sel.remotePort ? ` port ${sel.remotePort}` : ''}`;
-      const head = ['ike', 'active', 'esp', ip.phase2.mode === 'transport' ? 'transport' : undefined, proto ? `proto ${proto}` : undefined, from, to].filter(Boolean).join(' ');
-      body.push(
-        '',
-        [head, '\tlocal $local_gw peer $remote_gw', `\t${main}`, `\t${quick}`, `\tpsk ${quote(ip.psk.value)}`].join(' \\\n'),
-      );
+  if (spec.scenario.kind !== 'site-to-site' || spec.scenario.binding !== 'policy' || !ip) throw new GenerateError('OpenBSD ipsec.conf is written for policy-based site-to-site tunnels only');
+  // isakmpd speaks IKEv1 only; IKEv2 is iked.conf(5), another format.
+  if (ip.ikeVersion !== 1) throw new GenerateError('OpenBSD ipsec.conf (isakmpd) speaks IKEv1 only');
+  macros.push(`local_gw = "${spec.local}"`, `remote_gw = "${spec.remote}"`);
+  const names = new Map<string, string>();
+  const nameOf = (prefix: string, side: 'local' | 'remote'): string => {
+    const text = hostText(prefix);
+    if (text === 'any') return 'any';
+    const key = `${side} ${text}`;
+    let n = names.get(key);
+    if (!n) {
+      const count = [...names.keys()].filter((k) => k.startsWith(side + ' ')).length;
+      n = `${side}_net${count ? count + 1 : ''}`;
+      names.set(key, n);
+      macros.push(`${n} = "${text}"`);
     }
+    return `$${n}`;
+  };
+  const selectors: SelectorSpec[] = ip.selectors.length ? ip.selectors : [{ local: `${spec.local}/32`, remote: `${spec.remote}/32`, protocol: 'ip' }];
+  const main = phaseClause(ip.exchangeMode === 'aggressive' ? 'aggressive' : 'main', 'phase1', ip.phase1.hash, ip.phase1.encryption, ip.phase1.dh, ip.phase1.lifetime);
+  const quick = phaseClause('quick', 'phase2', ip.phase2.integrity, ip.phase2.encryption, ip.pfs, ip.phase2Lifetime);
+  for (const sel of selectors) {
+    const proto = protoWord(sel.protocol);
+    const from = `from ${nameOf(sel.local, 'local')}${sel.localPort ? ` port ${sel.localPort}` : ''}`;
+    const to = `to ${nameOf(sel.remote, 'remote')}${sel.remotePort ? ` port ${sel.remotePort}` : ''}`;
+    const head = ['ike', 'active', 'esp', ip.phase2.mode === 'transport' ? 'transport' : undefined, proto ? `proto ${proto}` : undefined, from, to].filter(Boolean).join(' ');
+    body.push(
+      '',
+      [head, '\tlocal $local_gw peer $remote_gw', `\t${main}`, `\t${quick}`, `\tpsk ${quote(ip.psk.value)}`].join(' \\\n'),
+    );
   }
   const src = spec.source.uri.split('/').pop() ?? spec.source.uri;
   out.push(`# /etc/ipsec.conf: the other end of ${spec.source.name} (${src}), written by netcfg generate-peer.`);
@@ -75,21 +73,20 @@ export function emitOpenBSD(spec: PeerSpec): string {
   return out.join('\n') + '\n';
 }
 
-/** `main auth hmac-sha1 enc aes-256 group modp2048 lifetime 86400`; `auth` left out with an AEAD cipher. */
-function phaseClause(keyword: string, phase: 'phase1' | 'phase2', hash: string, enc: string, group: string, lifetime: number, notes: string[]): string {
+/**
+ * `main auth hmac-sha1 enc aes-256 group modp2048 lifetime 86400`; `auth` left out with an AEAD cipher. A value
+ * ipsec.conf cannot name is refused (left out, ipsecctl's default would be negotiated instead and certainly differ).
+ */
+function phaseClause(keyword: string, phase: 'phase1' | 'phase2', hash: string, enc: string, group: string, lifetime: number): string {
+  const what = phase === 'phase1' ? 'phase 1' : 'quick mode';
+  const name = (kind: 'auth' | 'enc' | 'group', canonical: string): string => {
+    const n = spellingOf(kind, phase, canonical);
+    if (!n) throw new GenerateError(`ipsec.conf has no ${what} ${kind} ${canonical}`);
+    return `${kind} ${n}`;
+  };
   const parts = [keyword];
-  if (hash !== 'none') {
-    const a = spellingOf('auth', phase, hash);
-    if (a) parts.push(`auth ${a}`);
-    else notes.push(`${phase === 'phase1' ? 'phase 1' : 'quick mode'} integrity ${hash} has no ipsec.conf name: left to the ipsecctl default`);
-  }
-  const e = spellingOf('enc', phase, enc);
-  if (e) parts.push(`enc ${e}`);
-  else notes.push(`${phase === 'phase1' ? 'phase 1' : 'quick mode'} encryption ${enc} has no ipsec.conf name: left to the ipsecctl default`);
-  const g = spellingOf('group', phase, group);
-  if (g) parts.push(`group ${g}`);
-  else notes.push(`DH group ${group} has no ipsec.conf name: left to the ipsecctl default`);
-  parts.push(`lifetime ${lifetime}`);
+  if (hash !== 'none') parts.push(name('auth', hash));
+  parts.push(name('enc', enc), name('group', group), `lifetime ${lifetime}`);
   return parts.join(' ');
 }
 

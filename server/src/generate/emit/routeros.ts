@@ -8,7 +8,7 @@
 import * as model from '../../model';
 import { AUTH_CANON, keywordFor, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON } from '../../dialects/routeros/catalog';
 import { formatTime, quoteValue } from '../../dialects/routeros/lower';
-import { PSK_PLACEHOLDER, type OspfSpec, type PeerSpec, type SecretSpec, type SelectorSpec, type TargetCapabilities } from '../spec';
+import { GenerateError, PSK_PLACEHOLDER, type OspfSpec, type PeerSpec, type SecretSpec, type SelectorSpec, type TargetCapabilities } from '../spec';
 
 const common = {
   languageId: 'routeros',
@@ -160,6 +160,9 @@ function emitRouterOS(spec: PeerSpec, v: 6 | 7): string {
   const name = spec.facts.hostname ?? `peer-${spec.local.replace(/[.:]/g, '-')}`;
   const tag = safeName(spec.source.name);
   const scenario = spec.scenario.kind;
+  if (scenario === 'dmvpn-spoke' || (spec.scenario.kind === 'site-to-site' && spec.scenario.binding === 'route')) {
+    throw new GenerateError(`RouterOS v${v} is written policy-based here: no ${scenario === 'dmvpn-spoke' ? 'DMVPN spoke' : 'route-based tunnel'}`);
+  }
 
   // ---- interfaces and addresses
   const wanLen = spec.facts.wanPrefixLength ?? 24;
@@ -175,7 +178,7 @@ function emitRouterOS(spec: PeerSpec, v: 6 | 7): string {
     if (spec.facts.gateway) doc.add('ip route', [['distance', '1'], ['gateway', spec.facts.gateway]]);
   }
 
-  if (spec.ipsec && scenario === 'site-to-site') siteToSite(doc, spec, v, tag, notes);
+  if (spec.ipsec && scenario === 'site-to-site') siteToSite(doc, spec, v, tag);
   if (scenario === 'l2tp-client') l2tpClient(doc, spec, v, notes);
   if (spec.ospf && scenario === 'ospf-neighbor') ospf(doc, spec.ospf, v, lanIf, notes);
 
@@ -213,22 +216,22 @@ function secret(s: SecretSpec): string {
   return s.value;
 }
 
-function enc1(canonical: string, notes: string[]): string {
+function enc1(canonical: string): string {
   const k = keywordFor(PROFILE_ENC_CANON, canonical);
-  if (!k) notes.push(`phase 1 encryption ${canonical} has no RouterOS keyword; aes-256 written instead`);
-  return k ?? 'aes-256';
+  if (!k) throw new GenerateError(`RouterOS has no phase 1 encryption ${canonical}`);
+  return k;
 }
 
-function enc2(canonical: string, notes: string[]): string {
+function enc2(canonical: string): string {
   const k = keywordFor(PROPOSAL_ENC_CANON, canonical);
-  if (!k) notes.push(`phase 2 encryption ${canonical} has no RouterOS keyword; aes-256-cbc written instead`);
-  return k ?? 'aes-256-cbc';
+  if (!k) throw new GenerateError(`RouterOS has no phase 2 encryption ${canonical}`);
+  return k;
 }
 
-function auth2(canonical: string, notes: string[]): string {
+function auth2(canonical: string): string {
   const k = keywordFor(AUTH_CANON, canonical);
-  if (!k) notes.push(`phase 2 integrity ${canonical} has no RouterOS keyword; sha256 written instead`);
-  return k ?? 'sha256';
+  if (!k) throw new GenerateError(`RouterOS has no phase 2 integrity ${canonical}`);
+  return k;
 }
 
 function time(seconds: number): string {
@@ -257,7 +260,7 @@ function selectorParams(sel: SelectorSpec): Params {
   ];
 }
 
-function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string, notes: string[]): void {
+function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string): void {
   const ip = spec.ipsec!;
   const p1 = ip.phase1;
   const p2 = ip.phase2;
@@ -265,13 +268,13 @@ function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string, notes: s
   const proposal = `to-${tag}`;
   doc.add('ip ipsec proposal', [
     ['name', proposal],
-    ['auth-algorithms', auth2(p2.integrity, notes)],
-    ['enc-algorithms', enc2(p2.encryption, notes)],
+    ['auth-algorithms', auth2(p2.integrity)],
+    ['enc-algorithms', enc2(p2.encryption)],
     ['lifetime', time(ip.phase2Lifetime)],
     ['pfs-group', ip.pfs],
   ]);
   const phase1: Params = [
-    ['enc-algorithm', enc1(p1.encryption, notes)],
+    ['enc-algorithm', enc1(p1.encryption)],
     ['hash-algorithm', p1.hash],
     ['dh-group', p1.dh],
     ['lifetime', time(p1.lifetime)],
@@ -324,8 +327,8 @@ function l2tpClient(doc: RosDoc, spec: PeerSpec, v: 6 | 7, notes: string[]): voi
     ['disabled', 'no'],
   ]);
   if (!ip) return;
-  doc.set('ip ipsec proposal', [['auth-algorithms', auth2(ip.phase2.integrity, notes)], ['enc-algorithms', enc2(ip.phase2.encryption, notes)], ['pfs-group', ip.pfs], ['lifetime', time(ip.phase2Lifetime)]], '[ find default=yes ]');
-  const phase1: Params = [['enc-algorithm', enc1(ip.phase1.encryption, notes)], ['hash-algorithm', ip.phase1.hash], ['dh-group', ip.phase1.dh], ['lifetime', time(ip.phase1.lifetime)]];
+  doc.set('ip ipsec proposal', [['auth-algorithms', auth2(ip.phase2.integrity)], ['enc-algorithms', enc2(ip.phase2.encryption)], ['pfs-group', ip.pfs], ['lifetime', time(ip.phase2Lifetime)]], '[ find default=yes ]');
+  const phase1: Params = [['enc-algorithm', enc1(ip.phase1.encryption)], ['hash-algorithm', ip.phase1.hash], ['dh-group', ip.phase1.dh], ['lifetime', time(ip.phase1.lifetime)]];
   doc.set('ip ipsec profile', phase1, '[ find default=yes ]');
   if (v === 6) notes.push('/ip ipsec profile exists from RouterOS 6.43; before it the dynamic L2TP peer offers aes-128,3des / sha1 / modp2048,modp1024');
   notes.push('use-ipsec makes RouterOS add a dynamic peer with the default profile and proposal: both are set below');
@@ -386,9 +389,10 @@ function ospf(doc: RosDoc, o: OspfSpec, v: 6 | 7, lanIf: string, notes: string[]
   const areaName = backbone ? 'backbone' : `area-${areaId}`;
   const areaType = o.areaType === 'normal' ? undefined : o.areaType;
   const typeKw = (v === 7 ? V7_TYPE : V6_TYPE)[o.networkType];
-  if (!typeKw) notes.push(`OSPF network type ${o.networkType} has no RouterOS v${v} keyword; broadcast written instead`);
+  if (!typeKw) throw new GenerateError(`RouterOS v${v} has no OSPF network type ${o.networkType} for this link`);
   const authKw = o.auth.type === 'none' ? undefined : (v === 7 ? V7_AUTH : V6_AUTH)[o.auth.type];
-  if (o.auth.type !== 'none' && !authKw) notes.push(`OSPF authentication ${o.auth.type} is not available on RouterOS v${v}: written without authentication, change both ends`);
+  // Writing the link without it would certainly fail (ospf/auth-mismatch): refuse, as for an unsupported proposal.
+  if (o.auth.type !== 'none' && !authKw) throw new GenerateError(`RouterOS v${v} has no ${o.auth.type} OSPF authentication (v${v}: ${Object.keys(v === 7 ? V7_AUTH : V6_AUTH).join(', ')})`);
   const key = authKw && o.auth.key ? secret(o.auth.key) : undefined;
   const keyId = authKw && authKw !== 'simple' ? String(o.auth.keyId ?? 1) : undefined;
   if (v === 7) {
@@ -399,9 +403,9 @@ function ospf(doc: RosDoc, o: OspfSpec, v: 6 | 7, lanIf: string, notes: string[]
       ['area', areaName],
       ['interfaces', o.interfaceName],
       ['networks', o.prefix],
-      ['type', typeKw ?? 'broadcast'],
-      ['hello-interval', `${o.hello}s`],
-      ['dead-interval', `${o.dead}s`],
+      ['type', typeKw],
+      ['hello-interval', time(o.hello)],
+      ['dead-interval', time(o.dead)],
       ['priority', o.priority !== undefined ? String(o.priority) : undefined],
       ['cost', o.cost !== undefined ? String(o.cost) : undefined],
       ['auth', authKw],
@@ -419,9 +423,9 @@ function ospf(doc: RosDoc, o: OspfSpec, v: 6 | 7, lanIf: string, notes: string[]
   for (const n of lans) doc.add('routing ospf network', [['network', n], ['area', areaName]]);
   doc.add('routing ospf interface', [
     ['interface', o.interfaceName],
-    ['network-type', typeKw ?? 'broadcast'],
-    ['hello-interval', `${o.hello}s`],
-    ['dead-interval', `${o.dead}s`],
+    ['network-type', typeKw],
+    ['hello-interval', time(o.hello)],
+    ['dead-interval', time(o.dead)],
     ['priority', o.priority !== undefined ? String(o.priority) : undefined],
     ['cost', o.cost !== undefined ? String(o.cost) : undefined],
     ['authentication', authKw],
