@@ -312,6 +312,10 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     const lanFromSelectors = ipsecPeer.selectors.find((s) => s.remote !== '0.0.0.0/0')?.remote;
     const spec = baseSpec(device, opts, caps, route ? { kind: 'site-to-site', binding: 'route' } : { kind: 'site-to-site', binding: 'policy' }, local, remote, lanFromSelectors);
     spec.ipsec = ipsecSpec(ipsecPeer, caps, src, include, spec.notes);
+    const lan = opts.facts?.lan;
+    if (lan && spec.ipsec.selectors.length && !spec.ipsec.selectors.some((s) => model.prefixContains(s.local, lan))) {
+      spec.notes.push(`the LAN ${lan} is outside what ${src} protects for this peer (${spec.ipsec.selectors.map((s) => s.local).join(', ')}): change ${src}'s selectors too`);
+    }
     if (route) {
       const t: TunnelSpec = { mode: tunnelItf?.tunnel?.mode.value === 'gre' ? 'gre' : 'ipsec' };
       const a = tunnelItf?.addresses[0];
