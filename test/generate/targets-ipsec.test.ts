@@ -121,3 +121,31 @@ describe('generated L2TP/IPsec clients of the RouterOS L2TP server', () => {
     assert.deepEqual([...new Set(codes)], ['ipsec/psk-mismatch']);
   });
 });
+
+describe('an ACL with several protocols becomes one ike rule per protocol', () => {
+  const asa = readRepo('test/verdicts/scenarios/asa-ios-cryptomap-ikev1-3des-cisco-debugs/asa.asa');
+  const src: Source = { id: 'asa-cryptomap', ...asa, dialect: 'cisco-asa', peer: '10.0.0.2', weak: true };
+
+  it('RouterOS: one peer, one policy per ACL line, clean', () => {
+    const { text } = generate(src, 'routeros7', true);
+    assert.match(text, /protocol=tcp/);
+    assert.match(text, /protocol=icmp/);
+    const p = loadPair(src, { uri: 'file:///generated/multi/routeros7.rsc', text });
+    assert.ok(paired(p));
+    assert.deepEqual(crossProblems(p, true), []);
+  });
+
+  it('OpenBSD: two rules (ipsecctl `proto` takes one value), FIXME: reported as ipsec/selector-mismatch', () => {
+    const { text } = generate(src, 'openbsd', true);
+    assert.equal(text.match(/^ike active esp proto (tcp|icmp) from \$local_net to \$remote_net \\$/gm)?.length, 2);
+    const p = loadPair(src, { uri: 'file:///generated/multi/ipsec.conf', text });
+    assert.ok(paired(p));
+    assert.deepEqual(syntaxProblems(p), []);
+    // FIXME: a false error. Together the two rules mirror the ASA's two ACL lines (each line is its own SA pair on the
+    // ASA, each rule its own quick mode on isakmpd), but the pair check matches the ASA peer with one ipsec.conf rule
+    // at a time, so each end reports the other protocol's selector as unmirrored. The generated text is right: the
+    // ipsecctl grammar (sbin/ipsecctl/parse.y `proto: PROTO protoval`) has no protocol list.
+    const codes = crossProblems(p, true).map((l) => l.split(' ')[1]);
+    assert.deepEqual([...new Set(codes)], ['ipsec/selector-mismatch']);
+  });
+});
