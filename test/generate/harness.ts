@@ -35,7 +35,8 @@ export const EXT: Record<TargetId, string> = { 'cisco-ios': 'ios', 'cisco-asa': 
 
 /** The name a generated file gets in the workspace (so dialect detection by name agrees with the target). */
 export function generatedName(target: TargetId): string {
-  return target === 'openbsd' ? 'ipsec.conf' : target === 'bird' ? 'bird.conf' : `generated.${EXT[target]}`;
+  // `.conf` files are told apart by content (an OpenBSD source may itself be called ipsec.conf).
+  return target === 'openbsd' ? 'generated-ipsec.conf' : target === 'bird' ? 'generated-bird.conf' : `generated.${EXT[target]}`;
 }
 
 /** The target a source dialect is re-generated in. */
@@ -45,10 +46,6 @@ export function targetOfDialect(d: model.DialectId, text: string): TargetId {
   if (d === 'openbsd-ipsec') return 'openbsd';
   if (d === 'bird') return 'bird';
   return /by RouterOS 7|\/routing ospf instance\s*\n\s*add .*version=|\/interface wireguard/.test(text) ? 'routeros7' : 'routeros6';
-}
-
-export function isStub(text: string): boolean {
-  return /emitter is not written yet/.test(text);
 }
 
 export interface Generated {

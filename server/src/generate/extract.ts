@@ -29,8 +29,8 @@ export interface PeerCandidate {
   /** The peer address to generate for (a default for a hub, a server or a link, where any free address would do). */
   address: string;
   kind: 'ipsec' | 'dmvpn-hub' | 'l2tp-server' | 'ospf-link';
-  /** The statement the code action sits on. */
-  range: TextRange;
+  /** The statements the code action sits on (the peer address, its key). */
+  ranges: TextRange[];
   /** `crypto map MYMAP 10`, `interface Tunnel0 (DMVPN hub)` … */
   label: string;
   /** Target ids this candidate can be generated in. */
@@ -89,7 +89,9 @@ export function peerCandidates(device: Device, taken: AddressTaken = () => false
     const key = `ipsec ${remote}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ address: remote, kind: 'ipsec', range: p.remote?.range ?? p.range, label: p.label, targets: targetsFor('site-to-site', p.ikeVersion.value) });
+    const ranges = [p.remote?.range ?? p.range];
+    if (p.psk && p.psk.peer !== '0.0.0.0/0') ranges.push(p.psk.range);
+    out.push({ address: remote, kind: 'ipsec', ranges, label: p.label, targets: targetsFor('site-to-site', p.ikeVersion.value) });
   }
   const own = new Set(model.ownedAddresses(device));
   for (const itf of hubTunnels(device)) {
@@ -98,11 +100,11 @@ export function peerCandidates(device: Device, taken: AddressTaken = () => false
     // A spoke's NBMA address: any address the hub reaches; by default one on the hub's underlay /24.
     const addr = prefix ? freeHost(prefix, own, taken) : undefined;
     if (!addr) continue;
-    out.push({ address: addr, kind: 'dmvpn-hub', range: itf.nameRange, label: `interface ${itf.name} (DMVPN hub)`, targets: targetsFor('dmvpn-spoke') });
+    out.push({ address: addr, kind: 'dmvpn-hub', ranges: [itf.nameRange], label: `interface ${itf.name} (DMVPN hub)`, targets: targetsFor('dmvpn-spoke') });
   }
   for (const l of device.l2tp) {
     if (!l.enabled.value || l.useIpsec.value === 'no') continue;
-    out.push({ address: DEFAULT_L2TP_CLIENT, kind: 'l2tp-server', range: l.range, label: 'L2TP/IPsec server', targets: targetsFor('l2tp-client') });
+    out.push({ address: DEFAULT_L2TP_CLIENT, kind: 'l2tp-server', ranges: [l.range], label: 'L2TP/IPsec server', targets: targetsFor('l2tp-client') });
     break;
   }
   const tunnelNames = new Set(device.interfaces.filter((i) => i.tunnel).map((i) => i.name));
@@ -114,7 +116,7 @@ export function peerCandidates(device: Device, taken: AddressTaken = () => false
     if (o.address) avoid.add(o.address);
     const addr = freeHost(o.prefix, avoid, taken);
     if (!addr) continue;
-    out.push({ address: addr, kind: 'ospf-link', range: o.range, label: `OSPF on ${o.interfaceName} (${o.prefix})`, targets: targetsFor('ospf-neighbor') });
+    out.push({ address: addr, kind: 'ospf-link', ranges: [o.range], label: `OSPF on ${o.interfaceName} (${o.prefix})`, targets: targetsFor('ospf-neighbor') });
   }
   return out;
 }
