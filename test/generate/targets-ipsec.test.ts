@@ -11,7 +11,7 @@ import { TARGETS } from '../../server/src/generate/emit';
 import type { PeerSpec, TargetId } from '../../server/src/generate/spec';
 import { createLanguageService } from '../../server/src/service';
 import { crossProblems, describe as describeFindings, isCrossFinding, loadPair, paired, readRepo, syntaxProblems } from './targets-harness';
-import { IOS_GRE, siteToSiteSources, type Source } from './targets-sources';
+import { IOS_GRE, IOS_IKEV2, siteToSiteSources, type Source } from './targets-sources';
 
 const IPSEC_TARGETS: TargetId[] = ['routeros6', 'routeros7', 'openbsd'];
 
@@ -184,4 +184,19 @@ describe('GRE over IPsec (route-based) to RouterOS and OpenBSD', () => {
     for (const target of ['routeros6', 'routeros7'] as const) assert.throws(() => generate(keyed, target, false), (e: unknown) => e instanceof GenerateError && /tunnel key/.test(e.message), target);
     assert.match(generate(keyed, 'openbsd', false).text, /^# {3}vnetid 42$/m);
   });
+});
+
+describe('AES-GCM phase 2 (no separate integrity)', () => {
+  const src: Source = { id: 'ios-ikev2-gcm', uri: 'file:///sources/gcm/hq-ikev2.ios', text: IOS_IKEV2.replace('esp-aes 256 esp-sha256-hmac', 'esp-gcm 256'), dialect: 'cisco-ios', peer: '198.51.100.9', weak: false };
+  for (const target of ['routeros6', 'routeros7'] as const) {
+    it(`IOS esp-gcm 256 → ${target}: auth-algorithms=null, clean`, () => {
+      const { spec, text } = generate(src, target, true);
+      assert.deepEqual(spec.ipsec!.phase2, { protocol: 'esp', encryption: 'aes-gcm-256', integrity: 'none', mode: 'tunnel' });
+      assert.match(text, /^add auth-algorithms=null enc-algorithms=aes-256-gcm lifetime=1h /m);
+      const p = loadPair(src, { uri: `file:///generated/gcm/${fileFor(target)}`, text });
+      assert.ok(paired(p));
+      assert.deepEqual(syntaxProblems(p), []);
+      assert.deepEqual(crossProblems(p, false), []);
+    });
+  }
 });

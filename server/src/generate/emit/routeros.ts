@@ -17,6 +17,7 @@ const common = {
   phase1Encryption: ['aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
   phase1Hash: ['sha512', 'sha256', 'sha1', 'md5'],
   dh: ['ecp521', 'ecp384', 'ecp256', 'modp8192', 'modp6144', 'modp4096', 'modp3072', 'modp2048', 'modp1536', 'modp1024', 'modp768'],
+  phase2Encryption: ['aes-gcm-256', 'aes-gcm-128', 'aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
   phase2Integrity: ['sha512', 'sha256', 'sha1', 'md5', 'none'],
   scenarios: ['site-to-site', 'l2tp-client', 'ospf-neighbor'] as const,
   // Route-based means GRE over IPsec here (`/interface gre` + a transport/tunnel policy for protocol gre): RouterOS has
@@ -27,23 +28,11 @@ const common = {
 };
 
 /**
- * v6: the classic (before 6.43) peer form; AES-GCM proposals are left out (not offered by every v6 release this form
- * runs on), so a GCM source falls back to AES-CBC with an integrity algorithm.
+ * v6 writes the classic (before 6.43) peer form; the algorithm lists are the catalog's for both versions (the v6
+ * manual's proposal `enc-algorithms` already lists AES-CTR and AES-GCM).
  */
-export const ROUTEROS6_CAPS: TargetCapabilities = {
-  ...common,
-  id: 'routeros6',
-  label: 'MikroTik RouterOS v6',
-  ikeVersions: [1, 2],
-  phase2Encryption: ['aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
-};
-export const ROUTEROS7_CAPS: TargetCapabilities = {
-  ...common,
-  id: 'routeros7',
-  label: 'MikroTik RouterOS v7',
-  ikeVersions: [1, 2],
-  phase2Encryption: ['aes-gcm-256', 'aes-gcm-128', 'aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
-};
+export const ROUTEROS6_CAPS: TargetCapabilities = { ...common, id: 'routeros6', label: 'MikroTik RouterOS v6', ikeVersions: [1, 2] };
+export const ROUTEROS7_CAPS: TargetCapabilities = { ...common, id: 'routeros7', label: 'MikroTik RouterOS v7', ikeVersions: [1, 2] };
 
 export function emitRouterOS6(spec: PeerSpec): string {
   return emitRouterOS(spec, 6);
