@@ -171,7 +171,7 @@ function emitRouterOS(spec: PeerSpec, v: 6 | 7): string {
     if (spec.facts.gateway) doc.add('ip route', [['distance', '1'], ['gateway', spec.facts.gateway]]);
   }
 
-  if (spec.ipsec && scenario === 'site-to-site') siteToSite(doc, spec, v, tag);
+  if (spec.ipsec && scenario === 'site-to-site') siteToSite(doc, spec, v, tag, notes);
   if (spec.tunnel && scenario === 'site-to-site') greTunnel(doc, spec, tag, notes);
   if (scenario === 'l2tp-client') l2tpClient(doc, spec, v, notes);
   if (spec.ospf && scenario === 'ospf-neighbor') ospf(doc, spec.ospf, v, lanIf, notes);
@@ -254,7 +254,7 @@ function selectorParams(sel: SelectorSpec): Params {
   ];
 }
 
-function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string): void {
+function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string, notes: string[]): void {
   const ip = spec.ipsec!;
   const p1 = ip.phase1;
   const p2 = ip.phase2;
@@ -278,6 +278,7 @@ function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string): void {
     if (sel.protocol === 'gre' || sel.protocol === '47') continue;
     doc.add('ip firewall nat', [['action', 'accept'], ['chain', 'srcnat'], ['src-address', sel.local], ['dst-address', sel.remote], ['comment', `IPsec to ${spec.source.name}: no NAT`]]);
   }
+  notes.push('the firewall rules below are appended: move them above the default configuration\'s drop (input) and masquerade (srcnat) rules');
   doc.add('ip firewall filter', [['action', 'accept'], ['chain', 'input'], ['protocol', 'udp'], ['dst-port', '500,4500'], ['src-address', spec.remote], ['comment', 'IKE']]);
   doc.add('ip firewall filter', [['action', 'accept'], ['chain', 'input'], ['protocol', 'ipsec-esp'], ['src-address', spec.remote], ['comment', 'IPsec ESP']]);
   if (v === 6) {
