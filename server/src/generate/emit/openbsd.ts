@@ -125,7 +125,12 @@ function protoWord(p: string): string | undefined {
   return t === 'ip' || t === 'all' || t === '0' || t === '' ? undefined : t;
 }
 
-/** A key in double quotes (always: an all-digit unquoted psk is rejected), `"` and `\` escaped. */
+/**
+ * A key in double quotes (always: an all-digit unquoted psk is rejected). ipsecctl's lexer unescapes only `\"` (a
+ * backslash before anything else stays), so only `"` is escaped; a key ending in a backslash or holding a line break
+ * cannot be written at all.
+ */
 function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+  if (/\\$|[\r\n]/.test(value)) throw new GenerateError('the pre-shared key cannot be written in ipsec.conf (it ends with a backslash or holds a line break): change it on both ends');
+  return `"${value.replace(/"/g, '\\"')}"`;
 }
