@@ -11,7 +11,7 @@ import { TARGETS } from '../../server/src/generate/emit';
 import type { PeerSpec, TargetId } from '../../server/src/generate/spec';
 import { createLanguageService } from '../../server/src/service';
 import { crossProblems, describe as describeFindings, isCrossFinding, loadPair, paired, readRepo, syntaxProblems } from './targets-harness';
-import { siteToSiteSources, type Source } from './targets-sources';
+import { IOS_GRE, IOS_IKEV2, siteToSiteSources, type Source } from './targets-sources';
 
 const IPSEC_TARGETS: TargetId[] = ['routeros6', 'routeros7', 'openbsd'];
 
@@ -148,4 +148,55 @@ describe('an ACL with several protocols becomes one ike rule per protocol', () =
     const codes = crossProblems(p, true).map((l) => l.split(' ')[1]);
     assert.deepEqual([...new Set(codes)], ['ipsec/selector-mismatch']);
   });
+});
+
+describe('GRE over IPsec (route-based) to RouterOS and OpenBSD', () => {
+  for (const mode of ['transport', 'tunnel'] as const) {
+    const src: Source = { id: `ios-gre-${mode}`, uri: `file:///sources/${mode}/hq-gre.ios`, text: IOS_GRE.replace(' mode transport', ` mode ${mode}`), dialect: 'cisco-ios', peer: '198.51.100.30', weak: false };
+    for (const target of IPSEC_TARGETS) {
+      it(`IOS GRE + tunnel protection (${mode} mode) → ${target}`, () => {
+        const { spec, text } = generate(src, target, true);
+        assert.deepEqual(spec.scenario, { kind: 'site-to-site', binding: 'route' });
+        if (target === 'openbsd') {
+          assert.match(text, new RegExp(`^ike active esp ${mode === 'transport' ? 'transport ' : ''}proto gre from \\$local_gw to \\$remote_gw \\\\$`, 'm'));
+          assert.match(text, /^# {3}172\.30\.0\.2 172\.30\.0\.1 netmask 255\.255\.255\.252$/m);
+        } else {
+          assert.match(text, /^\/interface gre\nadd allow-fast-path=no local-address=198\.51\.100\.30 name=gre-hq-gre \\\n {4}remote-address=203\.0\.113\.30$/m);
+          assert.match(text, /^add address=172\.30\.0\.2\/30 interface=gre-hq-gre network=172\.30\.0\.0$/m);
+          assert.ok(!/bridge-lan/.test(text), 'no LAN made up from the GRE host selectors');
+        }
+        const gen = { uri: `file:///generated/gre-${mode}/${fileFor(target)}`, text };
+        const p = loadPair(src, gen);
+        assert.ok(paired(p));
+        assert.deepEqual(syntaxProblems(p), []);
+        assert.deepEqual(crossProblems(p, false), []);
+        const back = extractSpec(p.service.getDevice(gen.uri)!, spec.remote, { target: 'cisco-ios', includeSecrets: true, binding: 'policy' });
+        assert.deepEqual([back.ipsec!.phase1, back.ipsec!.phase2, back.ipsec!.pfs, back.ipsec!.psk.value], [spec.ipsec!.phase1, spec.ipsec!.phase2, spec.ipsec!.pfs, spec.ipsec!.psk.value]);
+        assert.deepEqual(back.ipsec!.selectors, [{ local: '203.0.113.30/32', remote: '198.51.100.30/32', protocol: 'gre', localPort: undefined, remotePort: undefined }]);
+      });
+    }
+  }
+
+  it('a VTI (tunnel mode ipsec) or a keyed GRE tunnel is refused where the target cannot express it', () => {
+    const vti: Source = { id: 'ios-vti', uri: 'file:///sources/vti/hq.ios', text: IOS_GRE.replace(' tunnel destination', ' tunnel mode ipsec ipv4\n tunnel destination'), dialect: 'cisco-ios', peer: '198.51.100.30', weak: false };
+    for (const target of IPSEC_TARGETS) assert.throws(() => generate(vti, target, false), (e: unknown) => e instanceof GenerateError && /VTI/.test(e.message), target);
+    const keyed: Source = { ...vti, uri: 'file:///sources/keyed/hq.ios', text: IOS_GRE.replace(' tunnel destination', ' tunnel key 42\n tunnel destination') };
+    for (const target of ['routeros6', 'routeros7'] as const) assert.throws(() => generate(keyed, target, false), (e: unknown) => e instanceof GenerateError && /tunnel key/.test(e.message), target);
+    assert.match(generate(keyed, 'openbsd', false).text, /^# {3}vnetid 42$/m);
+  });
+});
+
+describe('AES-GCM phase 2 (no separate integrity)', () => {
+  const src: Source = { id: 'ios-ikev2-gcm', uri: 'file:///sources/gcm/hq-ikev2.ios', text: IOS_IKEV2.replace('esp-aes 256 esp-sha256-hmac', 'esp-gcm 256'), dialect: 'cisco-ios', peer: '198.51.100.9', weak: false };
+  for (const target of ['routeros6', 'routeros7'] as const) {
+    it(`IOS esp-gcm 256 → ${target}: auth-algorithms=null, clean`, () => {
+      const { spec, text } = generate(src, target, true);
+      assert.deepEqual(spec.ipsec!.phase2, { protocol: 'esp', encryption: 'aes-gcm-256', integrity: 'none', mode: 'tunnel' });
+      assert.match(text, /^add auth-algorithms=null enc-algorithms=aes-256-gcm lifetime=1h /m);
+      const p = loadPair(src, { uri: `file:///generated/gcm/${fileFor(target)}`, text });
+      assert.ok(paired(p));
+      assert.deepEqual(syntaxProblems(p), []);
+      assert.deepEqual(crossProblems(p, false), []);
+    });
+  }
 });

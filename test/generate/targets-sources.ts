@@ -118,3 +118,38 @@ export function siteToSiteSources(): Source[] {
     { id: 'openbsd', ...obsd, dialect: 'openbsd', peer: '198.51.100.20', weak: true },
   ];
 }
+
+/** IOS GRE over IPsec (p2p GRE with tunnel protection, transport mode), the route-based source for RouterOS/OpenBSD. */
+export const IOS_GRE = `! hq-gre: IOS GRE tunnel protected by an IPsec profile (route-based site-to-site) for the generate-peer tests
+version 15.4
+hostname hq-gre
+!
+crypto isakmp policy 10
+ encryption aes 256
+ hash sha256
+ authentication pre-share
+ group 14
+crypto isakmp key Gre-Lab-Key address 198.51.100.30
+!
+crypto ipsec transform-set TS esp-aes 256 esp-sha256-hmac
+ mode transport
+!
+crypto ipsec profile GRE-PROT
+ set transform-set TS
+!
+interface Tunnel0
+ ip address 172.30.0.1 255.255.255.252
+ tunnel source GigabitEthernet0/0
+ tunnel destination 198.51.100.30
+ tunnel protection ipsec profile GRE-PROT
+!
+interface GigabitEthernet0/0
+ ip address 203.0.113.30 255.255.255.0
+!
+interface GigabitEthernet0/1
+ ip address 10.30.0.1 255.255.255.0
+!
+ip route 192.168.30.0 255.255.255.0 172.30.0.2
+!
+end
+`;

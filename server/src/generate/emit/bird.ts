@@ -97,7 +97,8 @@ function ospfConf(o: OspfSpec, lanIf: string, notes: string[]): string[] {
   return lines;
 }
 
-/** A BIRD string: double quotes, `"` and `\` escaped. */
+/** A BIRD string: BIRD's lexer takes `"…"` with no escapes, so a password holding `"` or a line break cannot be written. */
 function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+  if (/["\r\n]/.test(value)) throw new GenerateError('the OSPF key cannot be written in bird.conf (it holds a double quote or a line break): change it on both ends');
+  return `"${value}"`;
 }

@@ -21,7 +21,9 @@ export const OPENBSD_CAPS: TargetCapabilities = {
   phase2Encryption: ['aes-gcm-256', 'aes-gcm-128', 'aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des'],
   phase2Integrity: ['sha512', 'sha384', 'sha256', 'sha1', 'md5', 'none'],
   scenarios: ['site-to-site'],
-  routeBased: false,
+  // Route-based means GRE over IPsec: a gre(4) interface (its hostname.greN is written as a comment) and an `ike`
+  // rule for proto gre between the two gateways. A VTI source (`tunnel mode ipsec`) is refused.
+  routeBased: true,
   defaultWan: 'em0',
   defaultLanInterface: 'em1',
 };
@@ -32,7 +34,9 @@ export function emitOpenBSD(spec: PeerSpec): string {
   const macros: string[] = [];
   const ip = spec.ipsec;
   const body: string[] = [];
-  if (spec.scenario.kind !== 'site-to-site' || spec.scenario.binding !== 'policy' || !ip) throw new GenerateError('OpenBSD ipsec.conf is written for policy-based site-to-site tunnels only');
+  if (spec.scenario.kind !== 'site-to-site' || !ip) throw new GenerateError('OpenBSD ipsec.conf is written for site-to-site tunnels only');
+  const route = spec.scenario.binding === 'route';
+  if (route && spec.tunnel?.mode !== 'gre') throw new GenerateError(`OpenBSD has no IPsec VTI (tunnel mode ipsec) in ipsec.conf: generate it policy-based, or use GRE over IPsec on ${spec.source.name}`);
   // isakmpd speaks IKEv1 only; IKEv2 is iked.conf(5), another format.
   if (ip.ikeVersion !== 1) throw new GenerateError('OpenBSD ipsec.conf (isakmpd) speaks IKEv1 only');
   macros.push(`local_gw = "${spec.local}"`, `remote_gw = "${spec.remote}"`);
@@ -40,6 +44,8 @@ export function emitOpenBSD(spec: PeerSpec): string {
   const nameOf = (prefix: string, side: 'local' | 'remote'): string => {
     const text = hostText(prefix);
     if (text === 'any') return 'any';
+    // The gateways themselves (GRE, transport mode) already have their macros.
+    if (text === (side === 'local' ? spec.local : spec.remote)) return side === 'local' ? '$local_gw' : '$remote_gw';
     const key = `${side} ${text}`;
     let n = names.get(key);
     if (!n) {
@@ -63,6 +69,7 @@ export function emitOpenBSD(spec: PeerSpec): string {
       [head, '\tlocal $local_gw peer $remote_gw', `\t${main}`, `\t${quick}`, `\tpsk ${quote(ip.psk.value)}`].join(' \\\n'),
     );
   }
+  if (route) notes.push(...greNotes(spec));
   const src = spec.source.uri.split('/').pop() ?? spec.source.uri;
   out.push(`# /etc/ipsec.conf: the other end of ${spec.source.name} (${src}), written by netcfg generate-peer.`);
   out.push(`# This gateway: ${spec.local}; its peer ${spec.source.name}: ${spec.remote}.`);
@@ -71,6 +78,19 @@ export function emitOpenBSD(spec: PeerSpec): string {
   out.push(...macros);
   out.push(...body);
   return out.join('\n') + '\n';
+}
+
+/** The gre(4) side of GRE over IPsec, as comment lines: hostname.gre0, the sysctl, and the route to add. */
+function greNotes(spec: PeerSpec): string[] {
+  const t = spec.tunnel!;
+  const res = ['GRE over IPsec: this rule protects the GRE packets of gre0. /etc/hostname.gre0:'];
+  if (t.address && t.remoteAddress && t.prefixLength !== undefined) res.push(`  ${t.address} ${t.remoteAddress} netmask ${model.lengthToMask(t.prefixLength)}`);
+  res.push(`  tunnel ${spec.local} ${spec.remote}`);
+  if (t.key !== undefined) res.push(`  vnetid ${t.key}`);
+  if (t.mtu !== undefined) res.push(`  mtu ${t.mtu}`);
+  res.push('  up', 'and in /etc/sysctl.conf: net.inet.gre.allow=1');
+  if (t.remoteAddress) res.push(`route ${spec.source.name}'s networks via ${t.remoteAddress} (route add NETWORK ${t.remoteAddress})`);
+  return res;
 }
 
 /**
@@ -105,7 +125,12 @@ function protoWord(p: string): string | undefined {
   return t === 'ip' || t === 'all' || t === '0' || t === '' ? undefined : t;
 }
 
-/** A key in double quotes (always: an all-digit unquoted psk is rejected), `"` and `\` escaped. */
+/**
+ * A key in double quotes (always: an all-digit unquoted psk is rejected). ipsecctl's lexer unescapes only `\"` (a
+ * backslash before anything else stays), so only `"` is escaped; a key ending in a backslash or holding a line break
+ * cannot be written at all.
+ */
 function quote(value: string): string {
-  return `"${value.replace(/["\\]/g, '\\$&')}"`;
+  if (/\\$|[\r\n]/.test(value)) throw new GenerateError('the pre-shared key cannot be written in ipsec.conf (it ends with a backslash or holds a line break): change it on both ends');
+  return `"${value.replace(/"/g, '\\"')}"`;
 }

@@ -17,31 +17,22 @@ const common = {
   phase1Encryption: ['aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
   phase1Hash: ['sha512', 'sha256', 'sha1', 'md5'],
   dh: ['ecp521', 'ecp384', 'ecp256', 'modp8192', 'modp6144', 'modp4096', 'modp3072', 'modp2048', 'modp1536', 'modp1024', 'modp768'],
+  phase2Encryption: ['aes-gcm-256', 'aes-gcm-128', 'aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
   phase2Integrity: ['sha512', 'sha256', 'sha1', 'md5', 'none'],
   scenarios: ['site-to-site', 'l2tp-client', 'ospf-neighbor'] as const,
-  routeBased: false,
+  // Route-based means GRE over IPsec here (`/interface gre` + a transport/tunnel policy for protocol gre): RouterOS has
+  // no VTI, so a `tunnel mode ipsec` source is refused by the emitter with a GenerateError.
+  routeBased: true,
   defaultWan: 'ether1',
   defaultLanInterface: 'bridge-lan',
 };
 
 /**
- * v6: the classic (before 6.43) peer form; AES-GCM proposals are left out (not offered by every v6 release this form
- * runs on), so a GCM source falls back to AES-CBC with an integrity algorithm.
+ * v6 writes the classic (before 6.43) peer form; the algorithm lists are the catalog's for both versions (the v6
+ * manual's proposal `enc-algorithms` already lists AES-CTR and AES-GCM).
  */
-export const ROUTEROS6_CAPS: TargetCapabilities = {
-  ...common,
-  id: 'routeros6',
-  label: 'MikroTik RouterOS v6',
-  ikeVersions: [1, 2],
-  phase2Encryption: ['aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
-};
-export const ROUTEROS7_CAPS: TargetCapabilities = {
-  ...common,
-  id: 'routeros7',
-  label: 'MikroTik RouterOS v7',
-  ikeVersions: [1, 2],
-  phase2Encryption: ['aes-gcm-256', 'aes-gcm-128', 'aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
-};
+export const ROUTEROS6_CAPS: TargetCapabilities = { ...common, id: 'routeros6', label: 'MikroTik RouterOS v6', ikeVersions: [1, 2] };
+export const ROUTEROS7_CAPS: TargetCapabilities = { ...common, id: 'routeros7', label: 'MikroTik RouterOS v7', ikeVersions: [1, 2] };
 
 export function emitRouterOS6(spec: PeerSpec): string {
   return emitRouterOS(spec, 6);
@@ -56,6 +47,7 @@ export function emitRouterOS7(spec: PeerSpec): string {
 /** Menus in the order `/export` prints them: objects before the items that reference them. */
 const MENU_ORDER = [
   'interface bridge',
+  'interface gre',
   'interface l2tp-client',
   'interface vlan',
   'interface list',
@@ -160,13 +152,14 @@ function emitRouterOS(spec: PeerSpec, v: 6 | 7): string {
   const name = spec.facts.hostname ?? `peer-${spec.local.replace(/[.:]/g, '-')}`;
   const tag = safeName(spec.source.name);
   const scenario = spec.scenario.kind;
-  if (scenario === 'dmvpn-spoke' || (spec.scenario.kind === 'site-to-site' && spec.scenario.binding === 'route')) {
-    throw new GenerateError(`RouterOS v${v} is written policy-based here: no ${scenario === 'dmvpn-spoke' ? 'DMVPN spoke' : 'route-based tunnel'}`);
-  }
+  if (scenario === 'dmvpn-spoke') throw new GenerateError(`RouterOS v${v} is no DMVPN spoke (no mGRE or NHRP)`);
+  if (spec.scenario.kind === 'site-to-site' && spec.scenario.binding === 'route') checkGre(spec, v);
 
   // ---- interfaces and addresses
   const wanLen = spec.facts.wanPrefixLength ?? 24;
-  const lan = scenario === 'site-to-site' ? model.canonicalPrefix(spec.facts.lan) : undefined;
+  // A LAN that holds this router's own WAN address (a GRE source's host selectors taken for its LAN) is no LAN.
+  const lanPrefix = scenario === 'site-to-site' ? model.canonicalPrefix(spec.facts.lan) : undefined;
+  const lan = lanPrefix && !lanPrefix.endsWith('/32') && !model.prefixContains(lanPrefix, hostCidr(spec.local)) ? lanPrefix : undefined;
   if (lan && lanIf.startsWith('bridge')) doc.add('interface bridge', [['name', lanIf]]);
   if (lan) {
     const gw = firstHost(lan);
@@ -178,7 +171,8 @@ function emitRouterOS(spec: PeerSpec, v: 6 | 7): string {
     if (spec.facts.gateway) doc.add('ip route', [['distance', '1'], ['gateway', spec.facts.gateway]]);
   }
 
-  if (spec.ipsec && scenario === 'site-to-site') siteToSite(doc, spec, v, tag);
+  if (spec.ipsec && scenario === 'site-to-site') siteToSite(doc, spec, v, tag, notes);
+  if (spec.tunnel && scenario === 'site-to-site') greTunnel(doc, spec, tag, notes);
   if (scenario === 'l2tp-client') l2tpClient(doc, spec, v, notes);
   if (spec.ospf && scenario === 'ospf-neighbor') ospf(doc, spec.ospf, v, lanIf, notes);
 
@@ -260,7 +254,7 @@ function selectorParams(sel: SelectorSpec): Params {
   ];
 }
 
-function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string): void {
+function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string, notes: string[]): void {
   const ip = spec.ipsec!;
   const p1 = ip.phase1;
   const p2 = ip.phase2;
@@ -281,8 +275,10 @@ function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string): void {
   ];
   // NAT rule above the masquerade: traffic into the tunnel must leave with its own addresses.
   for (const sel of ip.selectors) {
+    if (sel.protocol === 'gre' || sel.protocol === '47') continue;
     doc.add('ip firewall nat', [['action', 'accept'], ['chain', 'srcnat'], ['src-address', sel.local], ['dst-address', sel.remote], ['comment', `IPsec to ${spec.source.name}: no NAT`]]);
   }
+  notes.push('the firewall rules below are appended: move them above the default configuration\'s drop (input) and masquerade (srcnat) rules');
   doc.add('ip firewall filter', [['action', 'accept'], ['chain', 'input'], ['protocol', 'udp'], ['dst-port', '500,4500'], ['src-address', spec.remote], ['comment', 'IKE']]);
   doc.add('ip firewall filter', [['action', 'accept'], ['chain', 'input'], ['protocol', 'ipsec-esp'], ['src-address', spec.remote], ['comment', 'IPsec ESP']]);
   if (v === 6) {
@@ -308,6 +304,27 @@ function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string): void {
   for (const sel of ip.selectors) {
     doc.add('ip ipsec policy', [...selectorParams(sel), ['peer', peer], ['action', 'encrypt'], ['level', 'require'], ['tunnel', p2.mode === 'tunnel' ? 'yes' : 'no'], ['proposal', proposal]]);
   }
+}
+
+/** Route-based: only GRE (no VTI on RouterOS), and without a GRE key (RouterOS GRE has none). */
+function checkGre(spec: PeerSpec, v: 6 | 7): void {
+  const t = spec.tunnel;
+  if (!t || t.mode !== 'gre') throw new GenerateError(`RouterOS v${v} has no IPsec VTI (tunnel mode ipsec): generate it policy-based, or use GRE over IPsec on ${spec.source.name}`);
+  if (t.key !== undefined) throw new GenerateError(`RouterOS v${v} GRE has no tunnel key, which ${spec.source.name}'s tunnel sets (tunnel key ${t.key})`);
+}
+
+/**
+ * GRE over IPsec: the GRE interface between the two IKE addresses (fast path off, as IPsec needs), its tunnel address,
+ * and a note to route the source's networks over it. The IPsec policy for protocol gre comes from the selectors.
+ */
+function greTunnel(doc: RosDoc, spec: PeerSpec, tag: string, notes: string[]): void {
+  const t = spec.tunnel!;
+  const name = `gre-${tag}`;
+  doc.add('interface gre', [['name', name], ['local-address', spec.local], ['remote-address', spec.remote], ['allow-fast-path', 'no'], ['mtu', t.mtu !== undefined ? String(t.mtu) : undefined]]);
+  if (t.address && t.prefixLength !== undefined) {
+    doc.add('ip address', [['address', `${t.address}/${t.prefixLength}`], ['interface', name], ['network', model.networkOf(t.address, t.prefixLength)?.split('/')[0]]]);
+  }
+  if (t.remoteAddress) notes.push(`route ${spec.source.name}'s networks via ${t.remoteAddress} (its end of ${name}), e.g. /ip route add dst-address=NETWORK gateway=${t.remoteAddress}`);
 }
 
 /**
