@@ -22,8 +22,9 @@ function snippetText(text: string): string {
 
 /** The generated text as a snippet: every placeholder one tab stop (typing the key once fills each occurrence). */
 export function toSnippet(text: string, placeholder: string): string {
+  const word = new RegExp(`(?<![\\w-])${placeholder.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}(?![\\w-])`);
   return text
-    .split(placeholder)
+    .split(word)
     .map(snippetText)
     .join(`\${1:${placeholder}}`);
 }

@@ -95,7 +95,7 @@ describe('generated L2TP/IPsec clients of the RouterOS L2TP server', () => {
     it(`l2tp-server.rsc → ${target}`, () => {
       const spec = extractSpec(sourceDevice(server), '198.51.100.2', { target, includeSecrets: true });
       const text = TARGETS[target].emit(spec);
-      assert.match(text, /^\/interface l2tp-client\nadd connect-to=203\.0\.113\.50 disabled=no ipsec-secret=l2tp-lab-key \\\n {4}name=l2tp-out1 password=CHANGE-ME use-ipsec=yes user=vpnuser$/m);
+      assert.match(text, /^\/interface l2tp-client\nadd connect-to=203\.0\.113\.50 disabled=no ipsec-secret=l2tp-lab-key \\\n {4}name=l2tp-out1 password=PPP-PASSWORD use-ipsec=yes user=vpnuser$/m);
       const gen = { uri: `file:///generated/l2tp/${target}.rsc`, text };
       const p = loadPair(server, gen);
       assert.ok(paired(p));

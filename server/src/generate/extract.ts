@@ -41,6 +41,8 @@ export interface PeerCandidate {
 export type AddressTaken = (address: string) => boolean;
 
 const DEFAULT_LAN = '192.168.88.0/24';
+/** The PPP password of an L2TP client: another secret than the IPsec key, so another placeholder (another tab stop). */
+const PPP_PASSWORD_PLACEHOLDER = 'PPP-PASSWORD';
 /** Documentation address (RFC 5737) for an L2TP client, whose address a server never names. */
 const DEFAULT_L2TP_CLIENT = '198.51.100.2';
 
@@ -186,7 +188,8 @@ function secretSpec(secret: Secret | undefined, include: boolean, what: string, 
   }
   if (include && secret.plain !== undefined && secret.plain !== '') return { value: secret.plain, placeholder: false };
   if (include) notes.push(`${what}: the source's is not readable (${secret.kind}); write it here`);
-  else notes.push(`${what}: replace ${PSK_PLACEHOLDER} with the source's`);
+  // The placeholder word itself stays out of the notes: the editor makes every occurrence one tab stop.
+  else notes.push(`${what}: a placeholder stands for the source's (not copied); type it in`);
   return { value: PSK_PLACEHOLDER, placeholder: true };
 }
 
@@ -391,7 +394,7 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
       spec.ipsec.phase2.mode = 'transport';
       spec.ipsec.selectors = [{ local: `${local}/32`, remote: `${server}/32`, protocol: 'udp', localPort: '1701', remotePort: '1701' }];
     } else throw new GenerateError(`${src}'s L2TP server has no IPsec peer to negotiate with`);
-    spec.l2tp = { server, user: 'vpnuser', password: { value: PSK_PLACEHOLDER, placeholder: true }, interfaceName: 'l2tp-out1' };
+    spec.l2tp = { server, user: 'vpnuser', password: { value: PPP_PASSWORD_PLACEHOLDER, placeholder: true }, interfaceName: 'l2tp-out1' };
     spec.notes.push(`L2TP user and password: a /ppp secret of ${src}`);
     return spec;
   }

@@ -1,6 +1,6 @@
 # netcfg generate-peer: the other end of core (core.ios), in the form /export prints by RouterOS 6
 # This router: 10.50.0.1; its peer core: 10.50.0.2.
-# OSPF authentication key: replace CHANGE-ME with the source's
+# OSPF authentication key: a placeholder stands for the source's (not copied); type it in
 # matches keyed MD5 OSPF authentication from core
 # network type broadcast: IOS default on Ethernet/LAN interfaces
 /routing ospf instance

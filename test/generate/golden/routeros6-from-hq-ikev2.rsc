@@ -1,7 +1,7 @@
 # netcfg generate-peer: the other end of hq-ikev2 (hq-ikev2.ios), in the form /export prints by RouterOS 6
 # This router: 198.51.100.9; its peer hq-ikev2: 203.0.113.9.
 # RouterOS v6 classic IPsec (before 6.43): secret and phase 1 on /ip ipsec peer.
-# pre-shared key: replace CHANGE-ME with the source's
+# pre-shared key: a placeholder stands for the source's (not copied); type it in
 # the firewall rules below are appended: move them above the default configuration's drop (input) and masquerade (srcnat) rules
 /interface bridge
 add name=bridge-lan

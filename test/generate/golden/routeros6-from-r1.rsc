@@ -2,7 +2,7 @@
 # This router: 10.0.0.2; its peer r1: 192.168.23.3.
 # RouterOS v6 classic IPsec (before 6.43): secret and phase 1 on /ip ipsec peer.
 # matches modp1024 from r1 (phase 1): change both ends
-# pre-shared key: replace CHANGE-ME with the source's
+# pre-shared key: a placeholder stands for the source's (not copied); type it in
 # the firewall rules below are appended: move them above the default configuration's drop (input) and masquerade (srcnat) rules
 /interface bridge
 add name=bridge-lan

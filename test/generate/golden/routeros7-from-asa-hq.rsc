@@ -1,6 +1,6 @@
 # netcfg generate-peer: the other end of asa-hq (asa-hq.asa), in the form /export prints by RouterOS 7
 # This router: 198.51.100.7; its peer asa-hq: 203.0.113.1.
-# pre-shared key: replace CHANGE-ME with the source's
+# pre-shared key: a placeholder stands for the source's (not copied); type it in
 # the firewall rules below are appended: move them above the default configuration's drop (input) and masquerade (srcnat) rules
 /interface bridge
 add name=bridge-lan

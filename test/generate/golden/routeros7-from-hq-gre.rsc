@@ -1,6 +1,6 @@
 # netcfg generate-peer: the other end of hq-gre (hq-gre.ios), in the form /export prints by RouterOS 7
 # This router: 198.51.100.30; its peer hq-gre: 203.0.113.30.
-# pre-shared key: replace CHANGE-ME with the source's
+# pre-shared key: a placeholder stands for the source's (not copied); type it in
 # the firewall rules below are appended: move them above the default configuration's drop (input) and masquerade (srcnat) rules
 # route hq-gre's networks via 172.30.0.1 (its end of gre-hq-gre), e.g. /ip route add dst-address=NETWORK gateway=172.30.0.1
 /interface gre

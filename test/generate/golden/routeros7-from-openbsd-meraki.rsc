@@ -1,7 +1,7 @@
 # netcfg generate-peer: the other end of ipsec.conf (ipsec.conf), in the form /export prints by RouterOS 7
 # This router: 198.51.100.20; its peer ipsec.conf: 192.0.2.1.
 # matches 3DES/modp1024 from ipsec.conf (phase 1): change both ends
-# pre-shared key: replace CHANGE-ME with the source's
+# pre-shared key: a placeholder stands for the source's (not copied); type it in
 # the firewall rules below are appended: move them above the default configuration's drop (input) and masquerade (srcnat) rules
 /interface bridge
 add name=bridge-lan

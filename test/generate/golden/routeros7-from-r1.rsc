@@ -1,7 +1,7 @@
 # netcfg generate-peer: the other end of r1 (r1.ios), in the form /export prints by RouterOS 7
 # This router: 10.0.0.2; its peer r1: 192.168.23.3.
 # matches modp1024 from r1 (phase 1): change both ends
-# pre-shared key: replace CHANGE-ME with the source's
+# pre-shared key: a placeholder stands for the source's (not copied); type it in
 # the firewall rules below are appended: move them above the default configuration's drop (input) and masquerade (srcnat) rules
 /interface bridge
 add name=bridge-lan
