@@ -200,3 +200,17 @@ describe('AES-GCM phase 2 (no separate integrity)', () => {
     });
   }
 });
+
+describe('user facts: interface names the target does not have by default', () => {
+  it('RouterOS defines a WAN VLAN and a LAN bridge it is told about, so nothing is undefined', () => {
+    const src = siteToSiteSources().find((s) => s.id === 'ios-ikev1')!;
+    const spec = extractSpec(sourceDevice(src), src.peer, { target: 'routeros7', includeSecrets: true, facts: { wan: 'vlan100', lanInterface: 'office', lan: '192.168.88.0/24' } });
+    const text = TARGETS.routeros7.emit(spec);
+    assert.match(text, /^\/interface vlan\nadd comment="WAN: check the parent port" interface=ether1 name=vlan100 \\\n {4}vlan-id=100$/m);
+    assert.match(text, /^\/interface bridge\nadd comment="LAN: add its ports" name=office$/m);
+    const p = loadPair(src, { uri: 'file:///generated/facts/routeros7.rsc', text });
+    assert.ok(paired(p));
+    assert.deepEqual(syntaxProblems(p), []);
+    assert.deepEqual(p.service.getFindings(p.generatedUri).filter((f) => f.code === 'ref/undefined'), []);
+  });
+});

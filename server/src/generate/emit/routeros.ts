@@ -6,7 +6,7 @@
 // Imports only the spec, the model's address helpers and the RouterOS dialect's catalog and value formatting.
 
 import * as model from '../../model';
-import { AUTH_CANON, keywordFor, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON } from '../../dialects/routeros/catalog';
+import { AUTH_CANON, keywordFor, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON, ROS_HASH } from '../../dialects/routeros/catalog';
 import { formatTime, quoteValue } from '../../dialects/routeros/lower';
 import { GenerateError, PSK_PLACEHOLDER, type OspfSpec, type PeerSpec, type SecretSpec, type SelectorSpec, type TargetCapabilities } from '../spec';
 
@@ -78,6 +78,14 @@ type Params = [string, string | undefined][];
 
 class RosDoc {
   private readonly menus = new Map<string, string[]>();
+  private readonly names = new Set<string>();
+
+  /** True the first time a name is claimed: an interface is defined once. */
+  claim(name: string): boolean {
+    if (this.names.has(name)) return false;
+    this.names.add(name);
+    return true;
+  }
 
   add(menu: string, params: Params): void {
     this.line(menu, `add ${renderParams(params)}`);
@@ -160,12 +168,13 @@ function emitRouterOS(spec: PeerSpec, v: 6 | 7): string {
   // A LAN that holds this router's own WAN address (a GRE source's host selectors taken for its LAN) is no LAN.
   const lanPrefix = scenario === 'site-to-site' ? model.canonicalPrefix(spec.facts.lan) : undefined;
   const lan = lanPrefix && !lanPrefix.endsWith('/32') && !model.prefixContains(lanPrefix, hostCidr(spec.local)) ? lanPrefix : undefined;
-  if (lan && lanIf.startsWith('bridge')) doc.add('interface bridge', [['name', lanIf]]);
+  if (lan) defineInterface(doc, lanIf, 'LAN');
   if (lan) {
     const gw = firstHost(lan);
     if (gw) doc.add('ip address', [['address', `${gw}/${lan.split('/')[1]}`], ['interface', lanIf], ['network', lan.split('/')[0]]]);
   }
   if (scenario !== 'ospf-neighbor') {
+    defineInterface(doc, wan, 'WAN');
     const net = model.networkOf(spec.local, wanLen);
     doc.add('ip address', [['address', `${spec.local}/${wanLen}`], ['interface', wan], ['network', net?.split('/')[0]]]);
     if (spec.facts.gateway) doc.add('ip route', [['distance', '1'], ['gateway', spec.facts.gateway]]);
@@ -214,6 +223,12 @@ function enc1(canonical: string): string {
   const k = keywordFor(PROFILE_ENC_CANON, canonical);
   if (!k) throw new GenerateError(`RouterOS has no phase 1 encryption ${canonical}`);
   return k;
+}
+
+/** Phase 1 hash (`hash-algorithm`, catalog ROS_HASH). */
+function hash1(canonical: string): string {
+  if (!(ROS_HASH as readonly string[]).includes(canonical)) throw new GenerateError(`RouterOS has no phase 1 hash ${canonical}`);
+  return canonical;
 }
 
 function enc2(canonical: string): string {
@@ -269,7 +284,7 @@ function siteToSite(doc: RosDoc, spec: PeerSpec, v: 6 | 7, tag: string, notes: s
   ]);
   const phase1: Params = [
     ['enc-algorithm', enc1(p1.encryption)],
-    ['hash-algorithm', p1.hash],
+    ['hash-algorithm', hash1(p1.hash)],
     ['dh-group', p1.dh],
     ['lifetime', time(p1.lifetime)],
   ];
@@ -345,7 +360,7 @@ function l2tpClient(doc: RosDoc, spec: PeerSpec, v: 6 | 7, notes: string[]): voi
   ]);
   if (!ip) return;
   doc.set('ip ipsec proposal', [['auth-algorithms', auth2(ip.phase2.integrity)], ['enc-algorithms', enc2(ip.phase2.encryption)], ['pfs-group', ip.pfs], ['lifetime', time(ip.phase2Lifetime)]], '[ find default=yes ]');
-  const phase1: Params = [['enc-algorithm', enc1(ip.phase1.encryption)], ['hash-algorithm', ip.phase1.hash], ['dh-group', ip.phase1.dh], ['lifetime', time(ip.phase1.lifetime)]];
+  const phase1: Params = [['enc-algorithm', enc1(ip.phase1.encryption)], ['hash-algorithm', hash1(ip.phase1.hash)], ['dh-group', ip.phase1.dh], ['lifetime', time(ip.phase1.lifetime)]];
   doc.set('ip ipsec profile', phase1, '[ find default=yes ]');
   if (v === 6) notes.push('/ip ipsec profile exists from RouterOS 6.43; before it the dynamic L2TP peer offers aes-128,3des / sha1 / modp2048,modp1024');
   notes.push('use-ipsec makes RouterOS add a dynamic peer with the default profile and proposal: both are set below');
@@ -355,17 +370,21 @@ function l2tpClient(doc: RosDoc, spec: PeerSpec, v: 6 | 7, notes: string[]): voi
 const BUILTIN_PORT = /^(ether|sfp|sfpplus|sfp-sfpplus|qsfp|combo|wlan|wifi|lte)\d/;
 
 /**
- * Makes the link interface exist: a built-in port needs nothing, `vlanN` becomes a VLAN with id N on ether1 (say so),
- * anything else a bridge of that name (the user adds its ports).
+ * Makes an interface the text uses exist: a built-in port needs nothing, `bridge…` is added as a bridge, `vlanN` as
+ * VLAN N on ether1 (check the parent port), anything else as a bridge (the user adds its ports). Each name once.
  */
-function defineInterface(doc: RosDoc, name: string): void {
-  if (BUILTIN_PORT.test(name)) return;
-  const vlan = /^vlan(\d{1,4})$/i.exec(name);
-  if (vlan && Number(vlan[1]) >= 1 && Number(vlan[1]) <= 4094) {
-    doc.add('interface vlan', [['name', name], ['vlan-id', vlan[1]], ['interface', 'ether1'], ['comment', 'link to the OSPF neighbour: check the parent port']]);
+function defineInterface(doc: RosDoc, name: string, purpose: string): void {
+  if (BUILTIN_PORT.test(name) || !doc.claim(name)) return;
+  if (/^bridge/.test(name)) {
+    doc.add('interface bridge', [['name', name]]);
     return;
   }
-  doc.add('interface bridge', [['name', name], ['comment', 'link to the OSPF neighbour: add its port']]);
+  const vlan = /^vlan(\d{1,4})$/i.exec(name);
+  if (vlan && Number(vlan[1]) >= 1 && Number(vlan[1]) <= 4094) {
+    doc.add('interface vlan', [['name', name], ['vlan-id', vlan[1]], ['interface', 'ether1'], ['comment', `${purpose}: check the parent port`]]);
+    return;
+  }
+  doc.add('interface bridge', [['name', name], ['comment', `${purpose}: add its ports`]]);
 }
 
 const V7_TYPE: Partial<Record<model.OspfNetworkType, string>> = {
@@ -392,11 +411,11 @@ function dottedArea(area: string): string {
 
 function ospf(doc: RosDoc, o: OspfSpec, v: 6 | 7, lanIf: string, notes: string[]): void {
   const [net, lenText] = o.prefix.split('/');
-  defineInterface(doc, o.interfaceName);
+  defineInterface(doc, o.interfaceName, 'link to the OSPF neighbour');
   doc.add('ip address', [['address', `${o.address}/${lenText}`], ['interface', o.interfaceName], ['network', net]]);
   // The generated side's own networks sit behind its LAN interface, announced as passive OSPF interfaces.
   const lans = o.networks.map((n) => model.canonicalPrefix(n)).filter((n): n is string => n !== undefined && !n.includes(':'));
-  if (lans.length && lanIf.startsWith('bridge')) doc.add('interface bridge', [['name', lanIf]]);
+  if (lans.length) defineInterface(doc, lanIf, 'LAN');
   for (const n of lans) {
     const gw = firstHost(n);
     if (gw) doc.add('ip address', [['address', `${gw}/${n.split('/')[1]}`], ['interface', lanIf], ['network', n.split('/')[0]]]);
