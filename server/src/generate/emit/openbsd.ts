@@ -69,14 +69,15 @@ export function emitOpenBSD(spec: PeerSpec): string {
       [head, '\tlocal $local_gw peer $remote_gw', `\t${main}`, `\t${quick}`, `\tpsk ${quote(ip.psk.value)}`].join(' \\\n'),
     );
   }
-  if (route) notes.push(...greNotes(spec));
+  if (route) for (const n of greNotes(spec)) notes.push(n);
   const src = spec.source.uri.split('/').pop() ?? spec.source.uri;
   out.push(`# /etc/ipsec.conf: the other end of ${spec.source.name} (${src}), written by netcfg generate-peer.`);
   out.push(`# This gateway: ${spec.local}; its peer ${spec.source.name}: ${spec.remote}.`);
   for (const n of notes) out.push(`# ${n}`);
   out.push('# Enable with: rcctl enable isakmpd; rcctl set isakmpd flags -K; rcctl enable ipsec', '');
-  out.push(...macros);
-  out.push(...body);
+  // Loops, not spreads into push: one rule per selector, and selector lists are input-sized.
+  for (const l of macros) out.push(l);
+  for (const l of body) out.push(l);
   return out.join('\n') + '\n';
 }
 
