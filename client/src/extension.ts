@@ -7,6 +7,7 @@ import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHand
 import { CHECK_WORKSPACE_REQUEST, FILE_STATUS_REQUEST, type FileStatus, type WorkspaceCheckResult } from '../../server/src/protocol';
 import { RestartBudget } from './restart';
 import { TopologyPanel } from './topology';
+import { registerGeneratePeer } from './generate';
 
 const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
 /** Generic config names the server detects by content (kept in step with server/src/host/scan.ts). */
@@ -108,6 +109,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.window.onDidChangeActiveTextEditor(() => scheduleStatus()),
     vscode.languages.onDidChangeDiagnostics(() => scheduleStatus()),
   );
+
+  registerGeneratePeer(context, () => client);
 
   await client.start();
   scheduleStatus();

@@ -16,6 +16,7 @@ import { describeFileType, describeFsError, readConfigFileSync, type ReadResult 
 import { fileIdentity, scanDirectory } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
 import type ELKType from 'elkjs/lib/elk.bundled.js';
+import { runGeneratePeer } from './generate/cli';
 import { getTopology, type Topology, type TopologyLink, type TopologyLocation } from './features/topology';
 import { elkGraph, layoutFromElk, renderDot, renderMermaid, renderSvg, type ElkNode } from './features/topology-svg';
 import type * as model from './model';
@@ -676,6 +677,7 @@ function readInput(file: InputFile, maxFileSize: number, problems: Problems): { 
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'graph') return runGraph(argv.slice(1));
+  if (argv[0] === 'generate-peer') return runGeneratePeer(argv.slice(1));
   const parsed = parseArgs(argv);
   if (parsed === 'help') {
     await writeOut(USAGE);

@@ -58,6 +58,8 @@ import { findProjectFile, isProjectFileName, isProjectNoise } from './host/proje
 import { visibleFindings } from './rules/apply';
 import { BASELINE_FILE_NAME, baselineFingerprints as baselineFingerprintsOf, parseBaseline } from './rules/baseline';
 import { getTopology, TOPOLOGY_REQUEST, type Topology } from './features/topology';
+import { generatePeerResult, unpairedPeerItems } from './features/generatePeer';
+import { GENERATE_PEER_REQUEST, UNPAIRED_PEERS_REQUEST, type GeneratePeerParams, type GeneratePeerResult, type UnpairedPeersParams } from './generate/protocol';
 import { candidateKind, CONFIG_GLOB, hasDialectName, readConfigFile, scanDirectory, type ScanProblem } from './host/scan';
 import { fromEditorSettings, settingsDiffer, type EditorSettings } from './host/settings';
 import * as model from './model';
@@ -881,6 +883,9 @@ connection.onRequest(CHECK_WORKSPACE_REQUEST, (): WorkspaceCheckResult => {
 
 // netcfg/topology: the workspace's devices and links with verdicts, for the topology view (features/topology.ts).
 connection.onRequest(TOPOLOGY_REQUEST, (): Topology => handle<Topology>('topology', { devices: [], links: [] }, () => getTopology(service)));
+// netcfg/unpairedPeers, netcfg/generatePeer: the other end of a tunnel or link, for `netcfg.generatePeer` (issue 19).
+connection.onRequest(UNPAIRED_PEERS_REQUEST, (p: UnpairedPeersParams) => handle('unpairedPeers', [], () => unpairedPeerItems(service, p)));
+connection.onRequest(GENERATE_PEER_REQUEST, (p: GeneratePeerParams): unknown => handle<GeneratePeerResult>('generatePeer', { ok: false, error: 'internal error' } as GeneratePeerResult, () => generatePeerResult(service, p)));
 
 documents.listen(syncConnection);
 connection.listen();

@@ -9,6 +9,7 @@ import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings 
 import { lowerOrCrash } from './dialects/guard';
 import { detectDialect, dialectById } from './dialects/registry';
 import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
+import { generatePeer, unpairedPeers, type GeneratedPeer, type GenerateOptions, type PeerCandidate } from './generate';
 import * as model from './model';
 import { applyRules, policiesFor, type RuleSettings } from './rules/apply';
 import { policyFindings } from './rules/policies';
@@ -136,6 +137,10 @@ export interface LanguageService {
   /** Every lowered device (forces lowering of every document). */
   devices(): model.Device[];
   updateSettings(settings: Partial<ServiceSettings>): void;
+  /** Issue 19: the peer statements of `uri` whose other end no device in the workspace owns (generate/index.ts). */
+  unpairedPeers(uri: string): PeerCandidate[];
+  /** Issue 19: the config of the device at `peer`, generated from `uri`'s side; throws GenerateError (one line). */
+  generatePeer(uri: string, peer: string, options: GenerateOptions): GeneratedPeer;
   readonly settings: ServiceSettings;
 }
 
@@ -587,6 +592,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return [...res];
     },
     pairFindings: (uriA, uriB) => pairFindings(uriA, uriB),
+    unpairedPeers: (uri) => unpairedPeers(service, uri),
+    generatePeer: (uri, peer, options) => generatePeer(service, uri, peer, options),
 
     uris: () => [...docs.values()].filter((d) => d.dialect).map((d) => d.uri),
 

@@ -635,6 +635,61 @@ const scenarios = [
       await page.screenshot({ path: path.join(results, '11-definition-hub.png') });
     },
   },
+  {
+    name: '12-generate-peer-routeros',
+    // The RouterOS end is removed before the workbench opens: r1's peer 10.0.0.2 then has no device in the workspace.
+    prepare: (ws) => fs.rmSync(path.join(ws, EXAMPLES.routeros)),
+    async run(page) {
+      await openFile(page, EXAMPLES.ios);
+      await waitForServer(page, 'r1');
+      const at = lineOf(EXAMPLES.ios, 'set peer 10.0.0.2');
+      await goto(page, at.line, at.col + 'set peer '.length + 1);
+      const want = /^Generate the config of 10\.0\.0\.2/;
+      await focusQuickFix(page, want, 'Generate the config of 10.0.0.2…');
+      await page.screenshot({ path: path.join(results, '12-action.png') });
+      await page.keyboard.press('Enter');
+      // Target dialect: filter the quick pick, then accept RouterOS v7.
+      const input = await quickInput(page, 'the target dialect');
+      await input.fill('RouterOS v7');
+      await acceptQuickPick(page, 'MikroTik RouterOS v7', 'target dialect');
+      // LAN and WAN: input boxes prefilled with the defaults (the mirror of r1's selector, ether1).
+      const box = page.locator('.quick-input-widget input');
+      await waitFor('the LAN input box prefilled with 192.168.88.0/24', () => box.inputValue().catch(() => ''), (v) => v === '192.168.88.0/24', 30000);
+      await page.keyboard.press('Enter');
+      await waitFor('the WAN input box prefilled with ether1', () => box.inputValue().catch(() => ''), (v) => v === 'ether1', 30000);
+      await page.keyboard.press('Enter');
+      // The secret: default no, so the placeholder CHANGE-ME becomes a tab stop.
+      await acceptQuickPick(page, 'No: write CHANGE-ME', 'include the pre-shared key');
+      await waitFor(
+        'a new RouterOS document with the generated peer config',
+        async () => ({ mode: (await texts(page.locator('#status\\.editor\\.mode')))[0] ?? '', tab: await texts(page.locator('.tab.active')), text: await editorText(page) }),
+        (s) => s.mode === 'MikroTik RouterOS' && s.tab.some((t) => /Untitled/.test(t)) && s.text.includes('/ip ipsec peer') && s.text.includes('CHANGE-ME'),
+        30000,
+      );
+      if (SECRET.test(await editorText(page))) throw new Error('the generated document holds the key although the user said no');
+      // Every CHANGE-ME is one tab stop, all selected at once (the key is written once per place it goes).
+      await waitFor('the tab stop on CHANGE-ME selected', () => cursorStatus(page), (t) => t.includes('(9 selected)') || /^\d+ selections \((9|18|27|36) characters selected\)/.test(t), 15000);
+      await page.screenshot({ path: path.join(results, '12-generated.png') });
+      // Type the key into the tab stop: every placeholder takes it, and the new device checks clean against r1.
+      const key = iosKey();
+      await page.keyboard.type(key);
+      await waitFor('the key typed into the tab stop', () => editorText(page), (t) => !t.includes('CHANGE-ME'), 15000);
+      await waitFor(
+        'the status bar: the generated device paired with r1, no failing peer',
+        () => texts(page.locator('.statusbar-item')),
+        (items) => items.some((t) => t.includes('peer-10-0-0-2 · peers 1 ✓')),
+        60000,
+      );
+      await showProblems(page);
+      const rows = await waitFor(
+        'no ipsec/pairing mismatch left in the Problems panel (weak-crypto warnings excepted)',
+        () => problemsRows(page),
+        (all) => all.length > 0 && !all.some((r) => /(ipsec\/(?!weak-crypto)|pairing\/)/.test(r)),
+      );
+      for (const r of rows) if (SECRET.test(r)) throw new Error(`a secret is shown in the Problems panel: ${r}`);
+      await page.screenshot({ path: path.join(results, '12-clean.png') });
+    },
+  },
 ];
 
 let passed = 0;
@@ -646,6 +701,7 @@ try {
     // so reusing one folder would bring an earlier scenario's unsaved edits (fixes, snippets) back.
     wsPath = path.join(RUN, `ws-${sc.name}`);
     fs.cpSync(path.join(root, 'examples'), wsPath, { recursive: true });
+    sc.prepare?.(wsPath);
     activeName = sc.name;
     const t0 = Date.now();
     let page;

@@ -8,6 +8,7 @@ import type { LanguageService } from '../service';
 import { toDiagnostic, type DiagnosticData } from './diagnostics';
 import { toOffset, toRange, touches } from './positions';
 import { getSuppressionActions } from './suppressions';
+import { getGeneratePeerActions } from './generatePeer';
 
 export interface CodeActionRequest {
   uri: string;
@@ -55,6 +56,7 @@ export function getCodeActions(service: LanguageService, req: CodeActionRequest,
     }
   }
   for (const a of getSuppressionActions(service, req.uri, want, targets)) actions.push(a);
+  for (const a of getGeneratePeerActions(service, req.uri, want)) actions.push(a);
   return actions;
 }
 
