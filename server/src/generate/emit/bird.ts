@@ -62,7 +62,9 @@ function ospfConf(o: OspfSpec, lanIf: string, notes: string[]): string[] {
   const lans = o.networks.map((n) => model.canonicalPrefix(n)).filter((n): n is string => n !== undefined && !n.includes(':'));
   lines.push(`router id ${o.routerId ?? o.address};`, '');
   lines.push('protocol device {', '}', '');
-  lines.push('protocol direct {', '\tipv4;', ...(lans.length ? [`\tinterface "${lanIf}";`] : []), '}', '');
+  lines.push('protocol direct {', '\tipv4;');
+  if (lans.length) lines.push(`\tinterface "${lanIf}";`);
+  lines.push('}', '');
   lines.push('protocol kernel {', '\tipv4 {', '\t\texport where source = RTS_OSPF;', '\t};', '}', '');
   const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(o.processId) ? o.processId : `ospf${o.processId.replace(/[^A-Za-z0-9_]/g, '')}`;
   lines.push(`protocol ospf v2 ${name} {`, '\tipv4 {', '\t\timport all;', '\t\texport none;', '\t};');
@@ -87,11 +89,17 @@ function ospfConf(o: OspfSpec, lanIf: string, notes: string[]): string[] {
     const alg = ALGORITHM[auth.type];
     if (!alg) throw new GenerateError(`BIRD has no OSPF authentication ${auth.type}`);
     itf.push('authentication cryptographic;');
-    if (auth.key) itf.push(`password ${quote(auth.key.value)} {`, `\tid ${auth.keyId ?? 1};`, ...(alg ? [`\talgorithm ${alg};`] : []), '};');
+    if (auth.key) itf.push(`password ${quote(auth.key.value)} {`, `\tid ${auth.keyId ?? 1};`, `\talgorithm ${alg};`, '};');
     if (o.hello < 5) notes.push(`hello ${o.hello} follows the source: BIRD warns that hellos under 5 s weaken cryptographic authentication (replay); raise it on both ends`);
   }
-  if (o.neighbors.length) itf.push('neighbors {', ...o.neighbors.map((n) => `\t${n};`), '};');
-  lines.push(`\t\tinterface "${o.interfaceName}" ${o.prefix} {`, ...itf.map((l) => `\t\t\t${l}`), '\t\t};');
+  if (o.neighbors.length) {
+    itf.push('neighbors {');
+    for (const n of o.neighbors) itf.push(`\t${n};`);
+    itf.push('};');
+  }
+  lines.push(`\t\tinterface "${o.interfaceName}" ${o.prefix} {`);
+  for (const l of itf) lines.push(`\t\t\t${l}`);
+  lines.push('\t\t};');
   for (const n of lans) lines.push(`\t\tstubnet ${n};`);
   lines.push('\t};', '}');
   return lines;

@@ -69,15 +69,13 @@ export function emitOpenBSD(spec: PeerSpec): string {
       [head, '\tlocal $local_gw peer $remote_gw', `\t${main}`, `\t${quick}`, `\tpsk ${quote(ip.psk.value)}`].join(' \\\n'),
     );
   }
-  if (route) notes.push(...greNotes(spec));
+  if (route) for (const n of greNotes(spec)) notes.push(n);
   const src = spec.source.uri.split('/').pop() ?? spec.source.uri;
   out.push(`# /etc/ipsec.conf: the other end of ${spec.source.name} (${src}), written by netcfg generate-peer.`);
   out.push(`# This gateway: ${spec.local}; its peer ${spec.source.name}: ${spec.remote}.`);
   for (const n of notes) out.push(`# ${n}`);
   out.push('# Enable with: rcctl enable isakmpd; rcctl set isakmpd flags -K; rcctl enable ipsec', '');
-  out.push(...macros);
-  out.push(...body);
-  return out.join('\n') + '\n';
+  return out.concat(macros, body).join('\n') + '\n';
 }
 
 /** The gre(4) side of GRE over IPsec, as comment lines: hostname.gre0, the sysctl, and the route to add. */
