@@ -2,7 +2,7 @@
 // the placeholder secret (and that it is the only thing the two ends then disagree on).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { extractSpec } from '../../server/src/generate/extract';
+import { extractSpec, peerCandidates } from '../../server/src/generate/extract';
 import { createLanguageService } from '../../server/src/service';
 import { crossFindings, example, generate } from './harness';
 
@@ -43,6 +43,21 @@ describe('extractSpec', () => {
     assert.deepEqual(s.tunnel, { mode: 'mgre', address: '10.0.0.3', prefixLength: 24, remoteAddress: '10.0.0.1', key: '1', mtu: undefined });
     assert.deepEqual([s.nhrp!.nhs, s.nhrp!.nbma, s.nhrp!.networkId], ['10.0.0.1', '10.4.0.1', '1']);
     assert.deepEqual([s.ospf!.networkType, s.ospf!.priority, s.ospf!.neighbors, s.ospf!.hello], ['non-broadcast', 0, ['10.0.0.1'], 30]);
+  });
+});
+
+describe('what is not a source', () => {
+  it('a DMVPN spoke offers no peer to generate, and refuses its hub', () => {
+    const g = generate({ name: 'hub1', files: [example('dmvpn-dual-hub/hub1.ios')], peer: '10.4.5.1', targets: [] }, 'cisco-ios');
+    const spoke = g.svc.getDevice(g.genUri)!;
+    assert.deepEqual(peerCandidates(spoke).filter((c) => c.kind === 'ipsec'), []);
+    assert.throws(() => extractSpec(spoke, '10.4.0.1', { target: 'cisco-ios' }), /is a DMVPN spoke tunnel: netcfg generates spokes from a hub/);
+  });
+  it('an L2TP client offers no peer to generate', () => {
+    const g = generate({ name: 'l2tp', files: [example('l2tp-ipsec-routeros/l2tp-server.rsc')], peer: '198.51.100.2', targets: [] }, 'routeros6');
+    const client = g.svc.getDevice(g.genUri)!;
+    assert.ok(client.ipsecPeers.some((p) => p.kind === 'l2tp'), 'the client has its dynamic peer');
+    assert.deepEqual(peerCandidates(client).filter((c) => c.kind === 'ipsec'), []);
   });
 });
 

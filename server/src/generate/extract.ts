@@ -62,6 +62,12 @@ function targetsFor(kind: Scenario['kind'], ikeVersion?: 1 | 2): PeerSpec['targe
   return out;
 }
 
+/** The mGRE tunnel (a DMVPN spoke's) this tunnel-protection peer belongs to, if any. */
+function spokeTunnel(device: Device, p: IpsecPeer): Interface | undefined {
+  if (p.kind !== 'tunnel-protection') return undefined;
+  return device.interfaces.find((i) => `tunnel:${i.name}` === p.id && i.tunnel?.mode.value === 'mgre');
+}
+
 /** The first host of `prefix` that is neither `avoid` nor taken (a default address on a shared subnet). */
 export function freeHost(prefix: string, avoid: ReadonlySet<string>, taken: AddressTaken): string | undefined {
   const p = model.parsePrefix(prefix);
@@ -87,7 +93,8 @@ export function peerCandidates(device: Device, taken: AddressTaken = () => false
   const seen = new Set<string>();
   for (const p of device.ipsecPeers) {
     const remote = p.remote?.value;
-    if (!remote || !model.isAddress(remote) || p.kind === 'external' || p.kind === 'dynamic-map') continue;
+    // An L2TP client's dynamic peer or a DMVPN spoke's mGRE tunnel has a server or hub at the other end, not a peer.
+    if (!remote || !model.isAddress(remote) || p.kind === 'external' || p.kind === 'dynamic-map' || p.kind === 'l2tp' || spokeTunnel(device, p)) continue;
     const key = `ipsec ${remote}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -231,10 +238,6 @@ function sourceAddress(device: Device, peer: IpsecPeer): string {
   return a;
 }
 
-function hostAddressOf(prefix: string): string {
-  return prefix.split('/')[0];
-}
-
 function otherHost(address: string, prefixLength: number, avoid: ReadonlySet<string>, taken: AddressTaken): string | undefined {
   const net = model.networkOf(address, prefixLength);
   return net ? freeHost(net, new Set([...avoid, address]), taken) : undefined;
@@ -311,6 +314,8 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
   if (ipsecPeer) {
     requireScenario(caps, 'site-to-site');
     const tunnelItf = ipsecPeer.kind === 'tunnel-protection' ? device.interfaces.find((i) => `tunnel:${i.name}` === ipsecPeer.id || (i.tunnel?.destination && model.sameAddress(i.tunnel.destination.value, local))) : undefined;
+    if (spokeTunnel(device, ipsecPeer)) throw new GenerateError(`${src}'s ${ipsecPeer.label} is a DMVPN spoke tunnel: netcfg generates spokes from a hub, not a hub from a spoke`);
+    if (ipsecPeer.kind === 'l2tp') throw new GenerateError(`${src}'s ${ipsecPeer.label} is an L2TP client: netcfg generates clients from a server, not a server from a client`);
     const route = opts.binding ? opts.binding === 'route' : !!tunnelItf;
     if (route && !caps.routeBased) throw new GenerateError(`${caps.label} is not a route-based (VTI/GRE) target here; choose policy-based`);
     const remote = sourceAddress(device, ipsecPeer);
@@ -398,6 +403,5 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     spec.notes.push(`L2TP user and password: a /ppp secret of ${src}`);
     return spec;
   }
-  void hostAddressOf;
   throw new GenerateError(`${src} has no IPsec peer, DMVPN hub, L2TP server or OSPF link for ${local}`);
 }

@@ -48,6 +48,12 @@ export const ASA_CAPS: TargetCapabilities = {
 
 // ------------------------------------------------------------------ shared helpers
 
+/** Appends `lines` one by one (a selector list is input-sized: no spread into arguments). */
+function pushAll(out: string[], lines: readonly string[], after?: string): void {
+  for (const l of lines) out.push(l);
+  if (after !== undefined) out.push(after);
+}
+
 const dhNumber = (dh: string): string => {
   const n = DH_NUMBERS[dh];
   if (!n) throw new GenerateError(`DH group ${dh} has no Cisco group number`);
@@ -239,14 +245,17 @@ export function emitIos(spec: PeerSpec): string {
     const { profile } = iosIke(spec, ipsec, spec.remote, parts);
     parts.crypto.push(`crypto ipsec transform-set NETCFG-TS ${iosTransforms(ipsec.phase2)}`, ` mode ${ipsec.phase2.mode}`, '!');
     if (s.binding === 'policy') {
-      parts.crypto.push('crypto map NETCFG-MAP 10 ipsec-isakmp', ` description to ${spec.source.name}`, ` set peer ${spec.remote}`, ' set transform-set NETCFG-TS', ...iosPhase2Lines(ipsec, profile), ' match address NETCFG-ACL', '!');
+      parts.crypto.push('crypto map NETCFG-MAP 10 ipsec-isakmp', ` description to ${spec.source.name}`, ` set peer ${spec.remote}`, ' set transform-set NETCFG-TS');
+      pushAll(parts.crypto, iosPhase2Lines(ipsec, profile));
+      parts.crypto.push(' match address NETCFG-ACL', '!');
       wanLines.push(' crypto map NETCFG-MAP');
       parts.tail.push('ip access-list extended NETCFG-ACL');
       for (const sel of ipsec.selectors) parts.tail.push(` permit ${iosAclLine(sel)}`);
       parts.tail.push('!');
     } else {
       const t = spec.tunnel;
-      parts.crypto.push('crypto ipsec profile NETCFG-IPSEC', ' set transform-set NETCFG-TS', ...iosPhase2Lines(ipsec, profile), '!');
+      parts.crypto.push('crypto ipsec profile NETCFG-IPSEC', ' set transform-set NETCFG-TS');
+      pushAll(parts.crypto, iosPhase2Lines(ipsec, profile), '!');
       const tl = ['interface Tunnel0', ` description to ${spec.source.name}`];
       if (t?.address && t.prefixLength !== undefined) tl.push(` ip address ${t.address} ${mask(t.prefixLength)}`);
       tl.push(` tunnel source ${wan}`, ` tunnel mode ${t?.mode === 'gre' ? 'gre ip' : 'ipsec ipv4'}`, ` tunnel destination ${spec.remote}`);
@@ -263,7 +272,8 @@ export function emitIos(spec: PeerSpec): string {
     if (spec.ipsec) {
       profile = iosIke(spec, spec.ipsec, n.nbma, parts).profile;
       parts.crypto.push(`crypto ipsec transform-set NETCFG-TS ${iosTransforms(spec.ipsec.phase2)}`, ` mode ${spec.ipsec.phase2.mode}`, '!');
-      parts.crypto.push('crypto ipsec profile NETCFG-DMVPN', ' set transform-set NETCFG-TS', ...iosPhase2Lines(spec.ipsec, profile), '!');
+      parts.crypto.push('crypto ipsec profile NETCFG-DMVPN', ' set transform-set NETCFG-TS');
+      pushAll(parts.crypto, iosPhase2Lines(spec.ipsec, profile), '!');
     }
     const tl = ['interface Tunnel0', ` description DMVPN spoke of ${spec.source.name}`];
     if (t.address && t.prefixLength !== undefined) tl.push(` ip address ${t.address} ${mask(t.prefixLength)}`);
@@ -275,32 +285,32 @@ export function emitIos(spec: PeerSpec): string {
     if (n.networkId) tl.push(` ip nhrp network-id ${n.networkId}`);
     if (n.holdtime) tl.push(` ip nhrp holdtime ${n.holdtime}`);
     tl.push(` ip nhrp nhs ${n.nhs}`);
-    if (spec.ospf) tl.push(...iosOspfInterface(spec.ospf, true));
+    if (spec.ospf) pushAll(tl, iosOspfInterface(spec.ospf, true));
     tl.push(` tunnel source ${wan}`, ' tunnel mode gre multipoint');
     if (t.key) tl.push(` tunnel key ${t.key}`);
     if (spec.ipsec) tl.push(' tunnel protection ipsec profile NETCFG-DMVPN');
     parts.interfaces.push(tl);
-    if (spec.ospf) parts.ospf.push(...iosRouterOspf(spec.ospf));
+    if (spec.ospf) pushAll(parts.ospf, iosRouterOspf(spec.ospf));
   } else if (s.kind === 'ospf-neighbor' && spec.ospf) {
     const o = spec.ospf;
     wanLines[0] = `interface ${o.interfaceName}`;
     wanLines[1] = ` description OSPF link to ${spec.source.name}`;
     wanLines[2] = ` ip address ${o.address} ${mask(prefixLength(o.prefix))}`;
-    wanLines.push(...iosOspfInterface(o, false));
-    parts.ospf.push(...iosRouterOspf(o));
+    pushAll(wanLines, iosOspfInterface(o, false));
+    pushAll(parts.ospf, iosRouterOspf(o));
   } else {
     throw new GenerateError(`Cisco IOS is not a target for ${scenarioText(spec)}`);
   }
 
   const out: string[] = [...header(spec, '!', 'Cisco IOS / IOS-XE'), '!', `hostname ${f.hostname}`, '!'];
-  out.push(...parts.crypto);
-  for (const itf of parts.interfaces) out.push(...itf, '!');
-  out.push(...wanLines, '!');
-  if (lanLines.length && spec.scenario.kind !== 'ospf-neighbor') out.push(...lanLines, '!');
-  else if (lanLines.length && spec.ospf?.networks.length) out.push(...lanLines, '!');
-  out.push(...parts.ospf);
+  pushAll(out, parts.crypto);
+  for (const itf of parts.interfaces) pushAll(out, itf, '!');
+  pushAll(out, wanLines, '!');
+  if (lanLines.length && spec.scenario.kind !== 'ospf-neighbor') pushAll(out, lanLines, '!');
+  else if (lanLines.length && spec.ospf?.networks.length) pushAll(out, lanLines, '!');
+  pushAll(out, parts.ospf);
   if (f.gateway) out.push(`ip route 0.0.0.0 0.0.0.0 ${f.gateway}`, '!');
-  out.push(...parts.tail);
+  pushAll(out, parts.tail);
   out.push('end', '');
   return out.join('\n');
 }
