@@ -89,14 +89,9 @@ function ospfConf(o: OspfSpec, lanIf: string, notes: string[]): string[] {
     const alg = ALGORITHM[auth.type];
     if (!alg) throw new GenerateError(`BIRD has no OSPF authentication ${auth.type}`);
     itf.push('authentication cryptographic;');
-    if (auth.key) {
-      itf.push(`password ${quote(auth.key.value)} {`, `\tid ${auth.keyId ?? 1};`);
-      if (alg) itf.push(`\talgorithm ${alg};`);
-      itf.push('};');
-    }
+    if (auth.key) itf.push(`password ${quote(auth.key.value)} {`, `\tid ${auth.keyId ?? 1};`, `\talgorithm ${alg};`, '};');
     if (o.hello < 5) notes.push(`hello ${o.hello} follows the source: BIRD warns that hellos under 5 s weaken cryptographic authentication (replay); raise it on both ends`);
   }
-  // Loops, not spreads into push: the neighbour list is input-sized.
   if (o.neighbors.length) {
     itf.push('neighbors {');
     for (const n of o.neighbors) itf.push(`\t${n};`);

@@ -75,10 +75,7 @@ export function emitOpenBSD(spec: PeerSpec): string {
   out.push(`# This gateway: ${spec.local}; its peer ${spec.source.name}: ${spec.remote}.`);
   for (const n of notes) out.push(`# ${n}`);
   out.push('# Enable with: rcctl enable isakmpd; rcctl set isakmpd flags -K; rcctl enable ipsec', '');
-  // Loops, not spreads into push: one rule per selector, and selector lists are input-sized.
-  for (const l of macros) out.push(l);
-  for (const l of body) out.push(l);
-  return out.join('\n') + '\n';
+  return out.concat(macros, body).join('\n') + '\n';
 }
 
 /** The gre(4) side of GRE over IPsec, as comment lines: hostname.gre0, the sysctl, and the route to add. */
