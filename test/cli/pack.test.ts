@@ -31,6 +31,13 @@ test('npm pack: the CLI bundles, docs, schema, README, CHANGELOG and LICENSE; no
   assert.equal(PKG.dependencies, undefined, 'package.json has runtime dependencies; the bundles must carry them');
 });
 
+test('CHANGELOG.md has a section for the package version (one per release)', () => {
+  const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8');
+  const sections = [...changelog.matchAll(/^## (\S+)/gm)].map((m) => m[1]);
+  assert.ok(sections.includes(PKG.version), `no "## ${PKG.version}" in CHANGELOG.md: ${sections.join(', ')}`);
+  assert.equal(new Set(sections).size, sections.length, 'a release has one section');
+});
+
 test('installed offline into an empty folder, `npx netcfg` checks the examples from there', () => {
   const { file } = packTarball(tmp);
   const prefix = path.join(tmp, 'install');
