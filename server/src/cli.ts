@@ -204,7 +204,7 @@ function normalizeWriteBaseline(argv: string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
-      res.push(...argv.slice(i));
+      for (let j = i; j < argv.length; j++) res.push(argv[j]);
       break;
     }
     if (a !== '--write-baseline') res.push(a);
@@ -785,8 +785,8 @@ async function main(argv: string[]): Promise<number> {
     if (argv[1] !== undefined && !about) throw new UsageError(`unknown command '${argv[1]}' (try 'netcfg --help')`);
     return about ? about.run(['--help']) : writeReport(mainUsage(), 0);
   }
-  // Options first: `netcfg --format json .` has always meant `netcfg check …`.
-  if (first.startsWith('-') && first !== '-') return runCheckCommand(argv);
+  // Options (or `-`, stdin) first: `netcfg --format json .` has always meant `netcfg check …`.
+  if (first.startsWith('-')) return runCheckCommand(argv);
   throw new UsageError(`unknown command '${first}' (try 'netcfg --help')`);
 }
 
@@ -805,6 +805,17 @@ async function runCheckCommand(argv: string[]): Promise<number> {
   // Nothing named could be used at all: the reasons are on stderr, there is no report to print.
   if (collected.usable === 0 && problems.unreadable > 0 && !stdinFile) return 2;
   const progress = createProgress(process.stderr, !parsed.quiet);
+  try {
+    return await checkWithProgress(parsed, collected, stdinFile, problems, progress);
+  } finally {
+    // Erased before the report, and before any error line.
+    progress.done();
+  }
+}
+
+/** `netcfg check` once the inputs are known: read, lower (in workers or not), check, report. */
+async function checkWithProgress(parsed: Options, collected: Collected, stdinFile: InputFile | undefined, problems: Problems, progress: Progress): Promise<number> {
+  const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const nInputs = collected.files.length + (stdinFile ? 1 : 0);
   // The CLI reports and never edits: batch mode drops trees and quick-fix Setters once each file is lowered.
   installTestFaults();

@@ -205,6 +205,10 @@ describe('one config on stdin', () => {
     const report = JSON.parse(r.stdout);
     assert.deepEqual(report.files, [{ path: '<stdin>', dialect: 'cisco-ios', device: 'r9' }]);
     assert.deepEqual(report.diagnostics.map((d: any) => [d.file, d.line, d.column, d.severity, d.code]), [['<stdin>', 4, 19, 'warning', 'ref/undefined']]);
+    // `-` first means `check`, as options first do.
+    const dashFirst = run(['-', '--dialect', 'cisco-ios'], dir, { input: IOS_UNDETECTED });
+    assert.equal(dashFirst.status, 0, dashFirst.stderr);
+    assert.match(dashFirst.stdout, /^<stdin>:4:19 warning ref\/undefined /);
     // An empty stdin is an empty config.
     assert.equal(run(['check', '-', '--dialect', 'cisco-ios'], dir, { input: '' }).stdout, '1 file checked: 0 errors, 0 warnings\n');
   });
