@@ -8,7 +8,7 @@ import { CHECK_WORKSPACE_REQUEST, FILE_STATUS_REQUEST, type FileStatus, type Wor
 import { RestartBudget } from './restart';
 import { TopologyPanel } from './topology';
 
-const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
+const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
 /** Generic config names the server detects by content (kept in step with server/src/host/scan.ts). */
 const GENERIC_PATTERN = '**/*.{cfg,conf,txt,config,rtr}';
 const CONFIG_GLOB = '**/*.{ios,cisco,asa,rsc,bird,conf,cfg,txt,config,rtr}';

@@ -43,10 +43,21 @@ export interface HostSkip {
   reason: string;
 }
 
-/** A lowering computed by a host outside this service (see `LanguageService.setLowered`): plain data, no Setters. */
+/**
+ * A lowering computed by a host outside this service (see `LanguageService.setLowered`): plain data, no Setters,
+ * made by `LanguageService.precompute` of a batch service holding the same netcfg.yaml documents and settings.
+ */
 export interface PrecomputedLowering {
   dialect: model.DialectId;
+  /**
+   * The workspace configuration is already applied. Unless the file is subject to workspace policies, only what
+   * the cross-file work reads is kept (`forCrossFile`): the device's own findings come with it in `device`.
+   */
   lowered: LowerResult;
+  /** Internal errors the parse and lowering met (reported by `setLowered`, where `setDocument` would meet them). */
+  errors: string[];
+  /** The device's own findings (syntax, lowering, device checks), and the internal errors those checks met. */
+  device: { findings: model.Finding[]; errors: string[] };
 }
 
 /** One document as the service holds it. Parse and model are computed lazily, once per version. */
@@ -68,11 +79,19 @@ export interface DocumentState {
   hostSkip?: HostSkip;
   parsed?: ParseResult<unknown>;
   lowered?: LowerResult;
+  /**
+   * The device with the shared secrets of its folder's secrets stores attached (`model.attachSharedSecrets`), and
+   * the stamps it was built from; `version` is a fresh stamp whenever they change (pair caches key on it).
+   */
+  effective?: { key: string; version: number; device: model.Device };
   lineStarts: number[];
 }
 
 export interface LanguageService {
-  /** Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners). */
+  /**
+   * Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners;
+   * in batch mode only itself).
+   */
   setDocument(uri: string, text: string, version: number, languageId?: string, skip?: HostSkip): Set<string>;
   /**
    * Batch mode only: `setDocument` with the dialect and lowering a host computed elsewhere (the CLI's worker
@@ -81,6 +100,13 @@ export interface LanguageService {
    * netcfg.yaml overrides are applied here, as `setDocument` applies them. Outside batch mode it is `setDocument`.
    */
   setLowered(uri: string, text: string, version: number, precomputed: PrecomputedLowering): Set<string>;
+  /**
+   * Batch mode only: what `setLowered` takes, computed from `text` by this service (dialect detection, guarded parse
+   * and lowering, this service's netcfg.yaml overrides, the device's own findings), without keeping the document.
+   * Undefined when the text has no dialect (or outside batch mode). Internal errors are not reported but returned,
+   * to be reported by the service that takes the result where it would have met them itself.
+   */
+  precompute(uri: string, text: string): PrecomputedLowering | undefined;
   /** Forgets a document. Returns the URIs whose findings may have changed. */
   removeDocument(uri: string): Set<string>;
   getDocument(uri: string): DocumentState | undefined;
@@ -119,7 +145,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const docs = new Map<string, DocumentState>();
   const index = new PairIndex();
   const pairCache = new Map<string, { va: number; vb: number; gen: number; findings: model.Finding[] }>();
-  const deviceCache = new Map<string, { version: number; gen: number; findings: model.Finding[] }>();
+  // `replay`: internal errors a precomputed device's checks met elsewhere, reported on first use as if met here.
+  const deviceCache = new Map<string, { version: number; gen: number; findings: model.Finding[]; replay?: string[] }>();
   let workspaceCache: { key: string; byUri: Map<string, model.Finding[]> } | undefined;
   let workspaceEpoch = 0; // bumps on any document change
   // netcfg.yaml documents: parsed config, its diagnostics, and its external peers by synthetic uri `<yaml>#<name>`.
@@ -127,9 +154,55 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const wsConfigs = new Map<string, { stamp: number; config: WorkspaceConfig; diagnostics: SyntaxDiagnostic[]; externals: Map<string, model.Device> }>();
 
   const ctx = (): AnalysisContext => ({ settings });
+  // strongSwan documents by folder: secrets stores (ipsec.secrets) serve the connections of their folder.
+  const swanByFolder = new Map<string, Set<string>>();
+
+  function folderOf(uri: string): string {
+    const i = uri.lastIndexOf('/');
+    return i >= 0 ? uri.slice(0, i) : '';
+  }
+
+  function trackSwan(uri: string, dialect: model.DialectId | undefined): void {
+    const folder = folderOf(uri);
+    const set = swanByFolder.get(folder);
+    if (dialect === 'strongswan') {
+      if (set) set.add(uri);
+      else swanByFolder.set(folder, new Set([uri]));
+    } else if (set) {
+      set.delete(uri);
+      if (set.size === 0) swanByFolder.delete(folder);
+    }
+  }
+
+  /** The other strongSwan documents of a document's folder (secrets stores and the connections they serve). */
+  function swanSiblings(uri: string): string[] {
+    const set = swanByFolder.get(folderOf(uri));
+    return set ? [...set].filter((u) => u !== uri) : [];
+  }
+
+  /**
+   * A document's device as the checks see it: for a strongSwan connection file, with the keys of its folder's
+   * secrets stores attached (ARCHITECTURE.md, "Secrets stores"); otherwise the lowered device itself.
+   */
+  function effective(doc: DocumentState): { version: number; device: model.Device } | undefined {
+    const low = lowered(doc);
+    if (!low) return undefined;
+    if (doc.dialect !== 'strongswan' || !low.device.ipsecPeers.some((p) => p.secretIds)) return { version: doc.stamp, device: low.device };
+    const stores: model.Device[] = [];
+    let key = `${doc.stamp}:${generation}`;
+    for (const u of swanSiblings(doc.uri)) {
+      const other = docs.get(u);
+      const dev = other && lowered(other)?.device;
+      if (!dev?.sharedSecrets) continue;
+      stores.push(dev);
+      key += `,${other!.stamp}`;
+    }
+    if (doc.effective?.key !== key) doc.effective = { key, version: ++stampCounter, device: model.attachSharedSecrets(low.device, stores) };
+    return { version: doc.effective.version, device: doc.effective.device };
+  }
 
   function dialectOptions(): DialectOptions {
-    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands, birdVersion: settings.birdVersion };
+    return { routerosVersion: settings.routerosVersion, openbsdVersion: settings.openbsdVersion, reportUnknownCommands: settings.reportUnknownCommands, birdVersion: settings.birdVersion, swanFlavour: settings.swanFlavour };
   }
 
   function resolve(doc: DocumentState): void {
@@ -202,7 +275,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   /** A document's device, or an external peer of a netcfg.yaml (synthetic uri `<yaml>#<name>`, the yaml's version). */
   function endpoint(uri: string): { version: number; device?: model.Device } | undefined {
     const doc = docs.get(uri);
-    if (doc && !wsConfigs.has(uri)) return { version: doc.stamp, device: lowered(doc)?.device };
+    if (doc && !wsConfigs.has(uri)) return effective(doc) ?? { version: doc.stamp, device: undefined };
     const hash = uri.lastIndexOf('#');
     const ws = hash > 0 ? wsConfigs.get(uri.slice(0, hash)) : undefined;
     const device = ws?.externals.get(uri);
@@ -298,15 +371,29 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   }
 
   function deviceFindings(doc: DocumentState): model.Finding[] {
+    const eff = effective(doc);
+    const version = eff?.version ?? doc.stamp;
     const cached = deviceCache.get(doc.uri);
-    if (cached && cached.version === doc.stamp && cached.gen === generation) return cached.findings;
+    if (cached && cached.version === version && cached.gen === generation) {
+      if (cached.replay) {
+        for (const e of cached.replay) onInternalError(e);
+        cached.replay = undefined;
+      }
+      return cached.findings;
+    }
+    const findings = computeDeviceFindings(doc, eff);
+    deviceCache.set(doc.uri, { version, gen: generation, findings });
+    return findings;
+  }
+
+  function computeDeviceFindings(doc: DocumentState, eff = effective(doc)): model.Finding[] {
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
       for (const d of capDiagnostics(low.diagnostics)) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
-      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(low.device, ctx()))) findings.push(f);
+      const device = eff?.device ?? low.device;
+      for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(device, ctx()))) findings.push(f);
     }
-    deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
     return findings;
   }
 
@@ -342,22 +429,35 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return setWorkspaceConfig(uri, text);
     }
     // Whose partners may change: every device sharing a key with the old or the new text (an owner it stops
-    // choosing, a rival owner of the same address), not just the partners.
+    // choosing, a rival owner of the same address), not just the partners. A batch check publishes nothing per
+    // change, so in batch mode only `uri` is returned (the neighbourhood walks were ~3% of a 1M-line check).
+    const batch = settings.batch === true;
     const affected = new Set<string>([uri]);
-    for (const p of index.neighbourhood(uri)) affected.add(p);
-    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
+    if (!batch) for (const p of index.neighbourhood(uri)) affected.add(p);
+    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: batch ? [] : lineStarts(text), hostSkip: skip };
+    // Batch mode reads line starts only to place the findings of a file that has some: computed on first use.
+    if (batch) lazyLineStarts(doc);
     resolve(doc);
+    const wasSwan = docs.get(uri)?.dialect === 'strongswan';
+    trackSwan(uri, doc.dialect);
     if (precomputed && doc.dialect === precomputed.dialect) {
-      // What `lowered()` would have produced: the same guarded parse and lowering, Setters dropped; the
-      // workspace configuration is this service's, so it is applied here.
+      // What `lowered()` and `deviceFindings()` would have produced: the same guarded parse and lowering with the
+      // same netcfg.yaml overrides, Setters dropped, and the device checks' findings.
+      for (const e of precomputed.errors) onInternalError(e);
       doc.lowered = precomputed.lowered;
-      for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
+      deviceCache.set(uri, { version: doc.stamp, gen: generation, findings: precomputed.device.findings, replay: precomputed.device.errors.length ? precomputed.device.errors : undefined });
     }
     docs.set(uri, doc);
     reindex(doc);
     workspaceEpoch++;
+    if (batch) return affected;
     for (const p of index.neighbourhood(uri)) affected.add(p);
     for (const y of scopingConfigs()) affected.add(y);
+    // A secrets store serves the strongSwan connections of its folder: their keys, and so their pairs, may change.
+    if (wasSwan || doc.dialect === 'strongswan') for (const u of swanSiblings(uri)) {
+      affected.add(u);
+      for (const p of index.neighbourhood(u)) affected.add(p);
+    }
     return affected;
   }
 
@@ -374,6 +474,31 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return putDocument(uri, text, version, undefined, undefined, settings.batch ? precomputed : undefined);
     },
 
+    precompute(uri, text) {
+      if (!settings.batch || isWorkspaceConfigUri(uri)) return undefined;
+      const doc: DocumentState = { uri, version: 1, stamp: ++stampCounter, text, lineStarts: [] };
+      resolve(doc);
+      if (!doc.dialect) return undefined;
+      const errors: string[] = [];
+      const checkErrors: string[] = [];
+      let sink = errors;
+      const saved = onInternalError;
+      onInternalError = (err) => sink.push(err instanceof Error ? err.message : String(err));
+      let low: LowerResult | undefined;
+      let findings: model.Finding[];
+      try {
+        low = lowered(doc);
+        sink = checkErrors;
+        findings = computeDeviceFindings(doc);
+      } finally {
+        onInternalError = saved;
+      }
+      if (!low) return undefined;
+      // Workspace policies may read any part of the model: such a file keeps all of it.
+      const whole = policiesFor(wsConfigs, uri).policies.length > 0;
+      return { dialect: doc.dialect, lowered: whole ? low : forCrossFile(low), errors, device: { findings, errors: checkErrors } };
+    },
+
     removeDocument(uri) {
       if (wsConfigs.has(uri)) {
         const affected = setWorkspaceConfig(uri, undefined);
@@ -382,6 +507,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         return affected;
       }
       const affected = new Set<string>([uri, ...index.neighbourhood(uri), ...scopingConfigs()]);
+      if (docs.get(uri)?.dialect === 'strongswan') for (const u of swanSiblings(uri)) {
+        affected.add(u);
+        for (const p of index.neighbourhood(u)) affected.add(p);
+      }
+      trackSwan(uri, undefined);
       docs.delete(uri);
       index.set(uri, undefined);
       deviceCache.delete(uri);
@@ -423,6 +553,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       }
       const res = [...deviceFindings(doc)];
       for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
+      // A secrets store's findings (a key that differs from the other end's) come from the pairs of the
+      // connections it serves.
+      if (doc.dialect === 'strongswan' && lowered(doc)?.device.sharedSecrets) {
+        for (const c of swanSiblings(uri)) for (const p of index.partners(c)) for (const f of pairFindings(c, p)) if (f.uri === uri) res.push(f);
+      }
       for (const f of workspaceFindings(uri)) res.push(f);
       const ambiguities = index.ambiguities(uri);
       const device = ambiguities.length ? lowered(doc)?.device : undefined;
@@ -456,8 +591,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     devices() {
       const res: model.Device[] = [];
       for (const doc of docs.values()) {
-        const low = lowered(doc);
-        if (low) res.push(low.device);
+        const eff = effective(doc);
+        if (eff) res.push(eff.device);
       }
       return res;
     },
@@ -469,12 +604,39 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         doc.parsed = undefined;
         doc.lowered = undefined;
         resolve(doc);
+        trackSwan(doc.uri, doc.dialect);
         reindex(doc);
       }
       workspaceEpoch++;
     },
   };
   return service;
+}
+
+/** `doc.lineStarts` computed from `doc.text` on first read (and settable, like the plain field). */
+function lazyLineStarts(doc: DocumentState): void {
+  let memo: number[] | undefined;
+  Object.defineProperty(doc, 'lineStarts', {
+    get: () => (memo ??= lineStarts(doc.text)),
+    set: (v: number[]) => {
+      memo = v;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * What a batch check reads of a lowering once the device's own findings are computed (`precompute`): pairing, the
+ * pair and workspace checks, `pairing/ambiguous-peer`, the rules (device name, secret ranges for fingerprints) and
+ * the report. Definitions and references serve the device checks (`ref/…`) and editor features only, except the
+ * IPsec profiles `ospf/dmvpn…` names; the lowering's diagnostics, features and phase-1 policy list are read by
+ * `deviceFindings` and the editor only. Less to post from a worker thread and to keep (docs/performance.md).
+ */
+export function forCrossFile(low: LowerResult): LowerResult {
+  const d = low.device;
+  const profiles = d.definitions.filter((x) => x.kind === 'ipsec-profile');
+  return { device: { ...d, definitions: profiles, references: [] }, diagnostics: [] };
 }
 
 /**

@@ -62,7 +62,7 @@ test('installed offline into an empty folder, `npx netcfg` checks the examples f
   assert.equal(sarif.runs[0].tool.driver.name, 'netcfg');
   // Worker threads load worker.js from the package's folder.
   const jobs = npx(['check', work, '--jobs', '2'], { NETCFG_POOL_MIN_BYTES: '0', NETCFG_POOL_STATS: '1' });
-  assert.match(jobs.stderr, /^netcfg: pool: 2 workers, \d+ chunks, 0 redone in-process/m);
+  assert.match(jobs.stderr, /^netcfg: pool: [1-9]\d* workers?, \d+ chunks, 0 redone in-process/m);
   assert.equal(jobs.stdout, text.stdout);
   // elkjs is loaded from the package's folder for SVG.
   const svg = npx(['graph', work, '--format', 'svg']);

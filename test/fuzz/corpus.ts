@@ -10,7 +10,7 @@ import { SECRET, type Seed } from './mutate';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
 
-const EXT: Record<model.DialectId, string> = { 'cisco-ios': 'x.ios', 'cisco-asa': 'x.asa', routeros: 'x.rsc', 'openbsd-ipsec': 'x.ipsec.conf', bird: 'x.bird' };
+const EXT: Record<model.DialectId, string> = { 'cisco-ios': 'x.ios', 'cisco-asa': 'x.asa', routeros: 'x.rsc', 'openbsd-ipsec': 'x.ipsec.conf', bird: 'x.bird', strongswan: 'x.swanctl.conf' };
 export const fileNameFor = (d: model.DialectId): string => EXT[d];
 
 function walk(dir: string, out: string[]): string[] {
@@ -59,6 +59,7 @@ const PLANTED: Record<model.DialectId, string> = {
   routeros: `/ip ipsec peer\nadd address=192.0.2.77/32 secret=${SECRET}\n`,
   'openbsd-ipsec': `ike esp from 10.77.0.0/24 to 10.78.0.0/24 peer 192.0.2.77 psk "${SECRET}"\n`,
   bird: '',
+  strongswan: '',
 };
 
 function addSeed(out: Seed[], seen: Set<string>, s: Omit<Seed, 'text'> & { text: string }): void {

@@ -181,7 +181,7 @@ async function minimise(start: Candidate, holds: (c: Candidate) => Promise<boole
 
 // ---------------------------------------------------------------------------------------------- reproducers
 
-const COMMENT: Record<DialectId, string> = { 'cisco-ios': '!', 'cisco-asa': '!', routeros: '#', 'openbsd-ipsec': '#', bird: '#' };
+const COMMENT: Record<DialectId, string> = { 'cisco-ios': '!', 'cisco-asa': '!', routeros: '#', 'openbsd-ipsec': '#', bird: '#', strongswan: '#' };
 const HEADER_END = 'end of fuzz header';
 
 function writeReproducer(o: Options, g: Pick<Generated, 'dialect' | 'index' | 'mutators' | 'seed' | 'peer'>, f: Failure, cand: Candidate, c: FuzzCase): string {

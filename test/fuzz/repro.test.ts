@@ -113,6 +113,8 @@ const PROTO_SHAPES: { dialect: string; file: string; lines: (w: string) => strin
   { dialect: 'cisco-asa', file: 'fw.asa', lines: (w) => ['ASA Version 9.8(4)', 'hostname fw', `crypto ikev1 policy 10`, ` encryption ${w}`, ` hash ${w}`, ` group ${w}`, `tunnel-group ${w} type ${w}`, `object network ${w}`, ` host 10.0.0.${w}`, `access-list ${w} extended permit ip object ${w} any`] },
   { dialect: 'routeros', file: 'r.rsc', lines: (w) => ['/ip ipsec proposal', `add name=${w} enc-algorithms=${w} pfs-group=${w}`, '/ip ipsec peer', `add address=10.0.0.2/32 profile=${w} exchange-mode=${w}`, `/${w} ${w}`, `${w}=${w}`, '/routing ospf interface-template', `add networks=10.0.0.0/24 type=${w} area=${w}`] },
   { dialect: 'openbsd-ipsec', file: 'ipsec.conf', lines: (w) => [`${w} = "10.0.0.1"`, `ike esp from $${w} to 10.1.0.0/24 peer 10.0.0.2 main auth ${w} enc ${w} group ${w} psk "k"`, `${w} ${w}`, `flow esp from 10.0.0.0/24 to 10.1.0.0/24 type ${w}`] },
+  { dialect: 'strongswan', file: 'ipsec.conf', lines: (w) => ['config setup', `\t${w}=${w}`, `conn ${w}`, `\talso=${w}`, '\tleft=10.0.0.1', `\tright=${w}`, `\tleftsubnet=10.1.0.0/24[${w}/${w}]`, `\tike=${w}-${w}-${w}!`, `\tesp=aes128-${w}`, `\tauthby=${w}`, `\t${w}=${w}`, `include ${w}`] },
+  { dialect: 'strongswan', file: 'ipsec.secrets', lines: (w) => [`${w} ${w} : PSK "k"`, `${w} : ${w} ${w}`, `include ${w}`] },
 ];
 
 for (const shape of PROTO_SHAPES) {

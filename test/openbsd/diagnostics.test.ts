@@ -136,6 +136,7 @@ test('SA, tcpmd5 and sec(4) interface rules are tolerated; unknown statements on
   checkDiagnostics(
     `
     //- gw.ipsec.conf
+    ike esp from 192.0.2.1 to 198.51.100.1
      match from any to any
     #^^^^^ information syntax/unknown-command
   `,

@@ -82,7 +82,7 @@ test('the .vsix holds the bundles and contributions only, and stays under 2 MB',
     'extension/schemas/netcfg.schema.json',
     'extension/docs/diagnostics.md',
     'extension/docs/images/completion.png',
-    ...['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'].flatMap((id) => [`extension/syntaxes/${id}.tmLanguage.json`, `extension/language-configuration/${id}.json`, `extension/snippets/${id}.json`]),
+    ...['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'].flatMap((id) => [`extension/syntaxes/${id}.tmLanguage.json`, `extension/language-configuration/${id}.json`, `extension/snippets/${id}.json`]),
   ]) {
     assert.ok(entries.includes(want), `missing ${want}`);
   }

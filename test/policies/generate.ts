@@ -119,7 +119,7 @@ export function generate(): { fields: string; doc: string } {
   types.set('Secret', [{ name: 'kind', type: '"plain" | "type7" | "type6" | "masked"', optional: false, doc: 'How the secret is stored. Its text is never readable by an expression.' }]);
   types.set('PolicyDevice', [
     { name: 'name', type: 'string', optional: false, doc: 'Hostname, or the file name when none is configured.' },
-    { name: 'dialect', type: '"cisco-ios" | "cisco-asa" | "routeros" | "openbsd-ipsec" | "bird"', optional: false, doc: 'The dialect of the file.' },
+    { name: 'dialect', type: '"cisco-ios" | "cisco-asa" | "routeros" | "openbsd-ipsec" | "bird" | "strongswan"', optional: false, doc: 'The dialect of the file.' },
     { name: 'platformVersion', type: 'string', optional: false, doc: 'Platform version when the file or netcfg.yaml states it, else empty.' },
   ]);
 

@@ -12,9 +12,9 @@ import { assertNoErrors } from '../helpers/fixture';
 import { expandSnippet } from './expand';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const IDS = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'] as const;
+const IDS = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'] as const;
 type Id = (typeof IDS)[number];
-const FILE_NAME: Record<Id, string> = { 'cisco-ios': 'router.ios', 'cisco-asa': 'firewall.asa', routeros: 'mikrotik.rsc', 'openbsd-ipsec': 'ipsec.conf', bird: 'bird.conf' };
+const FILE_NAME: Record<Id, string> = { 'cisco-ios': 'router.ios', 'cisco-asa': 'firewall.asa', routeros: 'mikrotik.rsc', 'openbsd-ipsec': 'ipsec.conf', bird: 'bird.conf', strongswan: 'ipsec.secrets' };
 
 interface Snippet {
   prefix: string;
@@ -321,6 +321,34 @@ describe('two-end sets check clean across files', () => {
       'ipsec.conf ipsec/ike-proposal-mismatch',
       'netcfg.yaml ipsec/ike-proposal-mismatch',
     ]);
+  });
+
+  test('strongSwan to IOS + IOS crypto map + the key in ipsec.secrets', () => {
+    const files: [string, string][] = [
+      ['r1.ios', expand('cisco-ios', 'Site-to-site IPsec (crypto map)')],
+      ['gw.ipsec.conf', expand('strongswan', 'strongSwan site-to-site to Cisco IOS')],
+      ['ipsec.secrets', expand('strongswan', 'strongSwan pre-shared key (ipsec.secrets)')],
+    ];
+    const { service, uris } = check(files);
+    assert.equal(service.getDocument(uris[1])?.dialect, 'strongswan');
+    assertNoErrors(service, uris);
+    assert.deepEqual(service.partners(uris[0]), [uris[1]], 'the two ends pair by address');
+    // Control: another key in ipsec.secrets is an error on the IOS key and on the ipsec.secrets entry.
+    assert.deepEqual(errorCodes([files[0], files[1], ['ipsec.secrets', expand('strongswan', 'strongSwan pre-shared key (ipsec.secrets)', { 3: 'MY_KEY' })]]), ['ipsec.secrets ipsec/psk-mismatch', 'r1.ios ipsec/psk-mismatch']);
+  });
+
+  test('strongSwan to RouterOS + RouterOS counterpart', () => {
+    const files: [string, string][] = [
+      ['mikrotik.rsc', expand('routeros', 'Site-to-site IPsec to Cisco')],
+      ['gw.ipsec.conf', expand('strongswan', 'strongSwan site-to-site to RouterOS')],
+      ['ipsec.secrets', expand('strongswan', 'strongSwan pre-shared key (ipsec.secrets)', { 1: '192.168.23.3', 2: '10.0.0.2' })],
+    ];
+    const { service, uris } = check(files);
+    assertNoErrors(service, uris);
+    assert.deepEqual(service.partners(uris[0]), [uris[1]]);
+    // Control: a strict phase 1 proposal RouterOS does not offer fails on both ends.
+    const aes128: [string, string] = ['gw.ipsec.conf', files[1][1].replace('ike=aes256-sha1-modp2048!', 'ike=aes128-sha1-modp2048!')];
+    assert.deepEqual(errorCodes([files[0], aes128, files[2]]), ['gw.ipsec.conf ipsec/ike-proposal-mismatch', 'mikrotik.rsc ipsec/ike-proposal-mismatch']);
   });
 
   test('IOS crypto map + RouterOS counterpart', () => {

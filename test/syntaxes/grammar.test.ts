@@ -86,6 +86,7 @@ describe('package.json contributions', () => {
       routeros: { line: '#' },
       'openbsd-ipsec': { line: '#' },
       bird: { line: '#', block: ['/*', '*/'] },
+      strongswan: { line: '#' },
     };
     for (const id of DIALECT_IDS) {
       const entry = pkg.contributes.languages.find((l: { id: string }) => l.id === id);
@@ -129,6 +130,7 @@ describe('key scopes', () => {
       ['routeros', '/ip address add address=10.0.0.1/24 interface=ether1'],
       ['openbsd-ipsec', 'ike esp from 10.0.0.1/24 to any'],
       ['bird', 'stubnet 10.0.0.1/24;'],
+      ['strongswan', '\tleftsubnet=10.0.0.1/24'],
     ];
     for (const [id, text] of cases) {
       const tokens = await line(id, text);
@@ -217,6 +219,7 @@ describe('key scopes', () => {
     assertScope(await line('routeros', '/ip ipsec peer add address=192.168.23.3 secret=MY_KEY'), 'MY_KEY', 'string.other.secret');
     assertScope(await line('openbsd-ipsec', '        psk mekmitasdigoat'), 'mekmitasdigoat', 'string.other.secret');
     assertScope(await line('bird', 'password "s3cret";'), 's3cret', 'string.quoted.double.secret');
+    assertScope(await line('strongswan', '192.0.2.1 198.51.100.2 : PSK "s3cret"'), '"s3cret"', 'string.other.secret');
     // `tunnel key 1` (a GRE key) and `crypto key generate` are not secrets.
     const gre = await line('cisco-ios', ' tunnel key 1');
     assertScope(gre, '1', 'constant.numeric');
@@ -286,6 +289,29 @@ describe('key scopes', () => {
     assertScope(lines[5], 'T1', 'entity.name.template');
     assertScope(lines[6], 'AS', 'entity.name.constant');
     assertScope(lines[7], 'include', 'keyword.control.import');
+  });
+
+  test('strongSwan/Libreswan: sections, key=value, also=, algorithms, strict !, %keywords, comments, include', async () => {
+    const lines = await tokenize(
+      'strongswan',
+      ['config setup', '\tcharondebug="ike 2"  # debug', 'conn net-net', '\talso=base', '\tright=%any', '\tike=aes256gcm16-prfsha384-ecp384!', '\tleftid=@moon.strongswan.org', 'include /etc/ipsec.d/*.conf', '# conn commented'].join('\n'),
+    );
+    assertScope(lines[0], 'config', 'keyword.other.section');
+    assertScope(lines[0], 'setup', 'entity.name.section');
+    assertScope(lines[1], 'charondebug', 'variable.parameter');
+    assertScope(lines[1], '"ike 2"', 'string.quoted.double');
+    assertScope(lines[1], '#', 'comment.line');
+    assertScope(lines[2], 'conn', 'keyword.other.section');
+    assertScope(lines[2], 'net-net', 'entity.name.section');
+    assertScope(lines[3], 'also', 'keyword.other.also');
+    assertScope(lines[4], '%any', 'constant.language');
+    assertScope(lines[5], 'aes256gcm16', 'constant.language.algorithm');
+    assertScope(lines[5], 'prfsha384', 'constant.language.algorithm');
+    assertScope(lines[5], 'ecp384', 'constant.language.algorithm');
+    assertScope(lines[5], '!', 'keyword.operator.strict');
+    assertScope(lines[6], '@moon.strongswan.org', 'string.unquoted.identity');
+    assertScope(lines[7], 'include', 'keyword.control.import');
+    assert.ok(lines[8].every((t) => hasScope(t, 'comment.line') && !t.scopes.some((s) => s.startsWith('keyword'))));
   });
 
   test('invalid.illegal only on known-bad tokens', async () => {

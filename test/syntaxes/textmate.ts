@@ -8,8 +8,8 @@ import * as vsctm from 'vscode-textmate';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 
-/** The five dialect ids; each has syntaxes/<id>.tmLanguage.json with scopeName `source.<id>`. */
-export const DIALECT_IDS = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'] as const;
+/** The six dialect ids; each has syntaxes/<id>.tmLanguage.json with scopeName `source.<id>`. */
+export const DIALECT_IDS = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'] as const;
 export type DialectId = (typeof DIALECT_IDS)[number];
 
 export interface Token {

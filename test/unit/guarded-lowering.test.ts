@@ -10,6 +10,7 @@ import { birdDialect } from '../../server/src/dialects/bird';
 import { iosDialect } from '../../server/src/dialects/ios';
 import { openbsdDialect } from '../../server/src/dialects/openbsd';
 import { routerosDialect } from '../../server/src/dialects/routeros';
+import { strongswanDialect } from '../../server/src/dialects/strongswan';
 import type { Dialect } from '../../server/src/dialects/types';
 import { getCompletions } from '../../server/src/features/completion';
 import { getDiagnostics } from '../../server/src/features/diagnostics';
@@ -22,6 +23,7 @@ const SAMPLES: [Dialect<any>, string, string][] = [
   [routerosDialect, 'file:///w/r2.rsc', '/ip address\nadd address=10.0.0.1/24 interface=ether1\n'],
   [birdDialect, 'file:///w/bird.conf', 'router id 10.0.0.1;\nprotocol device {\n}\n'],
   [openbsdDialect, 'file:///w/ipsec.conf', 'ike esp from 192.168.1.0/24 to 192.168.2.0/24 peer 10.0.0.2\n'],
+  [strongswanDialect, 'file:///w/swan/ipsec.conf', 'conn a\n\tleft=10.0.0.1\n\tright=10.0.0.2\n\tauto=start\n'],
 ];
 
 for (const [dialect, uri, text] of SAMPLES) {

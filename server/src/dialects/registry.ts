@@ -5,11 +5,12 @@ import type * as model from '../model';
 import { asaDialect } from './asa';
 import { birdDialect } from './bird';
 import { iosDialect } from './ios';
-import { looksLikeSwanIpsecConf, openbsdDialect, SWAN_SKIP_REASON } from './openbsd';
+import { openbsdDialect } from './openbsd';
 import { routerosDialect } from './routeros';
+import { classifyIpsecConf, strongswanDialect } from './strongswan';
 import type { Dialect } from './types';
 
-export const DIALECTS: readonly Dialect<any>[] = [iosDialect, asaDialect, routerosDialect, openbsdDialect, birdDialect];
+export const DIALECTS: readonly Dialect<any>[] = [iosDialect, asaDialect, routerosDialect, openbsdDialect, birdDialect, strongswanDialect];
 
 export function dialectById(id: model.DialectId): Dialect<any> {
   const d = DIALECTS.find((it) => it.id === id);
@@ -24,8 +25,14 @@ export function dialectByFileName(fileName: string): model.DialectId | undefined
   if (base.endsWith('.asa')) return 'cisco-asa';
   if (base.endsWith('.rsc')) return 'routeros';
   if (base === 'ipsec.conf' || base.endsWith('.ipsec.conf')) return 'openbsd-ipsec';
+  if (base === 'swanctl.conf' || base.endsWith('.swanctl.conf') || base === 'ipsec.secrets' || base.endsWith('.ipsec.secrets')) return 'strongswan';
   if (base === 'bird.conf' || base === 'bird6.conf' || base.endsWith('.bird')) return 'bird';
   return undefined;
+}
+
+function isIpsecConfName(fileName: string): boolean {
+  const base = fileName.replace(/\\/g, '/').split('/').pop()!.toLowerCase();
+  return base === 'ipsec.conf' || base.endsWith('.ipsec.conf');
 }
 
 /** Names we try to detect from content. Anything else (e.g. `.json`, `.md`) is never a config. */
@@ -41,15 +48,27 @@ export interface Detection {
   reason: string;
 }
 
+/** Why an `ipsec.conf` whose content is neither OpenBSD's nor strongSwan/Libreswan's is skipped. */
+export const IPSEC_CONF_SKIP_REASON =
+  'this ipsec.conf is neither OpenBSD ipsec.conf (ike/flow rules, macros) nor strongSwan/Libreswan (config setup, conn sections)';
+
 /**
  * Decides a file's dialect: override, then file name, then content. Never guesses below the threshold.
- * One exception: a strongSwan/Libreswan ipsec.conf shares OpenBSD's file name (and so the editor's language id);
- * its content wins over both, and the file is skipped rather than parsed as OpenBSD.
+ * One exception: OpenBSD and strongSwan/Libreswan share the file name ipsec.conf (and so the editor's language id
+ * `openbsd-ipsec`): the content tells them apart, over both the name and the language id (`conn`/`config setup`
+ * sections are strongSwan, `ike`/`flow` rules and macros OpenBSD). An ipsec.conf that is neither is skipped, never
+ * parsed as the wrong one; one with nothing but comments stays with its name's dialect.
  */
 export function detectDialect(fileName: string, text: string, override?: model.DialectId): Detection {
   const byName = override ? undefined : dialectByFileName(fileName);
   const head = text.length > 65536 ? text.slice(0, 65536) : text;
-  if ((override ?? byName) === 'openbsd-ipsec' && looksLikeSwanIpsecConf(head)) return { reason: SWAN_SKIP_REASON };
+  const chosen = override ?? byName;
+  if (chosen === 'openbsd-ipsec' || (chosen === 'strongswan' && isIpsecConfName(fileName))) {
+    const kind = classifyIpsecConf(head);
+    if (kind === 'strongswan') return { dialect: 'strongswan', reason: 'content (strongSwan/Libreswan ipsec.conf)' };
+    if (kind === 'openbsd') return { dialect: 'openbsd-ipsec', reason: override ? 'override' : 'file name' };
+    if (kind === 'neither' && (!override || isIpsecConfName(fileName))) return { reason: IPSEC_CONF_SKIP_REASON };
+  }
   if (override) return { dialect: override, reason: 'override' };
   if (byName) return { dialect: byName, reason: 'file name' };
   if (!isGenericConfigName(fileName)) return { reason: 'not a config file name' };

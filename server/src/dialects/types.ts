@@ -16,6 +16,8 @@ export interface DialectOptions {
    * is an error; when absent it is a warning.
    */
   birdVersion?: string;
+  /** strongSwan-family files: `libreswan` or `strongswan` defaults; told from the content when absent. */
+  swanFlavour?: 'strongswan' | 'libreswan';
   /** Report unknown commands as information diagnostics (`syntax/unknown-command`). Off by default. */
   reportUnknownCommands?: boolean;
 }

@@ -1,4 +1,4 @@
-// Document links for `include "file"` in BIRD configs and OpenBSD ipsec.conf, resolved relative to the including
+// Document links for `include "file"` in BIRD configs, OpenBSD ipsec.conf and strongSwan/Libreswan files, resolved relative to the including
 // file (an absolute path stays absolute). Read from the lossless token list, so it costs one pass over the tokens
 // and needs no dialect hook. A glob (`include "conf.d/*.conf"`, BIRD) names no single file and gets no link.
 // Pure: no connection, no IO (the target is not checked to exist).
@@ -8,7 +8,9 @@ import type { LanguageService } from '../service';
 import { toRange } from './positions';
 
 /** Dialects with an `include "file"` statement. */
-const INCLUDING = new Set(['bird', 'openbsd-ipsec']);
+const INCLUDING = new Set(['bird', 'openbsd-ipsec', 'strongswan']);
+/** Dialects whose `include` also takes a bare word (ipsec.conf(5) of OpenBSD and strongSwan/Libreswan, swanctl.conf). */
+const BARE = new Set(['openbsd-ipsec', 'strongswan']);
 
 export function getDocumentLinks(service: LanguageService, uri: string): DocumentLink[] {
   const doc = service.getDocument(uri);
@@ -33,7 +35,7 @@ export function getDocumentLinks(service: LanguageService, uri: string): Documen
     const s = tokens[j];
     // BIRD quotes the name; ipsec.conf's grammar takes a string, quoted or a bare word.
     const quoted = s?.kind === 'string' && s.text.length >= 2;
-    if (!s || !(quoted || (s.kind === 'word' && parse.dialect.id === 'openbsd-ipsec'))) continue;
+    if (!s || !(quoted || (s.kind === 'word' && BARE.has(parse.dialect.id)))) continue;
     const path = quoted ? s.text.slice(1, s.text.endsWith('"') ? -1 : undefined) : s.text;
     const target = resolveInclude(uri, path);
     if (!target) continue;

@@ -17,6 +17,7 @@ const SOURCE: Record<model.DialectId, string> = {
   routeros: 'RouterOS',
   'openbsd-ipsec': 'isakmpd',
   bird: 'BIRD',
+  strongswan: 'strongSwan',
 };
 
 /** One implicit value shown in a hint: its label (`group 1`) and where its default comes from. */

@@ -34,7 +34,7 @@ export interface ElkNode {
 export const VERDICT_COLOURS: Record<Verdict, string> = { ok: '#2e7d32', error: '#c62828', warning: '#ef8f00', 'unknown-peer': '#757575' };
 const VERDICT_LABELS: Record<Verdict, string> = { ok: 'ok', error: 'failing (error)', warning: 'warning only', 'unknown-peer': 'peer unknown' };
 /** A short mark per dialect, drawn in the device's box (the "icon"). */
-export const DIALECT_MARKS: Record<string, string> = { 'cisco-ios': 'IOS', 'cisco-asa': 'ASA', routeros: 'ROS', 'openbsd-ipsec': 'OBSD', bird: 'BIRD', external: 'EXT', unknown: '?' };
+export const DIALECT_MARKS: Record<string, string> = { 'cisco-ios': 'IOS', 'cisco-asa': 'ASA', routeros: 'ROS', 'openbsd-ipsec': 'OBSD', bird: 'BIRD', strongswan: 'SWAN', external: 'EXT', unknown: '?' };
 
 const NODE_HEIGHT = 36;
 const CHAR_WIDTH = 7.2;

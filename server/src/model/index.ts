@@ -8,10 +8,11 @@ export * from './ip';
 export * from './vocabulary';
 export * from './dict';
 export * from './shared';
+export * from './secrets';
 
-export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird';
+export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec' | 'bird' | 'strongswan';
 
-export const DIALECT_IDS: readonly DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
+export const DIALECT_IDS: readonly DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
 
 /** A text edit on one document, in offsets of the document version the model was lowered from. */
 export interface Edit {
@@ -46,6 +47,11 @@ export interface Secret {
   plain?: string;
   /** Range of the secret token itself. */
   range: TextRange;
+  /**
+   * The document the secret is written in, when it is not the device's own file: a strongSwan connection's key
+   * comes from the folder's ipsec.secrets (attached by `attachSharedSecrets`). Findings on the key go there.
+   */
+  uri?: string;
 }
 
 /**
@@ -158,6 +164,21 @@ export interface Phase2Proposal {
   mode: Value<'tunnel' | 'transport'>;
 }
 
+/**
+ * A shared secret of a secrets store (strongSwan ipsec.secrets `A B : PSK "…"`, swanctl `secrets { ike-x { id, secret } }`),
+ * selected by the IKE identities (addresses, `@fqdn`, `%any`) of the two ends rather than by a peer statement.
+ */
+export interface SharedSecret {
+  /** Identities the secret is for, as written; empty or `%any`: any. */
+  ids: string[];
+  type: 'psk' | 'other';
+  secret: Secret;
+  /** The whole entry. */
+  range: TextRange;
+  /** Replaces the secret. */
+  set?: Setter<string>;
+}
+
 /** A traffic selector (crypto ACL permit line, RouterOS policy, OpenBSD from/to). Prefixes in CIDR text. */
 export interface Selector {
   local: string;
@@ -205,7 +226,7 @@ export interface IpsecPeer {
   /** Local interface the peer is bound to (crypto map interface, tunnel source). */
   localInterface?: string;
   role: 'initiator' | 'responder' | 'both';
-  kind: 'crypto-map' | 'dynamic-map' | 'tunnel-protection' | 'routeros' | 'openbsd' | 'l2tp' | 'external';
+  kind: 'crypto-map' | 'dynamic-map' | 'tunnel-protection' | 'routeros' | 'openbsd' | 'strongswan' | 'l2tp' | 'external';
   ikeVersion: Value<1 | 2>;
   exchangeMode: Value<'main' | 'aggressive'>;
   phase1: Phase1Proposal[];
@@ -219,6 +240,17 @@ export interface IpsecPeer {
   /** Adds a key for `remote` when none exists. */
   addPsk?: Setter<string>;
   phase2: Phase2Proposal[];
+  /**
+   * strongSwan/Libreswan: the key lives in a secrets store (ipsec.secrets, swanctl `secrets {}`), selected by the
+   * IKE identities of both ends; `attachSharedSecrets` (model/secrets.ts, run by the service) fills `psk` from it.
+   * `local`/`remote`: this end's and the other end's identities, most specific first (`@moon.example`, address).
+   */
+  secretIds?: { local: string[]; remote: string[] };
+  /**
+   * IKE versions this peer answers as a responder when it accepts more than `ikeVersion` (strongSwan
+   * `keyexchange=ike` initiates IKEv2 and accepts IKEv1 too). Absent: only `ikeVersion`.
+   */
+  ikeVersions?: (1 | 2)[];
   /** 'none' or a canonical DH group. */
   pfs: Value<string>;
   phase2Lifetime?: Value<number>;
@@ -365,6 +397,10 @@ export interface Device {
    * RADIUS/TACACS keys, PPP and Wi-Fi secrets): only where they are, so display features can dim or mask them.
    */
   otherSecrets?: TextRange[];
+  /** A secrets store (strongSwan ipsec.secrets, swanctl `secrets {}`): its shared secrets, attached to connections by `attachSharedSecrets`. */
+  sharedSecrets?: SharedSecret[];
+  /** Adds a shared secret to this secrets store (quick fix for a missing key). */
+  addSharedSecret?: Setter<{ ids: string[]; secret: string }>;
 }
 
 export function emptyDevice(uri: string, dialect: DialectId, name: string): Device {
@@ -404,6 +440,7 @@ export function secretRanges(device: Device): TextRange[] {
     add(k.remote?.secret);
   }
   for (const p of device.ipsecPeers) {
+    if (p.psk?.secret.uri && p.psk.secret.uri !== device.uri) continue;
     add(p.psk?.secret);
     add(p.psk?.remote?.secret);
   }
@@ -413,6 +450,8 @@ export function secretRanges(device: Device): TextRange[] {
     for (const k of o.auth.value.keys ?? []) if (k.key !== o.auth.value.key) add(k.key);
   }
   for (const l of device.l2tp) add(l.ipsecSecret?.secret);
+  // Secrets of another file (attached from a secrets store) are masked there, not here.
+  for (const s of device.sharedSecrets ?? []) if (!s.secret.uri || s.secret.uri === device.uri) add(s.secret);
   for (const r of device.otherSecrets ?? []) res.push(r);
   return res;
 }
@@ -421,9 +460,17 @@ export function secretRanges(device: Device): TextRange[] {
 const SETTER_KEY = /^(set|add)([A-Z]\w*)?$/;
 
 /**
+ * Properties whose types hold no Setter (`TextRange`, `Definition`, `Reference`, `Acl`, `InterfaceAddress`,
+ * `SyntaxDiagnostic` lists): `dropSetters` does not walk into them. They are most of a model's objects (a fleet
+ * router: ~1,100 objects for 12 Setters), and the walk, not the Setters, was what dropping cost (2-5% of a check).
+ * `test/unit/service.test.ts` and the pool's `collectPlain` (which refuses any function) keep this honest.
+ */
+const NO_SETTER_KEYS = new Set(['range', 'nameRange', 'fullRange', 'hostnameRange', 'definitions', 'references', 'acls', 'otherSecrets', 'addresses', 'diagnostics']);
+
+/**
  * Removes every Setter from a lowered model, in place. Setters are closures over the lowering's tree, so while
  * one lives the whole lossless tree of its file stays in memory; a batch check (the CLI) never offers quick fixes
- * and drops them to keep only the model. Walks plain objects and arrays only.
+ * and drops them to keep only the model. Walks plain objects and arrays only, not the properties of `NO_SETTER_KEYS`.
  */
 export function dropSetters(root: unknown): void {
   const stack: unknown[] = [root];
@@ -447,7 +494,7 @@ export function dropSetters(root: unknown): void {
       const v = rec[k];
       if (typeof v === 'function') {
         if (SETTER_KEY.test(k)) delete rec[k];
-      } else if (v !== null && typeof v === 'object') stack.push(v);
+      } else if (v !== null && typeof v === 'object' && !NO_SETTER_KEYS.has(k)) stack.push(v);
     }
   }
 }

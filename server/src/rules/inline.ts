@@ -22,17 +22,17 @@ export interface InlineIgnore {
 }
 
 /** Characters that start a whole-line comment, per dialect. */
-export const LINE_COMMENT: Record<model.DialectId, string> = { 'cisco-ios': '!', 'cisco-asa': '!:', routeros: '#', 'openbsd-ipsec': '#', bird: '#' };
+export const LINE_COMMENT: Record<model.DialectId, string> = { 'cisco-ios': '!', 'cisco-asa': '!:', routeros: '#', 'openbsd-ipsec': '#', bird: '#', strongswan: '#' };
 
 /**
  * Whether a comment may follow a statement on its line: `#` anywhere outside quotes in OpenBSD ipsec.conf (parse.y's
  * lexer) and BIRD (cf-lex.l); RouterOS only after `;` (a `#` elsewhere is part of the command). IOS/ASA have no
  * trailing comments: `!` in a line is part of the command (descriptions, banners).
  */
-const TRAILING: Record<model.DialectId, 'any' | 'after-semicolon' | 'none'> = { 'cisco-ios': 'none', 'cisco-asa': 'none', routeros: 'after-semicolon', 'openbsd-ipsec': 'any', bird: 'any' };
+const TRAILING: Record<model.DialectId, 'any' | 'after-semicolon' | 'none'> = { 'cisco-ios': 'none', 'cisco-asa': 'none', routeros: 'after-semicolon', 'openbsd-ipsec': 'any', bird: 'any', strongswan: 'any' };
 
 /** Whether a dialect continues a statement on the next line after a trailing backslash. */
-const CONTINUES: Record<model.DialectId, boolean> = { 'cisco-ios': false, 'cisco-asa': false, routeros: true, 'openbsd-ipsec': true, bird: false };
+const CONTINUES: Record<model.DialectId, boolean> = { 'cisco-ios': false, 'cisco-asa': false, routeros: true, 'openbsd-ipsec': true, bird: false, strongswan: false };
 
 export { lineOf };
 

@@ -17,7 +17,7 @@ export const POLICY_COLLECTIONS: Record<string, string> = {
 
 export const POLICY_TYPES: Record<string, Record<string, string>> = {
   "Device": {
-    "dialect": "\"cisco-ios\" | \"cisco-asa\" | \"routeros\" | \"openbsd-ipsec\" | \"bird\"",
+    "dialect": "\"cisco-ios\" | \"cisco-asa\" | \"routeros\" | \"openbsd-ipsec\" | \"bird\" | \"strongswan\"",
     "name": "string",
     "platformVersion": "string",
     "interfaces": "Interface[]",
@@ -27,7 +27,8 @@ export const POLICY_TYPES: Record<string, Record<string, string>> = {
     "ospfInterfaces": "OspfInterface[]",
     "l2tp": "L2tpServer[]",
     "acls": "Acl[]",
-    "extraAddresses": "string[]"
+    "extraAddresses": "string[]",
+    "sharedSecrets": "SharedSecret[]"
   },
   "Interface": {
     "name": "string",
@@ -42,6 +43,10 @@ export const POLICY_TYPES: Record<string, Record<string, string>> = {
     "encapsulation": "string",
     "subinterfaceType": "\"point-to-point\" | \"multipoint\""
   },
+  "IpsecPeer.secretIds": {
+    "local": "string[]",
+    "remote": "string[]"
+  },
   "IpsecPeer": {
     "id": "string",
     "label": "string",
@@ -50,13 +55,15 @@ export const POLICY_TYPES: Record<string, Record<string, string>> = {
     "local": "string",
     "localInterface": "string",
     "role": "\"initiator\" | \"responder\" | \"both\"",
-    "kind": "\"crypto-map\" | \"dynamic-map\" | \"tunnel-protection\" | \"routeros\" | \"openbsd\" | \"l2tp\" | \"external\"",
+    "kind": "\"crypto-map\" | \"dynamic-map\" | \"tunnel-protection\" | \"routeros\" | \"openbsd\" | \"strongswan\" | \"l2tp\" | \"external\"",
     "ikeVersion": "1 | 2",
     "exchangeMode": "\"main\" | \"aggressive\"",
     "phase1": "Phase1Proposal[]",
     "psk": "PresharedKey",
     "keys": "PresharedKey[]",
     "phase2": "Phase2Proposal[]",
+    "secretIds": "IpsecPeer.secretIds",
+    "ikeVersions": "1 | 2[]",
     "pfs": "string",
     "phase2Lifetime": "int",
     "selectors": "Selector[]",
@@ -134,6 +141,11 @@ export const POLICY_TYPES: Record<string, Record<string, string>> = {
     "name": "string",
     "flavours": "list<\"standard\" | \"extended\" | \"webtype\" | \"ethertype\" | \"remark\">"
   },
+  "SharedSecret": {
+    "ids": "string[]",
+    "type": "\"psk\" | \"other\"",
+    "secret": "Secret"
+  },
   "InterfaceAddress": {
     "address": "string",
     "prefixLength": "int",
@@ -181,7 +193,7 @@ export const POLICY_TYPES: Record<string, Record<string, string>> = {
   },
   "PolicyDevice": {
     "name": "string",
-    "dialect": "\"cisco-ios\" | \"cisco-asa\" | \"routeros\" | \"openbsd-ipsec\" | \"bird\"",
+    "dialect": "\"cisco-ios\" | \"cisco-asa\" | \"routeros\" | \"openbsd-ipsec\" | \"bird\" | \"strongswan\"",
     "platformVersion": "string"
   }
 };

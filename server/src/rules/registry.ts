@@ -56,6 +56,7 @@ const TABLE: [string, Severity, string][] = [
   ['openbsd/port-without-protocol', E, 'A port without proto tcp or udp'],
   ['openbsd/flow-without-peer', E, 'A flow to a network without peer'],
   ['openbsd/address-family-mismatch', E, 'Source and destination are of different address families'],
+  ['strongswan/unknown-algorithm', W, 'An algorithm keyword of a strongSwan/Libreswan proposal netcfg does not know'],
   ['syntax/unclosed-block', E, 'A BIRD block is never closed'],
   ['syntax/unexpected-brace', E, 'A closing brace with no open block'],
   ['syntax/missing-semicolon', E, 'A BIRD statement is not ended by a semicolon'],

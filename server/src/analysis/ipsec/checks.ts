@@ -59,12 +59,12 @@ function sharedKey(k: model.PresharedKey | undefined): boolean {
   return p !== undefined && p.length < (p.family === 4 ? 32 : 128);
 }
 
-function finding(e: End, range: TextRange, severity: model.Finding['severity'], code: string, message: string, related: model.RelatedLocation[], fixes: model.FixIntent[]): model.Finding {
-  return { uri: e.dev.uri, range: { start: range.start, end: range.end }, severity, code, message, related, fixes };
+function finding(e: End, range: TextRange, severity: model.Finding['severity'], code: string, message: string, related: model.RelatedLocation[], fixes: model.FixIntent[], uri = e.dev.uri): model.Finding {
+  return { uri, range: { start: range.start, end: range.end }, severity, code, message, related, fixes };
 }
 
-function rel(e: End, range: TextRange | undefined, message: string): model.RelatedLocation {
-  return { uri: e.other.uri, range: range ?? e.otherPeer.range, message };
+function rel(e: End, range: TextRange | undefined, message: string, uri = e.other.uri): model.RelatedLocation {
+  return { uri, range: range ?? e.otherPeer.range, message };
 }
 
 function byPriority<T extends { priority?: number }>(list: readonly T[]): T[] {
@@ -234,6 +234,9 @@ function pskFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
     const mine = keyOf(s);
     const theirs = keyOf(o);
     const otherRange = theirs?.secret.range ?? e.otherPeer.range;
+    // A key attached from a secrets store (strongSwan ipsec.secrets) is written in that file.
+    const mineUri = mine?.secret.uri ?? e.dev.uri;
+    const otherUri = theirs?.secret.uri ?? e.other.uri;
     // Fixes copy the other end's cleartext into the Setter; the title never shows it.
     const useTheirs = theirs?.secret.plain !== undefined ? (mine ? safe(mine.set, theirs.secret.plain) : safe(e.peer.addPsk, theirs.secret.plain)) : undefined;
     const giveMine = mine?.secret.plain !== undefined ? (theirs ? safe(theirs.set, mine.secret.plain) : safe(e.otherPeer.addPsk, mine.secret.plain)) : undefined;
@@ -245,13 +248,13 @@ function pskFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
       const msg = missing(s)
         ? `This side uses pre-shared key authentication but no key covers ${e.other.name}'s address${e.otherPeer.local ? ` ${e.otherPeer.local.value}` : ''}: phase 1 fails at authentication.`
         : `${e.other.name} (${e.otherPeer.label}) uses pre-shared key authentication but has no key covering this device's address: phase 1 fails at authentication.`;
-      out.push(finding(e, mine ? mine.secret.range : e.peer.range, 'error', 'ipsec/psk-missing', msg, [rel(e, otherRange, theirs ? `${e.other.name}'s pre-shared key` : `${e.other.name}'s peer without a key`)], fixes));
+      out.push(finding(e, mine ? mine.secret.range : e.peer.range, 'error', 'ipsec/psk-missing', msg, [rel(e, otherRange, theirs ? `${e.other.name}'s pre-shared key` : `${e.other.name}'s peer without a key`, otherUri)], fixes, mine ? mineUri : e.dev.uri));
     } else if (psk.status === 'unverifiable') {
       const which = [mine && mine.secret.plain === undefined ? `this side's key is ${model.maskSecret(mine.secret)}` : '', theirs && theirs.secret.plain === undefined ? `${e.other.name}'s key is ${model.maskSecret(theirs.secret)}` : '']
         .filter(Boolean)
         .join(' and ');
       out.push(
-        finding(e, mine!.secret.range, 'information', 'ipsec/psk-unverifiable', `The pre-shared keys with ${e.other.name} cannot be compared: ${which}. Check them by hand.`, [rel(e, otherRange, `${e.other.name}'s pre-shared key`)], []),
+        finding(e, mine!.secret.range, 'information', 'ipsec/psk-unverifiable', `The pre-shared keys with ${e.other.name} cannot be compared: ${which}. Check them by hand.`, [rel(e, otherRange, `${e.other.name}'s pre-shared key`, otherUri)], [], mineUri),
       );
     } else {
       const how =
@@ -265,8 +268,9 @@ function pskFindings(E: Record<Side, End>, v: Verdict): model.Finding[] {
           'error',
           'ipsec/psk-mismatch',
           `The pre-shared key this side uses for ${e.other.name} ${how}: phase 1 fails at message 5/6 (authentication / invalid payload).`,
-          [rel(e, otherRange, `${e.other.name}'s pre-shared key for this device`)],
+          [rel(e, otherRange, `${e.other.name}'s pre-shared key for this device`, otherUri)],
           fixes,
+          mineUri,
         ),
       );
     }
@@ -288,7 +292,7 @@ function asymmetricPskFindings(E: Record<Side, End>, directions: readonly PskDir
       const key = `${s}:${mine.range.start}`;
       if (seen.has(key)) return;
       seen.add(key);
-      out.push(finding(E[s], mine.range, 'error', 'ipsec/psk-mismatch', text, [rel(E[s], theirs.range, relText)], []));
+      out.push(finding(E[s], mine.range, 'error', 'ipsec/psk-mismatch', text, [rel(E[s], theirs.range, relText, theirs.uri ?? E[s].other.uri)], [], mine.uri ?? E[s].dev.uri));
     };
     const sig = E[d.signer];
     const ver = E[verifier];

@@ -287,8 +287,15 @@ export interface Verdict {
   selectors: SelectorIssue[];
 }
 
+/** Whether responder `r` answers `x`'s IKE version (its own, or one of `ikeVersions`). */
+function answersVersion(r: model.IpsecPeer, x: model.IpsecPeer): boolean {
+  return r.ikeVersion.value === x.ikeVersion.value || (r.ikeVersions?.includes(x.ikeVersion.value) ?? false);
+}
+
 export function negotiate(m: PeerMatch): Verdict {
-  const version = m.a.ikeVersion.value === m.b.ikeVersion.value;
+  // Versions agree when they are equal, or when one end also answers the other's version as a responder (strongSwan
+  // `keyexchange=ike`): the tunnel then comes up at least when that other end initiates.
+  const version = m.a.ikeVersion.value === m.b.ikeVersion.value || answersVersion(m.a, m.b) || answersVersion(m.b, m.a);
   const mode =
     !version ||
     m.a.ikeVersion.value === 2 ||

@@ -59,16 +59,14 @@ export function detectIpsecConf(text: string): number {
 
 /**
  * Linux strongSwan (starter) and Libreswan share the name ipsec.conf but not the syntax: `config setup`, `ca NAME`
- * and `conn NAME` section headers at the start of a line, then indented `key=value` lines (`left=`, `authby=secret`,
- * `also=`, `conn %default`). True when the text has such a section header and no OpenBSD rule line
- * (`ike …`/`flow …`); OpenBSD has no `conn`/`config`/`ca` keyword, and a macro named so is written `conn = "…"`.
+ * and `conn NAME` section headers at the start of a line, then indented `key=value` lines. True when the text has
+ * such a section header and no OpenBSD rule line (`ike …`/`flow …`); the registry then gives the file to the
+ * `strongswan` dialect (dialects/strongswan/detect.ts).
  */
 export function looksLikeSwanIpsecConf(text: string): boolean {
   const section = /^(?:config[ \t]+setup|conn[ \t]+[^\s=#"]+|ca[ \t]+[^\s=#"]+)[ \t]*(?:#.*)?$/m;
   return section.test(text) && detectIpsecConf(text) === 0;
 }
-
-export const SWAN_SKIP_REASON = 'looks like a strongSwan/Libreswan ipsec.conf (conn sections), which netcfg does not check yet';
 
 function statementLabel(st: ObsdStatement): string {
   const r = st.rule!;
