@@ -1,18 +1,28 @@
-// CLI entry: `netcfg check [paths…]` runs the same language service as the editor over files on disk and prints
-// text, JSON (a stable contract, version 1) or SARIF 2.1.0. Exit 0: no error; 1: an error-severity diagnostic;
-// 2: usage error, or a path that could not be read (named on stderr; everything else is still checked and
-// reported, so CI never passes on a partial read). Imports no LSP module: host/ does the file-system work.
+// CLI entry: `netcfg check [paths…]` runs the same language service as the editor over files on disk (or one config
+// on stdin, `-`) and prints text, JSON (a stable contract, version 1), SARIF 2.1.0, a GitLab Code Quality report,
+// JUnit XML or GitHub Actions workflow commands (formatters in cli/). Exit 0: nothing at or above --fail-level
+// (default: error); 1: a finding that is; 2: usage error, or a path that could not be read (named on stderr;
+// everything else is still checked and reported, so CI never passes on a partial read). Subcommands are one table
+// (COMMANDS); options are parsed by node:util parseArgs (cli/args.ts). Imports no LSP module: host/ does the
+// file-system work.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import pkg from '../../package.json';
+import { allStrings, lastString, parseCommandLine, type OptionSpec, type ParsedArgs } from './cli/args';
+import { formatGithub } from './cli/github';
+import { formatGitlab } from './cli/gitlab';
+import { OutputError, UsageError, writeErr, writeOut, writeReport } from './cli/io';
+import { formatJunit } from './cli/junit';
+import { createProgress, type Progress } from './cli/progress';
+import { counts, FAIL_LEVELS, fails, reportFails, SEVERITY_RANK, type FailLevel, type JsonDiagnostic, type JsonReport } from './cli/report';
 import { installTestFaults } from './host/faults';
 import { createLowerer, lowerFile } from './host/batch';
 import { defaultJobs, lowerInWorkers, workerCount, type FileResult, type PoolFile, type WorkerInit } from './host/pool';
 import { findProjectFile, isProjectNoise } from './host/project';
-import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
+import { decodeConfig, describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { fileIdentity, scanDirectory } from './host/scan';
 import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
 import type ELKType from 'elkjs/lib/elk.bundled.js';
@@ -31,19 +41,55 @@ import { parseWorkspaceConfig } from './workspace-config';
 import { yamlRuleLayer } from './rules/apply';
 import { positionAt, type Severity, type TextRange } from './syntax';
 
+/** A subcommand: `netcfg NAME [args…]`. Adding one is one entry here (its code may live in its own folder). */
+interface Subcommand {
+  /** One line for `netcfg --help`. */
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Subcommand> = {
+  check: { summary: 'check configs, each file alone and across files (the default command)', run: runCheckCommand },
+  rules: { summary: 'list every diagnostic code with its default and effective severity', run: runRulesCommand },
+  graph: { summary: 'print the topology (devices, links, verdicts) as JSON, DOT, Mermaid or SVG', run: runGraph },
+  'generate-peer': { summary: "print the config of a tunnel's or link's other end, generated from this side", run: runGeneratePeer },
+};
+
+function mainUsage(): string {
+  const w = Object.keys(COMMANDS).reduce((n, c) => Math.max(n, c.length), 0);
+  return `Usage: netcfg <command> [options] [paths...]
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(w)}  ${c.summary}`)
+  .join('\n')}
+
+'netcfg <command> --help' shows the options of a command; 'netcfg --version' the version.
+Options before any command run 'check' ('netcfg --format json .' is 'netcfg check --format json .').
+`;
+}
+
+const FORMATS = ['text', 'json', 'sarif', 'gitlab', 'junit', 'github'] as const;
+type Format = (typeof FORMATS)[number];
+
 const USAGE = `Usage: netcfg check [options] [paths...]
-       netcfg rules [--format text|json] [--rule CODE=SEVERITY...] [path]
+       netcfg check [options] - [paths...]     (one config on stdin, with --dialect or --stdin-filename)
 
 Checks router and firewall configs (Cisco IOS/ASA, MikroTik RouterOS, OpenBSD ipsec.conf, BIRD 2),
 each file alone and across files (IPsec peers, OSPF neighbours, DMVPN, L2TP). Directories are searched
 recursively; the default path is the current directory.
 
 Options:
-  --format text|json|sarif        output format (default: text)
+  --format FORMAT                 output format (default: text): text, json, sarif, gitlab (GitLab Code
+                                  Quality), junit (JUnit XML: Jenkins, Azure Pipelines), github (GitHub
+                                  Actions annotations)
+  --fail-level error|warning|information|hint|none
+                                  lowest severity that makes the exit status 1 (default: error)
   --min-severity error|warning|information|hint
                                   lowest severity reported (default: information)
   --dialect <id>                  dialect of files whose dialect cannot be told:
                                   cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird, strongswan
+  --stdin-filename NAME           the name of the config read from '-' (dialect by name, path in reports)
   --routeros-version 6|7          RouterOS major version (default: from the file)
   --openbsd-version X.Y           OpenBSD release targeted (default: ${DEFAULT_SETTINGS.openbsdVersion ?? 'current'})
   --bird-version X.Y[.Z]          BIRD release targeted (default: none, newer syntax is a warning)
@@ -57,36 +103,54 @@ Options:
   --weak-crypto off|warning|error deprecated: use --rule ipsec/weak-crypto=SEVERITY
   --jobs N                        read, parse and lower files on N threads, the main one and N-1 workers
                                   (default: 1, no worker; the cores here: ${defaultJobs()}). Small inputs use no worker
+  -q, --quiet                     text and github: print only the findings that fail the run, no summary;
+                                  no progress line and no warnings on stderr
+  --no-color                      no colours in text (also when NO_COLOR is set, or stdout is not a terminal)
   -h, --help                      show this help
   -v, --version                   show the version
 
 Only regular files are read. A path that cannot be read is named on stderr and the others are still
-checked; a FIFO, device or socket met while walking a directory is skipped with a warning.
+checked; a FIFO, device or socket met while walking a directory is skipped with a warning. When stderr is
+a terminal, runs longer than a second show a progress line there.
 
 Findings suppressed by a netcfg-ignore comment or a netcfg.yaml ignore: entry, and findings recorded in the
-baseline, are kept in JSON and SARIF (marked) but not shown in text nor counted for the exit status.
-'netcfg rules' lists every diagnostic code with its default and effective severity and its documentation.
+baseline, are kept in JSON and SARIF (marked) and JUnit (skipped), but not shown in text, GitLab or GitHub
+output nor counted for the exit status. 'netcfg rules' lists every diagnostic code with its default and
+effective severity and its documentation.
 
-Exit status: 0 no error-severity diagnostic, 1 at least one, 2 usage error or a path that could not be read.
+Exit status: 0 no finding at or above --fail-level, 1 at least one, 2 usage error or a path that could not
+be read.
 `;
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+const RULES_USAGE = `Usage: netcfg rules [--format text|json] [--rule CODE=SEVERITY...] [path]
 
-type Format = 'text' | 'json' | 'sarif';
+Lists every diagnostic code (and every policy of the netcfg.yaml governing path, default: the current
+directory) with its default severity, its effective severity (netcfg.yaml rules:, then --rule) and its
+documentation.
+
+Options:
+  --format text|json              output format (default: text)
+  --rule CODE=SEVERITY            as for 'netcfg check'; repeatable
+  -h, --help                      show this help
+`;
 
 interface Options {
-  command: 'check' | 'rules';
   format: Format;
   minSeverity: Severity;
+  failLevel: FailLevel;
   /** Worker threads for reading, parsing and lowering (`--jobs`); undefined: none (in-process). */
   jobs?: number;
   paths: string[];
+  /** `-` among the paths: one config is read from stdin. */
+  stdin: boolean;
+  /** `--stdin-filename`: its name, relative to the working directory. */
+  stdinName?: string;
   settings: Partial<ServiceSettings>;
   /** `--rule CODE=SEVERITY`, in order (a later one wins). */
   rules: Record<string, RuleSeverity>;
-  /** `--weak-crypto` (deprecated alias of `--rule ipsec/weak-crypto=…`). */
-  weakCrypto?: RuleSeverity;
   baseline: BaselineOptions;
+  quiet: boolean;
+  color: boolean;
 }
 
 /** What to do with a baseline file. */
@@ -99,146 +163,168 @@ interface BaselineOptions {
   prune?: boolean;
 }
 
-/** A usage or IO problem: printed as one `netcfg: …` line on stderr, exit 2. */
-class UsageError extends Error {}
+/** The options of `netcfg check`, for node:util parseArgs. */
+const CHECK_OPTIONS: OptionSpec = {
+  format: { type: 'string' },
+  'fail-level': { type: 'string' },
+  'min-severity': { type: 'string' },
+  dialect: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  'routeros-version': { type: 'string' },
+  'openbsd-version': { type: 'string' },
+  'bird-version': { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  baseline: { type: 'string' },
+  'no-baseline': { type: 'boolean' },
+  'write-baseline': { type: 'string' },
+  'prune-baseline': { type: 'boolean' },
+  'weak-crypto': { type: 'string' },
+  jobs: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  'no-color': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
 
-function parseArgs(argv: string[]): Options | 'help' | 'version' {
-  const opts: Options = { command: 'check', format: 'text', minSeverity: 'information', paths: [], settings: {}, rules: Object.create(null), baseline: {} };
-  const args = [...argv];
-  if (args[0] === 'check') args.shift();
-  else if (args[0] === 'rules') {
-    args.shift();
-    opts.command = 'rules';
-  }
-  else if (args[0] === undefined || (!args[0].startsWith('-') && args[0] !== 'help')) {
-    if (args[0] !== undefined) throw new UsageError(`unknown command '${args[0]}' (try 'netcfg check --help')`);
-    throw new UsageError(`missing command (try 'netcfg check --help')`);
-  }
-  let onlyPaths = false;
-  while (args.length) {
-    const arg = args.shift()!;
-    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
-      opts.paths.push(arg);
-      continue;
+const RULES_OPTIONS: OptionSpec = {
+  format: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+};
+
+/** `one, two or three`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/**
+ * `--write-baseline` takes an optional file, which parseArgs cannot express: `--write-baseline=FILE`, or a
+ * following argument that names a .json file; alone it is written `--write-baseline=` (the default file).
+ */
+function normalizeWriteBaseline(argv: string[]): string[] {
+  const res: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') {
+      for (let j = i; j < argv.length; j++) res.push(argv[j]);
+      break;
     }
-    if (arg === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    if (arg === '-h' || arg === '--help') return 'help';
-    if (arg === '-v' || arg === '--version') return 'version';
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const takeValue = (): string => {
-      if (eq > 0) return arg.slice(eq + 1);
-      const v = args.shift();
-      if (v === undefined) throw new UsageError(`option '${name}' needs a value`);
-      return v;
-    };
-    switch (name) {
-      case '--format': {
-        const v = takeValue();
-        if (v !== 'text' && v !== 'json' && v !== 'sarif') throw new UsageError(`invalid --format '${v}' (expected text, json or sarif)`);
-        opts.format = v;
-        break;
-      }
-      case '--min-severity': {
-        const v = takeValue();
-        if (!(v in SEVERITY_RANK)) throw new UsageError(`invalid --min-severity '${v}' (expected error, warning, information or hint)`);
-        opts.minSeverity = v as Severity;
-        break;
-      }
-      case '--dialect': {
-        const v = takeValue();
-        const d = parseDialect(v);
-        if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird or strongswan)`);
-        opts.settings.dialect = d;
-        break;
-      }
-      case '--routeros-version': {
-        const v = takeValue();
-        const n = parseRouterosVersion(v);
-        if (!n) throw new UsageError(`invalid --routeros-version '${v}' (expected 6 or 7)`);
-        opts.settings.routerosVersion = n;
-        break;
-      }
-      case '--openbsd-version': {
-        const v = takeValue();
-        const s = parseOpenbsdVersion(v);
-        if (!s) throw new UsageError(`invalid --openbsd-version '${v}' (expected a release such as 7.6)`);
-        opts.settings.openbsdVersion = s;
-        break;
-      }
-      case '--bird-version': {
-        const v = takeValue();
-        const b = parseBirdVersion(v);
-        if (!b) throw new UsageError(`invalid --bird-version '${v}' (expected a release such as 2.0.12)`);
-        opts.settings.birdVersion = b;
-        break;
-      }
-      case '--weak-crypto': {
-        const v = takeValue();
-        const w = parseWeakCrypto(v);
-        if (!w) throw new UsageError(`invalid --weak-crypto '${v}' (expected off, warning or error)`);
-        opts.weakCrypto = w;
-        break;
-      }
-      case '--jobs': {
-        const v = takeValue();
-        if (!/^[1-9][0-9]{0,3}$/.test(v.trim())) throw new UsageError(`invalid --jobs '${v}' (expected a number of threads from 1 to 9999)`);
-        opts.jobs = Number(v.trim());
-        break;
-      }
-      case '--rule':
-      case '--baseline':
-      case '--no-baseline':
-      case '--write-baseline':
-      case '--prune-baseline':
-        parseRuleOption(name, arg, eq, args, opts, takeValue);
-        break;
-      default:
-        throw new UsageError(`unknown option '${name}' (try 'netcfg check --help')`);
-    }
+    if (a !== '--write-baseline') res.push(a);
+    else if (argv[i + 1] !== undefined && /\.json$/i.test(argv[i + 1]) && !argv[i + 1].startsWith('-')) res.push(`--write-baseline=${argv[++i]}`);
+    else res.push('--write-baseline=');
   }
-  if (opts.paths.length === 0) opts.paths.push('.');
-  if (opts.command === 'rules' && opts.format === 'sarif') throw new UsageError(`'netcfg rules' prints text or json`);
-  if (opts.weakCrypto) {
-    writeErr(`netcfg: warning: --weak-crypto is deprecated; use --rule ipsec/weak-crypto=${opts.weakCrypto}\n`);
-    if (!('ipsec/weak-crypto' in opts.rules)) opts.rules['ipsec/weak-crypto'] = opts.weakCrypto;
+  return res;
+}
+
+function parseCheckArgs(argv: string[]): Options | 'help' | 'version' {
+  const { values, positionals } = parseCommandLine(normalizeWriteBaseline(argv), CHECK_OPTIONS, 'netcfg check');
+  if (values.help) return 'help';
+  if (values.version) return 'version';
+  const opts: Options = {
+    format: 'text',
+    minSeverity: 'information',
+    failLevel: 'error',
+    paths: [],
+    stdin: false,
+    settings: {},
+    rules: Object.create(null),
+    baseline: {},
+    quiet: !!values.quiet,
+    color: !values['no-color'],
+  };
+  const format = lastString(values, 'format');
+  if (format !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`invalid --format '${format}' (expected ${orList(FORMATS)})`);
+    opts.format = format as Format;
+  }
+  const min = lastString(values, 'min-severity');
+  if (min !== undefined) {
+    if (!(min in SEVERITY_RANK)) throw new UsageError(`invalid --min-severity '${min}' (expected error, warning, information or hint)`);
+    opts.minSeverity = min as Severity;
+  }
+  const failLevel = lastString(values, 'fail-level');
+  if (failLevel !== undefined) {
+    if (!(FAIL_LEVELS as readonly string[]).includes(failLevel)) throw new UsageError(`invalid --fail-level '${failLevel}' (expected ${orList(FAIL_LEVELS)})`);
+    opts.failLevel = failLevel as FailLevel;
+  }
+  parseSettingOptions(values, opts.settings);
+  const stdinName = lastString(values, 'stdin-filename');
+  if (stdinName !== undefined) {
+    if (!stdinName.trim() || stdinName.includes('\0')) throw new UsageError(`invalid --stdin-filename '${stdinName}' (expected a file name)`);
+    opts.stdinName = stdinName;
+  }
+  const weak = lastString(values, 'weak-crypto');
+  let weakCrypto: RuleSeverity | undefined;
+  if (weak !== undefined) {
+    weakCrypto = parseWeakCrypto(weak);
+    if (!weakCrypto) throw new UsageError(`invalid --weak-crypto '${weak}' (expected off, warning or error)`);
+  }
+  const jobs = lastString(values, 'jobs');
+  if (jobs !== undefined) {
+    if (!/^[1-9][0-9]{0,3}$/.test(jobs.trim())) throw new UsageError(`invalid --jobs '${jobs}' (expected a number of threads from 1 to 9999)`);
+    opts.jobs = Number(jobs.trim());
+  }
+  parseRuleOptions(allStrings(values, 'rule'), opts.rules);
+  const baselineFile = lastString(values, 'baseline');
+  if (baselineFile !== undefined) opts.baseline.file = baselineFile;
+  if (values['no-baseline']) opts.baseline.disabled = true;
+  const write = lastString(values, 'write-baseline');
+  if (write !== undefined) opts.baseline.write = write === '' ? true : write;
+  if (values['prune-baseline']) opts.baseline.prune = true;
+  for (const p of positionals) {
+    if (p !== '-') opts.paths.push(p);
+    else if (opts.stdin) throw new UsageError(`'-' (stdin) is given twice: one config can be read from stdin`);
+    else opts.stdin = true;
+  }
+  if (opts.stdinName !== undefined && !opts.stdin) throw new UsageError(`--stdin-filename needs '-' among the paths`);
+  if (opts.paths.length === 0 && !opts.stdin) opts.paths.push('.');
+  if (weakCrypto) {
+    writeErr(`netcfg: warning: --weak-crypto is deprecated; use --rule ipsec/weak-crypto=${weakCrypto}\n`);
+    if (!('ipsec/weak-crypto' in opts.rules)) opts.rules['ipsec/weak-crypto'] = weakCrypto;
   }
   if (Object.keys(opts.rules).length) opts.settings.rules = opts.rules;
   return opts;
 }
 
-/** The options of rules and baselines (`--rule`, `--baseline`, `--no-baseline`, `--write-baseline`, `--prune-baseline`). */
-function parseRuleOption(name: string, arg: string, eq: number, args: string[], opts: Options, takeValue: () => string): void {
-  switch (name) {
-    case '--rule': {
-      const v = takeValue();
-      const m = /^([^=]+)=(.*)$/.exec(v);
-      const severity = m ? parseRuleSeverity(m[2].trim()) : undefined;
-      if (!m || !severity) throw new UsageError(`invalid --rule '${v}' (expected CODE=off|hint|information|warning|error)`);
-      const code = m[1].trim();
-      // A workspace policy id (corp/…: outside netcfg's families) is checked against netcfg.yaml by `netcfg rules` only.
-      if (!isKnownSelector(code) && (isBuiltinFamily(code) || !POLICY_ID.test(code.replace(/\/\*$/, '/x')))) throw new UsageError(`unknown diagnostic code '${code}' in --rule (see 'netcfg rules')`);
-      opts.rules[code] = severity;
-      break;
-    }
-    case '--baseline':
-      opts.baseline.file = takeValue();
-      break;
-    case '--no-baseline':
-      opts.baseline.disabled = true;
-      break;
-    case '--write-baseline':
-      // The file is optional: `--write-baseline=FILE`, or a following argument that names a .json file.
-      if (eq > 0) opts.baseline.write = arg.slice(eq + 1);
-      else if (args[0] !== undefined && /\.json$/i.test(args[0])) opts.baseline.write = args.shift()!;
-      else opts.baseline.write = true;
-      break;
-    case '--prune-baseline':
-      opts.baseline.prune = true;
-      break;
+/** `--dialect` and the platform versions, shared by check and graph. */
+function parseSettingOptions(values: ParsedArgs['values'], settings: Partial<ServiceSettings>): void {
+  const dialect = lastString(values, 'dialect');
+  if (dialect !== undefined) {
+    const d = parseDialect(dialect);
+    if (!d) throw new UsageError(`invalid --dialect '${dialect}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird or strongswan)`);
+    settings.dialect = d;
+  }
+  const ros = lastString(values, 'routeros-version');
+  if (ros !== undefined) {
+    const n = parseRouterosVersion(ros);
+    if (!n) throw new UsageError(`invalid --routeros-version '${ros}' (expected 6 or 7)`);
+    settings.routerosVersion = n;
+  }
+  const obsd = lastString(values, 'openbsd-version');
+  if (obsd !== undefined) {
+    const s = parseOpenbsdVersion(obsd);
+    if (!s) throw new UsageError(`invalid --openbsd-version '${obsd}' (expected a release such as 7.6)`);
+    settings.openbsdVersion = s;
+  }
+  const bird = lastString(values, 'bird-version');
+  if (bird !== undefined) {
+    const b = parseBirdVersion(bird);
+    if (!b) throw new UsageError(`invalid --bird-version '${bird}' (expected a release such as 2.0.12)`);
+    settings.birdVersion = b;
+  }
+}
+
+/** `--rule CODE=SEVERITY…`, in order (a later one wins). */
+function parseRuleOptions(values: string[], rules: Record<string, RuleSeverity>): void {
+  for (const v of values) {
+    const m = /^([^=]+)=(.*)$/.exec(v);
+    const severity = m ? parseRuleSeverity(m[2].trim()) : undefined;
+    if (!m || !severity) throw new UsageError(`invalid --rule '${v}' (expected CODE=off|hint|information|warning|error)`);
+    const code = m[1].trim();
+    // A workspace policy id (corp/…: outside netcfg's families) is checked against netcfg.yaml by `netcfg rules` only.
+    if (!isKnownSelector(code) && (isBuiltinFamily(code) || !POLICY_ID.test(code.replace(/\/\*$/, '/x')))) throw new UsageError(`unknown diagnostic code '${code}' in --rule (see 'netcfg rules')`);
+    rules[code] = severity;
   }
 }
 
@@ -251,6 +337,8 @@ interface InputFile {
   display: string;
   /** Size when collected (decides whether worker threads pay off). */
   size: number;
+  /** Already read (stdin): the service gets this instead of the file's content. */
+  preread?: ReadResult;
 }
 
 function displayPath(abs: string): string {
@@ -279,7 +367,10 @@ class Problems {
     writeErr(`netcfg: cannot read '${display}': ${reason}\n`);
   }
 
+  constructor(private readonly quiet = false) {}
+
   skipped(display: string, reason: string): void {
+    if (this.quiet) return;
     writeErr(`netcfg: warning: skipped '${display}': ${reason}\n`);
   }
 }
@@ -344,34 +435,9 @@ async function collectFiles(paths: string[], maxFileSize: number, problems: Prob
   return { files, projectFiles: [...projectFiles].sort(), usable };
 }
 
-/** A diagnostic of the JSON contract (1-based lines and columns, paths relative to the working directory). */
-interface JsonDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: Severity;
-  code: string;
-  message: string;
-  related: { file: string; line: number; column: number; message: string }[];
-  /** Selected by a netcfg-ignore comment or a netcfg.yaml `ignore:` entry: not shown in text, not counted. */
-  suppressed?: true;
-  suppression?: { kind: 'inSource' | 'external'; justification?: string };
-  /** The finding's fingerprint (JSON and SARIF output, baselines). */
-  fingerprint?: string;
-  /** With a baseline: recorded in it (`unchanged`: not shown in text, not counted) or not (`new`). */
-  baseline?: 'new' | 'unchanged';
-}
-
-interface JsonReport {
-  version: 1;
-  files: { path: string; dialect: string | null; device: string | null }[];
-  diagnostics: JsonDiagnostic[];
-}
 
 /** Checks `files` (listed in the report) and `extra` (netcfg.yaml: diagnostics only, not listed as configs). */
-function runCheck(service: LanguageService, files: InputFile[], extra: InputFile[], minSeverity: Severity, fingerprints: boolean): JsonReport {
+function runCheck(service: LanguageService, files: InputFile[], extra: InputFile[], minSeverity: Severity, fingerprints: boolean, progress?: Progress): JsonReport {
   const byUri = new Map([...files, ...extra].map((f) => [f.uri, f]));
   const where = (uri: string, r: TextRange) => {
     // External peers of netcfg.yaml have synthetic URIs `<yaml uri>#<name>`; their ranges are in the yaml file.
@@ -382,7 +448,10 @@ function runCheck(service: LanguageService, files: InputFile[], extra: InputFile
     return { file: byUri.get(uri)?.display ?? uri, line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
   };
   const report: JsonReport = { version: 1, files: [], diagnostics: [] };
-  for (const f of [...files, ...extra]) {
+  const all = [...files, ...extra];
+  for (let i = 0; i < all.length; i++) {
+    const f = all[i];
+    progress?.tick('checking', i, all.length);
     const doc = service.getDocument(f.uri);
     if (files.includes(f)) report.files.push({ path: f.display, dialect: doc?.dialect ?? null, device: (doc?.dialect && service.getDevice(f.uri)?.name) || null });
     for (const finding of service.getFindings(f.uri)) {
@@ -415,10 +484,6 @@ function ruleFields(service: LanguageService, finding: model.Finding, fingerprin
   return res;
 }
 
-/** Whether a diagnostic is shown in text and counts for the exit status: not suppressed, not in the baseline. */
-function counts(d: JsonDiagnostic): boolean {
-  return !d.suppressed && d.baseline !== 'unchanged';
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // Baselines
@@ -494,14 +559,35 @@ function baselineLine(b: BaselineSummary): string {
 // ---------------------------------------------------------------------------------------------------------------
 // netcfg rules
 
+interface RulesOptions {
+  format: 'text' | 'json';
+  rules: Record<string, RuleSeverity>;
+  /** The folder (or a file in it) whose netcfg.yaml applies. */
+  path: string;
+}
+
+async function runRulesCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCommandLine(argv, RULES_OPTIONS, 'netcfg rules');
+  if (values.help) return writeReport(RULES_USAGE, 0);
+  if (values.version) return writeReport(`netcfg ${pkg.version}\n`, 0);
+  const format = lastString(values, 'format') ?? 'text';
+  if (format !== 'text' && format !== 'json') {
+    throw new UsageError((FORMATS as readonly string[]).includes(format) ? `'netcfg rules' prints text or json` : `invalid --format '${format}' (expected text or json)`);
+  }
+  if (positionals.length > 1) throw new UsageError(`'netcfg rules' takes one path (the folder whose netcfg.yaml applies)`);
+  const rules: Record<string, RuleSeverity> = Object.create(null);
+  parseRuleOptions(allStrings(values, 'rule'), rules);
+  return writeReport(formatRules({ format, rules, path: positionals[0] ?? '.' }), 0);
+}
+
 /** `netcfg rules`: every code with its default and effective severity (netcfg.yaml `rules:`, then `--rule`). */
-function formatRules(opts: Options): string {
-  const target = path.resolve(opts.paths[0] ?? '.');
+function formatRules(opts: RulesOptions): string {
+  const target = path.resolve(opts.path);
   let dir = target;
   try {
     if (!fs.statSync(target).isDirectory()) dir = path.dirname(target);
   } catch {
-    throw new UsageError(`cannot read '${opts.paths[0]}'`);
+    throw new UsageError(`cannot read '${opts.path}'`);
   }
   const yamlFile = findProjectFile(dir);
   let yamlLayer: ReturnType<typeof yamlRuleLayer>;
@@ -513,7 +599,7 @@ function formatRules(opts: Options): string {
     policies = config ? policyRules(config.policies) : [];
   }
   const rows = [...RULES, ...policies].map((r) => {
-    const fromCli = resolveSeverity(r.code, [opts.settings.rules]);
+    const fromCli = resolveSeverity(r.code, [opts.rules]);
     const fromYaml = resolveSeverity(r.code, [yamlLayer]);
     const severity = fromCli ?? fromYaml ?? r.severity;
     const source = fromCli ? '--rule' : fromYaml ? 'netcfg.yaml' : 'default';
@@ -533,16 +619,18 @@ function formatRules(opts: Options): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Output
 
-function useColor(): boolean {
-  return !!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
+/** Colours only on a terminal, unless `--no-color` or NO_COLOR (no-color.org: set and not empty). */
+function useColor(opts: Options): boolean {
+  return opts.color && !!process.stdout.isTTY && !('NO_COLOR' in process.env && process.env.NO_COLOR !== '');
 }
 
-function formatText(report: JsonReport, unreadable: number, baseline?: BaselineSummary): string {
-  const color = useColor();
+/** Text: one line per finding (related locations indented), then the summary; `--quiet`: failing findings only. */
+function formatText(report: JsonReport, unreadable: number, baseline: BaselineSummary | undefined, opts: Options): string {
+  const color = useColor(opts);
   const paint = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sevColor: Record<Severity, string> = { error: '31;1', warning: '33;1', information: '36', hint: '2' };
   const lines: string[] = [];
-  const shown = report.diagnostics.filter(counts);
+  const shown = report.diagnostics.filter((d) => counts(d) && (!opts.quiet || fails(d.severity, opts.failLevel)));
   for (const d of shown) {
     lines.push(`${paint('1', `${d.file}:${d.line}:${d.column}`)} ${paint(sevColor[d.severity], d.severity)} ${paint('2', d.code)} ${d.message}`);
     for (const r of d.related) lines.push(`    ${r.file}:${r.line}:${r.column} ${r.message}`);
@@ -556,6 +644,7 @@ function formatText(report: JsonReport, unreadable: number, baseline?: BaselineS
   if (count('hint')) parts.push(plural(count('hint'), 'hint'));
   const nSuppressed = report.diagnostics.filter((d) => d.suppressed).length;
   if (nSuppressed) parts.push(`${nSuppressed} suppressed`);
+  if (opts.quiet) return lines.length ? `${lines.join('\n')}\n` : '';
   if (baseline) lines.push(baselineLine(baseline));
   const summary = `${plural(checked, 'file')} checked${skipped ? `, ${skipped} skipped` : ''}${unreadable ? `, ${unreadable} unreadable` : ''}: ${parts.join(', ')}`;
   lines.push(paint(count('error') || unreadable ? '31;1' : count('warning') ? '33;1' : '32', summary));
@@ -641,61 +730,96 @@ function formatSarif(report: JsonReport): sarif.Log {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-
-/** Writing stdout failed: a closed pipe, a full disk. */
-class OutputError extends Error {
-  constructor(readonly errno: NodeJS.ErrnoException) {
-    super(describeFsError(errno));
-  }
-}
-
-/** Writes to stdout and waits until it is written; a write error rejects with an `OutputError`. */
-function writeOut(text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    process.stdout.write(text, (err) => (err ? reject(new OutputError(err)) : resolve()));
-  });
-}
-
-/** Writes to stderr; a closed stderr is ignored (there is nowhere left to complain). */
-function writeErr(text: string): void {
-  try {
-    process.stderr.write(text);
-  } catch {
-    /* nowhere to report */
-  }
-}
 
 /** Text of a file for the service: its text, or empty with the host's reason to skip it; undefined when unreadable. */
 function readInput(file: InputFile, maxFileSize: number, problems: Problems): { text: string; read: ReadResult } | undefined {
-  const read = readConfigFileSync(file.abs, { maxFileSize });
+  const read = file.preread ?? readConfigFileSync(file.abs, { maxFileSize });
   if (read.ok) return { text: read.text, read };
   if (read.skip) return { text: '', read };
   problems.cannotRead(file.display, read.reason);
   return undefined;
 }
 
+
+/**
+ * Reads the config given as `-`: all of stdin, at most maxFileSize + 1 bytes, decoded as a file is. Its path is
+ * `--stdin-filename` (relative to the working directory; by its name its dialect may be told), else `<stdin>`.
+ */
+async function readStdin(name: string | undefined, maxFileSize: number): Promise<InputFile> {
+  const abs = path.resolve(name ?? '<stdin>');
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  let preread: ReadResult | undefined;
+  try {
+    for await (const chunk of process.stdin as AsyncIterable<Uint8Array>) {
+      chunks.push(chunk);
+      length += chunk.length;
+      if (length > maxFileSize) {
+        const reason = `stdin is larger than netcfg.maxFileSize (more than ${maxFileSize} bytes)`;
+        preread = { ok: false, reason, skip: { code: 'detect/unknown-dialect', reason } };
+        process.stdin.destroy();
+        break;
+      }
+    }
+  } catch (err) {
+    preread = { ok: false, reason: describeFsError(err) };
+  }
+  return { abs, uri: pathToFileURL(abs).href, display: name === undefined ? '<stdin>' : displayPath(abs), size: length, preread: preread ?? decodeConfig(joinChunks(chunks, length)) };
+}
+
+function joinChunks(chunks: Uint8Array[], length: number): Buffer {
+  const buf = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) {
+    buf.set(c, at);
+    at += c.length;
+  }
+  return Buffer.from(buf.buffer, 0, length);
+}
+
 async function main(argv: string[]): Promise<number> {
-  if (argv[0] === 'graph') return runGraph(argv.slice(1));
-  if (argv[0] === 'generate-peer') return runGeneratePeer(argv.slice(1));
-  const parsed = parseArgs(argv);
-  if (parsed === 'help') {
-    await writeOut(USAGE);
-    return 0;
+  const first = argv[0];
+  if (first === undefined) throw new UsageError(`missing command (try 'netcfg --help')`);
+  const command = Object.hasOwn(COMMANDS, first) ? COMMANDS[first] : undefined;
+  if (command) return command.run(argv.slice(1));
+  if (first === '-h' || first === '--help') return writeReport(mainUsage(), 0);
+  if (first === 'help') {
+    const about = argv[1] === undefined ? undefined : Object.hasOwn(COMMANDS, argv[1]) ? COMMANDS[argv[1]] : undefined;
+    if (argv[1] !== undefined && !about) throw new UsageError(`unknown command '${argv[1]}' (try 'netcfg --help')`);
+    return about ? about.run(['--help']) : writeReport(mainUsage(), 0);
   }
-  if (parsed === 'version') {
-    await writeOut(`netcfg ${pkg.version}\n`);
-    return 0;
-  }
-  if (parsed.command === 'rules') {
-    await writeOut(formatRules(parsed));
-    return 0;
-  }
+  // Options (or `-`, stdin) first: `netcfg --format json .` has always meant `netcfg check …`.
+  if (first.startsWith('-')) return runCheckCommand(argv);
+  throw new UsageError(`unknown command '${first}' (try 'netcfg --help')`);
+}
+
+async function runCheckCommand(argv: string[]): Promise<number> {
+  const parsed = parseCheckArgs(argv);
+  if (parsed === 'help') return writeReport(USAGE, 0);
+  if (parsed === 'version') return writeReport(`netcfg ${pkg.version}\n`, 0);
   const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
-  const problems = new Problems();
-  const collected = await collectFiles(parsed.paths, maxFileSize, problems);
+  const problems = new Problems(parsed.quiet);
+  const collected = parsed.paths.length ? await collectFiles(parsed.paths, maxFileSize, problems) : { files: [], projectFiles: [], usable: 0 };
+  const stdinFile = parsed.stdin ? await readStdin(parsed.stdinName, maxFileSize) : undefined;
+  if (stdinFile) {
+    const governing = findProjectFile(path.dirname(stdinFile.abs as string));
+    if (governing && !collected.projectFiles.includes(governing)) collected.projectFiles = [...collected.projectFiles, governing].sort();
+  }
   // Nothing named could be used at all: the reasons are on stderr, there is no report to print.
-  if (collected.usable === 0 && problems.unreadable > 0) return 2;
+  if (collected.usable === 0 && problems.unreadable > 0 && !stdinFile) return 2;
+  const progress = createProgress(process.stderr, !parsed.quiet);
+  try {
+    return await checkWithProgress(parsed, collected, stdinFile, problems, progress);
+  } finally {
+    // Erased before the report, and before any error line.
+    progress.done();
+  }
+}
+
+/** `netcfg check` once the inputs are known: read, lower (in workers or not), check, report. */
+async function checkWithProgress(parsed: Options, collected: Collected, stdinFile: InputFile | undefined, problems: Problems, progress: Progress): Promise<number> {
+  const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
+  const nInputs = collected.files.length + (stdinFile ? 1 : 0);
   // The CLI reports and never edits: batch mode drops trees and quick-fix Setters once each file is lowered.
   installTestFaults();
   const service = createLanguageService({ ...parsed.settings, batch: true });
@@ -719,6 +843,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const files: InputFile[] = [];
   const inProcess = (f: InputFile) => {
+    progress.tick('reading', files.length, nInputs);
     const input = readInput(f, maxFileSize, problems);
     if (!input) return;
     service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
@@ -736,6 +861,7 @@ async function main(argv: string[]): Promise<number> {
     // lines, same internal errors), so the report is the same byte for byte.
     const take = (i: number, r: FileResult) => {
       const f = collected.files[i];
+      progress.tick('reading', i, nInputs);
       if (r.kind === 'inprocess') return inProcess(f);
       if (r.kind === 'unreadable') return problems.cannotRead(f.display, r.reason);
       if (r.kind === 'text') service.setDocument(f.uri, r.text, 1, undefined, r.skip);
@@ -750,21 +876,34 @@ async function main(argv: string[]): Promise<number> {
     // For tests and measurements: proof that the workers ran, and whether any file fell back to the main thread.
     if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain, ${stats.local} on the main thread\n`);
   }
+  // The config read from stdin is checked with (and after) the files named beside it, never on a worker.
+  if (stdinFile) inProcess(stdinFile);
   const wantsBaseline = !!parsed.baseline.write || (!parsed.baseline.disabled && (!!parsed.baseline.file || fs.existsSync(defaultBaselineFile())));
-  const report = runCheck(service, files, extra, parsed.minSeverity, parsed.format !== 'text' || wantsBaseline);
+  const report = runCheck(service, files, extra, parsed.minSeverity, parsed.format !== 'text' || wantsBaseline, progress);
+  progress.done();
   const baseline = applyBaseline(report, parsed.baseline);
-  if (baseline && parsed.format !== 'text') writeErr(`netcfg: ${baselineLine(baseline)}\n`);
-  const out = parsed.format === 'json' ? JSON.stringify(report, null, 2) + '\n' : parsed.format === 'sarif' ? JSON.stringify(formatSarif(report), null, 2) + '\n' : formatText(report, problems.unreadable, baseline);
-  const status = problems.unreadable > 0 ? 2 : report.diagnostics.some((d) => counts(d) && d.severity === 'error') ? 1 : 0;
-  try {
-    await writeOut(out);
-  } catch (err) {
-    // `netcfg check | head`: a reader that goes away early is not an error of ours (as with SIGPIPE in C tools,
-    // nothing is printed); the status is the one the check had. Any other write error is one line and exit 2.
-    if (err instanceof OutputError && err.errno.code === 'EPIPE') return status;
-    throw err;
+  if (baseline && parsed.format !== 'text' && !parsed.quiet) writeErr(`netcfg: ${baselineLine(baseline)}\n`);
+  const out = formatReport(report, parsed, problems.unreadable, baseline);
+  const status = problems.unreadable > 0 ? 2 : reportFails(report, parsed.failLevel) ? 1 : 0;
+  return writeReport(out, status);
+}
+
+/** The report in the format asked for. */
+function formatReport(report: JsonReport, opts: Options, unreadable: number, baseline: BaselineSummary | undefined): string {
+  switch (opts.format) {
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    case 'sarif':
+      return JSON.stringify(formatSarif(report), null, 2) + '\n';
+    case 'gitlab':
+      return formatGitlab(report);
+    case 'junit':
+      return formatJunit(report, opts.failLevel);
+    case 'github':
+      return formatGithub(report, { failLevel: opts.failLevel, quiet: opts.quiet });
+    case 'text':
+      return formatText(report, unreadable, baseline, opts);
   }
-  return status;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -785,39 +924,22 @@ Exit status: 0 the graph was printed, 2 usage error or a path that could not be 
 
 type GraphFormat = 'json' | 'dot' | 'mermaid' | 'svg';
 
+const GRAPH_OPTIONS: OptionSpec = {
+  format: { type: 'string' },
+  dialect: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 function parseGraphArgs(argv: string[]): { format: GraphFormat; paths: string[]; settings: Partial<ServiceSettings> } | 'help' {
-  const res = { format: 'json' as GraphFormat, paths: [] as string[], settings: {} as Partial<ServiceSettings> };
-  const args = [...argv];
-  let onlyPaths = false;
-  while (args.length) {
-    const arg = args.shift()!;
-    if (onlyPaths || !arg.startsWith('-') || arg === '-') {
-      res.paths.push(arg);
-      continue;
-    }
-    if (arg === '--') {
-      onlyPaths = true;
-      continue;
-    }
-    if (arg === '-h' || arg === '--help') return 'help';
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => {
-      const v = eq > 0 ? arg.slice(eq + 1) : args.shift();
-      if (v === undefined) throw new UsageError(`option '${name}' needs a value`);
-      return v;
-    };
-    if (name === '--format') {
-      const v = value();
-      if (v !== 'json' && v !== 'dot' && v !== 'mermaid' && v !== 'svg') throw new UsageError(`invalid --format '${v}' (expected json, dot, mermaid or svg)`);
-      res.format = v;
-    } else if (name === '--dialect') {
-      const v = value();
-      const d = parseDialect(v);
-      if (!d) throw new UsageError(`invalid --dialect '${v}' (expected cisco-ios, cisco-asa, routeros, openbsd-ipsec, bird or strongswan)`);
-      res.settings.dialect = d;
-    } else throw new UsageError(`unknown option '${name}' (try 'netcfg graph --help')`);
+  const { values, positionals } = parseCommandLine(argv, GRAPH_OPTIONS, 'netcfg graph');
+  if (values.help) return 'help';
+  const res = { format: 'json' as GraphFormat, paths: [...positionals], settings: {} as Partial<ServiceSettings> };
+  const format = lastString(values, 'format');
+  if (format !== undefined) {
+    if (format !== 'json' && format !== 'dot' && format !== 'mermaid' && format !== 'svg') throw new UsageError(`invalid --format '${format}' (expected json, dot, mermaid or svg)`);
+    res.format = format;
   }
+  parseSettingOptions(values, res.settings);
   if (res.paths.length === 0) res.paths.push('.');
   return res;
 }
@@ -869,10 +991,7 @@ async function graphSvg(t: Topology): Promise<string> {
 
 async function runGraph(argv: string[]): Promise<number> {
   const parsed = parseGraphArgs(argv);
-  if (parsed === 'help') {
-    await writeOut(GRAPH_USAGE);
-    return 0;
-  }
+  if (parsed === 'help') return writeReport(GRAPH_USAGE, 0);
   const maxFileSize = DEFAULT_SETTINGS.maxFileSize;
   const problems = new Problems();
   const collected = await collectFiles(parsed.paths, maxFileSize, problems);
@@ -896,14 +1015,7 @@ async function runGraph(argv: string[]): Promise<number> {
         : parsed.format === 'svg'
           ? await graphSvg(topology)
           : JSON.stringify(graphJson(topology, display), null, 2) + '\n';
-  const status = problems.unreadable > 0 ? 2 : 0;
-  try {
-    await writeOut(out);
-  } catch (err) {
-    if (err instanceof OutputError && err.errno.code === 'EPIPE') return status;
-    throw err;
-  }
-  return status;
+  return writeReport(out, problems.unreadable > 0 ? 2 : 0);
 }
 
 // Write errors are handled where stdout is written (writeOut); without a listener they would be thrown.

@@ -2,8 +2,13 @@
 // Plain constants and types only: imported by the client, the server and the CLI, so it must not import
 // vscode-languageserver, vscode or any server module.
 
-/** Where diagnostic codes are documented; a code's anchor is appended as `#<docsAnchor(code)>`. */
-export const DOCS_URL = 'https://github.com/netcfg/netcfg/blob/main/docs/diagnostics.md';
+import { repository } from '../../package.json';
+
+/**
+ * Where diagnostic codes are documented; a code's anchor is appended as `#<docsAnchor(code)>`. Derived from
+ * package.json `repository.url`, the one place the project's address is set (bundlers keep only that field).
+ */
+export const DOCS_URL = `${repository.url.replace(/\.git$/, '')}/blob/main/docs/diagnostics.md`;
 
 /**
  * GitHub-style heading anchor of a diagnostic code: lower-cased, every run of characters other than

@@ -1,12 +1,14 @@
-// Packages the extension with @vscode/vsce (as `npm run package` does) and checks what the .vsix holds:
-// bundles, grammars, language configurations, snippets, schema, README/CHANGELOG/LICENSE, icon — no sources, no
-// node_modules — and that it stays small.
+// Packages the extension with @vscode/vsce (with the arguments of `npm run package`) and checks what the .vsix
+// holds: bundles, grammars, language configurations, snippets, schema, README/CHANGELOG/LICENSE, icon — no sources,
+// no node_modules — that it stays small, that vsce warns about nothing, that the marketplace listing has what it
+// needs (icon, categories, keywords, gallery banner, links, license) and that README's images resolve in it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import * as zlib from 'node:zlib';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -29,13 +31,46 @@ function zipEntries(buf: Buffer): string[] {
   return names;
 }
 
+/** The bytes of one entry of a zip file (stored or deflated). */
+function zipRead(buf: Buffer, name: string): Buffer {
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  let off = buf.readUInt32LE(eocd + 16);
+  for (let i = 0; i < buf.readUInt16LE(eocd + 10); i++) {
+    const nameLen = buf.readUInt16LE(off + 28);
+    const entry = buf.toString('utf8', off + 46, off + 46 + nameLen);
+    if (entry === name) {
+      const method = buf.readUInt16LE(off + 10);
+      const size = buf.readUInt32LE(off + 20);
+      const local = buf.readUInt32LE(off + 42);
+      const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28);
+      const data = buf.subarray(start, start + size);
+      return method === 8 ? zlib.inflateRawSync(new Uint8Array(data)) : data;
+    }
+    off += 46 + nameLen + buf.readUInt16LE(off + 30) + buf.readUInt16LE(off + 32);
+  }
+  throw new Error(`no ${name} in the zip`);
+}
+
+/** The vsce arguments of `npm run package` (`vsce package …`), so the test packages as users do. */
+function packageScriptArgs(): string[] {
+  const script: string = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts.package;
+  const m = /vsce (package [^&|;]*?)\s+-o\s+\S+\s*$/.exec(script);
+  assert.ok(m, `the package script runs vsce package … -o FILE: ${script}`);
+  return m[1].split(/\s+/);
+}
+
 test('the .vsix holds the bundles and contributions only, and stays under 2 MB', () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'netcfg-vsix-')), 'netcfg.vsix');
   const build = spawnSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, encoding: 'utf8' });
   assert.equal(build.status, 0, build.stderr);
-  const pack = spawnSync(path.join(root, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '-o', out], { cwd: root, encoding: 'utf8' });
+  const args = packageScriptArgs();
+  const pack = spawnSync(path.join(root, 'node_modules/.bin/vsce'), [...args, '-o', out], { cwd: root, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
   assert.equal(pack.status, 0, pack.stdout + pack.stderr);
-  const entries = zipEntries(fs.readFileSync(out));
+  // vsce prints warnings (missing repository or license, star activation, too many files…) with a WARNING label.
+  assert.deepEqual((pack.stdout + pack.stderr).split('\n').filter((l) => /WARNING|::warning/i.test(l)), []);
+  const zip = fs.readFileSync(out);
+  const entries = zipEntries(zip);
   for (const want of [
     'extension/package.json',
     'extension/client/out/extension.js',
@@ -46,12 +81,37 @@ test('the .vsix holds the bundles and contributions only, and stays under 2 MB',
     'extension/images/icon.png',
     'extension/schemas/netcfg.schema.json',
     'extension/docs/diagnostics.md',
+    'extension/docs/images/completion.png',
     ...['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'].flatMap((id) => [`extension/syntaxes/${id}.tmLanguage.json`, `extension/language-configuration/${id}.json`, `extension/snippets/${id}.json`]),
   ]) {
     assert.ok(entries.includes(want), `missing ${want}`);
   }
   assert.deepEqual(entries.filter((e) => /\.ts$|node_modules|\/src\/|\.map$|\/test\//.test(e)), []);
   assert.ok(fs.statSync(out).size < 2 * 1024 * 1024, `vsix is ${fs.statSync(out).size} bytes`);
+
+  // The marketplace listing: what the manifest says reaches extension.vsixmanifest.
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const manifest = zipRead(zip, 'extension.vsixmanifest').toString('utf8');
+  const tags = /<Tags>([^<]*)<\/Tags>/.exec(manifest)?.[1].split(',') ?? [];
+  for (const k of ['ipsec', 'ospf', 'mikrotik', 'cisco']) assert.ok(pkg.keywords.includes(k) && tags.includes(k), `keyword ${k}`);
+  assert.match(manifest, /<Categories>Programming Languages,Linters,Snippets<\/Categories>/);
+  assert.match(manifest, new RegExp(`<Property Id="Microsoft.VisualStudio.Services.Branding.Color" Value="${pkg.galleryBanner.color}" />`));
+  assert.match(manifest, /<Property Id="Microsoft.VisualStudio.Services.Branding.Theme" Value="dark" \/>/);
+  for (const [id, url] of [['Source', `${pkg.repository.url}.git`], ['Support', pkg.bugs.url], ['Learn', pkg.homepage]]) {
+    assert.ok(manifest.includes(`<Property Id="Microsoft.VisualStudio.Services.Links.${id}" Value="${url}" />`), `link ${id}`);
+  }
+  assert.match(manifest, /<License>extension\/LICENSE\.txt<\/License>/);
+  assert.match(manifest, /<Icon>extension\/images\/icon\.png<\/Icon>/);
+  // The project's address is set once (package.json repository.url); the other links derive from it.
+  for (const url of [pkg.bugs.url, pkg.homepage]) assert.ok(url.startsWith(pkg.repository.url), url);
+  // README's images are relative paths to files inside the package.
+  const readme = zipRead(zip, 'extension/readme.md').toString('utf8');
+  const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g)].map((m) => m[1]);
+  assert.ok(images.length > 0);
+  for (const img of images) {
+    assert.doesNotMatch(img, /^[a-z]+:/i, `image ${img} is not a relative path`);
+    assert.ok(entries.includes(`extension/${path.posix.normalize(img)}`), `image ${img} is not in the package`);
+  }
   // The development bundles come back for the other tests (source maps, unminified).
   assert.equal(spawnSync(process.execPath, ['esbuild.mjs'], { cwd: root }).status, 0);
 });
