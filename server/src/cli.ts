@@ -52,7 +52,7 @@ const COMMANDS: Record<string, Subcommand> = {
   check: { summary: 'check configs, each file alone and across files (the default command)', run: runCheckCommand },
   rules: { summary: 'list every diagnostic code with its default and effective severity', run: runRulesCommand },
   graph: { summary: 'print the topology (devices, links, verdicts) as JSON, DOT, Mermaid or SVG', run: runGraph },
-  'generate-peer': { summary: "print the config of a tunnel's or link's other end, generated from this side", run: runGeneratePeer },
+  'generate-peer': { summary: "print the config of a tunnel's or link's other end, generated from this side", run: async (argv) => runGeneratePeer(argv) },
 };
 
 function mainUsage(): string {
