@@ -8,6 +8,7 @@ import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -33,7 +34,7 @@ const browserBundles = [
 ];
 
 /** Resolves `node:crypto` to the worker's own SHA-256 (the only Node API the shared code uses without IO). */
-const browserShims = {
+export const browserShims = {
   name: 'netcfg-browser-shims',
   setup(build) {
     build.onResolve({ filter: /^(node:)?crypto$/ }, () => ({ path: path.join(root, 'server/src/browser-sha256.ts') }));
@@ -83,7 +84,6 @@ function isStale() {
   });
 }
 
-if (args.has('--if-stale') && !isStale()) process.exit(0);
 
 const common = {
   absWorkingDir: root,
@@ -97,7 +97,7 @@ const common = {
 };
 
 const web = { ...common, platform: 'browser', format: 'iife', target: 'es2022', sourcemap: false };
-const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [browserShims] };
+export const browser = { ...common, platform: 'browser', target: 'es2022', plugins: [browserShims] };
 
 /** Builds one browser bundle and refuses it (removing the output) when it imports a Node built-in. */
 async function buildBrowser({ meta, ...b }, watch) {
@@ -112,18 +112,22 @@ async function buildBrowser({ meta, ...b }, watch) {
   if (meta) fs.writeFileSync(path.join(root, meta), JSON.stringify(res.metafile));
 }
 
-if (args.has('--watch')) {
-  for (const b of bundles) (await esbuild.context({ ...common, ...b })).watch();
-  for (const b of webBundles) (await esbuild.context({ ...web, ...b })).watch();
-  for (const b of browserBundles) await buildBrowser(b, true);
-  fs.mkdirSync(path.join(root, 'client/out/topology'), { recursive: true });
-  fs.copyFileSync(path.join(root, ELK_WORKER[0]), path.join(root, ELK_WORKER[1]));
-} else {
-  await Promise.all([
-    ...bundles.map((b) => esbuild.build({ ...common, ...b })),
-    ...webBundles.map((b) => esbuild.build({ ...web, ...b })),
-    ...browserBundles.map((b) => buildBrowser(b, false)),
-  ]);
-  fs.copyFileSync(path.join(root, ELK_WORKER[0]), path.join(root, ELK_WORKER[1]));
-  fs.chmodSync(path.join(root, 'server/out/cli.js'), 0o755);
+// Imported by test/web/bundle.test.ts for `nodeImports` and the browser options: build only when run.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  if (args.has('--if-stale') && !isStale()) process.exit(0);
+  if (args.has('--watch')) {
+    for (const b of bundles) (await esbuild.context({ ...common, ...b })).watch();
+    for (const b of webBundles) (await esbuild.context({ ...web, ...b })).watch();
+    for (const b of browserBundles) await buildBrowser(b, true);
+    fs.mkdirSync(path.join(root, 'client/out/topology'), { recursive: true });
+    fs.copyFileSync(path.join(root, ELK_WORKER[0]), path.join(root, ELK_WORKER[1]));
+  } else {
+    await Promise.all([
+      ...bundles.map((b) => esbuild.build({ ...common, ...b })),
+      ...webBundles.map((b) => esbuild.build({ ...web, ...b })),
+      ...browserBundles.map((b) => buildBrowser(b, false)),
+    ]);
+    fs.copyFileSync(path.join(root, ELK_WORKER[0]), path.join(root, ELK_WORKER[1]));
+    fs.chmodSync(path.join(root, 'server/out/cli.js'), 0o755);
+  }
 }

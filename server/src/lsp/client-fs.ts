@@ -63,7 +63,7 @@ export function clientHost(connection: Connection): ServerHost {
     async *listConfigFiles(rootUri, options): AsyncGenerator<HostFile> {
       const res = await connection.sendRequest<FsListResult>(FS_LIST_REQUEST, { folder: rootUri, skipDirs: [...SKIP_DIRS] } satisfies FsListParams);
       if (res?.truncated) options.onProblem(rootUri, 'the client listed only part of the folder (its file limit)');
-      // The Node walk's order: by path, so a run indexes the same files in the same order in both hosts.
+      // In URI order, so every run indexes the same files in the same order.
       const uris = (res?.uris ?? []).filter((u) => typeof u === 'string' && isUnder(u, rootUri) && !inSkippedFolder(u, rootUri)).sort();
       const seen = new Set<string>();
       for (const uri of uris) {
