@@ -31,7 +31,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         'netcfg',
         async () => {
           worker?.terminate();
-          worker = new Worker(serverMain.toString(true));
+          worker = await startWorker(serverMain);
           return worker;
         },
         options,
@@ -42,6 +42,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       client.onRequest(FS_READ_REQUEST, (p: FsReadParams) => handlers.read(p));
     },
   });
+}
+
+/**
+ * The worker from its URL (vscode.dev serves extensions over https); where the extension host refuses that URL (an
+ * extension installed on a remote, e.g. code-server or a codespace in the browser: "Creating workers from remote
+ * extensions is currently not supported"), from a blob of the script read through the workspace file system.
+ */
+async function startWorker(serverMain: vscode.Uri): Promise<Worker> {
+  try {
+    return new Worker(serverMain.toString(true));
+  } catch {
+    const bytes = await vscode.workspace.fs.readFile(serverMain);
+    return new Worker(URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'text/javascript' })));
+  }
 }
 
 export async function deactivate(): Promise<void> {
