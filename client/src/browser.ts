@@ -4,7 +4,7 @@
 // else is the shared client (extension.ts).
 
 import * as vscode from 'vscode';
-import { LanguageClient } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient } from 'vscode-languageclient/browser';
 import { FS_LIST_REQUEST, FS_READ_REQUEST, FS_STAT_REQUEST, type FsListParams, type FsReadParams, type FsStatParams } from '../../server/src/protocol-fs';
 import { activateClient, deactivate as deactivateClient } from './extension';
 import { workspaceFsHandlers } from './workspace-fs';
@@ -25,6 +25,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await activateClient(context, {
     schemes,
     // A new worker per start: a restart (the command, or after a crash) must not reuse a dead or stopped one.
+    // The transports are made here: the library tells a worker by `instanceof Worker`, which fails for the worker
+    // of VS Code's web extension host (its `Worker` is a wrapper function).
     createClient: (options) =>
       new LanguageClient(
         'netcfg',
@@ -32,7 +34,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         async () => {
           worker?.terminate();
           worker = await startWorker(serverMain);
-          return worker;
+          return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
         },
         options,
       ),
