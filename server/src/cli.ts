@@ -9,7 +9,8 @@ import { pathToFileURL } from 'node:url';
 import type * as sarif from 'sarif';
 import pkg from '../../package.json';
 import { installTestFaults } from './host/faults';
-import { defaultJobs, lowerInWorkers, workerCount, type FileResult } from './host/pool';
+import { createLowerer, lowerFile } from './host/batch';
+import { defaultJobs, lowerInWorkers, workerCount, type FileResult, type PoolFile, type WorkerInit } from './host/pool';
 import { findProjectFile, isProjectNoise } from './host/project';
 import { describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { fileIdentity, scanDirectory } from './host/scan';
@@ -53,8 +54,8 @@ Options:
   --write-baseline[=FILE]         record today's findings as the baseline and exit 0
   --prune-baseline                remove baseline entries that no longer match a finding
   --weak-crypto off|warning|error deprecated: use --rule ipsec/weak-crypto=SEVERITY
-  --jobs N                        read, parse and lower files on N worker threads (default: 1, no worker;
-                                  the cores here: ${defaultJobs()}). Small inputs use no worker
+  --jobs N                        read, parse and lower files on N threads, the main one and N-1 workers
+                                  (default: 1, no worker; the cores here: ${defaultJobs()}). Small inputs use no worker
   -h, --help                      show this help
   -v, --version                   show the version
 
@@ -704,11 +705,14 @@ async function main(argv: string[]): Promise<number> {
   setInternalErrorHandler(internalError);
   // The governing netcfg.yaml files are documents of the service too (external peers, device overrides).
   const extra: InputFile[] = [];
+  const projects: WorkerInit['projects'] = [];
   for (const p of collected.projectFiles) {
     const f = { abs: p, uri: pathToFileURL(p).href, display: displayPath(p), size: 0 };
     const input = readInput(f, maxFileSize, problems);
     if (!input) continue;
-    service.setDocument(f.uri, input.text, 1, undefined, input.read.ok ? undefined : input.read.skip);
+    const skip = input.read.ok ? undefined : input.read.skip;
+    service.setDocument(f.uri, input.text, 1, undefined, skip);
+    projects.push({ uri: f.uri, text: input.text, skip });
     extra.push(f);
   }
   const files: InputFile[] = [];
@@ -720,27 +724,29 @@ async function main(argv: string[]): Promise<number> {
   };
   let bytes = 0;
   for (const f of collected.files) bytes += f.size;
-  // In-process unless asked: on the project's 2-core machine two workers take 1.05x the wall time and 1.4x the CPU
-  // of one thread at 1M lines (receiving the models costs the main thread what the workers save; docs/performance.md).
-  const workers = workerCount(parsed.jobs ?? 1, collected.files.length, bytes);
-  if (workers === 0) for (const f of collected.files) inProcess(f);
+  // In-process unless asked: on the project's 2-core machine `--jobs 2` (main thread + one worker) takes 1.12-1.2x
+  // the CPU of one thread at 1M lines, which two cores do not win back (docs/performance.md).
+  const threads = workerCount(parsed.jobs ?? 1, collected.files.length, bytes);
+  if (threads === 0) for (const f of collected.files) inProcess(f);
   else {
-    // Workers read and lower; the results come back in file order and enter the service as `inProcess` would
-    // have put them (same order, same stderr lines, same internal errors), so the report is the same byte for byte.
+    // Workers (and the main thread, one of the `--jobs` threads) read, lower and run each device's own checks;
+    // the results enter the service in file order as `inProcess` would have put them (same order, same stderr
+    // lines, same internal errors), so the report is the same byte for byte.
     const take = (i: number, r: FileResult) => {
       const f = collected.files[i];
       if (r.kind === 'inprocess') return inProcess(f);
       if (r.kind === 'unreadable') return problems.cannotRead(f.display, r.reason);
       if (r.kind === 'text') service.setDocument(f.uri, r.text, 1, undefined, r.skip);
-      else {
-        for (const e of r.errors) internalError(e);
-        service.setLowered(f.uri, r.text, 1, r.precomputed);
-      }
+      else service.setLowered(f.uri, r.text, 1, r.precomputed);
       files.push(f);
     };
-    const stats = await lowerInWorkers(collected.files, workers, { settings: parsed.settings, maxFileSize }, take);
+    const init: WorkerInit = { settings: parsed.settings, maxFileSize, projects };
+    const mainLowers = process.env.NETCFG_POOL_LOCAL !== '0'; // measurements: 0 = the main thread only receives
+    const lowerer = mainLowers ? createLowerer(init) : undefined;
+    const local = lowerer && ((file: PoolFile) => lowerFile(lowerer, file.uri, file.abs, maxFileSize));
+    const stats = await lowerInWorkers(collected.files, local ? threads - 1 : threads, init, take, local);
     // For tests and measurements: proof that the workers ran, and whether any file fell back to the main thread.
-    if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain\n`);
+    if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain, ${stats.local} on the main thread\n`);
   }
   const wantsBaseline = !!parsed.baseline.write || (!parsed.baseline.disabled && (!!parsed.baseline.file || fs.existsSync(defaultBaselineFile())));
   const report = runCheck(service, files, extra, parsed.minSeverity, parsed.format !== 'text' || wantsBaseline);

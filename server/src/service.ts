@@ -43,10 +43,21 @@ export interface HostSkip {
   reason: string;
 }
 
-/** A lowering computed by a host outside this service (see `LanguageService.setLowered`): plain data, no Setters. */
+/**
+ * A lowering computed by a host outside this service (see `LanguageService.setLowered`): plain data, no Setters,
+ * made by `LanguageService.precompute` of a batch service holding the same netcfg.yaml documents and settings.
+ */
 export interface PrecomputedLowering {
   dialect: model.DialectId;
+  /**
+   * The workspace configuration is already applied. Unless the file is subject to workspace policies, only what
+   * the cross-file work reads is kept (`forCrossFile`): the device's own findings come with it in `device`.
+   */
   lowered: LowerResult;
+  /** Internal errors the parse and lowering met (reported by `setLowered`, where `setDocument` would meet them). */
+  errors: string[];
+  /** The device's own findings (syntax, lowering, device checks), and the internal errors those checks met. */
+  device: { findings: model.Finding[]; errors: string[] };
 }
 
 /** One document as the service holds it. Parse and model are computed lazily, once per version. */
@@ -72,7 +83,10 @@ export interface DocumentState {
 }
 
 export interface LanguageService {
-  /** Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners). */
+  /**
+   * Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners;
+   * in batch mode only itself).
+   */
   setDocument(uri: string, text: string, version: number, languageId?: string, skip?: HostSkip): Set<string>;
   /**
    * Batch mode only: `setDocument` with the dialect and lowering a host computed elsewhere (the CLI's worker
@@ -81,6 +95,13 @@ export interface LanguageService {
    * netcfg.yaml overrides are applied here, as `setDocument` applies them. Outside batch mode it is `setDocument`.
    */
   setLowered(uri: string, text: string, version: number, precomputed: PrecomputedLowering): Set<string>;
+  /**
+   * Batch mode only: what `setLowered` takes, computed from `text` by this service (dialect detection, guarded parse
+   * and lowering, this service's netcfg.yaml overrides, the device's own findings), without keeping the document.
+   * Undefined when the text has no dialect (or outside batch mode). Internal errors are not reported but returned,
+   * to be reported by the service that takes the result where it would have met them itself.
+   */
+  precompute(uri: string, text: string): PrecomputedLowering | undefined;
   /** Forgets a document. Returns the URIs whose findings may have changed. */
   removeDocument(uri: string): Set<string>;
   getDocument(uri: string): DocumentState | undefined;
@@ -119,7 +140,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   const docs = new Map<string, DocumentState>();
   const index = new PairIndex();
   const pairCache = new Map<string, { va: number; vb: number; gen: number; findings: model.Finding[] }>();
-  const deviceCache = new Map<string, { version: number; gen: number; findings: model.Finding[] }>();
+  // `replay`: internal errors a precomputed device's checks met elsewhere, reported on first use as if met here.
+  const deviceCache = new Map<string, { version: number; gen: number; findings: model.Finding[]; replay?: string[] }>();
   let workspaceCache: { key: string; byUri: Map<string, model.Finding[]> } | undefined;
   let workspaceEpoch = 0; // bumps on any document change
   // netcfg.yaml documents: parsed config, its diagnostics, and its external peers by synthetic uri `<yaml>#<name>`.
@@ -299,14 +321,25 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   function deviceFindings(doc: DocumentState): model.Finding[] {
     const cached = deviceCache.get(doc.uri);
-    if (cached && cached.version === doc.stamp && cached.gen === generation) return cached.findings;
+    if (cached && cached.version === doc.stamp && cached.gen === generation) {
+      if (cached.replay) {
+        for (const e of cached.replay) onInternalError(e);
+        cached.replay = undefined;
+      }
+      return cached.findings;
+    }
+    const findings = computeDeviceFindings(doc);
+    deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
+    return findings;
+  }
+
+  function computeDeviceFindings(doc: DocumentState): model.Finding[] {
     const low = lowered(doc);
     const findings: model.Finding[] = [];
     if (low) {
       for (const d of capDiagnostics(low.diagnostics)) findings.push({ uri: doc.uri, range: d.range, severity: d.severity, code: d.code, message: d.message, related: [], fixes: (d.fixes ?? []).map((f) => ({ title: f.title, isPreferred: f.isPreferred, edits: f.edits.map((e) => ({ uri: doc.uri, range: e.range, newText: e.newText })) })), tags: d.tags });
       for (const check of DEVICE_CHECKS) for (const f of runSafely(() => check.check(low.device, ctx()))) findings.push(f);
     }
-    deviceCache.set(doc.uri, { version: doc.stamp, gen: generation, findings });
     return findings;
   }
 
@@ -342,20 +375,26 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return setWorkspaceConfig(uri, text);
     }
     // Whose partners may change: every device sharing a key with the old or the new text (an owner it stops
-    // choosing, a rival owner of the same address), not just the partners.
+    // choosing, a rival owner of the same address), not just the partners. A batch check publishes nothing per
+    // change, so in batch mode only `uri` is returned (the neighbourhood walks were ~3% of a 1M-line check).
+    const batch = settings.batch === true;
     const affected = new Set<string>([uri]);
-    for (const p of index.neighbourhood(uri)) affected.add(p);
-    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), hostSkip: skip };
+    if (!batch) for (const p of index.neighbourhood(uri)) affected.add(p);
+    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: batch ? [] : lineStarts(text), hostSkip: skip };
+    // Batch mode reads line starts only to place the findings of a file that has some: computed on first use.
+    if (batch) lazyLineStarts(doc);
     resolve(doc);
     if (precomputed && doc.dialect === precomputed.dialect) {
-      // What `lowered()` would have produced: the same guarded parse and lowering, Setters dropped; the
-      // workspace configuration is this service's, so it is applied here.
+      // What `lowered()` and `deviceFindings()` would have produced: the same guarded parse and lowering with the
+      // same netcfg.yaml overrides, Setters dropped, and the device checks' findings.
+      for (const e of precomputed.errors) onInternalError(e);
       doc.lowered = precomputed.lowered;
-      for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
+      deviceCache.set(uri, { version: doc.stamp, gen: generation, findings: precomputed.device.findings, replay: precomputed.device.errors.length ? precomputed.device.errors : undefined });
     }
     docs.set(uri, doc);
     reindex(doc);
     workspaceEpoch++;
+    if (batch) return affected;
     for (const p of index.neighbourhood(uri)) affected.add(p);
     for (const y of scopingConfigs()) affected.add(y);
     return affected;
@@ -372,6 +411,31 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
     setLowered(uri, text, version, precomputed) {
       return putDocument(uri, text, version, undefined, undefined, settings.batch ? precomputed : undefined);
+    },
+
+    precompute(uri, text) {
+      if (!settings.batch || isWorkspaceConfigUri(uri)) return undefined;
+      const doc: DocumentState = { uri, version: 1, stamp: ++stampCounter, text, lineStarts: [] };
+      resolve(doc);
+      if (!doc.dialect) return undefined;
+      const errors: string[] = [];
+      const checkErrors: string[] = [];
+      let sink = errors;
+      const saved = onInternalError;
+      onInternalError = (err) => sink.push(err instanceof Error ? err.message : String(err));
+      let low: LowerResult | undefined;
+      let findings: model.Finding[];
+      try {
+        low = lowered(doc);
+        sink = checkErrors;
+        findings = computeDeviceFindings(doc);
+      } finally {
+        onInternalError = saved;
+      }
+      if (!low) return undefined;
+      // Workspace policies may read any part of the model: such a file keeps all of it.
+      const whole = policiesFor(wsConfigs, uri).policies.length > 0;
+      return { dialect: doc.dialect, lowered: whole ? low : forCrossFile(low), errors, device: { findings, errors: checkErrors } };
     },
 
     removeDocument(uri) {
@@ -475,6 +539,32 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     },
   };
   return service;
+}
+
+/** `doc.lineStarts` computed from `doc.text` on first read (and settable, like the plain field). */
+function lazyLineStarts(doc: DocumentState): void {
+  let memo: number[] | undefined;
+  Object.defineProperty(doc, 'lineStarts', {
+    get: () => (memo ??= lineStarts(doc.text)),
+    set: (v: number[]) => {
+      memo = v;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+/**
+ * What a batch check reads of a lowering once the device's own findings are computed (`precompute`): pairing, the
+ * pair and workspace checks, `pairing/ambiguous-peer`, the rules (device name, secret ranges for fingerprints) and
+ * the report. Definitions and references serve the device checks (`ref/…`) and editor features only, except the
+ * IPsec profiles `ospf/dmvpn…` names; the lowering's diagnostics, features and phase-1 policy list are read by
+ * `deviceFindings` and the editor only. Less to post from a worker thread and to keep (docs/performance.md).
+ */
+export function forCrossFile(low: LowerResult): LowerResult {
+  const d = low.device;
+  const profiles = d.definitions.filter((x) => x.kind === 'ipsec-profile');
+  return { device: { ...d, definitions: profiles, references: [] }, diagnostics: [] };
 }
 
 /**

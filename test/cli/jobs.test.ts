@@ -16,7 +16,16 @@ import { createLanguageService } from '../../server/src/service';
 import { CLI, ensureBuilt, ROOT } from './build';
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
-const POOL_LINE = /^netcfg: pool: (\d+) workers, (\d+) chunks, (\d+) redone in-process, (\d+) not plain\n/m;
+const POOL_LINE = /^netcfg: pool: (\d+) workers, (\d+) chunks, (\d+) redone in-process, (\d+) not plain, (\d+) on the main thread\n/m;
+
+interface PoolLine {
+  workers: number;
+  chunks: number;
+  redone: number;
+  notPlain: number;
+  /** Chunks the main thread lowered itself. */
+  local: number;
+}
 
 interface Run {
   status: number | null;
@@ -30,7 +39,7 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Run {
 }
 
 /** Runs with `--jobs 1` and `--jobs 2`; asserts the same status, stdout and stderr (but the pool line); returns both. */
-function same(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { one: Run; two: Run; pool: { workers: number; chunks: number; redone: number; notPlain: number } } {
+function same(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { one: Run; two: Run; pool: PoolLine } {
   const one = run(['--jobs', '1', ...args], cwd, env);
   const two = run(['--jobs', '2', ...args], cwd, env);
   assert.ok(!POOL_LINE.test(one.stderr), '--jobs 1 starts no worker');
@@ -39,7 +48,7 @@ function same(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): { one: 
   assert.equal(two.status, one.status);
   assert.equal(two.stderr.replace(POOL_LINE, ''), one.stderr);
   assert.ok(two.stdout === one.stdout, `--jobs 2 output differs from --jobs 1 for ${args.join(' ')} in ${cwd}`);
-  return { one, two, pool: { workers: Number(m[1]), chunks: Number(m[2]), redone: Number(m[3]), notPlain: Number(m[4]) } };
+  return { one, two, pool: { workers: Number(m[1]), chunks: Number(m[2]), redone: Number(m[3]), notPlain: Number(m[4]), local: Number(m[5]) } };
 }
 
 let tmp: string;
@@ -53,7 +62,7 @@ describe('--jobs: option', () => {
   test('listed in --help', () => {
     const r = run(['--help'], ROOT);
     assert.equal(r.status, 0);
-    assert.match(r.stdout, /^ {2}--jobs N {2,}read, parse and lower files on N worker threads/m);
+    assert.match(r.stdout, /^ {2}--jobs N {2,}read, parse and lower files on N threads, the main one and N-1 workers/m);
   });
 
   for (const bad of ['0', 'abc', '-1', '1.5', '']) {
@@ -94,23 +103,31 @@ describe('--jobs: option', () => {
 
 describe('--jobs 2 reports what --jobs 1 reports, byte for byte', () => {
   test('the real corpus (../shared/corpus), JSON', { skip: !fs.existsSync(CORPUS) && 'no ../shared/corpus' }, () => {
-    const { one, pool } = same(['--format', 'json', '.'], CORPUS);
+    const { one, two, pool } = same(['--format', 'json', '.'], CORPUS);
     const report = JSON.parse(one.stdout);
     assert.ok(report.files.length > 300, `the corpus has ${report.files.length} files`);
     assert.ok(report.diagnostics.length > 0);
-    assert.equal(pool.workers, 2);
-    assert.ok(pool.chunks > 2, 'several chunks per worker');
+    // --jobs 2: the main thread and one worker both lower.
+    assert.equal(pool.workers, 1);
+    assert.ok(pool.local > 0 && pool.local < pool.chunks, `the main thread lowered ${pool.local} of ${pool.chunks} chunks`);
     assert.equal(pool.redone, 0);
     assert.equal(pool.notPlain, 0, 'every corpus model is plain data');
+    // Two workers and a main thread that only receives: every file crosses a thread boundary.
+    const onlyWorkers = run(['--jobs', '2', '--format', 'json', '.'], CORPUS, { NETCFG_POOL_LOCAL: '0' });
+    assert.match(onlyWorkers.stderr, /^netcfg: pool: 2 workers, \d+ chunks, 0 redone in-process, 0 not plain, 0 on the main thread$/m);
+    assert.ok(onlyWorkers.stdout === two.stdout, 'the same report when no file is lowered on the main thread');
   });
 
   test('test fixtures and examples, JSON, text and SARIF', () => {
     for (const format of ['json', 'text', 'sarif']) {
       const { pool } = same(['--format', format, 'test/cli/fixtures', 'examples'], ROOT);
       assert.equal(pool.redone + pool.notPlain, 0);
+      // examples/netcfg.yaml has policies: the files it governs cross whole, the others without their definitions.
+      same(['--format', format, 'test/cli/fixtures', 'examples'], ROOT, { NETCFG_POOL_LOCAL: '0' });
     }
-    // With a netcfg.yaml (applied on the main thread to the models the workers lowered) and non-default settings.
+    // With a netcfg.yaml (applied by the lowering threads, which hold it too) and non-default settings.
     same(['--format', 'json', '--weak-crypto', 'error', '--dialect', 'cisco-ios', 'test/cli/fixtures/yaml', 'test/cli/fixtures/basic', 'examples/openbsd-meraki'], ROOT);
+    same(['--format', 'json', '--weak-crypto', 'error', '--dialect', 'cisco-ios', 'test/cli/fixtures/yaml', 'test/cli/fixtures/basic', 'examples/openbsd-meraki'], ROOT, { NETCFG_POOL_LOCAL: '0' });
   });
 
   test('config words named like Object.prototype members cross the thread boundary as words', () => {
@@ -168,7 +185,7 @@ describe('--jobs 2 reports what --jobs 1 reports, byte for byte', () => {
         '',
       ].join('\n'),
     );
-    const { two, pool } = same(['--format', 'json', '.'], dir);
+    const { two, pool } = same(['--format', 'json', '.'], dir, { NETCFG_POOL_LOCAL: '0' });
     assert.equal(pool.workers, 2);
     assert.equal(pool.notPlain, 0);
     const report = JSON.parse(two.stdout);
@@ -203,8 +220,19 @@ describe('--jobs: faults', () => {
     assert.ok(report.files.length > 10 && report.diagnostics.some((d: any) => d.file !== 'examples/dmvpn-dual-hub/hub1.ios'), 'the other files are checked');
   });
 
+  test('device checks that throw on a lowering thread: the same internal errors, in the same order, as in-process', () => {
+    for (const local of ['1', '0']) {
+      const { one, two } = same(['--format', 'json', 'examples'], ROOT, { NETCFG_TEST_FAULT: 'check-throw:hub', NETCFG_POOL_LOCAL: local });
+      const lines = one.stderr.split('\n').filter((l) => l.startsWith('netcfg: internal error'));
+      // Every device check throws on hub1 and hub2 of examples/dmvpn-dual-hub (and the other hubs): the first three are printed.
+      assert.equal(lines.length, 3, one.stderr);
+      assert.ok(lines.every((l) => /^netcfg: internal error in a check: injected check fault on hub/.test(l)), one.stderr);
+      assert.equal(two.status, one.status);
+    }
+  });
+
   test('a worker that dies mid-run: its files are redone in-process, the report is complete and the same', () => {
-    const { one, pool } = same(['--format', 'json', 'examples', 'test/cli/fixtures'], ROOT, { NETCFG_TEST_FAULT: 'worker-exit:hostname hub1' });
+    const { one, pool } = same(['--format', 'json', 'examples', 'test/cli/fixtures'], ROOT, { NETCFG_TEST_FAULT: 'worker-exit:hostname hub1', NETCFG_POOL_LOCAL: '0' });
     assert.ok(pool.redone >= 1, `files redone in-process: ${pool.redone}`);
     const report = JSON.parse(one.stdout);
     assert.ok(report.files.some((f: any) => f.path === 'examples/dmvpn-dual-hub/hub1.ios' && f.dialect === 'cisco-ios'));
@@ -260,9 +288,7 @@ describe('LanguageService.setLowered', () => {
   /** The lowering a worker posts: a batch service's own, through a structured clone. */
   const lowerElsewhere = (uri: string, text: string) => {
     const w = createLanguageService({ batch: true });
-    w.setDocument(uri, text, 1);
-    const doc = w.getDocument(uri)!;
-    return structuredClone({ dialect: doc.dialect!, lowered: doc.lowered! });
+    return structuredClone(w.precompute(uri, text)!);
   };
   const codes = (svc: ReturnType<typeof createLanguageService>, uri: string) => svc.getFindings(uri).map((f) => `${f.code}@${f.range.start}`);
 
@@ -279,6 +305,43 @@ describe('LanguageService.setLowered', () => {
     assert.deepEqual(codes(svc, R1), codes(ref, R1));
     assert.deepEqual(codes(svc, R2), codes(ref, R2));
     assert.deepEqual(svc.partners(R1), [R2]);
+  });
+
+  test('precompute: the device findings travel with a model cut to what the cross-file checks read', () => {
+    const dir = path.join(ROOT, 'examples/dmvpn-dual-hub');
+    // spoke1 gets a prefix list nothing uses (ref/unused, a device check), spoke2 a tunnel key its hubs do not have (a pair check).
+    const unused = (f: string, t: string) => (f === 'spoke1.ios' ? t.replace(/\nend\s*$/, '\nip prefix-list NEVER-USED seq 5 permit 10.99.0.0/16\nend\n') : f === 'spoke2.ios' ? t.replace(/ tunnel key 1\n/g, ' tunnel key 7\n') : t);
+    const texts = fs.readdirSync(dir).filter((f) => f.endsWith('.ios')).map((f) => [`file:///ws/${f}`, unused(f, fs.readFileSync(path.join(dir, f), 'utf8'))] as const);
+    const ref = createLanguageService({ batch: true });
+    const lowerer = createLanguageService({ batch: true });
+    const svc = createLanguageService({ batch: true });
+    for (const [uri, text] of texts) {
+      ref.setDocument(uri, text, 1);
+      const pre = structuredClone(lowerer.precompute(uri, text)!);
+      assert.deepEqual(pre.lowered.device.references, [], 'references serve the device checks only');
+      assert.ok(pre.lowered.device.definitions.every((d) => d.kind === 'ipsec-profile'), 'only the IPsec profiles the DMVPN pair check names');
+      assert.deepEqual(pre.lowered.diagnostics, []);
+      svc.setLowered(uri, text, 1, pre);
+    }
+    assert.ok(texts.length >= 4);
+    const all = (s: ReturnType<typeof createLanguageService>) => texts.map(([uri]) => s.getFindings(uri).map((f) => `${f.code}@${f.range.start} ${f.message}`));
+    const expected = all(ref);
+    assert.ok(expected.flat().some((f) => f.startsWith('ref/')), 'device checks report something here');
+    assert.ok(expected.flat().some((f) => /^(ipsec|ospf|dmvpn)\//.test(f)), 'pair checks report something here');
+    assert.deepEqual(all(svc), expected);
+    assert.equal(lowerer.uris().length, 0, 'precompute keeps no document');
+  });
+
+  test('precompute: a file under netcfg.yaml policies keeps its whole model', () => {
+    const yaml = 'policies:\n  - id: corp/dh-group-14\n    message: IKE phase 1 must use DH group 14\n    severity: warning\n    target: ipsecPeers.phase1\n    forbid: self.dh.exists(g, g in ["modp768", "modp1024"])\n';
+    const lowerer = createLanguageService({ batch: true });
+    lowerer.setDocument('file:///ws/netcfg.yaml', yaml, 1);
+    const text = fs.readFileSync(path.join(ROOT, 'examples/dmvpn-dual-hub/hub1.ios'), 'utf8');
+    const pre = lowerer.precompute('file:///ws/hub1.ios', text)!;
+    assert.ok(pre.lowered.device.references.length > 0);
+    assert.ok(pre.lowered.device.definitions.some((d) => d.kind !== 'ipsec-profile'));
+    const outside = lowerer.precompute('file:///elsewhere/hub1.ios', text)!;
+    assert.deepEqual(outside.lowered.device.references, []);
   });
 
   test('ignored when the service resolves another dialect, or outside batch mode', () => {

@@ -2,8 +2,11 @@
 // tests can make a parser throw or a worker thread die on a chosen file (no real input does either):
 //   parse-throw:MARKER  every dialect's parse throws on a text containing MARKER (main thread and workers alike)
 //   worker-exit:MARKER  a worker thread exits when it meets a text containing MARKER
+//   check-throw:PREFIX  every device check throws on a device whose name starts with PREFIX (wherever it runs:
+//                       the main thread's getFindings, or a lowering thread's precompute whose errors are replayed)
 // Unset (always, outside tests), nothing is installed.
 
+import { DEVICE_CHECKS } from '../analysis/registry';
 import { DIALECTS } from '../dialects/registry';
 
 function fault(kind: string): string | undefined {
@@ -17,8 +20,20 @@ let installed = false;
 
 /** Installs `parse-throw` when asked for. Idempotent. */
 export function installTestFaults(): void {
+  if (installed) return;
+  const prefix = fault('check-throw');
+  if (prefix) {
+    installed = true;
+    for (const c of DEVICE_CHECKS) {
+      const check = c.check.bind(c);
+      (c as { check: typeof c.check }).check = (device, ctx) => {
+        if (device.name.startsWith(prefix)) throw new Error(`injected check fault on ${device.name}`);
+        return check(device, ctx);
+      };
+    }
+  }
   const marker = fault('parse-throw');
-  if (!marker || installed) return;
+  if (!marker) return;
   installed = true;
   for (const d of DIALECTS) {
     const parse = d.parse.bind(d);

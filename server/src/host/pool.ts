@@ -1,5 +1,6 @@
-// The worker pool of batch mode (`netcfg check --jobs N`): reading, decoding, parsing and lowering of files run on
-// N worker threads (server/out/worker.js, entry host/worker.ts); everything across files stays on the main thread.
+// The worker pool of batch mode (`netcfg check --jobs N`): reading, decoding, parsing, lowering and the device checks
+// of files run on worker threads (server/out/worker.js, entry host/worker.ts) and, with `local`, on the main thread
+// too; everything across files stays on the main thread.
 // Files go out in contiguous chunks (several files per message, at most two chunks queued per worker) and the
 // results are handed to the caller strictly in file order, whatever the timing, so the output is the same as
 // in-process, byte for byte. A worker that dies or whose message cannot be read never hangs the run: the files of
@@ -15,6 +16,8 @@ import { restorePlain } from './plain';
 export interface WorkerInit {
   settings: Partial<ServiceSettings>;
   maxFileSize: number;
+  /** The netcfg.yaml documents the reporting service holds (their overrides apply to the models, their policies decide what is posted). */
+  projects: { uri: string; text: string; skip?: HostSkip }[];
 }
 
 export interface ChunkRequest {
@@ -29,8 +32,8 @@ export type FileResult =
   | { kind: 'unreadable'; reason: string }
   /** Read (or skipped with `skip`), not lowered here: no dialect, or a model that would not survive the clone. */
   | { kind: 'text'; text: string; skip?: HostSkip; notPlain?: true }
-  /** Read and lowered; `errors` are the internal errors the guards met (printed by the host, in file order). */
-  | { kind: 'lowered'; text: string; precomputed: PrecomputedLowering; errors: string[] }
+  /** Read and lowered (`precompute`: internal errors inside, reported by `setLowered` in file order). */
+  | { kind: 'lowered'; text: string; precomputed: PrecomputedLowering }
   /** The worker died or its answer was lost: the caller does this file in-process. */
   | { kind: 'inprocess' };
 
@@ -53,6 +56,8 @@ export interface PoolStats {
   redone: number;
   /** Files lowered by a worker whose result was not plain data (lowered again in-process). */
   notPlain: number;
+  /** Chunks the main thread lowered itself (`local`). */
+  local: number;
 }
 
 /**
@@ -69,8 +74,8 @@ export function defaultJobs(): number {
 }
 
 /**
- * How many workers to start for `files` files of `bytes` bytes in all with `--jobs jobs`: 0 (in-process) when
- * fewer than two pay off.
+ * How many threads lower `files` files of `bytes` bytes in all with `--jobs jobs` (the CLI's main thread is one of
+ * them, the others are workers; `NETCFG_POOL_LOCAL=0`: all workers): 0 (in-process) when fewer than two pay off.
  */
 export function workerCount(jobs: number, files: number, bytes: number): number {
   if (jobs <= 1) return 0;
@@ -91,12 +96,13 @@ function chunkSize(files: number, workers: number): number {
 
 /**
  * Reads and lowers `files` on `workers` worker threads; calls `onResult(i, result)` for every file, in index order.
- * Resolves once every file is answered and the workers are stopped.
+ * With `local`, the main thread lowers chunks too, one at a time between the workers' messages (a chunk's results
+ * wait for their turn like a worker's). Resolves once every file is answered and the workers are stopped.
  */
-export function lowerInWorkers(files: readonly PoolFile[], workers: number, init: WorkerInit, onResult: (index: number, result: FileResult) => void): Promise<PoolStats> {
-  const size = chunkSize(files.length, workers);
+export function lowerInWorkers(files: readonly PoolFile[], workers: number, init: WorkerInit, onResult: (index: number, result: FileResult) => void, local?: (file: PoolFile) => FileResult): Promise<PoolStats> {
+  const size = chunkSize(files.length, workers + (local ? 1 : 0));
   const chunkCount = Math.ceil(files.length / size);
-  const stats: PoolStats = { workers, chunks: chunkCount, redone: 0, notPlain: 0 };
+  const stats: PoolStats = { workers, chunks: chunkCount, redone: 0, notPlain: 0, local: 0 };
   const done: (FileResult[] | undefined)[] = new Array(chunkCount);
   let nextChunk = 0; // next chunk to send
   let delivered = 0; // chunks handed to onResult
@@ -158,6 +164,30 @@ export function lowerInWorkers(files: readonly PoolFile[], workers: number, init
       }
     };
 
+    // The main thread's share: one chunk per turn of the event loop, so the workers' answers are taken in between
+    // and they are fed before it starts the next one.
+    let localQueued = false;
+    const runLocal = () => {
+      localQueued = false;
+      if (finished || nextChunk >= chunkCount) return;
+      const id = nextChunk++;
+      stats.local++;
+      try {
+        done[id] = files.slice(id * size, (id + 1) * size).map(local!);
+      } catch (err) {
+        finish(err);
+        return;
+      }
+      pump();
+      queueLocal();
+    };
+    const queueLocal = () => {
+      if (local && !localQueued && !finished && nextChunk < chunkCount) {
+        localQueued = true;
+        setImmediate(runLocal);
+      }
+    };
+
     for (let i = 0; i < workers; i++) {
       let worker: Worker;
       try {
@@ -195,5 +225,6 @@ export function lowerInWorkers(files: readonly PoolFile[], workers: number, init
       });
     }
     pump();
+    queueLocal();
   });
 }

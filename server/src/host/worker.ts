@@ -1,42 +1,34 @@
 // Entry of a pool worker thread (bundled as server/out/worker.js; see pool.ts). Receives chunks of files, and for
-// each runs exactly what the CLI runs in-process: the host's read rules (`readConfigFileSync`), then a batch-mode
-// LanguageService's `setDocument` (dialect detection, guarded parse and lowering, Setters dropped). Posts back the
-// text and the lowered result as plain data (`collectPlain`), or only the text when the result would not survive
-// the structured clone (the main thread then lowers that file itself).
+// each runs exactly what the CLI runs in-process up to the cross-file work (batch.ts `lowerFile`: the host's read
+// rules, then a batch-mode service's `precompute`: detection, guarded parse and lowering, Setters dropped, the
+// netcfg.yaml overrides, the device's own findings). Posts back the text and that result as plain data
+// (`collectPlain`), or only the text when it would not survive the structured clone (the main thread then lowers
+// that file itself).
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLanguageService, setInternalErrorHandler } from '../service';
+import { setInternalErrorHandler } from '../service';
+import { createLowerer, lowerFile } from './batch';
 import { installTestFaults, workerExitMarker } from './faults';
 import { collectPlain } from './plain';
 import type { ChunkRequest, ChunkResponse, FileResult, WorkerInit } from './pool';
-import { readConfigFileSync } from './read';
 
 const init = workerData as WorkerInit;
 installTestFaults();
 const exitMarker = workerExitMarker();
-const service = createLanguageService({ ...init.settings, batch: true });
-let errors: string[] = [];
-// The same message the CLI's handler prints; the main thread prints it in file order.
-setInternalErrorHandler((err) => errors.push(err instanceof Error ? err.message : String(err)));
+// `precompute` returns the internal errors it meets; nothing else in a worker reports any.
+setInternalErrorHandler(() => undefined);
+const lowerer = createLowerer(init);
+const dieOn = exitMarker ? (text: string) => (text.includes(exitMarker) ? process.exit(3) : undefined) : undefined;
 
 function processFile(uri: string, abs: string | Buffer, nullProtos: object[]): FileResult {
-  const read = readConfigFileSync(typeof abs === 'string' ? abs : Buffer.from(abs as Uint8Array), { maxFileSize: init.maxFileSize });
-  if (!read.ok) return read.skip ? { kind: 'text', text: '', skip: read.skip } : { kind: 'unreadable', reason: read.reason };
-  const text = read.text;
-  if (exitMarker && text.includes(exitMarker)) process.exit(3);
-  errors = [];
-  service.setDocument(uri, text, 1);
-  const doc = service.getDocument(uri);
-  const dialect = doc?.dialect;
-  const lowered = doc?.lowered;
-  service.removeDocument(uri);
-  if (!dialect || !lowered) return { kind: 'text', text };
+  const res = lowerFile(lowerer, uri, typeof abs === 'string' ? abs : Buffer.from(abs as Uint8Array), init.maxFileSize, dieOn);
+  if (res.kind !== 'lowered') return res;
   const mark = nullProtos.length;
-  if (!collectPlain(lowered, nullProtos)) {
+  if (!collectPlain(res.precomputed, nullProtos)) {
     nullProtos.length = mark;
-    return { kind: 'text', text, notPlain: true };
+    return { kind: 'text', text: res.text, notPlain: true };
   }
-  return { kind: 'lowered', text, precomputed: { dialect, lowered }, errors };
+  return res;
 }
 
 parentPort!.on('message', (req: ChunkRequest) => {

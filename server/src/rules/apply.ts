@@ -8,7 +8,7 @@ import type * as model from '../model';
 import type { TextRange } from '../syntax';
 import { matchGlob, pathUnder, type WorkspaceConfig } from '../workspace-config';
 import { baseNameOf, fingerprint, sortedSecrets, statementText, type FingerprintSource } from './fingerprint';
-import { findInlineIgnores, lineOf, type InlineIgnore } from './inline';
+import { findInlineIgnores, IGNORE_MARKER, lineOf, type InlineIgnore } from './inline';
 import type { CompiledPolicy } from './policies';
 import { isKnownSelector, selects, type RuleSeverity } from './registry';
 import { resolveSeverity, type RuleMap } from './severity';
@@ -110,7 +110,8 @@ function inlineIndexOf(inline: InlineIgnore[]): { byLine: Map<number, number[]>;
 
 /** The inline ignores of a document state (cached per state object: a new text is a new state). */
 export function inlineIgnoresOf(doc: { text: string; lineStarts: number[]; dialect?: model.DialectId }): InlineIgnore[] {
-  if (!doc.dialect) return [];
+  // No marker, no ignores (and the line starts, computed on first use in batch mode, are not needed).
+  if (!doc.dialect || !doc.text.includes(IGNORE_MARKER)) return [];
   let res = inlineCache.get(doc);
   if (!res) inlineCache.set(doc, (res = findInlineIgnores(doc.text, doc.dialect, doc.lineStarts)));
   return res;
