@@ -2,6 +2,7 @@
 # Installs what the real-VS-Code end-to-end tests need, idempotently, into e2e/.tools (git-ignored):
 # Debian chromium + ripgrep (apt, when missing), code-server (pinned, from npm) with the native modules it needs
 # rebuilt against this machine's Node headers. Fails loudly with the reason when something cannot be installed.
+# `--chromium-only` stops once chromium is there (test/web/run.mjs needs the browser, not code-server).
 set -euo pipefail
 cd "$(dirname "$0")"
 TOOLS="$PWD/.tools"
@@ -19,6 +20,7 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v rg >/dev/null 2>&1; the
     || die "apt-get install chromium ripgrep failed"
 fi
 command -v chromium >/dev/null 2>&1 || die "chromium is still missing after apt-get install"
+if [ "${1:-}" = "--chromium-only" ]; then exit 0; fi
 
 if [ -f "$STAMP" ]; then exit 0; fi
 

@@ -1,9 +1,12 @@
-// VS Code client: starts the netcfg language server (server/out/server.js over IPC), restarts it when it stops
-// (at most 5 times in 3 minutes, then asks), forwards file events, and adds two commands and a status bar item. Kept thin on purpose: every language feature lives in the server.
-// Imports only vscode, vscode-languageclient and the shared protocol constants.
+// VS Code client, shared by the desktop extension (client/src/node.ts: the server as a Node process over IPC) and
+// the web extension (client/src/browser.ts: the server in a web worker, vscode.dev / github.dev): starts the
+// language client the host entry makes, restarts the server when it stops (at most 5 times in 3 minutes, then
+// asks), forwards file events, and adds the commands and a status bar item. Kept thin on purpose: every language
+// feature lives in the server. Imports only vscode, the transport-neutral vscode-languageclient API and the
+// shared protocol constants.
 
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, TransportKind, type ErrorHandler, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, type BaseLanguageClient, type ErrorHandler, type LanguageClientOptions } from 'vscode-languageclient';
 import { CHECK_WORKSPACE_REQUEST, FILE_STATUS_REQUEST, type FileStatus, type WorkspaceCheckResult } from '../../server/src/protocol';
 import { RestartBudget } from './restart';
 import { TopologyPanel } from './topology';
@@ -14,28 +17,37 @@ const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'
 const GENERIC_PATTERN = '**/*.{cfg,conf,txt,config,rtr}';
 const CONFIG_GLOB = '**/*.{ios,cisco,asa,rsc,bird,conf,cfg,txt,config,rtr}';
 
-const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
-  ...LANGUAGES.flatMap((language) => [
-    { scheme: 'file', language },
-    { scheme: 'untitled', language },
-  ]),
-  { scheme: 'file', pattern: GENERIC_PATTERN },
-  { scheme: 'file', pattern: '**/netcfg.{yaml,yml}' },
-];
+type DocumentFilter = { scheme: string; language?: string; pattern?: string };
 
-let client: LanguageClient | undefined;
+/** The documents the server checks: our languages and the generic config names, in the host's file schemes. */
+function selectorFor(schemes: readonly string[]): DocumentFilter[] {
+  return [
+    ...LANGUAGES.flatMap((language) => [...schemes.map((scheme) => ({ scheme, language })), { scheme: 'untitled', language }]),
+    ...schemes.map((scheme) => ({ scheme, pattern: GENERIC_PATTERN })),
+    ...schemes.map((scheme) => ({ scheme, pattern: '**/netcfg.{yaml,yml}' })),
+  ];
+}
+
+let SELECTOR: DocumentFilter[] = selectorFor(['file']);
+
+let client: BaseLanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
-let statusTimer: NodeJS.Timeout | undefined;
+let statusTimer: ReturnType<typeof setTimeout> | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What a host entry point (node.ts, browser.ts) gives the shared client. */
+export interface ClientHost {
+  /** URI schemes of the workspace's files: `file` on the desktop; in the browser, those of the workspace folders. */
+  schemes: readonly string[];
+  /** Makes the language client with these options (the server process or worker is the host's business). */
+  createClient(options: LanguageClientOptions): BaseLanguageClient;
+  /** Called with the client before it starts (the browser host answers the worker's file requests). */
+  prepare?(client: BaseLanguageClient, context: vscode.ExtensionContext): void;
+}
+
+export async function activateClient(context: vscode.ExtensionContext, host: ClientHost): Promise<void> {
   const output = vscode.window.createOutputChannel('netcfg', { log: true });
   context.subscriptions.push(output);
-
-  const module = context.asAbsolutePath('server/out/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-  };
+  SELECTOR = selectorFor(host.schemes);
   const budget = new RestartBudget(5, 3 * 60 * 1000);
   const errorHandler: ErrorHandler = {
     // A few write/read errors in a row may pass; more mean the connection is gone.
@@ -67,7 +79,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The client forwards file events itself (synchronize.fileEvents): the server must not register watchers too.
     initializationOptions: { clientWatchesFiles: true },
   };
-  client = new LanguageClient('netcfg', 'netcfg', serverOptions, clientOptions);
+  client = host.createClient(clientOptions);
+  host.prepare?.(client, context);
 
   statusItem = vscode.window.createStatusBarItem('netcfg.status', vscode.StatusBarAlignment.Right, 100);
   statusItem.name = 'netcfg';
@@ -87,8 +100,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('netcfg.restartServer', async () => {
       output.info('restarting the netcfg server');
       budget.reset();
-      if (client?.isRunning()) await client.restart();
-      else await client?.start();
+      if (client?.isRunning()) await client.stop();
+      await client?.start();
       scheduleStatus();
     }),
     // The quick fix "Show documentation for CODE" (server/src/features/suppressions.ts): arguments [code, url].

@@ -5,7 +5,7 @@
 // Imports only vscode, vscode-languageclient and the shared protocol constants.
 
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import {
   GENERATE_PEER_COMMAND,
   GENERATE_PEER_REQUEST,

@@ -3,9 +3,8 @@
 // pushes updates (debounced) as diagnostics change, opens files at statements and saves exports. No remote resources:
 // the scripts come from client/out/topology, under a Content-Security-Policy with a per-panel nonce.
 
-import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import type { Topology, TopologyLocation } from '../../server/src/features/topology';
 
 /** The custom request the server answers with a `Topology` (kept in step with server.ts). */
@@ -110,7 +109,11 @@ export class TopologyPanel {
 }
 
 function html(webview: vscode.Webview, root: vscode.Uri): string {
-  const nonce = crypto.randomBytes(16).toString('base64');
+  // Web Crypto: in Node 20 and in the browser's extension host alike (the web extension shares this file).
+  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  let nonce = '';
+  for (const b of bytes) nonce += String.fromCharCode(b);
+  nonce = btoa(nonce);
   const src = (f: string) => webview.asWebviewUri(vscode.Uri.joinPath(root, f)).toString();
   // The worker is fetched from the extension and started from a blob URL (webviews refuse cross-origin worker URLs).
   const csp = [

@@ -5,15 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Whether a file name is a workspace file (`netcfg.yaml` / `netcfg.yml`, any case). */
-export function isProjectFileName(fileName: string): boolean {
-  return /^netcfg\.ya?ml$/i.test(path.basename(fileName));
-}
-
-/** Whether a finding on a workspace file is the service's generic "not a config" note, which hosts never show for it. */
-export function isProjectNoise(uri: string, code: string): boolean {
-  return code === 'detect/unknown-dialect' && /(^|[/\\])netcfg\.ya?ml$/i.test(uri.replace(/[?#].*$/, ''));
-}
+export { isProjectFileName, isProjectNoise } from './names';
 
 /**
  * The workspace file governing a directory: the nearest netcfg.yaml/yml in it or its ancestors, stopping at

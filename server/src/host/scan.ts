@@ -3,23 +3,10 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { dialectByFileName, isGenericConfigName } from '../dialects/registry';
-import { isProjectFileName } from './project';
+import { candidateKind, hasDialectName, SKIP_DIRS, type CandidateKind } from './names';
 import { describeFileType, describeFsError } from './read';
 
-/** Directories never descended into: dependencies, VCS metadata and build output (hidden directories are skipped too). */
-export const SKIP_DIRS: ReadonlySet<string> = new Set(['node_modules', '.git', '.hg', '.svn', 'out']);
-
-/**
- * Extension-less files that are never configs. Generic names are otherwise checked by content, and a file
- * whose content matches no dialect gets an information diagnostic; these would only add noise.
- */
-const NOT_CONFIG = new Set(['license', 'licence', 'copying', 'makefile', 'dockerfile', 'readme', 'changelog', 'authors', 'notice', 'contributors', 'codeowners', 'vagrantfile', 'gemfile', 'procfile', 'jenkinsfile']);
-
-/** Glob of the file names the client watches (kept in step with `isConfigFileName`). */
-export const CONFIG_GLOB = '**/*.{ios,cisco,asa,rsc,bird,conf,cfg,txt,config,rtr}';
-
-export type CandidateKind = 'config' | 'project';
+export { candidateKind, CONFIG_GLOB, hasDialectName, isConfigFileName, SKIP_DIRS, type CandidateKind } from './names';
 
 export interface Candidate {
   /** Absolute path (a name that is not valid UTF-8 shows as U+FFFD: open `fsPath`). */
@@ -30,26 +17,6 @@ export interface Candidate {
   size: number;
   /** Identity of the file (device and inode), the same through every link to it. */
   id: string;
-}
-
-/** Whether the name alone fixes a dialect (`*.ios`, `*.rsc`, `ipsec.conf`, `bird.conf` …). */
-export function hasDialectName(fileName: string): boolean {
-  return dialectByFileName(fileName) !== undefined;
-}
-
-/** Whether a file with this name may be a config: a dialect name, or a generic name to detect by content. */
-export function isConfigFileName(fileName: string): boolean {
-  const base = path.basename(fileName);
-  if (base.startsWith('.')) return false;
-  if (hasDialectName(base)) return true;
-  if (!base.includes('.') && NOT_CONFIG.has(base.toLowerCase())) return false;
-  return isGenericConfigName(base);
-}
-
-/** Classifies one file name found while scanning; undefined when it is neither a config nor a project file. */
-export function candidateKind(fileName: string): CandidateKind | undefined {
-  if (isProjectFileName(fileName)) return 'project';
-  return isConfigFileName(fileName) ? 'config' : undefined;
 }
 
 export interface ScanOptions {

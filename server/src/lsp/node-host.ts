@@ -1,0 +1,58 @@
+// The Node server's host (server/src/server.ts): the workspace is the file system, walked by host/scan.ts and read
+// by host/read.ts (the same rules as the CLI). Disk URIs are `file:` URIs as `pathToFileURL` spells them.
+
+import * as fs from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readConfigFile } from '../host/read';
+import { scanDirectory } from '../host/scan';
+import type { HostStat, ServerHost } from './host';
+
+function pathOf(uri: string): string | undefined {
+  if (typeof uri !== 'string' || !uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+export const nodeHost: ServerHost = {
+  kind: 'node',
+  canonicalUri(uri) {
+    const file = pathOf(uri);
+    return file === undefined ? undefined : pathToFileURL(file).href;
+  },
+  async *listConfigFiles(rootUri, options) {
+    const root = pathOf(rootUri);
+    if (root === undefined) return;
+    const onProblem = (p: { path: string; reason: string }) => options.onProblem(p.path, p.reason);
+    for await (const cand of scanDirectory(root, { maxFileSize: options.maxFileSize, isCancelled: options.isCancelled, onProblem })) {
+      yield { uri: pathToFileURL(cand.path).href, size: cand.size };
+    }
+  },
+  async stat(uri): Promise<HostStat | undefined> {
+    const file = pathOf(uri);
+    if (file === undefined) return undefined;
+    try {
+      const st = await fs.promises.stat(file);
+      return { kind: st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other', size: st.size };
+    } catch {
+      return undefined;
+    }
+  },
+  async readConfig(uri, options) {
+    const file = pathOf(uri);
+    if (file === undefined) return { ok: false, reason: 'not a file: URI' };
+    return readConfigFile(file, options);
+  },
+  async readText(uri) {
+    const file = pathOf(uri);
+    if (file === undefined) return undefined;
+    try {
+      return await fs.promises.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+  nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
+};
