@@ -21,7 +21,8 @@ test('netcfg/topology over stdio: the IOS↔RouterOS pair from disk, then fixed 
     await client.initialize(pathToFileURL(ws).href);
     const r1 = pathToFileURL(path.join(ws, 'r1.ios')).href;
     const ros = pathToFileURL(path.join(ws, 'mikrotik.rsc')).href;
-    const t = await poll(client, (x) => x.devices.length === 2 && x.links.length === 1, 'two devices and a link');
+    // Both files indexed: while only one is, its peer is an `unknown:` node, which also makes two devices and a link.
+    const t = await poll(client, (x) => x.devices.length === 2 && x.links.length === 1 && [r1, ros].every((u) => x.devices.some((d) => d.id === u)), 'both files as devices and a link');
     assert.deepEqual(t.devices.map((d) => [d.id, d.name, d.dialect]), [
       [ros, 'mikrotik', 'routeros'],
       [r1, 'r1', 'cisco-ios'],
