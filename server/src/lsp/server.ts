@@ -7,6 +7,7 @@
 
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -170,6 +171,12 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
   let editorSettings: EditorSettings | undefined;
   /** The client re-pulls inlay hints on `workspace/inlayHint/refresh`. */
   let inlayRefresh = false;
+  /** The client re-pulls code lenses on `workspace/codeLens/refresh`. */
+  let lensRefresh = false;
+  /** The document last edited: the editor asks again for its own lenses after an edit, not for the others'. */
+  let lastEdited: string | undefined;
+  /** An open document other than the one edited got new diagnostics: its peer lenses may be stale. */
+  let lensesStale = false;
   let shuttingDown = false;
   /**
    * Service versions are one global counter, not editor versions: a file closed and reopened starts again at
@@ -239,6 +246,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
 
   function onEdit(uri: string): void {
     dirty.add(uri);
+    lastEdited = uri;
     epoch++;
     if (editTimer) clearTimeout(editTimer);
     editTimer = setTimeout(
@@ -307,6 +315,9 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
           }
         }
       } while (rerun);
+      // A peer's edit changes this file's verdicts too: its code lenses ("PSK ✗") are pulled again.
+      if (lensesStale && lensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+      lensesStale = false;
     } finally {
       publishRunning = false;
     }
@@ -318,6 +329,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
     // An open document with an edit still pending is published once that edit is applied (flushEdits enqueues it).
     if (open && dirty.has(uri)) return;
     const version = open ? appliedVersion.get(uri) : undefined;
+    if (open && uri !== lastEdited) lensesStale = true;
     if (version !== undefined) {
       if (version < (publishedVersion.get(uri) ?? -Infinity)) return; // never back in time
       publishedVersion.set(uri, version);
@@ -602,6 +614,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
     if (init?.settings) editorSettings = init.settings;
     registerWatchers = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration && !init?.clientWatchesFiles;
     inlayRefresh = !!caps.workspace?.inlayHint?.refreshSupport;
+    lensRefresh = !!caps.workspace?.codeLens?.refreshSupport;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
