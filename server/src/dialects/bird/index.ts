@@ -35,7 +35,7 @@ export function parseBird(text: string, options: { birdVersion?: string } = {}):
  */
 function withLazyTokens(res: Omit<ParseResult<BirdTree>, 'tokens'>, significant: Token[]): ParseResult<BirdTree> {
   let cached: Token[] | undefined;
-  Object.defineProperty(res, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(res.text, significant)) });
+  Object.defineProperty(res, 'tokens', { enumerable: true, configurable: true, get: () => (cached ??= documentTokens(res.text, significant)) });
   significantLists.set(res, significant);
   return res as ParseResult<BirdTree>;
 }
