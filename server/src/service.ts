@@ -149,6 +149,21 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   let generation = 0; // bumps on settings changes; invalidates every cached result
   const docs = new Map<string, DocumentState>();
   const index = new PairIndex();
+  // Partners of each device for the current state of the pair index (bumped at every `index.set`): walking a device's
+  // pair keys costs tens of milliseconds for one with 20,000 IPsec peers, and an edit's diagnostics, then its first
+  // hover, completion and code lens all ask for the same partners (issue 16).
+  let indexVersion = 0;
+  let partnersVersion = -1;
+  const partnersMemo = new Map<string, ReadonlySet<string>>();
+  const partnersOf = (uri: string): ReadonlySet<string> => {
+    if (partnersVersion !== indexVersion) {
+      partnersMemo.clear();
+      partnersVersion = indexVersion;
+    }
+    let res = partnersMemo.get(uri);
+    if (!res) partnersMemo.set(uri, (res = index.partners(uri)));
+    return res;
+  };
   const pairCache = new Map<string, { va: number; vb: number; gen: number; findings: model.Finding[] }>();
   // `replay`: internal errors a precomputed device's checks met elsewhere, reported on first use as if met here.
   const deviceCache = new Map<string, { version: number; gen: number; findings: model.Finding[]; replay?: string[] }>();
@@ -257,6 +272,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   function reindex(doc: DocumentState): void {
     const low = lowered(doc);
     index.set(doc.uri, low ? pairKeys(low.device, scopesOfDocument(doc.uri)) : undefined);
+    indexVersion++;
   }
 
   /** The netcfg.yaml files with two scopes or more, whose `config/scope-overlap` findings depend on every file. */
@@ -303,6 +319,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     for (const synth of old?.externals.keys() ?? []) {
       for (const p of index.neighbourhood(synth)) affected.add(p);
       index.set(synth, undefined);
+      indexVersion++;
     }
     wsConfigs.delete(uri);
     if (text !== undefined) {
@@ -314,6 +331,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     relowerAll();
     for (const [synth, d] of wsConfigs.get(uri)?.externals ?? []) {
       index.set(synth, pairKeys(d));
+      indexVersion++;
       for (const p of index.neighbourhood(synth)) affected.add(p);
     }
     affected.delete('');
@@ -521,6 +539,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       trackSwan(uri, undefined);
       docs.delete(uri);
       index.set(uri, undefined);
+      indexVersion++;
       deviceCache.delete(uri);
       for (const key of [...pairCache.keys()]) if (key.split('\u0000').includes(uri)) pairCache.delete(key);
       workspaceEpoch++;
@@ -559,11 +578,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         ];
       }
       const res = [...deviceFindings(doc)];
-      for (const p of index.partners(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
+      for (const p of partnersOf(uri)) for (const f of pairFindings(uri, p)) if (f.uri === uri) res.push(f);
       // A secrets store's findings (a key that differs from the other end's) come from the pairs of the
       // connections it serves.
       if (doc.dialect === 'strongswan' && lowered(doc)?.device.sharedSecrets) {
-        for (const c of swanSiblings(uri)) for (const p of index.partners(c)) for (const f of pairFindings(c, p)) if (f.uri === uri) res.push(f);
+        for (const c of swanSiblings(uri)) for (const p of partnersOf(c)) for (const f of pairFindings(c, p)) if (f.uri === uri) res.push(f);
       }
       for (const f of workspaceFindings(uri)) res.push(f);
       const ambiguities = index.ambiguities(uri);
@@ -575,7 +594,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return capFindings(applyRules(service, uri, mergeIdentical(res), wsConfigs));
     },
 
-    partners: (uri) => [...index.partners(uri)],
+    partners: (uri) => [...partnersOf(uri)],
 
     addressOwners(address, from) {
       const a = model.canonicalAddress(address) ?? address;

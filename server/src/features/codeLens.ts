@@ -41,13 +41,13 @@ function sameDevices(a: readonly model.Device[], b: readonly model.Device[]): bo
 }
 
 /** The far ends of one interface: tunnel ends, else OSPF neighbours on the same link, one location per peer device. */
-function interfacePeers(service: LanguageService, uri: string, device: model.Device, name: string, itf?: model.Interface): Location[] {
-  const found = itf?.tunnel ? tunnelEnds(service, uri, itf) : [];
+function interfacePeers(service: LanguageService, uri: string, device: model.Device, name: string, itf: model.Interface | undefined, partners: () => readonly string[]): Location[] {
+  const found = itf?.tunnel ? tunnelEnds(service, uri, itf, partners()) : [];
   if (!itf?.tunnel) {
     const prefixes = new Set<string>();
     for (const o of device.ospfInterfaces) if (o.interfaceName === name && o.prefix) prefixes.add(o.prefix);
     if (prefixes.size === 0) return [];
-    for (const p of service.partners(uri)) {
+    for (const p of partners()) {
       const d = service.getDevice(p);
       if (!d) continue;
       const o = d.ospfInterfaces.find((x) => x.prefix !== undefined && prefixes.has(x.prefix));
@@ -82,6 +82,17 @@ export function peerLenses(service: LanguageService, uri: string, device: model.
     candidates.push({ name: o.interfaceName, at: o.range });
   }
   if (candidates.length === 0) return [];
+  // Findings are read only when some interface has a peer (a file's findings are merged and ruled on each call:
+  // tens of milliseconds on a 100k-line file with thousands of findings; issue 16).
+  // The partners are looked up once (pairing walks every pair key of the device), not once per interface.
+  let partners: readonly string[] | undefined;
+  const partnersOnce = () => (partners ??= service.partners(uri));
+  const withPeers: { at: model.Interface['nameRange']; peers: Location[] }[] = [];
+  for (const c of candidates) {
+    const peers = interfacePeers(service, uri, device, c.name, c.itf, partnersOnce);
+    if (peers.length) withPeers.push({ at: c.at, peers });
+  }
+  if (withPeers.length === 0) return [];
   const problems = new Map<string, number>();
   for (const f of service.getFindings(uri)) {
     if ((f.severity !== 'error' && f.severity !== 'warning') || f.suppressed || f.baselined) continue; // ignored or accepted: not a problem to show
@@ -90,9 +101,7 @@ export function peerLenses(service: LanguageService, uri: string, device: model.
     for (const p of peers) problems.set(p, (problems.get(p) ?? 0) + 1);
   }
   const res: CodeLens[] = [];
-  for (const c of candidates) {
-    const peers = interfacePeers(service, uri, device, c.name, c.itf);
-    if (peers.length === 0) continue;
+  for (const { at, peers } of withPeers) {
     const named = peers.map((l) => ({ l, name: service.getDevice(l.uri)?.name ?? l.uri.replace(/^.*\//, ''), n: problems.get(l.uri) ?? 0 }));
     named.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const verdict = (n: number) => (n === 0 ? 'ok' : `${n} problem${n === 1 ? '' : 's'}`);
@@ -103,7 +112,7 @@ export function peerLenses(service: LanguageService, uri: string, device: model.
       title = `↔ ${named.length} peers: ${named.length - bad} ok${bad ? ` · ${bad} with problems` : ''}`;
     }
     const open = named.find((p) => p.n > 0) ?? named[0];
-    res.push({ range: toRange(doc, c.at), command: { title, command: OPEN_PEER_COMMAND, arguments: [open.l.uri, open.l.range] } });
+    res.push({ range: toRange(doc, at), command: { title, command: OPEN_PEER_COMMAND, arguments: [open.l.uri, open.l.range] } });
   }
   return res;
 }

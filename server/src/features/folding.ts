@@ -3,7 +3,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { FoldingRegion } from '../dialects/types';
 import type { DocumentState, LanguageService } from '../service';
-import { positionAt } from '../syntax';
+import { lineOf } from '../syntax';
 
 /** The folding ranges of each document version (DocumentState is a new object per version), for the parse they came from. */
 const cache = new WeakMap<DocumentState, { parsed: unknown; ranges: FoldingRange[] }>();
@@ -22,11 +22,13 @@ export function getFoldingRanges(service: LanguageService, uri: string): Folding
 
 function computeRanges(doc: DocumentState, regions: readonly FoldingRegion[]): FoldingRange[] {
   const res: FoldingRange[] = [];
+  const starts = doc.lineStarts;
   for (const region of regions) {
-    const startLine = positionAt(doc.lineStarts, region.start).line;
-    const endPos = positionAt(doc.lineStarts, Math.min(region.end, doc.text.length));
+    const startLine = lineOf(starts, region.start);
+    const end = Math.min(region.end, doc.text.length);
+    const last = lineOf(starts, end);
     // A region ending right after a newline ends on the previous line.
-    const endLine = endPos.character === 0 && endPos.line > startLine ? endPos.line - 1 : endPos.line;
+    const endLine = end === starts[last] && last > startLine ? last - 1 : last;
     if (endLine <= startLine) continue;
     const range: FoldingRange = { startLine, endLine };
     if (region.kind === 'comment') range.kind = FoldingRangeKind.Comment;

@@ -226,7 +226,7 @@ function ownerLocations(service: LanguageService, from: string, address: string)
 }
 
 /** The tunnel interfaces of partners that are the other end of `itf`: same tunnel subnet, or source ↔ destination. */
-export function tunnelEnds(service: LanguageService, uri: string, itf: model.Interface): Location[] {
+export function tunnelEnds(service: LanguageService, uri: string, itf: model.Interface, partners: readonly string[] = service.partners(uri)): Location[] {
   const t = itf.tunnel;
   if (!t) return [];
   const nets = new Set<string>();
@@ -237,7 +237,7 @@ export function tunnelEnds(service: LanguageService, uri: string, itf: model.Int
   const dest = t.destination && model.canonicalAddress(t.destination.value);
   const src = t.source && model.canonicalAddress(t.source.value);
   const res: Location[] = [];
-  for (const p of service.partners(uri)) {
+  for (const p of partners) {
     const d = service.getDevice(p);
     if (!d) continue;
     for (const other of d.interfaces) {

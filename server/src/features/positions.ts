@@ -12,6 +12,13 @@ export function toRange(doc: Pick<DocumentState, 'lineStarts' | 'text'>, r: Text
   return { start: positionAt(doc.lineStarts, start), end: positionAt(doc.lineStarts, end) };
 }
 
+/** `toRange` of two offsets, without an intermediate range object. */
+export function rangeOf(doc: Pick<DocumentState, 'lineStarts' | 'text'>, from: number, to: number): Range {
+  const start = Math.max(0, Math.min(from, doc.text.length));
+  const end = Math.max(start, Math.min(to, doc.text.length));
+  return { start: positionAt(doc.lineStarts, start), end: positionAt(doc.lineStarts, end) };
+}
+
 /** Offset of an LSP position in one document, clamped to the text. */
 export function toOffset(doc: Pick<DocumentState, 'lineStarts' | 'text'>, p: Position): number {
   return offsetAt(doc.lineStarts, doc.text.length, p.line, p.character);

@@ -76,50 +76,174 @@ export interface SemanticToken {
   modifiers: TokenModifier[];
 }
 
-interface Candidate {
-  range: TextRange;
-  type: TokenType;
-  modifiers: TokenModifier[];
-  /** Lower wins where candidates overlap: secrets, then declarations, then resolved references, then the rest. */
-  rank: number;
-}
-
-function candidates(device: model.Device): Candidate[] {
-  const res: Candidate[] = [];
-  for (const r of model.secretRanges(device)) res.push({ range: r, type: 'secret', modifiers: NONE, rank: 0 });
-  // Definitions by kind, then name (no key strings per definition and reference).
-  const defined = new Map<string, Map<string, model.Definition>>();
-  for (const d of device.definitions) {
-    let byName = defined.get(d.kind);
-    if (!byName) defined.set(d.kind, (byName = new Map()));
-    if (!byName.has(d.name)) byName.set(d.name, d);
-    res.push({ range: d.range, type: tokenTypeOfKind(d.kind), modifiers: DECLARATION, rank: 1 });
-  }
-  for (const r of device.references) {
-    // Same resolution as `ref/undefined`: the reference's kind or any kind it also accepts, same name.
-    let hit = defined.get(r.kind)?.get(r.name);
-    if (!hit && r.alsoKinds) for (const k of r.alsoKinds) if ((hit = defined.get(k)?.get(r.name))) break;
-    if (hit) res.push({ range: r.range, type: tokenTypeOfKind(hit.kind), modifiers: NONE, rank: 2 });
-    else res.push({ range: r.range, type: tokenTypeOfKind(r.kind), modifiers: UNDEFINED, rank: 3 });
-  }
-  return res;
-}
-
 // Shared, never mutated: one array per modifier set rather than one per token.
 const NONE: TokenModifier[] = [];
 const DECLARATION: TokenModifier[] = ['declaration'];
 const UNDEFINED: TokenModifier[] = ['undefined'];
+/** Modifier lists by bit set (bit i = TOKEN_MODIFIERS[i]). */
+const MODIFIER_LISTS: TokenModifier[][] = [NONE, DECLARATION, UNDEFINED, ['declaration', 'undefined']];
+
+const TYPE_INDEX = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
+const MODIFIER_BITS = Object.fromEntries(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<TokenModifier, number>;
+const DECLARATION_BIT = MODIFIER_BITS.declaration;
+const UNDEFINED_BIT = MODIFIER_BITS.undefined;
+
+/** Type index of each model symbol kind, memoised (kinds are a few dozen strings). */
+const kindTypeIndex = new Map<string, number>();
+function typeIndexOfKind(kind: model.SymbolKind): number {
+  let i = kindTypeIndex.get(kind);
+  if (i === undefined) kindTypeIndex.set(kind, (i = TYPE_INDEX[tokenTypeOfKind(kind)]));
+  return i;
+}
+
+/**
+ * A document's tokens as parallel arrays (line, UTF-16 character, length, type index, modifier bits), sorted,
+ * non-overlapping and single-line, with their LSP encoding. No object per token (issue 16: a 100k-line file has
+ * ~100k tokens, and the first request after an edit paid for their objects and garbage collection).
+ */
+interface TokenArrays {
+  count: number;
+  lines: number[];
+  chars: number[];
+  lengths: number[];
+  types: number[];
+  mods: number[];
+  data: number[];
+}
+
+/**
+ * Candidates, ranked where they overlap (lower wins): secrets 0, declarations 1, resolved references 2, unresolved
+ * references 3. Collected into typed arrays in three runs (secrets, definitions, references), each usually in
+ * document order already: ordering them is a check and a linear merge, with a sort only for a run that is not.
+ */
+function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
+  const length = doc.text.length;
+  const secrets = model.secretRanges(device);
+  const defs = device.definitions;
+  const refs = device.references;
+  const total = secrets.length + defs.length + refs.length;
+  const cs = new Int32Array(total);
+  const ce = new Int32Array(total);
+  const ct = new Uint8Array(total);
+  const cm = new Uint8Array(total);
+  const cr = new Uint8Array(total);
+  let n = 0;
+  const add = (range: TextRange, type: number, mods: number, rank: number) => {
+    const start = Math.max(0, range.start);
+    const end = Math.min(length, range.end);
+    if (!(end > start)) return;
+    cs[n] = start;
+    ce[n] = end;
+    ct[n] = type;
+    cm[n] = mods;
+    cr[n] = rank;
+    n++;
+  };
+  const secretType = TYPE_INDEX.secret;
+  for (const r of secrets) add(r, secretType, 0, 0);
+  const endSecrets = n;
+  // Definitions by kind, then name (no key strings per definition and reference).
+  const defined = new Map<string, Map<string, model.Definition>>();
+  for (const d of defs) {
+    let byName = defined.get(d.kind);
+    if (!byName) defined.set(d.kind, (byName = new Map()));
+    if (!byName.has(d.name)) byName.set(d.name, d);
+    add(d.range, typeIndexOfKind(d.kind), DECLARATION_BIT, 1);
+  }
+  const endDefs = n;
+  for (const r of refs) {
+    // Same resolution as `ref/undefined`: the reference's kind or any kind it also accepts, same name.
+    let hit = defined.get(r.kind)?.get(r.name);
+    if (!hit && r.alsoKinds) for (const k of r.alsoKinds) if ((hit = defined.get(k)?.get(r.name))) break;
+    if (hit) add(r.range, typeIndexOfKind(hit.kind), 0, 2);
+    else add(r.range, typeIndexOfKind(r.kind), UNDEFINED_BIT, 3);
+  }
+  // Order: start, then rank, then the longer first; ties keep collection order (a stable sort's order).
+  const before = (a: number, b: number) => cs[a] - cs[b] || cr[a] - cr[b] || ce[b] - ce[a] || a - b;
+  const order = merge(merge(sortedRun(0, endSecrets, before), sortedRun(endSecrets, endDefs, before), before), sortedRun(endDefs, n, before), before);
+  // Where candidates overlap, the better-ranked one wins and the other is dropped whole (a partial token is worse
+  // than none). Kept ranges are disjoint and sorted, and each candidate starts at or after the last kept start, so
+  // only the last kept range can overlap it.
+  const kept = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const c = order[i];
+    if (k === 0 || ce[kept[k - 1]] <= cs[c]) kept[k++] = c;
+    else if (cr[c] < cr[kept[k - 1]]) kept[k - 1] = c;
+  }
+  const res: TokenArrays = { count: 0, lines: [], chars: [], lengths: [], types: [], mods: [], data: [] };
+  // Kept ranges are sorted: the line of each start is found by walking forward from the previous one.
+  const text = doc.text;
+  const starts = doc.lineStarts;
+  const data = res.data;
+  let line = 0;
+  let prevLine = 0;
+  let prevChar = 0;
+  let count = 0;
+  for (let i = 0; i < k; i++) {
+    const c = kept[i];
+    const cEnd = ce[c];
+    let start = cs[c];
+    while (start < cEnd) {
+      while (line + 1 < starts.length && starts[line + 1] <= start) line++;
+      const next = line + 1 < starts.length ? starts[line + 1] : length;
+      let end = Math.min(cEnd, next);
+      while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+      if (end > start) {
+        const character = start - starts[line];
+        res.lines.push(line);
+        res.chars.push(character);
+        res.lengths.push(end - start);
+        res.types.push(ct[c]);
+        res.mods.push(cm[c]);
+        data.push(line - prevLine, line === prevLine ? character - prevChar : character, end - start, ct[c], cm[c]);
+        prevLine = line;
+        prevChar = character;
+        count++;
+      }
+      start = next;
+    }
+  }
+  res.count = count;
+  return res;
+}
+
+/** Indexes `from..to-1` in the order `before` gives: as they are when already so (the usual case), else sorted. */
+function sortedRun(from: number, to: number, before: (a: number, b: number) => number): Int32Array {
+  const run = new Int32Array(to - from);
+  let sorted = true;
+  for (let i = from; i < to; i++) {
+    run[i - from] = i;
+    if (i > from && before(i - 1, i) > 0) sorted = false;
+  }
+  if (!sorted) run.sort(before);
+  return run;
+}
+
+/** Linear merge of two ordered index runs (ties take the left run first: it holds the lower indexes). */
+function merge(a: Int32Array, b: Int32Array, before: (x: number, y: number) => number): Int32Array {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const res = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < a.length && j < b.length) res[o++] = before(a[i], b[j]) <= 0 ? a[i++] : b[j++];
+  while (i < a.length) res[o++] = a[i++];
+  while (j < b.length) res[o++] = b[j++];
+  return res;
+}
 
 /**
  * A document's tokens, computed once per document version and device (the lowering cached with the version): the
- * list, its LSP encoding and the result id a delta request refers to. Keyed on the service's DocumentState, which
- * is a new object for every version, so an old version's entry goes with it.
+ * arrays, their LSP encoding and the result id a delta request refers to. Keyed on the service's DocumentState,
+ * which is a new object for every version, so an old version's entry goes with it.
  */
-interface TokenCache {
+interface TokenCache extends TokenArrays {
   device: model.Device;
-  tokens: SemanticToken[];
-  data: number[];
   resultId: string;
+  /** `semanticTokenList`'s objects, made on first use. */
+  list?: SemanticToken[];
 }
 
 const tokenCache = new WeakMap<DocumentState, TokenCache>();
@@ -131,58 +255,21 @@ function cachedTokens(service: LanguageService, uri: string): TokenCache | undef
   if (!doc || !device || device.uri !== uri) return undefined;
   const hit = tokenCache.get(doc);
   if (hit && hit.device === device) return hit;
-  const tokens = computeTokens(doc, device);
-  const entry = { device, tokens, data: encodeSemanticTokens(tokens), resultId: String(++resultCounter) };
+  const entry: TokenCache = { ...computeTokens(doc, device), device, resultId: String(++resultCounter) };
   tokenCache.set(doc, entry);
   return entry;
 }
 
 /** The tokens of one document, sorted, non-overlapping and single-line. Empty for files without a device. */
 export function semanticTokenList(service: LanguageService, uri: string): SemanticToken[] {
-  return cachedTokens(service, uri)?.tokens ?? [];
+  const c = cachedTokens(service, uri);
+  if (!c) return [];
+  if (!c.list) {
+    c.list = new Array(c.count);
+    for (let i = 0; i < c.count; i++) c.list[i] = { line: c.lines[i], character: c.chars[i], length: c.lengths[i], type: TOKEN_TYPES[c.types[i]], modifiers: MODIFIER_LISTS[c.mods[i]] };
+  }
+  return c.list;
 }
-
-function computeTokens(doc: DocumentState, device: model.Device): SemanticToken[] {
-  const length = doc.text.length;
-  const all: Candidate[] = [];
-  for (const c of candidates(device)) {
-    const start = Math.max(0, c.range.start);
-    const end = Math.min(length, c.range.end);
-    if (end <= start) continue;
-    if (start !== c.range.start || end !== c.range.end) c.range = { start, end };
-    all.push(c);
-  }
-  // Candidates come in a few runs already in document order (secrets, definitions, references): the sort merges them.
-  all.sort((a, b) => a.range.start - b.range.start || a.rank - b.rank || b.range.end - a.range.end);
-  // Where candidates overlap, the better-ranked one wins and the other is dropped whole (a partial token is worse
-  // than none). Kept ranges are disjoint and sorted, and each candidate starts at or after the last kept start, so
-  // only the last kept range can overlap it.
-  const kept: Candidate[] = [];
-  for (const c of all) {
-    const last = kept[kept.length - 1];
-    if (!last || last.range.end <= c.range.start) kept.push(c);
-    else if (c.rank < last.rank) kept[kept.length - 1] = c;
-  }
-  const res: SemanticToken[] = [];
-  // Kept ranges are sorted: the line of each start is found by walking forward from the previous one.
-  const starts = doc.lineStarts;
-  let line = 0;
-  for (const c of kept) {
-    let start = c.range.start;
-    while (start < c.range.end) {
-      while (line + 1 < starts.length && starts[line + 1] <= start) line++;
-      const next = line + 1 < starts.length ? starts[line + 1] : length;
-      let end = Math.min(c.range.end, next);
-      while (end > start && (doc.text.charCodeAt(end - 1) === 10 || doc.text.charCodeAt(end - 1) === 13)) end--;
-      if (end > start) res.push({ line, character: start - starts[line], length: end - start, type: c.type, modifiers: c.modifiers });
-      start = next;
-    }
-  }
-  return res;
-}
-
-const TYPE_INDEX = Object.fromEntries(TOKEN_TYPES.map((t, i) => [t, i])) as Record<TokenType, number>;
-const MODIFIER_BITS = Object.fromEntries(TOKEN_MODIFIERS.map((m, i) => [m, 1 << i])) as Record<TokenModifier, number>;
 
 /** LSP encoding: five integers per token (delta line, delta start, length, type index, modifier bits). */
 export function encodeSemanticTokens(tokens: readonly SemanticToken[]): number[] {
@@ -225,19 +312,33 @@ interface LinePosition {
  * relative to the first of them. Found by binary search in the version's cached list.
  */
 export function getSemanticTokensRange(service: LanguageService, uri: string, range: { start: LinePosition; end: LinePosition }): { data: number[] } {
-  const tokens = cachedTokens(service, uri)?.tokens;
-  if (!tokens) return { data: [] };
-  const before = (t: SemanticToken, p: LinePosition) => t.line < p.line || (t.line === p.line && t.character + t.length <= p.character);
+  const c = cachedTokens(service, uri);
+  if (!c) return { data: [] };
+  const { lines, chars, lengths } = c;
+  // First token not wholly before the range's start, then every token starting before its end.
   let lo = 0;
-  let hi = tokens.length;
+  let hi = c.count;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (before(tokens[mid], range.start)) lo = mid + 1;
+    if (lines[mid] < range.start.line || (lines[mid] === range.start.line && chars[mid] + lengths[mid] <= range.start.character)) lo = mid + 1;
     else hi = mid;
   }
   let end = lo;
-  while (end < tokens.length && (tokens[end].line < range.end.line || (tokens[end].line === range.end.line && tokens[end].character < range.end.character))) end++;
-  return { data: encodeSemanticTokens(tokens.slice(lo, end)) };
+  while (end < c.count && (lines[end] < range.end.line || (lines[end] === range.end.line && chars[end] < range.end.character))) end++;
+  const data: number[] = new Array((end - lo) * 5);
+  let prevLine = 0;
+  let prevChar = 0;
+  let at = 0;
+  for (let i = lo; i < end; i++) {
+    data[at++] = lines[i] - prevLine;
+    data[at++] = lines[i] === prevLine ? chars[i] - prevChar : chars[i];
+    data[at++] = lengths[i];
+    data[at++] = c.types[i];
+    data[at++] = c.mods[i];
+    prevLine = lines[i];
+    prevChar = chars[i];
+  }
+  return { data };
 }
 
 /** One edit of the previous result's data array (LSP SemanticTokensEdit). */

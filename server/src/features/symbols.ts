@@ -3,7 +3,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { OutlineSymbol } from '../dialects/types';
 import type { DocumentState, LanguageService } from '../service';
-import { toRange } from './positions';
+import { rangeOf } from './positions';
 
 const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   interface: SymbolKind.Interface,
@@ -29,21 +29,31 @@ export function getDocumentSymbols(service: LanguageService, uri: string): Docum
   if (!doc || !parse) return [];
   const hit = cache.get(doc);
   if (hit && hit.parsed === parse.parsed) return hit.symbols;
-  const symbols = parse.dialect.outline(parse.parsed).map((s) => convert(doc, s));
+  const outline = parse.dialect.outline(parse.parsed);
+  const symbols: DocumentSymbol[] = new Array(outline.length);
+  for (let i = 0; i < outline.length; i++) symbols[i] = convert(doc, outline[i]);
   cache.set(doc, { parsed: parse.parsed, symbols });
   return symbols;
 }
+
+/** Children of a leaf symbol: one shared empty list, frozen (a 100k-line file has ~100k leaves; issue 16). */
+const LEAF = Object.freeze([]) as unknown as DocumentSymbol[];
 
 function convert(doc: DocumentState, s: OutlineSymbol): DocumentSymbol {
   // LSP requires the selection range inside the full range; dialects may hand a name outside a trimmed block.
   const start = Math.min(s.range.start, s.selectionRange.start);
   const end = Math.max(s.range.end, s.selectionRange.end);
+  let children = LEAF;
+  if (s.children.length) {
+    children = new Array(s.children.length);
+    for (let i = 0; i < s.children.length; i++) children[i] = convert(doc, s.children[i]);
+  }
   const sym: DocumentSymbol = {
     name: s.name.trim() || '(unnamed)',
     kind: KINDS[s.kind] ?? SymbolKind.Object,
-    range: toRange(doc, { start, end }),
-    selectionRange: toRange(doc, s.selectionRange),
-    children: s.children.map((c) => convert(doc, c)),
+    range: rangeOf(doc, start, end),
+    selectionRange: rangeOf(doc, s.selectionRange.start, s.selectionRange.end),
+    children,
   };
   if (s.detail) sym.detail = s.detail;
   return sym;

@@ -6,7 +6,8 @@ import { internalErrorDiagnostic } from '../../syntax';
 import type { Dialect } from '../types';
 import { analyze, type BirdInfo } from './analyze';
 import { birdComplete, birdHover } from './assist';
-import { birdFolding, birdOutline, detectBird, type BirdTree } from './features';
+import { detectBird, type BirdTree } from './features';
+import { birdFolding, birdOutline } from './outline';
 import { lowerBird } from './lower';
 import { documentTokens, parseStructure } from './parser';
 import { lowerOrCrash } from '../guard';
@@ -34,8 +35,17 @@ export function parseBird(text: string, options: { birdVersion?: string } = {}):
  */
 function withLazyTokens(res: Omit<ParseResult<BirdTree>, 'tokens'>, significant: Token[]): ParseResult<BirdTree> {
   let cached: Token[] | undefined;
-  Object.defineProperty(res, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(res.text, significant)) });
+  Object.defineProperty(res, 'tokens', { enumerable: true, configurable: true, get: () => (cached ??= documentTokens(res.text, significant)) });
+  significantLists.set(res, significant);
   return res as ParseResult<BirdTree>;
+}
+
+/** The significant tokens and comments of each parse (what the lazy `tokens` getter already keeps), for folding. */
+const significantLists = new WeakMap<object, Token[]>();
+
+/** Significant tokens and comments of a parse in document order, without building the lossless list when the parser kept them. */
+export function significantTokens(parsed: ParseResult<unknown>): readonly Token[] {
+  return significantLists.get(parsed) ?? parsed.tokens.filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline');
 }
 
 export const birdDialect: Dialect<BirdTree> = {
@@ -46,7 +56,7 @@ export const birdDialect: Dialect<BirdTree> = {
   // Same rule as parsing: never throw; report and return an empty device.
   lower: (parsed, uri) => lowerOrCrash('bird', parsed, uri, () => lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri)),
   outline: (parsed) => birdOutline(parsed.tree),
-  folding: (parsed) => birdFolding(parsed.tree, parsed.tokens, parsed.text),
+  folding: (parsed) => birdFolding(parsed.tree, significantTokens(parsed), parsed.text),
   complete: (parsed, offset, ctx) => birdComplete(parsed, offset, ctx),
   hover: (parsed, offset, ctx) => birdHover(parsed, offset, ctx),
 };

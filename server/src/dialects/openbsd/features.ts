@@ -132,7 +132,22 @@ function treeIndex(tree: ObsdFile): TreeIndex {
 /** The IKE peer each rule lowered to, by the rule's start (the first peer at a start wins, as `find` did). */
 const peersByStart = new WeakMap<model.Device, Map<number, model.IpsecPeer>>();
 
+/** Whether a device's peers are in file order (the usual case): then a rule's peer is found by binary search. */
+const peersSorted = new WeakMap<model.Device, boolean>();
+
 function peerStartingAt(device: model.Device, start: number): model.IpsecPeer | undefined {
+  const peers = device.ipsecPeers;
+  let sorted = peersSorted.get(device);
+  if (sorted === undefined) {
+    sorted = true;
+    for (let i = 1; i < peers.length && sorted; i++) if (peers[i - 1].range.start > peers[i].range.start) sorted = false;
+    peersSorted.set(device, sorted);
+  }
+  if (sorted) {
+    // The first peer starting at `start`, as the index below finds it: the lower bound of `start`.
+    const at = countStartingBy(peers, start - 1, (p) => p.range.start);
+    return at < peers.length && peers[at].range.start === start ? peers[at] : undefined;
+  }
   let byStart = peersByStart.get(device);
   if (!byStart) {
     byStart = new Map();
@@ -341,9 +356,9 @@ export function hoverIpsecConf(parsed: ParseResult<ObsdFile>, offset: number, ct
   const range = { start: tok.start, end: tok.end };
   const stAt = statementStartingBy(parsed.tree, tok.start);
   const st = stAt && tok.end <= stAt.range.end ? stAt : undefined;
-  const { secretMacros, macroByName } = treeIndex(parsed.tree);
 
   if (tok.text.startsWith('$')) {
+    const { secretMacros, macroByName } = treeIndex(parsed.tree);
     const name = tok.text.slice(1);
     const def = macroByName.get(name);
     if (!def) return { markdown: `Macro \`${name}\` is not defined.`, range };
@@ -351,6 +366,7 @@ export function hoverIpsecConf(parsed: ParseResult<ObsdFile>, offset: number, ct
     return { markdown: `**Macro** \`${name}\` = ${value}`, range };
   }
   if (st?.macro) {
+    const { secretMacros } = treeIndex(parsed.tree);
     if (tok.start === st.macro.nameRange.start) {
       const value = secretMacros.has(st.macro.name) ? maskText(st.macro.value, range) : `\`${st.macro.value}\``;
       return { markdown: `**Macro** \`${st.macro.name}\` = ${value}\n\nUse it as \`$${st.macro.name}\` below this line.`, range };

@@ -3,10 +3,11 @@
 
 import type { ParseResult, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
-import type { Dialect, FoldingRegion, OutlineSymbol } from '../types';
+import type { Dialect } from '../types';
 import { completeIpsecConf, hoverIpsecConf } from './features';
+import { foldingIpsecConf, outlineIpsecConf } from './outline';
 import { lowerIpsecConf } from './lower';
-import { parseIpsecConf, type ObsdFile, type ObsdStatement } from './parser';
+import { parseIpsecConf, type ObsdFile } from './parser';
 import { lowerOrCrash } from '../guard';
 
 export { parseIpsecConf, CODES } from './parser';
@@ -68,72 +69,4 @@ export function looksLikeSwanIpsecConf(text: string): boolean {
   return section.test(text) && detectIpsecConf(text) === 0;
 }
 
-function statementLabel(st: ObsdStatement): string {
-  const r = st.rule!;
-  const parts: string[] = [r.keyword.value];
-  if (r.mode) parts.push(r.mode.value);
-  if (r.satype && r.satype !== r.keyword) parts.push(r.satype.value);
-  if (r.dir) parts.push(r.dir.value);
-  const hosts = (list: { written: string }[]) => (list.length === 1 ? list[0].written : `{ ${list.map((h) => h.written).join(', ')} }`);
-  if (r.iface?.value) parts.push('interface', r.iface.value.value);
-  if (r.hosts?.src.length) parts.push('from', hosts(r.hosts.src));
-  if (r.hosts?.dst.length) parts.push('to', hosts(r.hosts.dst));
-  if (r.peer?.host) parts.push('peer', r.peer.host.written);
-  return parts.join(' ');
-}
-
-export function outlineIpsecConf(parsed: ParseResult<ObsdFile>): OutlineSymbol[] {
-  const res: OutlineSymbol[] = [];
-  for (const st of parsed.tree.statements) {
-    if (st.rule) {
-      res.push({ name: statementLabel(st), kind: st.rule.type === 'ike' ? 'crypto' : 'policy', range: st.range, selectionRange: st.rule.keyword.range, children: [] });
-    } else if (st.macro) {
-      res.push({ name: st.macro.name, detail: st.macro.value.length > 60 ? `${st.macro.value.slice(0, 60)}…` : st.macro.value, kind: 'variable', range: st.range, selectionRange: st.macro.nameRange, children: [] });
-    } else if (st.include) {
-      res.push({ name: `include "${st.include.path}"`, kind: 'object', range: st.range, selectionRange: st.include.range, children: [] });
-    }
-  }
-  return res;
-}
-
-/** Folds statements continued over several lines and runs of two or more comment lines. */
-export function foldingIpsecConf(parsed: ParseResult<ObsdFile>): FoldingRegion[] {
-  const res: FoldingRegion[] = [];
-  const text = parsed.text;
-  for (const st of parsed.tree.statements) {
-    // A line break inside the statement, found without copying it (issue 16: one substring per statement).
-    const nl = text.indexOf('\n', st.range.start);
-    if (nl >= 0 && nl < st.range.end) res.push({ start: st.range.start, end: st.range.end, kind: 'region' });
-  }
-  let runStart = -1;
-  let runEnd = -1;
-  let count = 0;
-  let lineHasCode = false;
-  const flush = () => {
-    if (count >= 2) res.push({ start: runStart, end: runEnd, kind: 'comment' });
-    count = 0;
-    runStart = -1;
-  };
-  let prevNewline = false;
-  for (const t of parsed.tokens) {
-    if (t.kind === 'newline') {
-      // A blank line ends a comment run.
-      if (prevNewline || lineHasCode) flush();
-      lineHasCode = false;
-      prevNewline = true;
-      continue;
-    }
-    if (t.kind === 'whitespace') continue;
-    prevNewline = false;
-    if (t.kind === 'comment' && !lineHasCode) {
-      if (count === 0) runStart = t.start;
-      runEnd = t.end;
-      count++;
-      continue;
-    }
-    lineHasCode = true;
-    flush();
-  }
-  flush();
-  return res.sort((a, b) => a.start - b.start);
-}
+export { outlineIpsecConf, foldingIpsecConf } from './outline';

@@ -74,16 +74,43 @@ function peerValues(menu: string, key: string, peers: model.Device[]): { value: 
   return res;
 }
 
+/** Indexes of the menu lines among a tree's statements, once per parse (statements are in file order). */
+const menuIndexes = new WeakMap<RosTree, number[]>();
+
+/**
+ * The first menu or command (in file order) whose range holds `offset`, and the path of the last menu line before
+ * it. Statements are in file order and do not overlap (neighbours may touch), so this is a binary search and a step
+ * back, not a walk from the top of the file (issue 16: hover half-way down a 100k-line file walked 50,000 lines).
+ */
 function statementAt(tree: RosTree, offset: number): { st?: RosCommand | RosMenu; context: string } {
-  let context = '';
-  for (const st of tree.children) {
-    if (st.range.start > offset) break;
-    if (st.kind === 'RosMenu' || st.kind === 'RosCommand') {
-      if (offset >= st.range.start && offset <= st.range.end) return { st, context };
-      if (st.kind === 'RosMenu') context = st.path;
-    }
+  const cs = tree.children;
+  let lo = 0;
+  let hi = cs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cs[mid].range.start <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return { context };
+  const last = lo - 1; // the last statement starting at or before offset
+  let found = -1;
+  for (let j = last; j >= 0 && cs[j].range.end >= offset; j--) if (cs[j].kind === 'RosMenu' || cs[j].kind === 'RosCommand') found = j;
+  let menus = menuIndexes.get(tree);
+  if (!menus) {
+    menus = [];
+    for (let i = 0; i < cs.length; i++) if (cs[i].kind === 'RosMenu') menus.push(i);
+    menuIndexes.set(tree, menus);
+  }
+  // The last menu before the statement found (before or at the last statement considered, when none holds offset).
+  const bound = found >= 0 ? found - 1 : last;
+  let a = 0;
+  let b = menus.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (menus[mid] <= bound) a = mid + 1;
+    else b = mid;
+  }
+  const context = a > 0 ? (cs[menus[a - 1]] as RosMenu).path : '';
+  return found >= 0 ? { st: cs[found] as RosCommand | RosMenu, context } : { context };
 }
 
 /** The logical text of the current line up to the cursor (continuations removed), and where the line starts. */

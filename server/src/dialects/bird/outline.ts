@@ -1,0 +1,119 @@
+// Outline and folding of BIRD configs, read from the structural tree, its analysis and the significant tokens the
+// parser keeps: never the lossless token list, which is built on first use (a pass over the whole file; issue 16).
+// Imports nothing but syntax/, dialects/types and this dialect's files.
+
+import type { SyntaxNode, Token } from '../../syntax';
+import type { FoldingRegion, OutlineSymbol } from '../types';
+import type { BirdTree } from './features';
+import { gapTokens } from './lexer';
+
+/** Children of a leaf symbol: one shared empty list (never written to; consumers copy). */
+const LEAF: OutlineSymbol[] = [];
+
+/** Document symbols: protocols (with channels, areas, interfaces), templates, filters, functions, defines, tables. */
+export function birdOutline(tree: BirdTree): OutlineSymbol[] {
+  const res: OutlineSymbol[] = [];
+  const info = tree.info;
+  for (const p of info.protocols) {
+    const children: OutlineSymbol[] = [];
+    for (const ch of p.channels) children.push({ name: ch.type, detail: [ch.import && `import ${ch.import.value}`, ch.export && `export ${ch.export.value}`].filter(Boolean).join(', ') || 'channel', kind: 'section', range: ch.stmt.range, selectionRange: ch.range, children: LEAF });
+    for (const a of p.areas) {
+      const ifs: OutlineSymbol[] = a.interfaces.map((itf) => ({
+        name: itf.patterns.map((x) => `"${x.text}"`).join(', ') || 'interface',
+        detail: [itf.type && `type ${itf.type.value}`, itf.stub?.value && 'stub', itf.hello && `hello ${itf.hello.value}`, itf.auth && `authentication ${itf.auth.value}`].filter(Boolean).join(', '),
+        kind: 'interface',
+        range: itf.stmt.range,
+        selectionRange: itf.patterns[0]?.range ?? itf.stmt.range,
+        children: LEAF,
+      }));
+      for (const sn of a.stubnets) ifs.push({ name: `stubnet ${sn.prefix}`, kind: 'routing', range: sn.stmt, selectionRange: sn.range, children: LEAF });
+      children.push({ name: `area ${a.id}`, detail: a.type === 'normal' ? undefined : a.type, kind: 'routing', range: a.stmt.range, selectionRange: a.idRange, children: ifs });
+    }
+    const title = `${p.template ? 'template' : 'protocol'} ${p.kind}${p.ospfVersion ? ` v${p.ospfVersion.value}` : ''}`;
+    res.push({
+      name: p.name ? p.name.value : title,
+      detail: p.name ? title + (p.from ? ` from ${p.from.value}` : '') : p.from ? `from ${p.from.value}` : undefined,
+      kind: p.template ? 'object' : 'protocol',
+      range: p.stmt.range,
+      selectionRange: p.name?.range ?? p.kindRange,
+      children,
+    });
+  }
+  for (const n of info.named) {
+    if (n.kind === 'bird-protocol' || n.kind === 'bird-template') continue;
+    const kind = n.kind === 'bird-filter' ? 'filter' : n.kind === 'bird-function' ? 'filter' : n.kind === 'bird-constant' ? 'variable' : 'object';
+    const detail = n.kind.replace('bird-', '');
+    res.push({ name: n.name, detail, kind, range: n.fullRange, selectionRange: n.range, children: LEAF });
+  }
+  res.sort((a, b) => a.range.start - b.range.start);
+  return res;
+}
+
+/**
+ * Folding: every multi-line brace block and every run of comments spanning several lines. `significant` is the
+ * parser's list of significant tokens and comments in document order: a run is consecutive comments with no other
+ * token between them and no blank line (a line break followed by an empty line) in the gap, the same runs a walk of
+ * the lossless token list finds; only the gaps between two comments are cut into tokens.
+ */
+export function birdFolding(tree: SyntaxNode, significant: readonly Token[], text: string): FoldingRegion[] {
+  const res: FoldingRegion[] = [];
+  const stack: SyntaxNode[] = [tree];
+  // Newline offsets, once: a block spans lines when the first newline after its start lies before its end. (Searching
+  // the text from each block start is quadratic for thousands of blocks opened on one long line.)
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  const spansLines = (start: number, end: number) => {
+    let lo = 0;
+    let hi = newlines.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (newlines[mid] < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < newlines.length && newlines[lo] < end;
+  };
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.kind === 'BirdBlock' && spansLines(n.range.start, n.range.end)) res.push({ start: n.range.start, end: n.range.end, kind: 'region' });
+    for (const c of n.children) stack.push(c);
+  }
+  let runStart = -1;
+  let runEnd = -1;
+  let count = 0;
+  const flush = () => {
+    if (runStart >= 0 && (count > 1 || hasNewline(text, runStart, runEnd))) res.push({ start: runStart, end: runEnd, kind: 'comment' });
+    runStart = -1;
+    count = 0;
+  };
+  const gap: Token[] = [];
+  for (const t of significant) {
+    if (t.kind !== 'comment') {
+      if (runStart >= 0) flush();
+      continue;
+    }
+    if (runStart >= 0) {
+      gap.length = 0;
+      gapTokens(text, runEnd, t.start, gap);
+      for (const g of gap) if (g.kind === 'newline' && blankLineAhead(text, g.end)) {
+        flush();
+        break;
+      }
+    }
+    if (runStart < 0) runStart = t.start;
+    runEnd = t.end;
+    count++;
+  }
+  flush();
+  return res.sort((a, b) => a.start - b.start);
+}
+
+function hasNewline(text: string, start: number, end: number): boolean {
+  const i = text.indexOf('\n', start);
+  return i >= 0 && i < end;
+}
+
+function blankLineAhead(text: string, at: number): boolean {
+  let i = at;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return text[i] === '\n' || text[i] === '\r';
+}

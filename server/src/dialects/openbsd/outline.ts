@@ -1,0 +1,124 @@
+// Outline and folding of ipsec.conf, read from the parse tree's statements and its comment list: never the lossless
+// token list, which the parser builds on first use (a pass over the whole file; issue 16). Plain data out, no LSP.
+
+import type { ParseResult, Token } from '../../syntax';
+import type { FoldingRegion, OutlineSymbol } from '../types';
+import { lexIpsecConf } from './lexer';
+import type { ObsdFile, ObsdStatement } from './parser';
+
+function statementLabel(st: ObsdStatement): string {
+  const r = st.rule!;
+  const parts: string[] = [r.keyword.value];
+  if (r.mode) parts.push(r.mode.value);
+  if (r.satype && r.satype !== r.keyword) parts.push(r.satype.value);
+  if (r.dir) parts.push(r.dir.value);
+  const hosts = (list: { written: string }[]) => (list.length === 1 ? list[0].written : `{ ${list.map((h) => h.written).join(', ')} }`);
+  if (r.iface?.value) parts.push('interface', r.iface.value.value);
+  if (r.hosts?.src.length) parts.push('from', hosts(r.hosts.src));
+  if (r.hosts?.dst.length) parts.push('to', hosts(r.hosts.dst));
+  if (r.peer?.host) parts.push('peer', r.peer.host.written);
+  return parts.join(' ');
+}
+
+/** Children of a leaf symbol: one shared empty list (never written to; consumers copy). */
+const LEAF: OutlineSymbol[] = [];
+
+export function outlineIpsecConf(parsed: ParseResult<ObsdFile>): OutlineSymbol[] {
+  const res: OutlineSymbol[] = [];
+  for (const st of parsed.tree.statements) {
+    if (st.rule) {
+      res.push({ name: statementLabel(st), kind: st.rule.type === 'ike' ? 'crypto' : 'policy', range: st.range, selectionRange: st.rule.keyword.range, children: LEAF });
+    } else if (st.macro) {
+      res.push({ name: st.macro.name, detail: st.macro.value.length > 60 ? `${st.macro.value.slice(0, 60)}…` : st.macro.value, kind: 'variable', range: st.range, selectionRange: st.macro.nameRange, children: LEAF });
+    } else if (st.include) {
+      res.push({ name: `include "${st.include.path}"`, kind: 'object', range: st.range, selectionRange: st.include.range, children: LEAF });
+    }
+  }
+  return res;
+}
+
+/**
+ * Folds statements continued over several lines and runs of two or more comment lines. A comment run is what a
+ * walk of the lossless token list finds (a comment starting a line, or following only other comments, extends the
+ * run; a blank line, or a line with code, ends it), computed from the comments alone: for each comment, whether code
+ * precedes it on its line (the last significant token before it, found by binary search, with no line break
+ * between) and how many line breaks separate it from the previous one (only those gaps are lexed).
+ */
+export function foldingIpsecConf(parsed: ParseResult<ObsdFile>): FoldingRegion[] {
+  const res: FoldingRegion[] = [];
+  const text = parsed.text;
+  const statements = parsed.tree.statements;
+  for (const st of statements) {
+    // A line break inside the statement, found without copying it (issue 16: one substring per statement).
+    const nl = text.indexOf('\n', st.range.start);
+    if (nl >= 0 && nl < st.range.end) res.push({ start: st.range.start, end: st.range.end, kind: 'region' });
+  }
+  const comments = parsed.tree.comments ?? [];
+  let runStart = -1;
+  let runEnd = -1;
+  let count = 0;
+  const flush = () => {
+    if (count >= 2) res.push({ start: runStart, end: runEnd, kind: 'comment' });
+    count = 0;
+    runStart = -1;
+  };
+  let prev: Token | undefined;
+  let prevHasCode = false;
+  for (const c of comments) {
+    const code = lastTokenBefore(statements, c.start);
+    let hasCode: boolean;
+    if (prev && (!code || code.end <= prev.start)) {
+      // Only whitespace and line breaks since the previous comment: one break keeps a run, two (a blank line) end it.
+      const breaks = lineBreaks(text, prev.end, c.start);
+      if (breaks >= 2 || (breaks === 1 && prevHasCode)) flush();
+      hasCode = breaks === 0 ? prevHasCode : false;
+    } else {
+      // Code since the previous comment ended any run; the comment is on a line of code unless a break follows it.
+      flush();
+      hasCode = code !== undefined && lineBreaks(text, code.end, c.start) === 0;
+    }
+    if (!hasCode) {
+      if (count === 0) runStart = c.start;
+      runEnd = c.end;
+      count++;
+    }
+    prev = c;
+    prevHasCode = hasCode;
+  }
+  flush();
+  return res.sort((a, b) => a.start - b.start);
+}
+
+/** Line breaks (newline tokens, not `\` continuations) in a gap of the text, as the lexer cuts it; 2 means 2 or more. */
+function lineBreaks(text: string, from: number, to: number): number {
+  let n = 0;
+  if (to > from) {
+    lexIpsecConf(text, undefined, from, to, (kind) => {
+      if (kind === 'newline') n++;
+    });
+  }
+  return Math.min(n, 2);
+}
+
+/** The last significant token of any statement starting before `pos` (statements and their tokens are in file order). */
+function lastTokenBefore(statements: readonly ObsdStatement[], pos: number): Token | undefined {
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid].range.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const toks = statements[i].tokens;
+    let a = 0;
+    let b = toks.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (toks[mid].start < pos) a = mid + 1;
+      else b = mid;
+    }
+    if (a > 0) return toks[a - 1];
+  }
+  return undefined;
+}

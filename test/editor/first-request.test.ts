@@ -1,0 +1,226 @@
+// Issue 16, the first editor request after an edit: folding of OpenBSD and BIRD is computed from the statements and
+// comments the parser keeps, never from the lossless token list (built on first use: a pass over the whole file);
+// its comment runs must equal what a walk of the lossless list finds (the reference walks below are the algorithms
+// they replace). Checked on every corpus file and fixture of both dialects and on seeded mutations of them (comment
+// lines, trailing comments, blank lines, continuations, CRLF). Semantic tokens are checked against the object-based
+// computation they replace on every corpus file of every dialect.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { birdDialect } from '../../server/src/dialects/bird';
+import { openbsdDialect } from '../../server/src/dialects/openbsd';
+import type { FoldingRegion } from '../../server/src/dialects/types';
+import { getSemanticTokens, tokenTypeOfKind, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/semanticTokens';
+import * as model from '../../server/src/model';
+import { createLanguageService } from '../../server/src/service';
+import type { ParseResult, Token } from '../../server/src/syntax';
+import { filesUnder } from '../helpers/files';
+
+const root = path.join(__dirname, '..', '..');
+const corpus = path.join(root, '..', 'shared', 'corpus');
+
+/** The old OpenBSD comment-run walk over the lossless token list. */
+function openbsdCommentRuns(tokens: readonly Token[]): FoldingRegion[] {
+  const res: FoldingRegion[] = [];
+  let runStart = -1;
+  let runEnd = -1;
+  let count = 0;
+  let lineHasCode = false;
+  let prevNewline = false;
+  const flush = () => {
+    if (count >= 2) res.push({ start: runStart, end: runEnd, kind: 'comment' });
+    count = 0;
+    runStart = -1;
+  };
+  for (const t of tokens) {
+    if (t.kind === 'newline') {
+      if (prevNewline || lineHasCode) flush();
+      lineHasCode = false;
+      prevNewline = true;
+      continue;
+    }
+    if (t.kind === 'whitespace') continue;
+    prevNewline = false;
+    if (t.kind === 'comment' && !lineHasCode) {
+      if (count === 0) runStart = t.start;
+      runEnd = t.end;
+      count++;
+      continue;
+    }
+    lineHasCode = true;
+    flush();
+  }
+  flush();
+  return res;
+}
+
+/** The old BIRD comment-run walk over the lossless token list. */
+function birdCommentRuns(tokens: readonly Token[], text: string): FoldingRegion[] {
+  const res: FoldingRegion[] = [];
+  const blankLineAhead = (at: number) => {
+    let i = at;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+    return text[i] === '\n' || text[i] === '\r';
+  };
+  let runStart = -1;
+  let runEnd = -1;
+  let count = 0;
+  const flush = () => {
+    const nl = text.indexOf('\n', runStart);
+    if (runStart >= 0 && (count > 1 || (nl >= 0 && nl < runEnd))) res.push({ start: runStart, end: runEnd, kind: 'comment' });
+    runStart = -1;
+    count = 0;
+  };
+  for (const t of tokens) {
+    if (t.kind === 'comment') {
+      if (runStart < 0) runStart = t.start;
+      runEnd = t.end;
+      count++;
+    } else if (t.kind === 'whitespace' || (t.kind === 'newline' && !blankLineAhead(t.end))) continue;
+    else flush();
+  }
+  flush();
+  return res;
+}
+
+const comments = (regions: FoldingRegion[]) => regions.filter((r) => r.kind === 'comment');
+
+/** Folding with `tokens` trapped: reading the lossless list fails the test. */
+function foldWithoutTokenList(fold: (p: ParseResult<never>) => FoldingRegion[], parsed: ParseResult<unknown>, name: string): FoldingRegion[] {
+  const trap = { get: () => assert.fail(`${name}: folding read the lossless token list`) };
+  if (Object.getOwnPropertyDescriptor(parsed, 'tokens')?.configurable) {
+    Object.defineProperty(parsed, 'tokens', trap); // in place: the dialect keeps per-parse data keyed on the object
+    return fold(parsed as ParseResult<never>);
+  }
+  const trapped = Object.create(parsed) as ParseResult<never>;
+  Object.defineProperty(trapped, 'tokens', trap);
+  return fold(trapped);
+}
+
+/** Seeded variants of a text: comment lines, trailing comments, blank lines and continuations put in at random lines. */
+function mutations(text: string, seed: number, comment: string, count = 6): string[] {
+  let s = seed;
+  const rnd = (n: number) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
+  const out: string[] = [];
+  const pieces = [`${comment} note`, `   ${comment} indented`, '', '  ', `${comment}`, `${comment} a\\`, ' \\'];
+  for (let v = 0; v < count; v++) {
+    const lines = text.split('\n');
+    for (let k = 0; k < 1 + rnd(12); k++) {
+      const at = rnd(lines.length + 1);
+      if (rnd(3) === 0 && at < lines.length) lines[at] = `${lines[at]} ${comment} trailing`;
+      else lines.splice(at, 0, pieces[rnd(pieces.length)]);
+    }
+    out.push(v % 3 === 2 ? lines.join('\r\n') : lines.join('\n'));
+  }
+  return out;
+}
+
+test('OpenBSD folding: comment runs from the comments equal the lossless-list walk; the list is never built', () => {
+  const files = [...filesUnder(path.join(corpus, 'openbsd-ipsec'), () => true), ...filesUnder(path.join(root, 'test'), (p) => /ipsec\.conf$/.test(p))];
+  const texts = ['# a\n# b\n\n# c\nike esp from 10.0.0.0/8 to 10.1.0.0/16 peer 192.0.2.1 # x\n# d\n# e\n', ...files.map((f) => fs.readFileSync(f, 'utf8'))];
+  let runs = 0;
+  let checked = 0;
+  texts.forEach((text, i) => {
+    for (const t of [text, ...mutations(text, i + 1, '#')]) {
+      const parsed = openbsdDialect.parse(t, {});
+      const got = foldWithoutTokenList(openbsdDialect.folding as never, parsed, `openbsd #${i}`);
+      const want = openbsdCommentRuns(parsed.tokens);
+      assert.deepEqual(comments(got), want, `openbsd text #${i}`);
+      runs += want.length;
+      checked++;
+    }
+  });
+  assert.ok(runs > 0 && checked > 7, `${checked} texts, ${runs} runs`);
+});
+
+test('BIRD folding: comment runs from the significant tokens equal the lossless-list walk; the list is never built', () => {
+  const files = [...filesUnder(path.join(corpus, 'bird2'), () => true), ...filesUnder(path.join(root, 'test'), (p) => /\.(bird|conf)$/.test(p) && /bird/.test(p))];
+  const texts = ['# a\n# b\n\n# c\nprotocol device { } # x\n/* d\n e */ # f\n\n# g\n', ...files.map((f) => fs.readFileSync(f, 'utf8'))];
+  let runs = 0;
+  let checked = 0;
+  texts.forEach((text, i) => {
+    for (const t of [text, ...mutations(text, i + 7, '#')]) {
+      const got = foldWithoutTokenList(birdDialect.folding as never, birdDialect.parse(t, {}), `bird #${i}`);
+      const want = birdCommentRuns(birdDialect.parse(t, {}).tokens, t);
+      assert.deepEqual(comments(got).sort((a, b) => a.start - b.start), want, `bird text #${i}`);
+      runs += want.length;
+      checked++;
+    }
+  });
+  assert.ok(runs > 0 && checked > 7, `${checked} texts, ${runs} runs`);
+});
+
+/** The old semantic-token computation: candidate objects, one sort, token objects, then the encoding. */
+function referenceTokens(text: string, starts: number[], device: model.Device): number[] {
+  type C = { start: number; end: number; type: string; mods: number; rank: number };
+  const all: C[] = [];
+  const add = (r: { start: number; end: number }, type: string, mods: number, rank: number) => {
+    const start = Math.max(0, r.start);
+    const end = Math.min(text.length, r.end);
+    if (end > start) all.push({ start, end, type, mods, rank });
+  };
+  for (const r of model.secretRanges(device)) add(r, 'secret', 0, 0);
+  const defined = new Map<string, Map<string, model.Definition>>();
+  for (const d of device.definitions) {
+    if (!defined.has(d.kind)) defined.set(d.kind, new Map());
+    if (!defined.get(d.kind)!.has(d.name)) defined.get(d.kind)!.set(d.name, d);
+    add(d.range, tokenTypeOfKind(d.kind), 1, 1);
+  }
+  for (const r of device.references) {
+    let hit = defined.get(r.kind)?.get(r.name);
+    if (!hit && r.alsoKinds) for (const k of r.alsoKinds) if ((hit = defined.get(k)?.get(r.name))) break;
+    if (hit) add(r.range, tokenTypeOfKind(hit.kind), 0, 2);
+    else add(r.range, tokenTypeOfKind(r.kind), 2, 3);
+  }
+  all.sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
+  const kept: C[] = [];
+  for (const c of all) {
+    const last = kept[kept.length - 1];
+    if (!last || last.end <= c.start) kept.push(c);
+    else if (c.rank < last.rank) kept[kept.length - 1] = c;
+  }
+  const data: number[] = [];
+  let line = 0;
+  let prevLine = 0;
+  let prevChar = 0;
+  for (const c of kept) {
+    let start = c.start;
+    while (start < c.end) {
+      while (line + 1 < starts.length && starts[line + 1] <= start) line++;
+      const next = line + 1 < starts.length ? starts[line + 1] : text.length;
+      let end = Math.min(c.end, next);
+      while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
+      if (end > start) {
+        const ch = start - starts[line];
+        data.push(line - prevLine, line === prevLine ? ch - prevChar : ch, end - start, TOKEN_TYPES.indexOf(c.type as never), c.mods);
+        prevLine = line;
+        prevChar = ch;
+      }
+      start = next;
+    }
+  }
+  return data;
+}
+
+test('semantic tokens: the typed-array computation equals the object-based one on every corpus file', () => {
+  assert.deepEqual([...TOKEN_MODIFIERS], ['declaration', 'undefined']); // the bits the reference writes
+  const files = [...filesUnder(corpus, (p) => !/\.(md|tsv)$/.test(p)), ...filesUnder(path.join(root, 'examples'), () => true)];
+  let tokens = 0;
+  for (const f of files) {
+    const uri = `file://${f}`;
+    const s = createLanguageService();
+    s.setDocument(uri, fs.readFileSync(f, 'utf8'), 1);
+    const device = s.getDevice(uri);
+    const doc = s.getDocument(uri)!;
+    if (!device) continue;
+    const got = getSemanticTokens(s, uri).data;
+    assert.deepEqual(got, referenceTokens(doc.text, doc.lineStarts, device), f);
+    tokens += got.length / 5;
+  }
+  assert.ok(files.length === 0 || tokens > 1000, `${tokens} tokens`);
+});
