@@ -127,7 +127,7 @@ export function outlineIos(parsed: ParseResult<IosNode>): OutlineSymbol[] {
  */
 function outlineName(n: IosNode): string {
   const res = n.words.map((w) => w.text);
-  for (const i of secretArgs(res, n.mode)) res[i] = '****';
+  for (const i of secretArgs(res, n.mode, n.path)) res[i] = '****';
   return res.join(' ');
 }
 

@@ -8,8 +8,11 @@ const SECRET_BEFORE = new Set(['password', 'secret', 'key', 'key-string', 'pre-s
 const NOT_SECRET = new Set(['generate', 'zeroize', 'chain', 'config-key', 'pubkey-chain', 'import', 'export', 'encryption', 'md5', 'sha', 'hash', 'level', 'view', 'ro', 'rw', 'address', 'hostname', 'encrypted', 'unencrypted', 'text']);
 
 /** Indexes of the secret arguments of one command's words, given the mode the command was parsed in. */
-export function secretArgs(words: string[], mode: string): number[] {
+export function secretArgs(words: string[], mode: string, path: readonly string[] = []): number[] {
   const lw = words.map((w) => w.toLowerCase());
+  // The command's keywords as the parser resolved them: IOS takes abbreviations (`ip nhrp au K`, `username u pass K`
+  // is not one: only the path is resolved), so a secret after an abbreviated keyword is still found.
+  for (let i = 0; i < path.length && i < lw.length; i++) lw[i] = path[i].toLowerCase();
   const res: number[] = [];
   // Not secrets: a GRE key is an id, `crypto key …` manages RSA keys, `key N` in a key chain is a key id.
   if ((lw[0] === 'tunnel' && lw[1] === 'key') || (lw[0] === 'crypto' && lw[1] === 'key') || (lw[0] === 'key' && (lw[1] === 'chain' || mode === 'key-chain'))) return res;
@@ -18,7 +21,8 @@ export function secretArgs(words: string[], mode: string): number[] {
     if (SECRET_BEFORE.has(lw[i])) {
       j = i + 1;
       if (/^[0-9]$/.test(lw[j]) && j + 1 < lw.length) j++;
-    } else if (lw[i] === 'auth' && /^(md5|sha|sha-?\d+)$/.test(lw[i + 1] ?? '') && i + 2 < lw.length) j = i + 2;
+    } else if (lw[i] === 'authentication' && lw[i - 1] === 'nhrp') j = i + 1; // `ip nhrp authentication STRING`
+    else if (lw[i] === 'auth' && /^(md5|sha|sha-?\d+)$/.test(lw[i + 1] ?? '') && i + 2 < lw.length) j = i + 2;
     else if (lw[i] === 'priv' && /^(des|3des|aes)$/.test(lw[i + 1] ?? '')) j = /^(128|192|256)$/.test(lw[i + 2] ?? '') ? i + 3 : i + 2;
     // `pre-shared-key local|remote K` (IKEv2 keyrings): the key follows the direction.
     if (j > 0 && lw[i] === 'pre-shared-key' && (lw[j] === 'local' || lw[j] === 'remote') && j + 1 < lw.length) j++;
@@ -30,10 +34,12 @@ export function secretArgs(words: string[], mode: string): number[] {
 }
 
 /** Words after which `secretArgs` may find a secret (any case). */
-const TRIGGERS = new Set([...SECRET_BEFORE, 'auth', 'priv']);
+const TRIGGERS = new Set([...SECRET_BEFORE, 'auth', 'priv', 'authentication']);
 
 /** Whether `secretArgs` can find anything in these words: false for almost every line, without lower-casing them all. */
-export function mayHoldSecret(words: readonly { text: string }[]): boolean {
+export function mayHoldSecret(words: readonly { text: string }[], path: readonly string[] = []): boolean {
+  // The resolved keywords (an abbreviated `ip nhrp au`, `ip ospf authentication-k`) are triggers too.
+  for (const k of path) if (TRIGGERS.has(k)) return true;
   for (const w of words) {
     const t = w.text;
     if (t.length < 3 || t.length > 18) continue;

@@ -191,7 +191,7 @@ export class IosLowering extends IosIpsecLowering {
     const out: TextRange[] = [];
     const visit = (n: IosNode) => {
       for (const c of n.children) {
-        if (c.kind === 'IosCommand' && mayHoldSecret(c.words)) secretArgs(c.words.map((w) => w.text), c.mode).forEach((i) => out.push({ start: c.words[i].start, end: c.words[i].end }));
+        if (c.kind === 'IosCommand' && mayHoldSecret(c.words, c.path)) secretArgs(c.words.map((w) => w.text), c.mode, c.path).forEach((i) => out.push({ start: c.words[i].start, end: c.words[i].end }));
         if (c.children.length) visit(c);
       }
     };
