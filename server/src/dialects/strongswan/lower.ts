@@ -202,7 +202,7 @@ function lowerConn(ctx: Ctx, conn: SwanSection, eff: Map<string, Eff>): void {
 
   // Phase 1.
   const ike = get('ike');
-  const ikeList = ike ? parseProposalList(ike.setting.value, ike.setting.valueRange.start) : undefined;
+  const ikeList = ike ? parseProposalList(ike.setting.value, ike.setting.valueRange.start, 'stroke', fl) : undefined;
   if (ike && ikeList) reportUnknown(ctx, ikeList, 'ike');
   const p1 = effectivePhase1(ikeList, fl, v);
   const ikeLifeKey = get('ikelifetime');
@@ -219,7 +219,7 @@ function lowerConn(ctx: Ctx, conn: SwanSection, eff: Map<string, Eff>): void {
 
   // Phase 2 (ESP; AH bundles are rare and not modelled beyond the protocol).
   const espKey = get('esp') ?? get('phase2alg') ?? (fl === 'libreswan' ? get('ah') : undefined);
-  const espList = espKey ? parseProposalList(espKey.setting.value, espKey.setting.valueRange.start) : undefined;
+  const espList = espKey ? parseProposalList(espKey.setting.value, espKey.setting.valueRange.start, 'stroke', fl) : undefined;
   if (espKey && espList) reportUnknown(ctx, espList, espKey.setting.key);
   const p2 = effectivePhase2(espList, fl, v);
   const mode: model.Value<'tunnel' | 'transport'> = get('type')
@@ -339,14 +339,22 @@ export function acceptedVersions(v: model.Value<1 | 2>): (1 | 2)[] | undefined {
 function authOf(eff: Map<string, Eff>, fl: Flavour): model.Value<'psk' | 'rsa-sig' | 'rsa-encr' | 'other'> {
   const la = eff.get('leftauth');
   if (la) {
-    const v = la.setting.value.toLowerCase();
-    return { value: v === 'psk' || v === 'secret' ? 'psk' : v === 'pubkey' || v === 'rsa' || v === 'ecdsa' || v.startsWith('rsa') ? 'rsa-sig' : 'other', range: la.setting.valueRange };
+    const kind = (v: string) => (v === 'psk' || v === 'secret' ? 'psk' : v === 'pubkey' || v === 'rsa' || v === 'ecdsa' || v.startsWith('rsa') || v.startsWith('ecdsa') ? 'rsa-sig' : 'other');
+    const local = kind(la.setting.value.toLowerCase());
+    // Each end may authenticate differently (`leftauth=secret` + `rightauth=rsasig`, ipsec.conf(5) `leftauth`): the
+    // model compares one method, so an asymmetric connection is `other`, as in swanctl.conf (swanctl-lower.ts).
+    const ra = eff.get('rightauth');
+    const remote = ra ? kind(ra.setting.value.toLowerCase()) : local;
+    return { value: remote === local ? local : 'other', range: la.setting.valueRange };
   }
   const by = eff.get('authby');
   if (by) {
     const v = by.setting.value.toLowerCase();
     const first = v.split(/[,|]/)[0].trim();
-    return { value: first === 'secret' || first === 'psk' || first === 'xauthpsk' ? 'psk' : first === 'rsasig' || first === 'pubkey' || first === 'ecdsasig' || first === 'rsa' || first === 'xauthrsasig' || first === 'rsa-sha1' || first === 'rsa-sha2' ? 'rsa-sig' : 'other', range: by.setting.valueRange };
+    // Certificate / raw-key signatures are one method for the model: Libreswan `authby=rsasig`, `ecdsa`,
+    // `rsa-sha2`, `rsa-sha2_256`, `ecdsa-sha2_384`, … [ipsec.conf(5) `authby=`], strongSwan `pubkey`, `rsasig`,
+    // `ecdsasig`; the key in the certificate decides the signature, which both ends accept.
+    return { value: first === 'secret' || first === 'psk' || first === 'xauthpsk' ? 'psk' : /^(rsasig|pubkey|ecdsasig|rsa|xauthrsasig|ecdsa|rsa-sha[12](_\d+)?|ecdsa-sha2(_\d+)?|eddsa|ed25519)$/.test(first) ? 'rsa-sig' : 'other', range: by.setting.valueRange };
   }
   return fl === 'libreswan' ? { value: 'rsa-sig', default: 'Libreswan default authby=rsasig' } : { value: 'rsa-sig', default: 'strongSwan default authby=pubkey' };
 }
