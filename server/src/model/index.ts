@@ -253,6 +253,11 @@ export interface IpsecPeer {
   ikeVersions?: (1 | 2)[];
   /** 'none' or a canonical DH group. */
   pfs: Value<string>;
+  /**
+   * The PFS group is whichever group the IKE SA negotiates (Libreswan `pfs=yes` without a group in `esp=`): `pfs`
+   * holds the first of this end's IKE groups, but any group of its phase 1 proposals may be the one used.
+   */
+  pfsFollowsIke?: boolean;
   phase2Lifetime?: Value<number>;
   selectors: Selector[];
   /**

@@ -264,6 +264,8 @@ function lowerConn(ctx: Ctx, conn: SwanSection, eff: Map<string, Eff>): void {
     phase1,
     phase2,
     pfs,
+    // Libreswan pfs=yes without a group in `esp=`: the rekey uses the IKE SA's negotiated group (ipsec.conf(5) `pfs`).
+    ...(fl === 'libreswan' && pfs.value !== 'none' && pfsOf(espList) === 'none' ? { pfsFollowsIke: true } : {}),
     phase2Lifetime,
     selectors,
   };
