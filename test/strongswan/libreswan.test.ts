@@ -254,3 +254,33 @@ conn a
     assert.equal(s2.getDevice(f2[0].uri)?.platformVersion, 'strongSwan');
   });
 });
+
+describe('Libreswan ikev1-policy', () => {
+  // ikev1-policy-01-drop (east): the last `ikev1-policy=` of config setup counts.
+  const EAST_DROP = (policy: string) => `//- east.ipsec.conf
+config setup
+	ikev1-policy=accept
+	plutodebug=all
+	ikev1-policy=${policy}
+conn ikev1
+	left=192.1.2.23
+	right=192.1.2.45
+	authby=secret
+	keyexchange=ikev1
+conn ikev2
+	left=192.1.2.23
+	right=192.1.2.45
+	authby=secret
+	keyexchange=ikev2
+`;
+  const peers = (fixture: string) => {
+    const { service, files } = loadFixture(fixture);
+    return service.getDevice(files[0].uri)?.ipsecPeers.map((p) => p.label);
+  };
+
+  it('ikev1-policy=drop: pluto refuses IKEv1, so the IKEv1 conn is no peer; accept keeps it', () => {
+    assert.deepEqual(peers(EAST_DROP('drop')), ['conn ikev2']);
+    assert.deepEqual(peers(EAST_DROP('reject')), ['conn ikev2']);
+    assert.deepEqual(peers(EAST_DROP('accept')), ['conn ikev1', 'conn ikev2']);
+  });
+});

@@ -95,8 +95,17 @@ function lowerConns(ctx: Ctx): void {
     // Not a tunnel: passthrough/drop/reject conns only install a policy.
     if (/^(passthrough|pass|drop|reject)$/i.test(eff.get('type')?.setting.value ?? '')) continue;
     if (!auto && ctx.included.has(s.name)) continue;
+    // Libreswan `ikev1-policy=drop|reject` (config setup; the last one counts): pluto refuses IKEv1 altogether, so an
+    // IKEv1 conn never comes up and is not a peer (ipsec.conf(5) `ikev1-policy`; Libreswan's ikev1-policy-01-drop test).
+    if (ctx.flavour.flavour === 'libreswan' && ikev1Refused(ctx) && ikeVersionOf(ctx, eff).value === 1) continue;
     lowerConn(ctx, s, eff);
   }
+}
+
+function ikev1Refused(ctx: Ctx): boolean {
+  let policy: string | undefined;
+  for (const s of ctx.tree.sections) if (s.type === 'config') for (const st of s.settings) if (st.key === 'ikev1-policy') policy = st.value.toLowerCase();
+  return policy === 'drop' || policy === 'reject';
 }
 
 /** Reports values the catalog knows to be invalid (`keyexchange=ikev3`), and unknown keys when asked to. */
