@@ -11,8 +11,9 @@ import { CHECK_WORKSPACE_REQUEST, FILE_STATUS_REQUEST, type FileStatus, type Wor
 import { RestartBudget } from './restart';
 import { TopologyPanel } from './topology';
 import { registerGeneratePeer } from './generate';
+import { languageSwitch } from './language';
 
-const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
+const LANGUAGES = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan', 'swanctl'];
 /** Generic config names the server detects by content (kept in step with server/src/host/scan.ts). */
 const GENERIC_PATTERN = '**/*.{cfg,conf,txt,config,rtr}';
 const CONFIG_GLOB = '**/*.{ios,cisco,asa,rsc,bird,conf,cfg,txt,config,rtr}';
@@ -33,6 +34,8 @@ let SELECTOR: DocumentFilter[] = selectorFor(['file']);
 let client: BaseLanguageClient | undefined;
 let statusItem: vscode.StatusBarItem | undefined;
 let statusTimer: ReturnType<typeof setTimeout> | undefined;
+/** Documents whose language the client switched to the dialect the server found (once each, see ./language.ts). */
+const languageSwitched = new Set<string>();
 
 /** What a host entry point (node.ts, browser.ts) gives the shared client. */
 export interface ClientHost {
@@ -144,6 +147,13 @@ async function updateStatus(): Promise<void> {
   }
   try {
     const s = await client.sendRequest<FileStatus>(FILE_STATUS_REQUEST, { uri: editor.document.uri.toString() });
+    // A strongSwan/Libreswan ipsec.conf opened as OpenBSD's language (same file name), or the reverse: switch.
+    const uri = editor.document.uri.toString();
+    const target = languageSwitch(editor.document.languageId, s.dialect, uri, languageSwitched);
+    if (target) {
+      languageSwitched.add(uri);
+      await vscode.languages.setTextDocumentLanguage(editor.document, target);
+    }
     if (!s.dialect) {
       item.text = '$(circle-slash) netcfg: not checked';
       item.tooltip = s.skipReason ? `netcfg skipped this file: ${s.skipReason}` : 'netcfg does not check this file';

@@ -236,7 +236,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       doc.skipReason = doc.hostSkip.reason;
       return;
     }
-    const override = model.DIALECT_IDS.includes(doc.languageId as model.DialectId) ? (doc.languageId as model.DialectId) : undefined;
+    const override = model.dialectOfLanguageId(doc.languageId);
     if (doc.text.length > settings.maxFileSize) {
       doc.dialect = undefined;
       doc.skipReason = `file is larger than netcfg.maxFileSize (${settings.maxFileSize} bytes)`;

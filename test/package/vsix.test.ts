@@ -86,6 +86,8 @@ test('the .vsix holds the bundles and contributions only, and stays under 2 MB',
     'extension/docs/diagnostics.md',
     'extension/docs/images/completion.png',
     ...['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'].flatMap((id) => [`extension/syntaxes/${id}.tmLanguage.json`, `extension/language-configuration/${id}.json`, `extension/snippets/${id}.json`]),
+    'extension/syntaxes/swanctl.tmLanguage.json',
+    'extension/language-configuration/swanctl.json',
   ]) {
     assert.ok(entries.includes(want), `missing ${want}`);
   }

@@ -113,3 +113,17 @@ test('OpenBSD files stay OpenBSD: the crafted rule set and every corpus file', (
   }
   assert.deepEqual(wrong, []);
 });
+
+test('the `swanctl` editor language (swanctl.conf) stands for the strongswan dialect, whatever the file is called', () => {
+  const vici = 'connections {\n\tgw {\n\t\tremote_addrs = 192.0.2.1\n\t\tchildren {\n\t\t\tnet {\n\t\t\t\tremote_ts = 10.2.0.0/16\n\t\t\t}\n\t\t}\n\t}\n}\n';
+  // `vpn.md` is no config name: only the language id makes it strongSwan.
+  for (const uri of ['file:///w/vpn.md', 'untitled:Untitled-1', 'file:///etc/swanctl/swanctl.conf']) {
+    const s = createLanguageService();
+    s.setDocument(uri, vici, 1, 'swanctl');
+    assert.equal(s.getDocument(uri)?.dialect, 'strongswan', uri);
+  }
+  // Another language id is no override: plaintext leaves detection to the name and content.
+  const s = createLanguageService();
+  s.setDocument('file:///w/notes.md', vici, 1, 'plaintext');
+  assert.equal(s.getDocument('file:///w/notes.md')?.dialect, undefined);
+});

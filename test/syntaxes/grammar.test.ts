@@ -98,6 +98,23 @@ describe('package.json contributions', () => {
   });
 });
 
+describe('the swanctl language (swanctl.conf)', () => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  test('package.json contributes `swanctl` for swanctl.conf and *.swanctl.conf with the source.swanctl grammar; `strongswan` no longer claims them', () => {
+    const lang = pkg.contributes.languages.find((l: { id: string }) => l.id === 'swanctl');
+    assert.deepEqual([lang.filenames, lang.filenamePatterns], [['swanctl.conf'], ['*.swanctl.conf']]);
+    const conf = JSON.parse(fs.readFileSync(path.join(ROOT, lang.configuration), 'utf8'));
+    assert.equal(conf.comments.lineComment, '#');
+    assert.deepEqual(conf.brackets[0], ['{', '}']);
+    const grammar = pkg.contributes.grammars.find((g: { language: string }) => g.language === 'swanctl');
+    assert.equal(grammar.scopeName, 'source.swanctl');
+    assert.equal(JSON.parse(fs.readFileSync(path.join(ROOT, grammar.path), 'utf8')).scopeName, 'source.swanctl');
+    const swan = pkg.contributes.languages.find((l: { id: string }) => l.id === 'strongswan');
+    assert.ok(![...(swan.filenames ?? []), ...(swan.filenamePatterns ?? [])].some((n: string) => n.includes('swanctl')), 'strongswan claims swanctl.conf');
+    assert.ok(pkg.activationEvents.includes('onLanguage:swanctl'));
+  });
+});
+
 describe('word pattern', () => {
   const WHOLE = ['GigabitEthernet0/0/1', 'Tunnel0', '10.0.0.1/24', '2001:db8::1/64', 'esp-sha-hmac', 'aes-256-cbc', 'MY_KEY', '::/0', 'fa1/0'];
   for (const id of DIALECT_IDS) {

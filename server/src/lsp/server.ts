@@ -214,7 +214,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
 
   /** Editor language ids that are ours force the dialect; any other (plaintext, …) lets the service detect. */
   function dialectOverride(languageId: string): string | undefined {
-    return model.DIALECT_IDS.includes(languageId as model.DialectId) ? languageId : undefined;
+    return model.dialectOfLanguageId(languageId);
   }
 
   function setDocument(uri: string, text: string, languageId?: string, skip?: HostSkip): Set<string> {

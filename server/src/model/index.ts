@@ -14,6 +14,15 @@ export type DialectId = 'cisco-ios' | 'cisco-asa' | 'routeros' | 'openbsd-ipsec'
 
 export const DIALECT_IDS: readonly DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
 
+/**
+ * The dialect an editor language id stands for: each dialect id, and `swanctl` (VS Code's language for swanctl.conf,
+ * its own grammar) for `strongswan`. Undefined for other languages (plaintext, …), which leave detection to the service.
+ */
+export function dialectOfLanguageId(languageId: string | undefined): DialectId | undefined {
+  if (languageId === 'swanctl') return 'strongswan';
+  return DIALECT_IDS.includes(languageId as DialectId) ? (languageId as DialectId) : undefined;
+}
+
 /** A text edit on one document, in offsets of the document version the model was lowered from. */
 export interface Edit {
   uri: string;
@@ -253,6 +262,11 @@ export interface IpsecPeer {
   ikeVersions?: (1 | 2)[];
   /** 'none' or a canonical DH group. */
   pfs: Value<string>;
+  /**
+   * The PFS group is whichever group the IKE SA negotiates (Libreswan `pfs=yes` without a group in `esp=`): `pfs`
+   * holds the first of this end's IKE groups, but any group of its phase 1 proposals may be the one used.
+   */
+  pfsFollowsIke?: boolean;
   phase2Lifetime?: Value<number>;
   selectors: Selector[];
   /**

@@ -65,6 +65,7 @@ export const POLICY_TYPES: Record<string, Record<string, string>> = {
     "secretIds": "IpsecPeer.secretIds",
     "ikeVersions": "1 | 2[]",
     "pfs": "string",
+    "pfsFollowsIke": "bool",
     "phase2Lifetime": "int",
     "selectors": "Selector[]",
     "narrowsSelectors": "bool",

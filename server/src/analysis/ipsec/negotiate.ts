@@ -32,12 +32,15 @@ function integrityList(p: model.Phase2Proposal): string[] {
 }
 
 /** Phase 2 (ESP/AH transform) agreement. `ciscoA`/`ciscoB`: that end is IOS, whose `mode transport` is only a request. */
-export function phase2Compatible(x: model.Phase2Proposal, y: model.Phase2Proposal, iosX = false, iosY = false): boolean {
+export function phase2Compatible(x: model.Phase2Proposal, y: model.Phase2Proposal, iosX = false, iosY = false, swanX = false, swanY = false): boolean {
   if (x.protocol.value !== y.protocol.value) return false;
   if (x.mode.value !== y.mode.value) {
-    // IOS transform sets with `mode transport` fall back to tunnel mode when the peer asks for it.
-    const xOk = iosX && x.mode.value === 'transport';
-    const yOk = iosY && y.mode.value === 'transport';
+    // IOS transform sets with `mode transport` fall back to tunnel mode when the peer asks for it. A strongSwan
+    // tunnel-mode CHILD_SA accepts the peer's transport-mode request (USE_TRANSPORT_MODE) for host-to-host
+    // selectors (Libreswan's interop-ikev2-strongswan-21-transport-02 test: Libreswan type=transport against a
+    // strongSwan responder without `mode`), so that difference is not certain to fail either.
+    const xOk = (iosX && x.mode.value === 'transport') || (swanX && x.mode.value === 'tunnel');
+    const yOk = (iosY && y.mode.value === 'transport') || (swanY && y.mode.value === 'tunnel');
     if (!xOk && !yOk) return false;
   }
   if (x.protocol.value === 'esp') {
@@ -52,7 +55,10 @@ export function phase2Compatible(x: model.Phase2Proposal, y: model.Phase2Proposa
 export function commonPhase2(m: PeerMatch): [model.Phase2Proposal, model.Phase2Proposal] | undefined {
   const iosA = m.A.dialect === 'cisco-ios';
   const iosB = m.B.dialect === 'cisco-ios';
-  for (const x of m.a.phase2) for (const y of m.b.phase2) if (phase2Compatible(x, y, iosA, iosB)) return [x, y];
+  // strongSwan's charon, not Libreswan's pluto (same dialect, told apart by platformVersion).
+  const swanA = m.A.dialect === 'strongswan' && m.A.platformVersion !== 'Libreswan';
+  const swanB = m.B.dialect === 'strongswan' && m.B.platformVersion !== 'Libreswan';
+  for (const x of m.a.phase2) for (const y of m.b.phase2) if (phase2Compatible(x, y, iosA, iosB, swanA, swanB)) return [x, y];
   return undefined;
 }
 
@@ -130,6 +136,9 @@ export function pfsVerdict(m: PeerMatch): PfsVerdict {
   const pb = m.b.pfs.value;
   if (pa === pb) return { status: 'ok', reason: '' };
   if (pa !== 'none' && pb !== 'none') {
+    // An end whose PFS group is the IKE SA's negotiated group agrees whenever the other's group is one of its IKE groups.
+    const followsTo = (p: model.IpsecPeer, g: string) => p.pfsFollowsIke === true && p.phase1.some((x) => x.dh.value.includes(g));
+    if (followsTo(m.a, pb) || followsTo(m.b, pa)) return { status: 'ok', reason: '' };
     return { status: 'error', reason: `both ends require PFS, with different groups (${model.dhLabel(pa)} vs ${model.dhLabel(pb)}): quick mode fails with NO_PROPOSAL_CHOSEN` };
   }
   // Exactly one end (X) wants PFS group g; the other (Y) has none.

@@ -1,7 +1,7 @@
 // strongSwan or Libreswan: the stroke format is shared, the defaults and a few keys are not. Told from the content
 // (Libreswan-only keys such as `ikev2=`, `phase2alg=`, `protostack=`, `plutodebug=`, `virtual_private=`,
-// `version 2.0`; strongSwan-only keys such as `keyexchange=`, `charondebug=`, `leftauth=`), strongSwan when
-// nothing tells. `authby=secret` is accepted by both, so it decides nothing.
+// `version 2.0`, `ikev1-policy=`; strongSwan-only keys such as `charondebug=`, `leftauth=`), strongSwan when
+// nothing tells. `keyexchange=` decides nothing either: Libreswan accepts it too (ipsec.conf(5) `keyexchange=`). `authby=secret` is accepted by both, so it decides nothing.
 
 import type { DialectOptions } from '../types';
 import type { Flavour } from './proposals';
@@ -13,8 +13,8 @@ export interface FlavourInfo {
   reason: string;
 }
 
-const LIBRESWAN_KEYS = new Set(['ikev2', 'phase2alg', 'phase2', 'protostack', 'plutodebug', 'virtual_private', 'salifetime', 'leftrsasigkey', 'rightrsasigkey', 'nat_traversal', 'encapsulation', 'narrowing', 'logfile', 'dumpdir', 'leftnexthop', 'rightnexthop', 'pfs', 'ike_frag', 'nhelpers', 'plutostderrlog']);
-const STRONGSWAN_KEYS = new Set(['keyexchange', 'charondebug', 'leftauth', 'rightauth', 'leftauth2', 'rightauth2', 'eap_identity', 'reauth', 'margintime', 'rekeyfuzz', 'mobike', 'charonstart', 'plutostart', 'leftfirewall', 'rightfirewall', 'closeaction', 'fragmentation', 'aaa_identity']);
+const LIBRESWAN_KEYS = new Set(['ikev2', 'phase2alg', 'phase2', 'protostack', 'plutodebug', 'virtual_private', 'salifetime', 'leftrsasigkey', 'rightrsasigkey', 'nat_traversal', 'encapsulation', 'narrowing', 'logfile', 'dumpdir', 'leftnexthop', 'rightnexthop', 'pfs', 'ike_frag', 'nhelpers', 'plutostderrlog', 'ikev1-policy', 'logappend', 'logtime']);
+const STRONGSWAN_KEYS = new Set(['charondebug', 'leftauth', 'rightauth', 'leftauth2', 'rightauth2', 'eap_identity', 'reauth', 'margintime', 'rekeyfuzz', 'mobike', 'charonstart', 'plutostart', 'leftfirewall', 'rightfirewall', 'closeaction', 'fragmentation', 'aaa_identity']);
 
 export function detectFlavour(tree: SwanFile, options: DialectOptions = {}): FlavourInfo {
   if (options.swanFlavour) return { flavour: options.swanFlavour, reason: 'setting' };

@@ -95,8 +95,17 @@ function lowerConns(ctx: Ctx): void {
     // Not a tunnel: passthrough/drop/reject conns only install a policy.
     if (/^(passthrough|pass|drop|reject)$/i.test(eff.get('type')?.setting.value ?? '')) continue;
     if (!auto && ctx.included.has(s.name)) continue;
+    // Libreswan `ikev1-policy=drop|reject` (config setup; the last one counts): pluto refuses IKEv1 altogether, so an
+    // IKEv1 conn never comes up and is not a peer (ipsec.conf(5) `ikev1-policy`; Libreswan's ikev1-policy-01-drop test).
+    if (ctx.flavour.flavour === 'libreswan' && ikev1Refused(ctx) && ikeVersionOf(ctx, eff).value === 1) continue;
     lowerConn(ctx, s, eff);
   }
+}
+
+function ikev1Refused(ctx: Ctx): boolean {
+  let policy: string | undefined;
+  for (const s of ctx.tree.sections) if (s.type === 'config') for (const st of s.settings) if (st.key === 'ikev1-policy') policy = st.value.toLowerCase();
+  return policy === 'drop' || policy === 'reject';
 }
 
 /** Reports values the catalog knows to be invalid (`keyexchange=ikev3`), and unknown keys when asked to. */
@@ -202,7 +211,7 @@ function lowerConn(ctx: Ctx, conn: SwanSection, eff: Map<string, Eff>): void {
 
   // Phase 1.
   const ike = get('ike');
-  const ikeList = ike ? parseProposalList(ike.setting.value, ike.setting.valueRange.start) : undefined;
+  const ikeList = ike ? parseProposalList(ike.setting.value, ike.setting.valueRange.start, 'stroke', fl) : undefined;
   if (ike && ikeList) reportUnknown(ctx, ikeList, 'ike');
   const p1 = effectivePhase1(ikeList, fl, v);
   const ikeLifeKey = get('ikelifetime');
@@ -219,7 +228,7 @@ function lowerConn(ctx: Ctx, conn: SwanSection, eff: Map<string, Eff>): void {
 
   // Phase 2 (ESP; AH bundles are rare and not modelled beyond the protocol).
   const espKey = get('esp') ?? get('phase2alg') ?? (fl === 'libreswan' ? get('ah') : undefined);
-  const espList = espKey ? parseProposalList(espKey.setting.value, espKey.setting.valueRange.start) : undefined;
+  const espList = espKey ? parseProposalList(espKey.setting.value, espKey.setting.valueRange.start, 'stroke', fl) : undefined;
   if (espKey && espList) reportUnknown(ctx, espList, espKey.setting.key);
   const p2 = effectivePhase2(espList, fl, v);
   const mode: model.Value<'tunnel' | 'transport'> = get('type')
@@ -264,6 +273,8 @@ function lowerConn(ctx: Ctx, conn: SwanSection, eff: Map<string, Eff>): void {
     phase1,
     phase2,
     pfs,
+    // Libreswan pfs=yes without a group in `esp=`: the rekey uses the IKE SA's negotiated group (ipsec.conf(5) `pfs`).
+    ...(fl === 'libreswan' && pfs.value !== 'none' && pfsOf(espList) === 'none' ? { pfsFollowsIke: true } : {}),
     phase2Lifetime,
     selectors,
   };
@@ -339,14 +350,22 @@ export function acceptedVersions(v: model.Value<1 | 2>): (1 | 2)[] | undefined {
 function authOf(eff: Map<string, Eff>, fl: Flavour): model.Value<'psk' | 'rsa-sig' | 'rsa-encr' | 'other'> {
   const la = eff.get('leftauth');
   if (la) {
-    const v = la.setting.value.toLowerCase();
-    return { value: v === 'psk' || v === 'secret' ? 'psk' : v === 'pubkey' || v === 'rsa' || v === 'ecdsa' || v.startsWith('rsa') ? 'rsa-sig' : 'other', range: la.setting.valueRange };
+    const kind = (v: string) => (v === 'psk' || v === 'secret' ? 'psk' : v === 'pubkey' || v === 'rsa' || v === 'ecdsa' || v.startsWith('rsa') || v.startsWith('ecdsa') ? 'rsa-sig' : 'other');
+    const local = kind(la.setting.value.toLowerCase());
+    // Each end may authenticate differently (`leftauth=secret` + `rightauth=rsasig`, ipsec.conf(5) `leftauth`): the
+    // model compares one method, so an asymmetric connection is `other`, as in swanctl.conf (swanctl-lower.ts).
+    const ra = eff.get('rightauth');
+    const remote = ra ? kind(ra.setting.value.toLowerCase()) : local;
+    return { value: remote === local ? local : 'other', range: la.setting.valueRange };
   }
   const by = eff.get('authby');
   if (by) {
     const v = by.setting.value.toLowerCase();
     const first = v.split(/[,|]/)[0].trim();
-    return { value: first === 'secret' || first === 'psk' || first === 'xauthpsk' ? 'psk' : first === 'rsasig' || first === 'pubkey' || first === 'ecdsasig' || first === 'rsa' || first === 'xauthrsasig' || first === 'rsa-sha1' || first === 'rsa-sha2' ? 'rsa-sig' : 'other', range: by.setting.valueRange };
+    // Certificate / raw-key signatures are one method for the model: Libreswan `authby=rsasig`, `ecdsa`,
+    // `rsa-sha2`, `rsa-sha2_256`, `ecdsa-sha2_384`, … [ipsec.conf(5) `authby=`], strongSwan `pubkey`, `rsasig`,
+    // `ecdsasig`; the key in the certificate decides the signature, which both ends accept.
+    return { value: first === 'secret' || first === 'psk' || first === 'xauthpsk' ? 'psk' : /^(rsasig|pubkey|ecdsasig|rsa|xauthrsasig|ecdsa|rsa-sha[12](_\d+)?|ecdsa-sha2(_\d+)?|eddsa|ed25519)$/.test(first) ? 'rsa-sig' : 'other', range: by.setting.valueRange };
   }
   return fl === 'libreswan' ? { value: 'rsa-sig', default: 'Libreswan default authby=rsasig' } : { value: 'rsa-sig', default: 'strongSwan default authby=pubkey' };
 }

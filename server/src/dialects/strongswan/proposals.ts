@@ -96,9 +96,27 @@ const ENC: Record<string, string> = model.dict({
   aes_gcm_16: 'aes-gcm-128',
   aes_gcm_16_128: 'aes-gcm-128',
   aes_gcm_16_256: 'aes-gcm-256',
+  aesctr: 'aes-ctr-128',
   chacha20_poly1305: 'chacha20-poly1305',
   camellia_cbc: 'camellia-128',
+  // ESP_NULL_AUTH_AES_GMAC (RFC 4543) [Libreswan lib/libswan/ike_alg_aes.c: names `null_auth_aes_gmac`, `aes_gmac`].
+  null_auth_aes_gmac: 'aes-gmac-128',
+  aes_gmac: 'aes-gmac-128',
 });
+
+/**
+ * Libreswan's AEAD names [lib/libswan/ike_alg_aes.c, libreswan/libreswan]: `aes_gcm`, `aes_gcm_16`, `aes_gcm_c` are
+ * AES-GCM with a 16-octet ICV, `aes_gcm_12`/`aes_gcm_b` 12 octets, `aes_gcm_8`/`aes_gcm_a` 8 octets; the same for
+ * `aes_ccm*`. The key size follows directly (`aes_gcm256`), after `_` (`aes_gcm_16_256`) or as its own `-256` word.
+ */
+const LIBRE_AEAD = /^aes_(gcm|ccm)(?:_(a|b|c|8|12|16))?(?:_?(128|192|256))?$/;
+
+function libreAeadCanonical(word: string): string | undefined {
+  const m = LIBRE_AEAD.exec(word);
+  if (!m) return undefined;
+  const icv = m[2] === 'a' || m[2] === '8' ? 8 : m[2] === 'b' || m[2] === '12' ? 12 : 16;
+  return `aes-${m[1]}-${m[3] ?? '128'}${icv === 16 ? '' : `-icv${icv}`}`;
+}
 
 /** `aes128gcm16`, `aes256ccm12`, `aes192gcm128` (ICV in bits): GCM/CCM with a key size and an ICV length. */
 const AEAD_WORD = /^aes(128|192|256)(gcm|ccm)(8|12|16|64|96|128)?$/;
@@ -125,6 +143,8 @@ const INTEG: Record<string, string> = model.dict({
   sha1_160: 'sha1-160',
   sha256: 'sha256',
   sha2_256: 'sha256',
+  // Libreswan: `sha2` is SHA2-256 [lib/libswan/ike_alg_sha2.c: names { "sha2", "sha256", "sha2_256" }].
+  sha2: 'sha256',
   sha256_96: 'sha256-96',
   sha2_256_96: 'sha256-96',
   sha384: 'sha384',
@@ -149,6 +169,8 @@ const PRF: Record<string, string> = model.dict({
 
 const DH: Record<string, string> = model.dict({
   modpnone: 'none',
+  // Libreswan `esp=aes;none`: no PFS group [ipsec.conf(5) `esp=`; lib/libswan/ike_alg_dh.c `none`].
+  none: 'none',
   modp768: 'modp768',
   modp1024: 'modp1024',
   modp1536: 'modp1536',
@@ -190,7 +212,7 @@ const AEAD_CANON = /^(aes-gcm|aes-ccm|chacha20)/;
 /** What one keyword means. Lower case; unknown words are kept as `unknown`. */
 export function classify(word: string): Omit<AlgorithmWord, 'range' | 'text'> {
   const w = word.toLowerCase();
-  const enc = ENC[w] ?? aeadCanonical(w);
+  const enc = ENC[w] ?? aeadCanonical(w) ?? libreAeadCanonical(w);
   if (enc) return { kind: 'encryption', canonical: enc };
   const integ = INTEG[w];
   if (integ) return { kind: 'integrity', canonical: integ };
@@ -206,7 +228,7 @@ export function classify(word: string): Omit<AlgorithmWord, 'range' | 'text'> {
  * Parses a proposal list written at `offset` in the document (`value` is the setting's value without quotes).
  * Never throws; unknown keywords are kept in `unknown` (the caller decides how to report them).
  */
-export function parseProposalList(value: string, offset: number, format: 'stroke' | 'vici' = 'stroke'): ProposalList {
+export function parseProposalList(value: string, offset: number, format: 'stroke' | 'vici' = 'stroke', flavour: Flavour = 'strongswan'): ProposalList {
   let text = value;
   let strict = format === 'vici';
   const trimmed = text.replace(/\s+$/, '');
@@ -229,32 +251,84 @@ export function parseProposalList(value: string, offset: number, format: 'stroke
       hasDefaultKeyword = true;
       strict = false;
     } else if (body) {
-      proposals.push(parseOne(body, pStart, unknown));
+      proposals.push(parseOne(body, pStart, unknown, flavour));
     }
     start = end + 1;
   }
   return { proposals, strict, hasDefaultKeyword, unknown };
 }
 
-function parseOne(body: string, offset: number, unknown: AlgorithmWord[]): ParsedProposal {
+/** A key size written as its own word after the cipher (Libreswan `aes_gcm-256`, `aes-128`). */
+const KEY_SIZE = /^(128|192|256)$/;
+
+/** The key-size-less spelling of a cipher whose canonical id names a key size (`aes`, `aes_gcm_c`, `camellia`). */
+function keyless(word: string, canonical: string): boolean {
+  return /-128(-icv\d+)?$/.test(canonical) && !/(128|192|256)/.test(word);
+}
+
+function withKeySize(canonical: string, size: string): string {
+  return canonical.replace(/-128((?:-icv\d+)?)$/, `-${size}$1`);
+}
+
+function parseOne(body: string, offset: number, unknown: AlgorithmWord[], flavour: Flavour = 'strongswan'): ParsedProposal {
   const p: ParsedProposal = { text: body, range: { start: offset, end: offset + body.length }, encryption: [], integrity: [], prf: [], dh: [], aead: false, words: [] };
   // `-` between kinds, Libreswan `+` between alternatives and `;` before the DH group.
   const re = /[^-+;]+/g;
   let m: RegExpExecArray | null;
+  /** The last cipher word, while a key size or `null` integrity may still follow it. */
+  let lastEnc: { canonical: string; keyless: boolean; index: number } | undefined;
+  const pendingKeyless: { canonical: string; index: number }[] = [];
   while ((m = re.exec(body))) {
     const text = m[0].trim();
     if (!text) continue;
     const lead = m[0].length - m[0].replace(/^\s+/, '').length;
     const range = { start: offset + m.index + lead, end: offset + m.index + lead + text.length };
+    // Libreswan writes the key size as its own word (`aes_gcm_c-256-null`, `aes-128`) [ipsec.conf(5) `esp=`:
+    // "aes_gcm_c-256"; lib/libswan/proposals.c parses `<cipher>-<keylen>`].
+    if (lastEnc && KEY_SIZE.test(text)) {
+      const sized = withKeySize(lastEnc.canonical, text);
+      p.encryption[lastEnc.index] = sized;
+      p.words.push({ text, range, kind: 'encryption', canonical: sized });
+      const at = pendingKeyless.findIndex((k) => k.index === lastEnc!.index);
+      if (at >= 0) pendingKeyless.splice(at, 1);
+      lastEnc = { ...lastEnc, canonical: sized, keyless: false };
+      continue;
+    }
+    // `null` after a cipher is the integrity algorithm "none" (Libreswan `aes_gcm-null`, `chacha20_poly1305-null`,
+    // `null_auth_aes_gmac-null`: AEAD ciphers take no integrity) [ipsec.conf(5) `esp=`]; `null` first is the cipher.
+    if (text.toLowerCase() === 'null' && p.encryption.length) {
+      p.words.push({ text, range, kind: 'integrity', canonical: 'none' });
+      lastEnc = undefined;
+      continue;
+    }
     const c = classify(text);
     const word: AlgorithmWord = { text, range, ...c };
     p.words.push(word);
     if (c.kind === 'unknown') {
       unknown.push(word);
+      lastEnc = undefined;
       continue;
     }
     const list = c.kind === 'encryption' ? p.encryption : c.kind === 'integrity' ? p.integrity : c.kind === 'prf' ? p.prf : c.kind === 'dh' ? p.dh : undefined;
-    if (list && c.canonical && !list.includes(c.canonical)) list.push(c.canonical);
+    if (list && c.canonical && !list.includes(c.canonical)) {
+      list.push(c.canonical);
+      if (c.kind === 'encryption') {
+        const kl = keyless(text.toLowerCase(), c.canonical);
+        lastEnc = { canonical: c.canonical, keyless: kl, index: list.length - 1 };
+        if (kl) pendingKeyless.push({ canonical: c.canonical, index: list.length - 1 });
+        continue;
+      }
+    }
+    lastEnc = undefined;
+  }
+  // Libreswan proposes a cipher written without its key size with both the largest and the default key length
+  // (pluto logs `aes` as "AES_CBC_256/128" [ipsec.conf(5) `ike=`]; ike_alg_aes.c: key_bit_lengths 256/192/128,
+  // keydeflen 128). strongSwan's `aes` is AES-128 (proposal_keywords_static.txt) and stays so.
+  if (flavour === 'libreswan') {
+    for (const k of pendingKeyless) {
+      const big = withKeySize(k.canonical, '256');
+      if (!p.encryption.includes(big)) p.encryption.push(big);
+    }
   }
   p.aead = p.encryption.some((e) => AEAD_CANON.test(e));
   return p;
@@ -375,7 +449,22 @@ export function effectivePhase1(list: ProposalList | undefined, flavour: Flavour
   }
   for (const p of list.proposals) {
     if (!p.encryption.length) continue;
-    sets.push({ label: p.text, encryption: version === 1 ? p.encryption.slice(0, 1) : p.encryption, hash: version === 1 ? phase1Hash(p).slice(0, 1) : phase1Hash(p), dh: version === 1 ? p.dh.slice(0, 1) : p.dh, range: p.range });
+    let hash = phase1Hash(p);
+    let dh = p.dh;
+    let encryption = p.encryption;
+    if (flavour === 'libreswan') {
+      // Libreswan fills what a proposal leaves out from its defaults: `ike=aes-sha1` proposes AES-SHA1 with each
+      // default DH group, `ike=aes_gcm` the default PRFs [ipsec.conf(5) `ike=`: "If the DH group is omitted, the
+      // default DH groups are used"; pluto logs `ike=aes-sha1` as "AES_CBC_256/128-HMAC_SHA1-MODP2048,…"].
+      const d = defaultPhase1('libreswan', version)[0];
+      if (!hash.length) hash = d.hash;
+      if (!dh.length) dh = d.dh;
+    } else if (version === 1) {
+      encryption = encryption.slice(0, 1);
+      hash = hash.slice(0, 1);
+      dh = dh.slice(0, 1);
+    }
+    sets.push({ label: p.text, encryption, hash, dh, range: p.range });
   }
   const appended = flavour === 'strongswan' && !list.strict;
   if (appended) for (const d of defaultPhase1(flavour, version)) sets.push(d);
@@ -394,7 +483,10 @@ export function effectivePhase2(list: ProposalList | undefined, flavour: Flavour
   }
   for (const p of list.proposals) {
     if (!p.encryption.length && !p.integrity.length) continue;
-    sets.push({ label: p.text, encryption: p.encryption, integrity: p.aead ? [] : p.integrity, dh: p.dh.filter((d) => d !== 'none'), range: p.range });
+    let integrity = p.aead ? [] : p.integrity;
+    // Libreswan `esp=aes` (no integrity written, not AEAD nor GMAC): the default integrity algorithms [ipsec.conf(5) `esp=`].
+    if (flavour === 'libreswan' && !p.aead && !integrity.length && !p.encryption.some((e) => e.startsWith('aes-gmac')) && !p.words.some((w) => w.kind === 'integrity')) integrity = defaultPhase2('libreswan', version)[1].integrity;
+    sets.push({ label: p.text, encryption: p.encryption, integrity, dh: p.dh.filter((d) => d !== 'none'), range: p.range });
   }
   const appended = flavour === 'strongswan' && !list.strict;
   if (appended) for (const d of defaultPhase2(flavour, version)) sets.push(d);

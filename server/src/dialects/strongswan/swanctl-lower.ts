@@ -369,7 +369,9 @@ interface Ctx {
 
 /** The model's authentication method of a swanctl `auth` value (default `pubkey`). */
 function authKind(word: string | undefined): model.Phase1Proposal['auth']['value'] {
-  const w = (word ?? 'pubkey').trim().toLowerCase();
+  // `ike:` restricts the signature scheme of the IKE_AUTH signature only (`ike:rsa/pss-sha256`, swanctl.conf(5)
+  // `auth`): still public key authentication.
+  const w = (word ?? 'pubkey').trim().toLowerCase().replace(/^ike:/, '');
   if (w === 'psk') return 'psk';
   if (w === 'pubkey' || w === 'rsa' || w === 'ecdsa' || w === 'ed25519' || w === 'ed448' || /^(pubkey|rsa|ecdsa|bliss|ed25519|ed448)[-_:/]/.test(w)) return 'rsa-sig';
   return 'other';
