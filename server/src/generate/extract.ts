@@ -322,6 +322,14 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     const lanFromSelectors = ipsecPeer.selectors.find((s) => s.remote !== '0.0.0.0/0')?.remote;
     const spec = baseSpec(device, opts, caps, route ? { kind: 'site-to-site', binding: 'route' } : { kind: 'site-to-site', binding: 'policy' }, local, remote, lanFromSelectors);
     spec.ipsec = ipsecSpec(ipsecPeer, caps, src, include, spec.notes);
+    // An OpenBSD or strongSwan end writes one rule (connection) per flow, e.g. one `ike` rule per protocol: the other
+    // rules to this peer are flows of the same tunnel, mirrored as further selectors.
+    if (device.dialect === 'openbsd-ipsec' || device.dialect === 'strongswan') {
+      for (const q of device.ipsecPeers) {
+        if (q === ipsecPeer || q.kind !== ipsecPeer.kind || !q.remote || !model.sameAddress(q.remote.value, local)) continue;
+        for (const s of q.selectors) spec.ipsec.selectors.push({ local: s.remote, remote: s.local, protocol: s.protocol, localPort: s.remotePort, remotePort: s.localPort });
+      }
+    }
     const lan = opts.facts?.lan;
     if (lan && spec.ipsec.selectors.length && !spec.ipsec.selectors.some((s) => model.prefixContains(s.local, lan))) {
       spec.notes.push(`the LAN ${lan} is outside what ${src} protects for this peer (${spec.ipsec.selectors.map((s) => s.local).join(', ')}): change ${src}'s selectors too`);

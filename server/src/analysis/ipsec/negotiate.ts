@@ -241,8 +241,9 @@ export function selectorIssues(m: PeerMatch): SelectorIssue[] {
   const na = m.a.selectors.map(norm);
   const nb = m.b.selectors.map(norm);
   // What the other end can answer with: its peer's selectors, plus those of its sibling connections to the same
-  // address on a strongSwan end (IKEv1 takes one connection per flow; charon answers each quick mode with the
-  // connection whose selectors fit).
+  // address on a strongSwan or OpenBSD end (IKEv1 takes one connection per flow; charon answers each quick mode with
+  // the connection whose selectors fit, and isakmpd with the `ike` rule to that peer whose flow fits: ipsecctl's
+  // `proto` takes one protocol, so an ACL of tcp and icmp lines is two rules).
   const theirsA = [...na, ...siblingSelectors(m.A, m.a)];
   const theirsB = [...nb, ...siblingSelectors(m.B, m.b)];
   const res: SelectorIssue[] = [];
@@ -259,12 +260,12 @@ export function selectorIssues(m: PeerMatch): SelectorIssue[] {
   return res;
 }
 
-/** A strongSwan device's connections by remote address (canonical), built once per device. */
+/** A strongSwan or OpenBSD device's connections by remote address (canonical), built once per device. */
 const strongswanByRemote = new WeakMap<model.Device, Map<string, model.IpsecPeer[]>>();
 
-/** Selectors of the other connections of a strongSwan device to the same remote address as `p`. */
+/** Selectors of the other connections (rules) of a strongSwan or OpenBSD device to the same remote address as `p`. */
 function siblingSelectors(d: model.Device, p: model.IpsecPeer): NormSelector[] {
-  if (d.dialect !== 'strongswan' || !p.remote) return [];
+  if ((d.dialect !== 'strongswan' && d.dialect !== 'openbsd-ipsec') || !p.remote) return [];
   let index = strongswanByRemote.get(d);
   if (!index) {
     index = new Map();
