@@ -1,5 +1,5 @@
 // A crafted OpenBSD pair with a PSK mismatch and an IOS router with one weak-crypto warning, shared by the CLI
-// tests of the output formats, the CLI manners and the rules: the planted secrets must never appear in any output.
+// tests of the output formats, the CLI manners and the rules (CLI and LSP): the planted secrets must never appear in any output.
 
 /** Every secret the configs below hold. */
 export const SECRETS = ['site-a-secret-9x', 'site-b-other-7q', 'r1-key-secret'];

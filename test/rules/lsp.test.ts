@@ -12,24 +12,8 @@ import { after, before, describe, test } from 'node:test';
 import type { CodeAction, CreateFile, Diagnostic, PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
 import { ensureBuilt } from '../cli/build';
 import { TestClient } from '../lsp/client';
+import { IOS_WARNING as IOS } from '../helpers/psk-pair';
 
-const IOS = `hostname r1
-crypto isakmp policy 10
- encryption des
- hash sha256
- authentication pre-share
- group 14
-crypto isakmp key r1-key-secret address 10.0.0.2
-crypto ipsec transform-set TS esp-aes 256 esp-sha-hmac
-access-list 101 permit ip 10.1.0.0 0.0.255.255 10.2.0.0 0.0.255.255
-crypto map VPN 10 ipsec-isakmp
- set peer 10.0.0.2
- set transform-set TS
- match address 101
-interface Gi0/0
- ip address 10.0.0.1 255.255.255.0
- crypto map VPN
-`;
 
 const weak = (p: PublishDiagnosticsParams | undefined) => (p?.diagnostics ?? []).filter((d) => d.code === 'ipsec/weak-crypto');
 
