@@ -22,7 +22,19 @@ fi
 command -v chromium >/dev/null 2>&1 || die "chromium is still missing after apt-get install"
 if [ "${1:-}" = "--chromium-only" ]; then exit 0; fi
 
-if [ -f "$STAMP" ]; then exit 0; fi
+VS="$TOOLS/node_modules/code-server/lib/vscode"
+# The stamp alone is not enough: an `npm install` run by hand in .tools re-extracts code-server without the packages
+# of lib/vscode and the native modules built below. Every artefact the server loads must be there.
+ready() {
+  [ -f "$STAMP" ] && [ -f "$TOOLS/node_modules/code-server/out/node/entry.js" ] \
+    && [ -d "$VS/node_modules" ] \
+    && compgen -G "$VS/node_modules/@vscode/spdlog/build/Release/*.node" >/dev/null \
+    && compgen -G "$VS/node_modules/native-watchdog/build/Release/*.node" >/dev/null \
+    && compgen -G "$TOOLS/node_modules/argon2/lib/binding/*/argon2.node" >/dev/null
+}
+if ready; then exit 0; fi
+[ -f "$STAMP" ] && echo "e2e setup: $STAMP exists but code-server is incomplete: installing again" >&2
+rm -f "$STAMP"
 
 mkdir -p "$TOOLS"
 cd "$TOOLS"
@@ -30,7 +42,6 @@ cd "$TOOLS"
 export npm_config_yes=true npm_config_nodedir="${npm_config_nodedir:-/usr}"
 echo "e2e setup: installing code-server $CODE_SERVER_VERSION (npm)" >&2
 npm install --no-audit --no-fund --ignore-scripts "code-server@$CODE_SERVER_VERSION" >/dev/null 2>&1 || die "npm install code-server failed"
-VS="$TOOLS/node_modules/code-server/lib/vscode"
 [ -d "$VS" ] || die "code-server has no lib/vscode folder"
 (cd "$VS" && npm install --no-audit --no-fund --omit=dev --ignore-scripts >/dev/null 2>&1) || die "npm install in code-server/lib/vscode failed"
 for p in @vscode/spdlog native-watchdog; do
@@ -40,4 +51,5 @@ mkdir -p "$VS/node_modules/@vscode/ripgrep/bin"
 cp "$(command -v rg)" "$VS/node_modules/@vscode/ripgrep/bin/rg"
 npm rebuild argon2 >/dev/null 2>&1 || die "npm rebuild argon2 failed"
 touch "$STAMP"
+ready || die "code-server installed but some native module is missing"
 echo "e2e setup: ready" >&2
