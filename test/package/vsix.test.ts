@@ -75,6 +75,8 @@ test('the .vsix holds the bundles and contributions only, and stays under 2 MB',
     'extension/package.json',
     'extension/client/out/extension.js',
     'extension/server/out/server.js',
+    // The server's indexing threads (netcfg.indexing.jobs), loaded from the folder of server.js.
+    'extension/server/out/worker.js',
     // The web extension (package.json `browser`) and its worker server.
     'extension/client/out/browser.js',
     'extension/server/out/browser.js',

@@ -18,6 +18,8 @@ export interface WorkerInit {
   maxFileSize: number;
   /** The netcfg.yaml documents the reporting service holds (their overrides apply to the models, their policies decide what is posted). */
   projects: { uri: string; text: string; skip?: HostSkip }[];
+  /** Post the whole model (the language server's indexing: its editor features read definitions and references). */
+  whole?: boolean;
 }
 
 export interface ChunkRequest {

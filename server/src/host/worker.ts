@@ -8,7 +8,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setInternalErrorHandler } from '../service';
 import { createLowerer, lowerFile } from './batch';
-import { installTestFaults, workerExitMarker } from './faults';
+import { installTestFaults, workerExitMarker, workerHold } from './faults';
 import { collectPlain } from './plain';
 import type { ChunkRequest, ChunkResponse, FileResult, WorkerInit } from './pool';
 
@@ -19,9 +19,12 @@ const exitMarker = workerExitMarker();
 setInternalErrorHandler(() => undefined);
 const lowerer = createLowerer(init);
 const dieOn = exitMarker ? (text: string) => (text.includes(exitMarker) ? process.exit(3) : undefined) : undefined;
+const hold = workerHold();
+/** Test faults on the text just read: `worker-exit` ends this thread, `worker-hold` waits for its go file. */
+const onText = dieOn || hold ? (text: string) => (dieOn?.(text), hold?.(text)) : undefined;
 
 function processFile(uri: string, abs: string | Buffer, nullProtos: object[]): FileResult {
-  const res = lowerFile(lowerer, uri, typeof abs === 'string' ? abs : Buffer.from(abs as Uint8Array), init.maxFileSize, dieOn);
+  const res = lowerFile(lowerer, uri, typeof abs === 'string' ? abs : Buffer.from(abs as Uint8Array), init.maxFileSize, onText, init.whole);
   if (res.kind !== 'lowered') return res;
   const mark = nullProtos.length;
   if (!collectPlain(res.precomputed, nullProtos)) {

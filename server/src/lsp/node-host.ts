@@ -1,8 +1,10 @@
 // The Node server's host (server/src/server.ts): the workspace is the file system, walked by host/scan.ts and read
-// by host/read.ts (the same rules as the CLI). Disk URIs are `file:` URIs as `pathToFileURL` spells them.
+// by host/read.ts (the same rules as the CLI), closed files indexed on the worker threads of host/pool.ts. Disk URIs
+// are `file:` URIs as `pathToFileURL` spells them.
 
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultJobs, lowerInWorkers, workerCount } from '../host/pool';
 import { readConfigFile } from '../host/read';
 import { scanDirectory } from '../host/scan';
 import type { HostStat, ServerHost } from './host';
@@ -55,4 +57,13 @@ export const nodeHost: ServerHost = {
     }
   },
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
+  // The CLI's pool (server/out/worker.js, next to server.js), with no share for the main thread: it answers requests.
+  indexer: {
+    defaultJobs,
+    workers: workerCount,
+    async lower(files, workers, init, onResult) {
+      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, init, onResult);
+      return stats.workers;
+    },
+  },
 };
