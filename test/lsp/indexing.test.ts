@@ -139,7 +139,8 @@ describe('workspace indexing on worker threads', () => {
     client.settings = { indexing: { jobs: 2 } };
     await client.initialize(pathToFileURL(ws).href);
     // A worker holds b's old text (the mismatching key); b is saved with a's key and the watcher says so.
-    await new Promise((r) => setTimeout(r, 500));
+    for (let i = 0; i < 600 && !fs.existsSync(`${go}.held`); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(fs.existsSync(`${go}.held`), 'a worker holds b');
     fs.writeFileSync(path.join(ws, 'b.ipsec.conf'), SITE_B.replace('site-b-other-7q', 'site-a-secret-9x'));
     await client.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriB, type: 2 }] });
     await client.waitFor(() => client.diagnostics.has(uriB), 'b re-read and published');
