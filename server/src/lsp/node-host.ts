@@ -57,12 +57,13 @@ export const nodeHost: ServerHost = {
     }
   },
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
-  // The CLI's pool (server/out/worker.js, next to server.js), with no share for the main thread: it answers requests.
+  // The CLI's pool, with no share for the main thread (it answers requests). The worker is this bundle itself
+  // (server.ts runs `runPoolWorker` off the main thread): the .vsix carries one copy of the service, not two.
   indexer: {
     defaultJobs,
     workers: workerCount,
     async lower(files, workers, init, onResult) {
-      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, init, onResult);
+      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, init, onResult, undefined, __filename);
       return stats.workers;
     },
   },
