@@ -869,11 +869,12 @@ async function checkWithProgress(parsed: Options, collected: Collected, stdinFil
       files.push(f);
     };
     const init: WorkerInit = { settings: parsed.settings, maxFileSize, projects };
-    const mainLowers = process.env.NETCFG_POOL_LOCAL !== '0'; // measurements: 0 = the main thread only receives
+    // Measurements and tests: 0 = the main thread only receives. A test hook: production bundles read undefined (esbuild.mjs).
+    const mainLowers = process.env.NETCFG_POOL_LOCAL !== '0';
     const lowerer = mainLowers ? createLowerer(init) : undefined;
     const local = lowerer && ((file: PoolFile) => lowerFile(lowerer, file.uri, file.abs, maxFileSize));
     const stats = await lowerInWorkers(collected.files, local ? threads - 1 : threads, init, take, local);
-    // For tests and measurements: proof that the workers ran, and whether any file fell back to the main thread.
+    // Proof that the workers ran, and whether any file fell back to the main thread (README.md documents the variable).
     if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain, ${stats.local} on the main thread\n`);
   }
   // The config read from stdin is checked with (and after) the files named beside it, never on a worker.

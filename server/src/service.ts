@@ -81,6 +81,12 @@ export interface DocumentState {
   parsed?: ParseResult<unknown>;
   lowered?: LowerResult;
   /**
+   * Set for a closed file indexed off the main thread (`setIndexed`): its whole model as a worker lowered it, with no
+   * Setters and no tree. `lowered` is this model until a feature needs more (`hydrate`: the file is parsed and
+   * lowered again from its text, Setters and all), and is this model again once the hydration is dropped.
+   */
+  light?: LowerResult;
+  /**
    * The device with the shared secrets of its folder's secrets stores attached (`model.attachSharedSecrets`), and
    * the stamps it was built from; `version` is a fresh stamp whenever they change (pair caches key on it).
    */
@@ -107,7 +113,16 @@ export interface LanguageService {
    * Undefined when the text has no dialect (or outside batch mode). Internal errors are not reported but returned,
    * to be reported by the service that takes the result where it would have met them itself.
    */
-  precompute(uri: string, text: string): PrecomputedLowering | undefined;
+  precompute(uri: string, text: string, options?: { whole?: boolean }): PrecomputedLowering | undefined;
+  /**
+   * Editor mode: a closed file's `precompute` result (made with `whole`, by a lowering service with this service's
+   * settings and netcfg.yaml documents) entered as its model, so the file is not parsed here. Its findings are
+   * those `setDocument` gives but for fixes; its tree and Setters are made again from `text` on first need (a
+   * pair with a document that has Setters, whose quick fix may edit this file; its parse for hover and the like)
+   * and dropped again when more than `MAX_HYDRATED` such files hold theirs. Used only when the service resolves
+   * the text to the same dialect (else it is `setDocument`); in batch mode it is `setLowered`.
+   */
+  setIndexed(uri: string, text: string, version: number, precomputed: PrecomputedLowering): Set<string>;
   /** Forgets a document. Returns the URIs whose findings may have changed. */
   removeDocument(uri: string): Set<string>;
   getDocument(uri: string): DocumentState | undefined;
@@ -265,8 +280,45 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   function parseOf(doc: DocumentState): ParseResult<unknown> | undefined {
     if (!doc.dialect) return undefined;
-    if (!doc.parsed) doc.parsed = parseGuarded(dialectById(doc.dialect), doc.text, dialectOptions());
+    if (!doc.parsed) {
+      doc.parsed = parseGuarded(dialectById(doc.dialect), doc.text, dialectOptions());
+      if (doc.light) keepHydrated(doc);
+    }
     return doc.parsed;
+  }
+
+  // Files entered by `setIndexed` whose tree or Setters are made again (oldest first); past `MAX_HYDRATED`, the oldest
+  // goes back to its worker model. Findings already computed keep their fixes (plain edits, no tree behind them).
+  const hydrated = new Set<string>();
+
+  function keepHydrated(doc: DocumentState): void {
+    hydrated.delete(doc.uri);
+    hydrated.add(doc.uri);
+    if (hydrated.size <= MAX_HYDRATED) return;
+    const oldest = hydrated.values().next().value as string;
+    hydrated.delete(oldest);
+    const d = docs.get(oldest);
+    if (!d?.light) return;
+    d.parsed = undefined;
+    if (d.lowered !== d.light) {
+      d.lowered = d.light;
+      d.effective = undefined;
+    }
+  }
+
+  /** A `setIndexed` file's model with its Setters: lowered again from its text (the same model, plus Setters). */
+  function hydrate(doc: DocumentState): void {
+    if (!doc.light || doc.lowered !== doc.light || !doc.dialect) return;
+    doc.lowered = lowerGuarded(dialectById(doc.dialect), parseOf(doc)!, doc.uri, dialectOptions());
+    for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
+    doc.effective = undefined;
+    keepHydrated(doc);
+  }
+
+  /** Whether a document's model is a `setIndexed` one without Setters. */
+  function isLight(uri: string): boolean {
+    const doc = docs.get(uri);
+    return !!doc?.light && doc.lowered === doc.light;
   }
 
   function reindex(doc: DocumentState): void {
@@ -308,8 +360,10 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     generation++;
     for (const doc of docs.values()) {
       doc.lowered = undefined;
+      doc.light = undefined;
       reindex(doc);
     }
+    hydrated.clear();
     workspaceEpoch++;
   }
 
@@ -385,11 +439,20 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     if (!da || !db) return [];
     const cached = pairCache.get(key);
     if (cached && cached.va === da.version && cached.vb === db.version && cached.gen === generation) return cached.findings;
-    const la = da;
-    const lb = db;
+    // A document with Setters (open in the editor) may offer a fix on either end: the other end, if indexed off the
+    // main thread, gets its Setters back first. Between two such files nobody asks for fixes.
+    const lightA = isLight(first);
+    const lightB = isLight(second);
+    let la = da;
+    let lb = db;
+    if (lightA !== lightB && docs.has(first) && docs.has(second)) {
+      hydrate(docs.get(lightA ? first : second)!);
+      la = endpoint(first)!;
+      lb = endpoint(second)!;
+    }
     const findings: model.Finding[] = [];
     if (la.device && lb.device) for (const check of PAIR_CHECKS) for (const f of runSafely(() => check.check(la.device!, lb.device!, ctx()))) findings.push(f);
-    pairCache.set(key, { va: da.version, vb: db.version, gen: generation, findings });
+    pairCache.set(key, { va: la.version, vb: lb.version, gen: generation, findings });
     return findings;
   }
 
@@ -447,6 +510,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
 
   /** `setDocument`, with a host's precomputed lowering when it has one (`setLowered`). */
   function putDocument(uri: string, text: string, version: number, languageId: string | undefined, skip: HostSkip | undefined, precomputed: PrecomputedLowering | undefined): Set<string> {
+    hydrated.delete(uri);
     if (isWorkspaceConfigUri(uri)) {
       docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
       return setWorkspaceConfig(uri, text);
@@ -468,6 +532,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       // same netcfg.yaml overrides, Setters dropped, and the device checks' findings.
       for (const e of precomputed.errors) onInternalError(e);
       doc.lowered = precomputed.lowered;
+      if (!batch) doc.light = precomputed.lowered;
       deviceCache.set(uri, { version: doc.stamp, gen: generation, findings: precomputed.device.findings, replay: precomputed.device.errors.length ? precomputed.device.errors : undefined });
     }
     docs.set(uri, doc);
@@ -497,7 +562,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return putDocument(uri, text, version, undefined, undefined, settings.batch ? precomputed : undefined);
     },
 
-    precompute(uri, text) {
+    setIndexed(uri, text, version, precomputed) {
+      return putDocument(uri, text, version, undefined, undefined, precomputed);
+    },
+
+    precompute(uri, text, options) {
       if (!settings.batch || isWorkspaceConfigUri(uri)) return undefined;
       const doc: DocumentState = { uri, version: 1, stamp: ++stampCounter, text, lineStarts: [] };
       resolve(doc);
@@ -520,7 +589,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       // Workspace policies may read any part of the model: such a file keeps all of it. So does a strongSwan file:
       // its device findings are computed again on the main thread once its folder's secrets are attached
       // (`effective`), and they include the lowering diagnostics.
-      const whole = policiesFor(wsConfigs, uri).policies.length > 0 || doc.dialect === 'strongswan';
+      const whole = options?.whole === true || policiesFor(wsConfigs, uri).policies.length > 0 || doc.dialect === 'strongswan';
       return { dialect: doc.dialect, lowered: whole ? low : forCrossFile(low), errors, device: { findings, errors: checkErrors } };
     },
 
@@ -537,6 +606,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
         for (const p of index.neighbourhood(u)) affected.add(p);
       }
       trackSwan(uri, undefined);
+      hydrated.delete(uri);
       docs.delete(uri);
       index.set(uri, undefined);
       indexVersion++;
@@ -628,9 +698,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     updateSettings(partial) {
       settings = { ...settings, ...partial };
       generation++;
+      hydrated.clear();
       for (const doc of docs.values()) {
         doc.parsed = undefined;
         doc.lowered = undefined;
+        doc.light = undefined;
         resolve(doc);
         trackSwan(doc.uri, doc.dialect);
         reindex(doc);
@@ -705,6 +777,9 @@ export function mergeIdentical(findings: model.Finding[]): model.Finding[] {
 }
 
 const SEVERITY_RANK: Record<model.Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/** Most `setIndexed` files that hold a tree or Setters made again at once (see `LanguageService.setIndexed`). */
+export const MAX_HYDRATED = 64;
 
 /** Most findings of one code a file reports; the rest are summarised by one `limits/too-many-findings`. */
 export const MAX_FINDINGS_PER_CODE = 1000;

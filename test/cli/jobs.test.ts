@@ -12,7 +12,7 @@ import { before, describe, test } from 'node:test';
 import { collectPlain, restorePlain } from '../../server/src/host/plain';
 import { workerCount } from '../../server/src/host/pool';
 import { dict } from '../../server/src/model/dict';
-import { createLanguageService } from '../../server/src/service';
+import { createLanguageService, MAX_HYDRATED } from '../../server/src/service';
 import { CLI, ensureBuilt, ROOT } from './build';
 
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -410,5 +410,72 @@ describe('LanguageService.setLowered', () => {
     const pre = lowerElsewhere(R1, r1);
     editor.setLowered(R1, r1, 1, pre);
     assert.notEqual(editor.getDevice(R1), pre.lowered.device, 'the editor keeps its own lowering (with quick-fix Setters)');
+  });
+});
+
+describe('LanguageService.setIndexed (the language server indexing on workers)', () => {
+  const R1 = 'file:///ws/a.ipsec.conf';
+  const R2 = 'file:///ws/b.ipsec.conf';
+  const r1 = fs.readFileSync(path.join(__dirname, 'fixtures/pair/a.ipsec.conf'), 'utf8');
+  const r2 = fs.readFileSync(path.join(__dirname, 'fixtures/pair/b.ipsec.conf'), 'utf8');
+  /** What an indexing worker posts: the whole model of a batch service's `precompute`, through a structured clone. */
+  const indexedElsewhere = (uri: string, text: string) => structuredClone(createLanguageService({ batch: true }).precompute(uri, text, { whole: true })!);
+  const shown = (svc: ReturnType<typeof createLanguageService>, uri: string) => svc.getFindings(uri).map((f) => ({ code: f.code, range: f.range, message: f.message, fixes: f.fixes }));
+
+  test('two closed files: the findings of setDocument without fixes, from the models as posted', () => {
+    const ref = createLanguageService();
+    ref.setDocument(R1, r1, 1);
+    ref.setDocument(R2, r2, 2);
+    const svc = createLanguageService();
+    const pre1 = indexedElsewhere(R1, r1);
+    assert.ok(pre1.lowered.device.references.length > 0 || pre1.lowered.device.definitions.length > 0 || pre1.lowered.device.ipsecPeers.length > 0);
+    svc.setIndexed(R1, r1, 1, pre1);
+    svc.setIndexed(R2, r2, 2, indexedElsewhere(R2, r2));
+    assert.equal(svc.getDevice(R1), pre1.lowered.device, 'not lowered again');
+    for (const uri of [R1, R2]) {
+      assert.deepEqual(shown(svc, uri), shown(ref, uri).map((f) => ({ ...f, fixes: [] })));
+    }
+    assert.ok(shown(ref, R1).some((f) => f.code === 'ipsec/psk-mismatch' && f.fixes.length === 2), 'fix either end, in the editor');
+  });
+
+  test('an open file paired with an indexed one: the fix on the indexed end is offered (its Setters made again)', () => {
+    const ref = createLanguageService();
+    ref.setDocument(R1, r1, 1);
+    ref.setDocument(R2, r2, 2);
+    const svc = createLanguageService();
+    const pre2 = indexedElsewhere(R2, r2);
+    svc.setIndexed(R2, r2, 2, pre2);
+    svc.setDocument(R1, r1, 3);
+    const fixes = svc.getFindings(R1).find((f) => f.code === 'ipsec/psk-mismatch')!.fixes;
+    assert.deepEqual(fixes, ref.getFindings(R1).find((f) => f.code === 'ipsec/psk-mismatch')!.fixes);
+    assert.ok(fixes.some((x) => x.edits.some((e) => e.uri === R2)), 'an edit of the closed file');
+    assert.notEqual(svc.getDevice(R2), pre2.lowered.device, 'lowered again, with Setters');
+    // Its own findings are the editor's (the pair's come with their fixes now, its device findings as posted).
+    const bare = (list: ReturnType<typeof shown>) => list.map(({ fixes: _fixes, ...f }) => f);
+    assert.deepEqual(bare(shown(svc, R2)), bare(shown(ref, R2)));
+  });
+
+  test(`at most MAX_HYDRATED (${MAX_HYDRATED}) indexed files keep a tree made again; the oldest goes back to its posted model`, () => {
+    const svc = createLanguageService();
+    const uris = Array.from({ length: MAX_HYDRATED + 1 }, (_, i) => `file:///ws/site${i}/b.ipsec.conf`);
+    const posted = uris.map((u) => indexedElsewhere(u, r2));
+    uris.forEach((u, i) => svc.setIndexed(u, r2, i + 1, posted[i]));
+    for (const u of uris.slice(0, MAX_HYDRATED)) assert.ok(svc.getParse(u));
+    assert.ok(svc.getDocument(uris[0])!.parsed, 'the first still parsed');
+    assert.ok(svc.getParse(uris[MAX_HYDRATED]));
+    assert.equal(svc.getDocument(uris[0])!.parsed, undefined, 'the oldest dropped its tree');
+    assert.ok(svc.getDocument(uris[1])!.parsed);
+    assert.equal(svc.getDevice(uris[0]), posted[0].lowered.device);
+    // Asked again, it is parsed again.
+    assert.ok(svc.getParse(uris[0])?.parsed.tree);
+  });
+
+  test('a settings change lowers indexed files again in-process', () => {
+    const svc = createLanguageService();
+    const pre = indexedElsewhere(R1, r1);
+    svc.setIndexed(R1, r1, 1, pre);
+    svc.updateSettings({ reportUnknownCommands: true });
+    assert.notEqual(svc.getDevice(R1), pre.lowered.device);
+    assert.ok(svc.getDevice(R1));
   });
 });

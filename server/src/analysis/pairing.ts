@@ -112,15 +112,51 @@ interface Choice {
 
 const NONE: Choice = { chosen: [] };
 
+/**
+ * The devices under one key of the index: one URI as a string (most keys: an interface address, a LAN subnet), a
+ * Set from the second on. A Set per key was most of `PairIndex.set`'s cost and garbage on a 1,000-router fleet.
+ * Members keep their insertion order either way.
+ */
+type Bucket = string | Set<string>;
+const NO_MEMBERS: readonly string[] = [];
+
+function bucketAdd(m: Map<string, Bucket>, key: string, uri: string): void {
+  const b = m.get(key);
+  if (b === undefined) m.set(key, uri);
+  else if (typeof b !== 'string') b.add(uri);
+  else if (b !== uri) m.set(key, new Set([b, uri]));
+}
+
+function bucketDelete(m: Map<string, Bucket>, key: string, uri: string): void {
+  const b = m.get(key);
+  if (b === undefined) return;
+  if (typeof b !== 'string') {
+    b.delete(uri);
+    if (b.size === 0) m.delete(key);
+  } else if (b === uri) m.delete(key);
+}
+
+function members(b: Bucket | undefined): Iterable<string> {
+  return b === undefined ? NO_MEMBERS : typeof b === 'string' ? [b] : b;
+}
+
+function bucketSize(b: Bucket | undefined): number {
+  return b === undefined ? 0 : typeof b === 'string' ? 1 : b.size;
+}
+
+function bucketHas(b: Bucket | undefined, uri: string): boolean {
+  return b !== undefined && (typeof b === 'string' ? b === uri : b.has(uri));
+}
+
 /** An index of all devices' pair keys, updated one device at a time. */
 export class PairIndex {
   private keys = new Map<string, PairKeys>();
   /** Folder segments of each uri (`file:///ws/custA/r1.ios` → ['file:', '', 'ws', 'custA']). */
   private folders = new Map<string, string[]>();
-  private byOwned = new Map<string, Set<string>>();
-  private byLink = new Map<string, Set<string>>();
-  private byTarget = new Map<string, Set<string>>();
-  private byProbe = new Map<string, Set<string>>();
+  private byOwned = new Map<string, Bucket>();
+  private byLink = new Map<string, Bucket>();
+  private byTarget = new Map<string, Bucket>();
+  private byProbe = new Map<string, Bucket>();
   /** Memo of `chooseTarget` (`from\0address`), valid until the next `set`: a hub's many spokes ask the same question. */
   private choices = new Map<string, Choice>();
 
@@ -128,44 +164,39 @@ export class PairIndex {
     this.choices.clear();
     const old = this.keys.get(uri);
     if (old) {
-      for (const a of old.owned) this.byOwned.get(a)?.delete(uri);
-      for (const l of old.links) this.byLink.get(l)?.delete(uri);
-      for (const t of old.targets) this.byTarget.get(t)?.delete(uri);
-      for (const p of old.linkProbes) this.byProbe.get(p)?.delete(uri);
+      for (const a of old.owned) bucketDelete(this.byOwned, a, uri);
+      for (const l of old.links) bucketDelete(this.byLink, l, uri);
+      for (const t of old.targets) bucketDelete(this.byTarget, t, uri);
+      for (const p of old.linkProbes) bucketDelete(this.byProbe, p, uri);
       this.keys.delete(uri);
       this.folders.delete(uri);
     }
     if (!keys) return;
     this.keys.set(uri, keys);
     this.folders.set(uri, folderOf(uri));
-    const add = (m: Map<string, Set<string>>, k: string) => {
-      let s = m.get(k);
-      if (!s) m.set(k, (s = new Set()));
-      s.add(uri);
-    };
-    for (const a of keys.owned) add(this.byOwned, a);
-    for (const l of keys.links) add(this.byLink, l);
-    for (const t of keys.targets) add(this.byTarget, t);
-    for (const p of keys.linkProbes) add(this.byProbe, p);
+    for (const a of keys.owned) bucketAdd(this.byOwned, a, uri);
+    for (const l of keys.links) bucketAdd(this.byLink, l, uri);
+    for (const t of keys.targets) bucketAdd(this.byTarget, t, uri);
+    for (const p of keys.linkProbes) bucketAdd(this.byProbe, p, uri);
   }
 
   /** Devices that own `address` (canonical), in no particular order. */
   ownersOf(address: string): string[] {
-    return [...(this.byOwned.get(address) ?? [])];
+    return [...members(this.byOwned.get(address))];
   }
 
   /** Devices that target `address` (canonical): IKE peers, tunnel destinations, NHRP NBMA addresses. */
   targetersOf(address: string): string[] {
-    return [...(this.byTarget.get(address) ?? [])];
+    return [...members(this.byTarget.get(address))];
   }
 
   /** The owner(s) of `address` that `from` talks to, as pairing chooses them; every fitting owner when it cannot choose. */
   ownersFor(from: string, address: string): string[] {
     const owners = this.byOwned.get(address);
-    if (!owners || owners.size === 0) return [];
-    if (owners.has(from)) return [from];
+    if (bucketSize(owners) === 0) return [];
+    if (bucketHas(owners, from)) return [from];
     const c = this.chooseTarget(from, address);
-    return [...(c.chosen.length ? c.chosen : c.ambiguous ?? owners)];
+    return [...(c.chosen.length ? c.chosen : c.ambiguous ?? members(owners))];
   }
 
   /** The pair keys a device was indexed with. */
@@ -187,10 +218,10 @@ export class PairIndex {
     // router's peer is the MikroTik next to it (or, when it cannot tell, no check runs on a guess).
     for (const t of keys.targets) for (const u of this.chooseTarget(uri, t).chosen) if (!this.rejects(u, uri)) res.add(u);
     for (const a of keys.owned) {
-      for (const u of this.byTarget.get(a) ?? []) if (u !== uri && !res.has(u) && this.chooseTarget(u, a).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
+      for (const u of members(this.byTarget.get(a))) if (u !== uri && !res.has(u) && this.chooseTarget(u, a).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
     }
-    const onLink = (net: string, members: Set<string> | undefined) => {
-      for (const u of members ?? []) if (u !== uri && !res.has(u) && this.meetOnLink(uri, u, net)) res.add(u);
+    const onLink = (net: string, bucket: Bucket | undefined) => {
+      for (const u of members(bucket)) if (u !== uri && !res.has(u) && this.meetOnLink(uri, u, net)) res.add(u);
     };
     for (const l of keys.links) {
       onLink(l, this.byLink.get(l));
@@ -221,8 +252,8 @@ export class PairIndex {
     const res = new Set<string>();
     const keys = this.keys.get(uri);
     if (!keys) return res;
-    const addAll = (s: Set<string> | undefined) => {
-      for (const u of s ?? []) res.add(u);
+    const addAll = (b: Bucket | undefined) => {
+      for (const u of members(b)) res.add(u);
     };
     for (const t of keys.targets) addAll(this.byOwned.get(t));
     for (const a of keys.owned) {
@@ -250,16 +281,16 @@ export class PairIndex {
    * Which of the `owners` of one address device `from` talks to: by explicit scope, then the nearest folder, then
    * mutual targeting. Owning the address itself wins (a copy of this device elsewhere is not its peer).
    */
-  private chooseOwner(from: string, owners: Set<string> | undefined): Choice {
-    if (!owners || owners.size === 0) return NONE;
-    if (owners.has(from)) return NONE;
+  private chooseOwner(from: string, owners: Bucket | undefined): Choice {
+    if (owners === undefined || bucketSize(owners) === 0) return NONE;
+    if (bucketHas(owners, from)) return NONE;
     const mine = this.keys.get(from);
     if (!mine) return NONE;
-    if (owners.size === 1) {
-      const only = owners.values().next().value as string;
+    if (bucketSize(owners) === 1) {
+      const only = typeof owners === 'string' ? owners : (owners.values().next().value as string);
       return compatible(mine.scopes, this.keys.get(only)?.scopes ?? []) ? { chosen: [only] } : NONE;
     }
-    let left = [...owners].filter((u) => compatible(mine.scopes, this.keys.get(u)?.scopes ?? []));
+    let left = [...members(owners)].filter((u) => compatible(mine.scopes, this.keys.get(u)?.scopes ?? []));
     if (left.length <= 1) return { chosen: left };
     // a. An explicit scope shared with `from` beats unscoped candidates.
     if (mine.scopes.length) {
@@ -303,9 +334,9 @@ export class PairIndex {
       if (own?.has(a)) return false;
       const all = this.byOwned.get(a);
       // The common case: `to` alone owns the address (scopes were checked above).
-      if (!all || (all.size === 1 && all.has(to))) continue;
+      if (all === undefined || all === to || (typeof all !== 'string' && all.size === 1 && all.has(to))) continue;
       const owners = new Set<string>([to]);
-      for (const u of all) {
+      for (const u of members(all)) {
         const k = this.keys.get(u);
         if (k && (k.links.has(net) || k.linkProbes.has(net))) owners.add(u);
       }

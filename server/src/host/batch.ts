@@ -15,12 +15,12 @@ export function createLowerer(init: WorkerInit): LanguageService {
 }
 
 /** Reads and lowers one file with `lowerer` (see `createLowerer`). */
-export function lowerFile(lowerer: LanguageService, uri: string, abs: string | Buffer, maxFileSize: number, onText?: (text: string) => void): FileResult {
+export function lowerFile(lowerer: LanguageService, uri: string, abs: string | Buffer, maxFileSize: number, onText?: (text: string) => void, whole?: boolean): FileResult {
   const read = readConfigFileSync(abs, { maxFileSize });
   if (!read.ok) return read.skip ? { kind: 'text', text: '', skip: read.skip } : { kind: 'unreadable', reason: read.reason };
   const text = read.text;
   onText?.(text);
-  const precomputed = lowerer.precompute(uri, text);
+  const precomputed = lowerer.precompute(uri, text, whole ? { whole } : undefined);
   return precomputed ? { kind: 'lowered', text, precomputed } : { kind: 'text', text };
 }
 

@@ -24,6 +24,13 @@ const MAX_NUL_SHARE = 0.01;
 /** Share of invalid sequences and control characters (other than tab, line breaks, form feed, ESC) above which a file is binary. */
 const MAX_JUNK_SHARE = 0.2;
 
+/**
+ * A character the binary test counts: NUL, a control character other than tab, line breaks, form feed and ESC,
+ * DEL, U+FFFD, and in UTF-16 a surrogate (a lone one is an invalid sequence).
+ */
+const SUSPECT_UTF8 = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd]/;
+const SUSPECT_UTF16 = /[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f\ufffd\ud800-\udfff]/;
+
 /** Bytes: a Uint8Array or a Node Buffer (which this TypeScript does not take for a Uint8Array). */
 export interface ByteView {
   buffer: ArrayBufferLike;
@@ -82,7 +89,10 @@ export function decodeConfig(bytes: ByteView): ReadResult {
   let nul = 0;
   let junk = 0;
   let replacements = 0;
-  for (let i = 0; i < text.length; i++) {
+  // Most files hold none of what the loop counts: one native regular-expression scan proves it (issue 16: the loop
+  // was ~1% of a fleet check's main thread).
+  const suspect = utf16 ? SUSPECT_UTF16 : SUSPECT_UTF8;
+  for (let i = suspect.test(text) ? 0 : text.length; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0) nul++;
     else if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11 && c !== 27 : c === 0x7f) junk++;

@@ -18,6 +18,8 @@ export interface WorkerInit {
   maxFileSize: number;
   /** The netcfg.yaml documents the reporting service holds (their overrides apply to the models, their policies decide what is posted). */
   projects: { uri: string; text: string; skip?: HostSkip }[];
+  /** Post the whole model (the language server's indexing: its editor features read definitions and references). */
+  whole?: boolean;
 }
 
 export interface ChunkRequest {
@@ -64,7 +66,7 @@ export interface PoolStats {
  * Below this many bytes of input per worker the pool does not pay: each worker loads the bundle and warms up its
  * own JIT (~0.2 s of CPU before its first file is fast), and on two cores the extra CPU cancels the parallel part up
  * to ~1.7 MB per worker (measured: docs/performance.md, "Parse and lower on two cores").
- * `NETCFG_POOL_MIN_BYTES` overrides it (tests push small fixtures through the workers with 0).
+ * `NETCFG_POOL_MIN_BYTES` overrides it (documented in README.md; tests push small fixtures through the workers with 0).
  */
 export const MIN_BYTES_PER_WORKER = 2 * 1024 * 1024;
 
@@ -75,7 +77,9 @@ export function defaultJobs(): number {
 
 /**
  * How many threads lower `files` files of `bytes` bytes in all with `--jobs jobs` (the CLI's main thread is one of
- * them, the others are workers; `NETCFG_POOL_LOCAL=0`: all workers): 0 (in-process) when fewer than two pay off.
+ * them, the others are workers; `NETCFG_POOL_LOCAL=0`, a test hook compiled out of production bundles: all workers;
+ * the language server's indexing starts this many workers, none on its own thread): 0 (in-process) when fewer than
+ * two pay off.
  */
 export function workerCount(jobs: number, files: number, bytes: number): number {
   if (jobs <= 1) return 0;
@@ -98,15 +102,22 @@ function chunkSize(files: number, workers: number): number {
  * Reads and lowers `files` on `workers` worker threads; calls `onResult(i, result)` for every file, in index order.
  * With `local`, the main thread lowers chunks too, one at a time between the workers' messages (a chunk's results
  * wait for their turn like a worker's). Resolves once every file is answered and the workers are stopped.
+ * `script`: the worker's bundle (`runPoolWorker` off the main thread); the CLI's worker.js by default.
  */
-export function lowerInWorkers(files: readonly PoolFile[], workers: number, init: WorkerInit, onResult: (index: number, result: FileResult) => void, local?: (file: PoolFile) => FileResult): Promise<PoolStats> {
+export function lowerInWorkers(
+  files: readonly PoolFile[],
+  workers: number,
+  init: WorkerInit,
+  onResult: (index: number, result: FileResult) => void,
+  local?: (file: PoolFile) => FileResult,
+  script: string = path.join(__dirname, 'worker.js'),
+): Promise<PoolStats> {
   const size = chunkSize(files.length, workers + (local ? 1 : 0));
   const chunkCount = Math.ceil(files.length / size);
   const stats: PoolStats = { workers, chunks: chunkCount, redone: 0, notPlain: 0, local: 0 };
   const done: (FileResult[] | undefined)[] = new Array(chunkCount);
   let nextChunk = 0; // next chunk to send
   let delivered = 0; // chunks handed to onResult
-  const script = path.join(__dirname, 'worker.js');
 
   return new Promise<PoolStats>((resolve, reject) => {
     const live = new Set<{ worker: Worker; queue: number[] }>();

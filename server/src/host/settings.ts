@@ -18,6 +18,14 @@ export interface EditorSettings {
   maxFileSize?: unknown;
   defaultDialect?: unknown;
   reportUnknownCommands?: unknown;
+  /** Read by the Node server's indexing only (`indexingJobs`), not a service setting. */
+  indexing?: { jobs?: unknown };
+}
+
+/** `netcfg.indexing.jobs`: threads reading and lowering closed files while indexing (1: in-process); undefined: the default. */
+export function indexingJobs(s: EditorSettings | null | undefined): number | undefined {
+  const v = s?.indexing?.jobs;
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= 256 ? v : undefined;
 }
 
 export function parseWeakCrypto(v: unknown): ServiceSettings['weakCrypto'] | undefined {

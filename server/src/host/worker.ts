@@ -1,44 +1,5 @@
-// Entry of a pool worker thread (bundled as server/out/worker.js; see pool.ts). Receives chunks of files, and for
-// each runs exactly what the CLI runs in-process up to the cross-file work (batch.ts `lowerFile`: the host's read
-// rules, then a batch-mode service's `precompute`: detection, guarded parse and lowering, Setters dropped, the
-// netcfg.yaml overrides, the device's own findings). Posts back the text and that result as plain data
-// (`collectPlain`), or only the text when it would not survive the structured clone (the main thread then lowers
-// that file itself).
+// Entry of the CLI's pool worker threads (bundled as server/out/worker.js, next to cli.js; see pool.ts and pool-worker.ts).
 
-import { parentPort, workerData } from 'node:worker_threads';
-import { setInternalErrorHandler } from '../service';
-import { createLowerer, lowerFile } from './batch';
-import { installTestFaults, workerExitMarker } from './faults';
-import { collectPlain } from './plain';
-import type { ChunkRequest, ChunkResponse, FileResult, WorkerInit } from './pool';
+import { runPoolWorker } from './pool-worker';
 
-const init = workerData as WorkerInit;
-installTestFaults();
-const exitMarker = workerExitMarker();
-// `precompute` returns the internal errors it meets; nothing else in a worker reports any.
-setInternalErrorHandler(() => undefined);
-const lowerer = createLowerer(init);
-const dieOn = exitMarker ? (text: string) => (text.includes(exitMarker) ? process.exit(3) : undefined) : undefined;
-
-function processFile(uri: string, abs: string | Buffer, nullProtos: object[]): FileResult {
-  const res = lowerFile(lowerer, uri, typeof abs === 'string' ? abs : Buffer.from(abs as Uint8Array), init.maxFileSize, dieOn);
-  if (res.kind !== 'lowered') return res;
-  const mark = nullProtos.length;
-  if (!collectPlain(res.precomputed, nullProtos)) {
-    nullProtos.length = mark;
-    return { kind: 'text', text: res.text, notPlain: true };
-  }
-  return res;
-}
-
-parentPort!.on('message', (req: ChunkRequest) => {
-  const nullProtos: object[] = [];
-  const results = req.files.map((f) => processFile(f.uri, f.abs, nullProtos));
-  const res: ChunkResponse = { id: req.id, results, nullProtos };
-  try {
-    parentPort!.postMessage(res);
-  } catch {
-    // Not cloneable after all: the main thread does these files itself.
-    parentPort!.postMessage({ id: req.id, results: req.files.map(() => ({ kind: 'inprocess' })), nullProtos: [] } satisfies ChunkResponse);
-  }
-});
+runPoolWorker();

@@ -4,6 +4,7 @@
 // where the VS Code client reads the files for the worker. No LSP types, no Node built-ins.
 
 import type { ReadResult } from '../host/decode';
+import type { FileResult, WorkerInit } from '../host/pool';
 
 export interface HostFile {
   /** The file's URI, spelled as `canonicalUri` spells it. */
@@ -46,6 +47,21 @@ export interface ServerHost {
   readText(uri: string): Promise<string | undefined>;
   /** Resolves after queued messages had a turn (setImmediate in Node, a macrotask in a worker). */
   nextTurn(): Promise<void>;
+  /** Reading and lowering closed files on worker threads (Node only; the web worker host indexes in-process). */
+  readonly indexer?: HostIndexer;
+}
+
+/** The Node host's worker pool (host/pool.ts), as the indexing of lsp/server.ts uses it. */
+export interface HostIndexer {
+  /** The default of `netcfg.indexing.jobs`: the cores this process may use. */
+  defaultJobs(): number;
+  /** Worker threads worth starting for `files` files of `bytes` bytes with `jobs` allowed; 0: index in-process. */
+  workers(jobs: number, files: number, bytes: number): number;
+  /**
+   * Reads and lowers `files` on `workers` threads (none on the caller's thread) with the read rules of `host/read.ts`;
+   * `onResult(i, result)` in index order. Resolves with the number of workers that started once all are answered.
+   */
+  lower(files: readonly HostFile[], workers: number, init: WorkerInit, onResult: (index: number, result: FileResult) => void): Promise<number>;
 }
 
 /** The URI of a child of a folder URI (`name` is one path segment, not encoded). */

@@ -1,8 +1,10 @@
 // The Node server's host (server/src/server.ts): the workspace is the file system, walked by host/scan.ts and read
-// by host/read.ts (the same rules as the CLI). Disk URIs are `file:` URIs as `pathToFileURL` spells them.
+// by host/read.ts (the same rules as the CLI), closed files indexed on the worker threads of host/pool.ts. Disk URIs
+// are `file:` URIs as `pathToFileURL` spells them.
 
 import * as fs from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { defaultJobs, lowerInWorkers, workerCount } from '../host/pool';
 import { readConfigFile } from '../host/read';
 import { scanDirectory } from '../host/scan';
 import type { HostStat, ServerHost } from './host';
@@ -55,4 +57,14 @@ export const nodeHost: ServerHost = {
     }
   },
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
+  // The CLI's pool, with no share for the main thread (it answers requests). The worker is this bundle itself
+  // (server.ts runs `runPoolWorker` off the main thread): the .vsix carries one copy of the service, not two.
+  indexer: {
+    defaultJobs,
+    workers: workerCount,
+    async lower(files, workers, init, onResult) {
+      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, init, onResult, undefined, __filename);
+      return stats.workers;
+    },
+  },
 };

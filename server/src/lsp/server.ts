@@ -51,7 +51,8 @@ import { generatePeerResult, unpairedPeerItems } from '../features/generatePeer'
 import { GENERATE_PEER_REQUEST, UNPAIRED_PEERS_REQUEST, type GeneratePeerParams, type GeneratePeerResult, type UnpairedPeersParams } from '../generate/protocol';
 import { getWorkspaceSymbols } from '../features/workspaceSymbols';
 import { candidateKind, CONFIG_GLOB, hasDialectName, isProjectFileName, isProjectNoise } from '../host/names';
-import { fromEditorSettings, settingsDiffer, type EditorSettings } from '../host/settings';
+import type { WorkerInit } from '../host/pool';
+import { fromEditorSettings, indexingJobs, settingsDiffer, type EditorSettings } from '../host/settings';
 import * as model from '../model';
 import {
   CHECK_WORKSPACE_REQUEST,
@@ -64,7 +65,7 @@ import {
 import { visibleFindings } from '../rules/apply';
 import { BASELINE_FILE_NAME, baselineFingerprints as baselineFingerprintsOf, parseBaseline } from '../rules/baseline';
 import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type HostSkip, type ServiceSettings } from '../service';
-import { childUri, isUnder, uriBaseName, type ServerHost } from './host';
+import { childUri, isUnder, uriBaseName, type HostFile, type ServerHost } from './host';
 
 
 /** Edits are applied to the service and diagnostics recomputed this long after the last keystroke. */
@@ -217,12 +218,25 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
     return model.dialectOfLanguageId(languageId);
   }
 
+  /**
+   * Closed files out on the indexing workers, each with a token: a worker's result is taken only while its file's
+   * token is still here. Any newer text (a read after a watcher event, the editor opening it) or a removal takes it out.
+   */
+  const inFlight = new Map<string, number>();
+  let flightToken = 0;
+  /** Bumps whenever a netcfg.yaml enters or leaves the service: worker models made under the older ones are not taken. */
+  let projectsEpoch = 0;
+
   function setDocument(uri: string, text: string, languageId?: string, skip?: HostSkip): Set<string> {
+    inFlight.delete(uri);
+    if (isProjectFileName(uriBaseName(uri))) projectsEpoch++;
     known.add(uri);
     return service.setDocument(uri, text, ++serviceVersion, languageId, skip);
   }
 
   function removeDocument(uri: string): Set<string> {
+    inFlight.delete(uri);
+    if (isProjectFileName(uriBaseName(uri))) projectsEpoch++;
     known.delete(uri);
     return service.removeDocument(uri);
   }
@@ -530,30 +544,88 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
     }
     const started = Date.now();
     let count = 0;
+    let workers = 0;
     const affected = new Set<string>();
+    const counted = () => {
+      count++;
+      if (count % 25 === 0) progress?.report(`${count} files`);
+    };
+    /** Reads one file on this thread and hands it to the service (the web worker's way, and the pool's fallback). */
+    const readHere = async (uri: string) => {
+      if (openDocumentFor(uri)) return;
+      // Regular files only, a bounded read (over the size cap: not read, skipped with a note), binary: skipped.
+      const read = await host.readConfig(uri, service.settings);
+      if ((!read.ok && !read.skip) || openDocumentFor(uri)) return;
+      for (const u of read.ok ? setDocument(uri, read.text) : setDocument(uri, '', undefined, read.skip)) affected.add(u);
+      counted();
+      // Let queued requests (hover, completion in an open file) run between files.
+      await host.nextTurn();
+    };
     try {
+      const found: HostFile[] = [];
       for (const root of roots) {
         const onProblem = (where: string, reason: string) => log.info(`indexing: skipped ${where}: ${reason}`);
-        for await (const cand of host.listConfigFiles(root, { maxFileSize: service.settings.maxFileSize, isCancelled: () => shuttingDown, onProblem })) {
-          if (openDocumentFor(cand.uri)) continue;
-          // Regular files only, a bounded read (over the size cap: not read, skipped with a note), binary: skipped.
-          const read = await host.readConfig(cand.uri, service.settings);
-          if ((!read.ok && !read.skip) || openDocumentFor(cand.uri)) continue;
-          for (const u of read.ok ? setDocument(cand.uri, read.text) : setDocument(cand.uri, '', undefined, read.skip)) affected.add(u);
-          count++;
-          if (count % 25 === 0) progress?.report(`${count} files`);
-          // Let queued requests (hover, completion in an open file) run between files.
-          await host.nextTurn();
-        }
+        for await (const cand of host.listConfigFiles(root, { maxFileSize: service.settings.maxFileSize, isCancelled: () => shuttingDown, onProblem })) found.push(cand);
+      }
+      const configs = found.filter((f) => !isProjectFileName(uriBaseName(f.uri)) && !openDocumentFor(f.uri));
+      let bytes = 0;
+      for (const f of configs) bytes += f.size;
+      const jobs = host.indexer ? (indexingJobs(editorSettings) ?? host.indexer.defaultJobs()) : 1;
+      workers = host.indexer && jobs > 1 ? host.indexer.workers(jobs, configs.length, bytes) : 0;
+      if (workers === 0) for (const f of found) await readHere(f.uri);
+      else {
+        // netcfg.yaml files first, on this thread: their overrides and policies go to the workers with them.
+        for (const f of found) if (isProjectFileName(uriBaseName(f.uri))) await readHere(f.uri);
+        await indexOnWorkers(configs, workers, affected, counted, readHere);
       }
       applySettings();
-      log.info(`indexed ${count} config files in ${Date.now() - started} ms`);
+      log.info(`indexed ${count} config files in ${Date.now() - started} ms (${workers ? `${workers} worker threads` : 'in-process'})`);
       schedulePublish(affected);
     } catch (err) {
       log.error(`indexing failed: ${describeError(err)}`);
     } finally {
       progress?.done();
     }
+  }
+
+  /**
+   * Closed config files read, parsed, lowered and device-checked on `workers` threads (host.indexer), entering the
+   * service as models (`setIndexed`: their trees and Setters are made again on first need) in file order. A result
+   * is dropped when its file got newer text meanwhile (`inFlight`), and lowered here from its text when the settings
+   * or the netcfg.yaml files changed since the workers started; a file a worker could not answer is read here.
+   */
+  async function indexOnWorkers(files: HostFile[], workers: number, affected: Set<string>, counted: () => void, readHere: (uri: string) => Promise<void>): Promise<void> {
+    const settings = service.settings;
+    const epoch = projectsEpoch;
+    const projects: WorkerInit['projects'] = [];
+    for (const uri of known) {
+      const doc = isProjectFileName(uriBaseName(uri)) ? service.getDocument(uri) : undefined;
+      if (doc) projects.push({ uri, text: doc.text, skip: doc.hostSkip });
+    }
+    const tokens = files.map((f) => {
+      inFlight.set(f.uri, ++flightToken);
+      return flightToken;
+    });
+    const redo: string[] = [];
+    const init: WorkerInit = { settings, maxFileSize: settings.maxFileSize, projects, whole: true };
+    await host.indexer!.lower(files, workers, init, (i, r) => {
+      const uri = files[i].uri;
+      if (inFlight.get(uri) !== tokens[i]) return;
+      inFlight.delete(uri);
+      if (openDocumentFor(uri) || r.kind === 'unreadable') return;
+      if (r.kind === 'inprocess') {
+        redo.push(uri);
+        return;
+      }
+      known.add(uri);
+      let changed: Set<string>;
+      if (r.kind === 'text') changed = r.skip ? service.setDocument(uri, '', ++serviceVersion, undefined, r.skip) : service.setDocument(uri, r.text, ++serviceVersion);
+      else if (service.settings !== settings || projectsEpoch !== epoch) changed = service.setDocument(uri, r.text, ++serviceVersion);
+      else changed = service.setIndexed(uri, r.text, ++serviceVersion, r.precomputed);
+      for (const u of changed) affected.add(u);
+      counted();
+    });
+    for (const uri of redo) await readHere(uri);
   }
 
   connection.onDidChangeWatchedFiles(
