@@ -4,7 +4,7 @@
 
 import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
-import { IOS_CATALOG, resolveCommand, type IosCatalog, type IosCatalogEntry, type IosModeId } from './catalog';
+import { IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
 import { indentOf, lexGap, lexWordsInto, promptLengthAt } from './lexer';
 import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING } from './store';
 
@@ -111,13 +111,39 @@ interface Open {
   mode: IosModeId;
 }
 
-/** Lower-cased leading words (store run `[first, first + count)`): command paths are short, so arguments beyond the
- * eighth word are never looked up. */
-function lowerWords(store: IosTokenStore, first: number, count: number): string[] {
-  const n = Math.min(count, 8);
-  const res: string[] = new Array(n);
-  for (let i = 0; i < n; i++) res[i] = store.text(first + i).toLowerCase();
-  return res;
+/**
+ * The lower-cased leading words of the line being parsed, read from the store only as far as a lookup asks (one per
+ * parse, reset per line: resolving a line makes no array). Command paths are short, so arguments beyond the eighth
+ * word are never looked up.
+ */
+class LineWords implements LowerWords {
+  length = 0;
+  private first = 0;
+  private line = 0;
+  private readonly cache: string[] = ['', '', '', '', '', '', '', ''];
+  /** The line each cached word belongs to (a word is cached for the current line only). */
+  private readonly cachedFor = new Int32Array(8).fill(-1);
+
+  constructor(private readonly store: IosTokenStore) {}
+
+  reset(first: number, count: number): void {
+    this.first = first;
+    this.length = Math.min(count, 8);
+    this.line++;
+  }
+  at(i: number): string {
+    if (this.cachedFor[i] === this.line) return this.cache[i];
+    const w = this.store.text(this.first + i).toLowerCase();
+    this.cache[i] = w;
+    this.cachedFor[i] = this.line;
+    return w;
+  }
+  /** Words `from …` as an array (the rare `enters` function of a catalog entry). */
+  slice(from: number): string[] {
+    const res: string[] = [];
+    for (let i = from; i < this.length; i++) res.push(this.at(i));
+    return res;
+  }
 }
 
 /** `entry.path` joined with spaces, computed once per catalog entry (resolved paths are always the entry's path). */
@@ -208,6 +234,8 @@ export function documentTokens(text: string, store: IosTokenStore, crashed = -1)
 function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostics: SyntaxDiagnostic[], options: IosParseOptions, flavour: IosFlavour, at: { line: number }): void {
   const cat = flavour.catalog;
   const stack: Open[] = [{ node: root, indent: -1, mode: 'global' }];
+  const lw = new LineWords(store);
+  const res: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
   const n = text.length;
 
   const close = (o: Open) => {
@@ -259,13 +287,14 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
       start = next;
       continue;
     }
-    const lw = lowerWords(store, wordsFirst, count);
-    const negated = lw[0] === 'no' || lw[0] === 'default';
+    lw.reset(wordsFirst, count);
+    const w0 = lw.at(0);
+    const negated = w0 === 'no' || w0 === 'default';
     const from = negated ? 1 : 0;
     const lineCount = count + (plen > 0 ? 1 : 0);
 
     // Leave blocks this line is not part of.
-    if (lw[0] === 'exit' || lw[0] === 'exit-address-family' || lw[0] === 'quit') {
+    if (w0 === 'exit' || w0 === 'exit-address-family' || w0 === 'quit') {
       // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
       while (stack.length > 1) {
         const t = stack[stack.length - 1];
@@ -277,13 +306,13 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
       // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
       node.wordFirst = wordsFirst;
       node.wordCount = count;
-      node.path = [lw[0]];
+      node.path = [w0];
       addChild(top.node, node);
       if (stack.length > 1) close(stack.pop()!);
       start = next;
       continue;
     }
-    if (lw[0] === 'end' && count === 1) popTo(1);
+    if (w0 === 'end' && count === 1) popTo(1);
     while (stack.length > 1) {
       const top = stack[stack.length - 1];
       if (ind > top.indent) break;
@@ -292,7 +321,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
     }
     const top = stack[stack.length - 1];
     const mode = top.mode;
-    const res = resolveCommand(cat, mode, lw, from);
+    resolveEntry(cat, mode, lw, from, res);
     const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
     node.wordFirst = wordsFirst + from;
     node.wordCount = count - from;
@@ -334,11 +363,13 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   root.range.end = Math.max(text.length, kids.length ? kids[kids.length - 1].range.end : 0);
 }
 
+/** The result object of `impliedChild`'s lookups (only whether they found an entry is read). */
+const implied: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
+
 /** A line at the block header's own indentation stays in the block when only the block's mode knows it. */
-function impliedChild(cat: IosCatalog, mode: IosModeId, parentMode: IosModeId, lw: string[], from: number): boolean {
-  const inside = resolveCommand(cat, mode, lw, from);
-  if (!inside.entry) return false;
-  return !resolveCommand(cat, parentMode, lw, from).entry;
+function impliedChild(cat: IosCatalog, mode: IosModeId, parentMode: IosModeId, lw: LowerWords, from: number): boolean {
+  if (!resolveEntry(cat, mode, lw, from, implied)) return false;
+  return !resolveEntry(cat, parentMode, lw, from, implied);
 }
 
 /**
