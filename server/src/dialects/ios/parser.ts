@@ -36,9 +36,9 @@ export class IosNode implements SyntaxNode {
   /** Index of the first word (after a pasted prompt and the `no` keyword) in the store, and how many. */
   wordFirst: number;
   wordCount = 0;
-  /** Index of the banner body in the store, or -1. */
-  bodyAt = -1;
-  range: TextRange;
+  /** The node's extent (its line, its block, its banner or certificate body): `range` without an object per node. */
+  start: number;
+  end: number;
 
   constructor(
     public kind: 'IosConfig' | 'IosCommand' | 'IosComment' | 'IosBanner' | 'IosCertificate',
@@ -54,11 +54,16 @@ export class IosNode implements SyntaxNode {
     /** Mode the line was parsed in (`global`, `interface`, …; `unknown` under unknown block commands). */
     public mode: IosModeId,
   ) {
-    this.range = { start, end };
+    this.start = start;
+    this.end = end;
     this.lineEnd = end;
     this.wordFirst = first;
   }
 
+  /** The node's range (a fresh object on each read; the node keeps `start` and `end`). */
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
   /** Significant tokens of the node's own line(s) (prompt, words, banner/certificate bodies, comment). Fresh objects. */
   get tokens(): Token[] {
     return this.store.tokens(this.first, this.count);
@@ -71,9 +76,11 @@ export class IosNode implements SyntaxNode {
   get prompt(): Token | undefined {
     return this.kind !== 'IosComment' && this.count > 0 && this.store.kinds[this.first] === PUNCT ? this.store.token(this.first) : undefined;
   }
-  /** Banner body token. */
+  /** Banner body token (the one string token of a banner's run). */
   get body(): Token | undefined {
-    return this.bodyAt >= 0 ? this.store.token(this.bodyAt) : undefined;
+    if (this.kind !== 'IosBanner') return undefined;
+    for (let i = this.first; i < this.first + this.count; i++) if (this.store.kinds[i] === STRING) return this.store.token(i);
+    return undefined;
   }
   /** Word `i` (a fresh token), or undefined past the last word. */
   word(i: number): Token | undefined {
@@ -105,10 +112,9 @@ export interface IosParseOptions {
   reportUnknownCommands?: boolean;
 }
 
-interface Open {
-  node: IosNode;
-  indent: number;
-  mode: IosModeId;
+/** The mode the lines of an open block are parsed in (the stack of open blocks holds the nodes themselves). */
+function openMode(n: IosNode): IosModeId {
+  return n.kind === 'IosConfig' ? 'global' : n.enters ?? 'unknown';
 }
 
 /**
@@ -233,16 +239,16 @@ export function documentTokens(text: string, store: IosTokenStore, crashed = -1)
 
 function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostics: SyntaxDiagnostic[], options: IosParseOptions, flavour: IosFlavour, at: { line: number }): void {
   const cat = flavour.catalog;
-  const stack: Open[] = [{ node: root, indent: -1, mode: 'global' }];
+  const stack: IosNode[] = [root];
   const lw = new LineWords(store);
   const res: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
   const n = text.length;
 
-  const close = (o: Open) => {
-    const kids = o.node.children;
-    if (kids.length) o.node.range.end = Math.max(o.node.range.end, kids[kids.length - 1].range.end);
+  const close = (o: IosNode) => {
+    const kids = o.children;
+    if (kids.length) o.end = Math.max(o.end, kids[kids.length - 1].end);
     // A block's children were pushed one by one: keep an exact-size copy (a short pushed-to array has 17 slots).
-    if (kids.length > 0 && kids.length < 16) o.node.children = kids.slice();
+    if (kids.length > 0 && kids.length < 16) o.children = kids.slice();
   };
   const popTo = (depth: number) => {
     while (stack.length > depth) close(stack.pop()!);
@@ -265,7 +271,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
       if (ind === 0) popTo(1);
       else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) close(stack.pop()!);
       const top = stack[stack.length - 1];
-      addChild(top.node, new IosNode('IosComment', first, end, store, tok, 1, ind, top.mode));
+      addChild(top, new IosNode('IosComment', first, end, store, tok, 1, ind, openMode(top)));
       start = next;
       continue;
     }
@@ -281,9 +287,9 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
     if (count === 0) {
       // A prompt alone on its line.
       const top = stack[stack.length - 1];
-      const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, top.mode);
+      const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, openMode(top));
       node.wordFirst = wordsFirst;
-      addChild(top.node, node);
+      addChild(top, node);
       start = next;
       continue;
     }
@@ -298,16 +304,16 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
       // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
       while (stack.length > 1) {
         const t = stack[stack.length - 1];
-        if (t.indent > ind || (t.indent === ind && !t.node.enters)) close(stack.pop()!);
+        if (t.indent > ind || (t.indent === ind && !t.enters)) close(stack.pop()!);
         else break;
       }
       const top = stack[stack.length - 1];
-      const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, top.mode);
+      const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, openMode(top));
       // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
       node.wordFirst = wordsFirst;
       node.wordCount = count;
       node.path = [w0];
-      addChild(top.node, node);
+      addChild(top, node);
       if (stack.length > 1) close(stack.pop()!);
       start = next;
       continue;
@@ -316,11 +322,11 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
     while (stack.length > 1) {
       const top = stack[stack.length - 1];
       if (ind > top.indent) break;
-      if (ind === top.indent && top.mode !== 'unknown' && impliedChild(cat, top.mode, stack[stack.length - 2].mode, lw, from)) break;
+      if (ind === top.indent && openMode(top) !== 'unknown' && impliedChild(cat, openMode(top), openMode(stack[stack.length - 2]), lw, from)) break;
       close(stack.pop()!);
     }
     const top = stack[stack.length - 1];
-    const mode = top.mode;
+    const mode = openMode(top);
     resolveEntry(cat, mode, lw, from, res);
     const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
     node.wordFirst = wordsFirst + from;
@@ -331,7 +337,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
       node.pathKey = pathKeyOf(res.entry);
       node.entry = res.entry;
     } else node.pathKey = '';
-    addChild(top.node, node);
+    addChild(top, node);
 
     if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {
       const w = wordsFirst + (from < count ? from : 0);
@@ -355,12 +361,12 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
     let enters: IosModeId | undefined;
     if (res.entry?.enters && !negated) enters = typeof res.entry.enters === 'string' ? res.entry.enters : res.entry.enters(lw.slice(from + res.consumed));
     node.enters = enters;
-    stack.push({ node, indent: ind, mode: enters ?? 'unknown' });
+    stack.push(node);
     start = next;
   }
   popTo(1);
   const kids = root.children;
-  root.range.end = Math.max(text.length, kids.length ? kids[kids.length - 1].range.end : 0);
+  root.end = Math.max(text.length, kids.length ? kids[kids.length - 1].end : 0);
 }
 
 /** The result object of `impliedChild`'s lookups (only whether they found an entry is read). */
@@ -396,21 +402,21 @@ function banner(text: string, store: IosTokenStore, next: number, node: IosNode,
   const wordEnd = store.ends[node.wordFirst];
   const close = text.indexOf(delim, dStart + dLen);
   if (close < 0) {
-    node.bodyAt = store.push(STRING, dStart, text.length, undefined);
+    store.push(STRING, dStart, text.length, undefined);
     node.count++;
-    node.range.end = text.length;
+    node.end = text.length;
     void wordEnd;
     diagnostics.push({ range: { start: wordStart, end: dStart + dLen }, severity: 'error', code: 'syntax/unterminated-banner', message: `banner text is not closed: no second '${delim}' before the end of the file` });
     return text.length;
   }
   const closeEnd = close + dLen;
-  node.bodyAt = store.push(STRING, dStart, closeEnd, undefined);
+  store.push(STRING, dStart, closeEnd, undefined);
   node.count++;
   // The words after the closing delimiter, up to the end of its line.
   const lineEnd = Math.max(lineEndFrom(text, close), closeEnd);
   const rest = lexWordsInto(store, text, closeEnd, lineEnd);
   node.count += rest;
-  node.range.end = Math.max(closeEnd, rest ? store.ends[store.length - 1] : closeEnd);
+  node.end = Math.max(closeEnd, rest ? store.ends[store.length - 1] : closeEnd);
   return nextLineStart(text, lineEnd);
 }
 
@@ -432,13 +438,13 @@ function certificate(text: string, store: IosTokenStore, start: number, node: Io
     if (e - (start + ind) === 4 && text.startsWith('quit', start + ind)) {
       const f = store.length;
       node.count += lexWordsInto(store, text, start, end);
-      node.range.end = store.ends[f];
+      node.end = store.ends[f];
       return next;
     }
     if (e > start + ind) {
       store.push(STRING, start + ind, e, undefined);
       node.count++;
-      node.range.end = e;
+      node.end = e;
     }
     start = next;
   }
