@@ -252,13 +252,13 @@ export class AsaObjectLowering extends IosLowering {
     const name = this.arg(node, 0);
     if (!name) return this.missing(node, 'an object name');
     // Object NAT inside the object uses it: `show running-config` prints the NAT part as a second block.
-    const hasNat = node.children.some((c) => c.kind === 'IosCommand' && !c.negated && this.lw(c.words[0]) === 'nat');
+    const hasNat = node.children.some((c) => c.kind === 'IosCommand' && !c.negated && this.lw(c.word(0)) === 'nat');
     this.define('object', name.text, name, node.range, hasNat ? { implicitlyUsed: true } : {});
     if (!this.objects.networkObjects.has(name.text)) this.objects.networkObjects.set(name.text, undefined);
     for (const c of node.children) {
       if (c.kind !== 'IosCommand' || c.negated) continue;
-      const k = this.lw(c.words[0]);
-      const a = c.words.slice(1);
+      const k = this.lw(c.word(0));
+      const a = c.wordsFrom(1);
       let spec: AddrSpec | undefined;
       if (k === 'host') {
         const p = this.prefixOf(a[0], undefined, c);
@@ -307,8 +307,8 @@ export class AsaObjectLowering extends IosLowering {
     if (!name) return this.missing(node, 'an object name');
     this.define('object', name.text, name, node.range);
     for (const c of node.children) {
-      if (c.kind !== 'IosCommand' || c.negated || this.lw(c.words[0]) !== 'service') continue;
-      const a = c.words.slice(1);
+      if (c.kind !== 'IosCommand' || c.negated || this.lw(c.word(0)) !== 'service') continue;
+      const a = c.wordsFrom(1);
       if (!a[0]) {
         this.missing(c, 'a protocol');
         continue;

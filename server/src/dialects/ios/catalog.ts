@@ -476,6 +476,36 @@ export function resolveCommand(catalog: IosCatalog, mode: IosModeId, words: read
   return res;
 }
 
+/** Lower-cased words read one at a time (the parser reads them from its token store only as far as a lookup goes). */
+export interface LowerWords {
+  /** Number of words. */
+  readonly length: number;
+  /** Word `i`, lower-cased. */
+  at(i: number): string;
+}
+
+/**
+ * `resolveCommand` without the matched path: the entry and how many words its path consumed, written into `out`
+ * (the parser's one result object, so resolving a line allocates nothing). Returns `out.entry`.
+ */
+export function resolveEntry(catalog: IosCatalog, mode: IosModeId, words: LowerWords, from: number, out: { entry: IosCatalogEntry | undefined; consumed: number }): IosCatalogEntry | undefined {
+  out.entry = undefined;
+  out.consumed = 0;
+  let node = catalog.modes.get(mode);
+  if (!node) return undefined;
+  const n = words.length;
+  for (let i = from; i < n; i++) {
+    const hit = lookup(node, words.at(i));
+    if (!hit) break;
+    node = hit;
+    if (node.entry) {
+      out.entry = node.entry;
+      out.consumed = i + 1 - from;
+    }
+  }
+  return out.entry;
+}
+
 /** Keywords valid at a point of a mode's tree (after `prefix` keywords), for completion. */
 export function keywordsAt(catalog: IosCatalog, mode: IosModeId, prefix: readonly string[]): { keyword: string; entry?: IosCatalogEntry }[] {
   let node = catalog.modes.get(mode);

@@ -224,9 +224,10 @@ export function hoverIos(parsed: ParseResult<IosNode>, offset: number, ctx: Feat
   const cat = flavour.catalog;
   const node = findLineNode(parsed.tree, offset);
   if (!node || node.kind === 'IosComment') return undefined;
-  const tok = node.words.find((w) => w.start <= offset && offset <= w.end);
+  const words = node.words;
+  const tok = words.find((w) => w.start <= offset && offset <= w.end);
   if (!tok) return undefined;
-  const idx = node.words.indexOf(tok);
+  const idx = words.indexOf(tok);
   const lines: string[] = [];
   const entry = node.entry;
   if (entry) lines.push(entryDoc(entry, cat.modeNames[node.mode]));

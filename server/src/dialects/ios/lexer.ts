@@ -3,6 +3,7 @@
 // Depends only on syntax/.
 
 import type { Token } from '../../syntax';
+import { NUMBER, WORD, type IosTokenStore } from './store';
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11;
@@ -44,6 +45,55 @@ function wordText(text: string, s: number, e: number, hash: number): string {
     hashes[slot] = hash;
   }
   return res;
+}
+
+/**
+ * The shared string of `text[s, e)` when the table has it or has a free slot for it (then it is sliced once and
+ * kept), else undefined: the caller slices on demand. A word that collides with another stays unsliced.
+ */
+function sharedText(text: string, s: number, e: number, hash: number): string | undefined {
+  if (e - s > WORD_MAX) return undefined;
+  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
+  const known = words[slot];
+  if (known === undefined) {
+    const res = text.slice(s, e);
+    words[slot] = res;
+    hashes[slot] = hash;
+    return res;
+  }
+  if (hashes[slot] === hash && known.length === e - s) {
+    let j = 0;
+    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+    if (j === known.length) return known;
+  }
+  return undefined;
+}
+
+/**
+ * Appends the significant tokens (words/numbers) of `text[start, end)` (no line terminators inside) to `store`;
+ * returns how many. Whitespace runs make no token (the lossless list lexes the gaps on first use).
+ */
+export function lexWordsInto(store: IosTokenStore, text: string, start: number, end: number): number {
+  let k = 0;
+  let i = start;
+  while (i < end) {
+    if (isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const s = i;
+    let digits = true;
+    let hash = 0;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 12 || c === 11) break;
+      if (c < 48 || c > 57) digits = false;
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    store.push(digits ? NUMBER : WORD, s, i, sharedText(text, s, i, hash));
+    k++;
+  }
+  return k;
 }
 
 /** Words of the line being lexed, copied into an array of the exact size (a pushed-to array keeps 17 slots or more). */

@@ -4,6 +4,7 @@
 import type { ParseResult } from '../../syntax';
 import type { FoldingRegion, OutlineSymbol } from '../types';
 import type { IosNode } from './parser';
+import { COMMENT } from './store';
 import { secretArgs } from './secrets';
 import { dict } from '../../model/dict';
 
@@ -84,8 +85,8 @@ export function outlineIos(parsed: ParseResult<IosNode>): OutlineSymbol[] {
     if (n.kind !== 'IosCommand' || n.negated) continue;
     const key = n.pathKey ?? n.path.join(' ');
     // Numbered / ASA single-line access lists: one symbol per list.
-    if (key === 'access-list' || (!key && n.words[0]?.text.toLowerCase() === 'access-list')) {
-      const name = n.words[1];
+    if (key === 'access-list' || (!key && n.wordText(0)?.toLowerCase() === 'access-list')) {
+      const name = n.word(1);
       if (!name) continue;
       const existing = aclLines.get(name.text);
       if (existing) {
@@ -100,7 +101,7 @@ export function outlineIos(parsed: ParseResult<IosNode>): OutlineSymbol[] {
     let kind = SECTION[key];
     if (!kind && n.path[0] === 'crypto') kind = 'crypto';
     if (!kind) continue;
-    const args = n.words.slice(n.path.length);
+    const args = n.wordsFrom(n.path.length);
     const sel = args.length ? { start: args[0].start, end: args[args.length - 1].end } : { start: n.range.start, end: n.lineEnd };
     // The node's own range objects: a symbol's range is never written to (only a group's and an access list's are).
     const sym: OutlineSymbol = {
@@ -141,7 +142,7 @@ export function foldingIos(parsed: ParseResult<IosNode>): FoldingRegion[] {
       run = [];
     };
     for (const c of n.children) {
-      if (c.kind === 'IosComment' && c.tokens[0]?.kind === 'comment' && c.tokens[0].text.replace(/^[!:]\s*/, '') !== '') run.push(c);
+      if (c.kind === 'IosComment' && c.count > 0 && c.store.kinds[c.first] === COMMENT && c.store.text(c.first).replace(/^[!:]\s*/, '') !== '') run.push(c);
       else flush();
       if ((c.children.length > 0 || c.kind === 'IosBanner' || c.kind === 'IosCertificate') && c.range.end > c.lineEnd) {
         res.push({ start: c.range.start, end: c.range.end, kind: 'region' });

@@ -2,36 +2,99 @@
 // or, for configs pasted without indentation, by the mode a command implies. Never throws; the line is the
 // recovery unit. Depends only on syntax/ and this dialect's lexer/catalog.
 
-import type { ParseResult, SyntaxDiagnostic, SyntaxNode, Token } from '../../syntax';
+import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
-import { IOS_CATALOG, resolveCommand, type IosCatalog, type IosCatalogEntry, type IosModeId } from './catalog';
-import { indentOf, lexGap, lexRaw, lexWords, promptLengthAt } from './lexer';
+import { IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
+import { indentOf, lexGap, lexWordsInto, promptLengthAt } from './lexer';
+import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING } from './store';
 
-/** A node of the IOS tree. Block commands (interface, crypto map entry …) hold their sub-mode lines as children. */
-export interface IosNode extends SyntaxNode {
-  kind: 'IosConfig' | 'IosCommand' | 'IosComment' | 'IosBanner' | 'IosCertificate';
-  children: IosNode[];
-  /** Leading whitespace width of the line. */
-  indent: number;
-  /** Mode the line was parsed in (`global`, `interface`, …; `unknown` under unknown block commands). */
-  mode: IosModeId;
+/**
+ * The one empty array every node without children, words or path shares until the parser gives it its own (a
+ * million-line file makes a million leaves). Frozen: nothing may push into it.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+
+/**
+ * A node of the IOS tree. Block commands (interface, crypto map entry …) hold their sub-mode lines as children.
+ * A node holds no token objects: its tokens are a run of the parse's token store (`first`, `count`), its words a
+ * run inside it (`wordFirst`, `wordCount`); `tokens`, `words`, `prompt` and `body` make fresh `Token`s on each read,
+ * and `word(i)`, `wordText(i)` read one word without making the others.
+ */
+export class IosNode implements SyntaxNode {
   /** Mode this command opened, when it has (or could have) sub-mode lines. */
-  enters?: IosModeId;
+  enters: IosModeId | undefined = undefined;
   /** `no …` (or `default …`) form. */
-  negated: boolean;
-  /** Significant words of the command, after a pasted prompt and the `no` keyword. */
-  words: Token[];
+  negated = false;
   /** Canonical keyword path of the catalog entry (empty when the command is unknown). */
-  path: string[];
+  path: string[] = NONE;
   /** `path` joined with spaces (computed once by the parser). */
-  pathKey?: string;
-  entry?: IosCatalogEntry;
+  pathKey: string | undefined = undefined;
+  entry: IosCatalogEntry | undefined = undefined;
+  children: IosNode[] = NONE;
   /** Offset just after the node's own header line content. */
   lineEnd: number;
+  /** Index of the first word (after a pasted prompt and the `no` keyword) in the store, and how many. */
+  wordFirst: number;
+  wordCount = 0;
+  /** The node's extent (its line, its block, its banner or certificate body): `range` without an object per node. */
+  start: number;
+  end: number;
+
+  constructor(
+    public kind: 'IosConfig' | 'IosCommand' | 'IosComment' | 'IosBanner' | 'IosCertificate',
+    start: number,
+    end: number,
+    /** The parse's token store. */
+    readonly store: IosTokenStore,
+    /** Index of the node's first own token in the store, and how many (a block's children have their own runs). */
+    public first: number,
+    public count: number,
+    /** Leading whitespace width of the line. */
+    public indent: number,
+    /** Mode the line was parsed in (`global`, `interface`, …; `unknown` under unknown block commands). */
+    public mode: IosModeId,
+  ) {
+    this.start = start;
+    this.end = end;
+    this.lineEnd = end;
+    this.wordFirst = first;
+  }
+
+  /** The node's range (a fresh object on each read; the node keeps `start` and `end`). */
+  get range(): TextRange {
+    return { start: this.start, end: this.end };
+  }
+  /** Significant tokens of the node's own line(s) (prompt, words, banner/certificate bodies, comment). Fresh objects. */
+  get tokens(): Token[] {
+    return this.store.tokens(this.first, this.count);
+  }
+  /** Significant words of the command, after a pasted prompt and the `no` keyword. Fresh objects on each read. */
+  get words(): Token[] {
+    return this.store.tokens(this.wordFirst, this.wordCount);
+  }
   /** A pasted CLI prompt (`router(config)#`) in front of the command. */
-  prompt?: Token;
-  /** Banner/certificate body token. */
-  body?: Token;
+  get prompt(): Token | undefined {
+    return this.kind !== 'IosComment' && this.count > 0 && this.store.kinds[this.first] === PUNCT ? this.store.token(this.first) : undefined;
+  }
+  /** Banner body token (the one string token of a banner's run). */
+  get body(): Token | undefined {
+    if (this.kind !== 'IosBanner') return undefined;
+    for (let i = this.first; i < this.first + this.count; i++) if (this.store.kinds[i] === STRING) return this.store.token(i);
+    return undefined;
+  }
+  /** Word `i` (a fresh token), or undefined past the last word. */
+  word(i: number): Token | undefined {
+    return i >= 0 && i < this.wordCount ? this.store.token(this.wordFirst + i) : undefined;
+  }
+  /** The text of word `i`, or undefined past the last word. */
+  wordText(i: number): string | undefined {
+    return i >= 0 && i < this.wordCount ? this.store.text(this.wordFirst + i) : undefined;
+  }
+  /** Words `from …` (fresh tokens; `from` past the end gives an empty list). */
+  wordsFrom(from: number): Token[] {
+    const f = Math.max(0, Math.min(from, this.wordCount));
+    return this.store.tokens(this.wordFirst + f, this.wordCount - f);
+  }
 }
 
 export type IosTree = IosNode;
@@ -49,25 +112,45 @@ export interface IosParseOptions {
   reportUnknownCommands?: boolean;
 }
 
-interface Open {
-  node: IosNode;
-  indent: number;
-  mode: IosModeId;
-}
-
-/** Lower-cased leading words: command paths are short, so arguments beyond the eighth word are never looked up. */
-function lowerWords(words: Token[]): string[] {
-  const n = Math.min(words.length, 8);
-  const res: string[] = new Array(n);
-  for (let i = 0; i < n; i++) res[i] = words[i].text.toLowerCase();
-  return res;
+/** The mode the lines of an open block are parsed in (the stack of open blocks holds the nodes themselves). */
+function openMode(n: IosNode): IosModeId {
+  return n.kind === 'IosConfig' ? 'global' : n.enters ?? 'unknown';
 }
 
 /**
- * The one empty array every node without children, words or path shares until the parser gives it its own (a
- * million-line file makes a million leaves). Frozen: nothing may push into it.
+ * The lower-cased leading words of the line being parsed, read from the store only as far as a lookup asks (one per
+ * parse, reset per line: resolving a line makes no array). Command paths are short, so arguments beyond the eighth
+ * word are never looked up.
  */
-const NONE = Object.freeze([]) as unknown as never[];
+class LineWords implements LowerWords {
+  length = 0;
+  private first = 0;
+  private line = 0;
+  private readonly cache: string[] = ['', '', '', '', '', '', '', ''];
+  /** The line each cached word belongs to (a word is cached for the current line only). */
+  private readonly cachedFor = new Int32Array(8).fill(-1);
+
+  constructor(private readonly store: IosTokenStore) {}
+
+  reset(first: number, count: number): void {
+    this.first = first;
+    this.length = Math.min(count, 8);
+    this.line++;
+  }
+  at(i: number): string {
+    if (this.cachedFor[i] === this.line) return this.cache[i];
+    const w = this.store.text(this.first + i).toLowerCase();
+    this.cache[i] = w;
+    this.cachedFor[i] = this.line;
+    return w;
+  }
+  /** Words `from …` as an array (the rare `enters` function of a catalog entry). */
+  slice(from: number): string[] {
+    const res: string[] = [];
+    for (let i = from; i < this.length; i++) res.push(this.at(i));
+    return res;
+  }
+}
 
 /** `entry.path` joined with spaces, computed once per catalog entry (resolved paths are always the entry's path). */
 const pathKeys = new WeakMap<IosCatalogEntry, string>();
@@ -78,11 +161,6 @@ function pathKeyOf(entry: IosCatalogEntry): string {
     pathKeys.set(entry, k);
   }
   return k;
-}
-
-/** Every node has the same fields from the start (one hidden class: no property added later, no backing store). */
-function newNode(kind: IosNode['kind'], start: number, end: number, toks: Token[], indent: number, mode: IosModeId): IosNode {
-  return { kind, range: { start, end }, tokens: toks, children: NONE, indent, mode, enters: undefined, negated: false, words: NONE, path: NONE, pathKey: undefined, entry: undefined, lineEnd: end, prompt: undefined, body: undefined };
 }
 
 function addChild(parent: IosNode, child: IosNode): void {
@@ -115,12 +193,14 @@ function nextLineStart(text: string, end: number): number {
  */
 export function parseIos(text: string, options: IosParseOptions = {}, flavour: IosFlavour = IOS_FLAVOUR): ParseResult<IosTree> {
   const diagnostics: SyntaxDiagnostic[] = [];
-  const root = newNode('IosConfig', 0, text.length, NONE, -1, 'global');
+  // About one significant token per 7 characters of a config: start near the final size, grow by doubling.
+  const store = new IosTokenStore(text, Math.max(64, text.length >> 3));
+  const root = new IosNode('IosConfig', 0, text.length, store, 0, 0, -1, 'global');
   root.lineEnd = 0;
   const at = { line: 0 };
   let crashed = -1;
   try {
-    parseInto(text, root, diagnostics, options, flavour, at);
+    parseInto(text, store, root, diagnostics, options, flavour, at);
   } catch (err) {
     // Defensive: a parser bug must never take the server down. The tokens stay lossless (the rest is one bogus token).
     crashed = at.line;
@@ -128,29 +208,25 @@ export function parseIos(text: string, options: IosParseOptions = {}, flavour: I
   }
   const result = { text, tree: root, diagnostics } as ParseResult<IosTree>;
   let cached: Token[] | undefined;
-  Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, root, crashed)) });
+  Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, store, crashed)) });
   return result;
 }
 
 /**
- * Every token of the document in order, lossless: the nodes' own tokens (a pre-order walk is document order),
- * with the gaps between them (whitespace, newlines) lexed here. After a parser crash at `crashed`, the rest is bogus.
+ * Every token of the document in order, lossless: the store's tokens (document order), with the gaps between them
+ * (whitespace, newlines) lexed here. After a parser crash at `crashed`, the rest is bogus.
  */
-function documentTokens(text: string, root: IosNode, crashed: number): Token[] {
+export function documentTokens(text: string, store: IosTokenStore, crashed = -1): Token[] {
   const res: Token[] = [];
   const limit = crashed >= 0 ? crashed : text.length;
   let at = 0;
-  const stack: IosNode[] = [root];
-  while (stack.length) {
-    const nd = stack.pop()!;
-    for (const t of nd.tokens) {
-      if (t.start < at || t.start >= limit) continue;
-      if (t.start > at) lexGap(text, at, t.start, res);
-      res.push(t);
-      at = t.end;
-    }
-    const kids = nd.children;
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  const starts = store.starts;
+  for (let i = 0; i < store.length; i++) {
+    const s = starts[i];
+    if (s < at || s >= limit) continue;
+    if (s > at) lexGap(text, at, s, res);
+    res.push(store.token(i));
+    at = store.ends[i];
   }
   if (crashed < 0) lexGap(text, at, text.length, res);
   else {
@@ -161,16 +237,18 @@ function documentTokens(text: string, root: IosNode, crashed: number): Token[] {
   return res;
 }
 
-function parseInto(text: string, root: IosNode, diagnostics: SyntaxDiagnostic[], options: IosParseOptions, flavour: IosFlavour, at: { line: number }): void {
+function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostics: SyntaxDiagnostic[], options: IosParseOptions, flavour: IosFlavour, at: { line: number }): void {
   const cat = flavour.catalog;
-  const stack: Open[] = [{ node: root, indent: -1, mode: 'global' }];
+  const stack: IosNode[] = [root];
+  const lw = new LineWords(store);
+  const res: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
   const n = text.length;
 
-  const close = (o: Open) => {
-    const kids = o.node.children;
-    if (kids.length) o.node.range.end = Math.max(o.node.range.end, kids[kids.length - 1].range.end);
+  const close = (o: IosNode) => {
+    const kids = o.children;
+    if (kids.length) o.end = Math.max(o.end, kids[kids.length - 1].end);
     // A block's children were pushed one by one: keep an exact-size copy (a short pushed-to array has 17 slots).
-    if (kids.length > 0 && kids.length < 16) o.node.children = kids.slice();
+    if (kids.length > 0 && kids.length < 16) o.children = kids.slice();
   };
   const popTo = (depth: number) => {
     while (stack.length > depth) close(stack.pop()!);
@@ -189,11 +267,11 @@ function parseInto(text: string, root: IosNode, diagnostics: SyntaxDiagnostic[],
     }
     const c0 = text.charCodeAt(first);
     if (c0 === 33 /* ! */ || (flavour.asa && c0 === 58) /* : */) {
-      const tok = lexRaw(text, first, end, 'comment')!;
+      const tok = store.push(COMMENT, first, end, undefined);
       if (ind === 0) popTo(1);
       else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) close(stack.pop()!);
       const top = stack[stack.length - 1];
-      addChild(top.node, newNode('IosComment', first, end, [tok], ind, top.mode));
+      addChild(top, new IosNode('IosComment', first, end, store, tok, 1, ind, openMode(top)));
       start = next;
       continue;
     }
@@ -202,138 +280,153 @@ function parseInto(text: string, root: IosNode, diagnostics: SyntaxDiagnostic[],
     let wordEnd = first;
     while (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
     const plen = promptLengthAt(text, first, wordEnd);
-    const prompt = plen > 0 ? lexRaw(text, first, first + plen, 'punct') : undefined;
-    const words = lexWords(text, first + plen, end);
-    if (words.length === 0) {
+    const lineFirst = store.length;
+    if (plen > 0) store.push(PUNCT, first, first + plen, undefined);
+    const wordsFirst = store.length;
+    const count = lexWordsInto(store, text, first + plen, end);
+    if (count === 0) {
       // A prompt alone on its line.
       const top = stack[stack.length - 1];
-      addChild(top.node, newNode('IosComment', first, end, prompt ? [prompt] : [], ind, top.mode));
+      const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, openMode(top));
+      node.wordFirst = wordsFirst;
+      addChild(top, node);
       start = next;
       continue;
     }
-    const lw = lowerWords(words);
-    const negated = lw[0] === 'no' || lw[0] === 'default';
+    lw.reset(wordsFirst, count);
+    const w0 = lw.at(0);
+    const negated = w0 === 'no' || w0 === 'default';
     const from = negated ? 1 : 0;
-    const lineTokens = prompt ? [prompt, ...words] : words;
+    const lineCount = count + (plen > 0 ? 1 : 0);
 
     // Leave blocks this line is not part of.
-    if (lw[0] === 'exit' || lw[0] === 'exit-address-family' || lw[0] === 'quit') {
+    if (w0 === 'exit' || w0 === 'exit-address-family' || w0 === 'quit') {
       // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
       while (stack.length > 1) {
         const t = stack[stack.length - 1];
-        if (t.indent > ind || (t.indent === ind && !t.node.enters)) close(stack.pop()!);
+        if (t.indent > ind || (t.indent === ind && !t.enters)) close(stack.pop()!);
         else break;
       }
       const top = stack[stack.length - 1];
-      const node = newNode('IosCommand', first, end, lineTokens, ind, top.mode);
-      node.words = words;
-      node.path = [lw[0]];
-      addChild(top.node, node);
+      const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, openMode(top));
+      // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
+      node.wordFirst = wordsFirst;
+      node.wordCount = count;
+      node.path = [w0];
+      addChild(top, node);
       if (stack.length > 1) close(stack.pop()!);
       start = next;
       continue;
     }
-    if (lw[0] === 'end' && words.length === 1) popTo(1);
+    if (w0 === 'end' && count === 1) popTo(1);
     while (stack.length > 1) {
       const top = stack[stack.length - 1];
       if (ind > top.indent) break;
-      if (ind === top.indent && top.mode !== 'unknown' && impliedChild(cat, top.mode, stack[stack.length - 2].mode, lw, from)) break;
+      if (ind === top.indent && openMode(top) !== 'unknown' && impliedChild(cat, openMode(top), openMode(stack[stack.length - 2]), lw, from)) break;
       close(stack.pop()!);
     }
     const top = stack[stack.length - 1];
-    const mode = top.mode;
-    const res = resolveCommand(cat, mode, lw, from);
-    const node = newNode('IosCommand', first, end, lineTokens, ind, mode);
-    node.words = negated ? words.slice(1) : words;
+    const mode = openMode(top);
+    resolveEntry(cat, mode, lw, from, res);
+    const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
+    node.wordFirst = wordsFirst + from;
+    node.wordCount = count - from;
     node.negated = negated;
-    node.prompt = prompt;
     if (res.entry) {
       node.path = res.entry.path;
       node.pathKey = pathKeyOf(res.entry);
       node.entry = res.entry;
     } else node.pathKey = '';
-    addChild(top.node, node);
+    addChild(top, node);
 
     if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {
-      const w = words[from] ?? words[0];
-      diagnostics.push({ range: { start: w.start, end: w.end }, severity: 'information', code: 'syntax/unknown-command', message: `'${w.text}' is not a command netcfg knows in ${cat.modeNames[mode] ?? mode} mode` });
+      const w = wordsFirst + (from < count ? from : 0);
+      const wt = store.text(w);
+      diagnostics.push({ range: { start: store.starts[w], end: store.ends[w] }, severity: 'information', code: 'syntax/unknown-command', message: `'${wt}' is not a command netcfg knows in ${cat.modeNames[mode] ?? mode} mode` });
     }
 
     // Banners (IOS): delimited text over one or more lines.
     if (!flavour.asa && res.entry && res.entry.path[0] === 'banner' && mode === 'global' && !negated) {
-      start = banner(text, end, next, node, diagnostics);
+      start = banner(text, store, next, node, diagnostics);
       continue;
     }
 
     // Certificates: hex lines until `quit`, unless the line names the file the certificate is stored in
     // (`certificate ca 01 nvram:CA#1CA.cer`, shown when certificates live in NVRAM): that is the whole command.
-    if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated && !storedInFile(words)) {
-      start = certificate(text, next, node, diagnostics);
+    if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated && !storedInFile(node)) {
+      start = certificate(text, store, next, node, diagnostics);
       continue;
     }
 
     let enters: IosModeId | undefined;
     if (res.entry?.enters && !negated) enters = typeof res.entry.enters === 'string' ? res.entry.enters : res.entry.enters(lw.slice(from + res.consumed));
     node.enters = enters;
-    stack.push({ node, indent: ind, mode: enters ?? 'unknown' });
+    stack.push(node);
     start = next;
   }
   popTo(1);
   const kids = root.children;
-  root.range.end = Math.max(text.length, kids.length ? kids[kids.length - 1].range.end : 0);
+  root.end = Math.max(text.length, kids.length ? kids[kids.length - 1].end : 0);
 }
+
+/** The result object of `impliedChild`'s lookups (only whether they found an entry is read). */
+const implied: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
 
 /** A line at the block header's own indentation stays in the block when only the block's mode knows it. */
-function impliedChild(cat: IosCatalog, mode: IosModeId, parentMode: IosModeId, lw: string[], from: number): boolean {
-  const inside = resolveCommand(cat, mode, lw, from);
-  if (!inside.entry) return false;
-  return !resolveCommand(cat, parentMode, lw, from).entry;
+function impliedChild(cat: IosCatalog, mode: IosModeId, parentMode: IosModeId, lw: LowerWords, from: number): boolean {
+  if (!resolveEntry(cat, mode, lw, from, implied)) return false;
+  return !resolveEntry(cat, parentMode, lw, from, implied);
 }
 
-/** A banner from its header line (ending at `end`, next line at `next`); returns where parsing goes on. */
-function banner(text: string, end: number, next: number, node: IosNode, diagnostics: SyntaxDiagnostic[]): number {
+/**
+ * A banner from its header line (the node's tokens are the last ones of the store; next line at `next`); returns
+ * where parsing goes on.
+ */
+function banner(text: string, store: IosTokenStore, next: number, node: IosNode, diagnostics: SyntaxDiagnostic[]): number {
   node.kind = 'IosBanner';
-  const delimWord = node.words[2];
-  if (!delimWord) {
-    const at = node.words[1] ?? node.words[0];
-    diagnostics.push({ range: { start: at.start, end: at.end }, severity: 'error', code: 'syntax/missing-argument', message: 'banner needs a delimiter character and text' });
+  if (node.wordCount < 3) {
+    const w = node.wordFirst + (node.wordCount > 1 ? 1 : 0);
+    diagnostics.push({ range: { start: store.starts[w], end: store.ends[w] }, severity: 'error', code: 'syntax/missing-argument', message: 'banner needs a delimiter character and text' });
     return next;
   }
-  const dStart = delimWord.start;
+  const dStart = store.starts[node.wordFirst + 2];
   const dLen = text.startsWith('^C', dStart) ? 2 : 1;
   const delim = text.slice(dStart, dStart + dLen);
-  // Keep the line's tokens before the delimiter.
-  node.words = node.words.filter((w) => w.end <= dStart);
-  node.tokens = node.tokens.filter((w) => w.end <= dStart);
+  // Keep the line's tokens before the delimiter (they are the store's last ones, in order).
+  let keep = node.first;
+  while (keep < store.length && store.ends[keep] <= dStart) keep++;
+  store.truncate(keep);
+  node.count = keep - node.first;
+  node.wordCount = Math.max(0, keep - node.wordFirst);
+  const wordStart = store.starts[node.wordFirst];
+  const wordEnd = store.ends[node.wordFirst];
   const close = text.indexOf(delim, dStart + dLen);
   if (close < 0) {
-    const body = lexRaw(text, dStart, text.length, 'string')!;
-    node.body = body;
-    node.tokens.push(body);
-    node.range.end = text.length;
-    diagnostics.push({ range: { start: node.words[0].start, end: dStart + dLen }, severity: 'error', code: 'syntax/unterminated-banner', message: `banner text is not closed: no second '${delim}' before the end of the file` });
+    store.push(STRING, dStart, text.length, undefined);
+    node.count++;
+    node.end = text.length;
+    void wordEnd;
+    diagnostics.push({ range: { start: wordStart, end: dStart + dLen }, severity: 'error', code: 'syntax/unterminated-banner', message: `banner text is not closed: no second '${delim}' before the end of the file` });
     return text.length;
   }
   const closeEnd = close + dLen;
-  const body = lexRaw(text, dStart, closeEnd, 'string')!;
-  node.body = body;
-  node.tokens.push(body);
+  store.push(STRING, dStart, closeEnd, undefined);
+  node.count++;
   // The words after the closing delimiter, up to the end of its line.
   const lineEnd = Math.max(lineEndFrom(text, close), closeEnd);
-  const rest = lexWords(text, closeEnd, lineEnd);
-  for (const t of rest) node.tokens.push(t);
-  node.range.end = Math.max(closeEnd, rest.length ? rest[rest.length - 1].end : closeEnd);
-  void end;
+  const rest = lexWordsInto(store, text, closeEnd, lineEnd);
+  node.count += rest;
+  node.end = Math.max(closeEnd, rest ? store.ends[store.length - 1] : closeEnd);
   return nextLineStart(text, lineEnd);
 }
 
 /** `certificate [ca|self-signed] SERIAL nvram:NAME.cer`: a file-system URL after the serial (IOS prints `nvram:`). */
-function storedInFile(words: readonly Token[]): boolean {
-  return words.length >= 3 && /^[A-Za-z][\w-]*:\S/.test(words[words.length - 1].text);
+function storedInFile(node: IosNode): boolean {
+  return node.wordCount >= 3 && /^[A-Za-z][\w-]*:\S/.test(node.wordText(node.wordCount - 1)!);
 }
 
-/** A certificate's hex lines from `start` to its `quit` line; returns where parsing goes on. */
-function certificate(text: string, start: number, node: IosNode, diagnostics: SyntaxDiagnostic[]): number {
+/** A certificate's hex lines from `start` to its `quit` line (each appended to the node's run); returns where parsing goes on. */
+function certificate(text: string, store: IosTokenStore, start: number, node: IosNode, diagnostics: SyntaxDiagnostic[]): number {
   node.kind = 'IosCertificate';
   const n = text.length;
   while (start < n) {
@@ -343,20 +436,19 @@ function certificate(text: string, start: number, node: IosNode, diagnostics: Sy
     let e = end;
     while (e > start + ind && (text.charCodeAt(e - 1) === 32 || text.charCodeAt(e - 1) === 9)) e--;
     if (e - (start + ind) === 4 && text.startsWith('quit', start + ind)) {
-      const toks = lexWords(text, start, end);
-      node.tokens = [...node.tokens, ...toks];
-      node.range.end = toks[0].end;
+      const f = store.length;
+      node.count += lexWordsInto(store, text, start, end);
+      node.end = store.ends[f];
       return next;
     }
-    const body = lexRaw(text, start + ind, e, 'string');
-    if (body) {
-      if (node.tokens === node.words) node.tokens = node.tokens.slice();
-      node.tokens.push(body);
-      node.range.end = body.end;
+    if (e > start + ind) {
+      store.push(STRING, start + ind, e, undefined);
+      node.count++;
+      node.end = e;
     }
     start = next;
   }
-  const w = node.words;
-  diagnostics.push({ range: { start: w[0].start, end: w[w.length - 1].end }, severity: 'error', code: 'syntax/unterminated-certificate', message: "certificate hex dump is not closed by a 'quit' line" });
+  const w = node.wordFirst;
+  diagnostics.push({ range: { start: store.starts[w], end: store.ends[w + node.wordCount - 1] }, severity: 'error', code: 'syntax/unterminated-certificate', message: "certificate hex dump is not closed by a 'quit' line" });
   return n;
 }

@@ -1,6 +1,8 @@
 // Which arguments of a Cisco IOS/ASA command are secrets, by the keyword before them. One rule for every
 // display and scan: the outline masks them, semantic tokens dim them, the reference scan never counts them as
-// uses of a same-named object. Depends on nothing.
+// uses of a same-named object. Depends only on the token store's type.
+
+import type { IosTokenStore } from './store';
 
 /** Keywords whose next argument (after an optional single-digit encryption type) is a secret. */
 const SECRET_BEFORE = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5', 'community']);
@@ -35,6 +37,21 @@ export function secretArgs(words: string[], mode: string, path: readonly string[
 
 /** Words after which `secretArgs` may find a secret (any case). */
 const TRIGGERS = new Set([...SECRET_BEFORE, 'auth', 'priv', 'authentication']);
+
+/** `mayHoldSecret` of the words `[first, first + count)` of a token store, read in place. */
+export function mayHoldSecretIn(store: IosTokenStore, first: number, count: number, path: readonly string[] = []): boolean {
+  for (const k of path) if (TRIGGERS.has(k)) return true;
+  const src = store.source;
+  for (let i = first; i < first + count; i++) {
+    const len = store.ends[i] - store.starts[i];
+    if (len < 3 || len > 18) continue;
+    const c = src.charCodeAt(store.starts[i]) | 32;
+    if (c !== 97 && c !== 99 && c !== 107 && c !== 109 && c !== 112 && c !== 115) continue;
+    const t = store.text(i);
+    if (TRIGGERS.has(t) || TRIGGERS.has(t.toLowerCase())) return true;
+  }
+  return false;
+}
 
 /** Whether `secretArgs` can find anything in these words: false for almost every line, without lower-casing them all. */
 export function mayHoldSecret(words: readonly { text: string }[], path: readonly string[] = []): boolean {

@@ -274,11 +274,12 @@ export abstract class IosAclLowering extends IosLoweringCore {
     this.define('route-map', name.text, name, node.range);
     for (const c of node.children) {
       if (c.kind !== 'IosCommand' || c.negated) continue;
-      const w = c.words.map((x) => x.text.toLowerCase());
+      const words = c.words;
+      const w = words.map((x) => x.text.toLowerCase());
       if (w[0] === 'match' && (w[1] === 'ip' || w[1] === 'ipv6') && w[2] === 'address') {
         const pl = w.indexOf('prefix-list');
-        if (pl >= 0) for (const t of c.words.slice(pl + 1)) this.ref('prefix-list', t);
-        else for (const t of c.words.slice(3)) this.ref('acl', t);
+        if (pl >= 0) for (const t of words.slice(pl + 1)) this.ref('prefix-list', t);
+        else for (const t of words.slice(3)) this.ref('acl', t);
       }
     }
   }
@@ -290,9 +291,10 @@ export abstract class IosAclLowering extends IosLoweringCore {
     this.define('class-map', name.text, name, node.range);
     for (const c of node.children) {
       if (c.kind !== 'IosCommand' || c.negated || c.path[0] !== 'match') continue;
-      const w = c.words.map((x) => x.text.toLowerCase());
-      if (w[1] === 'access-group') this.ref('acl', w[2] === 'name' ? c.words[3] : c.words[2]);
-      else if (w[1] === 'access-list') this.ref('acl', c.words[2]);
+      const words = c.words;
+      const w = words.map((x) => x.text.toLowerCase());
+      if (w[1] === 'access-group') this.ref('acl', w[2] === 'name' ? words[3] : words[2]);
+      else if (w[1] === 'access-list') this.ref('acl', words[2]);
     }
   }
 

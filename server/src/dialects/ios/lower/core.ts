@@ -162,7 +162,11 @@ export abstract class IosLoweringCore {
     return node.pathKey ?? node.path.join(' ');
   }
   protected arg(node: IosNode, i: number): Token | undefined {
-    return node.words[node.path.length + i];
+    return node.word(node.path.length + i);
+  }
+  /** The lower-cased text of argument `i` ('' when missing), without making a token. */
+  protected argLw(node: IosNode, i: number): string {
+    return node.wordText(node.path.length + i)?.toLowerCase() ?? '';
   }
   /** Maps each argument through a keyword table; an unknown keyword is `syntax/invalid-value` ("not an <what>"). */
   protected convertArgs(args: Token[], table: Record<string, string>, what: string): string[] {
@@ -176,7 +180,7 @@ export abstract class IosLoweringCore {
   }
 
   protected args(node: IosNode): Token[] {
-    return node.words.slice(node.path.length);
+    return node.wordsFrom(node.path.length);
   }
   protected lw(t: Token | undefined): string {
     return t ? t.text.toLowerCase() : '';
@@ -185,10 +189,10 @@ export abstract class IosLoweringCore {
     this.diagnostics.push({ range: { start: range.start, end: range.end }, severity, code, message });
   }
   protected missing(node: IosNode, what: string): void {
-    const w = node.words[node.words.length - 1] ?? node.tokens[0];
+    const w = node.word(node.wordCount - 1) ?? (node.count > 0 ? node.store.token(node.first) : undefined);
     if (!w) return;
     // Name the command by its keywords only: arguments may be secrets (`crypto isakmp key K …`).
-    const name = node.path.length ? node.path.join(' ') : node.words[0]?.text ?? '';
+    const name = node.path.length ? node.path.join(' ') : node.wordText(0) ?? '';
     this.error({ start: w.start, end: w.end }, 'syntax/missing-argument', `'${name}' is missing ${what}`);
   }
   /** Text of the line from token `t` to the end of the node's header line (descriptions, remarks). */
@@ -310,7 +314,7 @@ export abstract class IosLoweringCore {
   /** Insert point for new global commands: before a trailing `end`, else end of text. */
   protected globalInsertPoint(): IosNode | undefined {
     const kids = this.root.children.filter((c) => c.kind !== 'IosComment');
-    for (let i = kids.length - 1; i >= 0; i--) if (kids[i].path[0] !== 'end' && this.lw(kids[i].words[0]) !== 'end' && this.lw(kids[i].words[0]) !== ':') return kids[i];
+    for (let i = kids.length - 1; i >= 0; i--) if (kids[i].path[0] !== 'end' && this.lw(kids[i].word(0)) !== 'end' && this.lw(kids[i].word(0)) !== ':') return kids[i];
     return undefined;
   }
 
@@ -327,8 +331,7 @@ export abstract class IosLoweringCore {
   }
 
   protected lastArg(node: IosNode): Token | undefined {
-    const a = this.args(node);
-    return a[a.length - 1];
+    return node.wordCount > node.path.length ? node.word(node.wordCount - 1) : undefined;
   }
 
   // ------------------------------------------------------------------ implemented by the layers above

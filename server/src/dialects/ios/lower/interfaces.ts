@@ -79,8 +79,8 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       return;
     }
     // The first two words, lower-cased (not the whole line: this runs for every interface line).
-    const w0 = this.lw(c.words[0]);
-    const w1 = this.lw(c.words[1]);
+    const w0 = c.wordText(0)?.toLowerCase() ?? '';
+    const w1 = c.wordText(1)?.toLowerCase() ?? '';
     if (k === 'description') {
       itf.description = this.restOfLine(c, this.arg(c, 0));
       return;
@@ -91,7 +91,7 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     }
     if (k === 'ip address') return this.interfaceAddress(info, c);
     if (w0 === 'encapsulation') {
-      const t = this.arg(c, 0) ?? c.words[1];
+      const t = this.arg(c, 0) ?? c.word(1);
       if (t) itf.encapsulation = { value: t.text.toLowerCase(), range: { start: t.start, end: t.end } };
       return;
     }
@@ -140,9 +140,9 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
 
   /** `ipv6 address 2001:db8::1/64`, `… 2001:db8::/64 eui-64` (prefix only); link-local and autoconfig are skipped. */
   protected interfaceAddress6(info: IfaceInfo, c: IosNode): void {
-    const t = c.words[2];
+    const t = c.word(2);
     if (!t || !t.text.includes(':') || !t.text.includes('/')) return;
-    const flags = c.words.slice(3).map((w) => w.text.toLowerCase());
+    const flags = c.wordsFrom(3).map((w) => w.text.toLowerCase());
     if (flags.includes('link-local') || flags.includes('anycast')) return;
     const slash = t.text.indexOf('/');
     const address = model.canonicalAddress(t.text.slice(0, slash));

@@ -126,7 +126,7 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
       const area = w[i + 1];
       if (!process) return;
       if (!area) return this.missing(c, 'an area id');
-      if (c.words.slice(i + 2).some((t) => this.lw(t) === 'ipv4')) return;
+      if (w.slice(i + 2).some((t) => this.lw(t) === 'ipv4')) return;
       const o = (info.ospf3 ??= {});
       o.v3Syntax ??= 'ospfv3';
       o.area = { process, area: normalizeArea(area.text), range: c.range };
@@ -206,21 +206,22 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
       if (node.kind !== 'IosCommand' || node.negated) continue;
       // Every top-level line passes here: only `ipv6 …` and `router …` can open a process, so the others cost one
       // length check (no lower-casing or word array per line of a 30,000-line ACL; issue 16).
-      const words = node.words;
-      const n0 = words.length > 1 ? words[0].text.length : 0;
+      const n0 = node.wordCount > 1 ? node.store.ends[node.wordFirst] - node.store.starts[node.wordFirst] : 0;
       if (n0 !== 4 && n0 !== 6) continue;
-      const w0 = this.lw(words[0]);
-      const at = w0 === 'ipv6' && this.lw(words[1]) === 'router' && this.lw(words[2]) === 'ospf' ? 3 : w0 === 'router' && this.lw(words[1]) === 'ospfv3' ? 2 : -1;
-      const idTok = at > 0 ? words[at] : undefined;
+      const lw = (i: number) => node.wordText(i)?.toLowerCase() ?? '';
+      const w0 = lw(0);
+      const at = w0 === 'ipv6' && lw(1) === 'router' && lw(2) === 'ospf' ? 3 : w0 === 'router' && lw(1) === 'ospfv3' ? 2 : -1;
+      const idTok = at > 0 ? node.word(at) : undefined;
       if (!idTok) continue;
       const info = this.ospf3Proc(idTok.text, node);
       const areaType = new Map<string, 'normal' | 'stub' | 'nssa'>();
       const body = (children: IosNode[]) => {
         for (const c of children) {
           if (c.kind !== 'IosCommand') continue;
-          const cw = c.words.map((t) => t.text.toLowerCase());
+          const words = c.words;
+          const cw = words.map((t) => t.text.toLowerCase());
           const k = cw[0];
-          const a = c.words.slice(1);
+          const a = words.slice(1);
           if (k === 'address-family') {
             if (cw[1] === 'ipv6' && !c.negated) body(c.children);
           } else if (k === 'passive-interface') this.ospfPassive(info, c, a);
@@ -493,7 +494,7 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
     if (typeLines.length) return [this.replaceLine(typeLines[0], line), ...typeLines.slice(1).map((c) => this.deleteLine(c))];
     // IOS lists `area …` lines before redistribution, passive interfaces, networks and neighbors.
     const LATER = new Set(['redistribute', 'passive-interface', 'network', 'neighbor', 'distribute-list', 'default-information']);
-    const later = info.node.children.find((c) => c.kind === 'IosCommand' && LATER.has(this.lw(c.words[0]) === 'no' ? this.lw(c.words[1]) : this.lw(c.words[0])));
+    const later = info.node.children.find((c) => c.kind === 'IosCommand' && LATER.has(this.lw(c.word(0)) === 'no' ? this.lw(c.word(1)) : this.lw(c.word(0))));
     return [later ? this.insertLineBefore(later, line) : this.insertInBlock(info.node, line)];
   }
 

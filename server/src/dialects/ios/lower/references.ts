@@ -4,7 +4,7 @@
 import * as model from '../../../model';
 import type { ParseResult, SyntaxDiagnostic, TextRange } from '../../../syntax';
 import type { IosNode } from '../parser';
-import { mayHoldSecret, secretArgs } from '../secrets';
+import { mayHoldSecretIn, secretArgs } from '../secrets';
 import { IosIpsecLowering } from './ipsec';
 
 /** The shared IOS/ASA lowering. One instance per lowering run. */
@@ -189,13 +189,20 @@ export class IosLowering extends IosIpsecLowering {
    */
   protected collectOtherSecrets(): void {
     const out: TextRange[] = [];
-    const visit = (n: IosNode) => {
-      for (const c of n.children) {
-        if (c.kind === 'IosCommand' && mayHoldSecret(c.words, c.path)) secretArgs(c.words.map((w) => w.text), c.mode, c.path).forEach((i) => out.push({ start: c.words[i].start, end: c.words[i].end }));
-        if (c.children.length) visit(c);
+    // Words are read from the token store (no token object per word); an explicit stack, not recursion.
+    const store = this.root.store;
+    const stack: IosNode[] = [];
+    for (let k = this.root.children.length - 1; k >= 0; k--) stack.push(this.root.children[k]);
+    while (stack.length) {
+      const c = stack.pop()!;
+      if (c.kind === 'IosCommand' && mayHoldSecretIn(store, c.wordFirst, c.wordCount, c.path)) {
+        const texts: string[] = new Array(c.wordCount);
+        for (let i = 0; i < c.wordCount; i++) texts[i] = store.text(c.wordFirst + i);
+        for (const i of secretArgs(texts, c.mode, c.path)) out.push({ start: store.starts[c.wordFirst + i], end: store.ends[c.wordFirst + i] });
       }
-    };
-    visit(this.root);
+      const kids = c.children;
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+    }
     if (out.length) this.device.otherSecrets = out;
   }
 
@@ -214,21 +221,31 @@ export class IosLowering extends IosIpsecLowering {
     if (!names.size) return;
     // A secret that happens to spell a defined name is not a use of it (and must never be renamed with it).
     const secrets = new Set(model.secretRanges(this.device).map((r) => r.start));
-    const visit = (n: IosNode) => {
-      for (const c of n.children) {
-        if (c.kind === 'IosCommand') {
-          for (let i = 1; i < c.words.length; i++) {
-            const w = c.words[i];
-            const defs = names.get(w.text);
-            if (!defs || this.defTokens.has(w.start) || secrets.has(w.start)) continue;
-            for (const d of defs) this.device.references.push({ kind: d.kind, name: d.name, range: { start: w.start, end: w.end } });
-            names.delete(w.text);
-          }
+    // The lengths of the defined names: a word of another length is passed over without reading its text.
+    const LONG = 255;
+    const lengths = new Uint8Array(LONG + 1);
+    for (const name of names.keys()) lengths[Math.min(name.length, LONG)] = 1;
+    const store = this.root.store;
+    const { starts, ends } = store;
+    // Pre-order over the tree (document order, as the recursive walk it replaces), on an explicit stack.
+    const stack: IosNode[] = [];
+    for (let k = this.root.children.length - 1; k >= 0; k--) stack.push(this.root.children[k]);
+    while (stack.length && names.size) {
+      const c = stack.pop()!;
+      if (c.kind === 'IosCommand') {
+        const last = c.wordFirst + c.wordCount;
+        for (let i = c.wordFirst + 1; i < last; i++) {
+          if (lengths[Math.min(ends[i] - starts[i], LONG)] === 0) continue;
+          const text = store.text(i);
+          const defs = names.get(text);
+          if (!defs || this.defTokens.has(starts[i]) || secrets.has(starts[i])) continue;
+          for (const d of defs) this.device.references.push({ kind: d.kind, name: d.name, range: { start: starts[i], end: ends[i] } });
+          names.delete(text);
         }
-        if (c.children.length) visit(c);
       }
-    };
-    visit(this.root);
+      const kids = c.children;
+      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
+    }
   }
 }
 

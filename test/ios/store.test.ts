@@ -1,0 +1,175 @@
+// The IOS/ASA token store (issue 16): the parse's significant tokens in parallel typed arrays, nodes as runs of it.
+// Checks the runs of every node kind (prompt, `no`, comment, banner, certificate, `exit`), the one-word accessors,
+// the store's own operations (growth, truncation, shared and sliced texts, in-place comparison), and, on every IOS/ASA
+// file of the repository and the corpus, that each command's words are exactly its line split on blanks (after a
+// pasted prompt and `no`/`default`): an oracle that does not share the lexer's code.
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { parseIos, type IosNode } from '../../server/src/dialects/ios/parser';
+import { ASA_FLAVOUR } from '../../server/src/dialects/asa';
+import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING, WORD } from '../../server/src/dialects/ios/store';
+import { lexWordsInto } from '../../server/src/dialects/ios/lexer';
+import { promptLength } from '../../server/src/dialects/ios/lexer';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CORPUS = path.resolve(ROOT, '../shared/corpus');
+
+const texts = (n: IosNode) => n.words.map((w) => w.text);
+
+test('a store grows, truncates, slices unshared texts on demand and compares in place', () => {
+  const src = 'permit tcp any host 10.1.2.3 eq 443';
+  const s = new IosTokenStore(src, 2);
+  assert.equal(lexWordsInto(s, src, 0, src.length), 7);
+  assert.equal(s.length, 7);
+  assert.ok(s.starts.length >= 7, 'grew past its initial capacity of 2');
+  assert.deepEqual(Array.from({ length: 7 }, (_, i) => s.text(i)), ['permit', 'tcp', 'any', 'host', '10.1.2.3', 'eq', '443']);
+  assert.deepEqual(Array.from({ length: 7 }, (_, i) => s.kind(i)), ['word', 'word', 'word', 'word', 'word', 'word', 'number']);
+  assert.deepEqual(s.token(4), { kind: 'word', start: 20, end: 28, text: '10.1.2.3' });
+  assert.notEqual(s.token(4), s.token(4), 'fresh objects');
+  assert.ok(s.textIs(4, '10.1.2.3') && !s.textIs(4, '10.1.2.4') && !s.textIs(4, '10.1.2'));
+  // A text the store does not hold is sliced from the source, whatever the word table holds.
+  s.push(WORD, 0, 6, undefined);
+  assert.equal(s.text(7), 'permit');
+  assert.ok(s.textIs(7, 'permit'));
+  s.truncate(3);
+  assert.equal(s.length, 3);
+  assert.equal(s.texts.length, 3);
+  assert.equal(s.push(PUNCT, 0, 1, undefined), 3, 'the next token takes the first dropped index');
+  assert.deepEqual(s.tokens(1, 3).map((t) => `${t.kind}:${t.text}`), ['word:tcp', 'word:any', 'punct:p']);
+});
+
+test('nodes are runs of the store: prompt, no, comment, exit, banner, certificate', () => {
+  const text = [
+    'R1(config)#no ip domain-lookup',
+    '! a comment',
+    'interface Gi0/0',
+    ' ip address 10.0.0.1 255.255.255.0',
+    ' default shutdown',
+    ' exit',
+    'banner motd #Hello there# after',
+    'crypto pki certificate chain TP',
+    ' certificate ca 01',
+    '  3082 0122',
+    '  quit',
+    'end',
+    '',
+  ].join('\n');
+  const p = parseIos(text);
+  const [noCmd, comment, itf, banner, chain, end] = p.tree.children;
+  const store = p.tree.store;
+  // Every token of the store lies inside the text, in order, and spells its range.
+  for (let i = 0; i < store.length; i++) {
+    assert.equal(store.text(i), text.slice(store.starts[i], store.ends[i]));
+    if (i > 0) assert.ok(store.starts[i] >= store.ends[i - 1], `token ${i} in document order`);
+  }
+  // `R1(config)#no ip domain-lookup`: the run holds the prompt and `no`; the words start after them.
+  assert.equal(store.kinds[noCmd.first], PUNCT);
+  assert.equal(noCmd.count, 4);
+  assert.equal(noCmd.wordFirst, noCmd.first + 2);
+  assert.deepEqual(texts(noCmd), ['ip', 'domain-lookup']);
+  assert.equal(noCmd.prompt?.text, 'R1(config)#');
+  assert.ok(noCmd.negated);
+  assert.deepEqual(noCmd.tokens.map((t) => t.text), ['R1(config)#', 'no', 'ip', 'domain-lookup']);
+  // Comment: one comment token, no words.
+  assert.equal(comment.count, 1);
+  assert.equal(store.kinds[comment.first], COMMENT);
+  assert.equal(comment.wordCount, 0);
+  assert.deepEqual(comment.words, []);
+  assert.equal(comment.tokens[0].text, '! a comment');
+  // Block: the header's run does not include its children's.
+  assert.equal(itf.count, 2);
+  const [addr, dflt, exit] = itf.children;
+  assert.equal(addr.first, itf.first + itf.count);
+  assert.equal(addr.word(2)?.text, '10.0.0.1');
+  assert.deepEqual(addr.word(3), { kind: 'word', start: text.indexOf('255.255.255.0'), end: text.indexOf('255.255.255.0') + 13, text: '255.255.255.0' });
+  assert.equal(addr.word(4), undefined);
+  assert.equal(addr.word(-1), undefined);
+  assert.equal(addr.wordText(0), 'ip');
+  assert.equal(addr.wordText(9), undefined);
+  assert.deepEqual(addr.wordsFrom(2).map((t) => t.text), ['10.0.0.1', '255.255.255.0']);
+  assert.deepEqual(addr.wordsFrom(7), []);
+  assert.ok(dflt.negated);
+  assert.deepEqual(texts(dflt), ['shutdown']);
+  assert.deepEqual(texts(exit), ['exit']);
+  assert.deepEqual(exit.path, ['exit']);
+  // Banner: words before the delimiter, the body, the words after the closing delimiter; no word after `motd`.
+  assert.equal(banner.kind, 'IosBanner');
+  assert.deepEqual(texts(banner), ['banner', 'motd']);
+  assert.deepEqual(banner.tokens.map((t) => `${t.kind}:${t.text}`), ['word:banner', 'word:motd', 'string:#Hello there#', 'word:after']);
+  assert.equal(banner.body?.text, '#Hello there#');
+  assert.equal(store.kinds[banner.first + 2], STRING);
+  assert.equal(banner.range.end, text.indexOf('after') + 5);
+  // Certificate: the header's words, then the hex lines and the `quit` line in the same run.
+  const cert = chain.children[0];
+  assert.equal(cert.kind, 'IosCertificate');
+  assert.deepEqual(texts(cert), ['certificate', 'ca', '01']);
+  assert.equal(store.kinds[cert.wordFirst + 2], NUMBER);
+  assert.deepEqual(cert.tokens.map((t) => `${t.kind}:${t.text}`), ['word:certificate', 'word:ca', 'number:01', 'string:3082 0122', 'word:quit']);
+  assert.equal(cert.body, undefined);
+  assert.deepEqual(texts(end), ['end']);
+  assert.equal(end.first + end.count, store.length, 'the last node ends the store');
+});
+
+test('an unterminated banner keeps its header words and a body to the end of the file', () => {
+  const text = 'banner login ^C no end here\nhostname X\n';
+  const p = parseIos(text);
+  const b = p.tree.children[0];
+  assert.deepEqual(texts(b), ['banner', 'login']);
+  assert.equal(b.body?.text, text.slice(text.indexOf('^C')));
+  assert.equal(p.tree.store.length, 3, 'the words after the delimiter left the store');
+  assert.deepEqual(p.diagnostics.map((d) => [d.code, d.range.start, d.range.end]), [['syntax/unterminated-banner', 0, text.indexOf('^C') + 2]]);
+});
+
+/** Oracle: a command line's words, split on blanks, after a pasted prompt and `no`/`default`. */
+function oracleWords(line: string): { words: string[]; negated: boolean } {
+  let words = line.split(/[ \t\f\v]+/).filter((w) => w !== '');
+  const plen = words.length ? promptLength(words[0]) : 0;
+  if (plen > 0) words = words[0].length > plen ? [words[0].slice(plen), ...words.slice(1)] : words.slice(1);
+  const negated = words.length > 0 && /^(no|default)$/i.test(words[0]);
+  return { words: negated ? words.slice(1) : words, negated };
+}
+
+test('every command of every IOS/ASA file has the words of its line (oracle: split on blanks)', () => {
+  const files: { file: string; asa: boolean }[] = [];
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ios|asa)$/.test(e.name)) files.push({ file: p, asa: e.name.endsWith('.asa') });
+    }
+  };
+  walk(path.join(ROOT, 'test'));
+  walk(path.join(ROOT, 'examples'));
+  for (const d of ['ios', 'asa']) {
+    const dir = path.join(CORPUS, d);
+    if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) files.push({ file: path.join(dir, f), asa: d === 'asa' });
+  }
+  assert.ok(files.length >= 100, `found ${files.length} files`);
+  let commands = 0;
+  for (const { file, asa } of files) {
+    const text = fs.readFileSync(file, 'utf8');
+    const p = asa ? parseIos(text, {}, ASA_FLAVOUR) : parseIos(text);
+    const stack: IosNode[] = [p.tree];
+    while (stack.length) {
+      const n = stack.pop()!;
+      for (const c of n.children) stack.push(c);
+      if (n.kind !== 'IosCommand' || n.path[0] === 'exit' || n.path[0] === 'quit' || n.path[0] === 'exit-address-family') continue;
+      const line = text.slice(n.range.start, n.lineEnd);
+      const o = oracleWords(line);
+      const label = `${path.relative(ROOT, file)} @${n.range.start}`;
+      assert.deepEqual(texts(n), o.words, label);
+      assert.equal(n.negated, o.negated, label);
+      for (let i = 0; i < n.wordCount; i++) {
+        const w = n.word(i)!;
+        assert.equal(text.slice(w.start, w.end), w.text, label);
+        assert.equal(n.wordText(i), w.text, label);
+      }
+      commands++;
+    }
+  }
+  assert.ok(commands > 10000, `${commands} commands checked`);
+});
