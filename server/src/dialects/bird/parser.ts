@@ -2,7 +2,7 @@
 // (`protocol ospf { … }`, `interface "e" { … };`, `if … then { … } else { … }`). Brackets `( )` and `[ ]` only
 // nest tokens. Iterative (no recursion), linear, never throws. Imports nothing but syntax/ and its lexer.
 
-import type { SyntaxDiagnostic, SyntaxNode, Token } from '../../syntax';
+import type { ParseResult, SyntaxDiagnostic, SyntaxNode, Token } from '../../syntax';
 import { gapTokens, isTrivia, lex } from './lexer';
 
 /** A statement: its significant tokens (including the closing `;` if any) and the blocks it owns, in order. */
@@ -163,6 +163,36 @@ export function documentTokens(text: string, significant: Token[]): Token[] {
   }
   if (at < text.length) gapTokens(text, at, text.length, res);
   return res;
+}
+
+/** The significant tokens and comments of each parse (what the lazy `tokens` getter already keeps). */
+const significantLists = new WeakMap<object, Token[]>();
+
+/** Records `significant` as the significant tokens of the parse result `res` (index.ts, when it makes one). */
+export function keepSignificant(res: object, significant: Token[]): void {
+  significantLists.set(res, significant);
+}
+
+/** Significant tokens and comments of a parse in document order, without building the lossless list when the parser kept them. */
+export function significantTokens(parsed: ParseResult<unknown>): readonly Token[] {
+  return significantLists.get(parsed) ?? parsed.tokens.filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline');
+}
+
+/**
+ * The significant token (or comment) `t` with `t.start < offset <= t.end`, by binary search; whitespace and newlines
+ * are not significant, so a word found in the lossless list at `offset` is found here too.
+ */
+export function significantTokenBefore(parsed: ParseResult<unknown>, offset: number): Token | undefined {
+  const list = significantTokens(parsed);
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid].end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const t = list[lo];
+  return t && t.start < offset && offset <= t.end ? t : undefined;
 }
 
 /** 1-based line of `offset` (LF, CRLF and CR end a line, as in the lexer); one scan, for a message. */
