@@ -243,35 +243,8 @@ interface ParseState {
   options: ParseOptions;
 }
 
-function isMacroDefinition(g: LexToken[]): boolean {
-  return g.length >= 2 && g[0].kind === 'word' && g[0].firstCode() !== 36 && reservedWord(g[0]) === undefined && g[1].is('=');
-}
-
-/** RESERVED words by length and first character code (`length * 128 + code`), for `reservedWord`. */
-const RESERVED_BY_SHAPE = new Map<number, string[]>();
-for (const w of RESERVED) {
-  const key = w.length * 128 + w.charCodeAt(0);
-  const list = RESERVED_BY_SHAPE.get(key);
-  if (list) list.push(w);
-  else RESERVED_BY_SHAPE.set(key, [w]);
-}
-
-/**
- * The reserved word a token's text is (the catalog's own string), or undefined; compares in place, without cutting
- * the text out of the source (the parser asks this several times per token: one string each was most of its garbage).
- */
-function reservedWord(t: ETok): string | undefined {
-  const tok = t as LexToken;
-  // A token out of a macro carries the `$name` use's offsets: its own text is what counts.
-  if (tok.macro !== undefined) return RESERVED.has(tok.text) ? tok.text : undefined;
-  const list = RESERVED_BY_SHAPE.get((tok.end - tok.start) * 128 + tok.firstCode());
-  if (list) for (const w of list) if (tok.is(w)) return w;
-  return undefined;
-}
-
-/** Whether an unquoted token's text is `s` (for an unquoted token its value is its text), without a substring. */
-function isBare(t: ETok | undefined, s: string): t is ETok {
-  return t !== undefined && !t.quoted && (t as LexToken).is(s);
+function isMacroDefinition(g: Token[]): boolean {
+  return g.length >= 2 && g[0].kind === 'word' && !g[0].text.startsWith('$') && !RESERVED.has(g[0].text) && g[1].text === '=';
 }
 
 /** Statements have no child nodes: one frozen empty list for all of them. */
@@ -315,8 +288,7 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   }
   if (toks.length === 0) return st;
   const first = toks[0];
-  // Every rule keyword below is a reserved word: no substring per statement for the usual case.
-  const kw = first.quoted ? '' : (reservedWord(first) ?? '');
+  const kw = first.quoted ? '' : first.value;
   if (kw === 'include') {
     st.kind = 'ObsdInclude';
     const v = toks[1];
@@ -437,7 +409,7 @@ class RuleParser {
   /** Keyword text of a token, or undefined for values (quoted strings are never keywords). */
   private keyword(t: ETok | undefined): string | undefined {
     if (!t || t.quoted || t.kind !== 'word') return undefined;
-    return reservedWord(t);
+    return RESERVED.has(t.value) ? t.value : undefined;
   }
 
   private expectation(): string {
@@ -510,7 +482,7 @@ class RuleParser {
         return;
       case 'proto': {
         const next = this.next();
-        if (isBare(next, 'esp') || isBare(next, 'ah')) {
+        if (next && !next.quoted && (next.value === 'esp' || next.value === 'ah')) {
           this.p++;
           r.proto = { keyword: t, value: next, number: PROTOCOLS[next.value] };
           return;
@@ -540,7 +512,7 @@ class RuleParser {
         const next = this.next();
         let v: ETok | undefined;
         let host: HostSyntax | undefined;
-        if (kw === 'peer' && isBare(next, 'any')) {
+        if (kw === 'peer' && next && !next.quoted && next.value === 'any') {
           this.p++;
           v = next;
           host = { written: 'any', range: next.range, any: true, family: 0, netaddress: true };
@@ -603,7 +575,7 @@ class RuleParser {
       case 'udpencap': {
         const clause: ValueClause = { keyword: t };
         const next = this.next();
-        if (isBare(next, 'port')) {
+        if (next && !next.quoted && next.value === 'port') {
           this.p++;
           clause.value = this.value();
           if (!clause.value) this.missing(next, 'a port number');
@@ -614,7 +586,7 @@ class RuleParser {
       case 'authkey':
       case 'enckey': {
         const next = this.next();
-        if (isBare(next, 'file')) this.p++;
+        if (next && !next.quoted && next.value === 'file') this.p++;
         const v = this.value();
         if (!v) return this.missing(t, 'a hex key or `file NAME`');
         r.other.push({ keyword: t, value: v });
@@ -643,7 +615,7 @@ class RuleParser {
     if (kw === 'from') hs.src = list.slice();
     else hs.dst = list.slice();
     const next = this.next();
-    if (isBare(next, 'port')) {
+    if (next && !next.quoted && next.value === 'port') {
       this.p++;
       const v = this.value();
       if (!v) this.missing(next, 'a port name or number');
@@ -653,7 +625,7 @@ class RuleParser {
     }
     const other = kw === 'from' ? 'to' : 'from';
     const nxt = this.next();
-    if (isBare(nxt, other) && !this.seen.has(other)) {
+    if (nxt && !nxt.quoted && nxt.value === other && !this.seen.has(other)) {
       this.seen.add(other);
       this.p++;
       this.hosts(nxt, other);
@@ -711,7 +683,7 @@ class RuleParser {
   private singleHost(out: HostSyntax[], allowNat: boolean): boolean {
     const t = this.next();
     if (!t) return false;
-    if (t.kind === 'word' && isBare(t, 'any')) {
+    if (!t.quoted && t.value === 'any' && t.kind === 'word') {
       this.p++;
       out.push({ written: 'any', range: t.range, any: true, family: 0, netaddress: true });
       return true;
@@ -758,14 +730,13 @@ class RuleParser {
 
   /** Classifies and validates a host token (plus optional prefix length) like ipsecctl's `host()`. */
   checkHost(t: ETok, len: ETok | undefined): HostSyntax {
-    const range = len ? { start: Math.min(t.start, len.start), end: Math.max(t.end, len.end) } : t.range;
-    const value = t.value;
-    const written = len ? `${value}/${len.value}` : value;
+    const range = len ? cover([t.range, len.range]) : t.range;
+    const written = len ? `${t.value}/${len.value}` : t.value;
     const res: HostSyntax = { written, range, any: false, family: 0, netaddress: false, address: undefined, prefixLength: undefined };
     const bad = (msg: string) => this.diags.push({ range, severity: 'error', code: CODES.invalidAddress, message: msg });
-    const v4 = model.parseIpv4(value);
-    const looksV4 = /^[0-9.]+$/.test(value);
-    const looksV6 = value.includes(':') && /^[0-9a-fA-F:.]+$/.test(value);
+    const v4 = model.parseIpv4(t.value);
+    const looksV4 = /^[0-9.]+$/.test(t.value);
+    const looksV6 = t.value.includes(':') && /^[0-9a-fA-F:.]+$/.test(t.value);
     const length = len ? Number(len.value) : undefined;
     if (v4 !== undefined) {
       res.family = 4;
@@ -775,7 +746,7 @@ class RuleParser {
       res.netaddress = len !== undefined;
       if (length !== undefined && (length < 0 || length > 32)) bad(`Invalid IPv4 prefix length /${len!.value} (0-32)`);
     } else if (looksV6) {
-      const a = model.canonicalAddress(value);
+      const a = model.canonicalAddress(t.value);
       if (a === undefined) bad(`'${t.value}' is not a valid IPv6 address`);
       else {
         res.family = 6;
