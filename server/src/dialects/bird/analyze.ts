@@ -288,21 +288,23 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
    */
   const checkShape = (kind: BirdBlockKind | 'vlink', t: Token[], stmtEnd: TextRange): boolean => {
     const shapes = VALUE_SHAPES[kind];
-    if (!shapes) return false;
+    if (!shapes || t.length === 0) return false;
+    // The longest phrase (up to 3 words) of the block's shapes the statement starts with. Phrases are built only as
+    // long as some phrase of the block starting with the first word has that many words (no arrays per statement).
     let phrase: string | undefined;
     let used = 0;
-    for (let n = Math.min(3, t.length); n >= 1; n--) {
-      const p = t.slice(0, n).map((x) => x.text).join(' ');
-      if (shapes[p]) {
-        phrase = p;
-        used = n;
-        break;
-      }
-    }
+    const longest = Math.min(3, t.length, phraseWords(kind, shapes).get(t[0].text) ?? 0);
+    if (longest === 0) return false;
+    const p1 = t[0].text;
+    const p2 = longest >= 2 ? `${p1} ${t[1].text}` : '';
+    const p3 = longest >= 3 ? `${p2} ${t[2].text}` : '';
+    if (longest >= 3 && shapes[p3]) (phrase = p3), (used = 3);
+    else if (longest >= 2 && shapes[p2]) (phrase = p2), (used = 2);
+    else if (shapes[p1]) (phrase = p1), (used = 1);
     if (!phrase) return false;
     let best = { at: -1, ok: false };
     for (const alt of shapes[phrase]) {
-      const items = alt.split(' ');
+      const items = altItems(alt);
       let i = used;
       let ok = true;
       for (const item of items) {
@@ -994,4 +996,27 @@ export function isOlderThan(version: string | undefined, min: number[]): boolean
     if (a !== min[i]) return a < min[i];
   }
   return false;
+}
+
+/** Words of each VALUE_SHAPES alternative (`'N S'` → `['N', 'S']`), split once per process. */
+const ALT_ITEMS = new Map<string, string[]>();
+function altItems(alt: string): string[] {
+  let items = ALT_ITEMS.get(alt);
+  if (!items) ALT_ITEMS.set(alt, (items = alt.split(' ')));
+  return items;
+}
+
+/** Per block kind: the most words of any VALUE_SHAPES phrase starting with a given first word. */
+const PHRASE_WORDS = new Map<string, Map<string, number>>();
+function phraseWords(kind: string, shapes: Record<string, string[]>): Map<string, number> {
+  let words = PHRASE_WORDS.get(kind);
+  if (!words) {
+    words = new Map();
+    for (const phrase of Object.keys(shapes)) {
+      const parts = phrase.split(' ');
+      words.set(parts[0], Math.max(words.get(parts[0]) ?? 0, parts.length));
+    }
+    PHRASE_WORDS.set(kind, words);
+  }
+  return words;
 }

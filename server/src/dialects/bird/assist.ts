@@ -9,6 +9,7 @@ import type { CompletionData, FeatureContext, HoverData } from '../types';
 import { CATALOG, type BirdBlockKind, type BirdKeyword } from './catalog';
 import type { BirdTree } from './features';
 import { lowerBird } from './lower';
+import { significantTokenBefore } from './parser';
 import { dict } from '../../model/dict';
 
 type Context = BirdBlockKind | 'filter' | 'other';
@@ -94,8 +95,10 @@ function finish(parsed: ParseResult<BirdTree>, offset: number, context: Context,
   // A statement that already ended before the offset is not "current".
   if (stmt && stmt.tokens.length && stmt.tokens[stmt.tokens.length - 1].text === ';' && stmt.tokens[stmt.tokens.length - 1].end <= offset) return { context, before: [], owners: owners.slice(0, -1) };
   if (!stmt && !word) {
-    const tok = parsed.tokens.find((t) => t.start < offset && offset <= t.end && t.kind === 'word');
-    if (tok) word = tok;
+    // The word ending at or containing the offset, from the parser's significant tokens (never the lossless list,
+    // built on first use: a pass over the whole file on the first completion after an edit).
+    const tok = significantTokenBefore(parsed, offset);
+    if (tok && tok.kind === 'word') word = tok;
   }
   return { context, stmt, before: tokens, word, owners };
 }

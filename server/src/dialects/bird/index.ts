@@ -9,7 +9,7 @@ import { birdComplete, birdHover } from './assist';
 import { detectBird, type BirdTree } from './features';
 import { birdFolding, birdOutline } from './outline';
 import { lowerBird } from './lower';
-import { documentTokens, parseStructure } from './parser';
+import { documentTokens, keepSignificant, parseStructure, significantTokens } from './parser';
 import { lowerOrCrash } from '../guard';
 
 export type { BirdTree } from './features';
@@ -36,17 +36,11 @@ export function parseBird(text: string, options: { birdVersion?: string } = {}):
 function withLazyTokens(res: Omit<ParseResult<BirdTree>, 'tokens'>, significant: Token[]): ParseResult<BirdTree> {
   let cached: Token[] | undefined;
   Object.defineProperty(res, 'tokens', { enumerable: true, configurable: true, get: () => (cached ??= documentTokens(res.text, significant)) });
-  significantLists.set(res, significant);
+  keepSignificant(res, significant);
   return res as ParseResult<BirdTree>;
 }
 
-/** The significant tokens and comments of each parse (what the lazy `tokens` getter already keeps), for folding. */
-const significantLists = new WeakMap<object, Token[]>();
-
-/** Significant tokens and comments of a parse in document order, without building the lossless list when the parser kept them. */
-export function significantTokens(parsed: ParseResult<unknown>): readonly Token[] {
-  return significantLists.get(parsed) ?? parsed.tokens.filter((t) => t.kind !== 'whitespace' && t.kind !== 'newline');
-}
+export { significantTokens };
 
 export const birdDialect: Dialect<BirdTree> = {
   id: 'bird',

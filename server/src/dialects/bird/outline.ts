@@ -56,32 +56,30 @@ export function birdOutline(tree: BirdTree): OutlineSymbol[] {
  * the lossless token list finds; only the gaps between two comments are cut into tokens.
  */
 export function birdFolding(tree: SyntaxNode, significant: readonly Token[], text: string): FoldingRegion[] {
-  const res: FoldingRegion[] = [];
+  // Blocks in document order (a pre-order walk: each block starts after the one before it), so whether a block spans
+  // lines is read from one forward cursor on the next line break: linear, without an array of every line break.
+  const blocks: FoldingRegion[] = [];
   const stack: SyntaxNode[] = [tree];
-  // Newline offsets, once: a block spans lines when the first newline after its start lies before its end. (Searching
-  // the text from each block start is quadratic for thousands of blocks opened on one long line.)
-  const newlines: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
-  const spansLines = (start: number, end: number) => {
-    let lo = 0;
-    let hi = newlines.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (newlines[mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < newlines.length && newlines[lo] < end;
-  };
+  let nl = -1;
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.kind === 'BirdBlock' && spansLines(n.range.start, n.range.end)) res.push({ start: n.range.start, end: n.range.end, kind: 'region' });
-    for (const c of n.children) stack.push(c);
+    if (n.kind === 'BirdBlock') {
+      const start = n.range.start;
+      if (nl < start && nl !== Infinity) {
+        nl = text.indexOf('\n', start);
+        if (nl < 0) nl = Infinity;
+      }
+      if (nl < n.range.end) blocks.push({ start, end: n.range.end, kind: 'region' });
+    }
+    const children = n.children;
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
+  const comments: FoldingRegion[] = [];
   let runStart = -1;
   let runEnd = -1;
   let count = 0;
   const flush = () => {
-    if (runStart >= 0 && (count > 1 || hasNewline(text, runStart, runEnd))) res.push({ start: runStart, end: runEnd, kind: 'comment' });
+    if (runStart >= 0 && (count > 1 || hasNewline(text, runStart, runEnd))) comments.push({ start: runStart, end: runEnd, kind: 'comment' });
     runStart = -1;
     count = 0;
   };
@@ -104,7 +102,16 @@ export function birdFolding(tree: SyntaxNode, significant: readonly Token[], tex
     count++;
   }
   flush();
-  return res.sort((a, b) => a.start - b.start);
+  if (comments.length === 0) return blocks;
+  // Both lists are in document order and never share a start: one merge.
+  const res: FoldingRegion[] = new Array(blocks.length + comments.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  while (i < blocks.length && j < comments.length) res[o++] = blocks[i].start < comments[j].start ? blocks[i++] : comments[j++];
+  while (i < blocks.length) res[o++] = blocks[i++];
+  while (j < comments.length) res[o++] = comments[j++];
+  return res;
 }
 
 function hasNewline(text: string, start: number, end: number): boolean {
