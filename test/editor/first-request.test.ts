@@ -11,11 +11,15 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { birdDialect } from '../../server/src/dialects/bird';
 import { openbsdDialect } from '../../server/src/dialects/openbsd';
-import type { FoldingRegion } from '../../server/src/dialects/types';
+import type { FoldingRegion, OutlineSymbol } from '../../server/src/dialects/types';
+import { getFoldingRanges } from '../../server/src/features/folding';
+import { LineCursor, rangeOf } from '../../server/src/features/positions';
+import { getDocumentSymbols } from '../../server/src/features/symbols';
 import { getSemanticTokens, getSemanticTokensRange, tokenTypeOfKind, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/semanticTokens';
 import * as model from '../../server/src/model';
-import { createLanguageService } from '../../server/src/service';
-import type { ParseResult, Token } from '../../server/src/syntax';
+import { createLanguageService, type DocumentState } from '../../server/src/service';
+import { lineOf, positionAt, type ParseResult, type Token } from '../../server/src/syntax';
+import { SymbolKind } from 'vscode-languageserver-types';
 import { filesUnder } from '../helpers/files';
 
 const root = path.join(__dirname, '..', '..');
@@ -308,4 +312,94 @@ test('semantic tokens range: overlapping and multi-line candidates across the wi
     });
   }
   assert.ok(tokens > 500, `${tokens} tokens`);
+});
+
+test('LineCursor answers as lineOf for offsets in any order, before, inside and past the text', () => {
+  const text = 'a\n\nbc\r\nd\n\n\nlong line here\nx';
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  let s = 11;
+  const rnd = (n: number) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
+  const cursor = new LineCursor(starts);
+  for (let i = 0; i < 2000; i++) {
+    // Runs forward by small and large steps, with jumps back.
+    const offset = i % 7 === 0 ? rnd(text.length + 6) - 3 : Math.min(text.length + 2, (i * 3) % (text.length + 3));
+    assert.equal(cursor.lineOf(offset), lineOf(starts, offset), `offset ${offset}`);
+    assert.deepEqual(cursor.positionAt(offset), positionAt(starts, offset));
+  }
+});
+
+/** The old conversions: `rangeOf` (a binary search per position) for symbols, `lineOf` for folding. */
+function referenceSymbols(doc: DocumentState, outline: readonly OutlineSymbol[]): unknown[] {
+  const convert = (s: OutlineSymbol): unknown => {
+    const start = Math.min(s.range.start, s.selectionRange.start);
+    const end = Math.max(s.range.end, s.selectionRange.end);
+    const sym: Record<string, unknown> = {
+      name: s.name.trim() || '(unnamed)',
+      kind: SYMBOL_KINDS[s.kind] ?? SymbolKind.Object,
+      range: rangeOf(doc, start, end),
+      selectionRange: rangeOf(doc, s.selectionRange.start, s.selectionRange.end),
+      children: s.children.map(convert),
+    };
+    if (s.detail) sym.detail = s.detail;
+    return sym;
+  };
+  return outline.map(convert);
+}
+
+const SYMBOL_KINDS: Record<string, SymbolKind> = {
+  interface: SymbolKind.Interface,
+  crypto: SymbolKind.Key,
+  routing: SymbolKind.Namespace,
+  acl: SymbolKind.Array,
+  object: SymbolKind.Object,
+  section: SymbolKind.Module,
+  user: SymbolKind.Constant,
+  policy: SymbolKind.Struct,
+  protocol: SymbolKind.Event,
+  filter: SymbolKind.Function,
+  variable: SymbolKind.Variable,
+};
+
+function referenceFolding(doc: DocumentState, regions: readonly FoldingRegion[]): unknown[] {
+  const res: unknown[] = [];
+  for (const region of regions) {
+    const startLine = lineOf(doc.lineStarts, region.start);
+    const end = Math.min(region.end, doc.text.length);
+    const last = lineOf(doc.lineStarts, end);
+    const endLine = end === doc.lineStarts[last] && last > startLine ? last - 1 : last;
+    if (endLine <= startLine) continue;
+    const range: Record<string, unknown> = { startLine, endLine };
+    if (region.kind === 'comment') range.kind = 'comment';
+    else if (region.kind === 'region') range.kind = 'region';
+    res.push(range);
+  }
+  return res;
+}
+
+test('document symbols and folding: positions by line cursor equal the binary-search conversion on every corpus file', () => {
+  const files = [...filesUnder(corpus, (p) => !/\.(md|tsv)$/.test(p)), ...filesUnder(path.join(root, 'examples'), () => true)];
+  let symbols = 0;
+  let folds = 0;
+  files.forEach((f, i) => {
+    const uri = `file://${f}`;
+    const text = fs.readFileSync(f, 'utf8');
+    for (const t of i % 5 === 0 ? [text, ...mutations(text, i + 3, '#', 1)] : [text]) {
+      const s = createLanguageService();
+      s.setDocument(uri, t, 1);
+      const parse = s.getParse(uri);
+      const doc = s.getDocument(uri)!;
+      if (!parse) continue;
+      const got = getDocumentSymbols(s, uri);
+      assert.deepEqual(JSON.parse(JSON.stringify(got)), referenceSymbols(doc, parse.dialect.outline(parse.parsed)), f);
+      const fold = getFoldingRanges(s, uri);
+      assert.deepEqual(JSON.parse(JSON.stringify(fold)), referenceFolding(doc, parse.dialect.folding(parse.parsed)), f);
+      symbols += got.length;
+      folds += fold.length;
+    }
+  });
+  assert.ok(files.length === 0 || (symbols > 1000 && folds > 1000), `${symbols} symbols, ${folds} folds`);
 });
