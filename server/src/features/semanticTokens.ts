@@ -141,12 +141,21 @@ function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
   const secretType = TYPE_INDEX.secret;
   for (const r of secrets) add(r, secretType, 0, 0);
   const endSecrets = n;
-  // Definitions by kind, then name (no key strings per definition and reference).
+  // Definitions by kind, then name (no key strings per definition and reference); only the names some reference
+  // uses when the references are fewer (an IOS file of 33,000 prefix lists has 441 references: filling a map of
+  // every definition was half the request, issue 16).
   const defined = new Map<string, Map<string, model.Definition>>();
+  let used: Set<string> | undefined;
+  if (refs.length < defs.length) {
+    used = new Set();
+    for (const r of refs) used.add(r.name);
+  }
   for (const d of defs) {
-    let byName = defined.get(d.kind);
-    if (!byName) defined.set(d.kind, (byName = new Map()));
-    if (!byName.has(d.name)) byName.set(d.name, d);
+    if (!used || used.has(d.name)) {
+      let byName = defined.get(d.kind);
+      if (!byName) defined.set(d.kind, (byName = new Map()));
+      if (!byName.has(d.name)) byName.set(d.name, d);
+    }
     add(d.range, typeIndexOfKind(d.kind), DECLARATION_BIT, 1);
   }
   const endDefs = n;
