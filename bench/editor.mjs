@@ -27,7 +27,9 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 export async function loadEditorApi(root, outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   const feature = (name) => path.join(root, 'server/src/features', name);
-  const entry = path.join(outDir, 'editor-entry.ts');
+  const tag = Buffer.from(root).toString('hex').slice(-16);
+  // One entry per checkout: two runs side by side (main and a branch) must not build each other's entry.
+  const entry = path.join(outDir, `editor-entry-${tag}.ts`);
   const semantic = fs.readFileSync(`${feature('semanticTokens')}.ts`, 'utf8');
   const lines = [
     `export { createLanguageService } from ${JSON.stringify(path.join(root, 'server/src/service'))};`,
@@ -40,7 +42,7 @@ export async function loadEditorApi(root, outDir) {
     `export { getSemanticTokens${semantic.includes('export function getSemanticTokensRange') ? ', getSemanticTokensRange, getSemanticTokensDelta' : ''} } from ${JSON.stringify(feature('semanticTokens'))};`,
   ];
   fs.writeFileSync(entry, lines.join('\n'));
-  const outfile = path.join(outDir, `editor-${Buffer.from(root).toString('hex').slice(-16)}.cjs`);
+  const outfile = path.join(outDir, `editor-${tag}.cjs`);
   await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', nodePaths: [path.join(root, 'node_modules'), path.join(here, '..', 'node_modules')] });
   return createRequire(import.meta.url)(outfile);
 }
