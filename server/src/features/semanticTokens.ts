@@ -433,6 +433,44 @@ function encodeRange(c: TokenArrays, range: { start: LinePosition; end: LinePosi
   return data;
 }
 
+/**
+ * Every candidate's offsets (secrets, definitions, references, in collection order; clamped to the text as
+ * `computeTokens` does), per document version and device: the first range request of a version reads the model's
+ * range objects once, the next ones (scrolling) scan two typed arrays.
+ */
+interface Spans {
+  device: model.Device;
+  secrets: TextRange[];
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const spanCache = new WeakMap<DocumentState, Spans>();
+
+function spansOf(doc: DocumentState, device: model.Device): Spans {
+  const hit = spanCache.get(doc);
+  if (hit && hit.device === device) return hit;
+  const length = doc.text.length;
+  const secrets = model.secretRanges(device);
+  const defs = device.definitions;
+  const refs = device.references;
+  const total = secrets.length + defs.length + refs.length;
+  const starts = new Int32Array(total);
+  const ends = new Int32Array(total);
+  let i = 0;
+  const put = (r: TextRange) => {
+    starts[i] = r.start > 0 ? r.start : 0;
+    ends[i] = r.end < length ? r.end : length;
+    i++;
+  };
+  for (const r of secrets) put(r);
+  for (const d of defs) put(d.range);
+  for (const r of refs) put(r.range);
+  const spans: Spans = { device, secrets, starts, ends };
+  spanCache.set(doc, spans);
+  return spans;
+}
+
 /** Passes over the candidates before a range request gives up on its window and computes the whole file. */
 const WINDOW_PASSES = 6;
 
@@ -453,11 +491,12 @@ function windowTokens(doc: DocumentState, device: model.Device, range: { start: 
   const lineStart = (line: number) => (line <= 0 ? 0 : line < starts.length ? starts[line] : length);
   let from = lineStart(range.start.line);
   let to = Math.max(from, lineStart(range.end.line + 1));
-  const secrets = model.secretRanges(device);
+  const { secrets, starts: ss, ends: se } = spansOf(doc, device);
   const defs = device.definitions;
   const refs = device.references;
   const nSecrets = secrets.length;
   const nDefs = defs.length;
+  const total = ss.length;
   // Candidate indexes in collection order: secrets, then definitions, then references.
   let picked: number[] = [];
   for (let pass = 0; ; pass++) {
@@ -465,18 +504,15 @@ function windowTokens(doc: DocumentState, device: model.Device, range: { start: 
     picked = [];
     let lo = from;
     let hi = to;
-    const visit = (r: TextRange, i: number) => {
-      const s = r.start > 0 ? r.start : 0;
-      const e = r.end < length ? r.end : length;
+    for (let i = 0; i < total; i++) {
+      const s = ss[i];
+      const e = se[i];
       if (e > s && s < to && e > from) {
         picked.push(i);
         if (s < lo) lo = s;
         if (e > hi) hi = e;
       }
-    };
-    for (let i = 0; i < nSecrets; i++) visit(secrets[i], i);
-    for (let i = 0; i < nDefs; i++) visit(defs[i].range, nSecrets + i);
-    for (let i = 0; i < refs.length; i++) visit(refs[i].range, nSecrets + nDefs + i);
+    }
     if (lo === from && hi === to) break;
     from = lo;
     to = hi;
