@@ -3,7 +3,10 @@
 // its comment runs must equal what a walk of the lossless list finds (the reference walks below are the algorithms
 // they replace). Checked on every corpus file and fixture of both dialects and on seeded mutations of them (comment
 // lines, trailing comments, blank lines, continuations, CRLF). Semantic tokens are checked against the object-based
-// computation they replace on every corpus file of every dialect.
+// computation they replace on every corpus file of every dialect; a range request's first call on a version (only
+// its window computed) against the same range cut from the whole file's tokens, on the corpus and on models with
+// overlapping and multi-line candidates across the window's ends; document symbols and folding (positions by a
+// forward line cursor) against the binary-search conversion they replace.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
