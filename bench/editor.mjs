@@ -5,12 +5,17 @@
 // ("first", with its CPU time: the process's, GC threads included, which says more than wall time on a loaded
 // machine); the same request again on the same version is "again" (what VS Code does on scroll, focus and its own
 // re-requests). Imported by bench.mjs (the `editor100k` section) and runnable alone:
-// `node bench/editor.mjs [--root DIR] [--only DIALECT] [--samples N] [--kinds hover,completion] [--table]`
-// (--root measures another checkout, e.g. main before a change; features missing there are reported as null).
+// `node bench/editor.mjs [--root DIR] [--only DIALECT] [--samples N] [--kinds hover,completion] [--table] [--profile DIR]`
+// (--root measures another checkout, e.g. main before a change; features missing there are reported as null;
+// --profile writes DIR/<dialect>-<kind>.cpuprofile, an inspector profile of one more first request of each kind,
+// that request only, not counted in the figures). "first" has three figures: wall, the process's CPU and the main
+// thread's CPU (`/proc/thread-self/schedstat`); the last is the request's own work and its GC pauses, without the
+// collector's helper threads finishing a previous phase's marking.
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as inspector from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { generate } from './generate.mjs';
@@ -22,7 +27,9 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 export async function loadEditorApi(root, outDir) {
   fs.mkdirSync(outDir, { recursive: true });
   const feature = (name) => path.join(root, 'server/src/features', name);
-  const entry = path.join(outDir, 'editor-entry.ts');
+  const tag = Buffer.from(root).toString('hex').slice(-16);
+  // One entry per checkout: two runs side by side (main and a branch) must not build each other's entry.
+  const entry = path.join(outDir, `editor-entry-${tag}.ts`);
   const semantic = fs.readFileSync(`${feature('semanticTokens')}.ts`, 'utf8');
   const lines = [
     `export { createLanguageService } from ${JSON.stringify(path.join(root, 'server/src/service'))};`,
@@ -35,7 +42,7 @@ export async function loadEditorApi(root, outDir) {
     `export { getSemanticTokens${semantic.includes('export function getSemanticTokensRange') ? ', getSemanticTokensRange, getSemanticTokensDelta' : ''} } from ${JSON.stringify(feature('semanticTokens'))};`,
   ];
   fs.writeFileSync(entry, lines.join('\n'));
-  const outfile = path.join(outDir, `editor-${Buffer.from(root).toString('hex').slice(-16)}.cjs`);
+  const outfile = path.join(outDir, `editor-${tag}.cjs`);
   await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', nodePaths: [path.join(root, 'node_modules'), path.join(here, '..', 'node_modules')] });
   return createRequire(import.meta.url)(outfile);
 }
@@ -125,14 +132,69 @@ function time(fn) {
   return performance.now() - t;
 }
 
-/** Wall time and the process's CPU time (all its threads: V8's GC helpers too) of one call, in ms. */
+/**
+ * CPU time of the calling thread so far, in ms: `/proc/thread-self/schedstat`'s first field (nanoseconds on a CPU,
+ * the scheduler's own accounting, not the 10 ms ticks of `/proc/thread-self/stat`), or null off Linux.
+ */
+let schedstat = fs.existsSync('/proc/thread-self/schedstat');
+function threadCpu() {
+  if (!schedstat) return null;
+  try {
+    const f = fs.readFileSync('/proc/thread-self/schedstat', 'latin1');
+    return Number(f.slice(0, f.indexOf(' '))) / 1e6;
+  } catch {
+    schedstat = false;
+    return null;
+  }
+}
+
+/**
+ * One call's wall time, the process's CPU time (all its threads: V8's GC helpers too, some of it the concurrent
+ * marking a previous phase started) and the main thread's CPU time (what the request itself ran, the collector's
+ * pauses on this thread included), in ms.
+ */
+/** What reading the thread's CPU twice costs by itself (the least of a few tries), taken off each `main` figure. */
+let readCost;
 function timeCpu(fn) {
+  if (readCost === undefined) {
+    readCost = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const a = threadCpu();
+      const b = threadCpu();
+      readCost = a === null ? 0 : Math.min(readCost, b - a);
+    }
+  }
+  const m = threadCpu();
   const c = process.cpuUsage();
   const t = performance.now();
   fn();
   const wall = performance.now() - t;
   const d = process.cpuUsage(c);
-  return { wall, cpu: (d.user + d.system) / 1000 };
+  const m2 = threadCpu();
+  return { wall, cpu: (d.user + d.system) / 1000, main: m === null || m2 === null ? null : Math.max(0, m2 - m - readCost) };
+}
+
+/**
+ * Profiles one call with an inspector session on this thread (only that call: the session is started right before
+ * and stopped right after it) and writes the profile to `file` (read with bench/cpuprof.mjs).
+ */
+function profileCall(fn, file) {
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => {
+    let res;
+    let err;
+    session.post(method, params, (e, r) => ((err = e), (res = r)));
+    if (err) throw err;
+    return res;
+  };
+  post('Profiler.enable');
+  post('Profiler.setSamplingInterval', { interval: 100 });
+  post('Profiler.start');
+  fn();
+  const { profile } = post('Profiler.stop');
+  session.disconnect();
+  fs.writeFileSync(file, JSON.stringify(profile));
 }
 
 /**
@@ -142,7 +204,7 @@ function timeCpu(fn) {
  * request ran before it on this version) and once more ("again"). `hoverAt`/`completeAt` are line/character
  * positions in the file; `kinds` (names) restricts the request kinds measured.
  */
-export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, kinds: only }) {
+export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, kinds: only, profile, name = 'file' }) {
   const service = api.createLanguageService();
   const lines = text.split('\n').length - 1;
   const mid = Math.floor(lines / 2);
@@ -158,13 +220,15 @@ export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, 
   const kinds = Object.fromEntries(Object.entries(all).filter(([k]) => !only || only.includes(k)));
   const first = {};
   const firstCpu = {};
+  const firstMain = {};
   const again = {};
   const diag = [];
   const toDiag = [];
   let findings = 0;
   let version = 0;
-  for (const k of Object.keys(kinds)) (first[k] = []), (firstCpu[k] = []), (again[k] = []);
-  for (let s = 0; s <= samples; s++) {
+  for (const k of Object.keys(kinds)) (first[k] = []), (firstCpu[k] = []), (firstMain[k] = []), (again[k] = []);
+  const rounds = profile ? samples + 1 : samples;
+  for (let s = 0; s <= rounds; s++) {
     for (const [k, fn] of Object.entries(kinds)) {
       version++;
       const edited = version === 1 ? text : `${text}! edit ${version}\n`;
@@ -183,16 +247,22 @@ export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, 
         toDiag.push(t2 - t1);
       }
       if (!fn) continue;
+      if (profile && s === samples) {
+        // The last round's first request profiled alone (its timing is not counted: the profiler slows it).
+        profileCall(fn, path.join(profile, `${name}-${k}.cpuprofile`));
+        continue;
+      }
       const a = timeCpu(fn);
       const b = time(fn);
       if (s === 0) continue; // warm-up: JIT and lazy dialect tables
       first[k].push(a.wall);
       firstCpu[k].push(a.cpu);
+      if (a.main !== null) firstMain[k].push(a.main);
       again[k].push(b);
     }
   }
   const res = { lines, findings, keystrokeToDiagnostics: pct(diag), findingsToDiagnostics: pct(toDiag) };
-  for (const k of Object.keys(kinds)) res[k] = kinds[k] ? { first: pct(first[k]), firstCpu: pct(firstCpu[k]), again: pct(again[k]) } : null;
+  for (const k of Object.keys(kinds)) res[k] = kinds[k] ? { first: pct(first[k]), firstCpu: pct(firstCpu[k]), firstMain: pct(firstMain[k]), again: pct(again[k]) } : null;
   return res;
 }
 
@@ -202,7 +272,7 @@ export function table(section) {
   const f = (x) => (x ? `${x.p50} / ${x.p95}` : '-');
   for (const [d, r] of Object.entries(section)) {
     out.push(`${d} (${r.lines} lines, ${r.findings} diagnostics): keystroke → diagnostics ${f(r.keystrokeToDiagnostics)}`);
-    for (const [k, v] of Object.entries(r)) if (v && typeof v === 'object' && 'first' in v) out.push(`  ${k.padEnd(20)} first ${f(v.first).padEnd(20)} first CPU ${f(v.firstCpu).padEnd(20)} again ${f(v.again)}`);
+    for (const [k, v] of Object.entries(r)) if (v && typeof v === 'object' && 'first' in v) out.push(`  ${k.padEnd(20)} first ${f(v.first).padEnd(18)} CPU ${f(v.firstCpu).padEnd(18)} main ${f(v.firstMain).padEnd(18)} again ${f(v.again)}`);
   }
   return out.join('\n');
 }
@@ -215,7 +285,7 @@ function lineOf(text, re, ch) {
 }
 
 /** The `editor100k` section: each dialect's 100k-line file (or those whose name contains `only`). */
-export function editorSection(api, { only, samples = 6, kinds } = {}) {
+export function editorSection(api, { only, samples = 6, kinds, profile } = {}) {
   const files = {
     ios: () => {
       const text = ios100k();
@@ -241,7 +311,7 @@ export function editorSection(api, { only, samples = 6, kinds } = {}) {
   const res = {};
   for (const [name, make] of Object.entries(files)) {
     if (only && !name.includes(only)) continue;
-    res[name] = measureFile(api, { ...make(), samples, kinds });
+    res[name] = measureFile(api, { ...make(), samples, kinds, profile, name });
   }
   return res;
 }
@@ -254,7 +324,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   };
   const root = path.resolve(opt('root') ?? path.join(here, '..'));
   const api = await loadEditorApi(root, path.join(here, '..', '.cache', 'bench'));
-  const section = editorSection(api, { only: opt('only'), samples: Number(opt('samples') ?? 6), kinds: opt('kinds')?.split(',') });
+  const profile = opt('profile') ? path.resolve(opt('profile')) : undefined;
+  if (profile) fs.mkdirSync(profile, { recursive: true });
+  const section = editorSection(api, { only: opt('only'), samples: Number(opt('samples') ?? 6), kinds: opt('kinds')?.split(','), profile });
   if (args.includes('--table')) console.log(table(section));
   else console.log(JSON.stringify({ root, editor100k: section }, null, 1));
 }

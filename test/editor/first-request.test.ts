@@ -3,7 +3,10 @@
 // its comment runs must equal what a walk of the lossless list finds (the reference walks below are the algorithms
 // they replace). Checked on every corpus file and fixture of both dialects and on seeded mutations of them (comment
 // lines, trailing comments, blank lines, continuations, CRLF). Semantic tokens are checked against the object-based
-// computation they replace on every corpus file of every dialect.
+// computation they replace on every corpus file of every dialect; a range request's first call on a version (only
+// its window computed) against the same range cut from the whole file's tokens, on the corpus and on models with
+// overlapping and multi-line candidates across the window's ends; document symbols and folding (positions by a
+// forward line cursor) against the binary-search conversion they replace.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -11,11 +14,15 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { birdDialect } from '../../server/src/dialects/bird';
 import { openbsdDialect } from '../../server/src/dialects/openbsd';
-import type { FoldingRegion } from '../../server/src/dialects/types';
-import { getSemanticTokens, tokenTypeOfKind, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/semanticTokens';
+import type { FoldingRegion, OutlineSymbol } from '../../server/src/dialects/types';
+import { getFoldingRanges } from '../../server/src/features/folding';
+import { LineCursor, rangeOf } from '../../server/src/features/positions';
+import { getDocumentSymbols } from '../../server/src/features/symbols';
+import { getSemanticTokens, getSemanticTokensRange, tokenTypeOfKind, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/semanticTokens';
 import * as model from '../../server/src/model';
-import { createLanguageService } from '../../server/src/service';
-import type { ParseResult, Token } from '../../server/src/syntax';
+import { createLanguageService, type DocumentState } from '../../server/src/service';
+import { lineOf, positionAt, type ParseResult, type Token } from '../../server/src/syntax';
+import { SymbolKind } from 'vscode-languageserver-types';
 import { filesUnder } from '../helpers/files';
 
 const root = path.join(__dirname, '..', '..');
@@ -223,4 +230,179 @@ test('semantic tokens: the typed-array computation equals the object-based one o
     tokens += got.length / 5;
   }
   assert.ok(files.length === 0 || tokens > 1000, `${tokens} tokens`);
+});
+
+/** Seeded line ranges of a text of `lines` lines: a few lines, a screen, whole-file, inverted and past the end. */
+function seededRanges(lines: number, seed: number, count: number) {
+  let s = seed;
+  const rnd = (n: number) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return n <= 0 ? 0 : s % n;
+  };
+  const res = [
+    { start: { line: 0, character: 0 }, end: { line: lines + 1, character: 0 } },
+    { start: { line: lines + 3, character: 0 }, end: { line: lines + 9, character: 0 } },
+  ];
+  for (let i = 0; i < count; i++) {
+    const line = rnd(lines + 1);
+    const span = [0, 1, 3, 60][rnd(4)];
+    res.push({ start: { line, character: rnd(3) === 0 ? rnd(40) : 0 }, end: { line: i % 9 === 8 ? Math.max(0, line - 1) : line + span, character: rnd(2) === 0 ? rnd(60) : 0 } });
+  }
+  return res;
+}
+
+/**
+ * A range request on a version's first call (no whole-file result cached: `windowTokens`) against the same request
+ * answered from the whole file's tokens (binary search in the cached result), for `ranges`.
+ */
+function compareRanges(uri: string, text: string, ranges: ReturnType<typeof seededRanges>, edit?: (device: model.Device) => void): number {
+  const fresh = createLanguageService();
+  fresh.setDocument(uri, text, 1);
+  const device = fresh.getDevice(uri);
+  if (!device) return 0;
+  edit?.(device);
+  const windowed = ranges.map((r) => getSemanticTokensRange(fresh, uri, r).data);
+  const full = getSemanticTokens(fresh, uri).data; // now cached: the next range requests binary-search it
+  let tokens = 0;
+  ranges.forEach((r, i) => {
+    const want = getSemanticTokensRange(fresh, uri, r).data;
+    assert.deepEqual(windowed[i], want, `${uri} ${JSON.stringify(r)}`);
+    tokens += want.length / 5;
+  });
+  assert.ok(full.length >= 0);
+  return tokens;
+}
+
+test('semantic tokens range: a first call computes only its window, equal to the whole file result on every corpus file', () => {
+  const files = [...filesUnder(corpus, (p) => !/\.(md|tsv)$/.test(p)), ...filesUnder(path.join(root, 'examples'), () => true)];
+  let tokens = 0;
+  files.forEach((f, i) => {
+    const text = fs.readFileSync(f, 'utf8');
+    tokens += compareRanges(`file://${f}`, text, seededRanges(text.split('\n').length, i + 1, 12));
+  });
+  assert.ok(files.length === 0 || tokens > 1000, `${tokens} tokens`);
+});
+
+test('semantic tokens range: overlapping and multi-line candidates across the window ends resolve as in the whole file', () => {
+  // An IOS router whose model gets extra candidates (definitions spanning lines, overlapping names and secrets) at
+  // the edges of the requested lines: the window must grow until no candidate straddles it, and the overlap
+  // resolution then keep inside it what the whole file keeps.
+  const lines = ['hostname R1'];
+  for (let i = 0; i < 40; i++) lines.push(`ip access-list extended A${i}`, ` permit ip host 10.0.0.${i} any`, `crypto isakmp key K${i}secret address 192.0.2.${i}`, `route-map RM${i} permit 10`, ` match ip address A${i} B${i}`);
+  const text = `${lines.join('\n')}\n`;
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  let seed = 5;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  let tokens = 0;
+  for (let round = 0; round < 40; round++) {
+    const extra: model.Definition[] = [];
+    const refs: model.Reference[] = [];
+    for (let k = 0; k < 12; k++) {
+      const line = rnd(starts.length - 1);
+      const start = starts[line] + rnd(20);
+      // Up to four lines long, and some chains of overlaps.
+      const end = start + 1 + rnd(k % 3 === 0 ? 200 : 12);
+      if (k % 2 === 0) extra.push({ kind: 'acl', name: `X${k}`, range: { start, end } } as model.Definition);
+      else refs.push({ kind: 'acl', name: k % 4 === 1 ? 'A3' : `Y${k}`, range: { start, end } } as model.Reference);
+    }
+    tokens += compareRanges('file:///w/r1.ios', text, seededRanges(starts.length - 1, round + 3, 10), (device) => {
+      for (const d of extra) (device.definitions as model.Definition[]).push(d);
+      for (const r of refs) (device.references as model.Reference[]).push(r);
+    });
+  }
+  assert.ok(tokens > 500, `${tokens} tokens`);
+});
+
+test('LineCursor answers as lineOf for offsets in any order, before, inside and past the text', () => {
+  const text = 'a\n\nbc\r\nd\n\n\nlong line here\nx';
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  let s = 11;
+  const rnd = (n: number) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
+  const cursor = new LineCursor(starts);
+  for (let i = 0; i < 2000; i++) {
+    // Runs forward by small and large steps, with jumps back.
+    const offset = i % 7 === 0 ? rnd(text.length + 6) - 3 : Math.min(text.length + 2, (i * 3) % (text.length + 3));
+    assert.equal(cursor.lineOf(offset), lineOf(starts, offset), `offset ${offset}`);
+    assert.deepEqual(cursor.positionAt(offset), positionAt(starts, offset));
+  }
+});
+
+/** The old conversions: `rangeOf` (a binary search per position) for symbols, `lineOf` for folding. */
+function referenceSymbols(doc: DocumentState, outline: readonly OutlineSymbol[]): unknown[] {
+  const convert = (s: OutlineSymbol): unknown => {
+    const start = Math.min(s.range.start, s.selectionRange.start);
+    const end = Math.max(s.range.end, s.selectionRange.end);
+    const sym: Record<string, unknown> = {
+      name: s.name.trim() || '(unnamed)',
+      kind: SYMBOL_KINDS[s.kind] ?? SymbolKind.Object,
+      range: rangeOf(doc, start, end),
+      selectionRange: rangeOf(doc, s.selectionRange.start, s.selectionRange.end),
+      children: s.children.map(convert),
+    };
+    if (s.detail) sym.detail = s.detail;
+    return sym;
+  };
+  return outline.map(convert);
+}
+
+const SYMBOL_KINDS: Record<string, SymbolKind> = {
+  interface: SymbolKind.Interface,
+  crypto: SymbolKind.Key,
+  routing: SymbolKind.Namespace,
+  acl: SymbolKind.Array,
+  object: SymbolKind.Object,
+  section: SymbolKind.Module,
+  user: SymbolKind.Constant,
+  policy: SymbolKind.Struct,
+  protocol: SymbolKind.Event,
+  filter: SymbolKind.Function,
+  variable: SymbolKind.Variable,
+};
+
+function referenceFolding(doc: DocumentState, regions: readonly FoldingRegion[]): unknown[] {
+  const res: unknown[] = [];
+  for (const region of regions) {
+    const startLine = lineOf(doc.lineStarts, region.start);
+    const end = Math.min(region.end, doc.text.length);
+    const last = lineOf(doc.lineStarts, end);
+    const endLine = end === doc.lineStarts[last] && last > startLine ? last - 1 : last;
+    if (endLine <= startLine) continue;
+    const range: Record<string, unknown> = { startLine, endLine };
+    if (region.kind === 'comment') range.kind = 'comment';
+    else if (region.kind === 'region') range.kind = 'region';
+    res.push(range);
+  }
+  return res;
+}
+
+test('document symbols and folding: positions by line cursor equal the binary-search conversion on every corpus file', () => {
+  const files = [...filesUnder(corpus, (p) => !/\.(md|tsv)$/.test(p)), ...filesUnder(path.join(root, 'examples'), () => true)];
+  let symbols = 0;
+  let folds = 0;
+  files.forEach((f, i) => {
+    const uri = `file://${f}`;
+    const text = fs.readFileSync(f, 'utf8');
+    for (const t of i % 5 === 0 ? [text, ...mutations(text, i + 3, '#', 1)] : [text]) {
+      const s = createLanguageService();
+      s.setDocument(uri, t, 1);
+      const parse = s.getParse(uri);
+      const doc = s.getDocument(uri)!;
+      if (!parse) continue;
+      const got = getDocumentSymbols(s, uri);
+      assert.deepEqual(JSON.parse(JSON.stringify(got)), referenceSymbols(doc, parse.dialect.outline(parse.parsed)), f);
+      const fold = getFoldingRanges(s, uri);
+      assert.deepEqual(JSON.parse(JSON.stringify(fold)), referenceFolding(doc, parse.dialect.folding(parse.parsed)), f);
+      symbols += got.length;
+      folds += fold.length;
+    }
+  });
+  assert.ok(files.length === 0 || (symbols > 1000 && folds > 1000), `${symbols} symbols, ${folds} folds`);
 });

@@ -3,7 +3,7 @@
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types';
 import type { FoldingRegion } from '../dialects/types';
 import type { DocumentState, LanguageService } from '../service';
-import { lineOf } from '../syntax';
+import { LineCursor } from './positions';
 
 /** The folding ranges of each document version (DocumentState is a new object per version), for the parse they came from. */
 const cache = new WeakMap<DocumentState, { parsed: unknown; ranges: FoldingRange[] }>();
@@ -23,10 +23,13 @@ export function getFoldingRanges(service: LanguageService, uri: string): Folding
 function computeRanges(doc: DocumentState, regions: readonly FoldingRegion[]): FoldingRange[] {
   const res: FoldingRange[] = [];
   const starts = doc.lineStarts;
+  // Regions come mostly in document order: one cursor for their starts, one for their ends.
+  const startCursor = new LineCursor(starts);
+  const endCursor = new LineCursor(starts);
   for (const region of regions) {
-    const startLine = lineOf(starts, region.start);
+    const startLine = startCursor.lineOf(region.start);
     const end = Math.min(region.end, doc.text.length);
-    const last = lineOf(starts, end);
+    const last = endCursor.lineOf(end);
     // A region ending right after a newline ends on the previous line.
     const endLine = end === starts[last] && last > startLine ? last - 1 : last;
     if (endLine <= startLine) continue;

@@ -4,7 +4,7 @@
 
 import * as model from '../model';
 import type { DocumentState, LanguageService } from '../service';
-import type { TextRange } from '../syntax';
+import { lineOf, type TextRange } from '../syntax';
 
 /** Token types, in legend order. `secret` is ours (declared in package.json with superType `string`). */
 export const TOKEN_TYPES = ['variable', 'type', 'class', 'function', 'namespace', 'macro', 'secret'] as const;
@@ -103,12 +103,11 @@ function typeIndexOfKind(kind: model.SymbolKind): number {
  */
 interface TokenArrays {
   count: number;
-  lines: number[];
-  chars: number[];
-  lengths: number[];
-  types: number[];
-  mods: number[];
-  data: number[];
+  lines: Int32Array;
+  chars: Int32Array;
+  lengths: Int32Array;
+  types: Uint8Array;
+  mods: Uint8Array;
 }
 
 /**
@@ -142,12 +141,21 @@ function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
   const secretType = TYPE_INDEX.secret;
   for (const r of secrets) add(r, secretType, 0, 0);
   const endSecrets = n;
-  // Definitions by kind, then name (no key strings per definition and reference).
+  // Definitions by kind, then name (no key strings per definition and reference); only the names some reference
+  // uses when the references are fewer (an IOS file of 33,000 prefix lists has 441 references: filling a map of
+  // every definition was half the request, issue 16).
   const defined = new Map<string, Map<string, model.Definition>>();
+  let used: Set<string> | undefined;
+  if (refs.length < defs.length) {
+    used = new Set();
+    for (const r of refs) used.add(r.name);
+  }
   for (const d of defs) {
-    let byName = defined.get(d.kind);
-    if (!byName) defined.set(d.kind, (byName = new Map()));
-    if (!byName.has(d.name)) byName.set(d.name, d);
+    if (!used || used.has(d.name)) {
+      let byName = defined.get(d.kind);
+      if (!byName) defined.set(d.kind, (byName = new Map()));
+      if (!byName.has(d.name)) byName.set(d.name, d);
+    }
     add(d.range, typeIndexOfKind(d.kind), DECLARATION_BIT, 1);
   }
   const endDefs = n;
@@ -160,10 +168,20 @@ function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
   }
   // Order: start, then rank, then the longer first; ties keep collection order (a stable sort's order).
   const before = (a: number, b: number) => cs[a] - cs[b] || cr[a] - cr[b] || ce[b] - ce[a] || a - b;
-  const order = merge(merge(sortedRun(0, endSecrets, before), sortedRun(endSecrets, endDefs, before), before), sortedRun(endDefs, n, before), before);
-  // Where candidates overlap, the better-ranked one wins and the other is dropped whole (a partial token is worse
-  // than none). Kept ranges are disjoint and sorted, and each candidate starts at or after the last kept start, so
-  // only the last kept range can overlap it.
+  const run = (from: number, to: number) => sortedRun(from, to, before, cs, ce, cr);
+  const order = merge(merge(run(0, endSecrets), run(endSecrets, endDefs), before), run(endDefs, n), before);
+  return keepAndSplit(doc.text, doc.lineStarts, n, order, cs, ce, ct, cm, cr, 0);
+}
+
+/**
+ * Overlap resolution and line splitting of ordered candidates (`order`: indexes into the candidate arrays, by
+ * start, rank, length, collection order): where candidates overlap, the better-ranked one wins and the other is
+ * dropped whole (a partial token is worse than none); the kept ones become single-line tokens, with their LSP
+ * encoding. `firstLine` is a line at or before the first candidate's start.
+ */
+function keepAndSplit(text: string, starts: readonly number[], n: number, order: Int32Array, cs: Int32Array, ce: Int32Array, ct: Uint8Array, cm: Uint8Array, cr: Uint8Array, firstLine: number): TokenArrays {
+  // Kept ranges are disjoint and sorted, and each candidate starts at or after the last kept start, so only the
+  // last kept range can overlap it.
   const kept = new Int32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
@@ -171,14 +189,16 @@ function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
     if (k === 0 || ce[kept[k - 1]] <= cs[c]) kept[k++] = c;
     else if (cr[c] < cr[kept[k - 1]]) kept[k - 1] = c;
   }
-  const res: TokenArrays = { count: 0, lines: [], chars: [], lengths: [], types: [], mods: [], data: [] };
+  // Usually one token per kept candidate; a candidate spanning lines makes more (the arrays then grow).
+  let cap = k + 16;
+  let lines = new Int32Array(cap);
+  let chars = new Int32Array(cap);
+  let lengths = new Int32Array(cap);
+  let types = new Uint8Array(cap);
+  let mods = new Uint8Array(cap);
+  const length = text.length;
   // Kept ranges are sorted: the line of each start is found by walking forward from the previous one.
-  const text = doc.text;
-  const starts = doc.lineStarts;
-  const data = res.data;
-  let line = 0;
-  let prevLine = 0;
-  let prevChar = 0;
+  let line = firstLine;
   let count = 0;
   for (let i = 0; i < k; i++) {
     const c = kept[i];
@@ -190,34 +210,93 @@ function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
       let end = Math.min(cEnd, next);
       while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
       if (end > start) {
-        const character = start - starts[line];
-        res.lines.push(line);
-        res.chars.push(character);
-        res.lengths.push(end - start);
-        res.types.push(ct[c]);
-        res.mods.push(cm[c]);
-        data.push(line - prevLine, line === prevLine ? character - prevChar : character, end - start, ct[c], cm[c]);
-        prevLine = line;
-        prevChar = character;
+        if (count === cap) {
+          cap *= 2;
+          lines = grow(lines, cap);
+          chars = grow(chars, cap);
+          lengths = grow(lengths, cap);
+          types = grow(types, cap);
+          mods = grow(mods, cap);
+        }
+        lines[count] = line;
+        chars[count] = start - starts[line];
+        lengths[count] = end - start;
+        types[count] = ct[c];
+        mods[count] = cm[c];
         count++;
       }
       start = next;
     }
   }
-  res.count = count;
-  return res;
+  return { count, lines, chars, lengths, types, mods };
+}
+
+function grow<T extends Int32Array | Uint8Array>(a: T, cap: number): T {
+  const b = new (a.constructor as new (n: number) => T)(cap);
+  b.set(a);
+  return b;
+}
+
+/** The LSP encoding of a document's tokens: five integers per token (delta line, delta start, length, type, modifiers). */
+function encodeAll(t: TokenArrays): number[] {
+  const data: number[] = new Array(t.count * 5);
+  let prevLine = 0;
+  let prevChar = 0;
+  let at = 0;
+  for (let i = 0; i < t.count; i++) {
+    const line = t.lines[i];
+    const ch = t.chars[i];
+    data[at++] = line - prevLine;
+    data[at++] = line === prevLine ? ch - prevChar : ch;
+    data[at++] = t.lengths[i];
+    data[at++] = t.types[i];
+    data[at++] = t.mods[i];
+    prevLine = line;
+    prevChar = ch;
+  }
+  return data;
 }
 
 /** Indexes `from..to-1` in the order `before` gives: as they are when already so (the usual case), else sorted. */
-function sortedRun(from: number, to: number, before: (a: number, b: number) => number): Int32Array {
+function sortedRun(from: number, to: number, before: (a: number, b: number) => number, cs: Int32Array, ce: Int32Array, cr: Uint8Array): Int32Array {
   const run = new Int32Array(to - from);
   let sorted = true;
   for (let i = from; i < to; i++) {
     run[i - from] = i;
     if (i > from && before(i - 1, i) > 0) sorted = false;
   }
-  if (!sorted) run.sort(before);
+  if (!sorted) sortByKey(run, from, before, cs, ce, cr);
   return run;
+}
+
+/** Exact in a double: start × 4 + rank, times 2^20 for the index (a run of up to 2^20 candidates). */
+const KEY_INDEX = 2 ** 20;
+
+/**
+ * Sorts a run's indexes as `before` does (start, rank, longer first, index), without a comparator call per
+ * comparison (RouterOS lowers its references per kind, not in document order: 60,000 of them on a 100k-line file):
+ * the numeric sort of one double per candidate, (start × 4 + rank) × 2^20 + index, then the rare groups of equal
+ * start and rank put longer first with `before`. Falls back to `before` where the key would not be exact.
+ */
+function sortByKey(run: Int32Array, from: number, before: (a: number, b: number) => number, cs: Int32Array, ce: Int32Array, cr: Uint8Array): void {
+  const m = run.length;
+  let maxStart = 0;
+  for (let j = 0; j < m; j++) if (cs[from + j] > maxStart) maxStart = cs[from + j];
+  if (m >= KEY_INDEX || (maxStart * 4 + 4) * KEY_INDEX > Number.MAX_SAFE_INTEGER) {
+    run.sort(before);
+    return;
+  }
+  const keys = new Float64Array(m);
+  for (let j = 0; j < m; j++) keys[j] = (cs[from + j] * 4 + cr[from + j]) * KEY_INDEX + j;
+  keys.sort();
+  for (let j = 0; j < m; j++) run[j] = from + (keys[j] % KEY_INDEX);
+  // Equal start and rank: longer first, then index (what the key could not hold).
+  for (let j = 0; j < m; ) {
+    let e = j + 1;
+    while (e < m && cs[run[e]] === cs[run[j]] && cr[run[e]] === cr[run[j]]) e++;
+    if (e - j > 1) run.subarray(j, e).sort(before);
+    j = e;
+  }
 }
 
 /** Linear merge of two ordered index runs (ties take the left run first: it holds the lower indexes). */
@@ -241,6 +320,8 @@ function merge(a: Int32Array, b: Int32Array, before: (x: number, y: number) => n
  */
 interface TokenCache extends TokenArrays {
   device: model.Device;
+  /** The LSP encoding of all the tokens. */
+  data: number[];
   resultId: string;
   /** `semanticTokenList`'s objects, made on first use. */
   list?: SemanticToken[];
@@ -255,7 +336,8 @@ function cachedTokens(service: LanguageService, uri: string): TokenCache | undef
   if (!doc || !device || device.uri !== uri) return undefined;
   const hit = tokenCache.get(doc);
   if (hit && hit.device === device) return hit;
-  const entry: TokenCache = { ...computeTokens(doc, device), device, resultId: String(++resultCounter) };
+  const tokens = computeTokens(doc, device);
+  const entry: TokenCache = { ...tokens, data: encodeAll(tokens), device, resultId: String(++resultCounter) };
   tokenCache.set(doc, entry);
   return entry;
 }
@@ -309,11 +391,21 @@ interface LinePosition {
 
 /**
  * `textDocument/semanticTokens/range`: the tokens that overlap a range (the visible part of the editor), encoded
- * relative to the first of them. Found by binary search in the version's cached list.
+ * relative to the first of them. When the version's whole result is cached, found by binary search in it; on the
+ * version's first call, only the range's tokens are computed (`windowTokens`), and the whole result is not built.
  */
 export function getSemanticTokensRange(service: LanguageService, uri: string, range: { start: LinePosition; end: LinePosition }): { data: number[] } {
-  const c = cachedTokens(service, uri);
+  const doc = service.getDocument(uri);
+  const device = service.getDevice(uri);
+  if (!doc || !device || device.uri !== uri) return { data: [] };
+  const hit = tokenCache.get(doc);
+  const c = hit && hit.device === device ? hit : (windowTokens(doc, device, range) ?? cachedTokens(service, uri));
   if (!c) return { data: [] };
+  return { data: encodeRange(c, range) };
+}
+
+/** The tokens of `c` that overlap `range`, encoded relative to the first of them. */
+function encodeRange(c: TokenArrays, range: { start: LinePosition; end: LinePosition }): number[] {
   const { lines, chars, lengths } = c;
   // First token not wholly before the range's start, then every token starting before its end.
   let lo = 0;
@@ -338,7 +430,146 @@ export function getSemanticTokensRange(service: LanguageService, uri: string, ra
     prevLine = lines[i];
     prevChar = chars[i];
   }
-  return { data };
+  return data;
+}
+
+/**
+ * Every candidate's offsets (secrets, definitions, references, in collection order; clamped to the text as
+ * `computeTokens` does), per document version and device: the first range request of a version reads the model's
+ * range objects once, the next ones (scrolling) scan two typed arrays.
+ */
+interface Spans {
+  device: model.Device;
+  secrets: TextRange[];
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+const spanCache = new WeakMap<DocumentState, Spans>();
+
+function spansOf(doc: DocumentState, device: model.Device): Spans {
+  const hit = spanCache.get(doc);
+  if (hit && hit.device === device) return hit;
+  const length = doc.text.length;
+  const secrets = model.secretRanges(device);
+  const defs = device.definitions;
+  const refs = device.references;
+  const total = secrets.length + defs.length + refs.length;
+  const starts = new Int32Array(total);
+  const ends = new Int32Array(total);
+  let i = 0;
+  const put = (r: TextRange) => {
+    starts[i] = r.start > 0 ? r.start : 0;
+    ends[i] = r.end < length ? r.end : length;
+    i++;
+  };
+  for (const r of secrets) put(r);
+  for (const d of defs) put(d.range);
+  for (const r of refs) put(r.range);
+  const spans: Spans = { device, secrets, starts, ends };
+  spanCache.set(doc, spans);
+  return spans;
+}
+
+/** Passes over the candidates before a range request gives up on its window and computes the whole file. */
+const WINDOW_PASSES = 6;
+
+/**
+ * The tokens of the lines `range` covers, computed from the candidates that can decide them, without the rest of
+ * the file: one pass over the candidates' ranges (no sort, no index, no object per candidate) gathers those that
+ * overlap a window, first the range's lines; the window grows to every gathered candidate's extent until no
+ * candidate straddles its ends (usually at once: candidates are names within a line). Then nothing outside the window
+ * overlaps anything inside, so the whole file's overlap resolution (`computeTokens`: ordered by start, rank, length,
+ * collection order; the last kept candidate beaten only by a better-ranked one that overlaps it) keeps inside it
+ * exactly what it keeps over the whole file. References are resolved against the definitions of the gathered
+ * references' names only. Undefined (the caller computes the whole file) when the window does not settle.
+ */
+function windowTokens(doc: DocumentState, device: model.Device, range: { start: LinePosition; end: LinePosition }): TokenArrays | undefined {
+  const text = doc.text;
+  const length = text.length;
+  const starts = doc.lineStarts;
+  const lineStart = (line: number) => (line <= 0 ? 0 : line < starts.length ? starts[line] : length);
+  let from = lineStart(range.start.line);
+  let to = Math.max(from, lineStart(range.end.line + 1));
+  const { secrets, starts: ss, ends: se } = spansOf(doc, device);
+  const defs = device.definitions;
+  const refs = device.references;
+  const nSecrets = secrets.length;
+  const nDefs = defs.length;
+  const total = ss.length;
+  // Candidate indexes in collection order: secrets, then definitions, then references.
+  let picked: number[] = [];
+  for (let pass = 0; ; pass++) {
+    if (pass === WINDOW_PASSES) return undefined;
+    picked = [];
+    let lo = from;
+    let hi = to;
+    for (let i = 0; i < total; i++) {
+      const s = ss[i];
+      const e = se[i];
+      if (e > s && s < to && e > from) {
+        picked.push(i);
+        if (s < lo) lo = s;
+        if (e > hi) hi = e;
+      }
+    }
+    if (lo === from && hi === to) break;
+    from = lo;
+    to = hi;
+  }
+  // Which (kind, name) pairs the gathered references may resolve to: the definitions of their names.
+  const names = new Set<string>();
+  for (const i of picked) if (i >= nSecrets + nDefs) names.add(refs[i - nSecrets - nDefs].name);
+  const defined = new Set<string>();
+  if (names.size) for (const d of defs) if (names.has(d.name)) defined.add(`${d.kind}\u0000${d.name}`);
+  const n = picked.length;
+  const cs = new Int32Array(n);
+  const ce = new Int32Array(n);
+  const ct = new Uint8Array(n);
+  const cm = new Uint8Array(n);
+  const cr = new Uint8Array(n);
+  const secretType = TYPE_INDEX.secret;
+  for (let j = 0; j < n; j++) {
+    const i = picked[j];
+    let r: TextRange;
+    if (i < nSecrets) {
+      r = secrets[i];
+      ct[j] = secretType;
+      cr[j] = 0;
+    } else if (i < nSecrets + nDefs) {
+      const d = defs[i - nSecrets];
+      r = d.range;
+      ct[j] = typeIndexOfKind(d.kind);
+      cm[j] = DECLARATION_BIT;
+      cr[j] = 1;
+    } else {
+      const ref = refs[i - nSecrets - nDefs];
+      r = ref.range;
+      // Same resolution as `computeTokens`: the reference's kind, else the first of the kinds it also accepts.
+      let kind: string | undefined = defined.has(`${ref.kind}\u0000${ref.name}`) ? ref.kind : undefined;
+      if (kind === undefined && ref.alsoKinds)
+        for (const k of ref.alsoKinds)
+          if (defined.has(`${k}\u0000${ref.name}`)) {
+            kind = k;
+            break;
+          }
+      if (kind !== undefined) {
+        ct[j] = typeIndexOfKind(kind);
+        cr[j] = 2;
+      } else {
+        ct[j] = typeIndexOfKind(ref.kind);
+        cm[j] = UNDEFINED_BIT;
+        cr[j] = 3;
+      }
+    }
+    cs[j] = Math.max(0, r.start);
+    ce[j] = Math.min(length, r.end);
+  }
+  // `picked` is in collection order, so a candidate's position in it breaks ties as its index does in the whole file.
+  const order = new Int32Array(n);
+  for (let j = 0; j < n; j++) order[j] = j;
+  order.sort((a, b) => cs[a] - cs[b] || cr[a] - cr[b] || ce[b] - ce[a] || a - b);
+  return keepAndSplit(text, starts, n, order, cs, ce, ct, cm, cr, lineOf(starts, from));
 }
 
 /** One edit of the previous result's data array (LSP SemanticTokensEdit). */

@@ -3,7 +3,7 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { OutlineSymbol } from '../dialects/types';
 import type { DocumentState, LanguageService } from '../service';
-import { rangeOf } from './positions';
+import { LineCursor } from './positions';
 
 const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   interface: SymbolKind.Interface,
@@ -31,7 +31,8 @@ export function getDocumentSymbols(service: LanguageService, uri: string): Docum
   if (hit && hit.parsed === parse.parsed) return hit.symbols;
   const outline = parse.dialect.outline(parse.parsed);
   const symbols: DocumentSymbol[] = new Array(outline.length);
-  for (let i = 0; i < outline.length; i++) symbols[i] = convert(doc, outline[i]);
+  const cursor = new LineCursor(doc.lineStarts);
+  for (let i = 0; i < outline.length; i++) symbols[i] = convert(doc, cursor, outline[i]);
   cache.set(doc, { parsed: parse.parsed, symbols });
   return symbols;
 }
@@ -39,20 +40,29 @@ export function getDocumentSymbols(service: LanguageService, uri: string): Docum
 /** Children of a leaf symbol: one shared empty list, frozen (a 100k-line file has ~100k leaves; issue 16). */
 const LEAF = Object.freeze([]) as unknown as DocumentSymbol[];
 
-function convert(doc: DocumentState, s: OutlineSymbol): DocumentSymbol {
+/**
+ * One outline symbol as LSP's, its positions in document order (the range's start, the selection range, the
+ * children, the range's end) so the cursor mostly walks forward. Offsets clamped as `positions.rangeOf` does.
+ */
+function convert(doc: DocumentState, cursor: LineCursor, s: OutlineSymbol): DocumentSymbol {
   // LSP requires the selection range inside the full range; dialects may hand a name outside a trimmed block.
-  const start = Math.min(s.range.start, s.selectionRange.start);
-  const end = Math.max(s.range.end, s.selectionRange.end);
+  const length = doc.text.length;
+  const start = Math.max(0, Math.min(s.range.start, s.selectionRange.start, length));
+  const end = Math.max(start, Math.min(Math.max(s.range.end, s.selectionRange.end), length));
+  const selStart = Math.max(0, Math.min(s.selectionRange.start, length));
+  const selEnd = Math.max(selStart, Math.min(s.selectionRange.end, length));
+  const rangeStart = cursor.positionAt(start);
+  const selectionRange = { start: cursor.positionAt(selStart), end: cursor.positionAt(selEnd) };
   let children = LEAF;
   if (s.children.length) {
     children = new Array(s.children.length);
-    for (let i = 0; i < s.children.length; i++) children[i] = convert(doc, s.children[i]);
+    for (let i = 0; i < s.children.length; i++) children[i] = convert(doc, cursor, s.children[i]);
   }
   const sym: DocumentSymbol = {
     name: s.name.trim() || '(unnamed)',
     kind: KINDS[s.kind] ?? SymbolKind.Object,
-    range: rangeOf(doc, start, end),
-    selectionRange: rangeOf(doc, s.selectionRange.start, s.selectionRange.end),
+    range: { start: rangeStart, end: cursor.positionAt(end) },
+    selectionRange,
     children,
   };
   if (s.detail) sym.detail = s.detail;
