@@ -116,8 +116,30 @@ function physOf(segs: number[], l: number): number {
   return segs[k + 1] + (l - segs[k]);
 }
 
+/** The logical line of the fast path, reused: a line without `\\`, `"` or `{` is its physical line. */
+const SIMPLE: Logical = { text: '', segs: [0, 0], start: 0, end: 0, next: 0, unbalancedBrace: undefined };
+
 /** Reads one logical line starting at physical offset `p`. Linear in the consumed text (capped for braces). */
 function readLogical(src: string, p: number): Logical {
+  const n = src.length;
+  let e = p;
+  for (; e < n; e++) {
+    const c = src.charCodeAt(e);
+    if (c === 10 || c === 13 || c === 92 || c === 34 || c === 123) break;
+  }
+  const c = src.charCodeAt(e);
+  if (e >= n || c === 10 || c === 13) {
+    SIMPLE.text = src.slice(p, e);
+    SIMPLE.segs[1] = p;
+    SIMPLE.start = p;
+    SIMPLE.end = e;
+    SIMPLE.next = e < n ? e + (c === 13 && src.charCodeAt(e + 1) === 10 ? 2 : 1) : e;
+    return SIMPLE;
+  }
+  return readLogicalFull(src, p);
+}
+
+function readLogicalFull(src: string, p: number): Logical {
   const n = src.length;
   let text = '';
   const segs: number[] = [];
@@ -466,8 +488,11 @@ function isDigits(v: string): boolean {
 }
 
 /** A statement node: its significant tokens are a span of the file's token store, made into objects on first use. */
+/** Children of a statement without any (comments, menus, scripts): one shared, frozen empty list. */
+const NO_CHILDREN: SyntaxNode[] = Object.freeze([]) as unknown as SyntaxNode[];
+
 abstract class StatementNode {
-  children: SyntaxNode[] = [];
+  children: SyntaxNode[] = NO_CHILDREN;
   private tokenList: Token[] | undefined = undefined;
   constructor(
     public range: TextRange,
@@ -820,7 +845,7 @@ function parseStatement(src: string, store: TokenStore, a: number, b: number, co
   let verb: { name: string; range: TextRange } | undefined;
   let lastPath = absolute ? a : -1;
   const base0 = absolute ? '' : context;
-  const baseDepth = base0 === '' ? 0 : depthAtMost(base0, CATALOG_DEPTH) ? base0.split(' ').length : CATALOG_DEPTH + 1;
+  const baseDepth = base0 === '' ? 0 : segmentsUpTo(base0, CATALOG_DEPTH + 1);
   while (i < b) {
     if (isPunct(i, C_SLASH) && (absolute || segs.length > 0)) {
       lastPath = i;
@@ -870,30 +895,20 @@ function parseStatement(src: string, store: TokenStore, a: number, b: number, co
   }
   // Resolve the path.
   let path: string;
-  const resolve = (from: string[]): string => {
-    if (segs.length === 0) return from.join(' ');
-    const out = [...from];
-    for (const s of segs) {
-      if (s === '..') out.pop();
-      else out.push(s);
-    }
-    return out.join(' ');
-  };
-  const known = (x: string) => menuSpec(x) !== undefined || CHILDREN.has(x);
-  if (absolute) path = resolve([]);
+  if (absolute) path = resolvePath([], segs);
   else if (segs.length === 0) path = context;
   else {
-    const rel = resolve(context ? context.split(' ') : []);
-    const fromRoot = resolve([]);
+    const rel = resolvePath(context ? context.split(' ') : [], segs);
+    const fromRoot = resolvePath([], segs);
     // Hand-written snippets write `ip firewall filter add …` from the root even after another menu line.
-    path = segs.length && context && !known(rel) && known(fromRoot) ? fromRoot : rel;
+    path = segs.length && context && !knownPath(rel) && knownPath(fromRoot) ? fromRoot : rel;
   }
   let pathRange: TextRange | undefined;
   if (lastPath >= 0) {
     const end = verb && verb.range.start > PS[lastPath] && verb.range.end === PE[lastPath] ? verb.range.start - 1 : PE[lastPath];
     pathRange = { start: PS[a], end };
   }
-  if (!verb && i >= b && (segs.length > 0 || absolute) && (absolute || known(path))) return new MenuNode(range, store, base, store.count, path);
+  if (!verb && i >= b && (segs.length > 0 || absolute) && (absolute || knownPath(path))) return new MenuNode(range, store, base, store.count, path);
   const menu = menuSpec(path);
   const cmd = new CommandNode(range, store, base, store.count, path, pathRange, absolute, verb, menu);
   if (!verb && segs.length === 0 && !absolute) {
@@ -905,6 +920,27 @@ function parseStatement(src: string, store: TokenStore, a: number, b: number, co
   }
   parseArgs(cmd, i, b, off, src, diagnostics);
   return cmd;
+}
+
+function resolvePath(from: string[], segs: string[]): string {
+  if (segs.length === 0) return from.join(' ');
+  const out = [...from];
+  for (const s of segs) {
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return out.join(' ');
+}
+
+function knownPath(x: string): boolean {
+  return menuSpec(x) !== undefined || CHILDREN.has(x);
+}
+
+/** Segments of a non-empty space-separated path, counting at most `max`. */
+function segmentsUpTo(path: string, max: number): number {
+  let k = 1;
+  for (let i = path.indexOf(' '); i >= 0 && k < max; i = path.indexOf(' ', i + 1)) k++;
+  return k;
 }
 
 const PATHLESS_ERROR_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'edit', 'unset']);
