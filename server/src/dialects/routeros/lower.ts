@@ -187,10 +187,26 @@ export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, overrid
     lowerMiscReferences(ctx);
     addLocalAddresses(ctx);
     collectOtherSecrets(ctx);
+    inDocumentOrder(device.references);
   } catch {
     // Lowering must never take the server down; a partial model is still useful.
   }
   return { device, diagnostics: ctx.diagnostics, version };
+}
+
+/**
+ * References in document order (issue 16): each lowering step adds its own in order, so the list is a few sorted
+ * runs, which a stable sort by start merges in about linear time; references at one start keep their order, so every
+ * ordering by range downstream (findings, semantic tokens' ties) is as before, and the semantic tokens merge finds
+ * its references run already ordered instead of sorting it with a comparator.
+ */
+function inDocumentOrder(refs: model.Reference[]): void {
+  for (let i = 1; i < refs.length; i++) {
+    if (refs[i - 1].range.start > refs[i].range.start) {
+      refs.sort((a, b) => a.range.start - b.range.start);
+      return;
+    }
+  }
 }
 
 function get(ctx: LowerContext, path: string): RosItem[] {
