@@ -187,10 +187,26 @@ export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, overrid
     lowerMiscReferences(ctx);
     addLocalAddresses(ctx);
     collectOtherSecrets(ctx);
+    inDocumentOrder(device.references);
   } catch {
     // Lowering must never take the server down; a partial model is still useful.
   }
   return { device, diagnostics: ctx.diagnostics, version };
+}
+
+/**
+ * References in document order (issue 16): each lowering step adds its own in order, so the list is a few sorted
+ * runs, which a stable sort by start merges in about linear time; references at one start keep their order, so every
+ * ordering by range downstream (findings, semantic tokens' ties) is as before, and the semantic tokens merge finds
+ * its references run already ordered instead of sorting it with a comparator.
+ */
+function inDocumentOrder(refs: model.Reference[]): void {
+  for (let i = 1; i < refs.length; i++) {
+    if (refs[i - 1].range.start > refs[i].range.start) {
+      refs.sort((a, b) => a.range.start - b.range.start);
+      return;
+    }
+  }
 }
 
 function get(ctx: LowerContext, path: string): RosItem[] {
@@ -538,6 +554,49 @@ function lowerIpsec(ctx: LowerContext): void {
     return { item, fallback };
   };
 
+  // Identities and policies by the peer they name (issue 16: a search over all of them per peer was quadratic).
+  // Each list keeps the file's order; a peer's policies are the two disjoint lists merged back into that order.
+  const isDisabled = (p: RosItem) => p.params.has('disabled') && isYes(p.params.get('disabled')?.value);
+  const identityOf = new Map<string, RosItem>();
+  for (const i of identities) {
+    const pv = i.params.get('peer')?.value;
+    if (pv !== undefined && !isDisabled(i) && !identityOf.has(pv)) identityOf.set(pv, i);
+  }
+  const policyOrder = new Map<RosItem, number>();
+  const policiesByPeer = new Map<string, RosItem[]>();
+  const policiesBySaDst = new Map<string, RosItem[]>();
+  const templatesByGroup = new Map<string, RosItem[]>();
+  const pushTo = (m: Map<string, RosItem[]>, k: string, p: RosItem) => {
+    const l = m.get(k);
+    if (l) l.push(p);
+    else m.set(k, [p]);
+  };
+  policies.forEach((p, index) => {
+    policyOrder.set(p, index);
+    if (isDisabled(p)) return;
+    if (p.params.has('template') && isYes(p.params.get('template')?.value)) {
+      pushTo(templatesByGroup, p.params.get('group')?.value ?? 'default', p);
+      return;
+    }
+    const pp = p.params.get('peer')?.value;
+    if (pp !== undefined) return pushTo(policiesByPeer, pp, p);
+    const sd = p.params.get('sa-dst-address')?.value;
+    const ca = sd === undefined ? undefined : model.canonicalAddress(sd);
+    if (ca !== undefined) pushTo(policiesBySaDst, ca, p);
+  });
+  const policiesOf = (peerName: string | undefined, remoteAddr: string | undefined): RosItem[] => {
+    const a = (peerName !== undefined && policiesByPeer.get(peerName)) || [];
+    const b = (remoteAddr !== undefined && policiesBySaDst.get(remoteAddr)) || [];
+    if (b.length === 0) return [...a];
+    if (a.length === 0) return [...b];
+    const res: RosItem[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) res.push(policyOrder.get(a[i])! < policyOrder.get(b[j])! ? a[i++] : b[j++]);
+    while (i < a.length) res.push(a[i++]);
+    while (j < b.length) res.push(b[j++]);
+    return res;
+  };
   peers.forEach((it, idx) => {
     const nameP = it.params.get('name');
     const addrP = it.params.get('address');
@@ -576,7 +635,7 @@ function lowerIpsec(ctx: LowerContext): void {
     const ikeVersion: model.Value<1 | 2> = em ? { value: emv === 'ike2' ? 2 : 1, range: em.valueRange } : { value: 1, default: emDefault };
     const exchangeMode: model.Value<'main' | 'aggressive'> = em ? { value: emv === 'aggressive' ? 'aggressive' : 'main', range: em.valueRange } : { value: 'main', default: emDefault };
     // ---- identity (6.43+/v7) and classic fields
-    const identity = peerName ? identities.find((i) => i.params.get('peer')?.value === peerName && !(i.params.has('disabled') && isYes(i.params.get('disabled')?.value))) : undefined;
+    const identity = peerName ? identityOf.get(peerName) : undefined;
     const classic = ['secret', 'hash-algorithm', 'enc-algorithm', 'dh-group', 'lifetime', 'auth-method', 'generate-policy', 'proposal-check'].some((k) => it.params.has(k));
     // ---- phase 1 source
     const profP = it.params.get('profile');
@@ -631,17 +690,11 @@ function lowerIpsec(ctx: LowerContext): void {
     // ---- policies → phase 2 + selectors
     const enabled = (p: RosItem) => !(p.params.has('disabled') && isYes(p.params.get('disabled')?.value));
     const isTemplate = (p: RosItem) => p.params.has('template') && isYes(p.params.get('template')?.value);
-    const mine = policies.filter((p) => {
-      if (!enabled(p) || isTemplate(p)) return false;
-      const pp = p.params.get('peer')?.value;
-      if (pp !== undefined) return pp === peerName;
-      const sd = p.params.get('sa-dst-address')?.value;
-      return sd !== undefined && remoteAddr !== undefined && model.canonicalAddress(sd) === remoteAddr;
-    });
+    const mine = policiesOf(peerName, remoteAddr);
     const genP = identity?.params.get('generate-policy') ?? it.params.get('generate-policy');
     const generates = genP?.value !== undefined && genP.value !== 'no';
     const groupName = (identity?.params.get('policy-template-group') ?? it.params.get('policy-template-group'))?.value ?? 'default';
-    const templates = generates || remoteAny !== undefined ? policies.filter((p) => enabled(p) && isTemplate(p) && (p.params.get('group')?.value ?? 'default') === groupName) : [];
+    const templates = generates || remoteAny !== undefined ? [...(templatesByGroup.get(groupName) ?? [])] : [];
     const phase2: model.Phase2Proposal[] = [];
     const p2items: (RosItem | undefined)[] = [];
     const p2names: string[] = [];

@@ -16,17 +16,37 @@ const OUTLINE_KIND: Record<string, OutlineSymbol['kind']> = dict({
   system: 'section',
 });
 
-/** Item label for the outline: its name, else its most telling parameter. */
+/** The parameters an item is labelled by, best first. */
+const PICK = ['name', 'address', 'network', 'dst-address', 'interfaces', 'networks', 'interface', 'peer', 'chain', 'list'];
+const PICK_RANK = new Map(PICK.map((k, i) => [k, i]));
+
+/** The first parameter of `cmd` with key `key`. */
+function param(cmd: RosCommand, key: string): RosCommand['params'][number] | undefined {
+  for (const p of cmd.params) if (p.key === key) return p;
+  return undefined;
+}
+
+/**
+ * Item label for the outline: its name, else its most telling parameter. One pass over the parameters (issue 16:
+ * a search per candidate key was ten passes per item).
+ */
 function itemLabel(cmd: RosCommand): { name: string; range: RosCommand['range'] } {
-  const pick = ['name', 'address', 'network', 'dst-address', 'interfaces', 'networks', 'interface', 'peer', 'chain', 'list'];
-  for (const k of pick) {
-    const p = cmd.params.find((x) => x.key === k);
-    if (p?.value) {
-      let name = p.value;
-      if (k === 'dst-address' && cmd.path === 'ip ipsec policy') name = `${cmd.params.find((x) => x.key === 'src-address')?.value ?? '?'} → ${p.value}`;
-      if (k === 'chain') name = `${p.value} ${cmd.params.find((x) => x.key === 'action')?.value ?? ''}`.trim();
-      return { name, range: p.valueRange ?? cmd.range };
-    }
+  let best: RosCommand['params'][number] | undefined;
+  let bestRank = PICK.length;
+  for (const p of cmd.params) {
+    const rank = PICK_RANK.get(p.key);
+    // The first parameter of a key decides for that key, as a search by key would find it.
+    if (rank === undefined || rank >= bestRank || !p.value) continue;
+    if (param(cmd, p.key) !== p) continue;
+    best = p;
+    bestRank = rank;
+  }
+  if (best) {
+    const k = PICK[bestRank];
+    let name = best.value!;
+    if (k === 'dst-address' && cmd.path === 'ip ipsec policy') name = `${param(cmd, 'src-address')?.value ?? '?'} → ${best.value}`;
+    if (k === 'chain') name = `${best.value} ${param(cmd, 'action')?.value ?? ''}`.trim();
+    return { name, range: best.valueRange ?? cmd.range };
   }
   const dn = cmd.find?.conditions[0];
   if (dn) return { name: `${dn.key}=${dn.value}`, range: dn.valueRange };

@@ -116,8 +116,30 @@ function physOf(segs: number[], l: number): number {
   return segs[k + 1] + (l - segs[k]);
 }
 
+/** The logical line of the fast path, reused: a line without `\\`, `"` or `{` is its physical line. */
+const SIMPLE: Logical = { text: '', segs: [0, 0], start: 0, end: 0, next: 0, unbalancedBrace: undefined };
+
 /** Reads one logical line starting at physical offset `p`. Linear in the consumed text (capped for braces). */
 function readLogical(src: string, p: number): Logical {
+  const n = src.length;
+  let e = p;
+  for (; e < n; e++) {
+    const c = src.charCodeAt(e);
+    if (c === 10 || c === 13 || c === 92 || c === 34 || c === 123) break;
+  }
+  const c = src.charCodeAt(e);
+  if (e >= n || c === 10 || c === 13) {
+    SIMPLE.text = src.slice(p, e);
+    SIMPLE.segs[1] = p;
+    SIMPLE.start = p;
+    SIMPLE.end = e;
+    SIMPLE.next = e < n ? e + (c === 13 && src.charCodeAt(e + 1) === 10 ? 2 : 1) : e;
+    return SIMPLE;
+  }
+  return readLogicalFull(src, p);
+}
+
+function readLogicalFull(src: string, p: number): Logical {
   const n = src.length;
   let text = '';
   const segs: number[] = [];
@@ -217,23 +239,95 @@ function readFirstLineOnly(src: string, p: number, lineEnd: number): Logical {
   return { text, segs, start: p, end: lineEnd, next };
 }
 
-/** A significant token of a logical line, with its logical span and decoded value. */
-interface LTok {
-  kind: 'word' | 'string' | 'punct' | 'comment';
-  ls: number;
-  le: number;
-  /** Decoded text (strings: unescaped content without quotes). */
-  value: string;
-  unterminated?: boolean;
-  /** Whitespace (or line start) precedes it in the logical text. */
-  spaced: boolean;
+// ---- Per-line scratch (issue 16): the tokens of one logical line as parallel arrays, reused from line to line, so
+// a line costs no token object. Kinds: word, string, punct, comment. The parser is not re-entrant (it never calls
+// out to code that parses), so one set of arrays serves every call.
+
+const L_WORD = 0;
+const L_STRING = 1;
+const L_PUNCT = 2;
+const L_COMMENT = 3;
+
+let cap = 0;
+/** Kind (L_*). */
+let LK = new Uint8Array(0);
+/** Logical start/end. */
+let LS = new Int32Array(0);
+let LE = new Int32Array(0);
+/** Physical start/end. */
+let PS = new Int32Array(0);
+let PE = new Int32Array(0);
+/** Whitespace (or line start) precedes the token in the logical text. */
+let SP = new Uint8Array(0);
+/** Unterminated string. */
+let UT = new Uint8Array(0);
+/** Punctuation: its char code. */
+let PC = new Int32Array(0);
+/** Decoded text (strings: unescaped content without quotes; punctuation: its character). */
+const LV: string[] = [];
+/** Tokens of the current line. */
+let count = 0;
+
+function grow(need: number): void {
+  if (need <= cap) return;
+  let c = Math.max(64, cap * 2);
+  while (c < need) c *= 2;
+  const u8 = (a: Uint8Array) => {
+    const b = new Uint8Array(c);
+    b.set(a);
+    return b;
+  };
+  const i32 = (a: Int32Array) => {
+    const b = new Int32Array(c);
+    b.set(a);
+    return b;
+  };
+  LK = u8(LK);
+  LS = i32(LS);
+  LE = i32(LE);
+  PS = i32(PS);
+  PE = i32(PE);
+  SP = u8(SP);
+  UT = u8(UT);
+  PC = i32(PC);
+  cap = c;
 }
 
-const PUNCT = new Set(['=', '[', ']', '{', '}', '(', ')', ';']);
+function pushTok(kind: number, ls: number, le: number, value: string, spaced: boolean, unterminated: boolean, pc: number): void {
+  if (count >= cap) grow(count + 1);
+  LK[count] = kind;
+  LS[count] = ls;
+  LE[count] = le;
+  SP[count] = spaced ? 1 : 0;
+  UT[count] = unterminated ? 1 : 0;
+  PC[count] = pc;
+  LV[count] = value;
+  count++;
+}
 
 /** `= [ ] { } ( ) ;` by char code, cheaper than a Set lookup in the hot loop. */
 function isPunctCode(c: number): boolean {
   return c === 61 || c === 91 || c === 93 || c === 123 || c === 125 || c === 40 || c === 41 || c === 59;
+}
+
+const C_EQ = 61;
+const C_LBRACK = 91;
+const C_RBRACK = 93;
+const C_LBRACE = 123;
+const C_RBRACE = 125;
+const C_LPAREN = 40;
+const C_RPAREN = 41;
+const C_SEMI = 59;
+const C_SLASH = 47;
+
+function isPunct(k: number, c: number): boolean {
+  return LK[k] === L_PUNCT && PC[k] === c;
+}
+function isOpener(k: number): boolean {
+  return LK[k] === L_PUNCT && (PC[k] === C_LBRACK || PC[k] === C_LBRACE || PC[k] === C_LPAREN);
+}
+function isCloser(k: number): boolean {
+  return LK[k] === L_PUNCT && (PC[k] === C_RBRACK || PC[k] === C_RBRACE || PC[k] === C_RPAREN);
 }
 
 function decodeEscape(s: string, i: number): { text: string; len: number } {
@@ -263,25 +357,26 @@ function decodeEscape(s: string, i: number): { text: string; len: number } {
   }
 }
 
-function lexLogical(t: string): LTok[] {
-  const res: LTok[] = [];
+/** Lexes a logical line into the scratch arrays (logical spans and values). */
+function lexLogical(t: string): void {
+  count = 0;
   const n = t.length;
   let i = 0;
   let spaced = true;
   let lineStart = true;
   while (i < n) {
-    const c = t[i];
-    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
-      if (c === '\n' || c === '\r') lineStart = true;
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      if (c === 10 || c === 13) lineStart = true;
       spaced = true;
       i++;
       continue;
     }
     const s = i;
-    if (c === '#' && (lineStart || (res.length > 0 && res[res.length - 1].value === ';' && spaced))) {
-      while (i < n && t[i] !== '\n' && t[i] !== '\r') i++;
-      res.push({ kind: 'comment', ls: s, le: i, value: t.slice(s, i), spaced });
-    } else if (c === '"') {
+    if (c === 35 /* # */ && (lineStart || (count > 0 && LV[count - 1] === ';' && spaced))) {
+      while (i < n && t.charCodeAt(i) !== 10 && t.charCodeAt(i) !== 13) i++;
+      pushTok(L_COMMENT, s, i, t.slice(s, i), spaced, false, 0);
+    } else if (c === 34 /* " */) {
       i++;
       // Runs without escapes are cut in one slice: adding a character at a time made a chain of cons strings
       // (one 32-byte object per character past the 13th) that the tree then kept for every quoted value.
@@ -305,25 +400,209 @@ function lexLogical(t: string): LTok[] {
       }
       v = v === '' ? t.slice(run, i) : v + t.slice(run, i);
       if (closed) i++;
-      res.push({ kind: 'string', ls: s, le: i, value: v, unterminated: !closed, spaced });
-    } else if (PUNCT.has(c)) {
+      pushTok(L_STRING, s, i, v, spaced, !closed, 0);
+    } else if (isPunctCode(c)) {
       i++;
-      res.push({ kind: 'punct', ls: s, le: i, value: c, spaced });
-    } else if (c === '/' && spaced) {
+      pushTok(L_PUNCT, s, i, t[s], spaced, false, c);
+    } else if (c === C_SLASH && spaced) {
       i++;
-      res.push({ kind: 'punct', ls: s, le: i, value: '/', spaced });
+      pushTok(L_PUNCT, s, i, '/', spaced, false, c);
     } else {
       while (i < n) {
         const d = t.charCodeAt(i);
         if (d === 32 || d === 9 || d === 10 || d === 13 || d === 34 || isPunctCode(d)) break;
         i++;
       }
-      res.push({ kind: 'word', ls: s, le: i, value: t.slice(s, i), spaced });
+      pushTok(L_WORD, s, i, t.slice(s, i), spaced, false, 0);
     }
     spaced = false;
     lineStart = false;
   }
-  return res;
+}
+
+/** The store of the parse under way (the parser is not re-entrant). */
+let currentStore: TokenStore;
+
+// ---- The file's token store: every statement's significant tokens, in document order, as parallel arrays; a
+// statement holds the index span of its own. Token objects (text sliced from the document) are made only when a
+// consumer reads `tokens`, once per statement.
+
+const T_WORD = 0;
+const T_NUMBER = 1;
+const T_STRING = 2;
+const T_PUNCT = 3;
+const T_COMMENT = 4;
+const TOKEN_KINDS: Token['kind'][] = ['word', 'number', 'string', 'punct', 'comment'];
+
+class TokenStore {
+  kinds = new Uint8Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  count = 0;
+  constructor(readonly text: string) {}
+  /** Appends the current line's tokens `a..b-1`; returns the store index of token `a`. */
+  append(a: number, b: number): number {
+    const base = this.count;
+    const need = base + (b - a);
+    if (need > this.kinds.length) {
+      let c = this.kinds.length * 2;
+      while (c < need) c *= 2;
+      const k = new Uint8Array(c);
+      k.set(this.kinds);
+      const s = new Int32Array(c);
+      s.set(this.starts);
+      const e = new Int32Array(c);
+      e.set(this.ends);
+      this.kinds = k;
+      this.starts = s;
+      this.ends = e;
+    }
+    for (let k = a; k < b; k++) {
+      const o = base + k - a;
+      const lk = LK[k];
+      this.kinds[o] = lk === L_WORD ? (isDigits(LV[k]) ? T_NUMBER : T_WORD) : lk === L_STRING ? T_STRING : lk === L_PUNCT ? T_PUNCT : T_COMMENT;
+      this.starts[o] = PS[k];
+      this.ends[o] = PE[k];
+    }
+    this.count = need;
+    return base;
+  }
+  tokens(from: number, to: number): Token[] {
+    const res: Token[] = new Array(to - from);
+    for (let k = from; k < to; k++) {
+      const start = this.starts[k];
+      const end = this.ends[k];
+      res[k - from] = { kind: TOKEN_KINDS[this.kinds[k]], start, end, text: this.text.slice(start, end) };
+    }
+    return res;
+  }
+}
+
+function isDigits(v: string): boolean {
+  if (v.length === 0) return false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** A statement node: its significant tokens are a span of the file's token store, made into objects on first use. */
+/** Children of a statement without any (comments, menus, scripts): one shared, frozen empty list. */
+const NO_CHILDREN: SyntaxNode[] = Object.freeze([]) as unknown as SyntaxNode[];
+
+abstract class StatementNode {
+  children: SyntaxNode[] = NO_CHILDREN;
+  private tokenList: Token[] | undefined = undefined;
+  constructor(
+    public range: TextRange,
+    private readonly store: TokenStore,
+    public tokenFrom: number,
+    public tokenTo: number,
+  ) {}
+  get tokens(): Token[] {
+    return (this.tokenList ??= this.store.tokens(this.tokenFrom, this.tokenTo));
+  }
+  /** Extends the span to the store's end (a line continuing this statement). */
+  extendTokens(to: number): void {
+    this.tokenTo = to;
+    this.tokenList = undefined;
+  }
+}
+
+class CommentNode extends StatementNode implements RosComment {
+  readonly kind = 'RosComment';
+  constructor(range: TextRange, store: TokenStore, from: number, to: number, public text: string) {
+    super(range, store, from, to);
+  }
+}
+
+class ScriptNode extends StatementNode implements RosScript {
+  readonly kind = 'RosScript';
+}
+
+class MenuNode extends StatementNode implements RosMenu {
+  readonly kind = 'RosMenu';
+  constructor(range: TextRange, store: TokenStore, from: number, to: number, public path: string) {
+    super(range, store, from, to);
+  }
+}
+
+class CommandNode extends StatementNode implements RosCommand {
+  readonly kind = 'RosCommand';
+  find: RosFind | undefined = undefined;
+  target: RosArg | undefined = undefined;
+  params: RosParam[] = [];
+  args: RosArg[] = [];
+  constructor(
+    range: TextRange,
+    store: TokenStore,
+    from: number,
+    to: number,
+    public path: string,
+    public pathRange: TextRange | undefined,
+    public pathAbsolute: boolean,
+    public verb: { name: string; range: TextRange } | undefined,
+    public menu: MenuSpec | undefined,
+  ) {
+    super(range, store, from, to);
+    this.children = this.params;
+  }
+}
+
+/**
+ * A parameter: offsets instead of range objects and a span of the token store instead of token objects (issue 16:
+ * a parameter was eight objects: itself, three ranges, its token list and three tokens). The ranges are made on
+ * each read; nothing compares them by identity.
+ */
+class ParamNode implements RosParam {
+  readonly kind = 'RosParam';
+  value: string | undefined;
+  quoted: boolean;
+  expression: boolean;
+  spec: ParamSpec | undefined;
+  /** Start of the value as written, -1 for a bare flag. */
+  private readonly vs: number;
+  private readonly ve: number;
+  constructor(
+    private readonly store: TokenStore,
+    private readonly tokenFrom: number,
+    private readonly tokenTo: number,
+    public name: string,
+    public key: string,
+    /** Name start/end; the parameter's range is name start to `end`. */
+    private readonly ns: number,
+    private readonly ne: number,
+    private readonly end: number,
+    value: string | undefined,
+    vs: number,
+    ve: number,
+    quoted: boolean,
+    expression: boolean,
+    spec: ParamSpec | undefined,
+  ) {
+    this.value = value;
+    this.vs = vs;
+    this.ve = ve;
+    this.quoted = quoted;
+    this.expression = expression;
+    this.spec = spec;
+  }
+  get range(): TextRange {
+    return { start: this.ns, end: this.end };
+  }
+  get nameRange(): TextRange {
+    return { start: this.ns, end: this.ne };
+  }
+  get valueRange(): TextRange | undefined {
+    return this.vs < 0 ? undefined : { start: this.vs, end: this.ve };
+  }
+  get tokens(): Token[] {
+    return this.store.tokens(this.tokenFrom, this.tokenTo);
+  }
+  get children(): SyntaxNode[] {
+    return [];
+  }
 }
 
 const SEGMENT = /^[a-z][a-z0-9_-]*$/i;
@@ -350,47 +629,52 @@ function depthAtMost(path: string, max: number): boolean {
 export function parseRouterOs(text: string, options: RosParseOptions = {}): ParseResult<RosTree> {
   const diagnostics: SyntaxDiagnostic[] = [];
   const children: RosStatement[] = [];
+  const store = new TokenStore(text);
+  currentStore = store;
   let context = '';
   let headerVersion: string | undefined;
   let p = 0;
   const n = text.length;
   while (p < n) {
     const line = readLogical(text, p);
-    const ltoks = lexLogical(line.text);
-    const phys = (lt: LTok): Token => {
-      const start = physOf(line.segs, lt.ls);
-      const end = physOf(line.segs, lt.le - 1) + 1;
-      const kind = lt.kind === 'word' ? (/^\d+$/.test(lt.value) ? 'number' : 'word') : lt.kind;
-      // Without a continuation inside, the physical text equals the lexed word: share the string.
-      return { kind, start, end, text: lt.kind === 'word' && end - start === lt.le - lt.ls ? lt.value : text.slice(start, end) };
-    };
-    const ptoks = ltoks.map(phys);
+    lexLogical(line.text);
+    const segs = line.segs;
+    if (segs.length === 2) {
+      // No continuation: logical offsets are physical ones shifted.
+      const d = segs[1] - segs[0];
+      for (let k = 0; k < count; k++) {
+        PS[k] = LS[k] + d;
+        PE[k] = LE[k] + d;
+      }
+    } else {
+      for (let k = 0; k < count; k++) {
+        PS[k] = physOf(segs, LS[k]);
+        PE[k] = physOf(segs, LE[k] - 1) + 1;
+      }
+    }
     if (line.unbalancedBrace !== undefined) {
       diagnostics.push({ range: { start: line.unbalancedBrace, end: line.unbalancedBrace + 1 }, severity: 'error', code: 'syntax/unbalanced-bracket', message: 'This `{` is never closed.' });
     }
-    // Split into statements at top-level `;`.
+    const total = count;
+    // Statements at top-level `;` (the first one found, to tell a one-statement line; the rest are split below).
     let depth = 0;
-    let stmtStart = 0;
-    const stmts: [number, number][] = [];
-    for (let k = 0; k < ltoks.length; k++) {
-      const v = ltoks[k];
-      if (v.kind !== 'punct') continue;
-      if (v.value === '[' || v.value === '{' || v.value === '(') depth++;
-      else if ((v.value === ']' || v.value === '}' || v.value === ')') && depth > 0) depth--;
-      else if (v.value === ';' && depth === 0) {
-        stmts.push([stmtStart, k]);
-        stmtStart = k + 1;
+    let single = true;
+    for (let k = 0; k < total; k++) {
+      if (LK[k] !== L_PUNCT) continue;
+      if (isOpener(k)) depth++;
+      else if (isCloser(k) && depth > 0) depth--;
+      else if (PC[k] === C_SEMI && depth === 0) {
+        single = false;
+        break;
       }
     }
-    stmts.push([stmtStart, ltoks.length]);
     const prev = children[children.length - 1];
     if (
-      stmts.length === 1 &&
-      ltoks.length >= 2 &&
-      ltoks[0].kind === 'word' &&
-      ltoks[1].kind === 'punct' &&
-      ltoks[1].value === '=' &&
-      !ltoks[1].spaced &&
+      single &&
+      total >= 2 &&
+      LK[0] === L_WORD &&
+      isPunct(1, C_EQ) &&
+      !SP[1] &&
       (text.charCodeAt(line.start) === 32 || text.charCodeAt(line.start) === 9) &&
       prev?.kind === 'RosCommand' &&
       prev.verb &&
@@ -400,23 +684,40 @@ export function parseRouterOs(text: string, options: RosParseOptions = {}): Pars
       // from web pages). RouterOS would run it as a separate, broken command; we keep the intent and warn.
       const prevEnd = prev.range.end;
       diagnostics.push({
-        range: { start: ptoks[0].start, end: ptoks[0].end },
+        range: { start: PS[0], end: PE[0] },
         severity: 'warning',
         code: 'syntax/missing-continuation',
         message: 'This line continues the previous command but the previous line does not end with `\\`; RouterOS runs it as a separate command.',
         fixes: [{ title: 'Add `\\` at the end of the previous line', edits: [{ range: { start: prevEnd, end: prevEnd }, newText: ' \\' }], isPreferred: true }],
       });
-      checkBalance(ltoks, ptoks, diagnostics);
-      parseArgs(prev, ltoks, ptoks, 0, text, diagnostics);
-      for (const t of ptoks) prev.tokens.push(t); // in place: many such lines in a row must stay linear
-      prev.range = { start: prev.range.start, end: ptoks[ptoks.length - 1].end };
+      checkBalance(0, total, diagnostics);
+      // The statements' tokens are consecutive in the store and prev is the last statement: its span grows in place.
+      const base = store.append(0, total);
+      parseArgs(prev as CommandNode, 0, total, base, text, diagnostics);
+      (prev as CommandNode).extendTokens(store.count);
+      prev.range = { start: prev.range.start, end: PE[total - 1] };
       p = line.next;
       continue;
     }
-    for (const [a, b] of stmts) {
-      if (a >= b) continue;
-      const st = parseStatement(text, ltoks.slice(a, b), ptoks.slice(a, b), context, diagnostics);
-      if (!st) continue;
+    depth = 0;
+    let stmtStart = 0;
+    for (let k = 0; k <= total; k++) {
+      if (k < total) {
+        if (LK[k] !== L_PUNCT) continue;
+        if (isOpener(k)) {
+          depth++;
+          continue;
+        }
+        if (isCloser(k) && depth > 0) {
+          depth--;
+          continue;
+        }
+        if (PC[k] !== C_SEMI || depth !== 0) continue;
+      }
+      const a = stmtStart;
+      stmtStart = k + 1;
+      if (a >= k) continue;
+      const st = parseStatement(text, store, a, k, context, diagnostics);
       // A path deeper than any RouterOS menu cannot exist (RouterOS answers "bad command name" and keeps its menu);
       // adopting it would make every later line resolve against it (a 60 KB path line made the file quadratic).
       if (st.kind === 'RosMenu' && depthAtMost(st.path, MAX_MENU_DEPTH)) context = st.path;
@@ -435,6 +736,8 @@ export function parseRouterOs(text: string, options: RosParseOptions = {}): Pars
       diagnostics.push({ range: st.pathRange ?? st.verb.range, severity: 'information', code: 'syntax/unknown-command', message: `netcfg does not know the menu /${st.path}; its commands are not checked.` });
     }
   }
+  // Strings of long lines stay referenced by the scratch array otherwise.
+  LV.length = 0;
   const tree: RosTree = { kind: 'RosRoot', range: { start: 0, end: n }, tokens: [], children, headerVersion };
   // The document token list (with whitespace/newline/continuation tokens) is built on first use: nodes already
   // hold every significant token, and most consumers never need the gaps, which are half of all tokens.
@@ -484,86 +787,77 @@ function documentTokens(text: string, children: RosStatement[]): Token[] {
   return tokens;
 }
 
-function rangeOf(toks: Token[]): TextRange {
-  return toks.length ? { start: toks[0].start, end: toks[toks.length - 1].end } : { start: 0, end: 0 };
-}
-
-/** Matches the bracket that closes lt[i] (an opener); returns its index or -1. */
-function closing(lt: LTok[], i: number): number {
-  const open = lt[i].value;
-  const close = open === '[' ? ']' : open === '{' ? '}' : ')';
+/** Matches the bracket that closes token i (an opener) within the line's tokens up to `b`; its index or -1. */
+function closing(i: number, b: number): number {
+  const close = PC[i] === C_LBRACK ? C_RBRACK : PC[i] === C_LBRACE ? C_RBRACE : C_RPAREN;
   let depth = 0;
-  for (let k = i; k < lt.length; k++) {
-    const t = lt[k];
-    if (t.kind !== 'punct') continue;
-    if (t.value === '[' || t.value === '{' || t.value === '(') depth++;
-    else if (t.value === ']' || t.value === '}' || t.value === ')') {
+  for (let k = i; k < b; k++) {
+    if (LK[k] !== L_PUNCT) continue;
+    if (isOpener(k)) depth++;
+    else if (isCloser(k)) {
       depth--;
-      if (depth === 0) return t.value === close ? k : -1;
+      if (depth === 0) return PC[k] === close ? k : -1;
     }
   }
   return -1;
 }
 
-function checkBalance(lt: LTok[], pt: Token[], diagnostics: SyntaxDiagnostic[]): void {
-  const stack: number[] = [];
-  for (let k = 0; k < lt.length; k++) {
-    const t = lt[k];
-    if (t.kind === 'string' && t.unterminated) {
-      diagnostics.push({ range: { start: pt[k].start, end: pt[k].end }, severity: 'error', code: 'syntax/unterminated-string', message: 'Unterminated string: the closing `"` is missing.' });
+function checkBalance(a: number, b: number, diagnostics: SyntaxDiagnostic[]): void {
+  let stack: number[] | undefined;
+  for (let k = a; k < b; k++) {
+    if (LK[k] === L_STRING && UT[k]) {
+      diagnostics.push({ range: { start: PS[k], end: PE[k] }, severity: 'error', code: 'syntax/unterminated-string', message: 'Unterminated string: the closing `"` is missing.' });
     }
-    if (t.kind !== 'punct') continue;
-    if (t.value === '[' || t.value === '(' || t.value === '{') stack.push(k);
-    else if (t.value === ']' || t.value === ')' || t.value === '}') {
-      const o = stack.pop();
-      const want = o === undefined ? undefined : lt[o].value === '[' ? ']' : lt[o].value === '(' ? ')' : '}';
-      if (o === undefined || want !== t.value) {
-        diagnostics.push({ range: { start: pt[k].start, end: pt[k].end }, severity: 'error', code: 'syntax/unbalanced-bracket', message: `Unexpected \`${t.value}\`: no matching opening bracket.` });
-        if (o !== undefined) stack.push(o);
+    if (LK[k] !== L_PUNCT) continue;
+    if (PC[k] === C_LBRACK || PC[k] === C_LPAREN || PC[k] === C_LBRACE) (stack ??= []).push(k);
+    else if (isCloser(k)) {
+      const o = stack?.pop();
+      const want = o === undefined ? undefined : PC[o] === C_LBRACK ? C_RBRACK : PC[o] === C_LPAREN ? C_RPAREN : C_RBRACE;
+      if (o === undefined || want !== PC[k]) {
+        diagnostics.push({ range: { start: PS[k], end: PE[k] }, severity: 'error', code: 'syntax/unbalanced-bracket', message: `Unexpected \`${LV[k]}\`: no matching opening bracket.` });
+        if (o !== undefined) stack!.push(o);
       }
     }
   }
-  for (const o of stack) {
-    if (lt[o].value === '{') continue; // reported by the logical-line reader when never closed
-    diagnostics.push({ range: { start: pt[o].start, end: pt[o].end }, severity: 'error', code: 'syntax/unbalanced-bracket', message: `This \`${lt[o].value}\` is never closed.` });
-  }
+  if (stack)
+    for (const o of stack) {
+      if (PC[o] === C_LBRACE) continue; // reported by the logical-line reader when never closed
+      diagnostics.push({ range: { start: PS[o], end: PE[o] }, severity: 'error', code: 'syntax/unbalanced-bracket', message: `This \`${LV[o]}\` is never closed.` });
+    }
 }
 
-function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, diagnostics: SyntaxDiagnostic[]): RosStatement | undefined {
-  const range = rangeOf(pt);
-  if (lt[0].kind === 'comment') {
-    return { kind: 'RosComment', range, tokens: pt, children: [], text: lt[0].value };
-  }
-  checkBalance(lt, pt, diagnostics);
-  if ((lt[0].kind === 'word' && lt[0].value.startsWith(':')) || (lt[0].kind === 'punct' && (lt[0].value === '{' || lt[0].value === '}'))) {
-    return { kind: 'RosScript', range, tokens: pt, children: [] };
-  }
+/** Parses the line's tokens `a..b-1` (one statement), after appending them to the store. */
+function parseStatement(src: string, store: TokenStore, a: number, b: number, context: string, diagnostics: SyntaxDiagnostic[]): RosStatement {
+  const range = { start: PS[a], end: PE[b - 1] };
+  const base = store.append(a, b);
+  const off = base - a;
+  if (LK[a] === L_COMMENT) return new CommentNode(range, store, base, store.count, LV[a]);
+  checkBalance(a, b, diagnostics);
+  if ((LK[a] === L_WORD && LV[a].startsWith(':')) || isPunct(a, C_LBRACE) || isPunct(a, C_RBRACE)) return new ScriptNode(range, store, base, store.count);
   // ---- path
-  let i = 0;
+  let i = a;
   let absolute = false;
   const segs: string[] = [];
-  let pathEnd = -1;
-  if (lt[0].kind === 'punct' && lt[0].value === '/') {
+  if (isPunct(a, C_SLASH)) {
     absolute = true;
-    i = 1;
-    pathEnd = 0;
+    i = a + 1;
   }
   let verb: { name: string; range: TextRange } | undefined;
-  let lastPath = absolute ? 0 : -1;
-  const base = absolute ? '' : context;
-  const baseDepth = base === '' ? 0 : depthAtMost(base, CATALOG_DEPTH) ? base.split(' ').length : CATALOG_DEPTH + 1;
-  while (i < lt.length) {
-    const t = lt[i];
-    if (t.kind === 'punct' && t.value === '/' && (absolute || segs.length > 0)) {
+  let lastPath = absolute ? a : -1;
+  const base0 = absolute ? '' : context;
+  const baseDepth = base0 === '' ? 0 : segmentsUpTo(base0, CATALOG_DEPTH + 1);
+  while (i < b) {
+    if (isPunct(i, C_SLASH) && (absolute || segs.length > 0)) {
       lastPath = i;
       i++;
       continue;
     }
-    if (t.kind !== 'word') break;
-    const nextIsEq = i + 1 < lt.length && lt[i + 1].kind === 'punct' && lt[i + 1].value === '=' && !lt[i + 1].spaced;
+    if (LK[i] !== L_WORD) break;
+    const nextIsEq = i + 1 < b && isPunct(i + 1, C_EQ) && !SP[i + 1];
     if (nextIsEq) break;
     // `/ip/address/add` (v7 slash syntax) arrives as one word after the leading slash.
-    const parts = t.value.split('/');
+    const word = LV[i];
+    const parts = word.indexOf('/') < 0 ? [word] : word.split('/');
     const before = segs.length;
     let verbFound = false;
     let bad = false;
@@ -571,12 +865,12 @@ function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, d
       const w = parts[q];
       if (w === '') continue;
       // Only paths within the catalog's depth can be known: a 60 KB path line must not rebuild its prefix per segment.
-      const cur = baseDepth + segs.length <= CATALOG_DEPTH ? (base ? (segs.length ? `${base} ${segs.join(' ')}` : base) : segs.join(' ')) : undefined;
+      const cur = baseDepth + segs.length <= CATALOG_DEPTH ? (base0 ? (segs.length ? `${base0} ${segs.join(' ')}` : base0) : segs.join(' ')) : undefined;
       const menu = cur === undefined ? undefined : menuSpec(cur);
       const isChild = cur === undefined ? false : (CHILDREN.get(cur)?.has(w) ?? false);
       if (!isChild && (GENERIC_VERBS.has(w) || (menu?.commands.includes(w) ?? false))) {
         if (q === parts.length - 1) {
-          verb = { name: w, range: { start: pt[i].end - w.length, end: pt[i].end } };
+          verb = { name: w, range: { start: PE[i] - w.length, end: PE[i] } };
           verbFound = true;
         } else bad = true;
         break;
@@ -601,122 +895,123 @@ function parseStatement(src: string, lt: LTok[], pt: Token[], context: string, d
   }
   // Resolve the path.
   let path: string;
-  const resolve = (from: string[]): string => {
-    if (segs.length === 0) return from.join(' ');
-    const out = [...from];
-    for (const s of segs) {
-      if (s === '..') out.pop();
-      else out.push(s);
-    }
-    return out.join(' ');
-  };
-  const known = (x: string) => menuSpec(x) !== undefined || CHILDREN.has(x);
-  if (absolute) path = resolve([]);
+  if (absolute) path = resolvePath([], segs);
   else if (segs.length === 0) path = context;
   else {
-    const rel = resolve(context ? context.split(' ') : []);
-    const fromRoot = resolve([]);
+    const rel = resolvePath(context ? context.split(' ') : [], segs);
+    const fromRoot = resolvePath([], segs);
     // Hand-written snippets write `ip firewall filter add …` from the root even after another menu line.
-    path = segs.length && context && !known(rel) && known(fromRoot) ? fromRoot : rel;
+    path = segs.length && context && !knownPath(rel) && knownPath(fromRoot) ? fromRoot : rel;
   }
   let pathRange: TextRange | undefined;
   if (lastPath >= 0) {
-    const end = verb && verb.range.start > pt[lastPath].start && verb.range.end === pt[lastPath].end ? verb.range.start - 1 : pt[lastPath].end;
-    pathRange = { start: pt[0].start, end };
+    const end = verb && verb.range.start > PS[lastPath] && verb.range.end === PE[lastPath] ? verb.range.start - 1 : PE[lastPath];
+    pathRange = { start: PS[a], end };
   }
-  if (!verb && i >= lt.length && (segs.length > 0 || absolute) && (absolute || known(path))) {
-    return { kind: 'RosMenu', range, tokens: pt, children: [], path };
-  }
+  if (!verb && i >= b && (segs.length > 0 || absolute) && (absolute || knownPath(path))) return new MenuNode(range, store, base, store.count, path);
   const menu = menuSpec(path);
-  const cmd: RosCommand = {
-    kind: 'RosCommand',
-    range,
-    tokens: pt,
-    children: [],
-    path,
-    pathRange,
-    pathAbsolute: absolute,
-    verb,
-    params: [],
-    args: [],
-    menu,
-  };
+  const cmd = new CommandNode(range, store, base, store.count, path, pathRange, absolute, verb, menu);
   if (!verb && segs.length === 0 && !absolute) {
     // No path and no verb: not a command we understand (e.g. a stray `!` line from a blog post).
     return cmd;
   }
-  if (verb && path === '' && ['add', 'set', 'remove', 'enable', 'disable', 'edit', 'unset'].includes(verb.name)) {
+  if (verb && path === '' && PATHLESS_ERROR_VERBS.has(verb.name)) {
     diagnostics.push({ range: verb.range, severity: 'error', code: 'syntax/missing-path', message: `\`${verb.name}\` without a menu path: start the line with a path such as \`/ip address\`, or put a path line before it.` });
   }
-  parseArgs(cmd, lt, pt, i, src, diagnostics);
+  parseArgs(cmd, i, b, off, src, diagnostics);
   return cmd;
 }
 
+function resolvePath(from: string[], segs: string[]): string {
+  if (segs.length === 0) return from.join(' ');
+  const out = [...from];
+  for (const s of segs) {
+    if (s === '..') out.pop();
+    else out.push(s);
+  }
+  return out.join(' ');
+}
+
+function knownPath(x: string): boolean {
+  return menuSpec(x) !== undefined || CHILDREN.has(x);
+}
+
+/** Segments of a non-empty space-separated path, counting at most `max`. */
+function segmentsUpTo(path: string, max: number): number {
+  let k = 1;
+  for (let i = path.indexOf(' '); i >= 0 && k < max; i = path.indexOf(' ', i + 1)) k++;
+  return k;
+}
+
+const PATHLESS_ERROR_VERBS = new Set(['add', 'set', 'remove', 'enable', 'disable', 'edit', 'unset']);
+
 const TARGET_VERBS = new Set(['set', 'remove', 'enable', 'disable', 'unset', 'edit', 'comment', 'move', 'get', 'reset']);
 
-/** Parses `key=value`, flags, `[ find … ]` and positional words from token `i` on into `cmd`. */
-function parseArgs(cmd: RosCommand, lt: LTok[], pt: Token[], i: number, src: string, diagnostics: SyntaxDiagnostic[]): void {
+/**
+ * Parses `key=value`, flags, `[ find … ]` and positional words from line token `i` to `b` into `cmd`; `off` maps a
+ * line token index to its store index (`off + k`).
+ */
+function parseArgs(cmd: CommandNode, i: number, b: number, off: number, src: string, diagnostics: SyntaxDiagnostic[]): void {
   const verb = cmd.verb;
   const menu = cmd.menu;
   const needsTarget = verb !== undefined && TARGET_VERBS.has(verb.name);
-  while (i < lt.length) {
-    const t = lt[i];
-    if (t.kind === 'punct' && t.value === '[') {
-      const c = closing(lt, i);
-      const endIdx = c < 0 ? lt.length - 1 : c;
-      const r = { start: pt[i].start, end: pt[endIdx].end };
-      if (!cmd.find && needsTarget) cmd.find = parseFind(lt.slice(i, endIdx + 1), pt.slice(i, endIdx + 1), src, r);
+  while (i < b) {
+    const kind = LK[i];
+    if (isPunct(i, C_LBRACK)) {
+      const c = closing(i, b);
+      const endIdx = c < 0 ? b - 1 : c;
+      const r = { start: PS[i], end: PE[endIdx] };
+      if (!cmd.find && needsTarget) cmd.find = parseFind(i, endIdx + 1, src, r);
       else cmd.args.push({ value: src.slice(r.start, r.end), range: r });
       i = endIdx + 1;
       continue;
     }
-    if (t.kind === 'word' || t.kind === 'string') {
-      const eq = i + 1 < lt.length && lt[i + 1].kind === 'punct' && lt[i + 1].value === '=' && !lt[i + 1].spaced && t.kind === 'word';
+    if (kind === L_WORD || kind === L_STRING) {
+      const eq = i + 1 < b && isPunct(i + 1, C_EQ) && !SP[i + 1] && kind === L_WORD;
       if (eq) {
         // value: the adjacent tokens after `=`
         let k = i + 2;
         const vstart = k;
-        while (k < lt.length && !lt[k].spaced) {
-          if (lt[k].kind === 'punct' && (lt[k].value === '[' || lt[k].value === '(' || lt[k].value === '{')) {
-            const c = closing(lt, k);
-            k = c < 0 ? lt.length : c + 1;
+        while (k < b && !SP[k]) {
+          if (isOpener(k)) {
+            const c = closing(k, b);
+            k = c < 0 ? b : c + 1;
             continue;
           }
-          if (lt[k].kind === 'punct' && (lt[k].value === ']' || lt[k].value === ')' || lt[k].value === '}')) break;
+          if (isCloser(k)) break;
           k++;
         }
-        const vt = lt.slice(vstart, k);
-        const vp = pt.slice(vstart, k);
-        cmd.params.push(makeParam(verb?.name, menu, t, pt[i], vt, vp, pt.slice(i, k), src, diagnostics));
+        cmd.params.push(makeParam(verb?.name, menu, i, vstart, k, off, src, diagnostics));
         i = k;
         continue;
       }
-      if (t.kind === 'word' && menu && !(needsTarget && !cmd.target && !cmd.find && cmd.params.length === 0)) {
+      if (kind === L_WORD && menu && !(needsTarget && !cmd.target && !cmd.find && cmd.params.length === 0)) {
         // Bare word: a flag parameter (`passive`, `disabled`) when the catalog knows it.
-        const res = resolveParam(menu, t.value);
+        const res = resolveParam(menu, LV[i]);
         if ((res.kind === 'exact' || res.kind === 'prefix') && res.spec.flag) {
-          cmd.params.push({ kind: 'RosParam', range: { start: pt[i].start, end: pt[i].end }, tokens: [pt[i]], children: [], name: t.value, key: res.key, nameRange: { start: pt[i].start, end: pt[i].end }, quoted: false, expression: false, spec: res.spec });
+          const name = res.key === LV[i] ? res.key : LV[i];
+          cmd.params.push(new ParamNode(currentStore, off + i, off + i + 1, name, res.key, PS[i], PE[i], PE[i], undefined, -1, -1, false, false, res.spec));
           i++;
           continue;
         }
       }
-      const arg = { value: t.value, range: { start: pt[i].start, end: pt[i].end } };
+      const arg = { value: LV[i], range: { start: PS[i], end: PE[i] } };
       if (needsTarget && !cmd.target && !cmd.find && cmd.params.length === 0 && cmd.args.length === 0) cmd.target = arg;
       else cmd.args.push(arg);
       i++;
       continue;
     }
-    cmd.args.push({ value: t.value, range: { start: pt[i].start, end: pt[i].end } });
+    cmd.args.push({ value: LV[i], range: { start: PS[i], end: PE[i] } });
     i++;
   }
-  cmd.children = cmd.params;
 }
 
-function parseFind(lt: LTok[], pt: Token[], src: string, r: TextRange): RosFind {
+/** `[ find … ]`: the line's tokens `a..b-1`. */
+function parseFind(a: number, b: number, src: string, r: TextRange): RosFind {
   const conditions: RosFind['conditions'] = [];
-  for (let k = 0; k + 2 < lt.length; k++) {
-    if (lt[k].kind === 'word' && lt[k + 1].kind === 'punct' && lt[k + 1].value === '=' && (lt[k + 2].kind === 'word' || lt[k + 2].kind === 'string')) {
-      conditions.push({ key: lt[k].value.replace(/^!/, ''), value: lt[k + 2].value, range: { start: pt[k].start, end: pt[k + 2].end }, valueRange: { start: pt[k + 2].start, end: pt[k + 2].end } });
+  for (let k = a; k + 2 < b; k++) {
+    if (LK[k] === L_WORD && isPunct(k + 1, C_EQ) && (LK[k + 2] === L_WORD || LK[k + 2] === L_STRING)) {
+      conditions.push({ key: LV[k].replace(/^!/, ''), value: LV[k + 2], range: { start: PS[k], end: PE[k + 2] }, valueRange: { start: PS[k + 2], end: PE[k + 2] } });
       k += 2;
     }
   }
@@ -725,36 +1020,53 @@ function parseFind(lt: LTok[], pt: Token[], src: string, r: TextRange): RosFind 
 
 const ITEM_VERBS = new Set(['add', 'set', 'edit', 'unset']);
 
-function makeParam(verb: string | undefined, menu: MenuSpec | undefined, nameTok: LTok, namePt: Token, vt: LTok[], vp: Token[], all: Token[], src: string, diagnostics: SyntaxDiagnostic[]): RosParam {
-  let key = nameTok.value;
+/** A `key=value` parameter: name token `i`, value tokens `vs..ve-1` (line indexes; `off + k` in the store). */
+function makeParam(verb: string | undefined, menu: MenuSpec | undefined, i: number, vs: number, ve: number, off: number, src: string, diagnostics: SyntaxDiagnostic[]): RosParam {
+  const written = LV[i];
+  let key = written;
   let spec: ParamSpec | undefined;
-  const nameRange = { start: namePt.start, end: namePt.end };
   if (menu) {
-    const res = resolveParam(menu, nameTok.value);
+    const res = resolveParam(menu, written);
     if (res.kind === 'exact' || res.kind === 'prefix') {
       key = res.key;
       spec = res.spec;
     } else if (!verb || !ITEM_VERBS.has(verb)) {
       // print/export/find take their own arguments (proplist, where, file): not item parameters.
     } else if (res.kind === 'ambiguous') {
-      diagnostics.push({ range: nameRange, severity: 'information', code: 'syntax/unknown-parameter', message: `\`${nameTok.value}\` is ambiguous in /${menu.path}: it could be ${res.candidates.join(', ')}.` });
+      diagnostics.push({ range: { start: PS[i], end: PE[i] }, severity: 'information', code: 'syntax/unknown-parameter', message: `\`${written}\` is ambiguous in /${menu.path}: it could be ${res.candidates.join(', ')}.` });
     } else {
-      diagnostics.push({ range: nameRange, severity: 'information', code: 'syntax/unknown-parameter', message: `\`${nameTok.value}\` is not a parameter of /${menu.path} that netcfg knows.` });
+      diagnostics.push({ range: { start: PS[i], end: PE[i] }, severity: 'information', code: 'syntax/unknown-parameter', message: `\`${written}\` is not a parameter of /${menu.path} that netcfg knows.` });
     }
   }
-  const expression = vt.some((t) => (t.kind === 'punct' && t.value !== '=') || (t.kind === 'word' && t.value.includes('$')));
-  const quoted = vt.length === 1 && vt[0].kind === 'string';
-  let value: string | undefined;
-  let valueRange: TextRange | undefined;
-  if (vt.length) {
-    valueRange = { start: vp[0].start, end: vp[vp.length - 1].end };
-    value = vt.length === 1 ? vt[0].value : vt.map((t) => (t.kind === 'string' ? t.value : t.value)).join('');
+  // The catalog's key string serves as the name when they are equal (one string less per parameter).
+  const name = key === written ? key : written;
+  let expression = false;
+  for (let k = vs; k < ve; k++) {
+    if ((LK[k] === L_PUNCT && PC[k] !== C_EQ) || (LK[k] === L_WORD && LV[k].includes('$'))) {
+      expression = true;
+      break;
+    }
+  }
+  const quoted = ve - vs === 1 && LK[vs] === L_STRING;
+  let value: string;
+  let valueStart: number;
+  let valueEnd: number;
+  if (ve > vs) {
+    valueStart = PS[vs];
+    valueEnd = PE[ve - 1];
+    if (ve - vs === 1) value = LV[vs];
+    else {
+      value = '';
+      for (let k = vs; k < ve; k++) value += LV[k];
+    }
   } else {
     value = '';
-    valueRange = { start: namePt.end + 1, end: namePt.end + 1 };
+    valueStart = valueEnd = PE[i] + 1;
   }
-  const param: RosParam = { kind: 'RosParam', range: rangeOf(all), tokens: all, children: [], name: nameTok.value, key, nameRange, value, valueRange, quoted, expression, spec };
-  if (spec && verb && ITEM_VERBS.has(verb) && !expression && value !== undefined && value !== '' && (spec.type === 'enum' || spec.type === 'enum-list' || spec.type === 'bool') && spec.values) {
+  // The parameter's tokens: name, `=`, value (its range ends at the last of them).
+  const last = ve - 1;
+  const param = new ParamNode(currentStore, off + i, off + ve, name, key, PS[i], PE[i], PE[last], value, valueStart, valueEnd, quoted, expression, spec);
+  if (spec && verb && ITEM_VERBS.has(verb) && !expression && value !== '' && (spec.type === 'enum' || spec.type === 'enum-list' || spec.type === 'bool') && spec.values) {
     validateEnum(param, spec, src, diagnostics);
   }
   return param;
