@@ -53,7 +53,7 @@ export interface ServerHost {
 
 /** The Node host's worker pool (host/pool.ts), as the indexing of lsp/server.ts uses it. */
 export interface HostIndexer {
-  /** The default of `netcfg.indexing.jobs`: the cores this process may use. */
+  /** The default of `netcfg.indexing.jobs`: the cores this process may use when there are more than two, else 1. */
   defaultJobs(): number;
   /** Worker threads worth starting for `files` files of `bytes` bytes with `jobs` allowed; 0: index in-process. */
   workers(jobs: number, files: number, bytes: number): number;
