@@ -30,23 +30,6 @@ const words = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
 /** The hash of each slot's word: a slot holding another word is passed over without reading that string. */
 const hashes = new Int32Array(WORDS_SIZE);
 
-function wordText(text: string, s: number, e: number, hash: number): string {
-  if (e - s > WORD_MAX) return text.slice(s, e);
-  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
-  const known = words[slot];
-  if (known !== undefined && hashes[slot] === hash && known.length === e - s) {
-    let j = 0;
-    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-    if (j === known.length) return known;
-  }
-  const res = text.slice(s, e);
-  if (known === undefined) {
-    words[slot] = res;
-    hashes[slot] = hash;
-  }
-  return res;
-}
-
 /**
  * The shared string of `text[s, e)` when the table has it or has a free slot for it (then it is sliced once and
  * kept), else undefined: the caller slices on demand. A word that collides with another stays unsliced.
@@ -94,38 +77,6 @@ export function lexWordsInto(store: IosTokenStore, text: string, start: number, 
     k++;
   }
   return k;
-}
-
-/** Words of the line being lexed, copied into an array of the exact size (a pushed-to array keeps 17 slots or more). */
-const scratch: Token[] = [];
-
-/**
- * The significant tokens (words/numbers) of `text[start, end)` (no line terminators inside). Whitespace runs make no
- * token: the document's lossless list is built from these on first use (`documentTokens` in parser.ts).
- */
-export function lexWords(text: string, start: number, end: number): Token[] {
-  let k = 0;
-  let i = start;
-  while (i < end) {
-    if (isSpace(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const s = i;
-    let digits = true;
-    let hash = 0;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 12 || c === 11) break;
-      if (c < 48 || c > 57) digits = false;
-      hash = (Math.imul(hash, 31) + c) | 0;
-    }
-    scratch[k++] = { kind: digits ? 'number' : 'word', start: s, end: i, text: wordText(text, s, i, hash) };
-  }
-  const res = scratch.slice(0, k);
-  if (k > 1024) scratch.length = 0;
-  else for (let j = 0; j < k; j++) scratch[j] = undefined as unknown as Token;
-  return res;
 }
 
 /** One token of the given kind for `text[start, end)`, or undefined when empty. */
