@@ -12,7 +12,7 @@ import { parseIos, type IosNode } from '../../server/src/dialects/ios/parser';
 import { ASA_FLAVOUR } from '../../server/src/dialects/asa';
 import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING, WORD } from '../../server/src/dialects/ios/store';
 import { lexWordsInto } from '../../server/src/dialects/ios/lexer';
-import { promptLength } from '../../server/src/dialects/ios/lexer';
+import { promptLengthAt } from '../../server/src/dialects/ios/lexer';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -126,7 +126,7 @@ test('an unterminated banner keeps its header words and a body to the end of the
 /** Oracle: a command line's words, split on blanks, after a pasted prompt and `no`/`default`. */
 function oracleWords(line: string): { words: string[]; negated: boolean } {
   let words = line.split(/[ \t\f\v]+/).filter((w) => w !== '');
-  const plen = words.length ? promptLength(words[0]) : 0;
+  const plen = words.length ? promptLengthAt(words[0], 0, words[0].length) : 0;
   if (plen > 0) words = words[0].length > plen ? [words[0].slice(plen), ...words.slice(1)] : words.slice(1);
   const negated = words.length > 0 && /^(no|default)$/i.test(words[0]);
   return { words: negated ? words.slice(1) : words, negated };

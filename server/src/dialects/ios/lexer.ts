@@ -1,21 +1,12 @@
 // Line lexer for Cisco IOS/ASA configs: splits a segment of text into lossless tokens (whitespace, words,
 // comments, pasted CLI prompts, newlines) with absolute offsets. Linear; no regexes per character.
-// Depends only on syntax/.
+// Depends only on syntax/ and the token store (store.ts).
 
 import type { Token } from '../../syntax';
 import { NUMBER, WORD, type IosTokenStore } from './store';
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11;
-}
-
-function isDigits(s: string): boolean {
-  if (s.length === 0) return false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
-  }
-  return true;
 }
 
 /**
@@ -79,12 +70,6 @@ export function lexWordsInto(store: IosTokenStore, text: string, start: number, 
   return k;
 }
 
-/** One token of the given kind for `text[start, end)`, or undefined when empty. */
-export function lexRaw(text: string, start: number, end: number, kind: Token['kind']): Token | undefined {
-  if (end <= start) return undefined;
-  return { kind, start, end, text: text.slice(start, end) };
-}
-
 /**
  * Appends the lossless tokens of a stretch between significant tokens to `out`: whitespace runs, one `newline` per
  * line terminator (`\r\n` is one), and anything else as `bogus` (the parser leaves none).
@@ -124,14 +109,10 @@ export function indentOf(text: string, start: number, end: number): number {
 }
 
 /**
- * Length of a pasted CLI prompt at the start of a word (`router(config)#`, `R1(config-if)#`, `FW#`), or 0.
- * Only host-name characters, an optional `(mode)` and a final `#`/`>` qualify, so `permit` or `10.0.0.1` never do.
+ * Length of a pasted CLI prompt at the start of the word `text[start, end)` (`router(config)#`, `R1(config-if)#`,
+ * `FW#`), or 0. Only host-name characters, an optional `(mode)` and a final `#`/`>` qualify, so `permit` or
+ * `10.0.0.1` never do.
  */
-export function promptLength(word: string): number {
-  return promptLengthAt(word, 0, word.length);
-}
-
-/** `promptLength` of the word `text[start, end)`, without slicing it. */
 export function promptLengthAt(text: string, start: number, end: number): number {
   let i = start;
   while (i < end) {
@@ -156,4 +137,3 @@ export function promptLengthAt(text: string, start: number, end: number): number
   return 0;
 }
 
-export { isDigits };
