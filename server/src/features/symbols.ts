@@ -74,9 +74,8 @@ function convert(length: number, starts: readonly number[], cursor: LineCursor, 
   const rangeEnd: Position =
     end === selEnd ? selTo : end === start ? rangeStart : end < next ? { line, character: end - lineStart } : cursor.positionAt(end);
   const selectionRange: Range = { start: selFrom, end: selTo };
-  const name = s.name;
   const sym: DocumentSymbol = {
-    name: flat(name) ? name : name.trim() || '(unnamed)',
+    name: symbolName(s.name),
     kind: KINDS[s.kind] ?? SymbolKind.Object,
     range: selFrom === rangeStart && selTo === rangeEnd ? selectionRange : { start: rangeStart, end: rangeEnd },
     selectionRange,
@@ -86,11 +85,16 @@ function convert(length: number, starts: readonly number[], cursor: LineCursor, 
   return sym;
 }
 
-/** Whether `trim()` would return the name itself: not empty, no white space at either end (ASCII fast path). */
-function flat(name: string): boolean {
+/**
+ * A symbol's label: the name trimmed, `(unnamed)` when nothing is left. A name that starts and ends with a visible
+ * ASCII character (nearly all of them) is already trimmed and is kept as it is, without a `trim()` call.
+ */
+export function symbolName(name: string): string {
   const n = name.length;
-  if (n === 0) return false;
-  const a = name.charCodeAt(0);
-  const b = name.charCodeAt(n - 1);
-  return a > 32 && a < 127 && b > 32 && b < 127;
+  if (n > 0) {
+    const a = name.charCodeAt(0);
+    const b = name.charCodeAt(n - 1);
+    if (a > 32 && a < 127 && b > 32 && b < 127) return name;
+  }
+  return name.trim() || '(unnamed)';
 }
