@@ -6,7 +6,8 @@
 // computation they replace on every corpus file of every dialect; a range request's first call on a version (only
 // its window computed) against the same range cut from the whole file's tokens, on the corpus and on models with
 // overlapping and multi-line candidates across the window's ends; document symbols and folding (positions by a
-// forward line cursor) against the binary-search conversion they replace.
+// forward line cursor; a symbol's positions on its first line read from that line, equal ones shared) against the
+// binary-search conversion they replace, on the corpus and on seeded crafted outlines.
 
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -17,7 +18,7 @@ import { openbsdDialect } from '../../server/src/dialects/openbsd';
 import type { FoldingRegion, OutlineSymbol } from '../../server/src/dialects/types';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { LineCursor, rangeOf } from '../../server/src/features/positions';
-import { getDocumentSymbols } from '../../server/src/features/symbols';
+import { getDocumentSymbols, symbolName } from '../../server/src/features/symbols';
 import { getSemanticTokens, getSemanticTokensRange, tokenTypeOfKind, TOKEN_MODIFIERS, TOKEN_TYPES } from '../../server/src/features/semanticTokens';
 import * as model from '../../server/src/model';
 import { createLanguageService, type DocumentState } from '../../server/src/service';
@@ -405,4 +406,50 @@ test('document symbols and folding: positions by line cursor equal the binary-se
     }
   });
   assert.ok(files.length === 0 || (symbols > 1000 && folds > 1000), `${symbols} symbols, ${folds} folds`);
+});
+
+test('document symbols: a name is its trim, or (unnamed), with or without the ASCII fast path', () => {
+  const names = ['vlan12', ' vlan12', 'vlan12 ', '\tx\t', '', '   ', 'a', '\u00a0a', 'a\u00a0', '\ufeffa', 'a\u2028', 'é', 'aé', 'éa', 'x y', '~', '\u007f', 'a\r\n', '!'];
+  for (const n of names) assert.equal(symbolName(n), n.trim() || '(unnamed)', JSON.stringify(n));
+});
+
+test('document symbols: crafted outlines (multi-line, selections outside the range, offsets past the text, equal ends) convert as the binary-search conversion', () => {
+  const uri = 'file:///crafted.rsc';
+  const text = '/ip address\r\nadd address=10.0.0.1/24 interface=ether1\r\n\r\n/interface vlan\nadd interface=ether1 \\\n    name=v1 vlan-id=1\n# end';
+  let seed = 16;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const kinds: OutlineSymbol['kind'][] = ['interface', 'section', 'filter', 'object'];
+  const offset = () => (rnd(10) === 0 ? text.length + rnd(5) - 2 : rnd(text.length + 1));
+  const pair = () => {
+    const a = offset();
+    const b = rnd(3) === 0 ? a : rnd(6) === 0 ? a - rnd(4) : a + rnd(50);
+    return { start: a, end: b };
+  };
+  const craft = (depth: number): OutlineSymbol => {
+    const range = pair();
+    const r = rnd(4);
+    // The selection: the range itself, one of its ends, inside it, or anywhere (dialects may hand a name outside).
+    const selectionRange = r === 0 ? { ...range } : r === 1 ? { start: range.start, end: range.start } : r === 2 ? { start: range.end, end: range.end + rnd(3) } : pair();
+    const children = depth < 2 && rnd(3) === 0 ? Array.from({ length: 1 + rnd(3) }, () => craft(depth + 1)) : [];
+    return { name: [' x', 'vlan1', '', 'a b '][rnd(4)], detail: rnd(2) ? 'set' : undefined, kind: kinds[rnd(4)], range, selectionRange, children };
+  };
+  for (let round = 0; round < 300; round++) {
+    const s = createLanguageService();
+    s.setDocument(uri, text, 1);
+    const parse = s.getParse(uri)!;
+    const outline = Array.from({ length: 1 + rnd(4) }, () => craft(0));
+    const dialect = parse.dialect as { outline: (p: unknown) => OutlineSymbol[] };
+    const own = Object.getOwnPropertyDescriptor(dialect, 'outline');
+    dialect.outline = () => outline; // this call only: restored below
+    try {
+      const got = getDocumentSymbols(s, uri);
+      assert.deepEqual(JSON.parse(JSON.stringify(got)), referenceSymbols(s.getDocument(uri)!, outline), JSON.stringify(outline));
+    } finally {
+      if (own) Object.defineProperty(dialect, 'outline', own);
+      else delete (dialect as Partial<typeof dialect>).outline;
+    }
+  }
 });

@@ -1,6 +1,6 @@
 // Document symbols (outline, breadcrumbs, Go to Symbol) from the dialect's outline. Pure: no connection, no IO.
 
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vscode-languageserver-types';
 import type { OutlineSymbol } from '../dialects/types';
 import type { DocumentState, LanguageService } from '../service';
 import { LineCursor } from './positions';
@@ -31,8 +31,10 @@ export function getDocumentSymbols(service: LanguageService, uri: string): Docum
   if (hit && hit.parsed === parse.parsed) return hit.symbols;
   const outline = parse.dialect.outline(parse.parsed);
   const symbols: DocumentSymbol[] = new Array(outline.length);
-  const cursor = new LineCursor(doc.lineStarts);
-  for (let i = 0; i < outline.length; i++) symbols[i] = convert(doc, cursor, outline[i]);
+  const starts = doc.lineStarts;
+  const cursor = new LineCursor(starts);
+  const length = doc.text.length;
+  for (let i = 0; i < outline.length; i++) symbols[i] = convert(length, starts, cursor, outline[i]);
   cache.set(doc, { parsed: parse.parsed, symbols });
   return symbols;
 }
@@ -43,28 +45,56 @@ const LEAF = Object.freeze([]) as unknown as DocumentSymbol[];
 /**
  * One outline symbol as LSP's, its positions in document order (the range's start, the selection range, the
  * children, the range's end) so the cursor mostly walks forward. Offsets clamped as `positions.rangeOf` does.
+ * Positions on the range start's line (a leaf's are, nearly always) are taken from that line without asking the
+ * cursor, and equal positions and ranges are one shared object (the result is only serialised: issue 16, a
+ * 100k-line outline was ~700,000 objects).
  */
-function convert(doc: DocumentState, cursor: LineCursor, s: OutlineSymbol): DocumentSymbol {
+function convert(length: number, starts: readonly number[], cursor: LineCursor, s: OutlineSymbol): DocumentSymbol {
   // LSP requires the selection range inside the full range; dialects may hand a name outside a trimmed block.
-  const length = doc.text.length;
-  const start = Math.max(0, Math.min(s.range.start, s.selectionRange.start, length));
-  const end = Math.max(start, Math.min(Math.max(s.range.end, s.selectionRange.end), length));
-  const selStart = Math.max(0, Math.min(s.selectionRange.start, length));
-  const selEnd = Math.max(selStart, Math.min(s.selectionRange.end, length));
-  const rangeStart = cursor.positionAt(start);
-  const selectionRange = { start: cursor.positionAt(selStart), end: cursor.positionAt(selEnd) };
+  const r = s.range;
+  const sr = s.selectionRange;
+  const start = Math.max(0, Math.min(r.start, sr.start, length));
+  const end = Math.max(start, Math.min(Math.max(r.end, sr.end), length));
+  const selStart = Math.max(0, Math.min(sr.start, length));
+  const selEnd = Math.max(selStart, Math.min(sr.end, length));
+  const line = cursor.lineOf(start);
+  const lineStart = starts[line];
+  const next = line + 1 < starts.length ? starts[line + 1] : Infinity;
+  const rangeStart: Position = { line, character: start - lineStart };
+  const selFrom: Position =
+    selStart === start ? rangeStart : selStart < next ? { line, character: selStart - lineStart } : cursor.positionAt(selStart);
+  const selTo: Position =
+    selEnd === selStart ? selFrom : selEnd < next ? { line, character: selEnd - lineStart } : cursor.positionAt(selEnd);
+  const kids = s.children;
   let children = LEAF;
-  if (s.children.length) {
-    children = new Array(s.children.length);
-    for (let i = 0; i < s.children.length; i++) children[i] = convert(doc, cursor, s.children[i]);
+  if (kids.length) {
+    children = new Array(kids.length);
+    for (let i = 0; i < kids.length; i++) children[i] = convert(length, starts, cursor, kids[i]);
   }
+  const rangeEnd: Position =
+    end === selEnd ? selTo : end === start ? rangeStart : end < next ? { line, character: end - lineStart } : cursor.positionAt(end);
+  const selectionRange: Range = { start: selFrom, end: selTo };
   const sym: DocumentSymbol = {
-    name: s.name.trim() || '(unnamed)',
+    name: symbolName(s.name),
     kind: KINDS[s.kind] ?? SymbolKind.Object,
-    range: { start: rangeStart, end: cursor.positionAt(end) },
+    range: selFrom === rangeStart && selTo === rangeEnd ? selectionRange : { start: rangeStart, end: rangeEnd },
     selectionRange,
     children,
   };
   if (s.detail) sym.detail = s.detail;
   return sym;
+}
+
+/**
+ * A symbol's label: the name trimmed, `(unnamed)` when nothing is left. A name that starts and ends with a visible
+ * ASCII character (nearly all of them) is already trimmed and is kept as it is, without a `trim()` call.
+ */
+export function symbolName(name: string): string {
+  const n = name.length;
+  if (n > 0) {
+    const a = name.charCodeAt(0);
+    const b = name.charCodeAt(n - 1);
+    if (a > 32 && a < 127 && b > 32 && b < 127) return name;
+  }
+  return name.trim() || '(unnamed)';
 }
