@@ -20,6 +20,12 @@ export interface WorkerInit {
   projects: { uri: string; text: string; skip?: HostSkip }[];
   /** Post the whole model (the language server's indexing: its editor features read definitions and references). */
   whole?: boolean;
+  /**
+   * Background work (the language server's indexing): each worker thread lowers its own scheduling priority
+   * (`os.setPriority(0, …)`, which on Linux applies to the calling thread only), so that on a machine with as
+   * many busy threads as cores the main thread, answering the editor's requests, is scheduled first.
+   */
+  background?: boolean;
 }
 
 export interface ChunkRequest {

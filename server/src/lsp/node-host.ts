@@ -70,7 +70,7 @@ export const nodeHost: ServerHost = {
     },
     workers: workerCount,
     async lower(files, workers, init, onResult) {
-      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, init, onResult, undefined, __filename, { sliced: true });
+      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, { ...init, background: true }, onResult, undefined, __filename, { sliced: true });
       return stats.workers;
     },
   },
