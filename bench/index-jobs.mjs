@@ -3,7 +3,7 @@
 // bench/cpu-hook.cjs, opens one small file, indexes the folder, and while indexing runs sends a documentSymbol
 // request for the open file every 200 ms (the main thread's availability: its latencies). Prints one JSON line per
 // run: the `indexed …` log line, the request latencies (median, max), and the hook's CPU per thread.
-// Usage: node bench/index-jobs.mjs [--dir DIR] [--runs N] [--jobs 1,2]
+// Usage: node bench/index-jobs.mjs [--dir DIR] [--runs N] [--jobs 1,2] [--prof DIR (the server's CPU profiles, per thread)]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -29,7 +29,8 @@ const jobsList = arg('jobs', '1,2').split(',').map(Number);
 const openUri = pathToFileURL(path.join(os.tmpdir(), 'netcfg-index-jobs-open.ios')).href;
 
 async function once(jobs) {
-  const proc = spawn(process.execPath, ['--require', path.join(root, 'bench/cpu-hook.cjs'), path.join(root, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const prof = arg('prof') ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(arg('prof'))] : [];
+  const proc = spawn(process.execPath, [...prof, '--require', path.join(root, 'bench/cpu-hook.cjs'), path.join(root, 'server/out/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   proc.stderr.on('data', (d) => (stderr += d));
   const conn = rpc.createMessageConnection(new rpc.StreamMessageReader(proc.stdout), new rpc.StreamMessageWriter(proc.stdin));

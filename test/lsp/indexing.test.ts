@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, describe, test } from 'node:test';
 import type { CodeAction, Diagnostic, Hover, PublishDiagnosticsParams, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol';
+import { lowerInWorkers, type FileResult, type WorkerInit } from '../../server/src/host/pool';
 import { ensureBuilt, ROOT } from '../cli/build';
 import { IOS_WARNING, SITE_A, SITE_B } from '../helpers/psk-pair';
 import { TestClient } from './client';
@@ -152,5 +153,84 @@ describe('workspace indexing on worker threads', () => {
     assert.deepEqual(codes(client.diagnostics.get(uriB)).filter((c) => String(c).startsWith('ipsec/psk')), [], 'b holds its new text');
     assert.deepEqual(codes(client.diagnostics.get(uriA)).filter((c) => String(c).startsWith('ipsec/psk')), []);
     assert.ok(client.diagnostics.has(uriA), 'a indexed');
+  });
+});
+
+/** Runs the pool on `files` with 2 workers; records, for every result, its index and how many event-loop turns passed before it. */
+async function poolTurns(files: string[], sliced: boolean, init: Partial<WorkerInit> = {}) {
+  ensureBuilt();
+  let turns = 0;
+  let ticking = true;
+  const tick = () => {
+    turns++;
+    if (ticking) setImmediate(tick);
+  };
+  setImmediate(tick);
+  const got: { index: number; turn: number; kind: FileResult['kind']; niceWorkers: number }[] = [];
+  const full: WorkerInit = { settings: {}, maxFileSize: 1 << 20, projects: [], whole: true, ...init };
+  const stats = await lowerInWorkers(
+    files.map((abs) => ({ uri: pathToFileURL(abs).href, abs })),
+    2,
+    full,
+    (index, r) => got.push({ index, turn: turns, kind: r.kind, niceWorkers: niceThreads() }),
+    undefined,
+    path.join(ROOT, 'server/out/worker.js'),
+    { sliced },
+  );
+  ticking = false;
+  return { got, stats };
+}
+
+/** Threads of this process with a nice value of 10 or more (Linux; -1 elsewhere). */
+function niceThreads(): number {
+  if (process.platform !== 'linux') return -1;
+  let n = 0;
+  for (const tid of fs.readdirSync('/proc/self/task')) {
+    try {
+      const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      // Fields after the command name (which is in parentheses): state is field 3, nice is field 19.
+      const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(rest[16]) >= 10) n++;
+    } catch {
+      // the thread ended meanwhile
+    }
+  }
+  return n;
+}
+
+describe('the pool in slices (the server\'s indexing)', () => {
+  const ios = (i: number) => `hostname r${i}\ninterface GigabitEthernet0/${i}\n ip address 192.0.2.${i + 1} 255.255.255.0\n`;
+  const fleet = () => {
+    const ws = workspace(Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`r${String(i).padStart(2, '0')}.ios`, ios(i)])));
+    return fs.readdirSync(ws).sort().map((f) => path.join(ws, f));
+  };
+
+  test('sliced: one file per message, every result in its own turn of the event loop, in file order', async () => {
+    const files = fleet();
+    const { got, stats } = await poolTurns(files, true);
+    assert.deepEqual(got.map((g) => g.index), files.map((_, i) => i));
+    assert.ok(got.every((g) => g.kind === 'lowered'), 'lowered on the workers');
+    assert.equal(stats.chunks, files.length, 'one file per message');
+    for (let i = 1; i < got.length; i++) assert.ok(got[i].turn > got[i - 1].turn, `result ${i} handed over in a later turn than ${i - 1}`);
+  });
+
+  test('not sliced (the CLI): several files per message, handed over in the same turn', async () => {
+    const files = fleet();
+    const { got, stats } = await poolTurns(files, false);
+    assert.deepEqual(got.map((g) => g.index), files.map((_, i) => i));
+    assert.ok(stats.chunks < files.length, 'chunks of several files');
+    assert.ok(got.some((g, i) => i > 0 && g.turn === got[i - 1].turn), 'some results share a turn');
+  });
+
+  test('background workers run at a lower priority than the main thread (Linux); others do not', { skip: process.platform !== 'linux' }, async () => {
+    const files = fleet();
+    const mine = os.getPriority();
+    // A worker may finish its share before the other has started: at least one, never more than the two workers.
+    const most = (g: { niceWorkers: number }[]) => g.reduce((m, x) => (x.niceWorkers > m ? x.niceWorkers : m), 0);
+    const fg = await poolTurns(files, true);
+    assert.equal(most(fg.got), 0, 'without `background`, no thread lowered its priority');
+    const bg = await poolTurns(files, true, { background: true });
+    assert.ok(most(bg.got) >= 1 && most(bg.got) <= 2, `worker threads lowered their priority (${most(bg.got)})`);
+    assert.equal(os.getPriority(), mine, 'the main thread keeps its own');
   });
 });

@@ -7,6 +7,7 @@
 // (`collectPlain`), or only the text when it would not survive the structured clone (the main thread then lowers
 // that file itself).
 
+import * as os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setInternalErrorHandler } from '../service';
 import { createLowerer, lowerFile } from './batch';
@@ -17,6 +18,13 @@ import type { ChunkRequest, ChunkResponse, FileResult, WorkerInit } from './pool
 export function runPoolWorker(): void {
   const init = workerData as WorkerInit;
   installTestFaults();
+  if (init.background) {
+    try {
+      os.setPriority(0, os.constants.priority.PRIORITY_BELOW_NORMAL);
+    } catch {
+      // not permitted or not supported: normal priority
+    }
+  }
   const exitMarker = workerExitMarker();
   // `precompute` returns the internal errors it meets; nothing else in a worker reports any.
   setInternalErrorHandler(() => undefined);

@@ -20,6 +20,12 @@ export interface WorkerInit {
   projects: { uri: string; text: string; skip?: HostSkip }[];
   /** Post the whole model (the language server's indexing: its editor features read definitions and references). */
   whole?: boolean;
+  /**
+   * Background work (the language server's indexing): each worker thread lowers its own scheduling priority
+   * (`os.setPriority(0, …)`, which on Linux applies to the calling thread only), so that on a machine with as
+   * many busy threads as cores the main thread, answering the editor's requests, is scheduled first.
+   */
+  background?: boolean;
 }
 
 export interface ChunkRequest {
@@ -98,6 +104,20 @@ function chunkSize(files: number, workers: number): number {
   return Math.max(1, Math.min(8, Math.ceil(files / (workers * 16))));
 }
 
+export interface PoolOptions {
+  /**
+   * The language server's indexing: the main thread answers requests meanwhile, so it takes in the workers' results
+   * in small slices: one file per message (a message's deserialisation is one model) and each result handed to
+   * `onResult` in its own turn of the event loop (`setImmediate`), so requests queued meanwhile run in between.
+   * At most `SLICED_AHEAD` files per worker are out or waiting for their turn (bounds the memory they hold).
+   * Not with `local`.
+   */
+  sliced?: boolean;
+}
+
+/** With `sliced`: files sent to a worker or finished and not yet handed over, per worker. */
+const SLICED_AHEAD = 8;
+
 /**
  * Reads and lowers `files` on `workers` worker threads; calls `onResult(i, result)` for every file, in index order.
  * With `local`, the main thread lowers chunks too, one at a time between the workers' messages (a chunk's results
@@ -111,8 +131,10 @@ export function lowerInWorkers(
   onResult: (index: number, result: FileResult) => void,
   local?: (file: PoolFile) => FileResult,
   script: string = path.join(__dirname, 'worker.js'),
+  options: PoolOptions = {},
 ): Promise<PoolStats> {
-  const size = chunkSize(files.length, workers + (local ? 1 : 0));
+  const sliced = options.sliced === true && !local;
+  const size = sliced ? 1 : chunkSize(files.length, workers + (local ? 1 : 0));
   const chunkCount = Math.ceil(files.length / size);
   const stats: PoolStats = { workers, chunks: chunkCount, redone: 0, notPlain: 0, local: 0 };
   const done: (FileResult[] | undefined)[] = new Array(chunkCount);
@@ -139,11 +161,26 @@ export function lowerInWorkers(
       stats.redone += n;
     };
 
-    // Hands finished chunks to the caller in order; then feeds the workers; finishes when all are delivered.
-    const pump = () => {
+    // With `sliced`: one file handed over per turn of the event loop, the next one queued behind what came meanwhile.
+    let deliverQueued = false;
+    const deliverLater = () => {
+      deliverQueued = false;
+      pump(true);
+    };
+    // Hands finished chunks to the caller in order (`sliced`: only in its own turn, one file); then feeds the
+    // workers; finishes when all are delivered.
+    const pump = (deliverTurn = false) => {
       if (finished) return;
       try {
         while (delivered < chunkCount && done[delivered]) {
+          if (sliced && !deliverTurn) {
+            if (!deliverQueued) {
+              deliverQueued = true;
+              setImmediate(deliverLater);
+            }
+            break;
+          }
+          deliverTurn = false;
           const results = done[delivered]!;
           done[delivered] = undefined;
           const base = delivered * size;
@@ -165,8 +202,9 @@ export function lowerInWorkers(
         pump();
         return;
       }
+      const ahead = sliced ? delivered + SLICED_AHEAD * live.size : chunkCount;
       for (const w of live) {
-        while (w.queue.length < 2 && nextChunk < chunkCount) {
+        while (w.queue.length < 2 && nextChunk < chunkCount && nextChunk < ahead) {
           const id = nextChunk++;
           const slice = files.slice(id * size, (id + 1) * size);
           w.queue.push(id);

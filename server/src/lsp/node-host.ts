@@ -57,7 +57,8 @@ export const nodeHost: ServerHost = {
     }
   },
   nextTurn: () => new Promise((resolve) => setImmediate(resolve)),
-  // The CLI's pool, with no share for the main thread (it answers requests). The worker is this bundle itself
+  // The CLI's pool, with no share for the main thread (it answers requests), taking in one file per message and per
+  // turn of the event loop (`sliced`: requests run between the results). The worker is this bundle itself
   // (server.ts runs `runPoolWorker` off the main thread): the .vsix carries one copy of the service, not two.
   indexer: {
     // Workers only where there are more than two cores. On two (measured quiet, docs/performance.md "Indexing on two
@@ -69,7 +70,7 @@ export const nodeHost: ServerHost = {
     },
     workers: workerCount,
     async lower(files, workers, init, onResult) {
-      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, init, onResult, undefined, __filename);
+      const stats = await lowerInWorkers(files.map((f) => ({ uri: f.uri, abs: pathOf(f.uri) ?? '' })), workers, { ...init, background: true }, onResult, undefined, __filename, { sliced: true });
       return stats.workers;
     },
   },
