@@ -61,9 +61,10 @@ export const nodeHost: ServerHost = {
   // turn of the event loop (`sliced`: requests run between the results). The worker is this bundle itself
   // (server.ts runs `runPoolWorker` off the main thread): the .vsix carries one copy of the service, not two.
   indexer: {
-    // Workers only where there are more than two cores. On two (measured quiet, docs/performance.md "Indexing on two
-    // cores"), two workers index a 1,000-file fleet 5% sooner but the open file's requests wait 54-97 ms (median)
-    // instead of 4 ms while the main thread takes in the workers' models: the editor would feel slower.
+    // Workers only where there are more than two cores. On two (docs/performance.md "Indexing on two cores" and
+    // "Indexing on workers in slices"), two workers index a 1,000-file fleet no sooner than the main thread alone
+    // (5.2-6.7 s against 5.3-7.2 s quiet; about 12 s against 8-10 s under load, their lowered priority yielding to
+    // other processes too), so they cost CPU for nothing; with slices the open file's requests no longer wait.
     defaultJobs: () => {
       const cores = defaultJobs();
       return cores > 2 ? cores : 1;
