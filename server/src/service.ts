@@ -118,8 +118,8 @@ export interface LanguageService {
    * Editor mode: a closed file's `precompute` result (made with `whole`, by a lowering service with this service's
    * settings and netcfg.yaml documents) entered as its model, so the file is not parsed here. Its findings are
    * those `setDocument` gives but for fixes; its tree and Setters are made again from `text` on first need (a
-   * pair with a document that has Setters, whose quick fix may edit this file; its parse for hover and the like)
-   * and dropped again when more than `MAX_HYDRATED` such files hold theirs. Used only when the service resolves
+   * pair with a document that has Setters, whose quick fix may edit this file, kept from then on; its parse for
+   * hover and the like, dropped again when more than `MAX_HYDRATED` such files hold theirs). Used only when the service resolves
    * the text to the same dialect (else it is `setDocument`); in batch mode it is `setLowered`.
    */
   setIndexed(uri: string, text: string, version: number, precomputed: PrecomputedLowering): Set<string>;
@@ -287,8 +287,11 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     return doc.parsed;
   }
 
-  // Files entered by `setIndexed` whose tree or Setters are made again (oldest first); past `MAX_HYDRATED`, the oldest
-  // goes back to its worker model. Findings already computed keep their fixes (plain edits, no tree behind them).
+  // Files entered by `setIndexed` whose tree was made again for a request (hover, navigation), oldest first; past
+  // `MAX_HYDRATED`, the oldest drops it. A file given its Setters back (`hydrate`: the other end of a pair with an
+  // open document, whose fixes may edit it) is not in this set and keeps them, as in-process indexing keeps every
+  // file's: dropping them would give its model a new version, miss the pair cache at the open document's next edit
+  // and lower the file again (a hub open with hundreds of closed spokes would lower them all on every keystroke).
   const hydrated = new Set<string>();
 
   function keepHydrated(doc: DocumentState): void {
@@ -298,12 +301,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const oldest = hydrated.values().next().value as string;
     hydrated.delete(oldest);
     const d = docs.get(oldest);
-    if (!d?.light) return;
-    d.parsed = undefined;
-    if (d.lowered !== d.light) {
-      d.lowered = d.light;
-      d.effective = undefined;
-    }
+    if (d?.light && d.lowered === d.light) d.parsed = undefined;
   }
 
   /** A `setIndexed` file's model with its Setters: lowered again from its text (the same model, plus Setters). */
@@ -312,7 +310,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     doc.lowered = lowerGuarded(dialectById(doc.dialect), parseOf(doc)!, doc.uri, dialectOptions());
     for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
     doc.effective = undefined;
-    keepHydrated(doc);
+    hydrated.delete(doc.uri);
   }
 
   /** Whether a document's model is a `setIndexed` one without Setters. */
@@ -778,7 +776,7 @@ export function mergeIdentical(findings: model.Finding[]): model.Finding[] {
 
 const SEVERITY_RANK: Record<model.Finding['severity'], number> = { error: 0, warning: 1, information: 2, hint: 3 };
 
-/** Most `setIndexed` files that hold a tree or Setters made again at once (see `LanguageService.setIndexed`). */
+/** Most `setIndexed` files that hold a tree made again for a request at once (see `keepHydrated`). */
 export const MAX_HYDRATED = 64;
 
 /** Most findings of one code a file reports; the rest are summarised by one `limits/too-many-findings`. */

@@ -470,6 +470,26 @@ describe('LanguageService.setIndexed (the language server indexing on workers)',
     assert.ok(svc.getParse(uris[0])?.parsed.tree);
   });
 
+  test(`an open file with more than MAX_HYDRATED closed partners: their Setters are made once, not again at each edit`, () => {
+    const svc = createLanguageService();
+    // A hub with MAX_HYDRATED + 2 closed sites, each with another key.
+    const n = MAX_HYDRATED + 2;
+    const crypto = 'main auth hmac-sha2-256 enc aes-256 group modp2048 quick auth hmac-sha2-256 enc aes-256 group modp2048';
+    const site = (i: number) => `ike esp from 10.${100 + i}.0.0/16 to 10.1.0.0/16 local 198.51.100.${i + 1} peer 192.0.2.1 ${crypto} psk "site-key-${i}"\n`;
+    const hub = Array.from({ length: n }, (_, i) => `ike esp from 10.1.0.0/16 to 10.${100 + i}.0.0/16 local 192.0.2.1 peer 198.51.100.${i + 1} ${crypto} psk "hub-key-${i}x"\n`).join('');
+    const uris = Array.from({ length: n }, (_, i) => `file:///ws/b${i}.ipsec.conf`);
+    uris.forEach((u, i) => svc.setIndexed(u, site(i), i + 1, indexedElsewhere(u, site(i))));
+    svc.setDocument(R1, hub, 1);
+    const first = svc.getFindings(R1).filter((f) => f.code === 'ipsec/psk-mismatch');
+    assert.equal(first.length, uris.length, 'one mismatch per closed partner');
+    assert.ok(first.every((f) => f.fixes.some((x) => x.edits.some((e) => e.uri !== R1))), 'each with a fix on its closed end');
+    const devices = uris.map((u) => svc.getDevice(u));
+    // The user types in the open file: every pair is checked again, against the same models of the closed ends.
+    svc.setDocument(R1, `${hub}\n`, 2);
+    assert.equal(svc.getFindings(R1).filter((f) => f.code === 'ipsec/psk-mismatch').length, uris.length);
+    uris.forEach((u, i) => assert.equal(svc.getDevice(u), devices[i], `${u} not lowered again`));
+  });
+
   test('a settings change lowers indexed files again in-process', () => {
     const svc = createLanguageService();
     const pre = indexedElsewhere(R1, r1);
