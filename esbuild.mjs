@@ -1,4 +1,4 @@
-// Builds the bundles: client/out/extension.js, server/out/server.js and server/out/cli.js with their worker (server/out/worker.js)
+// Builds the bundles: client/out/extension.js, server/out/server.js (its own indexing worker), server/out/cli.js with its worker (server/out/worker.js)
 // and elkjs (server/out/elk.js), the web extension (client/out/browser.js and its web worker server, server/out/browser.js,
 // which must hold no Node built-in: the build fails if one sneaks in, and test/web/bundle.test.ts reads the metafile
 // written next to it), and the topology webview's script, stylesheet and layout worker in client/out/topology/.
@@ -18,8 +18,8 @@ const bundles = [
   { entryPoints: ['client/src/node.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js', external: [] },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', external: [], banner: { js: '#!/usr/bin/env node' } },
-  // The worker threads of the CLI and of the server's indexing (server/src/host/pool.ts): loaded from the folder of
-  // cli.js and server.js, shipped in the .vsix and the npm package.
+  // The CLI's worker threads (server/src/host/pool.ts), loaded from the folder of cli.js, shipped in the npm package.
+  // The server's indexing workers run server.js itself (server.ts off the main thread): the .vsix has no worker.js.
   { entryPoints: ['server/src/host/worker.ts'], outfile: 'server/out/worker.js', external: [] },
   // elkjs for `netcfg graph --format svg`, loaded on demand so `netcfg check` does not pay for parsing it.
   { entryPoints: ['server/src/host/elk.ts'], outfile: 'server/out/elk.js', external: [] },
