@@ -111,7 +111,11 @@ protocol ospf v3 core {
     assert.match(apply(eth1.priority.set!(0)), /dead count 9;\n {6}priority 0;\n/);
     assert.match(apply(eth2.dead.set!(40)), /interface "eth2" \{ dead 40; \};/);
     assert.match(apply(eth0.dead.set!(40)), /dead count 3;\n {6}priority 0;[\s\S]*neighbors \{ fe80::1; fe80::2 eligible; \};\n {6}dead 40;\n/);
-    assert.match(apply(eth0.setAuthKey!('n"ew')), /password "n\\"ew" \{ id 7; \};/);
+    // BIRD strings have no escapes: a backslash is written as is and read back as is; a quote cannot be written.
+    assert.match(apply(eth0.setAuthKey!('n\\ew')), /password "n\\ew" \{ id 7; \};/);
+    assert.equal(lower(apply(eth0.setAuthKey!('n\\ew'))).device.ospfInterfaces[0].auth.value.key?.plain, 'n\\ew');
+    assert.equal(eth0.setAuthKey!('n"ew'), undefined);
+    assert.equal(eth2.setAuthKey!('two\nlines'), undefined);
     assert.match(apply(eth2.setAuthKey!('k')), /interface "eth2" \{ password "k"; \};/);
     // Every setter result parses back to the value it set.
     const again = lower(apply(eth1.hello.set!(5))).device.ospfInterfaces[1];

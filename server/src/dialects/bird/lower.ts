@@ -322,8 +322,11 @@ function lowerInterface(
     : { value: auth, default: 'BIRD default: authentication none' };
   if (authKind === 'cryptographic' && !first?.algorithm) authValue.default = `BIRD default algorithm for OSPFv${version}: ${version === 2 ? 'keyed md5' : 'hmac sha256'}`;
 
+  // BIRD strings have no escapes (cf-lex.l: every character up to the next `"` is taken as is, a line break ends
+  // the string with an error), so a key holding `"` or a line break cannot be written: no edit then.
   const setAuthKey: model.Setter<string> = (key) => {
-    const quoted = `"${key.replace(/["\\]/g, '\\$&')}"`;
+    if (/["\r\n]/.test(key)) return undefined;
+    const quoted = `"${key}"`;
     if (first) return [edit(first.range, quoted)];
     return insertStatement(itf, `password ${quoted};`, text).map((e) => edit(e.range, e.newText));
   };
