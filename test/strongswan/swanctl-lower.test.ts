@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as model from '../../server/src/model';
-import { lowerSwanctlTree, parseTime, spellProposal } from '../../server/src/dialects/strongswan/swanctl-lower';
+import { renderEspProposal, renderIkeProposal } from '../../server/src/dialects/strongswan/proposals';
+import { lowerSwanctlTree, parseTime } from '../../server/src/dialects/strongswan/swanctl-lower';
 import { parseSwanctl } from '../../server/src/dialects/strongswan/swanctl-parse';
 
 function lower(text: string) {
@@ -219,6 +220,11 @@ test('setters: proposals, ESP, PFS, lifetimes, version, selectors and the secret
   // Each fixed text lowers to the value the setter was given.
   const fixed = lower(apply(TO_IOS, p.setPhase1!({ encryption: 'aes-cbc-128', hash: 'sha256', dh: 'modp2048' }))).device.ipsecPeers[0];
   assert.deepEqual([fixed.phase1[0].encryption.value, fixed.phase1[0].hash.value, fixed.phase1[0].dh.value], [['aes-cbc-128'], ['sha256'], ['modp2048']]);
+  // An AEAD IKE proposal is written with its PRF and lowers back to the same values.
+  const aead = apply(TO_IOS, p.setPhase1!({ encryption: 'aes-gcm-256', hash: 'sha384', dh: 'ecp384' }));
+  assert.match(aead, /proposals = aes256gcm16-prfsha384-ecp384\n/);
+  const back = lower(aead).device.ipsecPeers[0].phase1[0];
+  assert.deepEqual([back.encryption.value, back.hash.value, back.dh.value], [['aes-gcm-256'], ['sha384'], ['ecp384']]);
 });
 
 test('setters insert missing settings with the section indentation, and add a secret', () => {
@@ -245,7 +251,14 @@ test('setters insert missing settings with the section indentation, and add a se
 
 test('time values and proposal spelling', () => {
   assert.deepEqual(['3600', '60s', '30m', '4h', '1d', 'x'].map(parseTime), [3600, 60, 1800, 14400, 86400, undefined]);
-  assert.equal(spellProposal('aes-gcm-256', 'sha256', 'ecp384'), 'aes256gcm16-ecp384');
-  assert.equal(spellProposal('3des', 'md5', 'bp256'), '3des-md5-ecp256bp');
-  assert.equal(spellProposal('unknown', 'sha1', undefined), undefined);
+  // swanctl.conf and ipsec.conf share one renderer (proposals.ts).
+  assert.equal(renderEspProposal({ encryption: 'aes-gcm-256', integrity: 'sha256', pfs: 'ecp384' }, 'strongswan'), 'aes256gcm16-ecp384');
+  assert.equal(renderEspProposal({ encryption: 'aes-ccm-128', integrity: undefined, pfs: 'none' }, 'strongswan'), 'aes128ccm16');
+  assert.equal(renderEspProposal({ encryption: 'aes-cbc-256', integrity: 'sha256-96' }, 'strongswan'), 'aes256-sha256_96');
+  // A non-AEAD cipher with no integrity to write is not a proposal netcfg writes.
+  assert.equal(renderEspProposal({ encryption: 'aes-cbc-256', integrity: undefined }, 'strongswan'), undefined);
+  assert.equal(renderIkeProposal({ encryption: '3des', hash: 'md5', dh: 'bp256' }, 'strongswan'), '3des-md5-ecp256bp');
+  // IKE with an AEAD cipher names its PRF (strongSwan: an AEAD IKE proposal needs one).
+  assert.equal(renderIkeProposal({ encryption: 'aes-gcm-256', hash: 'sha384', dh: 'ecp384' }, 'strongswan'), 'aes256gcm16-prfsha384-ecp384');
+  assert.equal(renderIkeProposal({ encryption: 'unknown', hash: 'sha1', dh: 'modp2048' }, 'strongswan'), undefined);
 });

@@ -525,6 +525,9 @@ const ENC_OUT: Record<string, string> = model.dict({
   'aes-gcm-128': 'aes128gcm16',
   'aes-gcm-192': 'aes192gcm16',
   'aes-gcm-256': 'aes256gcm16',
+  'aes-ccm-128': 'aes128ccm16',
+  'aes-ccm-192': 'aes192ccm16',
+  'aes-ccm-256': 'aes256ccm16',
   'aes-gmac-128': 'aes128gmac',
   'aes-gmac-192': 'aes192gmac',
   'aes-gmac-256': 'aes256gmac',
@@ -572,13 +575,16 @@ export function renderIkeProposal(v: { encryption: string; hash: string; dh: str
   return `${enc}-${integ}-${dh}`;
 }
 
-/** `aes256-sha256` (+ `-modp2048` for PFS) for an ESP proposal; undefined when not expressible. */
-export function renderEspProposal(v: { encryption: string; integrity: string; pfs?: string }, flavour: Flavour): string | undefined {
+/**
+ * `aes256-sha256` (+ `-modp2048` for PFS) for an ESP proposal (AEAD: no integrity); undefined when not expressible,
+ * or when a non-AEAD cipher has no integrity to write. The one renderer of ipsec.conf, Libreswan and swanctl.conf.
+ */
+export function renderEspProposal(v: { encryption: string; integrity?: string; pfs?: string }, flavour: Flavour): string | undefined {
   const enc = (flavour === 'libreswan' ? LIBRE_ENC_OUT : ENC_OUT)[v.encryption];
   if (!enc) return undefined;
   const parts = [enc];
   if (!AEAD_CANON.test(v.encryption)) {
-    const integ = (flavour === 'libreswan' ? LIBRE_INTEG_OUT : INTEG_OUT)[v.integrity];
+    const integ = v.integrity === undefined ? undefined : (flavour === 'libreswan' ? LIBRE_INTEG_OUT : INTEG_OUT)[v.integrity];
     if (!integ) return undefined;
     parts.push(integ);
   }

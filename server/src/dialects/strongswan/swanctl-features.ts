@@ -6,7 +6,7 @@ import * as model from '../../model';
 import type { TextRange, Token } from '../../syntax';
 import type { CompletionData, FeatureContext, FoldingRegion, HoverData, OutlineSymbol } from '../types';
 import { contextOf, keyDoc, SWANCTL_DOC_URL, SWANCTL_KEYS, type SwanctlContext, type SwanctlKey } from './swanctl-catalog';
-import { spellProposal } from './swanctl-lower';
+import { renderEspProposal, renderIkeProposal } from './proposals';
 import type { SwanctlFile, SwanctlItem, SwanctlSection, SwanctlSetting } from './swanctl-parse';
 
 /** Outline: every section, nested; settings only where they name the tunnel (addresses, selectors, proposals). */
@@ -203,10 +203,15 @@ function peerProposals(key: string, ctx: FeatureContext): CompletionData[] {
       let text: string | undefined;
       if (key === 'proposals') {
         const p1 = p.phase1[0];
-        if (p1) text = spellProposal(p1.encryption.value[0] === model.AES_ANY ? 'aes-cbc-128' : p1.encryption.value[0], p1.hash.value[0], p1.dh.value[0]);
+        if (p1) {
+          const encryption = p1.encryption.value[0] === model.AES_ANY ? 'aes-cbc-128' : p1.encryption.value[0];
+          const hash = p1.hash.value[0];
+          const dh = p1.dh.value[0];
+          if (encryption && hash && dh) text = renderIkeProposal({ encryption, hash, dh }, 'strongswan');
+        }
       } else {
         const p2 = p.phase2[0];
-        if (p2) text = spellProposal(p2.encryption.value[0] ?? 'null', p2.integrity.value[0], p.pfs.value);
+        if (p2) text = renderEspProposal({ encryption: p2.encryption.value[0] ?? 'null', integrity: p2.integrity.value[0], pfs: p.pfs.value }, 'strongswan');
       }
       if (!text || seen.has(text)) continue;
       seen.add(text);

@@ -9,7 +9,7 @@
 import * as model from '../../model';
 import type { SyntaxDiagnostic, TextRange } from '../../syntax';
 import type { DialectOptions, LowerResult } from '../types';
-import { defaultPhase1, defaultPhase2, parseProposalList, type Phase1Sets, type Phase2Sets, type ProposalList } from './proposals';
+import { defaultPhase1, defaultPhase2, parseProposalList, renderEspProposal, renderIkeProposal, type Phase1Sets, type Phase2Sets, type ProposalList } from './proposals';
 import { listItems, type ListItem, type SwanctlFile, type SwanctlItem, type SwanctlSection, type SwanctlSetting } from './swanctl-parse';
 
 /** Symbol kinds of swanctl.conf definitions (`ref/undefined`, `ref/unused`). */
@@ -135,68 +135,6 @@ function hostPrefix(addr: string): string | undefined {
   const c = model.canonicalAddress(addr);
   if (!c) return undefined;
   return `${c}/${c.includes(':') ? 128 : 32}`;
-}
-
-// ---- spelling canonical ids back into strongSwan keywords (for the Setters) ----------------------------------
-
-const ENC_SPELLING: Record<string, string> = model.dict({
-  'aes-cbc-128': 'aes128',
-  'aes-cbc-192': 'aes192',
-  'aes-cbc-256': 'aes256',
-  'aes-cbc-any': 'aes128',
-  'aes-ctr-128': 'aes128ctr',
-  'aes-ctr-192': 'aes192ctr',
-  'aes-ctr-256': 'aes256ctr',
-  'aes-gcm-128': 'aes128gcm16',
-  'aes-gcm-192': 'aes192gcm16',
-  'aes-gcm-256': 'aes256gcm16',
-  'aes-ccm-128': 'aes128ccm16',
-  'aes-ccm-192': 'aes192ccm16',
-  'aes-ccm-256': 'aes256ccm16',
-  'camellia-128': 'camellia128',
-  'camellia-192': 'camellia192',
-  'camellia-256': 'camellia256',
-  'chacha20-poly1305': 'chacha20poly1305',
-  '3des': '3des',
-  des: 'des',
-  blowfish: 'blowfish128',
-  cast128: 'cast128',
-  null: 'null',
-});
-
-const INTEG_SPELLING: Record<string, string> = model.dict({
-  md5: 'md5',
-  sha1: 'sha1',
-  sha256: 'sha256',
-  sha384: 'sha384',
-  sha512: 'sha512',
-  'aes-xcbc': 'aesxcbc',
-  'aes-cmac': 'aescmac',
-});
-
-function dhSpelling(dh: string): string | undefined {
-  if (/^(modp\d+|ecp\d+|modp\d+s\d+|curve25519|curve448)$/.test(dh)) return dh;
-  const bp = /^bp(\d+)$/.exec(dh);
-  return bp ? `ecp${bp[1]}bp` : undefined;
-}
-
-/** `aes256-sha1-modp1024` for canonical ids; undefined when a value has no strongSwan keyword. */
-export function spellProposal(enc: string, integ: string | undefined, dh: string | undefined): string | undefined {
-  const e = ENC_SPELLING[enc];
-  if (!e) return undefined;
-  const parts = [e];
-  const aead = /^(aes-gcm|aes-ccm|chacha20)/.test(enc);
-  if (integ && integ !== 'none' && !aead) {
-    const i = INTEG_SPELLING[integ];
-    if (!i) return undefined;
-    parts.push(i);
-  }
-  if (dh && dh !== 'none') {
-    const d = dhSpelling(dh);
-    if (!d) return undefined;
-    parts.push(d);
-  }
-  return parts.join('-');
 }
 
 // ---- traffic selectors -------------------------------------------------------------------------------------
@@ -675,12 +613,12 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
     selectors,
     narrowsSelectors: true,
     addPsk: (psk && psk.secret.kind !== 'masked') || !remoteIdForKey ? undefined : (value) => edits.addSecret(ctx.secretsSection, c.name, remoteIdForKey, value),
-    setPhase1: (val) => setProposal(ctx, c, propS, propList, 'proposals', spellProposal(val.encryption, val.hash, val.dh)),
+    setPhase1: (val) => setProposal(ctx, c, propS, propList, 'proposals', renderIkeProposal(val, 'strongswan')),
     setPhase2: firstChild
       ? (val) => {
           const list = firstEspS ? parseList(firstEspS, text) : undefined;
           const dh = list?.proposals[0]?.dh[0];
-          return setProposal(ctx, firstChild, firstEspS, list, 'esp_proposals', spellProposal(val.encryption, val.integrity, dh));
+          return setProposal(ctx, firstChild, firstEspS, list, 'esp_proposals', renderEspProposal({ encryption: val.encryption, integrity: val.integrity, pfs: dh }, 'strongswan'));
         }
       : undefined,
     setPfs: firstChild ? (g) => setChildPfs(ctx, firstChild, firstEspS, g, phase2) : undefined,
@@ -729,11 +667,11 @@ function setChildPfs(ctx: Ctx, child: SwanctlSection, espS: SwanctlSetting | und
   const dh = group === 'none' ? undefined : group;
   if (first && first.encryption.length) {
     const integ = first.aead ? undefined : first.integrity[0];
-    return setProposal(ctx, child, espS, list, 'esp_proposals', spellProposal(first.encryption[0], integ, dh));
+    return setProposal(ctx, child, espS, list, 'esp_proposals', renderEspProposal({ encryption: first.encryption[0], integrity: integ, pfs: dh }, 'strongswan'));
   }
   const p = phase2[0];
   if (!p) return undefined;
-  return setProposal(ctx, child, espS, list, 'esp_proposals', spellProposal(p.encryption.value[0] ?? 'aes-cbc-128', p.integrity.value[0], dh));
+  return setProposal(ctx, child, espS, list, 'esp_proposals', renderEspProposal({ encryption: p.encryption.value[0] ?? 'aes-cbc-128', integrity: p.integrity.value[0], pfs: dh }, 'strongswan'));
 }
 
 /** swanctl.conf string quoting: double quotes, with `"` and `\` escaped. */
