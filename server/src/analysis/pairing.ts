@@ -13,8 +13,13 @@ type Range = model.Finding['range'];
 export interface PairKeys {
   /** Addresses this device sends IKE/GRE/NHRP to. */
   targets: Set<string>;
-  /** Addresses this device owns. */
-  owned: Set<string>;
+  /**
+   * Addresses this device owns, in model order (an address twice is listed twice). A list, not a Set: a fleet
+   * router owns ~130 addresses, and only `ownsAny`'s membership tests need a Set, made on first use (`ownedSet`).
+   */
+  owned: readonly string[];
+  /** `owned` as a Set, once a membership test asked for it. */
+  ownedSet?: Set<string>;
   /** Link subnets (CIDR) of OSPF-enabled and tunnel interfaces. */
   links: Set<string>;
   /**
@@ -36,9 +41,9 @@ export interface PairKeys {
 
 export function pairKeys(device: model.Device, scopes: readonly string[] = []): PairKeys {
   const targets = new Set<string>();
-  const owned = new Set<string>();
-  for (const itf of device.interfaces) for (const a of itf.addresses) owned.add(canonical(a.address));
-  for (const a of device.extraAddresses) owned.add(canonical(a.value));
+  const owned: string[] = [];
+  for (const itf of device.interfaces) for (const a of itf.addresses) owned.push(canonical(a.address));
+  for (const a of device.extraAddresses) owned.push(canonical(a.value));
   const links = new Set<string>();
   const linkProbes = new Set<string>();
   const linkAddresses = new Map<string, Set<string>>();
@@ -355,7 +360,7 @@ export class PairIndex {
     }
     if (nearest.length === 1) return { chosen: nearest };
     // c. The candidate that itself targets an address `from` owns.
-    const mutual = nearest.filter((u) => this.targetsAnyOf(u, mine.owned));
+    const mutual = nearest.filter((u) => this.targetsAnyOf(u, mine));
     if (mutual.length === 1) return { chosen: mutual };
     return { chosen: [], ambiguous: mutual.length > 1 ? mutual : nearest };
   }
@@ -392,25 +397,40 @@ export class PairIndex {
   /** Whether `from` targets addresses `to` owns but chooses `to` for none of them (another owner, or no choice). */
   private rejects(from: string, to: string): boolean {
     const targets = this.keys.get(from)?.targets;
-    const owned = this.keys.get(to)?.owned;
-    if (!targets || !owned) return false;
-    const [small, big] = targets.size <= owned.size ? [targets, owned] : [owned, targets];
+    const theirs = this.keys.get(to);
+    if (!targets || !theirs) return false;
     let targeted = false;
-    for (const a of small) {
-      if (!big.has(a)) continue;
-      if (this.chooseTarget(from, a).chosen.includes(to)) return false;
+    const check = (a: string): boolean => {
+      if (this.chooseTarget(from, a).chosen.includes(to)) return true;
       targeted = true;
+      return false;
+    };
+    if (targets.size <= theirs.owned.length) {
+      const owned = ownedSet(theirs);
+      for (const a of targets) if (owned.has(a) && check(a)) return false;
+    } else {
+      for (const a of theirs.owned) if (targets.has(a) && check(a)) return false;
     }
     return targeted;
   }
 
-  private targetsAnyOf(uri: string, addresses: Set<string>): boolean {
+  /** Whether `uri` targets any address `other` owns. */
+  private targetsAnyOf(uri: string, other: PairKeys): boolean {
     const targets = this.keys.get(uri)?.targets;
     if (!targets) return false;
-    const [small, big] = targets.size <= addresses.size ? [targets, addresses] : [addresses, targets];
-    for (const a of small) if (big.has(a)) return true;
+    if (targets.size <= other.owned.length) {
+      const owned = ownedSet(other);
+      for (const a of targets) if (owned.has(a)) return true;
+      return false;
+    }
+    for (const a of other.owned) if (targets.has(a)) return true;
     return false;
   }
+}
+
+/** `keys.owned` as a Set, made on first use. */
+function ownedSet(keys: PairKeys): Set<string> {
+  return (keys.ownedSet ??= new Set(keys.owned));
 }
 
 /** Two devices may pair unless both have explicit scopes and share none. */
