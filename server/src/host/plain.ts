@@ -59,15 +59,12 @@ function walkPlain(root: unknown, nullProtos: object[], seen: Set<object> | unde
     }
     if (proto === null) nullProtos.push(o);
     else if (proto !== Object.prototype) return false;
-    // Symbol keys and non-enumerable properties would be dropped silently by the clone: every own key (symbols
-    // included) must be one `for…in` visits. One key list per object, where three were made before.
+    // Symbol keys and non-enumerable properties would be dropped silently by the clone.
+    if (Object.getOwnPropertySymbols(o).length) return false;
     const rec = o as Record<string, unknown>;
-    let enumerable = 0;
-    for (const k in rec) {
-      enumerable++;
-      if (!visit(rec[k])) return false;
-    }
-    if (Reflect.ownKeys(o).length !== enumerable) return false;
+    const keys = Object.keys(rec);
+    if (Object.getOwnPropertyNames(o).length !== keys.length) return false;
+    for (let i = 0; i < keys.length; i++) if (!visit(rec[keys[i]])) return false;
   }
   return true;
 }
