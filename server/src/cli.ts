@@ -851,8 +851,8 @@ async function checkWithProgress(parsed: Options, collected: Collected, stdinFil
   };
   let bytes = 0;
   for (const f of collected.files) bytes += f.size;
-  // In-process unless asked: on the project's 2-core machine `--jobs 2` (main thread + one worker) takes 1.12-1.2x
-  // the CPU of one thread at 1M lines, which two cores do not win back (docs/performance.md).
+  // In-process unless asked: on a 2-core machine `--jobs 2` (main thread + one worker) takes ~1.3x the CPU of one
+  // thread at 1M lines, which two cores do not win back (docs/performance.md, branch pair-pool's section).
   const threads = workerCount(parsed.jobs ?? 1, collected.files.length, bytes);
   if (threads === 0) for (const f of collected.files) inProcess(f);
   else {

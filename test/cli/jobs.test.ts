@@ -12,6 +12,7 @@ import { before, describe, test } from 'node:test';
 import { collectPlain, restorePlain } from '../../server/src/host/plain';
 import { workerCount } from '../../server/src/host/pool';
 import { dict } from '../../server/src/model/dict';
+import { dropSetters } from '../../server/src/model';
 import { createLanguageService, MAX_HYDRATED } from '../../server/src/service';
 import { CLI, ensureBuilt, ROOT } from './build';
 
@@ -307,7 +308,9 @@ describe('plain data across threads (host/plain.ts)', () => {
     const value = { device: { name: 'r1', networkTypes: table, list: [table], byName: new Map([['x', { t: table }]]) } };
     const nullProtos: object[] = [];
     assert.equal(collectPlain(value, nullProtos), true);
-    assert.equal(nullProtos.length, 1, 'a shared table is listed once');
+    // A shared table is reached (and listed) once per path: no visited set is kept for a tree-shaped model.
+    assert.equal(nullProtos.length, 3);
+    assert.deepEqual(new Set(nullProtos), new Set([table]));
     const cloned = structuredClone({ value, nullProtos });
     // Without the restore, a config word `constructor` finds Object.prototype's function in the table.
     assert.equal(typeof (cloned.value.device.networkTypes as Record<string, unknown>).constructor, 'function');
@@ -331,6 +334,40 @@ describe('plain data across threads (host/plain.ts)', () => {
       assert.equal(collectPlain({ nested: [bad] }, []), false);
     }
     assert.equal(collectPlain({ a: [1, 'x', null, undefined, -0, NaN, 10n], s: new Set([1]) }, []), true);
+  });
+
+  test('a cycle, or sharing that multiplies the paths, ends the fast walk: the walk with a visited set answers', () => {
+    const table = dict({ a: '1' });
+    const loop: Record<string, unknown> = { table };
+    loop.self = { back: loop };
+    const nullProtos: object[] = [];
+    assert.equal(collectPlain({ loop }, nullProtos), true);
+    assert.deepEqual(nullProtos, [table], 'listed once, by the walk with a visited set');
+    const cloned = structuredClone({ loop, nullProtos });
+    restorePlain(cloned.nullProtos);
+    assert.equal(Object.getPrototypeOf(cloned.loop.table), null);
+    assert.equal((cloned.loop.self as { back: unknown }).back, cloned.loop);
+    // 2^30 paths to one leaf through 30 levels of shared pairs: refused nothing, done in a bounded walk.
+    let node: unknown = { leaf: dict({ x: 'y' }), f: 1 };
+    for (let i = 0; i < 30; i++) node = [node, node];
+    assert.equal(collectPlain(node, []), true);
+    let bad: unknown = { f: () => 1 };
+    for (let i = 0; i < 30; i++) bad = [bad, bad];
+    assert.equal(collectPlain(bad, []), false);
+  });
+
+  test('dropSetters: every Setter dropped, on a cyclic model too (the walk with a visited set)', () => {
+    const itf: Record<string, unknown> = { name: 'Tunnel0', setMtu: () => [], range: { start: 0, end: 1 } };
+    const device: Record<string, unknown> = { interfaces: [itf], addName: () => [] };
+    itf.device = device;
+    dropSetters(device);
+    assert.deepEqual(Object.keys(device), ['interfaces']);
+    assert.deepEqual(Object.keys(itf), ['name', 'range', 'device']);
+    let node: unknown = { setX: () => [], keep: 1 };
+    const leaf = node as Record<string, unknown>;
+    for (let i = 0; i < 30; i++) node = [node, node];
+    dropSetters(node);
+    assert.deepEqual(leaf, { keep: 1 });
   });
 });
 

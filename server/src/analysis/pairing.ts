@@ -13,8 +13,13 @@ type Range = model.Finding['range'];
 export interface PairKeys {
   /** Addresses this device sends IKE/GRE/NHRP to. */
   targets: Set<string>;
-  /** Addresses this device owns. */
-  owned: Set<string>;
+  /**
+   * Addresses this device owns, in model order (an address twice is listed twice). A list, not a Set: a fleet
+   * router owns ~130 addresses, and only `ownsAny`'s membership tests need a Set, made on first use (`ownedSet`).
+   */
+  owned: readonly string[];
+  /** `owned` as a Set, once a membership test asked for it. */
+  ownedSet?: Set<string>;
   /** Link subnets (CIDR) of OSPF-enabled and tunnel interfaces. */
   links: Set<string>;
   /**
@@ -36,20 +41,22 @@ export interface PairKeys {
 
 export function pairKeys(device: model.Device, scopes: readonly string[] = []): PairKeys {
   const targets = new Set<string>();
-  const owned = new Set<string>(model.ownedAddresses(device).map((a) => model.canonicalAddress(a) ?? a));
+  const owned: string[] = [];
+  for (const itf of device.interfaces) for (const a of itf.addresses) owned.push(canonical(a.address));
+  for (const a of device.extraAddresses) owned.push(canonical(a.value));
   const links = new Set<string>();
   const linkProbes = new Set<string>();
   const linkAddresses = new Map<string, Set<string>>();
   const onLink = (net: string, address: string | undefined) => {
     if (!address) return;
-    const a = model.canonicalAddress(address) ?? address;
+    const a = canonical(address);
     const set = linkAddresses.get(net);
     if (set) set.add(a);
     else linkAddresses.set(net, new Set([a]));
   };
   let acceptsAny = false;
   for (const peer of device.ipsecPeers) {
-    if (peer.remote) targets.add(model.canonicalAddress(peer.remote.value) ?? peer.remote.value);
+    if (peer.remote) targets.add(canonical(peer.remote.value));
     else acceptsAny = true;
   }
   // Members of a multipoint cloud are neighbours of their hubs, not of each other (interop-rules errata §0): an mGRE
@@ -61,13 +68,13 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
   for (const itf of device.interfaces) {
     const t = itf.tunnel;
     if (t) {
-      if (t.destination) targets.add(model.canonicalAddress(t.destination.value) ?? t.destination.value);
-      for (const m of t.nhrp?.maps ?? []) targets.add(model.canonicalAddress(m.nbma) ?? m.nbma);
-      for (const m of t.nhrp?.multicastMaps ?? []) if (m.nbma !== 'dynamic') targets.add(model.canonicalAddress(m.nbma) ?? m.nbma);
+      if (t.destination) targets.add(canonical(t.destination.value));
+      for (const m of t.nhrp?.maps ?? []) targets.add(canonical(m.nbma));
+      for (const m of t.nhrp?.multicastMaps ?? []) if (m.nbma !== 'dynamic') targets.add(canonical(m.nbma));
       const spoke = (t.mode.value === 'mgre' && (t.nhrp?.nhs.length ?? 0) > 0) || t.destination !== undefined;
       if (spoke) spokeTunnels.add(itf.name);
       for (const a of itf.addresses) {
-        const net = model.networkOf(a.address, a.prefixLength);
+        const net = networkOf(a.address, a.prefixLength);
         if (!net) continue;
         (spoke ? linkProbes : links).add(net);
         onLink(net, a.address);
@@ -77,7 +84,10 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
   for (const o of device.ospfInterfaces) {
     if (!o.prefix) continue;
     // A BIRD interface pattern may carry host bits (`"eth0" 10.0.0.5/24`): its link is the network.
-    const prefix = model.canonicalPrefix(o.prefix) ?? o.prefix;
+    const slash = o.prefix.indexOf('/');
+    const ownLength = slash < 0 ? NaN : Number(o.prefix.slice(slash + 1));
+    const v4 = slash < 0 ? undefined : model.parseIpv4(o.prefix.slice(0, slash));
+    const prefix = (v4 !== undefined && /^\d{1,2}$/.test(o.prefix.slice(slash + 1)) ? networkOf(o.prefix.slice(0, slash), ownLength) : model.canonicalPrefix(o.prefix)) ?? o.prefix;
     (spokeTunnels.has(o.interfaceName) ? linkProbes : links).add(prefix);
     onLink(prefix, o.address);
     const addr = o.address ? model.parsePrefix(o.address) : undefined;
@@ -86,13 +96,52 @@ export function pairKeys(device: model.Device, scopes: readonly string[] = []): 
     const own = model.parsePrefix(o.prefix)?.length ?? width;
     for (let len = Math.max(8, own - 8); len <= Math.min(width, own + 8); len++) {
       if (len === own) continue;
-      const net = model.networkOf(o.address!, len);
+      const net = networkOf(o.address!, len);
       if (!net) continue;
       linkProbes.add(net);
       onLink(net, o.address);
     }
   }
   return { targets, owned, links, linkProbes, linkAddresses, acceptsAny, scopes: [...scopes] };
+}
+
+/**
+ * `model.canonicalAddress(text) ?? text`. The common case, an IPv4 address already in canonical form (decimal
+ * octets without leading zeros), is returned as it is: parsing and formatting it again made a new string per
+ * interface address of every device (most of `pairKeys` on a fleet).
+ */
+function canonical(text: string): string {
+  return isCanonicalIpv4(text) ? text : (model.canonicalAddress(text) ?? text);
+}
+
+/** Whether `text` is a dotted quad exactly as `model.formatIpv4` writes it. */
+function isCanonicalIpv4(text: string): boolean {
+  const n = text.length;
+  if (n < 7 || n > 15) return false;
+  let dots = 0;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? text.charCodeAt(i) : 46;
+    if (c === 46) {
+      const len = i - start;
+      if (len === 0 || len > 3 || (len > 1 && text.charCodeAt(start) === 48)) return false;
+      if (len === 3) {
+        const v = (text.charCodeAt(start) - 48) * 100 + (text.charCodeAt(start + 1) - 48) * 10 + (text.charCodeAt(start + 2) - 48);
+        if (v > 255) return false;
+      }
+      if (i < n) dots++;
+      start = i + 1;
+    } else if (c < 48 || c > 57) return false;
+  }
+  return dots === 3;
+}
+
+/** `model.networkOf`, computed without bigints for an IPv4 address (the same text). */
+function networkOf(address: string, length: number): string | undefined {
+  const v4 = model.parseIpv4(address);
+  if (v4 === undefined || !Number.isInteger(length) || length < 0 || length > 32) return model.networkOf(address, length);
+  const mask = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
+  return `${model.formatIpv4((v4 & mask) >>> 0)}/${length}`;
 }
 
 /** A target address owned by several devices that neither scope, folder nor mutual targeting tells apart. */
@@ -311,7 +360,7 @@ export class PairIndex {
     }
     if (nearest.length === 1) return { chosen: nearest };
     // c. The candidate that itself targets an address `from` owns.
-    const mutual = nearest.filter((u) => this.targetsAnyOf(u, mine.owned));
+    const mutual = nearest.filter((u) => this.targetsAnyOf(u, mine));
     if (mutual.length === 1) return { chosen: mutual };
     return { chosen: [], ambiguous: mutual.length > 1 ? mutual : nearest };
   }
@@ -348,25 +397,40 @@ export class PairIndex {
   /** Whether `from` targets addresses `to` owns but chooses `to` for none of them (another owner, or no choice). */
   private rejects(from: string, to: string): boolean {
     const targets = this.keys.get(from)?.targets;
-    const owned = this.keys.get(to)?.owned;
-    if (!targets || !owned) return false;
-    const [small, big] = targets.size <= owned.size ? [targets, owned] : [owned, targets];
+    const theirs = this.keys.get(to);
+    if (!targets || !theirs) return false;
     let targeted = false;
-    for (const a of small) {
-      if (!big.has(a)) continue;
-      if (this.chooseTarget(from, a).chosen.includes(to)) return false;
+    const check = (a: string): boolean => {
+      if (this.chooseTarget(from, a).chosen.includes(to)) return true;
       targeted = true;
+      return false;
+    };
+    if (targets.size <= theirs.owned.length) {
+      const owned = ownedSet(theirs);
+      for (const a of targets) if (owned.has(a) && check(a)) return false;
+    } else {
+      for (const a of theirs.owned) if (targets.has(a) && check(a)) return false;
     }
     return targeted;
   }
 
-  private targetsAnyOf(uri: string, addresses: Set<string>): boolean {
+  /** Whether `uri` targets any address `other` owns. */
+  private targetsAnyOf(uri: string, other: PairKeys): boolean {
     const targets = this.keys.get(uri)?.targets;
     if (!targets) return false;
-    const [small, big] = targets.size <= addresses.size ? [targets, addresses] : [addresses, targets];
-    for (const a of small) if (big.has(a)) return true;
+    if (targets.size <= other.owned.length) {
+      const owned = ownedSet(other);
+      for (const a of targets) if (owned.has(a)) return true;
+      return false;
+    }
+    for (const a of other.owned) if (targets.has(a)) return true;
     return false;
   }
+}
+
+/** `keys.owned` as a Set, made on first use. */
+function ownedSet(keys: PairKeys): Set<string> {
+  return (keys.ownedSet ??= new Set(keys.owned));
 }
 
 /** Two devices may pair unless both have explicit scopes and share none. */

@@ -9,10 +9,25 @@
 /**
  * Walks `root`; pushes every object without a prototype onto `nullProtos`. Returns false when the value holds
  * something structured clone would change (a function, a symbol, a class instance): it must not be posted.
+ * A model is a tree but for shared frozen defaults, so the walk keeps no set of visited objects (an object reached
+ * twice is listed twice, which `restorePlain` does not mind); past `PLAIN_BUDGET` objects (a cycle, or sharing
+ * that multiplies the paths) it starts again with one.
  */
 export function collectPlain(root: unknown, nullProtos: object[]): boolean {
+  const mark = nullProtos.length;
+  const res = walkPlain(root, nullProtos, undefined);
+  if (res !== undefined) return res;
+  nullProtos.length = mark;
+  return walkPlain(root, nullProtos, new Set<object>())!;
+}
+
+/** Objects one `collectPlain` walk without a visited set may reach before it starts again with one. */
+const PLAIN_BUDGET = 1 << 22;
+
+/** One walk of `collectPlain`; undefined when it gave up (no `seen` and past `PLAIN_BUDGET` objects). */
+function walkPlain(root: unknown, nullProtos: object[], seen: Set<object> | undefined): boolean | undefined {
   const stack: object[] = [];
-  const seen = new Set<object>();
+  let budget = PLAIN_BUDGET;
   const visit = (v: unknown): boolean => {
     if (v === null) return true;
     const t = typeof v;
@@ -25,10 +40,12 @@ export function collectPlain(root: unknown, nullProtos: object[]): boolean {
   if (!visit(root)) return false;
   while (stack.length) {
     const o = stack.pop()!;
-    if (seen.has(o)) continue;
-    seen.add(o);
+    if (seen) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+    } else if (--budget < 0) return undefined;
     if (Array.isArray(o)) {
-      for (const x of o) if (!visit(x)) return false;
+      for (let i = 0; i < o.length; i++) if (!visit(o[i])) return false;
       continue;
     }
     const proto = Object.getPrototypeOf(o);
@@ -47,7 +64,7 @@ export function collectPlain(root: unknown, nullProtos: object[]): boolean {
     const rec = o as Record<string, unknown>;
     const keys = Object.keys(rec);
     if (Object.getOwnPropertyNames(o).length !== keys.length) return false;
-    for (const k of keys) if (!visit(rec[k])) return false;
+    for (let i = 0; i < keys.length; i++) if (!visit(rec[keys[i]])) return false;
   }
   return true;
 }

@@ -490,32 +490,52 @@ const NO_SETTER_KEYS = new Set(['range', 'nameRange', 'fullRange', 'hostnameRang
  * Removes every Setter from a lowered model, in place. Setters are closures over the lowering's tree, so while
  * one lives the whole lossless tree of its file stays in memory; a batch check (the CLI) never offers quick fixes
  * and drops them to keep only the model. Walks plain objects and arrays only, not the properties of `NO_SETTER_KEYS`.
+ * A model is a tree but for shared frozen defaults (`shared.ts`), so the walk keeps no set of visited objects (a
+ * Set of ~1,000 objects per fleet router was most of its garbage): an object reached twice is walked twice, which
+ * changes nothing, and a walk past `DROP_BUDGET` objects (a cycle, or sharing that multiplies the paths) starts
+ * again with the visited set.
  */
 export function dropSetters(root: unknown): void {
+  if (!dropSettersWalk(root, undefined)) dropSettersWalk(root, new Set<object>());
+}
+
+/** Objects one `dropSetters` walk without a visited set may reach before it starts again with one. */
+const DROP_BUDGET = 1 << 22;
+
+/** One walk of `dropSetters`; false when it gave up (no `seen` and past `DROP_BUDGET` objects). */
+function dropSettersWalk(root: unknown, seen: Set<object> | undefined): boolean {
   const stack: unknown[] = [root];
-  const seen = new Set<object>();
+  let budget = DROP_BUDGET;
+  const setters: string[] = [];
   while (stack.length) {
     const o = stack.pop();
-    if (o === null || typeof o !== 'object' || seen.has(o)) continue;
-    seen.add(o);
+    if (o === null || typeof o !== 'object') continue;
+    if (seen) {
+      if (seen.has(o)) continue;
+      seen.add(o);
+    } else if (--budget < 0) return false;
     if (Array.isArray(o)) {
-      for (const x of o) if (x !== null && typeof x === 'object') stack.push(x);
+      for (let i = 0; i < o.length; i++) {
+        const x: unknown = o[i];
+        if (x !== null && typeof x === 'object') stack.push(x);
+      }
       continue;
     }
     const proto = Object.getPrototypeOf(o);
     if (proto !== Object.prototype && proto !== null) continue;
     const rec = o as Record<string, unknown>;
-    // Last key first: V8 deletes the most recently added property without turning the object into a slow
-    // dictionary (~1 KB more per object), so Setters written after the data cost nothing once dropped.
-    const keys = Object.keys(rec);
-    for (let i = keys.length - 1; i >= 0; i--) {
-      const k = keys[i];
+    // `for…in` allocates no key list (plain objects and null-prototype ones inherit no enumerable property).
+    for (const k in rec) {
       const v = rec[k];
       if (typeof v === 'function') {
-        if (SETTER_KEY.test(k)) delete rec[k];
+        if (SETTER_KEY.test(k)) setters.push(k);
       } else if (v !== null && typeof v === 'object' && !NO_SETTER_KEYS.has(k)) stack.push(v);
     }
+    // Last key first: V8 deletes the most recently added property without turning the object into a slow
+    // dictionary (~1 KB more per object), so Setters written after the data cost nothing once dropped.
+    while (setters.length) delete rec[setters.pop()!];
   }
+  return true;
 }
 
 /** A related location of a cross-file finding: "the other end". */
