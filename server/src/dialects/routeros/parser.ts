@@ -3,6 +3,7 @@
 // parameter-name prefixes against the catalog. Imports only syntax/ and the catalog; never throws.
 
 import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
+import type { ChangedSpan } from '../types';
 import { CHILDREN, GENERIC_VERBS, menuSpec, resolveParam, type MenuSpec, type ParamSpec } from './catalog';
 
 /** `key=value` (or a bare flag) on a command line. */
@@ -435,28 +436,62 @@ const T_COMMENT = 4;
 const TOKEN_KINDS: Token['kind'][] = ['word', 'number', 'string', 'punct', 'comment'];
 
 class TokenStore {
-  kinds = new Uint8Array(1024);
-  starts = new Int32Array(1024);
-  ends = new Int32Array(1024);
+  kinds: Uint8Array;
+  starts: Int32Array;
+  ends: Int32Array;
   count = 0;
-  constructor(readonly text: string) {}
+  /** A store for `text`; with `head`, it starts with that store's first `keep` tokens (a re-parse's unchanged head). */
+  constructor(
+    readonly text: string,
+    head?: TokenStore,
+    keep = 0,
+  ) {
+    const cap = head ? Math.max(1024, head.count + 1024) : 1024;
+    this.kinds = new Uint8Array(cap);
+    this.starts = new Int32Array(cap);
+    this.ends = new Int32Array(cap);
+    if (head && keep > 0) {
+      this.kinds.set(head.kinds.subarray(0, keep));
+      this.starts.set(head.starts.subarray(0, keep));
+      this.ends.set(head.ends.subarray(0, keep));
+      this.count = keep;
+    }
+  }
+  /** Appends tokens `from..to-1` of `other`, their offsets moved by `d` (a re-parse's kept tail). */
+  appendShifted(other: TokenStore, from: number, to: number, d: number): void {
+    const n = to - from;
+    this.reserve(this.count + n);
+    const at = this.count;
+    this.kinds.set(other.kinds.subarray(from, to), at);
+    const s = this.starts;
+    const e = this.ends;
+    const os = other.starts;
+    const oe = other.ends;
+    for (let k = 0; k < n; k++) {
+      s[at + k] = os[from + k] + d;
+      e[at + k] = oe[from + k] + d;
+    }
+    this.count += n;
+  }
+  private reserve(need: number): void {
+    if (need <= this.kinds.length) return;
+    let c = this.kinds.length * 2;
+    while (c < need) c *= 2;
+    const k = new Uint8Array(c);
+    k.set(this.kinds);
+    const s = new Int32Array(c);
+    s.set(this.starts);
+    const e = new Int32Array(c);
+    e.set(this.ends);
+    this.kinds = k;
+    this.starts = s;
+    this.ends = e;
+  }
   /** Appends the current line's tokens `a..b-1`; returns the store index of token `a`. */
   append(a: number, b: number): number {
     const base = this.count;
     const need = base + (b - a);
-    if (need > this.kinds.length) {
-      let c = this.kinds.length * 2;
-      while (c < need) c *= 2;
-      const k = new Uint8Array(c);
-      k.set(this.kinds);
-      const s = new Int32Array(c);
-      s.set(this.starts);
-      const e = new Int32Array(c);
-      e.set(this.ends);
-      this.kinds = k;
-      this.starts = s;
-      this.ends = e;
-    }
+    this.reserve(need);
     for (let k = a; k < b; k++) {
       const o = base + k - a;
       const lk = LK[k];
@@ -496,7 +531,7 @@ abstract class StatementNode {
   private tokenList: Token[] | undefined = undefined;
   constructor(
     public range: TextRange,
-    private readonly store: TokenStore,
+    private store: TokenStore,
     public tokenFrom: number,
     public tokenTo: number,
   ) {}
@@ -508,6 +543,23 @@ abstract class StatementNode {
     this.tokenTo = to;
     this.tokenList = undefined;
   }
+  /**
+   * Moves the node into the store of a re-parse (`reparseRouterOs`): its tokens `dTok` places on in that store, its
+   * text `d` characters on in the new text. The offsets of ranges are never shared between nodes (fresh objects).
+   */
+  moveTo(store: TokenStore, dTok: number, d: number): void {
+    this.store = store;
+    this.tokenFrom += dTok;
+    this.tokenTo += dTok;
+    if (d !== 0) {
+      this.range = shiftRange(this.range, d);
+      this.tokenList = undefined;
+    }
+  }
+}
+
+function shiftRange(r: TextRange, d: number): TextRange {
+  return { start: r.start + d, end: r.end + d };
 }
 
 class CommentNode extends StatementNode implements RosComment {
@@ -548,6 +600,19 @@ class CommandNode extends StatementNode implements RosCommand {
     super(range, store, from, to);
     this.children = this.params;
   }
+  override moveTo(store: TokenStore, dTok: number, d: number): void {
+    super.moveTo(store, dTok, d);
+    for (const p of this.params) (p as ParamNode).moveTo(store, dTok, d);
+    if (d === 0) return;
+    if (this.pathRange) this.pathRange = shiftRange(this.pathRange, d);
+    if (this.verb) this.verb = { name: this.verb.name, range: shiftRange(this.verb.range, d) };
+    if (this.find) {
+      const f = this.find;
+      this.find = { range: shiftRange(f.range, d), conditions: f.conditions.map((c) => ({ key: c.key, value: c.value, range: shiftRange(c.range, d), valueRange: shiftRange(c.valueRange, d) })), text: f.text };
+    }
+    if (this.target) this.target = { value: this.target.value, range: shiftRange(this.target.range, d) };
+    for (let k = 0; k < this.args.length; k++) this.args[k] = { value: this.args[k].value, range: shiftRange(this.args[k].range, d) };
+  }
 }
 
 /**
@@ -562,18 +627,18 @@ class ParamNode implements RosParam {
   expression: boolean;
   spec: ParamSpec | undefined;
   /** Start of the value as written, -1 for a bare flag. */
-  private readonly vs: number;
-  private readonly ve: number;
+  private vs: number;
+  private ve: number;
   constructor(
-    private readonly store: TokenStore,
-    private readonly tokenFrom: number,
-    private readonly tokenTo: number,
+    private store: TokenStore,
+    private tokenFrom: number,
+    private tokenTo: number,
     public name: string,
     public key: string,
     /** Name start/end; the parameter's range is name start to `end`. */
-    private readonly ns: number,
-    private readonly ne: number,
-    private readonly end: number,
+    private ns: number,
+    private ne: number,
+    private end: number,
     value: string | undefined,
     vs: number,
     ve: number,
@@ -603,6 +668,20 @@ class ParamNode implements RosParam {
   get children(): SyntaxNode[] {
     return [];
   }
+  /** See `StatementNode.moveTo`. */
+  moveTo(store: TokenStore, dTok: number, d: number): void {
+    this.store = store;
+    this.tokenFrom += dTok;
+    this.tokenTo += dTok;
+    if (d === 0) return;
+    this.ns += d;
+    this.ne += d;
+    this.end += d;
+    if (this.vs >= 0) {
+      this.vs += d;
+      this.ve += d;
+    }
+  }
 }
 
 const SEGMENT = /^[a-z][a-z0-9_-]*$/i;
@@ -625,126 +704,326 @@ function depthAtMost(path: string, max: number): boolean {
   return true;
 }
 
-/** Parses RouterOS text. Never throws. */
-export function parseRouterOs(text: string, options: RosParseOptions = {}): ParseResult<RosTree> {
-  const diagnostics: SyntaxDiagnostic[] = [];
-  const children: RosStatement[] = [];
-  const store = new TokenStore(text);
-  currentStore = store;
-  let context = '';
-  let headerVersion: string | undefined;
-  let p = 0;
-  const n = text.length;
-  while (p < n) {
-    const line = readLogical(text, p);
-    lexLogical(line.text);
-    const segs = line.segs;
-    if (segs.length === 2) {
-      // No continuation: logical offsets are physical ones shifted.
-      const d = segs[1] - segs[0];
-      for (let k = 0; k < count; k++) {
-        PS[k] = LS[k] + d;
-        PE[k] = LE[k] + d;
-      }
-    } else {
-      for (let k = 0; k < count; k++) {
-        PS[k] = physOf(segs, LS[k]);
-        PE[k] = physOf(segs, LE[k] - 1) + 1;
-      }
+/**
+ * Where each logical line of a parse starts and what it had made before it (issue 16: the re-parse after an edit
+ * keeps the lines before the change and after it): the physical offset of its first character, the number of
+ * statements, diagnostics and store tokens before it, the menu context it was read in, and whether its reading
+ * looked ahead for a `{ … }` block (a later edit may change where it ends). One entry per logical line.
+ */
+class LineTable {
+  count = 0;
+  starts: Int32Array;
+  children: Int32Array;
+  diags: Int32Array;
+  toks: Int32Array;
+  braces: Uint8Array;
+  contexts: string[] = [];
+  constructor(capacity = 1024) {
+    this.starts = new Int32Array(capacity);
+    this.children = new Int32Array(capacity);
+    this.diags = new Int32Array(capacity);
+    this.toks = new Int32Array(capacity);
+    this.braces = new Uint8Array(capacity);
+  }
+  private grow(need: number): void {
+    let c = this.starts.length * 2;
+    while (c < need) c *= 2;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(c);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.starts = i32(this.starts);
+    this.children = i32(this.children);
+    this.diags = i32(this.diags);
+    this.toks = i32(this.toks);
+    const b = new Uint8Array(c);
+    b.set(this.braces.subarray(0, this.count));
+    this.braces = b;
+  }
+  add(start: number, children: number, diags: number, toks: number, context: string): void {
+    if (this.count >= this.starts.length) this.grow(this.count + 1);
+    const k = this.count++;
+    this.starts[k] = start;
+    this.children[k] = children;
+    this.diags[k] = diags;
+    this.toks[k] = toks;
+    this.braces[k] = 0;
+    this.contexts[k] = context;
+  }
+  /** Appends lines `from..to-1` of `other`, shifted (offsets by `d`, statements, diagnostics, tokens by theirs). */
+  addShifted(other: LineTable, from: number, to: number, d: number, dChildren: number, dDiags: number, dToks: number): void {
+    const n = to - from;
+    if (this.count + n > this.starts.length) this.grow(this.count + n);
+    const at = this.count;
+    for (let k = 0; k < n; k++) {
+      const o = from + k;
+      this.starts[at + k] = other.starts[o] + d;
+      this.children[at + k] = other.children[o] + dChildren;
+      this.diags[at + k] = other.diags[o] + dDiags;
+      this.toks[at + k] = other.toks[o] + dToks;
+      this.braces[at + k] = other.braces[o];
+      this.contexts[at + k] = other.contexts[o];
     }
-    if (line.unbalancedBrace !== undefined) {
-      diagnostics.push({ range: { start: line.unbalancedBrace, end: line.unbalancedBrace + 1 }, severity: 'error', code: 'syntax/unbalanced-bracket', message: 'This `{` is never closed.' });
+    this.count += n;
+  }
+  /** The last line starting at or before `offset` (lines are in document order), or -1. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    if (hi < 0 || this.starts[0] > offset) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    const total = count;
-    // Statements at top-level `;` (the first one found, to tell a one-statement line; the rest are split below).
-    let depth = 0;
-    let single = true;
-    for (let k = 0; k < total; k++) {
-      if (LK[k] !== L_PUNCT) continue;
-      if (isOpener(k)) depth++;
-      else if (isCloser(k) && depth > 0) depth--;
-      else if (PC[k] === C_SEMI && depth === 0) {
-        single = false;
+    return lo;
+  }
+}
+
+/** What a parse keeps for its re-parse: its lines, its store, and whether it was made with the unknown-command report. */
+interface RosParseState {
+  lines: LineTable;
+  store: TokenStore;
+}
+
+/** The re-parse state of each parse result this parser made (taken, and so forgotten, by its re-parse). */
+const parseStates = new WeakMap<object, RosParseState>();
+
+/** The state of a parse under way: what `parseLine` reads and writes. */
+interface LineParse {
+  text: string;
+  store: TokenStore;
+  children: RosStatement[];
+  diagnostics: SyntaxDiagnostic[];
+  context: string;
+  lines: LineTable;
+}
+
+/**
+ * Reads, lexes and parses the logical line at `p` into `st`, recording it in `st.lines`; returns the offset of the
+ * next line (or -1 when no progress was made).
+ */
+function parseLine(st: LineParse, p: number): number {
+  const { text, store, children, diagnostics } = st;
+  st.lines.add(p, children.length, diagnostics.length, store.count, st.context);
+  const line = readLogical(text, p);
+  if (line !== SIMPLE) {
+    // Its reading may have looked ahead of its end for a `{ … }` block (then a later edit may change where it ends).
+    for (let i = p; i < line.next; i++) {
+      if (text.charCodeAt(i) === 123) {
+        st.lines.braces[st.lines.count - 1] = 1;
         break;
       }
     }
-    const prev = children[children.length - 1];
-    if (
-      single &&
-      total >= 2 &&
-      LK[0] === L_WORD &&
-      isPunct(1, C_EQ) &&
-      !SP[1] &&
-      (text.charCodeAt(line.start) === 32 || text.charCodeAt(line.start) === 9) &&
-      prev?.kind === 'RosCommand' &&
-      prev.verb &&
-      (prev.verb.name === 'add' || prev.verb.name === 'set')
-    ) {
-      // An indented `key=value …` line after a command: the `\` was lost (common when configs are pasted
-      // from web pages). RouterOS would run it as a separate, broken command; we keep the intent and warn.
-      const prevEnd = prev.range.end;
-      diagnostics.push({
-        range: { start: PS[0], end: PE[0] },
-        severity: 'warning',
-        code: 'syntax/missing-continuation',
-        message: 'This line continues the previous command but the previous line does not end with `\\`; RouterOS runs it as a separate command.',
-        fixes: [{ title: 'Add `\\` at the end of the previous line', edits: [{ range: { start: prevEnd, end: prevEnd }, newText: ' \\' }], isPreferred: true }],
-      });
-      checkBalance(0, total, diagnostics);
-      // The statements' tokens are consecutive in the store and prev is the last statement: its span grows in place.
-      const base = store.append(0, total);
-      parseArgs(prev as CommandNode, 0, total, base, text, diagnostics);
-      (prev as CommandNode).extendTokens(store.count);
-      prev.range = { start: prev.range.start, end: PE[total - 1] };
-      p = line.next;
-      continue;
-    }
-    depth = 0;
-    let stmtStart = 0;
-    for (let k = 0; k <= total; k++) {
-      if (k < total) {
-        if (LK[k] !== L_PUNCT) continue;
-        if (isOpener(k)) {
-          depth++;
-          continue;
-        }
-        if (isCloser(k) && depth > 0) {
-          depth--;
-          continue;
-        }
-        if (PC[k] !== C_SEMI || depth !== 0) continue;
-      }
-      const a = stmtStart;
-      stmtStart = k + 1;
-      if (a >= k) continue;
-      const st = parseStatement(text, store, a, k, context, diagnostics);
-      // A path deeper than any RouterOS menu cannot exist (RouterOS answers "bad command name" and keeps its menu);
-      // adopting it would make every later line resolve against it (a 60 KB path line made the file quadratic).
-      if (st.kind === 'RosMenu' && depthAtMost(st.path, MAX_MENU_DEPTH)) context = st.path;
-      if (st.kind === 'RosComment' && headerVersion === undefined && children.length < 3) {
-        const hv = /by RouterOS (\d+(?:\.\d+)*)/.exec(st.text);
-        if (hv) headerVersion = hv[1];
-      }
-      children.push(st);
-    }
-    p = line.next;
-    if (line.next <= line.start) break;
   }
-  if (options.reportUnknownCommands) {
-    for (const st of children) {
-      if (st.kind !== 'RosCommand' || !st.verb || menuSpec(st.path) || st.path === '') continue;
-      diagnostics.push({ range: st.pathRange ?? st.verb.range, severity: 'information', code: 'syntax/unknown-command', message: `netcfg does not know the menu /${st.path}; its commands are not checked.` });
+  lexLogical(line.text);
+  const segs = line.segs;
+  if (segs.length === 2) {
+    // No continuation: logical offsets are physical ones shifted.
+    const d = segs[1] - segs[0];
+    for (let k = 0; k < count; k++) {
+      PS[k] = LS[k] + d;
+      PE[k] = LE[k] + d;
+    }
+  } else {
+    for (let k = 0; k < count; k++) {
+      PS[k] = physOf(segs, LS[k]);
+      PE[k] = physOf(segs, LE[k] - 1) + 1;
     }
   }
+  if (line.unbalancedBrace !== undefined) {
+    st.lines.braces[st.lines.count - 1] = 1;
+    diagnostics.push({ range: { start: line.unbalancedBrace, end: line.unbalancedBrace + 1 }, severity: 'error', code: 'syntax/unbalanced-bracket', message: 'This `{` is never closed.' });
+  }
+  const total = count;
+  // Statements at top-level `;` (the first one found, to tell a one-statement line; the rest are split below).
+  let depth = 0;
+  let single = true;
+  for (let k = 0; k < total; k++) {
+    if (LK[k] !== L_PUNCT) continue;
+    if (isOpener(k)) depth++;
+    else if (isCloser(k) && depth > 0) depth--;
+    else if (PC[k] === C_SEMI && depth === 0) {
+      single = false;
+      break;
+    }
+  }
+  const prev = children[children.length - 1];
+  if (
+    single &&
+    total >= 2 &&
+    LK[0] === L_WORD &&
+    isPunct(1, C_EQ) &&
+    !SP[1] &&
+    (text.charCodeAt(line.start) === 32 || text.charCodeAt(line.start) === 9) &&
+    prev?.kind === 'RosCommand' &&
+    prev.verb &&
+    (prev.verb.name === 'add' || prev.verb.name === 'set')
+  ) {
+    // An indented `key=value …` line after a command: the `\` was lost (common when configs are pasted
+    // from web pages). RouterOS would run it as a separate, broken command; we keep the intent and warn.
+    const prevEnd = prev.range.end;
+    diagnostics.push({
+      range: { start: PS[0], end: PE[0] },
+      severity: 'warning',
+      code: 'syntax/missing-continuation',
+      message: 'This line continues the previous command but the previous line does not end with `\\`; RouterOS runs it as a separate command.',
+      fixes: [{ title: 'Add `\\` at the end of the previous line', edits: [{ range: { start: prevEnd, end: prevEnd }, newText: ' \\' }], isPreferred: true }],
+    });
+    checkBalance(0, total, diagnostics);
+    // The statements' tokens are consecutive in the store and prev is the last statement: its span grows in place.
+    const base = store.append(0, total);
+    parseArgs(prev as CommandNode, 0, total, base, text, diagnostics);
+    (prev as CommandNode).extendTokens(store.count);
+    prev.range = { start: prev.range.start, end: PE[total - 1] };
+    return line.next;
+  }
+  depth = 0;
+  let stmtStart = 0;
+  for (let k = 0; k <= total; k++) {
+    if (k < total) {
+      if (LK[k] !== L_PUNCT) continue;
+      if (isOpener(k)) {
+        depth++;
+        continue;
+      }
+      if (isCloser(k) && depth > 0) {
+        depth--;
+        continue;
+      }
+      if (PC[k] !== C_SEMI || depth !== 0) continue;
+    }
+    const a = stmtStart;
+    stmtStart = k + 1;
+    if (a >= k) continue;
+    const node = parseStatement(text, store, a, k, st.context, diagnostics);
+    // A path deeper than any RouterOS menu cannot exist (RouterOS answers "bad command name" and keeps its menu);
+    // adopting it would make every later line resolve against it (a 60 KB path line made the file quadratic).
+    if (node.kind === 'RosMenu' && depthAtMost(node.path, MAX_MENU_DEPTH)) st.context = node.path;
+    children.push(node);
+  }
+  return line.next <= line.start ? -1 : line.next;
+}
+
+/** The export header's RouterOS version: the first comment among the first three statements that states one. */
+function headerVersionOf(children: RosStatement[]): string | undefined {
+  for (let k = 0; k < children.length && k < 3; k++) {
+    const st = children[k];
+    if (st.kind !== 'RosComment') continue;
+    const hv = /by RouterOS (\d+(?:\.\d+)*)/.exec(st.text);
+    if (hv) return hv[1];
+  }
+  return undefined;
+}
+
+/** The parse result of a finished parse (tree, lazy token list), remembered for a re-parse. */
+function finishParse(text: string, children: RosStatement[], diagnostics: SyntaxDiagnostic[], state: RosParseState | undefined): ParseResult<RosTree> {
   // Strings of long lines stay referenced by the scratch array otherwise.
   LV.length = 0;
-  const tree: RosTree = { kind: 'RosRoot', range: { start: 0, end: n }, tokens: [], children, headerVersion };
+  const tree: RosTree = { kind: 'RosRoot', range: { start: 0, end: text.length }, tokens: [], children, headerVersion: headerVersionOf(children) };
   // The document token list (with whitespace/newline/continuation tokens) is built on first use: nodes already
   // hold every significant token, and most consumers never need the gaps, which are half of all tokens.
   const result = { text, tree, diagnostics } as ParseResult<RosTree>;
   let cached: Token[] | undefined;
   Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, children)) });
+  if (state) parseStates.set(result, state);
   return result;
+}
+
+/** Parses RouterOS text. Never throws. */
+export function parseRouterOs(text: string, options: RosParseOptions = {}): ParseResult<RosTree> {
+  const store = new TokenStore(text);
+  currentStore = store;
+  const st: LineParse = { text, store, children: [], diagnostics: [], context: '', lines: new LineTable() };
+  const n = text.length;
+  let p = 0;
+  while (p < n && p >= 0) p = parseLine(st, p);
+  const { children, diagnostics } = st;
+  if (options.reportUnknownCommands) {
+    for (const c of children) {
+      if (c.kind !== 'RosCommand' || !c.verb || menuSpec(c.path) || c.path === '') continue;
+      diagnostics.push({ range: c.pathRange ?? c.verb.range, severity: 'information', code: 'syntax/unknown-command', message: `netcfg does not know the menu /${c.path}; its commands are not checked.` });
+    }
+  }
+  return finishParse(text, children, diagnostics, options.reportUnknownCommands ? undefined : { lines: st.lines, store });
+}
+
+/** How many lines before an edit a `{ … }` block's look-ahead may reach (`MAX_BRACE_LINES`), plus one. */
+const BRACE_REACH = MAX_BRACE_LINES + 1;
+
+/**
+ * The parse of `text` from `previous`, the parse of the document's previous text, and the span that changed
+ * (`Dialect.reparse`; equal to `parseRouterOs(text)`): the logical lines before the change are kept, the changed ones
+ * read again from a line that does not continue another (`\` lost) and after any line whose `{` look-ahead may
+ * reach the change, until a line starts where a line started before, outside the change, in the same menu and not
+ * indented; the lines after it are kept, moved by the change's length (their nodes take the new token store).
+ * Undefined (the caller parses the whole text) when `previous` has no re-parse state or a `{` block is near.
+ */
+export function reparseRouterOs(previous: ParseResult<RosTree>, change: ChangedSpan, text: string, options: RosParseOptions = {}): ParseResult<RosTree> | undefined {
+  const state = parseStates.get(previous);
+  if (!state || options.reportUnknownCommands) return undefined;
+  parseStates.delete(previous); // consumed: its nodes move to the new parse
+  const old = state.lines;
+  const oldStore = state.store;
+  const oldChildren = previous.tree.children;
+  const oldDiags = previous.diagnostics;
+  const d = change.newEnd - change.oldEnd;
+  // The first line read again: the one before the line of the change (a `\r` at its end may meet a `\n` typed at the
+  // start of the next), or earlier while it is indented (an indented `key=value` line extends the statement before).
+  let first = old.lineAt(change.start);
+  if (first < 0) return undefined;
+  if (first > 0) first--;
+  while (first > 0 && isIndent(text.charCodeAt(old.starts[first]))) first--;
+  for (let k = Math.max(0, first - BRACE_REACH); k <= first; k++) if (old.braces[k]) return undefined;
+  const n = text.length;
+  const store = new TokenStore(text, oldStore, old.toks[first]);
+  currentStore = store;
+  const lines = new LineTable(old.count + 16);
+  lines.addShifted(old, 0, first, 0, 0, 0, 0);
+  const st: LineParse = { text, store, children: oldChildren.slice(0, old.children[first]), diagnostics: oldDiags.slice(0, old.diags[first]), context: old.contexts[first], lines };
+  let p = old.starts[first];
+  // The old line where the kept tail starts (old.count: none).
+  let tail = old.count;
+  let j = first;
+  while (p < n && p >= 0) {
+    p = parseLine(st, p);
+    if (p < 0 || p >= n || p < change.newEnd) continue;
+    // Is `p` where an old line after the change started, read in the same menu, not indented?
+    while (j < old.count && old.starts[j] + d < p) j++;
+    if (j < old.count && old.starts[j] + d === p && old.starts[j] >= change.oldEnd && old.contexts[j] === st.context && !isIndent(text.charCodeAt(p))) {
+      tail = j;
+      break;
+    }
+  }
+  const { children, diagnostics } = st;
+  if (tail < old.count) {
+    const dChildren = children.length - old.children[tail];
+    const dDiags = diagnostics.length - old.diags[tail];
+    const dToks = store.count - old.toks[tail];
+    lines.addShifted(old, tail, old.count, d, dChildren, dDiags, dToks);
+    store.appendShifted(oldStore, old.toks[tail], oldStore.count, d);
+    for (let k = old.children[tail]; k < oldChildren.length; k++) {
+      const node = oldChildren[k] as unknown as StatementNode;
+      node.moveTo(store, dToks, d);
+      children.push(oldChildren[k]);
+    }
+    for (let k = old.diags[tail]; k < oldDiags.length; k++) diagnostics.push(d === 0 ? oldDiags[k] : shiftDiagnostic(oldDiags[k], d));
+  }
+  // The kept head's nodes read their tokens from the new store (same indexes, same text before the change).
+  for (let k = 0; k < old.children[first]; k++) (children[k] as unknown as StatementNode).moveTo(store, 0, 0);
+  return finishParse(text, children, diagnostics, { lines, store });
+}
+
+function isIndent(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+/** A diagnostic of the kept tail, `d` characters on (a fresh object: the previous parse's stay as they were). */
+function shiftDiagnostic(diag: SyntaxDiagnostic, d: number): SyntaxDiagnostic {
+  const res: SyntaxDiagnostic = { ...diag, range: shiftRange(diag.range, d) };
+  if (diag.fixes) res.fixes = diag.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: shiftRange(e.range, d), newText: e.newText })) }));
+  return res;
 }
 
 /** All tokens of the document in order: the statements' significant tokens with the gaps between them filled. */
