@@ -436,42 +436,36 @@ const T_COMMENT = 4;
 const TOKEN_KINDS: Token['kind'][] = ['word', 'number', 'string', 'punct', 'comment'];
 
 class TokenStore {
-  kinds: Uint8Array;
-  starts: Int32Array;
-  ends: Int32Array;
+  kinds = new Uint8Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
   count = 0;
-  /** A store for `text`; with `head`, it starts with that store's first `keep` tokens (a re-parse's unchanged head). */
-  constructor(
-    readonly text: string,
-    head?: TokenStore,
-    keep = 0,
-  ) {
-    const cap = head ? Math.max(1024, head.count + 1024) : 1024;
-    this.kinds = new Uint8Array(cap);
-    this.starts = new Int32Array(cap);
-    this.ends = new Int32Array(cap);
-    if (head && keep > 0) {
-      this.kinds.set(head.kinds.subarray(0, keep));
-      this.starts.set(head.starts.subarray(0, keep));
-      this.ends.set(head.ends.subarray(0, keep));
-      this.count = keep;
+  /** `text` changes only when a re-parse takes the store over (`splice`). */
+  constructor(public text: string) {}
+  /**
+   * The store of a re-parse, in place (the previous parse is consumed): tokens before `base` kept, then the tokens of
+   * `mid` (the lines read again), then this store's tokens from `tailFrom` on (`tailFrom` = count: none), their offsets
+   * moved by `d`; the text becomes `text`.
+   */
+  splice(text: string, base: number, mid: TokenStore, tailFrom: number, d: number): void {
+    const tail = this.count - tailFrom;
+    const at = base + mid.count; // where the tail goes
+    this.reserve(at + tail);
+    const { kinds, starts, ends } = this;
+    kinds.copyWithin(at, tailFrom, tailFrom + tail);
+    starts.copyWithin(at, tailFrom, tailFrom + tail);
+    ends.copyWithin(at, tailFrom, tailFrom + tail);
+    if (d !== 0) {
+      for (let k = at; k < at + tail; k++) {
+        starts[k] += d;
+        ends[k] += d;
+      }
     }
-  }
-  /** Appends tokens `from..to-1` of `other`, their offsets moved by `d` (a re-parse's kept tail). */
-  appendShifted(other: TokenStore, from: number, to: number, d: number): void {
-    const n = to - from;
-    this.reserve(this.count + n);
-    const at = this.count;
-    this.kinds.set(other.kinds.subarray(from, to), at);
-    const s = this.starts;
-    const e = this.ends;
-    const os = other.starts;
-    const oe = other.ends;
-    for (let k = 0; k < n; k++) {
-      s[at + k] = os[from + k] + d;
-      e[at + k] = oe[from + k] + d;
-    }
-    this.count += n;
+    kinds.set(mid.kinds.subarray(0, mid.count), base);
+    starts.set(mid.starts.subarray(0, mid.count), base);
+    ends.set(mid.ends.subarray(0, mid.count), base);
+    this.count = at + tail;
+    this.text = text;
   }
   private reserve(need: number): void {
     if (need <= this.kinds.length) return;
@@ -544,22 +538,23 @@ abstract class StatementNode {
     this.tokenList = undefined;
   }
   /**
-   * Moves the node into the store of a re-parse (`reparseRouterOs`): its tokens `dTok` places on in that store, its
-   * text `d` characters on in the new text. The offsets of ranges are never shared between nodes (fresh objects).
+   * Moves the node in place for a re-parse (`reparseRouterOs`): into `store`, its tokens `dTok` places on there, its
+   * text `d` characters on. No range object is shared between two nodes, so each is moved once.
    */
   moveTo(store: TokenStore, dTok: number, d: number): void {
     this.store = store;
     this.tokenFrom += dTok;
     this.tokenTo += dTok;
     if (d !== 0) {
-      this.range = shiftRange(this.range, d);
+      shiftRange(this.range, d);
       this.tokenList = undefined;
     }
   }
 }
 
-function shiftRange(r: TextRange, d: number): TextRange {
-  return { start: r.start + d, end: r.end + d };
+function shiftRange(r: TextRange, d: number): void {
+  r.start += d;
+  r.end += d;
 }
 
 class CommentNode extends StatementNode implements RosComment {
@@ -604,14 +599,17 @@ class CommandNode extends StatementNode implements RosCommand {
     super.moveTo(store, dTok, d);
     for (const p of this.params) (p as ParamNode).moveTo(store, dTok, d);
     if (d === 0) return;
-    if (this.pathRange) this.pathRange = shiftRange(this.pathRange, d);
-    if (this.verb) this.verb = { name: this.verb.name, range: shiftRange(this.verb.range, d) };
+    if (this.pathRange) shiftRange(this.pathRange, d);
+    if (this.verb) shiftRange(this.verb.range, d);
     if (this.find) {
-      const f = this.find;
-      this.find = { range: shiftRange(f.range, d), conditions: f.conditions.map((c) => ({ key: c.key, value: c.value, range: shiftRange(c.range, d), valueRange: shiftRange(c.valueRange, d) })), text: f.text };
+      shiftRange(this.find.range, d);
+      for (const c of this.find.conditions) {
+        shiftRange(c.range, d);
+        shiftRange(c.valueRange, d);
+      }
     }
-    if (this.target) this.target = { value: this.target.value, range: shiftRange(this.target.range, d) };
-    for (let k = 0; k < this.args.length; k++) this.args[k] = { value: this.args[k].value, range: shiftRange(this.args[k].range, d) };
+    if (this.target) shiftRange(this.target.range, d);
+    for (const a of this.args) shiftRange(a.range, d);
   }
 }
 
@@ -751,21 +749,33 @@ class LineTable {
     this.braces[k] = 0;
     this.contexts[k] = context;
   }
-  /** Appends lines `from..to-1` of `other`, shifted (offsets by `d`, statements, diagnostics, tokens by theirs). */
-  addShifted(other: LineTable, from: number, to: number, d: number, dChildren: number, dDiags: number, dToks: number): void {
-    const n = to - from;
-    if (this.count + n > this.starts.length) this.grow(this.count + n);
-    const at = this.count;
-    for (let k = 0; k < n; k++) {
-      const o = from + k;
-      this.starts[at + k] = other.starts[o] + d;
-      this.children[at + k] = other.children[o] + dChildren;
-      this.diags[at + k] = other.diags[o] + dDiags;
-      this.toks[at + k] = other.toks[o] + dToks;
-      this.braces[at + k] = other.braces[o];
-      this.contexts[at + k] = other.contexts[o];
+  /**
+   * A re-parse's lines, in place (the previous parse is consumed): lines before `first` kept, then the lines of `mid`
+   * (read again; their counts moved by `midChildren`, `midDiags` and `midToks`: they counted from 0), then the lines
+   * from `tail` on (`tail` = count: none) moved by `d` and by `dChildren`, `dDiags`, `dToks`.
+   */
+  splice(first: number, mid: LineTable, midChildren: number, midDiags: number, midToks: number, tail: number, d: number, dChildren: number, dDiags: number, dToks: number): void {
+    const kept = this.count - tail;
+    const at = first + mid.count; // where the tail goes
+    if (at + kept > this.starts.length) this.grow(at + kept);
+    const move = (a: Int32Array | Uint8Array, by: number) => {
+      a.copyWithin(at, tail, tail + kept);
+      if (by !== 0) for (let k = at; k < at + kept; k++) a[k] += by;
+    };
+    move(this.starts, d);
+    move(this.children, dChildren);
+    move(this.diags, dDiags);
+    move(this.toks, dToks);
+    move(this.braces, 0);
+    for (let k = 0; k < mid.count; k++) {
+      this.starts[first + k] = mid.starts[k];
+      this.children[first + k] = mid.children[k] + midChildren;
+      this.diags[first + k] = mid.diags[k] + midDiags;
+      this.toks[first + k] = mid.toks[k] + midToks;
+      this.braces[first + k] = mid.braces[k];
     }
-    this.count += n;
+    this.contexts = spliceArray(this.contexts, first, tail, mid.contexts, mid.count);
+    this.count = at + kept;
   }
   /** The last line starting at or before `offset` (lines are in document order), or -1. */
   lineAt(offset: number): number {
@@ -779,6 +789,23 @@ class LineTable {
     }
     return lo;
   }
+}
+
+/**
+ * `list` with its items `from..to-1` replaced by the first `n` of `items`: in place when as many are replaced, else a
+ * new array (no spread of an input-sized array).
+ */
+function spliceArray<T>(list: T[], from: number, to: number, items: T[], n: number): T[] {
+  if (to - from === n) {
+    for (let k = 0; k < n; k++) list[from + k] = items[k];
+    return list;
+  }
+  const res: T[] = new Array(list.length - (to - from) + n);
+  let o = 0;
+  for (let k = 0; k < from; k++) res[o++] = list[k];
+  for (let k = 0; k < n; k++) res[o++] = items[k];
+  for (let k = to; k < list.length; k++) res[o++] = list[k];
+  return res;
 }
 
 /** What a parse keeps for its re-parse: its lines, its store, and whether it was made with the unknown-command report. */
@@ -955,33 +982,37 @@ const BRACE_REACH = MAX_BRACE_LINES + 1;
 /**
  * The parse of `text` from `previous`, the parse of the document's previous text, and the span that changed
  * (`Dialect.reparse`; equal to `parseRouterOs(text)`): the logical lines before the change are kept, the changed ones
- * read again from a line that does not continue another (`\` lost) and after any line whose `{` look-ahead may
- * reach the change, until a line starts where a line started before, outside the change, in the same menu and not
- * indented; the lines after it are kept, moved by the change's length (their nodes take the new token store).
- * Undefined (the caller parses the whole text) when `previous` has no re-parse state or a `{` block is near.
+ * read again from a line that starts a statement (so no line read again continues a kept statement whose `\` was
+ * lost) and after any line whose `{` look-ahead may reach the change, until a line starts where a line started
+ * before, outside the change, in the same menu, starting a statement; the lines after it are kept, moved in place by
+ * the change's length, and the previous parse's token store is taken over. Undefined (the caller parses the whole
+ * text) when `previous` has no re-parse state or a `{` block is near.
  */
 export function reparseRouterOs(previous: ParseResult<RosTree>, change: ChangedSpan, text: string, options: RosParseOptions = {}): ParseResult<RosTree> | undefined {
   const state = parseStates.get(previous);
   if (!state || options.reportUnknownCommands) return undefined;
-  parseStates.delete(previous); // consumed: its nodes move to the new parse
   const old = state.lines;
-  const oldStore = state.store;
+  const store = state.store;
   const oldChildren = previous.tree.children;
   const oldDiags = previous.diagnostics;
   const d = change.newEnd - change.oldEnd;
   // The first line read again: the one before the line of the change (a `\r` at its end may meet a `\n` typed at the
-  // start of the next), or earlier while it is indented (an indented `key=value` line extends the statement before).
+  // start of the next), or earlier until one starts a statement (not indented, blank or `;`).
   let first = old.lineAt(change.start);
   if (first < 0) return undefined;
   if (first > 0) first--;
-  while (first > 0 && isIndent(text.charCodeAt(old.starts[first]))) first--;
+  while (first > 0 && !startsStatement(text.charCodeAt(old.starts[first]))) first--;
   for (let k = Math.max(0, first - BRACE_REACH); k <= first; k++) if (old.braces[k]) return undefined;
+  parseStates.delete(previous); // consumed: its nodes, lines and store move to the new parse
   const n = text.length;
-  const store = new TokenStore(text, oldStore, old.toks[first]);
-  currentStore = store;
-  const lines = new LineTable(old.count + 16);
-  lines.addShifted(old, 0, first, 0, 0, 0, 0);
-  const st: LineParse = { text, store, children: oldChildren.slice(0, old.children[first]), diagnostics: oldDiags.slice(0, old.diags[first]), context: old.contexts[first], lines };
+  const base = old.toks[first];
+  const firstChild = old.children[first];
+  const firstDiag = old.diags[first];
+  // The lines read again make their statements, diagnostics, tokens and line entries on their own (counting from 0),
+  // spliced into the old ones at the end. The first of them starts a statement: none continues a kept one.
+  const mid = new TokenStore(text);
+  currentStore = mid;
+  const st: LineParse = { text, store: mid, children: [], diagnostics: [], context: old.contexts[first], lines: new LineTable(64) };
   let p = old.starts[first];
   // The old line where the kept tail starts (old.count: none).
   let tail = old.count;
@@ -989,40 +1020,46 @@ export function reparseRouterOs(previous: ParseResult<RosTree>, change: ChangedS
   while (p < n && p >= 0) {
     p = parseLine(st, p);
     if (p < 0 || p >= n || p < change.newEnd) continue;
-    // Is `p` where an old line after the change started, read in the same menu, not indented?
+    // Is `p` where an old line after the change started, read in the same menu, starting a statement?
     while (j < old.count && old.starts[j] + d < p) j++;
-    if (j < old.count && old.starts[j] + d === p && old.starts[j] >= change.oldEnd && old.contexts[j] === st.context && !isIndent(text.charCodeAt(p))) {
+    if (j < old.count && old.starts[j] + d === p && old.starts[j] >= change.oldEnd && old.contexts[j] === st.context && startsStatement(text.charCodeAt(p))) {
       tail = j;
       break;
     }
   }
-  const { children, diagnostics } = st;
-  if (tail < old.count) {
-    const dChildren = children.length - old.children[tail];
-    const dDiags = diagnostics.length - old.diags[tail];
-    const dToks = store.count - old.toks[tail];
-    lines.addShifted(old, tail, old.count, d, dChildren, dDiags, dToks);
-    store.appendShifted(oldStore, old.toks[tail], oldStore.count, d);
-    for (let k = old.children[tail]; k < oldChildren.length; k++) {
-      const node = oldChildren[k] as unknown as StatementNode;
-      node.moveTo(store, dToks, d);
-      children.push(oldChildren[k]);
-    }
-    for (let k = old.diags[tail]; k < oldDiags.length; k++) diagnostics.push(d === 0 ? oldDiags[k] : shiftDiagnostic(oldDiags[k], d));
-  }
-  // The kept head's nodes read their tokens from the new store (same indexes, same text before the change).
-  for (let k = 0; k < old.children[first]; k++) (children[k] as unknown as StatementNode).moveTo(store, 0, 0);
-  return finishParse(text, children, diagnostics, { lines, store });
+  const midChildren = st.children;
+  const midDiags = st.diagnostics;
+  const tailChild = tail < old.count ? old.children[tail] : oldChildren.length;
+  const tailDiag = tail < old.count ? old.diags[tail] : oldDiags.length;
+  const tailFrom = tail < old.count ? old.toks[tail] : store.count;
+  const dToks = base + mid.count - tailFrom;
+  const dChildren = firstChild + midChildren.length - tailChild;
+  const dDiags = firstDiag + midDiags.length - tailDiag;
+  // Diagnostics first: some share a range object with their node (`syntax/missing-path` the verb's), moved next.
+  const diagnostics = oldDiags.slice(0, firstDiag);
+  for (const x of midDiags) diagnostics.push(x);
+  for (let k = tailDiag; k < oldDiags.length; k++) diagnostics.push(d === 0 ? oldDiags[k] : shiftDiagnostic(oldDiags[k], d));
+  if (d !== 0 || dToks !== 0) for (let k = tailChild; k < oldChildren.length; k++) (oldChildren[k] as unknown as StatementNode).moveTo(store, dToks, d);
+  store.splice(text, base, mid, tailFrom, d);
+  currentStore = store;
+  for (const c of midChildren) (c as unknown as StatementNode).moveTo(store, base, 0);
+  old.splice(first, st.lines, firstChild, firstDiag, base, tail, d, dChildren, dDiags, dToks);
+  const children = spliceArray(oldChildren, firstChild, tailChild, midChildren, midChildren.length);
+  return finishParse(text, children, diagnostics, { lines: old, store });
 }
 
-function isIndent(c: number): boolean {
-  return c === 32 || c === 9;
+/**
+ * Whether a line starting with `c` makes a statement of its first token (so a later indented line cannot continue a
+ * statement before it): not indented, blank, `;` or a `\` (a continuation may leave the line empty).
+ */
+function startsStatement(c: number): boolean {
+  return !Number.isNaN(c) && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 59 && c !== 92;
 }
 
 /** A diagnostic of the kept tail, `d` characters on (a fresh object: the previous parse's stay as they were). */
 function shiftDiagnostic(diag: SyntaxDiagnostic, d: number): SyntaxDiagnostic {
-  const res: SyntaxDiagnostic = { ...diag, range: shiftRange(diag.range, d) };
-  if (diag.fixes) res.fixes = diag.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: shiftRange(e.range, d), newText: e.newText })) }));
+  const res: SyntaxDiagnostic = { ...diag, range: { start: diag.range.start + d, end: diag.range.end + d } };
+  if (diag.fixes) res.fixes = diag.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: { start: e.range.start + d, end: e.range.end + d }, newText: e.newText })) }));
   return res;
 }
 
