@@ -203,8 +203,11 @@ export function parseStructure(text: string): StructuralParse {
   return { tree: root, significant: tokens, diagnostics, lexDiagnostics };
 }
 
-/** How far before an edit a re-parse starts lexing: more than any token looks past its end (`{a,b}` suffixes: 24). */
-const LOOK_BEHIND = 64;
+/**
+ * How far before an edit a re-parse starts lexing: more than lexing a token reads past its start (an address is tried
+ * over up to 46 characters, then a prefix length and a `{a,b}` suffix of up to 24: under 80).
+ */
+const LOOK_BEHIND = 128;
 
 /**
  * The structural parse of `text` from the structural parse of the previous text and the span that changed (the
