@@ -8,7 +8,7 @@ import { ambiguousPeerFindings, PairIndex, pairKeys } from './analysis/pairing';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings } from './analysis/types';
 import { lowerOrCrash } from './dialects/guard';
 import { detectDialect, dialectById } from './dialects/registry';
-import type { Dialect, DialectOptions, LowerResult } from './dialects/types';
+import type { ChangedSpan, Dialect, DialectOptions, LowerResult } from './dialects/types';
 import { generatePeer, unpairedPeers, type GeneratedPeer, type GenerateOptions, type PeerCandidate } from './generate';
 import * as model from './model';
 import { applyRules, policiesFor, type RuleSettings } from './rules/apply';
@@ -61,6 +61,19 @@ export interface PrecomputedLowering {
   device: { findings: model.Finding[]; errors: string[] };
 }
 
+/**
+ * One edit of a document's text, as LSP's incremental `contentChanges` give it but in UTF-16 offsets: `[start, end)`
+ * of the text before this change is replaced by `text`. A list of them applies in order, each to the text the
+ * previous ones made (as LSP applies them).
+ */
+export interface TextChange {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type { ChangedSpan } from './dialects/types';
+
 /** One document as the service holds it. Parse and model are computed lazily, once per version. */
 export interface DocumentState {
   uri: string;
@@ -92,14 +105,23 @@ export interface DocumentState {
    */
   effective?: { key: string; version: number; device: model.Device };
   lineStarts: number[];
+  /**
+   * What changed from the text this document replaced (`previousStamp`): the span, as `setDocument`'s changes give it
+   * or found by comparing the texts. Absent for a new document, in batch mode, and for a document entered from a
+   * precomputed lowering. Editor features may use it to update what they computed for the previous version.
+   */
+  change?: ChangedSpan & { previousStamp: number };
 }
 
 export interface LanguageService {
   /**
    * Adds or replaces a document. Returns the URIs whose findings may have changed (itself and old/new partners;
-   * in batch mode only itself).
+   * in batch mode only itself). `changes`, when the host knows them, are the edits that made `text` from the text
+   * the service holds for `uri` (the LSP server passes the editor's incremental changes): a dialect that can re-parse
+   * incrementally (`Dialect.reparse`) then re-parses only what changed. Without them, the changed span is found by
+   * comparing both texts from both ends. Either way the results equal those of a full parse.
    */
-  setDocument(uri: string, text: string, version: number, languageId?: string, skip?: HostSkip): Set<string>;
+  setDocument(uri: string, text: string, version: number, languageId?: string, skip?: HostSkip, changes?: readonly TextChange[]): Set<string>;
   /**
    * Batch mode only: `setDocument` with the dialect and lowering a host computed elsewhere (the CLI's worker
    * threads run the same `setDocument` path and hand the result over), so the service does not parse again.
@@ -281,11 +303,21 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   function parseOf(doc: DocumentState): ParseResult<unknown> | undefined {
     if (!doc.dialect) return undefined;
     if (!doc.parsed) {
-      doc.parsed = parseGuarded(dialectById(doc.dialect), doc.text, dialectOptions());
+      const dialect = dialectById(doc.dialect);
+      const previous = previousParse.get(doc);
+      previousParse.delete(doc);
+      const options = dialectOptions();
+      doc.parsed = (previous && doc.change && reparseGuarded(dialect, previous, doc.change, doc.text, options)) || parseGuarded(dialect, doc.text, options);
       if (doc.light) keepHydrated(doc);
     }
     return doc.parsed;
   }
+
+  /**
+   * The parse of a document's previous text, kept for its next parse only when the dialect can re-parse from it
+   * (`Dialect.reparse`); taken (and dropped) by the first `parseOf` of the new text.
+   */
+  const previousParse = new WeakMap<DocumentState, ParseResult<unknown>>();
 
   // Files entered by `setIndexed` whose tree was made again for a request (hover, navigation), oldest first; past
   // `MAX_HYDRATED`, the oldest drops it. A file given its Setters back (`hydrate`: the other end of a pair with an
@@ -507,7 +539,7 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   }
 
   /** `setDocument`, with a host's precomputed lowering when it has one (`setLowered`). */
-  function putDocument(uri: string, text: string, version: number, languageId: string | undefined, skip: HostSkip | undefined, precomputed: PrecomputedLowering | undefined): Set<string> {
+  function putDocument(uri: string, text: string, version: number, languageId: string | undefined, skip: HostSkip | undefined, precomputed: PrecomputedLowering | undefined, changes?: readonly TextChange[]): Set<string> {
     hydrated.delete(uri);
     if (isWorkspaceConfigUri(uri)) {
       docs.set(uri, { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: lineStarts(text), skipReason: 'netcfg.yaml is the workspace configuration' });
@@ -519,10 +551,18 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     const batch = settings.batch === true;
     const affected = new Set<string>([uri]);
     if (!batch) for (const p of index.neighbourhood(uri)) affected.add(p);
-    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: batch ? [] : lineStarts(text), hostSkip: skip };
+    const old = docs.get(uri);
+    // The span an editor's edit changed (issue 16): line starts, dialect detection and the parse then redo only that.
+    const change = !batch && !precomputed && old && !wsConfigs.has(uri) ? changedSpan(old.text, text, changes) : undefined;
+    const doc: DocumentState = { uri, version, stamp: ++stampCounter, text, languageId, lineStarts: batch ? [] : change ? shiftedLineStarts(old!.lineStarts, old!.text, text, change) : lineStarts(text), hostSkip: skip };
+    if (change) doc.change = { ...change, previousStamp: old!.stamp };
     // Batch mode reads line starts only to place the findings of a file that has some: computed on first use.
     if (batch) lazyLineStarts(doc);
-    resolve(doc);
+    if (change && old!.dialect && change.start >= DETECT_PREFIX && !skip && !old!.hostSkip && languageId === old!.languageId && text.length <= settings.maxFileSize) {
+      // Detection reads the file name, the language id and the first 64 KiB, none of which changed.
+      doc.dialect = old!.dialect;
+    } else resolve(doc);
+    if (change && old!.parsed && old!.dialect === doc.dialect && doc.dialect && dialectById(doc.dialect).reparse) previousParse.set(doc, old!.parsed);
     const wasSwan = docs.get(uri)?.dialect === 'strongswan';
     trackSwan(uri, doc.dialect);
     if (precomputed && doc.dialect === precomputed.dialect) {
@@ -552,8 +592,8 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
       return settings;
     },
 
-    setDocument(uri, text, version, languageId, skip) {
-      return putDocument(uri, text, version, languageId, skip, undefined);
+    setDocument(uri, text, version, languageId, skip, changes) {
+      return putDocument(uri, text, version, languageId, skip, undefined, changes);
     },
 
     setLowered(uri, text, version, precomputed) {
@@ -711,6 +751,111 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   return service;
 }
 
+/** How much of a text dialect detection reads (`detectDialect`): an edit after it keeps the document's dialect. */
+const DETECT_PREFIX = 65536;
+
+/**
+ * The span that changed from `previous` to `text`: composed from `changes` (each applied to the text the previous
+ * ones made) when they are given and agree with both lengths and the text around the span; otherwise found by
+ * comparing the texts from both ends (in chunks: equal chunks compare as whole strings). Equal texts give an empty
+ * span.
+ */
+export function changedSpan(previous: string, text: string, changes?: readonly TextChange[]): ChangedSpan {
+  if (changes && changes.length > 0) {
+    const span = composeChanges(previous.length, changes);
+    if (span && spanAgrees(previous, text, span)) return span;
+  }
+  return diffSpan(previous, text);
+}
+
+/**
+ * One span covering a list of changes: `[start, oldEnd)` of the original text, `[start, newEnd)` of the result.
+ * Undefined when a change lies outside the text it applies to.
+ */
+export function composeChanges(length: number, changes: readonly TextChange[]): ChangedSpan | undefined {
+  let start = -1;
+  let oldEnd = 0;
+  let newEnd = 0;
+  let cur = length; // length of the text the next change applies to
+  for (const c of changes) {
+    if (!(Number.isInteger(c.start) && Number.isInteger(c.end)) || c.start < 0 || c.end < c.start || c.end > cur || typeof c.text !== 'string') return undefined;
+    const delta = c.text.length - (c.end - c.start);
+    if (start < 0) {
+      start = c.start;
+      oldEnd = c.end;
+      newEnd = c.end + delta;
+    } else {
+      // [start, newEnd) of the current text is the changed part; beyond it the current text is the original shifted.
+      if (c.end > newEnd) oldEnd += c.end - newEnd;
+      if (c.start < start) start = c.start;
+      newEnd = Math.max(newEnd, c.end) + delta;
+    }
+    cur += delta;
+  }
+  return start < 0 ? undefined : { start, oldEnd, newEnd };
+}
+
+/** Cheap checks that a span composed from a host's changes fits both texts (lengths, and the text around it). */
+function spanAgrees(previous: string, text: string, span: ChangedSpan): boolean {
+  const { start, oldEnd, newEnd } = span;
+  if (oldEnd > previous.length || newEnd > text.length || previous.length - oldEnd !== text.length - newEnd) return false;
+  const w = 256;
+  const a = Math.max(0, start - w);
+  if (previous.slice(a, start) !== text.slice(a, start)) return false;
+  return previous.slice(oldEnd, oldEnd + w) === text.slice(newEnd, newEnd + w);
+}
+
+/** The changed span of two texts, compared from both ends. */
+export function diffSpan(previous: string, text: string): ChangedSpan {
+  const min = Math.min(previous.length, text.length);
+  const chunk = 4096;
+  let s = 0;
+  while (s + chunk <= min && previous.slice(s, s + chunk) === text.slice(s, s + chunk)) s += chunk;
+  while (s < min && previous.charCodeAt(s) === text.charCodeAt(s)) s++;
+  let oe = previous.length;
+  let ne = text.length;
+  while (oe - chunk >= s && ne - chunk >= s && previous.slice(oe - chunk, oe) === text.slice(ne - chunk, ne)) {
+    oe -= chunk;
+    ne -= chunk;
+  }
+  while (oe > s && ne > s && previous.charCodeAt(oe - 1) === text.charCodeAt(ne - 1)) {
+    oe--;
+    ne--;
+  }
+  return { start: s, oldEnd: oe, newEnd: ne };
+}
+
+/**
+ * The line starts of `text` from those of `previous` (`starts`) and the span that changed: the starts before the
+ * span kept, the span's lines scanned, the rest shifted. Equal to `lineStarts(text)` (test/unit/incremental.test.ts).
+ */
+export function shiftedLineStarts(starts: readonly number[], previous: string, text: string, span: ChangedSpan): number[] {
+  const { start, oldEnd, newEnd } = span;
+  const d = newEnd - oldEnd;
+  const res: number[] = [];
+  // Starts before the span whose terminator (and the character after it) is untouched.
+  let k = 0;
+  for (; k < starts.length && starts[k] < start; k++) res.push(starts[k]);
+  if (res.length === 0) res.push(0);
+  // Terminators from just before the span to its end, as `lineStarts` reads them.
+  let i = Math.max(0, start - 1);
+  for (; i <= newEnd && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) res.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      res.push(i + 1);
+    }
+  }
+  // `i` is the first position not read: every later start comes from a terminator at or after it, in the unchanged tail.
+  for (; k < starts.length; k++) {
+    const x = starts[k] + d;
+    if (starts[k] > oldEnd && x > i) res.push(x);
+  }
+  void previous;
+  return res;
+}
+
 /** `doc.lineStarts` computed from `doc.text` on first read (and settable, like the plain field). */
 function lazyLineStarts(doc: DocumentState): void {
   let memo: number[] | undefined;
@@ -850,6 +995,19 @@ function parseGuarded(dialect: Dialect<unknown>, text: string, options: DialectO
  */
 export function lowerGuarded(dialect: Dialect<unknown>, parsed: ParseResult<unknown>, uri: string, options: DialectOptions): LowerResult {
   return lowerOrCrash(dialect.id, parsed, uri, () => dialect.lower(parsed, uri, options), onInternalError);
+}
+
+/**
+ * A dialect's incremental re-parse (`Dialect.reparse`), guarded: undefined (the caller parses the whole text) when the
+ * dialect is not sure or throws; a throw is logged, since it is a bug.
+ */
+function reparseGuarded(dialect: Dialect<unknown>, previous: ParseResult<unknown>, change: ChangedSpan, text: string, options: DialectOptions): ParseResult<unknown> | undefined {
+  try {
+    return dialect.reparse?.(previous, change, text, options);
+  } catch (err) {
+    onInternalError(err);
+    return undefined;
+  }
 }
 
 /** A check that throws must not take the others down: it reports nothing, and the error is logged by the host. */

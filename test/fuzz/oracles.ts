@@ -19,7 +19,7 @@ import { createLanguageService, setInternalErrorHandler, type LanguageService } 
 import { lineStarts, positionAt, type TextRange } from '../../server/src/syntax';
 import { SECRET } from './mutate';
 
-export type FailureKind = 'throw' | 'parser-crash' | 'lossless' | 'range' | 'secret' | 'slow' | 'hang';
+export type FailureKind = 'throw' | 'parser-crash' | 'lossless' | 'range' | 'secret' | 'slow' | 'hang' | 'incremental';
 
 export interface Failure {
   kind: FailureKind;
@@ -48,6 +48,9 @@ export interface FuzzCase {
   /** CLI mode of the service. */
   batch?: boolean;
 }
+
+/** What the incremental oracle types: syntax that changes how lines, blocks, strings and comments are read. */
+const INCREMENTAL_PIECES = ['x', '\n', '{', '}', ';', '"', '\\\n', '#', '/*', ' '];
 
 export interface OracleResult {
   failures: Failure[];
@@ -286,5 +289,31 @@ export function runOracles(c: FuzzCase, onStage?: (stage: string) => void): Orac
     for (const a of guard('codeActions', () => getCodeActions(service, { uri, range: { start: pos, end: pos } }), o) ?? []) shown('codeActions', a.title, o);
   }
   setInternalErrorHandler(() => {});
-  return { failures, times, totalMs: performance.now() - t0 };
+  // ---- incremental oracle (issue 16): an edit at the first request position, given to the service as the editor's
+  // change (so a dialect that can re-parses only around it), then undone the same way: the findings (and so every
+  // range, message and fix) equal those of a fresh service given each text whole. Its time (two fresh services) is
+  // not counted against the slow budget (`times.incremental` has it; a hang is still one).
+  const totalMs = performance.now() - t0;
+  if (!c.batch && c.positions.length > 0) {
+    const at = Math.min(c.positions[0], c.doc.text.length);
+    const piece = INCREMENTAL_PIECES[at % INCREMENTAL_PIECES.length];
+    const end = Math.min(c.doc.text.length, at + (at % 3));
+    const edited = c.doc.text.slice(0, at) + piece + c.doc.text.slice(end);
+    const steps = [
+      { text: edited, change: { start: at, end, text: piece } },
+      { text: c.doc.text, change: { start: at, end: at + piece.length, text: c.doc.text.slice(at, end) } },
+    ];
+    steps.forEach((step, k) => {
+      guard('incremental', () => {
+        service.setDocument(uri, step.text, 2 + k, c.doc.languageId, undefined, [step.change]);
+        const fresh = createLanguageService();
+        for (const d of docs) fresh.setDocument(d.uri, d.uri === uri ? step.text : d.text, 1, d.languageId);
+        const got = JSON.stringify(service.getFindings(uri));
+        const want = JSON.stringify(fresh.getFindings(uri));
+        if (got !== want) fail('incremental', 'incremental', `findings after ${k === 0 ? 'the edit' : 'undoing the edit'} ${JSON.stringify(step.change)} differ from a fresh service's`, at);
+      });
+    });
+  }
+
+  return { failures, times, totalMs };
 }

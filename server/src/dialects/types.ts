@@ -81,6 +81,17 @@ export interface LowerResult {
   phase1Policies?: model.Phase1Proposal[];
 }
 
+/**
+ * What changed between two texts of one document: `previous.slice(start, oldEnd)` became `text.slice(start, newEnd)`;
+ * everything before `start` and after the changed part (`previous.slice(oldEnd)`, `text.slice(newEnd)`) is equal.
+ * UTF-16 offsets. The service makes it from the editor's incremental changes, or by comparing the two texts.
+ */
+export interface ChangedSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
 export interface Dialect<TTree = unknown> {
   id: model.DialectId;
   displayName: string;
@@ -90,6 +101,14 @@ export interface Dialect<TTree = unknown> {
    */
   detect(text: string): number;
   parse(text: string, options: DialectOptions): ParseResult<TTree>;
+  /**
+   * Optional incremental re-parse (issue 16): the parse of `text` made from `previous`, the parse of the document's
+   * previous text with the same options, and the span that changed. The result must equal `parse(text, options)`
+   * (tree, ranges, tokens, diagnostics, in the same order); return undefined whenever that is not certain, and the
+   * host parses the whole text. `previous` is consumed: the dialect may take its nodes over (shifting their offsets),
+   * so the host never reads it again. Never throws (the host treats a throw as undefined).
+   */
+  reparse?(previous: ParseResult<TTree>, change: ChangedSpan, text: string, options: DialectOptions): ParseResult<TTree> | undefined;
   lower(parsed: ParseResult<TTree>, uri: string, options: DialectOptions): LowerResult;
   outline(parsed: ParseResult<TTree>): OutlineSymbol[];
   folding(parsed: ParseResult<TTree>): FoldingRegion[];

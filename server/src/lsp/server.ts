@@ -64,7 +64,7 @@ import {
 } from '../protocol';
 import { visibleFindings } from '../rules/apply';
 import { BASELINE_FILE_NAME, baselineFingerprints as baselineFingerprintsOf, parseBaseline } from '../rules/baseline';
-import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type HostSkip, type ServiceSettings } from '../service';
+import { createLanguageService, DEFAULT_SETTINGS, setInternalErrorHandler, type HostSkip, type ServiceSettings, type TextChange } from '../service';
 import { childUri, isUnder, uriBaseName, type HostFile, type ServerHost } from './host';
 
 
@@ -227,11 +227,24 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
   /** Bumps whenever a netcfg.yaml enters or leaves the service: worker models made under the older ones are not taken. */
   let projectsEpoch = 0;
 
-  function setDocument(uri: string, text: string, languageId?: string, skip?: HostSkip): Set<string> {
+  /**
+   * The editor's changes to each open document since the service was last given its text (issue 16: the service
+   * re-parses only what they changed), as offsets in the text each applies to; undefined when unknown (the document
+   * was just opened, replaced whole, or the service holds another text for it): the service then compares the texts.
+   */
+  const pendingChanges = new Map<string, TextChange[] | undefined>();
+  /** Past this many changes between two flushes, the service compares the texts instead. */
+  const MAX_PENDING_CHANGES = 1000;
+
+  function setDocument(uri: string, text: string, languageId?: string, skip?: HostSkip, changes?: readonly TextChange[]): Set<string> {
     inFlight.delete(uri);
     if (isProjectFileName(uriBaseName(uri))) projectsEpoch++;
     known.add(uri);
-    return service.setDocument(uri, text, ++serviceVersion, languageId, skip);
+    const res = service.setDocument(uri, text, ++serviceVersion, languageId, skip, changes);
+    // Changes are tracked from here only when the service now holds the open document's text (the same string).
+    const open = documents.get(uri);
+    if (open) pendingChanges.set(uri, open.getText() === text ? [] : undefined);
+    return res;
   }
 
   function removeDocument(uri: string): Set<string> {
@@ -285,7 +298,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
         // The editor may know this file under another spelling than the disk index: keep one copy.
         const file = diskUriOf(uri);
         if (file && file !== uri && service.getDocument(file)) enqueue(removeDocument(file));
-        enqueue(setDocument(uri, doc.getText(), dialectOverride(doc.languageId)));
+        enqueue(setDocument(uri, doc.getText(), dialectOverride(doc.languageId), undefined, pendingChanges.get(uri)));
         appliedVersion.set(uri, doc.version);
       });
     }
@@ -363,6 +376,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
   documents.onDidClose((e) => {
     const uri = e.document.uri;
     dirty.delete(uri);
+    pendingChanges.delete(uri);
     // A reopened document starts its versions again.
     appliedVersion.delete(uri);
     publishedVersion.delete(uri);
@@ -420,6 +434,22 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
     return true;
   }
 
+  /**
+   * Applies a didChange one change at a time (as TextDocuments would, in order), noting each change's offsets in the
+   * text it applies to for the service (`pendingChanges`).
+   */
+  function applyChanges(p: DidChangeTextDocumentParams, handler: (p: DidChangeTextDocumentParams) => void): void {
+    const uri = p.textDocument.uri;
+    if (!documents.get(uri) || p.contentChanges.length === 0) return handler(p);
+    for (const c of p.contentChanges) {
+      const doc = documents.get(uri)!;
+      let list = pendingChanges.get(uri);
+      if ('range' in c && c.range && list && list.length < MAX_PENDING_CHANGES) list.push({ start: doc.offsetAt(c.range.start), end: doc.offsetAt(c.range.end), text: c.text });
+      else if (list) pendingChanges.set(uri, (list = undefined));
+      handler({ textDocument: p.textDocument, contentChanges: [c] });
+    }
+  }
+
   function acceptClose(p: DidCloseTextDocumentParams): boolean {
     if (typeof p?.textDocument?.uri === 'string') return true;
     malformed('textDocument/didClose');
@@ -430,8 +460,10 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
     onDidOpenTextDocument: (handler) =>
       connection.onDidOpenTextDocument(
         guarded('textDocument/didOpen', (p) => {
-          if (acceptOpen(p)) handler(p);
-          else malformed('textDocument/didOpen');
+          if (acceptOpen(p)) {
+            pendingChanges.set(p.textDocument.uri, undefined); // the service may hold the file's text from the disk
+            handler(p);
+          } else malformed('textDocument/didOpen');
         }),
       ),
     onDidChangeTextDocument: (handler) =>
@@ -441,7 +473,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
           const queued = uri === undefined ? 0 : (queuedChanges.get(uri) ?? 0);
           if (queued > 1) queuedChanges.set(uri!, queued - 1);
           else if (uri !== undefined) queuedChanges.delete(uri);
-          return acceptChange(p) ? handler(p) : undefined;
+          return acceptChange(p) ? applyChanges(p, handler) : undefined;
         }),
       ),
     onDidCloseTextDocument: (handler) => connection.onDidCloseTextDocument(guarded('textDocument/didClose', (p) => (acceptClose(p) ? handler(p) : undefined))),

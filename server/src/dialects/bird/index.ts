@@ -3,20 +3,42 @@
 
 import type { ParseResult, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
-import type { Dialect } from '../types';
+import type { ChangedSpan, Dialect } from '../types';
 import { analyze, type BirdInfo } from './analyze';
 import { birdComplete, birdHover } from './assist';
 import { detectBird, type BirdTree } from './features';
 import { birdFolding, birdOutline } from './outline';
 import { lowerBird } from './lower';
-import { documentTokens, keepSignificant, parseStructure, significantTokens } from './parser';
+import { documentTokens, keepSignificant, parseStructure, reparseStructure, significantTokens, type StructuralParse } from './parser';
 import { lowerOrCrash } from '../guard';
 
 export type { BirdTree } from './features';
 
 /** Parses a BIRD config: lossless tokens, statement/block tree, syntax and grammar diagnostics. Never throws. */
 export function parseBird(text: string, options: { birdVersion?: string } = {}): ParseResult<BirdTree> {
-  const { tree, significant, diagnostics } = parseStructure(text);
+  return analyzed(text, parseStructure(text), options);
+}
+
+/** The structural parse each parse result was made from, for its re-parse (taken, and so forgotten, by it). */
+const structures = new WeakMap<object, StructuralParse>();
+
+/**
+ * The parse of `text` from the parse of the previous text and the span that changed (`Dialect.reparse`, issue 16;
+ * equal to `parseBird(text)`): the structure is re-parsed around the change (`reparseStructure`), the analysis runs
+ * on the whole tree. Undefined when `previous` was not made here or the structure cannot be re-parsed.
+ */
+export function reparseBird(previous: ParseResult<BirdTree>, change: ChangedSpan, text: string, options: { birdVersion?: string } = {}): ParseResult<BirdTree> | undefined {
+  const structure = structures.get(previous);
+  if (!structure) return undefined;
+  structures.delete(previous); // consumed: its tokens and nodes move to the new parse
+  const next = reparseStructure(structure, previous.text, change, text);
+  return next && analyzed(text, next, options);
+}
+
+function analyzed(text: string, structure: StructuralParse, options: { birdVersion?: string }): ParseResult<BirdTree> {
+  const { tree, significant } = structure;
+  // The analysis adds its diagnostics to a copy: the structure keeps its own for a re-parse.
+  const diagnostics = structure.diagnostics.slice();
   let info: BirdInfo;
   try {
     info = analyze(tree, diagnostics, { birdVersion: options.birdVersion });
@@ -26,7 +48,9 @@ export function parseBird(text: string, options: { birdVersion?: string } = {}):
     diagnostics.push(internalErrorDiagnostic(e));
   }
   diagnostics.sort((a, b) => a.range.start - b.range.start);
-  return withLazyTokens({ text, tree: Object.assign(tree, { info }), diagnostics }, significant);
+  const res = withLazyTokens({ text, tree: Object.assign(tree, { info }), diagnostics }, significant);
+  structures.set(res, structure);
+  return res;
 }
 
 /**
@@ -47,6 +71,7 @@ export const birdDialect: Dialect<BirdTree> = {
   displayName: 'BIRD',
   detect: detectBird,
   parse: (text, options) => parseBird(text, options),
+  reparse: (previous, change, text, options) => reparseBird(previous, change, text, options),
   // Same rule as parsing: never throw; report and return an empty device.
   lower: (parsed, uri) => lowerOrCrash('bird', parsed, uri, () => lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri)),
   outline: (parsed) => birdOutline(parsed.tree),

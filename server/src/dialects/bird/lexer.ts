@@ -8,6 +8,8 @@ import type { SyntaxDiagnostic, Token, TokenKind } from '../../syntax';
 export interface LexResult {
   tokens: Token[];
   diagnostics: SyntaxDiagnostic[];
+  /** Where lexing stopped: the text's length, or the end of the last token (or gap) started before `to`. */
+  end: number;
 }
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -33,12 +35,15 @@ const PUNCT = '{}()[];,:.';
  * `comment` covers `#` line comments and `/* *\/` block comments. Never throws.
  * With `significantOnly`, whitespace and newline runs make no token (the parser's own walk, ~half the tokens);
  * `gapTokens` rebuilds them, so the list stays lossless on demand.
+ * `from`/`to` lex a window (the incremental re-parse): from offset `from` (where a token starts), the tokens and gaps
+ * that start before `to`; the last may end after `to` (`end` says where).
  */
-export function lex(text: string, significantOnly = false): LexResult {
+export function lex(text: string, significantOnly = false, from = 0, to = text.length): LexResult {
   const tokens: Token[] = [];
   const diagnostics: SyntaxDiagnostic[] = [];
   const n = text.length;
-  let i = 0;
+  const stop = Math.min(n, to);
+  let i = from;
   // Most tokens are one ASCII character or a run of spaces: share those strings instead of allocating one per token.
   const push = (kind: TokenKind, start: number, end: number) => {
     if (significantOnly && (kind === 'whitespace' || kind === 'newline')) return;
@@ -50,7 +55,7 @@ export function lex(text: string, significantOnly = false): LexResult {
     tokens.push({ kind, start, end, text: t });
   };
 
-  while (i < n) {
+  while (i < stop) {
     const c = text.charCodeAt(i);
     const s = i;
     if (c === 10 || c === 13) {
@@ -149,7 +154,7 @@ export function lex(text: string, significantOnly = false): LexResult {
       push('bogus', s, i);
     }
   }
-  return { tokens, diagnostics };
+  return { tokens, diagnostics, end: i };
 }
 
 /** Characters of the longest textual IP address (IPv6 with an embedded IPv4 address). */

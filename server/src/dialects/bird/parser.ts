@@ -3,6 +3,7 @@
 // nest tokens. Iterative (no recursion), linear, never throws. Imports nothing but syntax/ and its lexer.
 
 import type { ParseResult, SyntaxDiagnostic, SyntaxNode, Token } from '../../syntax';
+import type { ChangedSpan } from '../types';
 import { gapTokens, isTrivia, lex } from './lexer';
 
 /** A statement: its significant tokens (including the closing `;` if any) and the blocks it owns, in order. */
@@ -15,7 +16,9 @@ export interface StructuralParse {
   tree: SyntaxNode;
   /** Significant tokens and comments, in document order (no whitespace or newline tokens). */
   significant: Token[];
+  /** The lexer's diagnostics, then the parser's (the first `lexDiagnostics` are the lexer's). */
   diagnostics: SyntaxDiagnostic[];
+  lexDiagnostics: number;
 }
 
 interface Frame {
@@ -44,57 +47,68 @@ function addChild(parent: SyntaxNode, child: SyntaxNode): void {
   else parent.children.push(child);
 }
 
-/** Parses BIRD text into statements and blocks. */
-export function parseStructure(text: string): StructuralParse {
-  const { tokens, diagnostics } = lex(text, true);
-  const root: SyntaxNode = { kind: ROOT, range: { start: 0, end: text.length }, tokens: [], children: [] };
-  const stack: Frame[] = [{ block: root, toks: [] }];
+/**
+ * The structural parser's state, fed one significant token at a time (`feed`), so a re-parse can run it over the
+ * tokens of a window and stop between two top-level statements (`atTopLevel`).
+ */
+class StructureParser {
+  readonly stack: Frame[];
   // Depth of ( and [ inside the current statement: braces there are set/expression syntax, not blocks.
-  let bracketDepth = 0;
+  private bracketDepth = 0;
   // After a block closes, the owning statement continues only with `;` or `else`.
-  let afterBlock: SyntaxNode | undefined;
+  private afterBlock: SyntaxNode | undefined = undefined;
 
-  const finish = (frame: Frame) => {
+  constructor(
+    readonly root: SyntaxNode,
+    readonly diagnostics: SyntaxDiagnostic[],
+  ) {
+    this.stack = [{ block: root, toks: [] }];
+  }
+
+  private finish(frame: Frame): void {
     if (frame.current) {
       frame.current.tokens = frame.toks.slice();
       frame.toks.length = 0;
       addChild(frame.block, frame.current);
       frame.current = undefined;
     }
-    bracketDepth = 0;
-  };
+    this.bracketDepth = 0;
+  }
 
-  for (const t of tokens) {
-    if (isTrivia(t)) continue;
+  /** One token (comments and whitespace are skipped). */
+  feed(t: Token): void {
+    if (isTrivia(t)) return;
+    const stack = this.stack;
+    const root = this.root;
     let frame = stack[stack.length - 1];
-    if (afterBlock) {
-      const stmt = afterBlock;
-      afterBlock = undefined;
+    if (this.afterBlock) {
+      const stmt = this.afterBlock;
+      this.afterBlock = undefined;
       if (t.text === ';') {
         frame.toks.push(t);
         stmt.range.end = t.end;
-        finish(frame);
-        continue;
+        this.finish(frame);
+        return;
       }
       if (t.kind === 'word' && t.text === 'else') {
         frame.toks.push(t);
         stmt.range.end = t.end;
-        continue;
+        return;
       }
-      finish(frame);
+      this.finish(frame);
     }
-    if (t.text === '}' && t.kind === 'punct' && bracketDepth === 0) {
+    if (t.text === '}' && t.kind === 'punct' && this.bracketDepth === 0) {
       if (stack.length === 1) {
-        diagnostics.push({ range: { start: t.start, end: t.end }, severity: 'error', code: 'syntax/unexpected-brace', message: 'Unexpected `}`: there is no open block to close' });
+        this.diagnostics.push({ range: { start: t.start, end: t.end }, severity: 'error', code: 'syntax/unexpected-brace', message: 'Unexpected `}`: there is no open block to close' });
         // Keep it in the tree as a statement of its own so tokens stay reachable.
         const bogus = newStatement(t);
         bogus.kind = 'BirdBogus';
         bogus.tokens.push(t);
-        finish(frame);
+        this.finish(frame);
         root.children.push(bogus);
-        continue;
+        return;
       }
-      finish(frame);
+      this.finish(frame);
       frame.block.tokens = [frame.block.tokens[0], t];
       frame.block.range.end = t.end;
       stack.pop();
@@ -102,58 +116,223 @@ export function parseStructure(text: string): StructuralParse {
       const owner = frame.owner!;
       owner.range.end = t.end;
       parent.current = owner;
-      afterBlock = owner;
-      continue;
+      this.afterBlock = owner;
+      return;
     }
     if (!frame.current) frame.current = newStatement(t);
     const stmt = frame.current;
-    if (t.text === '{' && t.kind === 'punct' && bracketDepth === 0) {
+    if (t.text === '{' && t.kind === 'punct' && this.bracketDepth === 0) {
       const block: SyntaxNode = { kind: BLOCK, range: { start: t.start, end: t.end }, tokens: [t], children: [] };
       addChild(stmt, block);
       stmt.range.end = t.end;
       stack.push({ block, owner: stmt, toks: [] });
       frame.current = stmt; // stays current in the parent; finished when the block closes
       // The parent frame must not finish this statement while the child block is open.
-      continue;
+      return;
     }
     frame.toks.push(t);
     stmt.range.end = t.end;
     if (t.kind === 'punct') {
-      if (t.text === '(' || t.text === '[') bracketDepth++;
-      else if ((t.text === ')' || t.text === ']') && bracketDepth > 0) bracketDepth--;
+      if (t.text === '(' || t.text === '[') this.bracketDepth++;
+      else if ((t.text === ')' || t.text === ']') && this.bracketDepth > 0) this.bracketDepth--;
       // Old-style function locals sit between the header and the body: `function f() int x; { … }`.
-      else if (t.text === ';' && bracketDepth === 0 && !(frame.toks[0].text === 'function' && stmt.children.length === 0 && frame.block === root)) finish(frame);
+      else if (t.text === ';' && this.bracketDepth === 0 && !(frame.toks[0].text === 'function' && stmt.children.length === 0 && frame.block === root)) this.finish(frame);
     }
   }
-  if (afterBlock) finish(stack[stack.length - 1]);
-  // Unclosed blocks at the end of the file. `bird -p` stops there with one error ("unexpected END"), however many blocks
-  // are open; we report it once too, on the outermost `{` never closed, with how many more are open inside it.
-  // Closing them is linear: each frame is popped once, and nested frames share one diagnostic.
-  if (stack.length > 1) {
-    const outer = stack[1].block.tokens[0];
-    const inner = stack[stack.length - 1].block.tokens[0];
-    const more = stack.length - 2;
-    diagnostics.push({
-      range: { start: outer.start, end: outer.end },
-      severity: 'error',
-      code: 'syntax/unclosed-block',
-      message:
-        more === 0
-          ? 'This `{` is never closed: `}` is missing before the end of the file'
-          : `This \`{\` and ${more} more after it are never closed: ${more + 1} \`}\` are missing before the end of the file (the innermost open \`{\` is on line ${lineAt(text, inner.start)})`,
-    });
+
+  /**
+   * Whether a top-level statement starting with `next` would start here: no block open, no statement under way, and
+   * no closed block that `next` would continue (`;`, `else`). Then the statement that just closed is finished, as
+   * `feed(next)` would finish it.
+   */
+  atTopLevel(next: Token): boolean {
+    if (this.stack.length !== 1) return false;
+    if (this.afterBlock) {
+      if (next.text === ';' || (next.kind === 'word' && next.text === 'else')) return false;
+      this.afterBlock = undefined;
+      this.finish(this.stack[0]);
+    }
+    return this.stack[0].current === undefined;
   }
-  while (stack.length > 1) {
-    const frame = stack.pop()!;
-    finish(frame);
-    frame.block.range.end = text.length;
-    const owner = frame.owner!;
-    owner.range.end = text.length;
-    const parent = stack[stack.length - 1];
-    parent.current = owner;
+
+  /** The end of the text: unclosed blocks are closed (one diagnostic) and the last statement finished. */
+  end(text: string): void {
+    const stack = this.stack;
+    if (this.afterBlock) this.finish(stack[stack.length - 1]);
+    this.afterBlock = undefined;
+    // Unclosed blocks at the end of the file. `bird -p` stops there with one error ("unexpected END"), however many blocks
+    // are open; we report it once too, on the outermost `{` never closed, with how many more are open inside it.
+    // Closing them is linear: each frame is popped once, and nested frames share one diagnostic.
+    if (stack.length > 1) {
+      const outer = stack[1].block.tokens[0];
+      const inner = stack[stack.length - 1].block.tokens[0];
+      const more = stack.length - 2;
+      this.diagnostics.push({
+        range: { start: outer.start, end: outer.end },
+        severity: 'error',
+        code: UNCLOSED_BLOCK,
+        message:
+          more === 0
+            ? 'This `{` is never closed: `}` is missing before the end of the file'
+            : `This \`{\` and ${more} more after it are never closed: ${more + 1} \`}\` are missing before the end of the file (the innermost open \`{\` is on line ${lineAt(text, inner.start)})`,
+      });
+    }
+    while (stack.length > 1) {
+      const frame = stack.pop()!;
+      this.finish(frame);
+      frame.block.range.end = text.length;
+      const owner = frame.owner!;
+      owner.range.end = text.length;
+      const parent = stack[stack.length - 1];
+      parent.current = owner;
+    }
+    this.finish(stack[0]);
   }
-  finish(stack[0]);
-  return { tree: root, significant: tokens, diagnostics };
+}
+
+const UNCLOSED_BLOCK = 'syntax/unclosed-block';
+
+/** Parses BIRD text into statements and blocks. */
+export function parseStructure(text: string): StructuralParse {
+  const { tokens, diagnostics } = lex(text, true);
+  const lexDiagnostics = diagnostics.length;
+  const root: SyntaxNode = { kind: ROOT, range: { start: 0, end: text.length }, tokens: [], children: [] };
+  const parser = new StructureParser(root, diagnostics);
+  for (const t of tokens) parser.feed(t);
+  parser.end(text);
+  return { tree: root, significant: tokens, diagnostics, lexDiagnostics };
+}
+
+/**
+ * How far before an edit a re-parse starts lexing: more than lexing a token reads past its start (an address is tried
+ * over up to 46 characters, then a prefix length and a `{a,b}` suffix of up to 24: under 80).
+ */
+const LOOK_BEHIND = 128;
+
+/**
+ * The structural parse of `text` from the structural parse of the previous text and the span that changed (the
+ * incremental re-parse, issue 16; equal to `parseStructure(text)`): tokens and top-level statements before the
+ * change are kept; the text is lexed and parsed again from a top-level statement at least `LOOK_BEHIND` characters
+ * before it until a token starts where an old top-level statement started, after the change, with the parser between
+ * top-level statements; the tokens and statements after that are kept, their offsets moved by the change's length
+ * (in place: the previous parse is consumed). Undefined when the kept part ends in unclosed nested blocks (their
+ * message names a line, which the change may have moved).
+ */
+export function reparseStructure(previous: StructuralParse, previousText: string, change: ChangedSpan, text: string): StructuralParse | undefined {
+  void previousText;
+  const old = previous.tree.children;
+  const oldTokens = previous.significant;
+  const oldDiags = previous.diagnostics;
+  const d = change.newEnd - change.oldEnd;
+  // The first top-level statement read again.
+  // None far enough before the change: the whole text is lexed again (from offset 0, not from the first statement:
+  // comments before it may be what changed).
+  let first = lastStartingAtOrBefore(old, change.start - LOOK_BEHIND);
+  if (first < 0) first = 0;
+  const from = first > 0 ? old[first].range.start : 0;
+  const t0 = first > 0 ? tokenAt(oldTokens, from) : 0;
+  if (t0 < 0) return undefined;
+  const root: SyntaxNode = { kind: ROOT, range: { start: 0, end: text.length }, tokens: [], children: old.slice(0, first) };
+  const lexDiags: SyntaxDiagnostic[] = [];
+  const structDiags: SyntaxDiagnostic[] = [];
+  for (let k = 0; k < previous.lexDiagnostics; k++) if (oldDiags[k].range.start < from) lexDiags.push(oldDiags[k]);
+  for (let k = previous.lexDiagnostics; k < oldDiags.length; k++) if (oldDiags[k].range.start < from) structDiags.push(oldDiags[k]);
+  const parser = new StructureParser(root, structDiags);
+  const tokens = oldTokens.slice(0, t0);
+  // Candidates for the kept tail: old top-level statements starting after the change.
+  let cand = lastStartingAtOrBefore(old, change.oldEnd - 1) + 1;
+  while (cand < old.length && old[cand].range.start < change.oldEnd) cand++;
+  let at = from;
+  let tail = -1; // index of the old statement the kept tail starts with
+  let tailToken = -1;
+  while (at < text.length) {
+    const stopAt = cand < old.length ? old[cand].range.start + d : text.length;
+    if (stopAt < at) {
+      cand++;
+      continue;
+    }
+    const lexed = lex(text, true, at, stopAt);
+    for (const t of lexed.tokens) {
+      tokens.push(t);
+      parser.feed(t);
+    }
+    for (const x of lexed.diagnostics) lexDiags.push(x);
+    at = lexed.end;
+    if (cand >= old.length) break;
+    if (at === stopAt) {
+      const k = tokenAt(oldTokens, old[cand].range.start);
+      if (k >= 0 && parser.atTopLevel(oldTokens[k])) {
+        tail = cand;
+        tailToken = k;
+        break;
+      }
+    }
+    cand++;
+  }
+  if (tail < 0) parser.end(text);
+  else {
+    const tailStart = old[tail].range.start;
+    // Unclosed nested blocks at the end name the line of the innermost: kept, it could name the wrong one.
+    for (let k = previous.lexDiagnostics; k < oldDiags.length; k++) if (oldDiags[k].code === UNCLOSED_BLOCK && oldDiags[k].range.start >= tailStart && oldDiags[k].message.includes(' on line ')) return undefined;
+    if (d !== 0) {
+      for (let k = tailToken; k < oldTokens.length; k++) {
+        const t = oldTokens[k];
+        t.start += d;
+        t.end += d;
+      }
+      shiftNodes(old, tail, d);
+    }
+    for (let k = tailToken; k < oldTokens.length; k++) tokens.push(oldTokens[k]);
+    for (let k = tail; k < old.length; k++) root.children.push(old[k]);
+    for (let k = 0; k < previous.lexDiagnostics; k++) if (oldDiags[k].range.start >= tailStart) lexDiags.push(shiftDiagnostic(oldDiags[k], d));
+    for (let k = previous.lexDiagnostics; k < oldDiags.length; k++) if (oldDiags[k].range.start >= tailStart) structDiags.push(shiftDiagnostic(oldDiags[k], d));
+  }
+  const diagnostics = lexDiags;
+  const lexDiagnostics = lexDiags.length;
+  for (const x of structDiags) diagnostics.push(x);
+  return { tree: root, significant: tokens, diagnostics, lexDiagnostics };
+}
+
+/** Moves the ranges of `nodes[from..]` and all their descendants by `d` (an explicit stack: no recursion). */
+function shiftNodes(nodes: SyntaxNode[], from: number, d: number): void {
+  const stack: SyntaxNode[] = [];
+  for (let k = from; k < nodes.length; k++) {
+    stack.push(nodes[k]);
+    while (stack.length) {
+      const n = stack.pop()!;
+      n.range.start += d;
+      n.range.end += d;
+      for (const c of n.children) stack.push(c);
+    }
+  }
+}
+
+function shiftDiagnostic(diag: SyntaxDiagnostic, d: number): SyntaxDiagnostic {
+  return d === 0 ? diag : { ...diag, range: { start: diag.range.start + d, end: diag.range.end + d } };
+}
+
+/** The last of `nodes` (in document order) starting at or before `offset`, or -1. */
+function lastStartingAtOrBefore(nodes: SyntaxNode[], offset: number): number {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (nodes[mid].range.start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** The index of the token starting at `offset`, or -1. */
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length && tokens[lo].start === offset ? lo : -1;
 }
 
 /**

@@ -5,10 +5,10 @@ import type { Dialect } from '../types';
 import { completeRouterOs, hoverRouterOs } from './features';
 import { folding, outline } from './outline';
 import { lowerRouterOs } from './lower';
-import { parseRouterOs, type RosTree } from './parser';
+import { parseRouterOs, reparseRouterOs, type RosTree } from './parser';
 import { lowerOrCrash } from '../guard';
 
-export { parseRouterOs } from './parser';
+export { parseRouterOs, reparseRouterOs } from './parser';
 export type { RosCommand, RosParam, RosTree, RosMenu, RosStatement } from './parser';
 export { lowerRouterOs, decideVersion, collectItems, parseTime, quoteValue } from './lower';
 
@@ -40,6 +40,7 @@ export const routerosDialect: Dialect<RosTree> = {
   displayName: 'MikroTik RouterOS',
   detect: detectRouterOs,
   parse: (text, options) => parseRouterOs(text, { routerosVersion: options.routerosVersion, reportUnknownCommands: options.reportUnknownCommands }),
+  reparse: (previous, change, text, options) => reparseRouterOs(previous, change, text, { routerosVersion: options.routerosVersion, reportUnknownCommands: options.reportUnknownCommands }),
   lower: (parsed, uri, options) =>
     lowerOrCrash('routeros', parsed, uri, () => {
       const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);

@@ -3,6 +3,7 @@
 // parameter-name prefixes against the catalog. Imports only syntax/ and the catalog; never throws.
 
 import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
+import type { ChangedSpan } from '../types';
 import { CHILDREN, GENERIC_VERBS, menuSpec, resolveParam, type MenuSpec, type ParamSpec } from './catalog';
 
 /** `key=value` (or a bare flag) on a command line. */
@@ -439,24 +440,52 @@ class TokenStore {
   starts = new Int32Array(1024);
   ends = new Int32Array(1024);
   count = 0;
-  constructor(readonly text: string) {}
+  /** `text` changes only when a re-parse takes the store over (`splice`). */
+  constructor(public text: string) {}
+  /**
+   * The store of a re-parse, in place (the previous parse is consumed): tokens before `base` kept, then the tokens of
+   * `mid` (the lines read again), then this store's tokens from `tailFrom` on (`tailFrom` = count: none), their offsets
+   * moved by `d`; the text becomes `text`.
+   */
+  splice(text: string, base: number, mid: TokenStore, tailFrom: number, d: number): void {
+    const tail = this.count - tailFrom;
+    const at = base + mid.count; // where the tail goes
+    this.reserve(at + tail);
+    const { kinds, starts, ends } = this;
+    kinds.copyWithin(at, tailFrom, tailFrom + tail);
+    starts.copyWithin(at, tailFrom, tailFrom + tail);
+    ends.copyWithin(at, tailFrom, tailFrom + tail);
+    if (d !== 0) {
+      for (let k = at; k < at + tail; k++) {
+        starts[k] += d;
+        ends[k] += d;
+      }
+    }
+    kinds.set(mid.kinds.subarray(0, mid.count), base);
+    starts.set(mid.starts.subarray(0, mid.count), base);
+    ends.set(mid.ends.subarray(0, mid.count), base);
+    this.count = at + tail;
+    this.text = text;
+  }
+  private reserve(need: number): void {
+    if (need <= this.kinds.length) return;
+    let c = this.kinds.length * 2;
+    while (c < need) c *= 2;
+    const k = new Uint8Array(c);
+    k.set(this.kinds);
+    const s = new Int32Array(c);
+    s.set(this.starts);
+    const e = new Int32Array(c);
+    e.set(this.ends);
+    this.kinds = k;
+    this.starts = s;
+    this.ends = e;
+  }
   /** Appends the current line's tokens `a..b-1`; returns the store index of token `a`. */
   append(a: number, b: number): number {
     const base = this.count;
     const need = base + (b - a);
-    if (need > this.kinds.length) {
-      let c = this.kinds.length * 2;
-      while (c < need) c *= 2;
-      const k = new Uint8Array(c);
-      k.set(this.kinds);
-      const s = new Int32Array(c);
-      s.set(this.starts);
-      const e = new Int32Array(c);
-      e.set(this.ends);
-      this.kinds = k;
-      this.starts = s;
-      this.ends = e;
-    }
+    this.reserve(need);
     for (let k = a; k < b; k++) {
       const o = base + k - a;
       const lk = LK[k];
@@ -496,7 +525,7 @@ abstract class StatementNode {
   private tokenList: Token[] | undefined = undefined;
   constructor(
     public range: TextRange,
-    private readonly store: TokenStore,
+    private store: TokenStore,
     public tokenFrom: number,
     public tokenTo: number,
   ) {}
@@ -508,6 +537,24 @@ abstract class StatementNode {
     this.tokenTo = to;
     this.tokenList = undefined;
   }
+  /**
+   * Moves the node in place for a re-parse (`reparseRouterOs`): into `store`, its tokens `dTok` places on there, its
+   * text `d` characters on. No range object is shared between two nodes, so each is moved once.
+   */
+  moveTo(store: TokenStore, dTok: number, d: number): void {
+    this.store = store;
+    this.tokenFrom += dTok;
+    this.tokenTo += dTok;
+    if (d !== 0) {
+      shiftRange(this.range, d);
+      this.tokenList = undefined;
+    }
+  }
+}
+
+function shiftRange(r: TextRange, d: number): void {
+  r.start += d;
+  r.end += d;
 }
 
 class CommentNode extends StatementNode implements RosComment {
@@ -548,6 +595,22 @@ class CommandNode extends StatementNode implements RosCommand {
     super(range, store, from, to);
     this.children = this.params;
   }
+  override moveTo(store: TokenStore, dTok: number, d: number): void {
+    super.moveTo(store, dTok, d);
+    for (const p of this.params) (p as ParamNode).moveTo(store, dTok, d);
+    if (d === 0) return;
+    if (this.pathRange) shiftRange(this.pathRange, d);
+    if (this.verb) shiftRange(this.verb.range, d);
+    if (this.find) {
+      shiftRange(this.find.range, d);
+      for (const c of this.find.conditions) {
+        shiftRange(c.range, d);
+        shiftRange(c.valueRange, d);
+      }
+    }
+    if (this.target) shiftRange(this.target.range, d);
+    for (const a of this.args) shiftRange(a.range, d);
+  }
 }
 
 /**
@@ -562,18 +625,18 @@ class ParamNode implements RosParam {
   expression: boolean;
   spec: ParamSpec | undefined;
   /** Start of the value as written, -1 for a bare flag. */
-  private readonly vs: number;
-  private readonly ve: number;
+  private vs: number;
+  private ve: number;
   constructor(
-    private readonly store: TokenStore,
-    private readonly tokenFrom: number,
-    private readonly tokenTo: number,
+    private store: TokenStore,
+    private tokenFrom: number,
+    private tokenTo: number,
     public name: string,
     public key: string,
     /** Name start/end; the parameter's range is name start to `end`. */
-    private readonly ns: number,
-    private readonly ne: number,
-    private readonly end: number,
+    private ns: number,
+    private ne: number,
+    private end: number,
     value: string | undefined,
     vs: number,
     ve: number,
@@ -603,6 +666,20 @@ class ParamNode implements RosParam {
   get children(): SyntaxNode[] {
     return [];
   }
+  /** See `StatementNode.moveTo`. */
+  moveTo(store: TokenStore, dTok: number, d: number): void {
+    this.store = store;
+    this.tokenFrom += dTok;
+    this.tokenTo += dTok;
+    if (d === 0) return;
+    this.ns += d;
+    this.ne += d;
+    this.end += d;
+    if (this.vs >= 0) {
+      this.vs += d;
+      this.ve += d;
+    }
+  }
 }
 
 const SEGMENT = /^[a-z][a-z0-9_-]*$/i;
@@ -625,126 +702,365 @@ function depthAtMost(path: string, max: number): boolean {
   return true;
 }
 
-/** Parses RouterOS text. Never throws. */
-export function parseRouterOs(text: string, options: RosParseOptions = {}): ParseResult<RosTree> {
-  const diagnostics: SyntaxDiagnostic[] = [];
-  const children: RosStatement[] = [];
-  const store = new TokenStore(text);
-  currentStore = store;
-  let context = '';
-  let headerVersion: string | undefined;
-  let p = 0;
-  const n = text.length;
-  while (p < n) {
-    const line = readLogical(text, p);
-    lexLogical(line.text);
-    const segs = line.segs;
-    if (segs.length === 2) {
-      // No continuation: logical offsets are physical ones shifted.
-      const d = segs[1] - segs[0];
-      for (let k = 0; k < count; k++) {
-        PS[k] = LS[k] + d;
-        PE[k] = LE[k] + d;
-      }
-    } else {
-      for (let k = 0; k < count; k++) {
-        PS[k] = physOf(segs, LS[k]);
-        PE[k] = physOf(segs, LE[k] - 1) + 1;
-      }
+/**
+ * Where each logical line of a parse starts and what it had made before it (issue 16: the re-parse after an edit
+ * keeps the lines before the change and after it): the physical offset of its first character, the number of
+ * statements, diagnostics and store tokens before it, the menu context it was read in, and whether its reading
+ * looked ahead for a `{ … }` block (a later edit may change where it ends). One entry per logical line.
+ */
+class LineTable {
+  count = 0;
+  starts: Int32Array;
+  children: Int32Array;
+  diags: Int32Array;
+  toks: Int32Array;
+  braces: Uint8Array;
+  contexts: string[] = [];
+  constructor(capacity = 1024) {
+    this.starts = new Int32Array(capacity);
+    this.children = new Int32Array(capacity);
+    this.diags = new Int32Array(capacity);
+    this.toks = new Int32Array(capacity);
+    this.braces = new Uint8Array(capacity);
+  }
+  private grow(need: number): void {
+    let c = this.starts.length * 2;
+    while (c < need) c *= 2;
+    const i32 = (a: Int32Array) => {
+      const b = new Int32Array(c);
+      b.set(a.subarray(0, this.count));
+      return b;
+    };
+    this.starts = i32(this.starts);
+    this.children = i32(this.children);
+    this.diags = i32(this.diags);
+    this.toks = i32(this.toks);
+    const b = new Uint8Array(c);
+    b.set(this.braces.subarray(0, this.count));
+    this.braces = b;
+  }
+  add(start: number, children: number, diags: number, toks: number, context: string): void {
+    if (this.count >= this.starts.length) this.grow(this.count + 1);
+    const k = this.count++;
+    this.starts[k] = start;
+    this.children[k] = children;
+    this.diags[k] = diags;
+    this.toks[k] = toks;
+    this.braces[k] = 0;
+    this.contexts[k] = context;
+  }
+  /**
+   * A re-parse's lines, in place (the previous parse is consumed): lines before `first` kept, then the lines of `mid`
+   * (read again; their counts moved by `midChildren`, `midDiags` and `midToks`: they counted from 0), then the lines
+   * from `tail` on (`tail` = count: none) moved by `d` and by `dChildren`, `dDiags`, `dToks`.
+   */
+  splice(first: number, mid: LineTable, midChildren: number, midDiags: number, midToks: number, tail: number, d: number, dChildren: number, dDiags: number, dToks: number): void {
+    const kept = this.count - tail;
+    const at = first + mid.count; // where the tail goes
+    if (at + kept > this.starts.length) this.grow(at + kept);
+    const move = (a: Int32Array | Uint8Array, by: number) => {
+      a.copyWithin(at, tail, tail + kept);
+      if (by !== 0) for (let k = at; k < at + kept; k++) a[k] += by;
+    };
+    move(this.starts, d);
+    move(this.children, dChildren);
+    move(this.diags, dDiags);
+    move(this.toks, dToks);
+    move(this.braces, 0);
+    for (let k = 0; k < mid.count; k++) {
+      this.starts[first + k] = mid.starts[k];
+      this.children[first + k] = mid.children[k] + midChildren;
+      this.diags[first + k] = mid.diags[k] + midDiags;
+      this.toks[first + k] = mid.toks[k] + midToks;
+      this.braces[first + k] = mid.braces[k];
     }
-    if (line.unbalancedBrace !== undefined) {
-      diagnostics.push({ range: { start: line.unbalancedBrace, end: line.unbalancedBrace + 1 }, severity: 'error', code: 'syntax/unbalanced-bracket', message: 'This `{` is never closed.' });
+    this.contexts = spliceArray(this.contexts, first, tail, mid.contexts, mid.count);
+    this.count = at + kept;
+  }
+  /** The last line starting at or before `offset` (lines are in document order), or -1. */
+  lineAt(offset: number): number {
+    let lo = 0;
+    let hi = this.count - 1;
+    if (hi < 0 || this.starts[0] > offset) return -1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    const total = count;
-    // Statements at top-level `;` (the first one found, to tell a one-statement line; the rest are split below).
-    let depth = 0;
-    let single = true;
-    for (let k = 0; k < total; k++) {
-      if (LK[k] !== L_PUNCT) continue;
-      if (isOpener(k)) depth++;
-      else if (isCloser(k) && depth > 0) depth--;
-      else if (PC[k] === C_SEMI && depth === 0) {
-        single = false;
+    return lo;
+  }
+}
+
+/**
+ * `list` with its items `from..to-1` replaced by the first `n` of `items`: in place when as many are replaced, else a
+ * new array (no spread of an input-sized array).
+ */
+function spliceArray<T>(list: T[], from: number, to: number, items: T[], n: number): T[] {
+  if (to - from === n) {
+    for (let k = 0; k < n; k++) list[from + k] = items[k];
+    return list;
+  }
+  const res: T[] = new Array(list.length - (to - from) + n);
+  let o = 0;
+  for (let k = 0; k < from; k++) res[o++] = list[k];
+  for (let k = 0; k < n; k++) res[o++] = items[k];
+  for (let k = to; k < list.length; k++) res[o++] = list[k];
+  return res;
+}
+
+/** What a parse keeps for its re-parse: its lines, its store, and whether it was made with the unknown-command report. */
+interface RosParseState {
+  lines: LineTable;
+  store: TokenStore;
+}
+
+/** The re-parse state of each parse result this parser made (taken, and so forgotten, by its re-parse). */
+const parseStates = new WeakMap<object, RosParseState>();
+
+/** The state of a parse under way: what `parseLine` reads and writes. */
+interface LineParse {
+  text: string;
+  store: TokenStore;
+  children: RosStatement[];
+  diagnostics: SyntaxDiagnostic[];
+  context: string;
+  lines: LineTable;
+}
+
+/**
+ * Reads, lexes and parses the logical line at `p` into `st`, recording it in `st.lines`; returns the offset of the
+ * next line (or -1 when no progress was made).
+ */
+function parseLine(st: LineParse, p: number): number {
+  const { text, store, children, diagnostics } = st;
+  st.lines.add(p, children.length, diagnostics.length, store.count, st.context);
+  const line = readLogical(text, p);
+  if (line !== SIMPLE) {
+    // Its reading may have looked ahead of its end for a `{ … }` block (then a later edit may change where it ends).
+    for (let i = p; i < line.next; i++) {
+      if (text.charCodeAt(i) === 123) {
+        st.lines.braces[st.lines.count - 1] = 1;
         break;
       }
     }
-    const prev = children[children.length - 1];
-    if (
-      single &&
-      total >= 2 &&
-      LK[0] === L_WORD &&
-      isPunct(1, C_EQ) &&
-      !SP[1] &&
-      (text.charCodeAt(line.start) === 32 || text.charCodeAt(line.start) === 9) &&
-      prev?.kind === 'RosCommand' &&
-      prev.verb &&
-      (prev.verb.name === 'add' || prev.verb.name === 'set')
-    ) {
-      // An indented `key=value …` line after a command: the `\` was lost (common when configs are pasted
-      // from web pages). RouterOS would run it as a separate, broken command; we keep the intent and warn.
-      const prevEnd = prev.range.end;
-      diagnostics.push({
-        range: { start: PS[0], end: PE[0] },
-        severity: 'warning',
-        code: 'syntax/missing-continuation',
-        message: 'This line continues the previous command but the previous line does not end with `\\`; RouterOS runs it as a separate command.',
-        fixes: [{ title: 'Add `\\` at the end of the previous line', edits: [{ range: { start: prevEnd, end: prevEnd }, newText: ' \\' }], isPreferred: true }],
-      });
-      checkBalance(0, total, diagnostics);
-      // The statements' tokens are consecutive in the store and prev is the last statement: its span grows in place.
-      const base = store.append(0, total);
-      parseArgs(prev as CommandNode, 0, total, base, text, diagnostics);
-      (prev as CommandNode).extendTokens(store.count);
-      prev.range = { start: prev.range.start, end: PE[total - 1] };
-      p = line.next;
-      continue;
-    }
-    depth = 0;
-    let stmtStart = 0;
-    for (let k = 0; k <= total; k++) {
-      if (k < total) {
-        if (LK[k] !== L_PUNCT) continue;
-        if (isOpener(k)) {
-          depth++;
-          continue;
-        }
-        if (isCloser(k) && depth > 0) {
-          depth--;
-          continue;
-        }
-        if (PC[k] !== C_SEMI || depth !== 0) continue;
-      }
-      const a = stmtStart;
-      stmtStart = k + 1;
-      if (a >= k) continue;
-      const st = parseStatement(text, store, a, k, context, diagnostics);
-      // A path deeper than any RouterOS menu cannot exist (RouterOS answers "bad command name" and keeps its menu);
-      // adopting it would make every later line resolve against it (a 60 KB path line made the file quadratic).
-      if (st.kind === 'RosMenu' && depthAtMost(st.path, MAX_MENU_DEPTH)) context = st.path;
-      if (st.kind === 'RosComment' && headerVersion === undefined && children.length < 3) {
-        const hv = /by RouterOS (\d+(?:\.\d+)*)/.exec(st.text);
-        if (hv) headerVersion = hv[1];
-      }
-      children.push(st);
-    }
-    p = line.next;
-    if (line.next <= line.start) break;
   }
-  if (options.reportUnknownCommands) {
-    for (const st of children) {
-      if (st.kind !== 'RosCommand' || !st.verb || menuSpec(st.path) || st.path === '') continue;
-      diagnostics.push({ range: st.pathRange ?? st.verb.range, severity: 'information', code: 'syntax/unknown-command', message: `netcfg does not know the menu /${st.path}; its commands are not checked.` });
+  lexLogical(line.text);
+  const segs = line.segs;
+  if (segs.length === 2) {
+    // No continuation: logical offsets are physical ones shifted.
+    const d = segs[1] - segs[0];
+    for (let k = 0; k < count; k++) {
+      PS[k] = LS[k] + d;
+      PE[k] = LE[k] + d;
+    }
+  } else {
+    for (let k = 0; k < count; k++) {
+      PS[k] = physOf(segs, LS[k]);
+      PE[k] = physOf(segs, LE[k] - 1) + 1;
     }
   }
+  if (line.unbalancedBrace !== undefined) {
+    st.lines.braces[st.lines.count - 1] = 1;
+    diagnostics.push({ range: { start: line.unbalancedBrace, end: line.unbalancedBrace + 1 }, severity: 'error', code: 'syntax/unbalanced-bracket', message: 'This `{` is never closed.' });
+  }
+  const total = count;
+  // Statements at top-level `;` (the first one found, to tell a one-statement line; the rest are split below).
+  let depth = 0;
+  let single = true;
+  for (let k = 0; k < total; k++) {
+    if (LK[k] !== L_PUNCT) continue;
+    if (isOpener(k)) depth++;
+    else if (isCloser(k) && depth > 0) depth--;
+    else if (PC[k] === C_SEMI && depth === 0) {
+      single = false;
+      break;
+    }
+  }
+  const prev = children[children.length - 1];
+  if (
+    single &&
+    total >= 2 &&
+    LK[0] === L_WORD &&
+    isPunct(1, C_EQ) &&
+    !SP[1] &&
+    (text.charCodeAt(line.start) === 32 || text.charCodeAt(line.start) === 9) &&
+    prev?.kind === 'RosCommand' &&
+    prev.verb &&
+    (prev.verb.name === 'add' || prev.verb.name === 'set')
+  ) {
+    // An indented `key=value …` line after a command: the `\` was lost (common when configs are pasted
+    // from web pages). RouterOS would run it as a separate, broken command; we keep the intent and warn.
+    const prevEnd = prev.range.end;
+    diagnostics.push({
+      range: { start: PS[0], end: PE[0] },
+      severity: 'warning',
+      code: 'syntax/missing-continuation',
+      message: 'This line continues the previous command but the previous line does not end with `\\`; RouterOS runs it as a separate command.',
+      fixes: [{ title: 'Add `\\` at the end of the previous line', edits: [{ range: { start: prevEnd, end: prevEnd }, newText: ' \\' }], isPreferred: true }],
+    });
+    checkBalance(0, total, diagnostics);
+    // The statements' tokens are consecutive in the store and prev is the last statement: its span grows in place.
+    const base = store.append(0, total);
+    parseArgs(prev as CommandNode, 0, total, base, text, diagnostics);
+    (prev as CommandNode).extendTokens(store.count);
+    prev.range = { start: prev.range.start, end: PE[total - 1] };
+    return line.next;
+  }
+  depth = 0;
+  let stmtStart = 0;
+  for (let k = 0; k <= total; k++) {
+    if (k < total) {
+      if (LK[k] !== L_PUNCT) continue;
+      if (isOpener(k)) {
+        depth++;
+        continue;
+      }
+      if (isCloser(k) && depth > 0) {
+        depth--;
+        continue;
+      }
+      if (PC[k] !== C_SEMI || depth !== 0) continue;
+    }
+    const a = stmtStart;
+    stmtStart = k + 1;
+    if (a >= k) continue;
+    const node = parseStatement(text, store, a, k, st.context, diagnostics);
+    // A path deeper than any RouterOS menu cannot exist (RouterOS answers "bad command name" and keeps its menu);
+    // adopting it would make every later line resolve against it (a 60 KB path line made the file quadratic).
+    if (node.kind === 'RosMenu' && depthAtMost(node.path, MAX_MENU_DEPTH)) st.context = node.path;
+    children.push(node);
+  }
+  return line.next <= line.start ? -1 : line.next;
+}
+
+/** The export header's RouterOS version: the first comment among the first three statements that states one. */
+function headerVersionOf(children: RosStatement[]): string | undefined {
+  for (let k = 0; k < children.length && k < 3; k++) {
+    const st = children[k];
+    if (st.kind !== 'RosComment') continue;
+    const hv = /by RouterOS (\d+(?:\.\d+)*)/.exec(st.text);
+    if (hv) return hv[1];
+  }
+  return undefined;
+}
+
+/** The parse result of a finished parse (tree, lazy token list), remembered for a re-parse. */
+function finishParse(text: string, children: RosStatement[], diagnostics: SyntaxDiagnostic[], state: RosParseState | undefined): ParseResult<RosTree> {
   // Strings of long lines stay referenced by the scratch array otherwise.
   LV.length = 0;
-  const tree: RosTree = { kind: 'RosRoot', range: { start: 0, end: n }, tokens: [], children, headerVersion };
+  const tree: RosTree = { kind: 'RosRoot', range: { start: 0, end: text.length }, tokens: [], children, headerVersion: headerVersionOf(children) };
   // The document token list (with whitespace/newline/continuation tokens) is built on first use: nodes already
   // hold every significant token, and most consumers never need the gaps, which are half of all tokens.
   const result = { text, tree, diagnostics } as ParseResult<RosTree>;
   let cached: Token[] | undefined;
   Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, children)) });
+  if (state) parseStates.set(result, state);
   return result;
+}
+
+/** Parses RouterOS text. Never throws. */
+export function parseRouterOs(text: string, options: RosParseOptions = {}): ParseResult<RosTree> {
+  const store = new TokenStore(text);
+  currentStore = store;
+  const st: LineParse = { text, store, children: [], diagnostics: [], context: '', lines: new LineTable() };
+  const n = text.length;
+  let p = 0;
+  while (p < n && p >= 0) p = parseLine(st, p);
+  const { children, diagnostics } = st;
+  if (options.reportUnknownCommands) {
+    for (const c of children) {
+      if (c.kind !== 'RosCommand' || !c.verb || menuSpec(c.path) || c.path === '') continue;
+      diagnostics.push({ range: c.pathRange ?? c.verb.range, severity: 'information', code: 'syntax/unknown-command', message: `netcfg does not know the menu /${c.path}; its commands are not checked.` });
+    }
+  }
+  return finishParse(text, children, diagnostics, options.reportUnknownCommands ? undefined : { lines: st.lines, store });
+}
+
+/** How many lines before an edit a `{ … }` block's look-ahead may reach (`MAX_BRACE_LINES`), plus one. */
+const BRACE_REACH = MAX_BRACE_LINES + 1;
+
+/**
+ * The parse of `text` from `previous`, the parse of the document's previous text, and the span that changed
+ * (`Dialect.reparse`; equal to `parseRouterOs(text)`): the logical lines before the change are kept, the changed ones
+ * read again from a line that starts a statement (so no line read again continues a kept statement whose `\` was
+ * lost) and after any line whose `{` look-ahead may reach the change, until a line starts where a line started
+ * before, outside the change, in the same menu, starting a statement; the lines after it are kept, moved in place by
+ * the change's length, and the previous parse's token store is taken over. Undefined (the caller parses the whole
+ * text) when `previous` has no re-parse state or a `{` block is near.
+ */
+export function reparseRouterOs(previous: ParseResult<RosTree>, change: ChangedSpan, text: string, options: RosParseOptions = {}): ParseResult<RosTree> | undefined {
+  const state = parseStates.get(previous);
+  if (!state || options.reportUnknownCommands) return undefined;
+  const old = state.lines;
+  const store = state.store;
+  const oldChildren = previous.tree.children;
+  const oldDiags = previous.diagnostics;
+  const d = change.newEnd - change.oldEnd;
+  // The first line read again: the one before the line of the change (a `\r` at its end may meet a `\n` typed at the
+  // start of the next), or earlier until one starts a statement (not indented, blank or `;`).
+  let first = old.lineAt(change.start);
+  if (first < 0) return undefined;
+  if (first > 0) first--;
+  while (first > 0 && !startsStatement(text.charCodeAt(old.starts[first]))) first--;
+  for (let k = Math.max(0, first - BRACE_REACH); k <= first; k++) if (old.braces[k]) return undefined;
+  parseStates.delete(previous); // consumed: its nodes, lines and store move to the new parse
+  const n = text.length;
+  const base = old.toks[first];
+  const firstChild = old.children[first];
+  const firstDiag = old.diags[first];
+  // The lines read again make their statements, diagnostics, tokens and line entries on their own (counting from 0),
+  // spliced into the old ones at the end. The first of them starts a statement: none continues a kept one.
+  const mid = new TokenStore(text);
+  currentStore = mid;
+  const st: LineParse = { text, store: mid, children: [], diagnostics: [], context: old.contexts[first], lines: new LineTable(64) };
+  let p = old.starts[first];
+  // The old line where the kept tail starts (old.count: none).
+  let tail = old.count;
+  let j = first;
+  while (p < n && p >= 0) {
+    p = parseLine(st, p);
+    if (p < 0 || p >= n || p < change.newEnd) continue;
+    // Is `p` where an old line after the change started, read in the same menu, starting a statement?
+    while (j < old.count && old.starts[j] + d < p) j++;
+    if (j < old.count && old.starts[j] + d === p && old.starts[j] >= change.oldEnd && old.contexts[j] === st.context && startsStatement(text.charCodeAt(p))) {
+      tail = j;
+      break;
+    }
+  }
+  const midChildren = st.children;
+  const midDiags = st.diagnostics;
+  const tailChild = tail < old.count ? old.children[tail] : oldChildren.length;
+  const tailDiag = tail < old.count ? old.diags[tail] : oldDiags.length;
+  const tailFrom = tail < old.count ? old.toks[tail] : store.count;
+  const dToks = base + mid.count - tailFrom;
+  const dChildren = firstChild + midChildren.length - tailChild;
+  const dDiags = firstDiag + midDiags.length - tailDiag;
+  // Diagnostics first: some share a range object with their node (`syntax/missing-path` the verb's), moved next.
+  const diagnostics = oldDiags.slice(0, firstDiag);
+  for (const x of midDiags) diagnostics.push(x);
+  for (let k = tailDiag; k < oldDiags.length; k++) diagnostics.push(d === 0 ? oldDiags[k] : shiftDiagnostic(oldDiags[k], d));
+  if (d !== 0 || dToks !== 0) for (let k = tailChild; k < oldChildren.length; k++) (oldChildren[k] as unknown as StatementNode).moveTo(store, dToks, d);
+  store.splice(text, base, mid, tailFrom, d);
+  currentStore = store;
+  for (const c of midChildren) (c as unknown as StatementNode).moveTo(store, base, 0);
+  old.splice(first, st.lines, firstChild, firstDiag, base, tail, d, dChildren, dDiags, dToks);
+  const children = spliceArray(oldChildren, firstChild, tailChild, midChildren, midChildren.length);
+  return finishParse(text, children, diagnostics, { lines: old, store });
+}
+
+/**
+ * Whether a line starting with `c` makes a statement of its first token (so a later indented line cannot continue a
+ * statement before it): not indented, blank, `;` or a `\` (a continuation may leave the line empty).
+ */
+function startsStatement(c: number): boolean {
+  return !Number.isNaN(c) && c !== 32 && c !== 9 && c !== 10 && c !== 13 && c !== 59 && c !== 92;
+}
+
+/** A diagnostic of the kept tail, `d` characters on (a fresh object: the previous parse's stay as they were). */
+function shiftDiagnostic(diag: SyntaxDiagnostic, d: number): SyntaxDiagnostic {
+  const res: SyntaxDiagnostic = { ...diag, range: { start: diag.range.start + d, end: diag.range.end + d } };
+  if (diag.fixes) res.fixes = diag.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: { start: e.range.start + d, end: e.range.end + d }, newText: e.newText })) }));
+  return res;
 }
 
 /** All tokens of the document in order: the statements' significant tokens with the gaps between them filled. */
