@@ -79,9 +79,9 @@ export function foldingIpsecConf(parsed: ParseResult<ObsdFile>): FoldingRegion[]
   let prev: Token | undefined;
   let prevHasCode = false;
   for (const c of comments) {
-    const code = lastTokenBefore(statements, c.start);
+    const code = lastTokenEndBefore(statements, c.start);
     let hasCode: boolean;
-    if (prev && (!code || code.end <= prev.start)) {
+    if (prev && (code === undefined || code <= prev.start)) {
       // Only whitespace and line breaks since the previous comment: one break keeps a run, two (a blank line) end it.
       const breaks = lineBreaks(text, prev.end, c.start);
       if (breaks >= 2 || (breaks === 1 && prevHasCode)) flush();
@@ -89,7 +89,7 @@ export function foldingIpsecConf(parsed: ParseResult<ObsdFile>): FoldingRegion[]
     } else {
       // Code since the previous comment ended any run; the comment is on a line of code unless a break follows it.
       flush();
-      hasCode = code !== undefined && lineBreaks(text, code.end, c.start) === 0;
+      hasCode = code !== undefined && lineBreaks(text, code, c.start) === 0;
     }
     if (!hasCode) {
       if (count === 0) runStart = c.start;
@@ -114,8 +114,12 @@ function lineBreaks(text: string, from: number, to: number): number {
   return Math.min(n, 2);
 }
 
-/** The last significant token of any statement starting before `pos` (statements and their tokens are in file order). */
-function lastTokenBefore(statements: readonly ObsdStatement[], pos: number): Token | undefined {
+/**
+ * The end of the last significant token of any statement starting before `pos` (statements and their tokens are
+ * in file order). A statement that ends by `pos` ends with its last token, so its tokens are not rebuilt (they are
+ * lexed again on use); only a statement `pos` falls inside is searched.
+ */
+function lastTokenEndBefore(statements: readonly ObsdStatement[], pos: number): number | undefined {
   let lo = 0;
   let hi = statements.length;
   while (lo < hi) {
@@ -124,6 +128,7 @@ function lastTokenBefore(statements: readonly ObsdStatement[], pos: number): Tok
     else hi = mid;
   }
   for (let i = lo - 1; i >= 0; i--) {
+    if (statements[i].range.end <= pos) return statements[i].range.end;
     const toks = statements[i].tokens;
     let a = 0;
     let b = toks.length;
@@ -132,7 +137,7 @@ function lastTokenBefore(statements: readonly ObsdStatement[], pos: number): Tok
       if (toks[mid].start < pos) a = mid + 1;
       else b = mid;
     }
-    if (a > 0) return toks[a - 1];
+    if (a > 0) return toks[a - 1].end;
   }
   return undefined;
 }
