@@ -485,6 +485,14 @@ export const SLOTS: Record<RuleType, Record<string, number>> = {
   tcpmd5: { tcpmd5: 1, from: 4, to: 4, spi: 12, authkey: 15 },
 };
 
+/** Whether a dotted quad `parseIpv4` accepted is written as `formatIpv4` writes it: no octet with a leading zero. */
+function canonicalIpv4(s: string): boolean {
+  for (let i = 0; i < s.length - 1; i++) {
+    if (s.charCodeAt(i) === 48 && (i === 0 || s.charCodeAt(i - 1) === 46) && s.charCodeAt(i + 1) !== 46) return false;
+  }
+  return true;
+}
+
 /** `expectation()` texts by rule type and last slot: a line of stray tokens asks for the same text each time. */
 const EXPECTATIONS = new Map<string, string>();
 
@@ -850,18 +858,19 @@ class RuleParser {
 
   /** Classifies and validates a host token (plus optional prefix length) like ipsecctl's `host()`. */
   checkHost(t: ETok, len: ETok | undefined): HostSyntax {
-    const range = len ? cover([t.range, len.range]) : t.range;
-    const written = len ? `${t.value}/${len.value}` : t.value;
+    const value = t.value;
+    const range = len ? { start: Math.min(t.start, len.start), end: Math.max(t.end, len.end) } : t.range;
+    const written = len ? `${value}/${len.value}` : value;
     const res: HostSyntax = { written, range, any: false, family: 0, netaddress: false, address: undefined, prefixLength: undefined };
     const bad = (msg: string) => this.diags.push({ range, severity: 'error', code: CODES.invalidAddress, message: msg });
-    const v4 = model.parseIpv4(t.value);
-    const looksV4 = /^[0-9.]+$/.test(t.value);
-    const looksV6 = t.value.includes(':') && /^[0-9a-fA-F:.]+$/.test(t.value);
+    const v4 = model.parseIpv4(value);
+    const looksV4 = v4 === undefined && /^[0-9.]+$/.test(value);
+    const looksV6 = v4 === undefined && value.includes(':') && /^[0-9a-fA-F:.]+$/.test(value);
     const length = len ? Number(len.value) : undefined;
     if (v4 !== undefined) {
       res.family = 4;
-      const address = model.formatIpv4(v4);
-      res.address = address === written ? written : address; // one string when written canonically
+      // One string when written canonically (no octet with a leading zero: nearly always), without formatting it.
+      res.address = canonicalIpv4(value) ? value : model.formatIpv4(v4);
       res.prefixLength = length ?? 32;
       res.netaddress = len !== undefined;
       if (length !== undefined && (length < 0 || length > 32)) bad(`Invalid IPv4 prefix length /${len!.value} (0-32)`);
