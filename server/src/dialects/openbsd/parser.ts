@@ -441,8 +441,10 @@ interface MacroPart {
 
 function relex(value: string): MacroPart[] {
   const res: MacroPart[] = [];
-  for (const t of lexIpsecConf(value)) if (t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment') res.push({ kind: t.kind, text: t.text });
-  return res;
+  lexIpsecConf(value, undefined, 0, value.length, (kind, start, end) => {
+    if (kind !== 'whitespace' && kind !== 'newline' && kind !== 'comment') res.push({ kind, text: value.slice(start, end) });
+  });
+  return res.slice();
 }
 
 function parseMacro(g: Token[], toks: ETok[], diags: DiagnosticSink): MacroSyntax {
