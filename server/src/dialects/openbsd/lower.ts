@@ -3,7 +3,7 @@
 // Imports only the model, syntax helpers and this dialect's own files.
 
 import * as model from '../../model';
-import { cover, lineStarts, positionAt, type ParseResult, type SyntaxDiagnostic, type TextRange } from '../../syntax';
+import { cover, type ParseResult, type SyntaxDiagnostic, type TextRange } from '../../syntax';
 import type { DialectOptions, LowerResult } from '../types';
 import { AEAD, DEFAULTS, releaseDefaults, spellingOf, type Phase } from './catalog';
 import { expandPairs, hostPrefix, pairPeer } from './expand';
@@ -18,7 +18,7 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
   const device = model.emptyDevice(uri, 'openbsd-ipsec', base);
   if (options.openbsdVersion) device.platformVersion = options.openbsdVersion;
   const release = releaseDefaults(options.openbsdVersion);
-  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), starts: lineStarts(parsed.text), release, defaults: sharedDefaults(release), lists: new Map() };
+  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), lines: { offset: 0, line: 0 }, release, defaults: sharedDefaults(release), lists: new Map() };
   for (const st of parsed.tree.statements) {
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
@@ -34,8 +34,11 @@ interface LowerContext {
   diagnostics: SyntaxDiagnostic[];
   device: model.Device;
   ownedSeen: Set<string>;
-  /** Line start offsets, for `ike rule line N` labels. */
-  starts: number[];
+  /**
+   * A forward cursor for the `ike rule line N` labels: rules are lowered in file order, so the line of each is
+   * counted on from the previous one (an array of every line start was 100,000 numbers for a few labels' sake).
+   */
+  lines: { offset: number; line: number };
   release: ReturnType<typeof releaseDefaults>;
   /** The shared frozen defaults of this release, looked up once per lowering rather than once per peer. */
   defaults: SharedDefaults;
@@ -103,7 +106,7 @@ function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void
 
 function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs: ReturnType<typeof expandPairs>['pairs']): void {
   const { device, uri } = ctx;
-  const line = positionAt(ctx.starts, st.range.start).line;
+  const line = lineAt(ctx, st.range.start);
   const id = `ike-${device.ipsecPeers.length + 1}`;
   const setters = new RuleSetters(uri, ctx.text, st, rule);
 
@@ -206,6 +209,28 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     setSelector: (v) => setters.setSelector(pairs, v),
   };
   device.ipsecPeers.push(peer);
+}
+
+/** The 0-based line of `offset` (line breaks as `lineStarts` counts them: LF, CRLF, lone CR), counted forward. */
+function lineAt(ctx: LowerContext, offset: number): number {
+  const text = ctx.text;
+  const cur = ctx.lines;
+  if (offset < cur.offset) {
+    cur.offset = 0;
+    cur.line = 0;
+  }
+  let { offset: i, line } = cur;
+  for (; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      line++;
+    }
+  }
+  cur.offset = i;
+  cur.line = line;
+  return line;
 }
 
 /** `ipsec.conf drives isakmpd`: the same frozen value for every peer. */
