@@ -23,6 +23,13 @@ function expandAny(h: HostSyntax): HostSyntax[] {
 export function expandPairs(rule: RuleSyntax): { pairs: ExpandedPair[]; familyMismatch: boolean } {
   const hs = rule.hosts;
   if (!hs || hs.src.length === 0 || hs.dst.length === 0) return { pairs: [], familyMismatch: false };
+  if (hs.src.length === 1 && hs.dst.length === 1 && !hs.src[0].any && !hs.dst[0].any) {
+    // One source and one destination, neither `any` (nearly every rule): no lists to build.
+    const s = hs.src[0];
+    const d = hs.dst[0];
+    if (s.family && d.family && s.family !== d.family) return { pairs: [], familyMismatch: true };
+    return { pairs: [{ src: s, dst: d }], familyMismatch: false };
+  }
   const pairs: ExpandedPair[] = [];
   for (const s of hs.src.flatMap(expandAny)) {
     for (const d of hs.dst.flatMap(expandAny)) {
@@ -41,6 +48,15 @@ export function hostText(h: HostSyntax): string {
 
 /** CIDR of a host for selectors (`10.0.0.1` → `10.0.0.1/32`); names stay as written. */
 export function hostPrefix(h: HostSyntax): string {
+  if (h.address !== undefined && h.family === 4) {
+    // IPv4 without the string round trip and BigInt of `canonicalPrefix` (one call per selector side).
+    const a = model.parseIpv4(h.address);
+    const len = h.prefixLength ?? 32;
+    if (a !== undefined && Number.isInteger(len) && len >= 0 && len <= 32) {
+      const net = len === 0 ? 0 : (a & (~0 << (32 - len))) >>> 0;
+      return `${net === a ? h.address : model.formatIpv4(net)}/${len}`;
+    }
+  }
   if (h.address !== undefined) return model.canonicalPrefix(`${h.address}/${h.prefixLength ?? (h.family === 6 ? 128 : 32)}`) ?? h.written;
   return h.written;
 }

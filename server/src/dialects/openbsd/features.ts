@@ -87,6 +87,15 @@ function countStartingBy<T>(items: readonly T[], pos: number, start: (item: T) =
 }
 
 /**
+ * Whether a clause's token is `t`, a token of `rule.toks` written in the file (not out of a macro). The list is
+ * rebuilt on use, so its objects are not the clauses' own: two tokens of the file are the same when their offsets
+ * are (a macro's tokens carry their use's offsets, so they never match one of the file's).
+ */
+function sameToken(a: ETok | undefined, t: ETok): boolean {
+  return a !== undefined && !a.macro && a.start === t.start && a.end === t.end;
+}
+
+/**
  * The last significant token (not whitespace, newline or comment) starting at or before `pos`. Every significant
  * token belongs to exactly one statement, statements and their tokens are in file order and never overlap: two
  * binary searches, without `parsed.tokens` (the lossless list is built on first use: a pass over the whole file).
@@ -383,7 +392,7 @@ export function hoverIpsecConf(parsed: ParseResult<ObsdFile>, offset: number, ct
   if (!etok) return undefined;
 
   // The key itself: never shown.
-  if (rule.ikeauth?.value === etok) return { markdown: `**Pre-shared key**: ${model.maskSecret({ kind: 'plain', plain: etok.value, range })}\n\nBoth ends must use the same key.`, range };
+  if (sameToken(rule.ikeauth?.value, etok)) return { markdown: `**Pre-shared key**: ${model.maskSecret({ kind: 'plain', plain: etok.value, range })}\n\nBoth ends must use the same key.`, range };
 
   const peer = peerOf(parsed, rule, ctx);
   const kw = keywordOf(etok);
@@ -396,7 +405,7 @@ export function hoverIpsecConf(parsed: ParseResult<ObsdFile>, offset: number, ct
   for (const ph of [rule.phase1, rule.phase2]) {
     if (!ph) continue;
     for (const xf of [ph.auth, ph.enc, ph.group]) {
-      if (xf?.value !== etok) continue;
+      if (!xf || !sameToken(xf.value, etok)) continue;
       const phase: Phase = ph === rule.phase1 ? 'phase1' : 'phase2';
       const d = documentedAlgorithms(xf.kind as XfKind, phase).find((a) => a.canonical === xf.canonical && (a.name === etok.value || !a.name.startsWith('grp'))) ?? GROUPS.find((g) => g.canonical === xf.canonical);
       if (!d) return { markdown: `\`${etok.value}\` is not a valid ${xf.kind} for ${phase === 'phase1' ? 'phase 1' : 'phase 2'}.`, range };

@@ -3,7 +3,7 @@
 // Imports only the model, syntax helpers and this dialect's own files.
 
 import * as model from '../../model';
-import { cover, lineStarts, positionAt, type ParseResult, type SyntaxDiagnostic, type TextRange } from '../../syntax';
+import { cover, type ParseResult, type SyntaxDiagnostic, type TextRange } from '../../syntax';
 import type { DialectOptions, LowerResult } from '../types';
 import { AEAD, DEFAULTS, releaseDefaults, spellingOf, type Phase } from './catalog';
 import { expandPairs, hostPrefix, pairPeer } from './expand';
@@ -17,7 +17,8 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
   const base = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() || uri);
   const device = model.emptyDevice(uri, 'openbsd-ipsec', base);
   if (options.openbsdVersion) device.platformVersion = options.openbsdVersion;
-  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), starts: lineStarts(parsed.text), release: releaseDefaults(options.openbsdVersion) };
+  const release = releaseDefaults(options.openbsdVersion);
+  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), lines: { offset: 0, line: 0 }, release, defaults: sharedDefaults(release), lists: new Map() };
   for (const st of parsed.tree.statements) {
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
@@ -33,9 +34,52 @@ interface LowerContext {
   diagnostics: SyntaxDiagnostic[];
   device: model.Device;
   ownedSeen: Set<string>;
-  /** Line start offsets, for `ike rule line N` labels. */
-  starts: number[];
+  /**
+   * A forward cursor for the `ike rule line N` labels: rules are lowered in file order, so the line of each is
+   * counted on from the previous one (an array of every line start was 100,000 numbers for a few labels' sake).
+   */
+  lines: { offset: number; line: number };
   release: ReturnType<typeof releaseDefaults>;
+  /** The shared frozen defaults of this release, looked up once per lowering rather than once per peer. */
+  defaults: SharedDefaults;
+  /** The shared one-item list of each written transform (`['aes-cbc-256']`), by its canonical id. */
+  lists: Map<string, string[]>;
+}
+
+/**
+ * The shared frozen default Values a peer may use (`model.sharedDefault` builds a key string of the value and its
+ * note on every call: 12 per peer).
+ */
+interface SharedDefaults {
+  main: model.Value<'main' | 'aggressive'>;
+  phase1Encryption: model.Value<string[]>;
+  phase1Hash: model.Value<string[]>;
+  phase1Group: model.Value<string[]>;
+  rsaSig: model.Value<model.Phase1Proposal['auth']['value']>;
+  esp: model.Value<'esp' | 'ah'>;
+  ahEncryption: model.Value<string[]>;
+  phase2Encryption: model.Value<string[]>;
+  aeadIntegrity: model.Value<string[]>;
+  phase2Integrity: model.Value<string[]>;
+  tunnel: model.Value<'tunnel' | 'transport'>;
+  pfs: model.Value<string>;
+}
+
+function sharedDefaults(rel: ReturnType<typeof releaseDefaults>): SharedDefaults {
+  return {
+    main: model.sharedDefault<'main' | 'aggressive'>('main', 'ipsecctl default: main mode when neither `main` nor `aggressive` is given'),
+    phase1Encryption: model.sharedDefault<string[]>([DEFAULTS.phase1Encryption], 'ipsecctl default when `enc` is absent in phase 1 (aes: offers 128-bit, accepts 128-256)'),
+    phase1Hash: model.sharedDefault<string[]>([DEFAULTS.phase1Hash], 'ipsecctl default when `auth` is absent in phase 1 (hmac-sha1)'),
+    phase1Group: model.sharedDefault<string[]>([rel.phase1Group], rel.groupNote),
+    rsaSig: model.sharedDefault<model.Phase1Proposal['auth']['value']>('rsa-sig', 'ipsecctl default without `psk`: RSA signatures'),
+    esp: model.sharedDefault<'esp' | 'ah'>('esp', 'ipsec.conf default: esp'),
+    ahEncryption: model.sharedDefault<string[]>([], 'AH does not encrypt'),
+    phase2Encryption: model.sharedDefault<string[]>([DEFAULTS.phase2Encryption], 'ipsecctl default when `enc` is absent in phase 2 (aes: offers 128-bit, accepts 128-256)'),
+    aeadIntegrity: model.sharedDefault<string[]>(['none'], 'authenticated encryption: no separate integrity algorithm'),
+    phase2Integrity: model.sharedDefault<string[]>([DEFAULTS.phase2Integrity], 'ipsecctl default when `auth` is absent in phase 2 (hmac-sha2-256)'),
+    tunnel: model.sharedDefault<'tunnel' | 'transport'>('tunnel', 'ipsec.conf default: tunnel mode'),
+    pfs: model.sharedDefault(rel.pfs, rel.pfsNote),
+  };
 }
 
 function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void {
@@ -62,8 +106,7 @@ function lowerRule(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax): void
 
 function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs: ReturnType<typeof expandPairs>['pairs']): void {
   const { device, uri } = ctx;
-  const rel = ctx.release;
-  const line = positionAt(ctx.starts, st.range.start).line;
+  const line = lineAt(ctx, st.range.start);
   const id = `ike-${device.ipsecPeers.length + 1}`;
   const setters = new RuleSetters(uri, ctx.text, st, rule);
 
@@ -96,18 +139,17 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   const p2 = rule.phase2;
   const psk = rule.ikeauth?.keyword.value === 'psk' ? rule.ikeauth : undefined;
 
-  const exchangeMode: model.Value<'main' | 'aggressive'> = p1
-    ? { value: p1.keyword.value === 'aggressive' ? 'aggressive' : 'main', range: p1.keyword.range }
-    : model.sharedDefault<'main' | 'aggressive'>('main', 'ipsecctl default: main mode when neither `main` nor `aggressive` is given');
+  const d = ctx.defaults;
+  const exchangeMode: model.Value<'main' | 'aggressive'> = p1 ? { value: p1.keyword.value === 'aggressive' ? 'aggressive' : 'main', range: p1.keyword.range } : d.main;
 
   // Defaults are shared frozen objects (one per distinct value); only lifetimes stay per peer, for their Setters.
   const phase1: model.Phase1Proposal = {
     label: p1 ? (p1.keyword.value === 'aggressive' ? 'aggressive' : 'main') : 'main (defaults)',
     range: p1 ? cover([p1.keyword.range, p1.last.range]) : undefined,
-    encryption: xfValue(p1?.enc, DEFAULTS.phase1Encryption, 'ipsecctl default when `enc` is absent in phase 1 (aes: offers 128-bit, accepts 128-256)'),
-    hash: xfValue(p1?.auth, DEFAULTS.phase1Hash, 'ipsecctl default when `auth` is absent in phase 1 (hmac-sha1)'),
-    dh: xfValue(p1?.group, rel.phase1Group, rel.groupNote),
-    auth: psk ? { value: 'psk', range: psk.keyword.range } : rule.ikeauth ? { value: 'rsa-sig', range: rule.ikeauth.keyword.range } : model.sharedDefault<model.Phase1Proposal['auth']['value']>('rsa-sig', 'ipsecctl default without `psk`: RSA signatures'),
+    encryption: xfValue(ctx, p1?.enc, d.phase1Encryption),
+    hash: xfValue(ctx, p1?.auth, d.phase1Hash),
+    dh: xfValue(ctx, p1?.group, d.phase1Group),
+    auth: psk ? { value: 'psk', range: psk.keyword.range } : rule.ikeauth ? { value: 'rsa-sig', range: rule.ikeauth.keyword.range } : d.rsaSig,
     // The Setter is written with the value (a property added later would move the object's fields out of line).
     lifetime: p1?.lifetime?.seconds !== undefined ? { value: p1.lifetime.seconds, range: p1.lifetime.value!.range, set: (v) => setters.setLifetime('phase1', v) } : { value: DEFAULTS.phase1Lifetime, default: 'isakmpd default phase 1 lifetime (ipsec.conf(5): 3600 s)', set: (v) => setters.setLifetime('phase1', v) },
   };
@@ -117,13 +159,13 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   const phase2: model.Phase2Proposal = {
     label: p2 ? 'quick' : 'quick (defaults)',
     range: p2 ? cover([p2.keyword.range, p2.last.range]) : undefined,
-    protocol: rule.satype ? { value: satype, range: rule.satype.range } : model.sharedDefault<'esp' | 'ah'>('esp', 'ipsec.conf default: esp'),
-    encryption: satype === 'ah' ? model.sharedDefault<string[]>([], 'AH does not encrypt') : xfValue(p2?.enc, DEFAULTS.phase2Encryption, 'ipsecctl default when `enc` is absent in phase 2 (aes: offers 128-bit, accepts 128-256)'),
-    integrity: aead && !p2?.auth ? model.sharedDefault(['none'], 'authenticated encryption: no separate integrity algorithm') : xfValue(p2?.auth, DEFAULTS.phase2Integrity, 'ipsecctl default when `auth` is absent in phase 2 (hmac-sha2-256)'),
-    mode: rule.tmode ? { value: rule.tmode.value === 'transport' ? 'transport' : 'tunnel', range: rule.tmode.range } : model.sharedDefault<'tunnel' | 'transport'>('tunnel', 'ipsec.conf default: tunnel mode'),
+    protocol: rule.satype ? { value: satype, range: rule.satype.range } : d.esp,
+    encryption: satype === 'ah' ? d.ahEncryption : xfValue(ctx, p2?.enc, d.phase2Encryption),
+    integrity: aead && !p2?.auth ? d.aeadIntegrity : xfValue(ctx, p2?.auth, d.phase2Integrity),
+    mode: rule.tmode ? { value: rule.tmode.value === 'transport' ? 'transport' : 'tunnel', range: rule.tmode.range } : d.tunnel,
   };
 
-  const pfs: model.Value<string> = p2?.group?.value ? { value: p2.group.canonical ?? p2.group.value.value, range: p2.group.value.range } : model.sharedDefault(rel.pfs, rel.pfsNote);
+  const pfs: model.Value<string> = p2?.group?.value ? { value: p2.group.canonical ?? p2.group.value.value, range: p2.group.value.range } : d.pfs;
   const phase2Lifetime: model.Value<number> = p2?.lifetime?.seconds !== undefined ? { value: p2.lifetime.seconds, range: p2.lifetime.value!.range, set: (v) => setters.setLifetime('phase2', v) } : { value: DEFAULTS.phase2Lifetime, default: 'isakmpd default phase 2 lifetime (ipsec.conf(5): 1200 s)', set: (v) => setters.setLifetime('phase2', v) };
 
   const protocol = rule.proto?.value ? (rule.proto.number !== undefined && rule.proto.value.kind === 'number' ? String(rule.proto.number) : rule.proto.value.value) : 'ip';
@@ -169,6 +211,28 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   device.ipsecPeers.push(peer);
 }
 
+/** The 0-based line of `offset` (line breaks as `lineStarts` counts them: LF, CRLF, lone CR), counted forward. */
+function lineAt(ctx: LowerContext, offset: number): number {
+  const text = ctx.text;
+  const cur = ctx.lines;
+  if (offset < cur.offset) {
+    cur.offset = 0;
+    cur.line = 0;
+  }
+  let { offset: i, line } = cur;
+  for (; i < offset; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      line++;
+    }
+  }
+  cur.offset = i;
+  cur.line = line;
+  return line;
+}
+
 /** `ipsec.conf drives isakmpd`: the same frozen value for every peer. */
 const IKE_V1 = model.sharedDefault<1 | 2>(1, 'ipsec.conf drives isakmpd, which speaks IKEv1 only');
 
@@ -183,10 +247,16 @@ function addOwned(ctx: LowerContext, v: model.Value<string>): void {
   ctx.device.extraAddresses.push(v);
 }
 
-/** A transform's value: a written one (its one-item list shared between peers), else the shared frozen default. */
-function xfValue(xf: XfSyntax | undefined, fallback: string, note: string): model.Value<string[]> {
-  if (xf?.value) return model.listValue([xf.canonical ?? xf.value.value], xf.value.range);
-  return model.sharedDefault([fallback], note);
+/**
+ * A transform's value: a written one (its one-item list shared between peers, found by its canonical id in a map
+ * of this lowering rather than by a key string per call), else the shared frozen default.
+ */
+function xfValue(ctx: LowerContext, xf: XfSyntax | undefined, fallback: model.Value<string[]>): model.Value<string[]> {
+  if (!xf?.value) return fallback;
+  const id = xf.canonical ?? xf.value.value;
+  let list = ctx.lists.get(id);
+  if (!list) ctx.lists.set(id, (list = model.sharedList([id])));
+  return { value: list, range: xf.value.range };
 }
 
 /** Builds the edits behind the Setters of one `ike` rule. Offsets refer to the document the rule was parsed from. */

@@ -152,26 +152,40 @@ export interface ParseOptions {
   reportUnknownCommands?: boolean;
 }
 
-/** Parses a whole ipsec.conf. Never throws. */
+/**
+ * Parses a whole ipsec.conf. Never throws. Lexing and parsing are one pass: each statement is parsed as soon as its
+ * line ends, from a reused buffer of its significant tokens, so the tokens no clause keeps (addresses, braces, macro
+ * definitions, `/`) die young instead of all of them living until the end of the lexing (issue 16: every token
+ * survived two scavenges, and the collector was 40% of a check). Statements and rules rebuild their token lists
+ * on use (`Statement.tokens`, `RuleNode.toks`).
+ */
 export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] } {
-  const { sig, ends, comments, problems } = lexSignificant(text);
+  const problems: LexProblem[] = [];
+  const comments: LexToken[] = [];
+  // Statement diagnostics are kept apart: the lexer's unterminated strings come first in the result (bounded both).
+  const statementDiags = new DiagnosticCollector();
+  const state: ParseState = { macros: new Map(), laterDefined: [], diags: statementDiags, options, text };
+  const macroList: MacroSyntax[] = [];
+  const statements: ObsdStatement[] = [];
+  const cur: LexToken[] = [];
+  const end = () => {
+    const st = parseStatement(cur, state);
+    if (st.macro) macroList.push(st.macro);
+    statements.push(st);
+    cur.length = 0;
+  };
+  lexIpsecConf(text, problems, 0, text.length, (kind, start, e) => {
+    if (kind === 'newline') {
+      if (cur.length) end();
+    } else if (kind === 'comment') comments.push(new LexToken(kind, start, e, text));
+    else if (kind !== 'whitespace') cur.push(new LexToken(kind, start, e, text));
+  });
+  if (cur.length) end();
   // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
   const diagnostics = new DiagnosticCollector();
   for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
-
-  // Statements: significant tokens up to a newline token (continuations are whitespace tokens), parsed as they end.
-  const state: ParseState = { macros: new Map(), laterDefined: [], diags: diagnostics, options };
-  const macroList: MacroSyntax[] = [];
-  const statements: ObsdStatement[] = [];
-  let from = 0;
-  for (const to of ends) {
-    if (to > from) {
-      const st = parseStatement(sig.slice(from, to), state);
-      if (st.macro) macroList.push(st.macro);
-      statements.push(st);
-    }
-    from = to;
-  }
+  for (const d of statementDiags.list) diagnostics.push(d);
+  diagnostics.dropped += statementDiags.dropped;
   // A `$name` that was undefined when used but is defined further down: ipsecctl fails on it ("macro not defined").
   const definedNames = new Set(macroList.map((m) => m.name));
   for (const use of state.laterDefined) {
@@ -182,24 +196,13 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
   return withLazyTokens(text, tree, diagnostics.finish());
 }
 
-/**
- * Only significant tokens become objects (whitespace and newlines were half of them, ~1 KB per line): statements
- * end at newline positions recorded as indices into `sig`; the lossless list is built on first use. A function of
- * its own, so that nothing the parse result keeps (the lazy `tokens` getter) holds on to `sig` and `ends`.
- */
-function lexSignificant(text: string): { sig: LexToken[]; ends: number[]; comments: LexToken[]; problems: LexProblem[] } {
-  const problems: LexProblem[] = [];
-  const sig: LexToken[] = [];
-  const ends: number[] = [];
-  const comments: LexToken[] = [];
-  lexIpsecConf(text, problems, 0, text.length, (kind, start, end) => {
-    if (kind === 'newline') {
-      if (ends.length === 0 || ends[ends.length - 1] !== sig.length) ends.push(sig.length);
-    } else if (kind === 'comment') comments.push(new LexToken(kind, start, end, text));
-    else if (kind !== 'whitespace') sig.push(new LexToken(kind, start, end, text));
+/** The significant tokens of `text` between `from` and `to` (a statement's range: it holds no comment). */
+function significantTokens(text: string, from: number, to: number): LexToken[] {
+  const res: LexToken[] = [];
+  lexIpsecConf(text, undefined, from, to, (kind, start, end) => {
+    if (kind !== 'whitespace' && kind !== 'newline' && kind !== 'comment') res.push(new LexToken(kind, start, end, text));
   });
-  ends.push(sig.length);
-  return { sig, ends, comments, problems };
+  return res.slice();
 }
 
 /** The parse result, with `tokens` a getter that builds the lossless list on first use and keeps it. */
@@ -241,6 +244,7 @@ interface ParseState {
   laterDefined: { name: string; range: TextRange }[];
   diags: DiagnosticSink;
   options: ParseOptions;
+  text: string;
 }
 
 function isMacroDefinition(g: Token[]): boolean {
@@ -250,15 +254,57 @@ function isMacroDefinition(g: Token[]): boolean {
 /** Statements have no child nodes: one frozen empty list for all of them. */
 const NO_CHILDREN = Object.freeze([]) as unknown as SyntaxNode[];
 
+/**
+ * A statement of the tree. Its significant tokens are not kept: `tokens` lexes its range again on first use (the
+ * hover, completion and folding of one place, or the lossless list) and keeps them from then on. `toJSON` gives the
+ * fields in the order of the plain object this used to be.
+ */
+class Statement implements ObsdStatement {
+  kind: StatementKind = 'ObsdUnknown';
+  readonly children: SyntaxNode[] = NO_CHILDREN;
+  rule: RuleSyntax | undefined = undefined;
+  macro: MacroSyntax | undefined = undefined;
+  include: { path: string; range: TextRange } | undefined = undefined;
+  #tokens: LexToken[] | undefined = undefined;
+  readonly #text: string;
+
+  constructor(
+    readonly range: TextRange,
+    readonly macroUses: ObsdStatement['macroUses'],
+    text: string,
+  ) {
+    this.#text = text;
+  }
+
+  get tokens(): LexToken[] {
+    return (this.#tokens ??= significantTokens(this.#text, this.range.start, this.range.end));
+  }
+
+  toJSON(): object {
+    return { kind: this.kind, range: this.range, tokens: this.tokens, children: this.children, macroUses: this.macroUses, rule: this.rule, macro: this.macro, include: this.include };
+  }
+}
+
+/** Statements without macro uses (most of them) share one frozen empty list. */
+const NO_USES = Object.freeze([]) as unknown as ObsdStatement['macroUses'];
+
+/**
+ * Parses one statement from `g`, its significant tokens (a buffer the caller reuses: nothing here may keep it).
+ * Clauses keep the tokens they name; the statement and its rule rebuild their lists on use.
+ */
 function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   const { macros, diags, options } = state;
   const range = { start: g[0].start, end: g[g.length - 1].end };
-  const macroUses: ObsdStatement['macroUses'] = [];
+  let macroUses = NO_USES;
+  /** The value of each `$name` use in order (undefined: not defined there), for `RuleNode.toks`. */
+  let expansions: (MacroPart[] | undefined)[] | undefined;
   // Expand `$name` uses against the macros defined so far (ipsecctl expands while lexing, in file order).
-  // Statements without macro uses (the common case) share the token array.
+  // Statements without macro uses (the common case) use the buffer itself.
   let toks: ETok[] = g;
   if (g.some((t) => t.kind === 'word' && t.firstCode() === 36)) {
     toks = [];
+    macroUses = [];
+    expansions = [];
     for (const t of g) {
       if (t.kind === 'word' && t.firstCode() === 36) {
         const written = t.text.slice(1);
@@ -267,6 +313,7 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
         const value = def?.value;
         const r = { start: t.start, end: t.end };
         macroUses.push({ name, range: r, defined: value !== undefined });
+        expansions.push(value);
         if (value) {
           for (const v of value) toks.push(new MacroToken(v.kind, t.start, t.end, v.text, name));
         } else state.laterDefined.push({ name, range: r });
@@ -275,10 +322,10 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
       toks.push(t);
     }
     // Exact-size copies: arrays grown by push keep spare slots (17 for the first push), and trees keep them.
-    toks = toks.slice();
+    macroUses = macroUses.slice();
+    expansions = expansions.slice();
   }
-  // Every field written up front keeps the object's fields in the object itself (no separate property array).
-  const st: ObsdStatement = { kind: 'ObsdUnknown', range, tokens: g, children: NO_CHILDREN, macroUses: macroUses.length ? macroUses.slice() : macroUses, rule: undefined, macro: undefined, include: undefined };
+  const st = new Statement(range, macroUses, state.text);
   if (isMacroDefinition(g)) {
     st.kind = 'ObsdMacro';
     st.macro = parseMacro(g, toks, diags);
@@ -307,8 +354,83 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
     return st;
   }
   st.kind = type === 'ike' ? 'ObsdIkeRule' : type === 'flow' ? 'ObsdFlowRule' : type === 'sa' ? 'ObsdSaRule' : 'ObsdTcpmd5Rule';
-  st.rule = new RuleParser(type, toks, diags).parse();
+  st.rule = new RuleParser(type, toks, diags, new RuleNode(type, toks[0], st, expansions)).parse();
   return st;
+}
+
+/**
+ * A rule's syntax. `toks` (the statement's tokens with macro uses expanded) is rebuilt on use from the statement's
+ * tokens and the values its `$name` uses had where they stood; `toJSON` puts it where the plain object had it.
+ */
+class RuleNode implements RuleSyntax {
+  // Assigned in the constructor in the order of the plain object this used to be (its JSON keeps that order);
+  // the optional clauses are added as they are parsed.
+  readonly type: RuleType;
+  readonly keyword: ETok;
+  satype: ETok | undefined;
+  hosts: HostsSyntax | undefined;
+  peer: (ValueClause & { host?: HostSyntax }) | undefined;
+  phase1: PhaseSyntax | undefined;
+  phase2: PhaseSyntax | undefined;
+  ikeauth: ValueClause | undefined;
+  other: ValueClause[];
+  declare mode?: ETok;
+  declare tmode?: ETok;
+  declare dir?: ETok;
+  declare proto?: ValueClause & { number?: number };
+  declare iface?: ValueClause;
+  declare local?: ValueClause & { host?: HostSyntax };
+  declare srcid?: ValueClause;
+  declare dstid?: ValueClause;
+  declare tag?: ValueClause;
+  declare flowType?: ValueClause;
+  readonly #st: Statement;
+  readonly #expansions: (MacroPart[] | undefined)[] | undefined;
+  #toks: ETok[] | undefined = undefined;
+
+  constructor(type: RuleType, keyword: ETok, st: Statement, expansions: (MacroPart[] | undefined)[] | undefined) {
+    this.type = type;
+    this.keyword = keyword;
+    this.satype = undefined;
+    this.hosts = undefined;
+    this.peer = undefined;
+    this.phase1 = undefined;
+    this.phase2 = undefined;
+    this.ikeauth = undefined;
+    this.other = [];
+    this.#st = st;
+    this.#expansions = expansions;
+  }
+
+  get toks(): ETok[] {
+    return (this.#toks ??= expandTokens(this.#st.tokens, this.#st.macroUses, this.#expansions));
+  }
+
+  toJSON(): object {
+    const res: Record<string, unknown> = {};
+    for (const k of Object.keys(this)) {
+      res[k] = (this as unknown as Record<string, unknown>)[k];
+      if (k === 'other') res.toks = this.toks;
+    }
+    return res;
+  }
+}
+
+/** A statement's tokens with each `$name` use replaced by its value's tokens (the use's offsets, the macro's name). */
+function expandTokens(g: LexToken[], uses: ObsdStatement['macroUses'], expansions: (MacroPart[] | undefined)[] | undefined): ETok[] {
+  if (!expansions) return g;
+  const toks: ETok[] = [];
+  let u = 0;
+  for (const t of g) {
+    if (t.kind === 'word' && t.firstCode() === 36) {
+      const value = expansions[u];
+      const name = uses[u++].name;
+      if (value) for (const v of value) toks.push(new MacroToken(v.kind, t.start, t.end, v.text, name));
+      continue;
+    }
+    toks.push(t);
+  }
+  return toks.slice();
 }
 
 /** One significant token of a macro value, with its text cut once (every use of the macro shares it). */
@@ -319,8 +441,10 @@ interface MacroPart {
 
 function relex(value: string): MacroPart[] {
   const res: MacroPart[] = [];
-  for (const t of lexIpsecConf(value)) if (t.kind !== 'whitespace' && t.kind !== 'newline' && t.kind !== 'comment') res.push({ kind: t.kind, text: t.text });
-  return res;
+  lexIpsecConf(value, undefined, 0, value.length, (kind, start, end) => {
+    if (kind !== 'whitespace' && kind !== 'newline' && kind !== 'comment') res.push({ kind, text: value.slice(start, end) });
+  });
+  return res.slice();
 }
 
 function parseMacro(g: Token[], toks: ETok[], diags: DiagnosticSink): MacroSyntax {
@@ -363,6 +487,14 @@ export const SLOTS: Record<RuleType, Record<string, number>> = {
   tcpmd5: { tcpmd5: 1, from: 4, to: 4, spi: 12, authkey: 15 },
 };
 
+/** Whether a dotted quad `parseIpv4` accepted is written as `formatIpv4` writes it: no octet with a leading zero. */
+function canonicalIpv4(s: string): boolean {
+  for (let i = 0; i < s.length - 1; i++) {
+    if (s.charCodeAt(i) === 48 && (i === 0 || s.charCodeAt(i - 1) === 46) && s.charCodeAt(i + 1) !== 46) return false;
+  }
+  return true;
+}
+
 /** `expectation()` texts by rule type and last slot: a line of stray tokens asks for the same text each time. */
 const EXPECTATIONS = new Map<string, string>();
 
@@ -373,15 +505,13 @@ class RuleParser {
   private lastSlot = -1;
   private lastKeyword = '';
   private readonly seen = new Set<string>();
-  private readonly rule: RuleSyntax;
 
   constructor(
     private readonly type: RuleType,
     private readonly toks: ETok[],
     private readonly diags: DiagnosticSink,
+    private readonly rule: RuleSyntax,
   ) {
-    // The clauses of a typical ike/flow rule are fields from the start (kept in the object, no property array).
-    this.rule = { type, keyword: toks[0], satype: undefined, hosts: undefined, peer: undefined, phase1: undefined, phase2: undefined, ikeauth: undefined, other: [], toks };
     if (type === 'sa') {
       this.p = 0; // the SA type keyword itself is the first clause
     }
@@ -730,18 +860,19 @@ class RuleParser {
 
   /** Classifies and validates a host token (plus optional prefix length) like ipsecctl's `host()`. */
   checkHost(t: ETok, len: ETok | undefined): HostSyntax {
-    const range = len ? cover([t.range, len.range]) : t.range;
-    const written = len ? `${t.value}/${len.value}` : t.value;
+    const value = t.value;
+    const range = len ? { start: Math.min(t.start, len.start), end: Math.max(t.end, len.end) } : t.range;
+    const written = len ? `${value}/${len.value}` : value;
     const res: HostSyntax = { written, range, any: false, family: 0, netaddress: false, address: undefined, prefixLength: undefined };
     const bad = (msg: string) => this.diags.push({ range, severity: 'error', code: CODES.invalidAddress, message: msg });
-    const v4 = model.parseIpv4(t.value);
-    const looksV4 = /^[0-9.]+$/.test(t.value);
-    const looksV6 = t.value.includes(':') && /^[0-9a-fA-F:.]+$/.test(t.value);
+    const v4 = model.parseIpv4(value);
+    const looksV4 = v4 === undefined && /^[0-9.]+$/.test(value);
+    const looksV6 = v4 === undefined && value.includes(':') && /^[0-9a-fA-F:.]+$/.test(value);
     const length = len ? Number(len.value) : undefined;
     if (v4 !== undefined) {
       res.family = 4;
-      const address = model.formatIpv4(v4);
-      res.address = address === written ? written : address; // one string when written canonically
+      // One string when written canonically (no octet with a leading zero: nearly always), without formatting it.
+      res.address = canonicalIpv4(value) ? value : model.formatIpv4(v4);
       res.prefixLength = length ?? 32;
       res.netaddress = len !== undefined;
       if (length !== undefined && (length < 0 || length > 32)) bad(`Invalid IPv4 prefix length /${len!.value} (0-32)`);
