@@ -180,3 +180,34 @@ test('reuse: an edit at the end keeps every symbol before it; one adding a line 
   assert.notEqual(c[0].children![11], b[0].children![10]);
   assert.equal(JSON.stringify(c), fresh(uri, s.getDocument(uri)!.text).symbols);
 });
+
+test('reuse: a dialect outline given the previous outline equals one computed without it, after random edits', () => {
+  const files = filesUnder(corpus, (p) => /\.(rsc|bird|conf|cfg|ios|txt)$/.test(p) || /routeros|bird|ios|asa/.test(p)).filter((_, i) => i % 2 === 0);
+  const rnd = rng(23);
+  let kept = 0;
+  let versions = 0;
+  for (const f of files) {
+    const uri = `file://${f}`;
+    let text = fs.readFileSync(f, 'utf8');
+    const s = createLanguageService();
+    s.setDocument(uri, text, 1);
+    let parse = s.getParse(uri);
+    if (!parse) continue;
+    let outline = parse.dialect.outline(parse.parsed);
+    for (let v = 2; v <= 8; v++) {
+      const before = text;
+      text = edit(text, rnd);
+      s.setDocument(uri, text, v);
+      const next = s.getParse(uri);
+      if (!next || next.dialect !== parse.dialect) break;
+      parse = next;
+      const start = changedSpan(before, text)?.start ?? text.length + 1;
+      const got = parse.dialect.outline(parse.parsed, { outline, start });
+      assert.deepEqual(got, parse.dialect.outline(parse.parsed), `${f} v${v}`);
+      if (got.length && outline.includes(got[0])) kept++;
+      outline = got;
+      versions++;
+    }
+  }
+  assert.ok(files.length === 0 || (versions > 300 && kept > 20), `${versions} versions, ${kept} kept a section`);
+});

@@ -31,6 +31,16 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
+/**
+ * The outline a dialect computed for the previous version of the same document, and the first offset where the text
+ * changed since (the text before `start` is the same in both). A dialect may keep what lies before the edit (issue
+ * 16); the result must equal an outline computed without it. The previous outline's objects are never written to.
+ */
+export interface OutlinePrevious {
+  outline: OutlineSymbol[];
+  start: number;
+}
+
 export interface FoldingRegion {
   start: number;
   end: number;
@@ -91,7 +101,7 @@ export interface Dialect<TTree = unknown> {
   detect(text: string): number;
   parse(text: string, options: DialectOptions): ParseResult<TTree>;
   lower(parsed: ParseResult<TTree>, uri: string, options: DialectOptions): LowerResult;
-  outline(parsed: ParseResult<TTree>): OutlineSymbol[];
+  outline(parsed: ParseResult<TTree>, previous?: OutlinePrevious): OutlineSymbol[];
   folding(parsed: ParseResult<TTree>): FoldingRegion[];
   complete?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): CompletionData[];
   hover?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): HoverData | undefined;

@@ -28,6 +28,7 @@ const cache = new WeakMap<DocumentState, { parsed: unknown; symbols: DocumentSym
  * reuse its LSP objects wherever the edit left a symbol and its positions as they were (issue 16).
  */
 interface Previous {
+  dialect: unknown;
   text: string;
   starts: readonly number[];
   outline: OutlineSymbol[];
@@ -47,14 +48,15 @@ export function getDocumentSymbols(service: LanguageService, uri: string): Docum
   if (!doc || !parse) return [];
   const hit = cache.get(doc);
   if (hit && hit.parsed === parse.parsed) return hit.symbols;
-  const outline = parse.dialect.outline(parse.parsed);
   let byUri = previous.get(service);
   if (!byUri) previous.set(service, (byUri = new Map()));
   const prev = byUri.get(uri);
+  const reuse = prev && prev.dialect === parse.dialect ? positionReuse(prev.text, doc.text, prev.starts, doc.lineStarts) : undefined;
+  const outline = parse.dialect.outline(parse.parsed, prev && reuse ? { outline: prev.outline, start: reuse.start } : undefined);
   const conv = new Converter(doc.text.length, doc.lineStarts);
-  const symbols = prev ? conv.reuseList(outline, prev.outline, prev.symbols, positionReuse(prev.text, doc.text, prev.starts, doc.lineStarts)) : conv.list(outline);
+  const symbols = prev && reuse ? conv.reuseList(outline, prev.outline, prev.symbols, reuse) : conv.list(outline);
   cache.set(doc, { parsed: parse.parsed, symbols });
-  byUri.set(uri, { text: doc.text, starts: doc.lineStarts, outline, symbols });
+  byUri.set(uri, { dialect: parse.dialect, text: doc.text, starts: doc.lineStarts, outline, symbols });
   // Closed documents' entries go once there are many (each holds a text and its outline).
   if (byUri.size > 16) for (const u of [...byUri.keys()]) if (!service.getDocument(u)) byUri.delete(u);
   return symbols;
