@@ -2,7 +2,7 @@
 // Plain data out; no LSP.
 
 import type { ParseResult } from '../../syntax';
-import type { FoldingRegion, OutlineSymbol } from '../types';
+import type { FoldingRegion, OutlinePrevious, OutlineSymbol } from '../types';
 import type { IosNode } from './parser';
 import { COMMENT } from './store';
 import { secretArgs } from './secrets';
@@ -67,10 +67,23 @@ const GROUP_TITLE: Record<OutlineSymbol['kind'], string> = {
   variable: 'Variables',
 };
 
-/** Outline: commands grouped into Interfaces / Crypto / Routing / Access lists / … sections. */
-export function outlineIos(parsed: ParseResult<IosNode>): OutlineSymbol[] {
+/**
+ * The end a numbered access list's symbol had when it was added to its group: its first line's (a group's end is
+ * the greatest of its symbols' ends when added; later lines extend only the list's own range).
+ */
+const aclAddedEnd = new WeakMap<OutlineSymbol, number>();
+
+/**
+ * Outline: commands grouped into Interfaces / Crypto / Routing / Access lists / … sections. With the previous
+ * version's outline (`previous`), the top-level commands that end before the edit (the text up to them is the same,
+ * so they parse the same) are not read again: each group keeps its symbols from before the edit, and the walk goes
+ * on from the first command the edit may have changed (issue 16).
+ */
+export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevious): OutlineSymbol[] {
   const groups = new Map<OutlineSymbol['kind'], OutlineSymbol>();
   const aclLines = new Map<string, OutlineSymbol>();
+  // Access lists kept from the previous outline, by their index in the acl group: copied before they are extended.
+  let borrowed: Map<OutlineSymbol, number> | undefined;
   const add = (kind: OutlineSymbol['kind'], sym: OutlineSymbol) => {
     let g = groups.get(kind);
     if (!g) {
@@ -81,19 +94,43 @@ export function outlineIos(parsed: ParseResult<IosNode>): OutlineSymbol[] {
     g.range.start = Math.min(g.range.start, sym.range.start);
     g.range.end = Math.max(g.range.end, sym.range.end);
   };
-  for (const n of parsed.tree.children) {
+  const nodes = parsed.tree.children;
+  let from = 0;
+  if (previous) {
+    from = resumeFrom(nodes, previous.start);
+    // An access list kept whole must have no line after the bound; else resume at its first line.
+    for (let back: number; from > 0 && (back = keepGroups(previous.outline, nodes[from - 1].range.end, groups, aclLines, (borrowed = new Map()))) >= 0; ) {
+      groups.clear();
+      aclLines.clear();
+      borrowed = undefined;
+      from = resumeFrom(nodes, back + 1);
+      while (from > 0 && nodes[from - 1].range.end >= back) from--;
+    }
+  }
+  for (let i = from; i < nodes.length; i++) {
+    const n = nodes[i];
     if (n.kind !== 'IosCommand' || n.negated) continue;
     const key = n.pathKey ?? n.path.join(' ');
     // Numbered / ASA single-line access lists: one symbol per list.
     if (key === 'access-list' || (!key && n.wordText(0)?.toLowerCase() === 'access-list')) {
       const name = n.word(1);
       if (!name) continue;
-      const existing = aclLines.get(name.text);
+      let existing = aclLines.get(name.text);
       if (existing) {
+        const at = borrowed?.get(existing);
+        if (at !== undefined) {
+          borrowed!.delete(existing);
+          const copy: OutlineSymbol = { name: existing.name, kind: existing.kind, range: { start: existing.range.start, end: existing.range.end }, selectionRange: existing.selectionRange, children: existing.children };
+          aclAddedEnd.set(copy, aclAddedEnd.get(existing)!);
+          groups.get('acl')!.children[at] = copy;
+          aclLines.set(name.text, copy);
+          existing = copy;
+        }
         existing.range.end = Math.max(existing.range.end, n.range.end);
         continue;
       }
       const sym: OutlineSymbol = { name: `access-list ${name.text}`, kind: 'acl', range: { ...n.range }, selectionRange: { start: name.start, end: name.end }, children: [] };
+      aclAddedEnd.set(sym, sym.range.end);
       aclLines.set(name.text, sym);
       add('acl', sym);
       continue;
@@ -120,6 +157,59 @@ export function outlineIos(parsed: ParseResult<IosNode>): OutlineSymbol[] {
     add(kind, sym);
   }
   return [...groups.values()].sort((a, b) => a.range.start - b.range.start);
+}
+
+/**
+ * Index of the first top-level node an edit at `start` may have changed. A block ends where a later line is not
+ * one of its children, and the parser reads past blank lines to find that line (the next node's first line): so
+ * a node is the same in both versions when the node after it also ends before `start - 1` (its last character and
+ * the one after it unchanged). Nodes are in document order.
+ */
+function resumeFrom(nodes: readonly IosNode[], start: number): number {
+  const limit = start - 1;
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (nodes[mid].range.end < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? lo - 1 : 0;
+}
+
+/**
+ * Fills `groups` and `aclLines` as the walk leaves them after the nodes ending at or before `bound`, from the
+ * previous outline: each group's symbols that start before `bound` (a group's symbols are in document order), in a
+ * new group whose end is the greatest of their ends when added; `borrowed` gets the kept numbered access lists with
+ * their index in the acl group (the previous objects: copied before a later line extends them). Returns -1, or the
+ * first line's start of the earliest kept access list that a line after the bound extended (resume before it).
+ */
+function keepGroups(old: readonly OutlineSymbol[], bound: number, groups: Map<OutlineSymbol['kind'], OutlineSymbol>, aclLines: Map<string, OutlineSymbol>, borrowed: Map<OutlineSymbol, number>): number {
+  let back = -1;
+  const kindOf = new Map<string, OutlineSymbol['kind']>();
+  for (const k of Object.keys(GROUP_TITLE) as OutlineSymbol['kind'][]) kindOf.set(GROUP_TITLE[k], k);
+  for (const g of old) {
+    const kind = kindOf.get(g.name)!;
+    const kids = g.children;
+    let n = 0;
+    let end = -Infinity;
+    while (n < kids.length && kids[n].range.start < bound) {
+      const k = kids[n];
+      const added = aclAddedEnd.get(k);
+      if (added !== undefined) {
+        // Extended by a line after the bound: its range as of the bound is unknown.
+        if (k.range.end > bound && (back < 0 || k.range.start < back)) back = k.range.start;
+        aclLines.set(k.name.slice('access-list '.length), k);
+        borrowed.set(k, n);
+      }
+      const e = added ?? k.range.end;
+      if (e > end) end = e;
+      n++;
+    }
+    if (n === 0) continue;
+    groups.set(kind, { name: g.name, kind: 'section', range: { start: g.range.start, end }, selectionRange: g.selectionRange, children: kids.slice(0, n) });
+  }
+  return back;
 }
 
 /**

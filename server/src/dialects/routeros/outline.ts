@@ -84,7 +84,7 @@ export function outline(parsed: ParseResult<RosTree>, previous?: OutlinePrevious
 /**
  * Keeps in `res` what the previous outline made of the statements before the edit and returns the index of the
  * first statement to read: the statements ending before `previous.start - 1` (a statement's end and the character
- * after it unchanged). Sections opened before the last of them are kept (a section never grows once another one
+ * after it unchanged) but the last of them. Sections opened before the last of them are kept (a section never grows once another one
  * opens), the last one is copied with only the items of those statements.
  */
 function resume(stmts: readonly RosTree['children'][number][], previous: OutlinePrevious, res: OutlineSymbol[]): number {
@@ -96,7 +96,9 @@ function resume(stmts: readonly RosTree['children'][number][], previous: Outline
     if (stmts[mid].range.end < limit) lo = mid + 1;
     else hi = mid;
   }
-  const from = lo;
+  // The statement before the first one the edit may touch is read again too (as the IOS outline does: a parser
+  // that looks at the next line to end a statement cannot have changed the one before it).
+  const from = lo > 0 ? lo - 1 : 0;
   if (from === 0) return 0;
   // Everything that came from the kept statements starts before `bound`; nothing from a later statement does.
   const bound = stmts[from - 1].range.end;
