@@ -181,10 +181,11 @@ test('reuse: an edit at the end keeps every symbol before it; one adding a line 
   assert.equal(JSON.stringify(c), fresh(uri, s.getDocument(uri)!.text).symbols);
 });
 
-test('reuse: a dialect outline given the previous outline equals one computed without it, after random edits', () => {
+test('reuse: a dialect outline and folding given the previous ones equal those computed without them, after random edits', () => {
   const files = filesUnder(corpus, (p) => /\.(rsc|bird|conf|cfg|ios|txt)$/.test(p) || /routeros|bird|ios|asa/.test(p)).filter((_, i) => i % 2 === 0);
   const rnd = rng(23);
   let kept = 0;
+  let keptFolds = 0;
   let versions = 0;
   for (const f of files) {
     const uri = `file://${f}`;
@@ -194,6 +195,7 @@ test('reuse: a dialect outline given the previous outline equals one computed wi
     let parse = s.getParse(uri);
     if (!parse) continue;
     let outline = parse.dialect.outline(parse.parsed);
+    let regions = parse.dialect.folding(parse.parsed);
     for (let v = 2; v <= 8; v++) {
       const before = text;
       text = edit(text, rnd);
@@ -206,8 +208,12 @@ test('reuse: a dialect outline given the previous outline equals one computed wi
       assert.deepEqual(got, parse.dialect.outline(parse.parsed), `${f} v${v}`);
       if (got.length && outline.includes(got[0])) kept++;
       outline = got;
+      const folds = parse.dialect.folding(parse.parsed, { regions, start });
+      assert.deepEqual(folds, parse.dialect.folding(parse.parsed), `${f} v${v} folding`);
+      if (folds.length && regions.includes(folds[0])) keptFolds++;
+      regions = folds;
       versions++;
     }
   }
-  assert.ok(files.length === 0 || (versions > 300 && kept > 20), `${versions} versions, ${kept} kept a section`);
+  assert.ok(files.length === 0 || (versions > 300 && kept > 20 && keptFolds > 20), `${versions} versions, ${kept} kept a section, ${keptFolds} a region`);
 });

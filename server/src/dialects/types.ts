@@ -47,6 +47,12 @@ export interface FoldingRegion {
   kind?: 'comment' | 'region';
 }
 
+/** As `OutlinePrevious`, for folding: the previous version's regions (never written to) and where the text changed. */
+export interface FoldingPrevious {
+  regions: readonly FoldingRegion[];
+  start: number;
+}
+
 /** A completion proposal as plain data; features/ turns it into an LSP item. */
 export interface CompletionData {
   label: string;
@@ -102,7 +108,7 @@ export interface Dialect<TTree = unknown> {
   parse(text: string, options: DialectOptions): ParseResult<TTree>;
   lower(parsed: ParseResult<TTree>, uri: string, options: DialectOptions): LowerResult;
   outline(parsed: ParseResult<TTree>, previous?: OutlinePrevious): OutlineSymbol[];
-  folding(parsed: ParseResult<TTree>): FoldingRegion[];
+  folding(parsed: ParseResult<TTree>, previous?: FoldingPrevious): FoldingRegion[];
   complete?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): CompletionData[];
   hover?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): HoverData | undefined;
 }

@@ -2,7 +2,7 @@
 // Plain data out; no LSP.
 
 import type { ParseResult } from '../../syntax';
-import type { FoldingRegion, OutlinePrevious, OutlineSymbol } from '../types';
+import type { FoldingPrevious, FoldingRegion, OutlinePrevious, OutlineSymbol } from '../types';
 import type { IosNode } from './parser';
 import { COMMENT } from './store';
 import { secretArgs } from './secrets';
@@ -222,26 +222,66 @@ function outlineName(n: IosNode): string {
   return res.join(' ');
 }
 
-/** Folding: blocks, banners, certificates and runs of comment lines. */
-export function foldingIos(parsed: ParseResult<IosNode>): FoldingRegion[] {
+/**
+ * Folding: blocks, banners, certificates and runs of comment lines. With the previous version's regions
+ * (`previous`), the top-level nodes before the edit keep their regions (as `outlineIos` keeps its symbols, and
+ * also not the comment lines just before the first node read again: their run may go on).
+ */
+export function foldingIos(parsed: ParseResult<IosNode>, previous?: FoldingPrevious): FoldingRegion[] {
   const res: FoldingRegion[] = [];
-  const visit = (n: IosNode) => {
-    let run: IosNode[] = [];
-    const flush = () => {
-      if (run.length >= 2) res.push({ start: run[0].range.start, end: run[run.length - 1].range.end, kind: 'comment' });
-      run = [];
-    };
-    for (const c of n.children) {
-      if (c.kind === 'IosComment' && c.count > 0 && c.store.kinds[c.first] === COMMENT && c.store.text(c.first).replace(/^[!:]\s*/, '') !== '') run.push(c);
-      else flush();
-      if ((c.children.length > 0 || c.kind === 'IosBanner' || c.kind === 'IosCertificate') && c.range.end > c.lineEnd) {
-        res.push({ start: c.range.start, end: c.range.end, kind: 'region' });
-      }
-      if (c.children.length) visit(c);
+  const nodes = parsed.tree.children;
+  let from = 0;
+  if (previous) {
+    from = resumeFrom(nodes, previous.start);
+    while (from > 0 && nodes[from - 1].kind === 'IosComment') from--;
+    if (from > 0) {
+      // Regions are in document order (a node's region, then those inside it): those of the kept nodes first.
+      const bound = nodes[from - 1].range.end;
+      const old = previous.regions;
+      let n = 0;
+      while (n < old.length && old[n].start < bound) res.push(old[n++]);
     }
-    flush();
-  };
-  visit(parsed.tree);
+  }
+  visitFrom(parsed.tree, from, res);
   return res;
 }
 
+/** The regions of `n`'s children from index `from` on (blocks and comment runs), depth first with an explicit stack. */
+function visitFrom(root: IosNode, from: number, res: FoldingRegion[]): void {
+  // Each frame: a node, the next child to read, and the comment run open among its children.
+  const stack: { n: IosNode; i: number; runStart: number; runEnd: number; runLength: number }[] = [{ n: root, i: from, runStart: 0, runEnd: 0, runLength: 0 }];
+  while (stack.length) {
+    const f = stack[stack.length - 1];
+    const children = f.n.children;
+    if (f.i >= children.length) {
+      if (f.runLength >= 2) res.push({ start: f.runStart, end: f.runEnd, kind: 'comment' });
+      stack.pop();
+      continue;
+    }
+    const c = children[f.i++];
+    if (c.kind === 'IosComment' && c.count > 0 && c.store.kinds[c.first] === COMMENT && hasText(c.store.text(c.first))) {
+      if (f.runLength === 0) f.runStart = c.range.start;
+      f.runEnd = c.range.end;
+      f.runLength++;
+    } else {
+      if (f.runLength >= 2) res.push({ start: f.runStart, end: f.runEnd, kind: 'comment' });
+      f.runLength = 0;
+    }
+    if ((c.children.length > 0 || c.kind === 'IosBanner' || c.kind === 'IosCertificate') && c.range.end > c.lineEnd) {
+      res.push({ start: c.range.start, end: c.range.end, kind: 'region' });
+    }
+    if (c.children.length) stack.push({ n: c, i: 0, runStart: 0, runEnd: 0, runLength: 0 });
+  }
+}
+
+const WHITE = /\s/;
+
+/** Whether a comment has text after its `!` or `:` and the white space after it (`replace(/^[!:]\s*\/, '') !== ''`). */
+function hasText(t: string): boolean {
+  if (t.length === 0) return false;
+  const c = t.charCodeAt(0);
+  if (c !== 33 && c !== 58) return true;
+  let i = 1;
+  while (i < t.length && WHITE.test(t[i])) i++;
+  return i < t.length;
+}
