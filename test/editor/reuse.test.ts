@@ -217,3 +217,20 @@ test('reuse: a dialect outline and folding given the previous ones equal those c
   }
   assert.ok(files.length === 0 || (versions > 300 && kept > 20 && keptFolds > 20), `${versions} versions, ${kept} kept a section, ${keptFolds} a region`);
 });
+
+test('reuse: semantic tokens follow a definition added or removed far from its references', () => {
+  const uri = 'file:///tokens.rsc';
+  const head = '# by RouterOS 7.12\n/ip address\nadd address=10.0.1.1/24 interface=vlan1\nadd address=10.0.2.1/24 interface=vlan2\n';
+  const lists = '/interface vlan\nadd interface=ether1 name=vlan2 vlan-id=2\n';
+  const versions = [head + lists, `${head + lists}add interface=ether1 name=vlan1 vlan-id=1\n`, `${head + lists}add interface=ether1 name=vlan1 vlan-id=1\n# c\n`, head + lists, head, `${head}# x\n`];
+  const s = createLanguageService();
+  let previous: number[] | undefined;
+  versions.forEach((text, i) => {
+    s.setDocument(uri, text, i + 1);
+    const got = getSemanticTokens(s, uri).data;
+    assert.equal(JSON.stringify(got), fresh(uri, text).tokens, `version ${i + 1}`);
+    if (previous && i === 1) assert.notEqual(JSON.stringify(got.slice(0, 5)), JSON.stringify(previous.slice(0, 5)), 'L1 resolves');
+    assert.ok(got.length >= 10, 'tokens');
+    previous = got;
+  });
+});
