@@ -466,48 +466,12 @@ function cachedTokens(service: LanguageService, uri: string): TokenCache | undef
   if (!byUri) lastTokens.set(service, (byUri = new Map()));
   const prev = byUri.get(uri);
   const tokens = computeTokens(doc, device, prev?.resolution);
-  const entry: TokenCache = { ...tokens, data: prev ? encodeFrom(tokens, prev) : encodeAll(tokens), device, resultId: String(++resultCounter) };
+  const entry: TokenCache = { ...tokens, data: encodeAll(tokens), device, resultId: String(++resultCounter) };
   tokenCache.set(doc, entry);
   byUri.set(uri, entry);
   // Closed documents' entries go once there are many (each holds its tokens and names).
   if (byUri.size > 16) for (const u of [...byUri.keys()]) if (!service.getDocument(u)) byUri.delete(u);
   return entry;
-}
-
-/**
- * `encodeAll(t)`, copying the previous version's encoding where the tokens are the same: the tokens equal from the
- * start, and those equal from the end but for one line shift (a token's encoding is relative to the token before
- * it, so the first of those is encoded again).
- */
-function encodeFrom(t: TokenArrays, p: TokenCache): number[] {
-  const n = t.count;
-  const m = p.count;
-  const same = (i: number, j: number, shift: number) => t.lines[i] === p.lines[j] + shift && t.chars[i] === p.chars[j] && t.lengths[i] === p.lengths[j] && t.types[i] === p.types[j] && t.mods[i] === p.mods[j];
-  let a = 0;
-  while (a < n && a < m && same(a, a, 0)) a++;
-  let b = 0;
-  const shift = n > 0 && m > 0 ? t.lines[n - 1] - p.lines[m - 1] : 0;
-  while (b < n - a && b < m - a && same(n - 1 - b, m - 1 - b, shift)) b++;
-  // Tokens a .. n-b (the first of the last b included) are encoded here.
-  const to = b > 0 ? n - b + 1 : n;
-  if (a === 0 && to === n) return encodeAll(t);
-  const mid: number[] = new Array((to - a) * 5);
-  let prevLine = a > 0 ? t.lines[a - 1] : 0;
-  let prevChar = a > 0 ? t.chars[a - 1] : 0;
-  let at = 0;
-  for (let i = a; i < to; i++) {
-    const line = t.lines[i];
-    const ch = t.chars[i];
-    mid[at++] = line - prevLine;
-    mid[at++] = line === prevLine ? ch - prevChar : ch;
-    mid[at++] = t.lengths[i];
-    mid[at++] = t.types[i];
-    mid[at++] = t.mods[i];
-    prevLine = line;
-    prevChar = ch;
-  }
-  const old = p.data;
-  return old.slice(0, a * 5).concat(mid, to < n ? old.slice((m - (n - to)) * 5) : []);
 }
 
 /** The tokens of one document, sorted, non-overlapping and single-line. Empty for files without a device. */
