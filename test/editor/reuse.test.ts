@@ -234,3 +234,28 @@ test('reuse: semantic tokens follow a definition added or removed far from its r
     previous = got;
   });
 });
+
+test('reuse: a statement that ends before the edit now but ran past it before (a script string, a banner) is read again', () => {
+  const cases: [string, string, string][] = [
+    [
+      'file:///script.rsc',
+      '# by RouterOS 7.12\n/system/script add name=setvar source={\n/system/note set note="\ntime: $[:tostr $time]\\r\\n\ntopics: $topics\\r\\n\n/system/note set note="\nmessage: $message\\r\\n\nbuffer: $buffer"\n}\n\n/system/logging add topics="script" action=setvar\n',
+      '/system/note set note="\n',
+    ],
+    ['file:///banner.ios', 'hostname r1\nbanner motd ^C\nline one\nline two\nline three\n^C\ninterface Loopback0\n ip address 10.0.0.1 255.255.255.255\n!\n', '^C\n'],
+  ];
+  for (const [uri, text, insert] of cases) {
+    const at = text.indexOf('\n', text.indexOf('\n', text.indexOf('\n', text.indexOf('\n') + 1) + 1) + 1) + 1;
+    const edited = text.slice(0, at) + insert + text.slice(at);
+    for (const [a, b] of [[text, edited], [edited, text]]) {
+      const s = createLanguageService();
+      s.setDocument(uri, a, 1);
+      getDocumentSymbols(s, uri);
+      getFoldingRanges(s, uri);
+      s.setDocument(uri, b, 2);
+      const want = fresh(uri, b);
+      assert.equal(JSON.stringify(getDocumentSymbols(s, uri)), want.symbols, `${uri} symbols`);
+      assert.equal(JSON.stringify(getFoldingRanges(s, uri)), want.folding, `${uri} folding`);
+    }
+  }
+});

@@ -96,14 +96,15 @@ export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevi
   };
   const nodes = parsed.tree.children;
   let from = 0;
-  if (previous) {
-    from = resumeFrom(nodes, previous.start);
+  const oldEnds = previous && nodeEnds.get(previous.outline);
+  if (previous && oldEnds) {
+    from = resumeFrom(nodes, previous.start, oldEnds);
     // An access list kept whole must have no line after the bound; else resume at its first line.
     for (let back: number; from > 0 && (back = keepGroups(previous.outline, nodes[from - 1].range.end, groups, aclLines, (borrowed = new Map()))) >= 0; ) {
       groups.clear();
       aclLines.clear();
       borrowed = undefined;
-      from = resumeFrom(nodes, back + 1);
+      from = resumeFrom(nodes, back + 1, oldEnds);
       while (from > 0 && nodes[from - 1].range.end >= back) from--;
     }
   }
@@ -156,7 +157,9 @@ export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevi
     }
     add(kind, sym);
   }
-  return [...groups.values()].sort((a, b) => a.range.start - b.range.start);
+  const res = [...groups.values()].sort((a, b) => a.range.start - b.range.start);
+  nodeEnds.set(res, endsOf(nodes, from, oldEnds));
+  return res;
 }
 
 /**
@@ -165,7 +168,7 @@ export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevi
  * a node is the same in both versions when the node after it also ends before `start - 1` (its last character and
  * the one after it unchanged). Nodes are in document order.
  */
-function resumeFrom(nodes: readonly IosNode[], start: number): number {
+function resumeFrom(nodes: readonly IosNode[], start: number, oldEnds: Int32Array): number {
   const limit = start - 1;
   let lo = 0;
   let hi = nodes.length;
@@ -174,7 +177,23 @@ function resumeFrom(nodes: readonly IosNode[], start: number): number {
     if (nodes[mid].range.end < limit) lo = mid + 1;
     else hi = mid;
   }
-  return lo > 0 ? lo - 1 : 0;
+  // The nodes before must be the previous version's, end for end (one that ends before the edit now may have run
+  // past it before: a banner or block the parser closed by looking ahead).
+  let same = 0;
+  while (same < lo && same < oldEnds.length && nodes[same].range.end === oldEnds[same]) same++;
+  const kept = same < lo ? same : lo;
+  return kept > 0 ? kept - 1 : 0;
+}
+
+/** The top-level node ends of the tree each outline or region list was made from (see `resumeFrom`). */
+const nodeEnds = new WeakMap<readonly unknown[], Int32Array>();
+
+/** Every top-level node's end: those before `from` as `old` has them (the same, checked), the others read. */
+function endsOf(nodes: readonly IosNode[], from: number, old: Int32Array | undefined): Int32Array {
+  const ends = new Int32Array(nodes.length);
+  if (old && from > 0) ends.set(old.subarray(0, from));
+  for (let i = old ? from : 0; i < nodes.length; i++) ends[i] = nodes[i].range.end;
+  return ends;
 }
 
 /**
@@ -231,8 +250,9 @@ export function foldingIos(parsed: ParseResult<IosNode>, previous?: FoldingPrevi
   const res: FoldingRegion[] = [];
   const nodes = parsed.tree.children;
   let from = 0;
-  if (previous) {
-    from = resumeFrom(nodes, previous.start);
+  const oldEnds = previous && nodeEnds.get(previous.regions);
+  if (previous && oldEnds) {
+    from = resumeFrom(nodes, previous.start, oldEnds);
     while (from > 0 && nodes[from - 1].kind === 'IosComment') from--;
     if (from > 0) {
       // Regions are in document order (a node's region, then those inside it): those of the kept nodes first.
@@ -243,6 +263,7 @@ export function foldingIos(parsed: ParseResult<IosNode>, previous?: FoldingPrevi
     }
   }
   visitFrom(parsed.tree, from, res);
+  nodeEnds.set(res, endsOf(nodes, from, oldEnds));
   return res;
 }
 

@@ -55,8 +55,9 @@ export function outline(parsed: ParseResult<RosTree>, previous?: OutlinePrevious
     res.push(section);
   };
   let from = 0;
-  if (previous) {
-    from = resume(stmts, previous, res);
+  const oldEnds = previous && statementEnds.get(previous.outline);
+  if (previous && oldEnds) {
+    from = resume(stmts, previous, oldEnds, res);
     section = res.length ? res[res.length - 1] : undefined;
     sectionPath = section ? section.name.slice(1) : '';
   }
@@ -78,7 +79,19 @@ export function outline(parsed: ParseResult<RosTree>, previous?: OutlinePrevious
     section!.children.push(item(st, kind));
     if (st.range.end > section!.range.end) section!.range.end = st.range.end;
   }
+  statementEnds.set(res, endsOf(stmts, from, oldEnds));
   return res;
+}
+
+/** The statement ends of the tree each outline was made from (what the next version checks its kept statements by). */
+const statementEnds = new WeakMap<OutlineSymbol[], Int32Array>();
+
+/** Every statement's end: those before `from` as `old` has them (the same, checked), the others read. */
+function endsOf(stmts: readonly { range: { end: number } }[], from: number, old: Int32Array | undefined): Int32Array {
+  const ends = new Int32Array(stmts.length);
+  if (old && from > 0) ends.set(old.subarray(0, from));
+  for (let i = old ? from : 0; i < stmts.length; i++) ends[i] = stmts[i].range.end;
+  return ends;
 }
 
 /**
@@ -87,7 +100,7 @@ export function outline(parsed: ParseResult<RosTree>, previous?: OutlinePrevious
  * after it unchanged) but the last of them. Sections opened before the last of them are kept (a section never grows once another one
  * opens), the last one is copied with only the items of those statements.
  */
-function resume(stmts: readonly RosTree['children'][number][], previous: OutlinePrevious, res: OutlineSymbol[]): number {
+function resume(stmts: readonly RosTree['children'][number][], previous: OutlinePrevious, oldEnds: Int32Array, res: OutlineSymbol[]): number {
   const limit = previous.start - 1;
   let lo = 0;
   let hi = stmts.length;
@@ -96,9 +109,14 @@ function resume(stmts: readonly RosTree['children'][number][], previous: Outline
     if (stmts[mid].range.end < limit) lo = mid + 1;
     else hi = mid;
   }
-  // The statement before the first one the edit may touch is read again too (as the IOS outline does: a parser
-  // that looks at the next line to end a statement cannot have changed the one before it).
-  const from = lo > 0 ? lo - 1 : 0;
+  // The statements before must be the previous version's, end for end: a statement is ended by what follows it
+  // (the next line; a script block or string the parser looks ahead to close), so one that ends before the edit
+  // now may have run past it before. Read again from the first that differs, and from the one before the first
+  // the edit may touch (a parser that looks at the next line to end a statement cannot have changed the one before).
+  let same = 0;
+  while (same < lo && same < oldEnds.length && stmts[same].range.end === oldEnds[same]) same++;
+  const kept = same < lo ? same : lo;
+  const from = kept > 0 ? kept - 1 : 0;
   if (from === 0) return 0;
   // Everything that came from the kept statements starts before `bound`; nothing from a later statement does.
   const bound = stmts[from - 1].range.end;
