@@ -5,7 +5,11 @@
 // ("first", with its CPU time: the process's, GC threads included, which says more than wall time on a loaded
 // machine); the same request again on the same version is "again" (what VS Code does on scroll, focus and its own
 // re-requests). Imported by bench.mjs (the `editor100k` section) and runnable alone:
-// `node bench/editor.mjs [--root DIR] [--only DIALECT] [--samples N] [--kinds hover,completion] [--table] [--profile DIR]`
+// `node bench/editor.mjs [--root DIR] [--only DIALECT] [--samples N] [--kinds hover,completion] [--table] [--profile DIR]
+// [--edit end|middle|middle-lines]` (the edit before each request: a comment line appended at the end, the default;
+// a comment line at the middle of the file whose text changes per version, so the lines after it keep their numbers;
+// or that line there on every other round only (the comment at the end on the others), so every line after the
+// middle moves between two requests of one kind)
 // (--root measures another checkout, e.g. main before a change; features missing there are reported as null;
 // --profile writes DIR/<dialect>-<kind>.cpuprofile, an inspector profile of one more first request of each kind,
 // that request only, not counted in the figures). "first" has three figures: wall, the process's CPU and the main
@@ -204,10 +208,21 @@ function profileCall(fn, file) {
  * request ran before it on this version) and once more ("again"). `hoverAt`/`completeAt` are line/character
  * positions in the file; `kinds` (names) restricts the request kinds measured.
  */
-export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, kinds: only, profile, name = 'file' }) {
+export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, kinds: only, profile, name = 'file', edit = 'end', comment = '#' }) {
   const service = api.createLanguageService();
   const lines = text.split('\n').length - 1;
   const mid = Math.floor(lines / 2);
+  // Where `--edit middle` and `middle-lines` insert their line: the start of the middle line.
+  let midOffset = 0;
+  for (let l = 0; l < mid; l++) midOffset = text.indexOf('\n', midOffset) + 1;
+  // Each kind's requests are one round apart: `middle-lines` has the line on odd rounds only, so every request of a
+  // kind sees the lines after the middle moved since its previous one.
+  const editOf = (version, round) => {
+    if (version === 1) return text;
+    if (edit === 'middle') return `${text.slice(0, midOffset)}${comment} edit ${version}\n${text.slice(midOffset)}`;
+    if (edit === 'middle-lines') return round % 2 ? `${text.slice(0, midOffset)}${comment} edit ${version}\n${text.slice(midOffset)}` : `${text}${comment} edit ${version}\n`;
+    return `${text}! edit ${version}\n`;
+  };
   const all = {
     semanticTokensFull: () => api.getSemanticTokens(service, uri),
     semanticTokensRange: api.getSemanticTokensRange ? () => api.getSemanticTokensRange(service, uri, { start: { line: mid, character: 0 }, end: { line: mid + 60, character: 0 } }) : undefined,
@@ -231,7 +246,7 @@ export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, 
   for (let s = 0; s <= rounds; s++) {
     for (const [k, fn] of Object.entries(kinds)) {
       version++;
-      const edited = version === 1 ? text : `${text}! edit ${version}\n`;
+      const edited = editOf(version, s);
       // Keystroke → diagnostics as the server does it: the new version, its parse and model, its findings as LSP
       // diagnostics serialised for the wire. The last part alone is `findingsToDiagnostics`.
       const t = performance.now();
@@ -285,15 +300,15 @@ function lineOf(text, re, ch) {
 }
 
 /** The `editor100k` section: each dialect's 100k-line file (or those whose name contains `only`). */
-export function editorSection(api, { only, samples = 6, kinds, profile } = {}) {
+export function editorSection(api, { only, samples = 6, kinds, profile, edit } = {}) {
   const files = {
     ios: () => {
       const text = ios100k();
-      return { uri: 'file:///editor/big.ios', text, hoverAt: { line: 15_000, character: 3 }, completeAt: lineOf(text, /^ encryption/, 1) };
+      return { uri: 'file:///editor/big.ios', comment: '!', text, hoverAt: { line: 15_000, character: 3 }, completeAt: lineOf(text, /^ encryption/, 1) };
     },
     asa: () => {
       const text = asa100k();
-      return { uri: 'file:///editor/big.asa', text, hoverAt: lineOf(text, /^access-list OUTSIDE_IN/, 3), completeAt: lineOf(text, /^ encryption/, 1) };
+      return { uri: 'file:///editor/big.asa', comment: '!', text, hoverAt: lineOf(text, /^access-list OUTSIDE_IN/, 3), completeAt: lineOf(text, /^ encryption/, 1) };
     },
     routeros: () => {
       const text = routeros100k();
@@ -311,7 +326,7 @@ export function editorSection(api, { only, samples = 6, kinds, profile } = {}) {
   const res = {};
   for (const [name, make] of Object.entries(files)) {
     if (only && !name.includes(only)) continue;
-    res[name] = measureFile(api, { ...make(), samples, kinds, profile, name });
+    res[name] = measureFile(api, { ...make(), samples, kinds, profile, name, edit });
   }
   return res;
 }
@@ -326,7 +341,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(im
   const api = await loadEditorApi(root, path.join(here, '..', '.cache', 'bench'));
   const profile = opt('profile') ? path.resolve(opt('profile')) : undefined;
   if (profile) fs.mkdirSync(profile, { recursive: true });
-  const section = editorSection(api, { only: opt('only'), samples: Number(opt('samples') ?? 6), kinds: opt('kinds')?.split(','), profile });
+  const section = editorSection(api, { only: opt('only'), samples: Number(opt('samples') ?? 6), kinds: opt('kinds')?.split(','), profile, edit: opt('edit') });
   if (args.includes('--table')) console.log(table(section));
   else console.log(JSON.stringify({ root, editor100k: section }, null, 1));
 }

@@ -31,10 +31,26 @@ export interface OutlineSymbol {
   children: OutlineSymbol[];
 }
 
+/**
+ * The outline a dialect computed for the previous version of the same document, and the first offset where the text
+ * changed since (the text before `start` is the same in both). A dialect may keep what lies before the edit (issue
+ * 16); the result must equal an outline computed without it. The previous outline's objects are never written to.
+ */
+export interface OutlinePrevious {
+  outline: OutlineSymbol[];
+  start: number;
+}
+
 export interface FoldingRegion {
   start: number;
   end: number;
   kind?: 'comment' | 'region';
+}
+
+/** As `OutlinePrevious`, for folding: the previous version's regions (never written to) and where the text changed. */
+export interface FoldingPrevious {
+  regions: readonly FoldingRegion[];
+  start: number;
 }
 
 /** A completion proposal as plain data; features/ turns it into an LSP item. */
@@ -110,8 +126,8 @@ export interface Dialect<TTree = unknown> {
    */
   reparse?(previous: ParseResult<TTree>, change: ChangedSpan, text: string, options: DialectOptions): ParseResult<TTree> | undefined;
   lower(parsed: ParseResult<TTree>, uri: string, options: DialectOptions): LowerResult;
-  outline(parsed: ParseResult<TTree>): OutlineSymbol[];
-  folding(parsed: ParseResult<TTree>): FoldingRegion[];
+  outline(parsed: ParseResult<TTree>, previous?: OutlinePrevious): OutlineSymbol[];
+  folding(parsed: ParseResult<TTree>, previous?: FoldingPrevious): FoldingRegion[];
   complete?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): CompletionData[];
   hover?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): HoverData | undefined;
 }

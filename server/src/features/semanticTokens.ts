@@ -115,7 +115,7 @@ interface TokenArrays {
  * references 3. Collected into typed arrays in three runs (secrets, definitions, references), each usually in
  * document order already: ordering them is a check and a linear merge, with a sort only for a run that is not.
  */
-function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
+function computeTokens(doc: DocumentState, device: model.Device, prev?: Resolution): TokenArrays & { resolution: Resolution } {
   const length = doc.text.length;
   const secrets = model.secretRanges(device);
   const defs = device.definitions;
@@ -141,36 +141,157 @@ function computeTokens(doc: DocumentState, device: model.Device): TokenArrays {
   const secretType = TYPE_INDEX.secret;
   for (const r of secrets) add(r, secretType, 0, 0);
   const endSecrets = n;
-  // Definitions by kind, then name (no key strings per definition and reference); only the names some reference
-  // uses when the references are fewer (an IOS file of 33,000 prefix lists has 441 references: filling a map of
-  // every definition was half the request, issue 16).
-  const defined = new Map<string, Map<string, model.Definition>>();
-  let used: Set<string> | undefined;
-  if (refs.length < defs.length) {
-    used = new Set();
-    for (const r of refs) used.add(r.name);
-  }
-  for (const d of defs) {
-    if (!used || used.has(d.name)) {
-      let byName = defined.get(d.kind);
-      if (!byName) defined.set(d.kind, (byName = new Map()));
-      if (!byName.has(d.name)) byName.set(d.name, d);
-    }
-    add(d.range, typeIndexOfKind(d.kind), DECLARATION_BIT, 1);
-  }
+  for (const d of defs) add(d.range, typeIndexOfKind(d.kind), DECLARATION_BIT, 1);
   const endDefs = n;
-  for (const r of refs) {
-    // Same resolution as `ref/undefined`: the reference's kind or any kind it also accepts, same name.
-    let hit = defined.get(r.kind)?.get(r.name);
-    if (!hit && r.alsoKinds) for (const k of r.alsoKinds) if ((hit = defined.get(k)?.get(r.name))) break;
-    if (hit) add(r.range, typeIndexOfKind(hit.kind), 0, 2);
+  const resolution = resolve(defs, refs, prev);
+  const hits = resolution.refHit;
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i];
+    const hit = hits[i];
+    if (hit !== undefined) add(r.range, typeIndexOfKind(hit), 0, 2);
     else add(r.range, typeIndexOfKind(r.kind), UNDEFINED_BIT, 3);
   }
   // Order: start, then rank, then the longer first; ties keep collection order (a stable sort's order).
   const before = (a: number, b: number) => cs[a] - cs[b] || cr[a] - cr[b] || ce[b] - ce[a] || a - b;
   const run = (from: number, to: number) => sortedRun(from, to, before, cs, ce, cr);
   const order = merge(merge(run(0, endSecrets), run(endSecrets, endDefs), before), run(endDefs, n), before);
-  return keepAndSplit(doc.text, doc.lineStarts, n, order, cs, ce, ct, cm, cr, 0);
+  return { ...keepAndSplit(doc.text, doc.lineStarts, n, order, cs, ce, ct, cm, cr, 0), resolution };
+}
+
+/**
+ * How a version's references resolved: the kinds and names of its definitions and references (their order as the
+ * lowering lists them) and, per reference, the kind it resolved to (undefined: not defined). The next version of
+ * the document starts from it (issue 16): an edit changes a few definitions and references, and filling a map of
+ * every definition's name was most of a RouterOS file's first request.
+ */
+interface Resolution {
+  defKinds: string[];
+  defNames: string[];
+  refKinds: string[];
+  refNames: string[];
+  refAlso: (readonly string[] | undefined)[];
+  refHit: (string | undefined)[];
+}
+
+/** More changed names or references than this and the resolution is computed again whole. */
+const RESOLVE_AGAIN = 32;
+
+/**
+ * Each reference's resolution, as `ref/undefined` resolves it: the reference's kind, else the first of the kinds it
+ * also accepts, that some definition of the same name has. With the previous version's resolution, only the
+ * references that are new or whose name some added or removed definition has are resolved (by a scan of the
+ * definitions for those few names); the others resolve as they did.
+ */
+function resolve(defs: readonly model.Definition[], refs: readonly model.Reference[], prev?: Resolution): Resolution {
+  const nd = defs.length;
+  const nr = refs.length;
+  const res: Resolution = { defKinds: new Array(nd), defNames: new Array(nd), refKinds: new Array(nr), refNames: new Array(nr), refAlso: new Array(nr), refHit: new Array(nr) };
+  for (let i = 0; i < nd; i++) {
+    const d = defs[i];
+    res.defKinds[i] = d.kind;
+    res.defNames[i] = d.name;
+  }
+  for (let i = 0; i < nr; i++) {
+    const r = refs[i];
+    res.refKinds[i] = r.kind;
+    res.refNames[i] = r.name;
+    res.refAlso[i] = r.alsoKinds;
+  }
+  if (prev && resolveFrom(res, prev)) return res;
+  // Definitions by kind, then name (no key strings per definition and reference); only the names some reference
+  // uses when the references are fewer (an IOS file of 33,000 prefix lists has 441 references: filling a map of
+  // every definition was half the request, issue 16).
+  const defined = new Map<string, Set<string>>();
+  let used: Set<string> | undefined;
+  if (nr < nd) {
+    used = new Set();
+    for (const name of res.refNames) used.add(name);
+  }
+  for (let i = 0; i < nd; i++) {
+    const name = res.defNames[i];
+    if (!used || used.has(name)) {
+      const kind = res.defKinds[i];
+      let names = defined.get(kind);
+      if (!names) defined.set(kind, (names = new Set()));
+      names.add(name);
+    }
+  }
+  for (let i = 0; i < nr; i++) {
+    const name = res.refNames[i];
+    let hit: string | undefined = defined.get(res.refKinds[i])?.has(name) ? res.refKinds[i] : undefined;
+    const also = res.refAlso[i];
+    if (hit === undefined && also)
+      for (const k of also)
+        if (defined.get(k)?.has(name)) {
+          hit = k;
+          break;
+        }
+    res.refHit[i] = hit;
+  }
+  return res;
+}
+
+/** Fills `res.refHit` from the previous version's resolution; false when too much changed (resolve it whole). */
+function resolveFrom(res: Resolution, prev: Resolution): boolean {
+  const { defKinds, defNames, refKinds, refNames, refAlso, refHit } = res;
+  const nd = defKinds.length;
+  const md = prev.defKinds.length;
+  // Definitions the same from the start and from the end; the names of those between, on either side, changed.
+  let a = 0;
+  while (a < nd && a < md && defKinds[a] === prev.defKinds[a] && defNames[a] === prev.defNames[a]) a++;
+  let b = 0;
+  while (b < nd - a && b < md - a && defKinds[nd - 1 - b] === prev.defKinds[md - 1 - b] && defNames[nd - 1 - b] === prev.defNames[md - 1 - b]) b++;
+  if (nd - a - b + (md - a - b) > RESOLVE_AGAIN) return false;
+  const changed: string[] = [];
+  for (let i = a; i < nd - b; i++) if (!changed.includes(defNames[i])) changed.push(defNames[i]);
+  for (let i = a; i < md - b; i++) if (!changed.includes(prev.defNames[i])) changed.push(prev.defNames[i]);
+  const nr = refKinds.length;
+  const mr = prev.refKinds.length;
+  const sameRef = (i: number, j: number) => refKinds[i] === prev.refKinds[j] && refNames[i] === prev.refNames[j] && sameKinds(refAlso[i], prev.refAlso[j]);
+  let c = 0;
+  while (c < nr && c < mr && sameRef(c, c)) c++;
+  let e = 0;
+  while (e < nr - c && e < mr - c && sameRef(nr - 1 - e, mr - 1 - e)) e++;
+  if (nr - c - e > RESOLVE_AGAIN) return false;
+  // References to resolve: the new ones, and those whose name changed.
+  const todo: number[] = [];
+  for (let i = 0; i < nr; i++) {
+    const j = i < c ? i : i >= nr - e ? i - nr + mr : -1;
+    if (j >= 0 && (changed.length === 0 || !changed.includes(refNames[i]))) refHit[i] = prev.refHit[j];
+    else {
+      if (todo.length === RESOLVE_AGAIN) return false;
+      todo.push(i);
+    }
+  }
+  if (todo.length === 0) return true;
+  // The kinds each of their names is defined with: one pass over the definitions, comparing with a few names.
+  const names: string[] = [];
+  for (const i of todo) if (!names.includes(refNames[i])) names.push(refNames[i]);
+  const kindsOf: string[][] = names.map(() => []);
+  for (let d = 0; d < nd; d++) {
+    const k = names.indexOf(defNames[d]);
+    if (k >= 0) kindsOf[k].push(defKinds[d]);
+  }
+  for (const i of todo) {
+    const kinds = kindsOf[names.indexOf(refNames[i])];
+    let hit: string | undefined = kinds.includes(refKinds[i]) ? refKinds[i] : undefined;
+    const also = refAlso[i];
+    if (hit === undefined && also)
+      for (const k of also)
+        if (kinds.includes(k)) {
+          hit = k;
+          break;
+        }
+    refHit[i] = hit;
+  }
+  return true;
+}
+
+function sameKinds(a: readonly string[] | undefined, b: readonly string[] | undefined): boolean {
+  if (a === b) return true;
+  if (!a || !b || a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -325,10 +446,15 @@ interface TokenCache extends TokenArrays {
   resultId: string;
   /** `semanticTokenList`'s objects, made on first use. */
   list?: SemanticToken[];
+  /** How the references resolved (the next version starts from it). */
+  resolution: Resolution;
 }
 
 const tokenCache = new WeakMap<DocumentState, TokenCache>();
 let resultCounter = 0;
+
+/** The last tokens computed for each document of a service (the next version's starting point). */
+const lastTokens = new WeakMap<LanguageService, Map<string, TokenCache>>();
 
 function cachedTokens(service: LanguageService, uri: string): TokenCache | undefined {
   const doc = service.getDocument(uri);
@@ -336,9 +462,15 @@ function cachedTokens(service: LanguageService, uri: string): TokenCache | undef
   if (!doc || !device || device.uri !== uri) return undefined;
   const hit = tokenCache.get(doc);
   if (hit && hit.device === device) return hit;
-  const tokens = computeTokens(doc, device);
+  let byUri = lastTokens.get(service);
+  if (!byUri) lastTokens.set(service, (byUri = new Map()));
+  const prev = byUri.get(uri);
+  const tokens = computeTokens(doc, device, prev?.resolution);
   const entry: TokenCache = { ...tokens, data: encodeAll(tokens), device, resultId: String(++resultCounter) };
   tokenCache.set(doc, entry);
+  byUri.set(uri, entry);
+  // Closed documents' entries go once there are many (each holds its tokens and names).
+  if (byUri.size > 16) for (const u of [...byUri.keys()]) if (!service.getDocument(u)) byUri.delete(u);
   return entry;
 }
 

@@ -4,6 +4,7 @@ import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vsco
 import type { OutlineSymbol } from '../dialects/types';
 import type { DocumentState, LanguageService } from '../service';
 import { LineCursor } from './positions';
+import { keepsPosition, positionReuse, type PositionReuse } from './reuse';
 
 const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   interface: SymbolKind.Interface,
@@ -22,21 +23,103 @@ const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
 /** The outline of each document version (DocumentState is a new object per version), for the parse it came from. */
 const cache = new WeakMap<DocumentState, { parsed: unknown; symbols: DocumentSymbol[] }>();
 
-/** The document's outline; computed once per version from the cached parse (the result is position-independent). */
+/**
+ * The last outline computed for each document of a service, with the text it came from: the next version's symbols
+ * reuse its LSP objects wherever the edit left a symbol and its positions as they were (issue 16).
+ */
+interface Previous {
+  dialect: unknown;
+  text: string;
+  starts: readonly number[];
+  outline: OutlineSymbol[];
+  symbols: DocumentSymbol[];
+}
+const previous = new WeakMap<LanguageService, Map<string, Previous>>();
+
+/**
+ * The document's outline; computed once per version from the cached parse (the result is position-independent).
+ * A symbol the previous version of the document had too, equal (name, kind, detail, children) and at the same
+ * line and character (before the edit, or after it when the edit added no line), is the previous version's object:
+ * only the symbols an edit touched, or moved, are made again.
+ */
 export function getDocumentSymbols(service: LanguageService, uri: string): DocumentSymbol[] {
   const doc = service.getDocument(uri);
   const parse = service.getParse(uri);
   if (!doc || !parse) return [];
   const hit = cache.get(doc);
   if (hit && hit.parsed === parse.parsed) return hit.symbols;
-  const outline = parse.dialect.outline(parse.parsed);
-  const symbols: DocumentSymbol[] = new Array(outline.length);
-  const starts = doc.lineStarts;
-  const cursor = new LineCursor(starts);
-  const length = doc.text.length;
-  for (let i = 0; i < outline.length; i++) symbols[i] = convert(length, starts, cursor, outline[i]);
+  let byUri = previous.get(service);
+  if (!byUri) previous.set(service, (byUri = new Map()));
+  const prev = byUri.get(uri);
+  const reuse = prev && prev.dialect === parse.dialect ? positionReuse(prev.text, doc.text, prev.starts, doc.lineStarts) : undefined;
+  const outline = parse.dialect.outline(parse.parsed, prev && reuse ? { outline: prev.outline, start: reuse.start } : undefined);
+  const conv = new Converter(doc.text.length, doc.lineStarts);
+  const symbols = prev && reuse ? conv.reuseList(outline, prev.outline, prev.symbols, reuse) : conv.list(outline);
   cache.set(doc, { parsed: parse.parsed, symbols });
+  byUri.set(uri, { dialect: parse.dialect, text: doc.text, starts: doc.lineStarts, outline, symbols });
+  // Closed documents' entries go once there are many (each holds a text and its outline).
+  if (byUri.size > 16) for (const u of [...byUri.keys()]) if (!service.getDocument(u)) byUri.delete(u);
   return symbols;
+}
+
+/** Conversion of one version's outline symbols, with or without the previous version's. */
+class Converter {
+  private readonly cursor: LineCursor;
+  constructor(
+    private readonly length: number,
+    private readonly starts: readonly number[],
+  ) {
+    this.cursor = new LineCursor(starts);
+  }
+
+  list(outline: readonly OutlineSymbol[]): DocumentSymbol[] {
+    const res: DocumentSymbol[] = new Array(outline.length);
+    for (let i = 0; i < outline.length; i++) res[i] = convert(this.length, this.starts, this.cursor, outline[i]);
+    return res;
+  }
+
+  /**
+   * `list(news)`, taking the previous version's object for each symbol equal to its counterpart in `olds` (whose
+   * LSP objects are `oldSyms`) with the same positions: the unchanged symbols before the edit are found from the
+   * start, those after it from the end; between them a symbol whose counterpart has children (a section the edit
+   * fell in) is made again around its children, reused the same way.
+   */
+  reuseList(news: readonly OutlineSymbol[], olds: readonly OutlineSymbol[], oldSyms: readonly DocumentSymbol[], r: PositionReuse): DocumentSymbol[] {
+    const n = news.length;
+    const m = olds.length;
+    const res: DocumentSymbol[] = new Array(n);
+    let i = 0;
+    for (let hit; i < n && i < m && (hit = same(news[i], olds[i], oldSyms[i], r)); i++) res[i] = hit;
+    let k = 0;
+    for (let hit; k < n - i && k < m - i && (hit = same(news[n - 1 - k], olds[m - 1 - k], oldSyms[m - 1 - k], r)); k++) res[n - 1 - k] = hit;
+    // The middle: counterparts by position when as many symbols are left on both sides.
+    const paired = n - k - i === m - k - i;
+    for (let j = i; j < n - k; j++) {
+      const s = news[j];
+      const o = paired ? olds[j] : undefined;
+      if (o && s.children.length && o.children.length && o.kind === s.kind) res[j] = convert(this.length, this.starts, this.cursor, s, () => this.reuseList(s.children, o.children, oldSyms[j].children ?? LEAF, r));
+      else res[j] = convert(this.length, this.starts, this.cursor, s);
+    }
+    return res;
+  }
+}
+
+/** `old` (the LSP object of `o`) when `s` would convert to the same object at the same positions, else undefined. */
+function same(s: OutlineSymbol, o: OutlineSymbol, old: DocumentSymbol, r: PositionReuse): DocumentSymbol | undefined {
+  if (s === o) return s.range.start < r.start && s.range.end < r.start && s.selectionRange.start < r.start && s.selectionRange.end < r.start && sameChildren(s, o, old, r) ? old : undefined;
+  if (s.name !== o.name || s.kind !== o.kind || (s.detail || undefined) !== (o.detail || undefined)) return undefined;
+  if (!keepsPosition(r, s.range.start, o.range.start) || !keepsPosition(r, s.range.end, o.range.end)) return undefined;
+  if (!keepsPosition(r, s.selectionRange.start, o.selectionRange.start) || !keepsPosition(r, s.selectionRange.end, o.selectionRange.end)) return undefined;
+  return sameChildren(s, o, old, r) ? old : undefined;
+}
+
+function sameChildren(s: OutlineSymbol, o: OutlineSymbol, old: DocumentSymbol, r: PositionReuse): boolean {
+  const a = s.children;
+  const b = o.children;
+  if (a.length !== b.length) return false;
+  const c = old.children ?? LEAF;
+  for (let i = 0; i < a.length; i++) if (same(a[i], b[i], c[i], r) !== c[i]) return false;
+  return true;
 }
 
 /** Children of a leaf symbol: one shared empty list, frozen (a 100k-line file has ~100k leaves; issue 16). */
@@ -49,7 +132,7 @@ const LEAF = Object.freeze([]) as unknown as DocumentSymbol[];
  * cursor, and equal positions and ranges are one shared object (the result is only serialised: issue 16, a
  * 100k-line outline was ~700,000 objects).
  */
-function convert(length: number, starts: readonly number[], cursor: LineCursor, s: OutlineSymbol): DocumentSymbol {
+function convert(length: number, starts: readonly number[], cursor: LineCursor, s: OutlineSymbol, makeChildren?: () => DocumentSymbol[]): DocumentSymbol {
   // LSP requires the selection range inside the full range; dialects may hand a name outside a trimmed block.
   const r = s.range;
   const sr = s.selectionRange;
@@ -67,7 +150,8 @@ function convert(length: number, starts: readonly number[], cursor: LineCursor, 
     selEnd === selStart ? selFrom : selEnd < next ? { line, character: selEnd - lineStart } : cursor.positionAt(selEnd);
   const kids = s.children;
   let children = LEAF;
-  if (kids.length) {
+  if (makeChildren) children = makeChildren();
+  else if (kids.length) {
     children = new Array(kids.length);
     for (let i = 0; i < kids.length; i++) children[i] = convert(length, starts, cursor, kids[i]);
   }

@@ -10,17 +10,27 @@ import { gapTokens } from './lexer';
 /** Children of a leaf symbol: one shared empty list (never written to; consumers copy). */
 const LEAF: OutlineSymbol[] = [];
 
+/** `parts` that are set, joined by `, ` (no array per symbol: a 100k-line file has ~20,000 channels; issue 16). */
+function joined(a: string | false | undefined, b?: string | false | undefined, c?: string | false | undefined, d?: string | false | undefined): string {
+  let res = '';
+  if (a) res = a;
+  if (b) res = res ? `${res}, ${b}` : b;
+  if (c) res = res ? `${res}, ${c}` : c;
+  if (d) res = res ? `${res}, ${d}` : d;
+  return res;
+}
+
 /** Document symbols: protocols (with channels, areas, interfaces), templates, filters, functions, defines, tables. */
 export function birdOutline(tree: BirdTree): OutlineSymbol[] {
-  const res: OutlineSymbol[] = [];
+  const protocols: OutlineSymbol[] = [];
   const info = tree.info;
   for (const p of info.protocols) {
     const children: OutlineSymbol[] = [];
-    for (const ch of p.channels) children.push({ name: ch.type, detail: [ch.import && `import ${ch.import.value}`, ch.export && `export ${ch.export.value}`].filter(Boolean).join(', ') || 'channel', kind: 'section', range: ch.stmt.range, selectionRange: ch.range, children: LEAF });
+    for (const ch of p.channels) children.push({ name: ch.type, detail: joined(ch.import && `import ${ch.import.value}`, ch.export && `export ${ch.export.value}`) || 'channel', kind: 'section', range: ch.stmt.range, selectionRange: ch.range, children: LEAF });
     for (const a of p.areas) {
       const ifs: OutlineSymbol[] = a.interfaces.map((itf) => ({
         name: itf.patterns.map((x) => `"${x.text}"`).join(', ') || 'interface',
-        detail: [itf.type && `type ${itf.type.value}`, itf.stub?.value && 'stub', itf.hello && `hello ${itf.hello.value}`, itf.auth && `authentication ${itf.auth.value}`].filter(Boolean).join(', '),
+        detail: joined(itf.type && `type ${itf.type.value}`, itf.stub?.value && 'stub', itf.hello && `hello ${itf.hello.value}`, itf.auth && `authentication ${itf.auth.value}`),
         kind: 'interface',
         range: itf.stmt.range,
         selectionRange: itf.patterns[0]?.range ?? itf.stmt.range,
@@ -30,7 +40,7 @@ export function birdOutline(tree: BirdTree): OutlineSymbol[] {
       children.push({ name: `area ${a.id}`, detail: a.type === 'normal' ? undefined : a.type, kind: 'routing', range: a.stmt.range, selectionRange: a.idRange, children: ifs });
     }
     const title = `${p.template ? 'template' : 'protocol'} ${p.kind}${p.ospfVersion ? ` v${p.ospfVersion.value}` : ''}`;
-    res.push({
+    protocols.push({
       name: p.name ? p.name.value : title,
       detail: p.name ? title + (p.from ? ` from ${p.from.value}` : '') : p.from ? `from ${p.from.value}` : undefined,
       kind: p.template ? 'object' : 'protocol',
@@ -39,13 +49,34 @@ export function birdOutline(tree: BirdTree): OutlineSymbol[] {
       children,
     });
   }
+  const named: OutlineSymbol[] = [];
   for (const n of info.named) {
     if (n.kind === 'bird-protocol' || n.kind === 'bird-template') continue;
     const kind = n.kind === 'bird-filter' ? 'filter' : n.kind === 'bird-function' ? 'filter' : n.kind === 'bird-constant' ? 'variable' : 'object';
     const detail = n.kind.replace('bird-', '');
-    res.push({ name: n.name, detail, kind, range: n.fullRange, selectionRange: n.range, children: LEAF });
+    named.push({ name: n.name, detail, kind, range: n.fullRange, selectionRange: n.range, children: LEAF });
   }
-  res.sort((a, b) => a.range.start - b.range.start);
+  return byStart(protocols, named);
+}
+
+/**
+ * Both lists in one, by range start, as a stable sort of their concatenation orders them: a merge when each list
+ * is in document order (they are, as the parser lists them), else that sort.
+ */
+function byStart(a: OutlineSymbol[], b: OutlineSymbol[]): OutlineSymbol[] {
+  const ordered = (l: OutlineSymbol[]) => {
+    for (let i = 1; i < l.length; i++) if (l[i - 1].range.start > l[i].range.start) return false;
+    return true;
+  };
+  if (!ordered(a) || !ordered(b)) return [...a, ...b].sort((x, y) => x.range.start - y.range.start);
+  const res: OutlineSymbol[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let o = 0;
+  // Ties take `a` first: a stable sort keeps the concatenation's order.
+  while (i < a.length && j < b.length) res[o++] = b[j].range.start < a[i].range.start ? b[j++] : a[i++];
+  while (i < a.length) res[o++] = a[i++];
+  while (j < b.length) res[o++] = b[j++];
   return res;
 }
 

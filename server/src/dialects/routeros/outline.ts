@@ -2,7 +2,7 @@
 // Plain data out; no LSP.
 
 import type { ParseResult } from '../../syntax';
-import type { FoldingRegion, OutlineSymbol } from '../types';
+import type { FoldingRegion, OutlinePrevious, OutlineSymbol } from '../types';
 import type { RosCommand, RosTree } from './parser';
 import { dict } from '../../model/dict';
 
@@ -26,70 +26,150 @@ function param(cmd: RosCommand, key: string): RosCommand['params'][number] | und
   return undefined;
 }
 
-/**
- * Item label for the outline: its name, else its most telling parameter. One pass over the parameters (issue 16:
- * a search per candidate key was ten passes per item).
- */
-function itemLabel(cmd: RosCommand): { name: string; range: RosCommand['range'] } {
-  let best: RosCommand['params'][number] | undefined;
-  let bestRank = PICK.length;
-  for (const p of cmd.params) {
-    const rank = PICK_RANK.get(p.key);
-    // The first parameter of a key decides for that key, as a search by key would find it.
-    if (rank === undefined || rank >= bestRank || !p.value) continue;
-    if (param(cmd, p.key) !== p) continue;
-    best = p;
-    bestRank = rank;
-  }
-  if (best) {
-    const k = PICK[bestRank];
-    let name = best.value!;
-    if (k === 'dst-address' && cmd.path === 'ip ipsec policy') name = `${param(cmd, 'src-address')?.value ?? '?'} → ${best.value}`;
-    if (k === 'chain') name = `${best.value} ${param(cmd, 'action')?.value ?? ''}`.trim();
-    return { name, range: best.valueRange ?? cmd.range };
-  }
-  const dn = cmd.find?.conditions[0];
-  if (dn) return { name: `${dn.key}=${dn.value}`, range: dn.valueRange };
-  if (cmd.target) return { name: cmd.target.value, range: cmd.target.range };
-  return { name: cmd.verb?.name ?? cmd.path, range: cmd.range };
-}
-
 /** Children of a leaf symbol: one shared empty list (never written to; consumers copy). */
 const LEAF: OutlineSymbol[] = [];
 
-export function outline(parsed: ParseResult<RosTree>): OutlineSymbol[] {
+/** The outline's sections from their path (as the menu's or the first item's path reads). */
+function sectionKind(path: string): OutlineSymbol['kind'] {
+  if (/ospf|bgp|route/.test(path)) return 'routing';
+  if (/firewall/.test(path)) return 'filter';
+  if (/ipsec/.test(path)) return 'crypto';
+  return OUTLINE_KIND[path.split(' ')[0]] ?? 'section';
+}
+
+/**
+ * Sections (one per menu, or per run of items of one path) with their `add`/`set` items. With the previous
+ * version's outline (`previous`), the statements that end before the edit (the text up to them is the same, so
+ * they parse the same) are not read again: the sections they closed are the previous objects, the section open
+ * at the edit is a copy holding its items from before it, and the walk goes on from the first statement the edit
+ * may have changed (issue 16: an edit at the end of a 100k-line file read all 100k statements again).
+ */
+export function outline(parsed: ParseResult<RosTree>, previous?: OutlinePrevious): OutlineSymbol[] {
   const res: OutlineSymbol[] = [];
+  const stmts = parsed.tree.children;
   let section: OutlineSymbol | undefined;
   let sectionPath = '';
   const open = (path: string, range: OutlineSymbol['range']) => {
-    section = { name: `/${path}`, kind: OUTLINE_KIND[path.split(' ')[0]] ?? 'section', range: { ...range }, selectionRange: { ...range }, children: [] };
-    if (/ipsec/.test(path)) section.kind = 'crypto';
-    if (/firewall/.test(path)) section.kind = 'filter';
-    if (/ospf|bgp|route/.test(path)) section.kind = 'routing';
+    section = { name: `/${path}`, kind: sectionKind(path), range: { start: range.start, end: range.end }, selectionRange: { start: range.start, end: range.end }, children: [] };
     sectionPath = path;
     res.push(section);
   };
+  let from = 0;
+  const oldEnds = previous && statementEnds.get(previous.outline);
+  if (previous && oldEnds) {
+    from = resume(stmts, previous, oldEnds, res);
+    section = res.length ? res[res.length - 1] : undefined;
+    sectionPath = section ? section.name.slice(1) : '';
+  }
   // The item kind of the last path seen (items of one menu come in runs).
   let kindPath: string | undefined;
   let kind: OutlineSymbol['kind'] = 'object';
-  for (const st of parsed.tree.children) {
+  for (let i = from; i < stmts.length; i++) {
+    const st = stmts[i];
     if (st.kind === 'RosMenu') {
       open(st.path, st.range);
       continue;
     }
     if (st.kind !== 'RosCommand' || !st.verb || (st.verb.name !== 'add' && st.verb.name !== 'set')) continue;
-    if (!section || st.path !== sectionPath || st.pathRange) {
-      if (!section || st.path !== sectionPath) open(st.path, st.pathRange ?? st.range);
-    }
-    const { name, range } = itemLabel(st);
+    if (!section || st.path !== sectionPath) open(st.path, st.pathRange ?? st.range);
     if (st.path !== kindPath) {
       kindPath = st.path;
       kind = st.path.startsWith('interface') ? 'interface' : /ipsec/.test(st.path) ? 'crypto' : /ospf|route/.test(st.path) ? 'routing' : /firewall/.test(st.path) ? 'filter' : 'object';
     }
-    section!.children.push({ name, detail: st.verb.name === 'set' ? 'set' : undefined, kind, range: st.range, selectionRange: range, children: LEAF });
-    section!.range.end = Math.max(section!.range.end, st.range.end);
+    section!.children.push(item(st, kind));
+    if (st.range.end > section!.range.end) section!.range.end = st.range.end;
   }
+  statementEnds.set(res, endsOf(stmts, from, oldEnds));
   return res;
+}
+
+/** The statement ends of the tree each outline was made from (what the next version checks its kept statements by). */
+const statementEnds = new WeakMap<OutlineSymbol[], Int32Array>();
+
+/** Every statement's end: those before `from` as `old` has them (the same, checked), the others read. */
+function endsOf(stmts: readonly { range: { end: number } }[], from: number, old: Int32Array | undefined): Int32Array {
+  const ends = new Int32Array(stmts.length);
+  if (old && from > 0) ends.set(old.subarray(0, from));
+  for (let i = old ? from : 0; i < stmts.length; i++) ends[i] = stmts[i].range.end;
+  return ends;
+}
+
+/**
+ * Keeps in `res` what the previous outline made of the statements before the edit and returns the index of the
+ * first statement to read: the statements ending before `previous.start - 1` (a statement's end and the character
+ * after it unchanged) but the last of them. Sections opened before the last of them are kept (a section never grows once another one
+ * opens), the last one is copied with only the items of those statements.
+ */
+function resume(stmts: readonly RosTree['children'][number][], previous: OutlinePrevious, oldEnds: Int32Array, res: OutlineSymbol[]): number {
+  const limit = previous.start - 1;
+  let lo = 0;
+  let hi = stmts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (stmts[mid].range.end < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  // The statements before must be the previous version's, end for end: a statement is ended by what follows it
+  // (the next line; a script block or string the parser looks ahead to close), so one that ends before the edit
+  // now may have run past it before. Read again from the first that differs, and from the one before the first
+  // the edit may touch (a parser that looks at the next line to end a statement cannot have changed the one before).
+  let same = 0;
+  while (same < lo && same < oldEnds.length && stmts[same].range.end === oldEnds[same]) same++;
+  const kept = same < lo ? same : lo;
+  const from = kept > 0 ? kept - 1 : 0;
+  if (from === 0) return 0;
+  // Everything that came from the kept statements starts before `bound`; nothing from a later statement does.
+  const bound = stmts[from - 1].range.end;
+  const old = previous.outline;
+  let last = -1;
+  while (last + 1 < old.length && old[last + 1].selectionRange.start < bound) last++;
+  for (let i = 0; i < last; i++) res.push(old[i]);
+  if (last < 0) return from;
+  const open = old[last];
+  const kids = open.children;
+  let n = 0;
+  while (n < kids.length && kids[n].range.start < bound) n++;
+  const children = kids.slice(0, n);
+  // A section's range: its opener's (its selection range, never extended), to the end of its last item.
+  const end = n > 0 && kids[n - 1].range.end > open.selectionRange.end ? kids[n - 1].range.end : open.selectionRange.end;
+  res.push({ name: open.name, kind: open.kind, range: { start: open.range.start, end }, selectionRange: open.selectionRange, children });
+  return from;
+}
+
+/** One item: labelled by its name, else its most telling parameter (one pass over the parameters; issue 16). */
+function item(cmd: RosCommand, kind: OutlineSymbol['kind']): OutlineSymbol {
+  let best: RosCommand['params'][number] | undefined;
+  let bestRank = PICK.length;
+  const params = cmd.params;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
+    const rank = PICK_RANK.get(p.key);
+    // The first parameter of a key decides for that key, as a search by key would find it.
+    if (rank === undefined || rank >= bestRank || !p.value) continue;
+    if (firstOf(params, i)) {
+      best = p;
+      bestRank = rank;
+    }
+  }
+  const detail = cmd.verb!.name === 'set' ? 'set' : undefined;
+  if (best) {
+    const k = PICK[bestRank];
+    let name = best.value!;
+    if (k === 'dst-address' && cmd.path === 'ip ipsec policy') name = `${param(cmd, 'src-address')?.value ?? '?'} → ${best.value}`;
+    else if (k === 'chain') name = `${best.value} ${param(cmd, 'action')?.value ?? ''}`.trim();
+    return { name, detail, kind, range: cmd.range, selectionRange: best.valueRange ?? cmd.range, children: LEAF };
+  }
+  const dn = cmd.find?.conditions[0];
+  if (dn) return { name: `${dn.key}=${dn.value}`, detail, kind, range: cmd.range, selectionRange: dn.valueRange, children: LEAF };
+  if (cmd.target) return { name: cmd.target.value, detail, kind, range: cmd.range, selectionRange: cmd.target.range, children: LEAF };
+  return { name: cmd.verb?.name ?? cmd.path, detail, kind, range: cmd.range, selectionRange: cmd.range, children: LEAF };
+}
+
+/** Whether `params[i]` is the first parameter of its key. */
+function firstOf(params: RosCommand['params'], i: number): boolean {
+  const key = params[i].key;
+  for (let j = 0; j < i; j++) if (params[j].key === key) return false;
+  return true;
 }
 
 export function folding(parsed: ParseResult<RosTree>): FoldingRegion[] {

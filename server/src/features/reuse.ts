@@ -1,0 +1,71 @@
+// Reusing a document's previous version across an edit (issue 16): which part of the text an edit changed, found by
+// comparing the old and new text from both ends, and what an offset or position outside it becomes. Pure: no
+// connection, no IO, no service.
+
+import { lineOf } from '../syntax';
+
+/**
+ * The part of the text an edit replaced: `oldText.slice(start, oldEnd)` became `newText.slice(start, newEnd)`; the
+ * text before `start` and after the ends is the same in both (the longest common prefix, then the longest common
+ * suffix of what is left, so `start <= oldEnd` and `start <= newEnd`).
+ */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** Characters compared at once by slicing (a slice of a flat string is a view; equality compares memory). */
+const CHUNK = 1 << 14;
+
+/**
+ * The changed span between two texts, or undefined when they are equal. Linear in the common part, without a
+ * character loop over it: chunks are compared as slices, then characters only inside the first differing chunk.
+ */
+export function changedSpan(oldText: string, newText: string): TextChange | undefined {
+  if (oldText === newText) return undefined;
+  const min = Math.min(oldText.length, newText.length);
+  let a = 0;
+  while (a + CHUNK <= min && oldText.slice(a, a + CHUNK) === newText.slice(a, a + CHUNK)) a += CHUNK;
+  while (a < min && oldText.charCodeAt(a) === newText.charCodeAt(a)) a++;
+  // Common suffix of what is left after the prefix.
+  const room = min - a;
+  const oe = oldText.length;
+  const ne = newText.length;
+  let b = 0;
+  while (b + CHUNK <= room && oldText.slice(oe - b - CHUNK, oe - b) === newText.slice(ne - b - CHUNK, ne - b)) b += CHUNK;
+  while (b < room && oldText.charCodeAt(oe - b - 1) === newText.charCodeAt(ne - b - 1)) b++;
+  return { start: a, oldEnd: oe - b, newEnd: ne - b };
+}
+
+/**
+ * What an edit keeps of a previous version's positions. An offset `x` of the new text whose counterpart in the old
+ * text is `old` has the same line and character in both when `x === old && x < start` (all of the text up to and
+ * including `x` is common, so are the line breaks before it, a CR LF pair included), or when
+ * `lineDelta === 0 && x >= safeFrom && x - delta === old` (`safeFrom` is the first line start after the change:
+ * its line break and everything after it is common, and as many lines come before it in both texts).
+ */
+export interface PositionReuse {
+  start: number;
+  delta: number;
+  lineDelta: number;
+  safeFrom: number;
+}
+
+/**
+ * `PositionReuse` of an edit from `oldText` to `newText` (`oldStarts`/`newStarts`: their line starts, as
+ * `syntax.lineStarts` makes them). Equal texts keep every position.
+ */
+export function positionReuse(oldText: string, newText: string, oldStarts: readonly number[], newStarts: readonly number[]): PositionReuse {
+  const c = changedSpan(oldText, newText);
+  if (!c) return { start: newText.length + 1, delta: 0, lineDelta: 0, safeFrom: Infinity };
+  const lineDelta = newStarts.length - oldStarts.length;
+  const line = lineOf(newStarts, c.newEnd);
+  const safeFrom = lineDelta === 0 && line + 1 < newStarts.length ? newStarts[line + 1] : Infinity;
+  return { start: c.start, delta: c.newEnd - c.oldEnd, lineDelta, safeFrom };
+}
+
+/** Whether offset `x` of the new text, whose counterpart in the old text is `old`, keeps its position (see `PositionReuse`). */
+export function keepsPosition(r: PositionReuse, x: number, old: number): boolean {
+  return (x === old && x < r.start) || (x >= r.safeFrom && x - r.delta === old);
+}

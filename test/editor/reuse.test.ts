@@ -1,0 +1,261 @@
+// Issue 16, reuse across versions: an edit changes a few lines, and the next version's document symbols, folding
+// ranges and semantic tokens keep the previous version's results outside them. Every result after a chain of random
+// edits of real files (insertions, deletions, line breaks, CR LF halves, lines copied from elsewhere in the file)
+// must equal a from-scratch computation of the same text in a fresh service; and the reuse must happen (an edit at
+// the end keeps the first symbol's object).
+
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { test } from 'node:test';
+import { getFoldingRanges } from '../../server/src/features/folding';
+import { changedSpan, keepsPosition, positionReuse } from '../../server/src/features/reuse';
+import { getSemanticTokens } from '../../server/src/features/semanticTokens';
+import { getDocumentSymbols } from '../../server/src/features/symbols';
+import { createLanguageService } from '../../server/src/service';
+import { lineStarts, positionAt } from '../../server/src/syntax';
+import { filesUnder } from '../helpers/files';
+
+const root = path.join(__dirname, '..', '..');
+const corpus = path.join(root, '..', 'shared', 'corpus');
+
+function rng(seed: number): (n: number) => number {
+  let s = seed;
+  return (n) => {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    return s % n;
+  };
+}
+
+/** One random edit of `text`: what a user's keystroke, paste or deletion does. */
+function edit(text: string, rnd: (n: number) => number): string {
+  const at = rnd(text.length + 1);
+  const starts = lineStarts(text);
+  const line = () => {
+    const l = rnd(starts.length);
+    return text.slice(starts[l], l + 1 < starts.length ? starts[l + 1] : text.length);
+  };
+  switch (rnd(9)) {
+    case 0:
+      return text.slice(0, at) + 'x' + text.slice(at);
+    case 1:
+      return text.slice(0, at) + '\n' + text.slice(at);
+    case 2:
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + 1 + rnd(3)));
+    case 3:
+      return text.slice(0, at) + text.slice(Math.min(text.length, at + rnd(400)));
+    case 4:
+      return text.slice(0, at) + line() + text.slice(at);
+    case 5:
+      return text.slice(0, at) + ['\r', '\r\n', '\n\n', ' \\\n', '{', '}', '#', '!'][rnd(8)] + text.slice(at);
+    case 6: {
+      // A line replaced by another line of the file.
+      const l = rnd(starts.length);
+      const end = l + 1 < starts.length ? starts[l + 1] : text.length;
+      return text.slice(0, starts[l]) + line() + text.slice(end);
+    }
+    case 7:
+      return `${text}! edit ${rnd(1000)}\n`;
+    default:
+      return text.slice(0, at) + ' name=n1 ' + text.slice(at);
+  }
+}
+
+function fresh(uri: string, text: string) {
+  const s = createLanguageService();
+  s.setDocument(uri, text, 1);
+  return { symbols: JSON.stringify(getDocumentSymbols(s, uri)), folding: JSON.stringify(getFoldingRanges(s, uri)), tokens: JSON.stringify(getSemanticTokens(s, uri).data) };
+}
+
+test('reuse: changedSpan is the common prefix, then the common suffix of the rest', () => {
+  const rnd = rng(7);
+  const alphabet = 'ab\n\r';
+  for (let round = 0; round < 3000; round++) {
+    const big = rnd(4) === 0;
+    const len = big ? 40_000 + rnd(20_000) : rnd(30);
+    let a = '';
+    for (let i = 0; i < len; i++) a += alphabet[rnd(big ? 2 : 4)];
+    let b = a;
+    for (let k = rnd(3); k >= 0; k--) {
+      const at = rnd(b.length + 1);
+      b = b.slice(0, at) + (rnd(2) ? alphabet[rnd(4)].repeat(rnd(3)) : '') + b.slice(Math.min(b.length, at + rnd(3)));
+    }
+    const c = changedSpan(a, b);
+    if (a === b) {
+      assert.equal(c, undefined);
+      continue;
+    }
+    assert.ok(c);
+    let p = 0;
+    while (p < Math.min(a.length, b.length) && a[p] === b[p]) p++;
+    let q = 0;
+    while (q < Math.min(a.length, b.length) - p && a[a.length - 1 - q] === b[b.length - 1 - q]) q++;
+    assert.deepEqual(c, { start: p, oldEnd: a.length - q, newEnd: b.length - q });
+  }
+});
+
+test('reuse: keepsPosition says an offset keeps its line and character only when it does', () => {
+  const rnd = rng(11);
+  const alphabet = 'ab\n\r';
+  let kept = 0;
+  for (let round = 0; round < 2000; round++) {
+    let a = '';
+    for (let i = rnd(40); i > 0; i--) a += alphabet[rnd(4)];
+    const at = rnd(a.length + 1);
+    const b = a.slice(0, at) + ['x', '\r', '\n', '\r\n', ''][rnd(5)] + a.slice(Math.min(a.length, at + rnd(3)));
+    const sa = lineStarts(a);
+    const sb = lineStarts(b);
+    const r = positionReuse(a, b, sa, sb);
+    for (let x = 0; x <= b.length; x++) {
+      for (const old of [x, x - r.delta]) {
+        if (old < 0 || old > a.length || !keepsPosition(r, x, old)) continue;
+        kept++;
+        assert.deepEqual(positionAt(sb, x), positionAt(sa, old), `${JSON.stringify(a)} → ${JSON.stringify(b)} at ${x}`);
+      }
+    }
+  }
+  assert.ok(kept > 10_000, `${kept}`);
+});
+
+test('reuse: symbols, folding and tokens after random edits equal a fresh computation, on the corpus and examples', () => {
+  const all = [...filesUnder(corpus, (p) => !/\.(md|tsv)$/.test(p)), ...filesUnder(path.join(root, 'examples'), () => true)];
+  // Every dialect, a spread of sizes: every 4th file, plus each dialect's largest.
+  const files = all.filter((_, i) => i % 4 === 0);
+  const rnd = rng(16);
+  let reused = 0;
+  let checked = 0;
+  for (const f of files) {
+    const uri = `file://${f}`;
+    let text = fs.readFileSync(f, 'utf8');
+    const s = createLanguageService();
+    s.setDocument(uri, text, 1);
+    if (!s.getParse(uri)) continue;
+    let prev = getDocumentSymbols(s, uri);
+    getFoldingRanges(s, uri);
+    getSemanticTokens(s, uri);
+    for (let v = 2; v <= 6; v++) {
+      text = edit(text, rnd);
+      s.setDocument(uri, text, v);
+      // Each kind first on some versions, skipped on others (the next version then reuses an older one).
+      const kinds = rnd(4);
+      const symbols = kinds !== 1 ? getDocumentSymbols(s, uri) : undefined;
+      const folding = kinds !== 2 ? getFoldingRanges(s, uri) : undefined;
+      const tokens = kinds !== 3 ? getSemanticTokens(s, uri).data : undefined;
+      const want = fresh(uri, text);
+      if (symbols) assert.equal(JSON.stringify(symbols), want.symbols, `${f} v${v}`);
+      if (folding) assert.equal(JSON.stringify(folding), want.folding, `${f} v${v}`);
+      if (tokens) assert.equal(JSON.stringify(tokens), want.tokens, `${f} v${v}`);
+      if (symbols) {
+        if (symbols.length && prev.includes(symbols[0])) reused++;
+        prev = symbols;
+      }
+      checked++;
+    }
+  }
+  assert.ok(files.length === 0 || (checked > 400 && reused > 100), `${checked} versions, ${reused} reused a symbol`);
+});
+
+test('reuse: an edit at the end keeps every symbol before it; one adding a line in the middle keeps those before it', () => {
+  const uri = 'file:///reuse.rsc';
+  const lines = ['/interface vlan'];
+  for (let i = 0; i < 50; i++) lines.push(`add interface=ether1 name=vlan${i} vlan-id=${i + 1}`);
+  lines.push('/ip address');
+  for (let i = 0; i < 50; i++) lines.push(`add address=10.0.${i}.1/24 interface=vlan${i}`);
+  const text = `${lines.join('\n')}\n`;
+  const s = createLanguageService();
+  s.setDocument(uri, text, 1);
+  const a = getDocumentSymbols(s, uri);
+  s.setDocument(uri, `${text}# edit\n`, 2);
+  const b = getDocumentSymbols(s, uri);
+  assert.equal(b.length, 2);
+  assert.equal(b[0], a[0]);
+  assert.equal(b[1], a[1]);
+  // A line added in the first section: the first section is made again around its first 10 items, the second is moved.
+  const mid = text.indexOf('add interface=ether1 name=vlan10 ');
+  s.setDocument(uri, `${text.slice(0, mid)}add interface=ether1 name=new vlan-id=99\n${text.slice(mid)}# edit\n`, 3);
+  const c = getDocumentSymbols(s, uri);
+  assert.notEqual(c[0], b[0]);
+  assert.equal(c[0].children!.length, 51);
+  for (let i = 0; i < 10; i++) assert.equal(c[0].children![i], b[0].children![i]);
+  assert.notEqual(c[0].children![11], b[0].children![10]);
+  assert.equal(JSON.stringify(c), fresh(uri, s.getDocument(uri)!.text).symbols);
+});
+
+test('reuse: a dialect outline and folding given the previous ones equal those computed without them, after random edits', () => {
+  const files = filesUnder(corpus, (p) => /\.(rsc|bird|conf|cfg|ios|txt)$/.test(p) || /routeros|bird|ios|asa/.test(p)).filter((_, i) => i % 2 === 0);
+  const rnd = rng(23);
+  let kept = 0;
+  let keptFolds = 0;
+  let versions = 0;
+  for (const f of files) {
+    const uri = `file://${f}`;
+    let text = fs.readFileSync(f, 'utf8');
+    const s = createLanguageService();
+    s.setDocument(uri, text, 1);
+    let parse = s.getParse(uri);
+    if (!parse) continue;
+    let outline = parse.dialect.outline(parse.parsed);
+    let regions = parse.dialect.folding(parse.parsed);
+    for (let v = 2; v <= 8; v++) {
+      const before = text;
+      text = edit(text, rnd);
+      s.setDocument(uri, text, v);
+      const next = s.getParse(uri);
+      if (!next || next.dialect !== parse.dialect) break;
+      parse = next;
+      const start = changedSpan(before, text)?.start ?? text.length + 1;
+      const got = parse.dialect.outline(parse.parsed, { outline, start });
+      assert.deepEqual(got, parse.dialect.outline(parse.parsed), `${f} v${v}`);
+      if (got.length && outline.includes(got[0])) kept++;
+      outline = got;
+      const folds = parse.dialect.folding(parse.parsed, { regions, start });
+      assert.deepEqual(folds, parse.dialect.folding(parse.parsed), `${f} v${v} folding`);
+      if (folds.length && regions.includes(folds[0])) keptFolds++;
+      regions = folds;
+      versions++;
+    }
+  }
+  assert.ok(files.length === 0 || (versions > 300 && kept > 20 && keptFolds > 20), `${versions} versions, ${kept} kept a section, ${keptFolds} a region`);
+});
+
+test('reuse: semantic tokens follow a definition added or removed far from its references', () => {
+  const uri = 'file:///tokens.rsc';
+  const head = '# by RouterOS 7.12\n/ip address\nadd address=10.0.1.1/24 interface=vlan1\nadd address=10.0.2.1/24 interface=vlan2\n';
+  const lists = '/interface vlan\nadd interface=ether1 name=vlan2 vlan-id=2\n';
+  const versions = [head + lists, `${head + lists}add interface=ether1 name=vlan1 vlan-id=1\n`, `${head + lists}add interface=ether1 name=vlan1 vlan-id=1\n# c\n`, head + lists, head, `${head}# x\n`];
+  const s = createLanguageService();
+  let previous: number[] | undefined;
+  versions.forEach((text, i) => {
+    s.setDocument(uri, text, i + 1);
+    const got = getSemanticTokens(s, uri).data;
+    assert.equal(JSON.stringify(got), fresh(uri, text).tokens, `version ${i + 1}`);
+    if (previous && i === 1) assert.notEqual(JSON.stringify(got.slice(0, 5)), JSON.stringify(previous.slice(0, 5)), 'L1 resolves');
+    assert.ok(got.length >= 10, 'tokens');
+    previous = got;
+  });
+});
+
+test('reuse: a statement that ends before the edit now but ran past it before (a script string, a banner) is read again', () => {
+  const cases: [string, string, string][] = [
+    [
+      'file:///script.rsc',
+      '# by RouterOS 7.12\n/system/script add name=setvar source={\n/system/note set note="\ntime: $[:tostr $time]\\r\\n\ntopics: $topics\\r\\n\n/system/note set note="\nmessage: $message\\r\\n\nbuffer: $buffer"\n}\n\n/system/logging add topics="script" action=setvar\n',
+      '/system/note set note="\n',
+    ],
+    ['file:///banner.ios', 'hostname r1\nbanner motd ^C\nline one\nline two\nline three\n^C\ninterface Loopback0\n ip address 10.0.0.1 255.255.255.255\n!\n', '^C\n'],
+  ];
+  for (const [uri, text, insert] of cases) {
+    const at = text.indexOf('\n', text.indexOf('\n', text.indexOf('\n', text.indexOf('\n') + 1) + 1) + 1) + 1;
+    const edited = text.slice(0, at) + insert + text.slice(at);
+    for (const [a, b] of [[text, edited], [edited, text]]) {
+      const s = createLanguageService();
+      s.setDocument(uri, a, 1);
+      getDocumentSymbols(s, uri);
+      getFoldingRanges(s, uri);
+      s.setDocument(uri, b, 2);
+      const want = fresh(uri, b);
+      assert.equal(JSON.stringify(getDocumentSymbols(s, uri)), want.symbols, `${uri} symbols`);
+      assert.equal(JSON.stringify(getFoldingRanges(s, uri)), want.folding, `${uri} folding`);
+    }
+  }
+});
