@@ -13,7 +13,8 @@ import { generatePeer, unpairedPeers, type GeneratedPeer, type GenerateOptions, 
 import * as model from './model';
 import { applyRules, policiesFor, type RuleSettings } from './rules/apply';
 import { policyFindings } from './rules/policies';
-import { capDiagnostics, internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
+import { capDiagnostics, diffSpan, internalErrorDiagnostic, lineStarts, type ParseResult, type SyntaxDiagnostic } from './syntax';
+export { diffSpan } from './syntax';
 import { applyWorkspaceConfig, externalDevices, externalUri, isWorkspaceConfigUri, parseWorkspaceConfig, scopeMatches, scopesOf, type WorkspaceConfig } from './workspace-config';
 
 /** Settings of the service; every field has a default (see `DEFAULT_SETTINGS`). */
@@ -805,25 +806,6 @@ function spanAgrees(previous: string, text: string, span: ChangedSpan): boolean 
   return previous.slice(oldEnd, oldEnd + w) === text.slice(newEnd, newEnd + w);
 }
 
-/** The changed span of two texts, compared from both ends. */
-export function diffSpan(previous: string, text: string): ChangedSpan {
-  const min = Math.min(previous.length, text.length);
-  const chunk = 4096;
-  let s = 0;
-  while (s + chunk <= min && previous.slice(s, s + chunk) === text.slice(s, s + chunk)) s += chunk;
-  while (s < min && previous.charCodeAt(s) === text.charCodeAt(s)) s++;
-  let oe = previous.length;
-  let ne = text.length;
-  while (oe - chunk >= s && ne - chunk >= s && previous.slice(oe - chunk, oe) === text.slice(ne - chunk, ne)) {
-    oe -= chunk;
-    ne -= chunk;
-  }
-  while (oe > s && ne > s && previous.charCodeAt(oe - 1) === text.charCodeAt(ne - 1)) {
-    oe--;
-    ne--;
-  }
-  return { start: s, oldEnd: oe, newEnd: ne };
-}
 
 /**
  * The line starts of `text` from those of `previous` (`starts`) and the span that changed: the starts before the

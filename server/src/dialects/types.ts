@@ -3,7 +3,7 @@
 // Dialects know nothing about LSP, the file system or other files.
 
 import type * as model from '../model';
-import type { ParseResult, SyntaxDiagnostic, TextRange } from '../syntax';
+import type { ChangedSpan, ParseResult, SyntaxDiagnostic, TextRange } from '../syntax';
 
 /** Options a host passes to every dialect (from settings / CLI flags / netcfg.yaml). */
 export interface DialectOptions {
@@ -97,16 +97,8 @@ export interface LowerResult {
   phase1Policies?: model.Phase1Proposal[];
 }
 
-/**
- * What changed between two texts of one document: `previous.slice(start, oldEnd)` became `text.slice(start, newEnd)`;
- * everything before `start` and after the changed part (`previous.slice(oldEnd)`, `text.slice(newEnd)`) is equal.
- * UTF-16 offsets. The service makes it from the editor's incremental changes, or by comparing the two texts.
- */
-export interface ChangedSpan {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
+/** What changed between two texts of one document (syntax/index.ts). */
+export type { ChangedSpan } from '../syntax';
 
 export interface Dialect<TTree = unknown> {
   id: model.DialectId;

@@ -2,40 +2,14 @@
 // comparing the old and new text from both ends, and what an offset or position outside it becomes. Pure: no
 // connection, no IO, no service.
 
-import { lineOf } from '../syntax';
+import { diffSpan, lineOf, type ChangedSpan } from '../syntax';
 
 /**
- * The part of the text an edit replaced: `oldText.slice(start, oldEnd)` became `newText.slice(start, newEnd)`; the
- * text before `start` and after the ends is the same in both (the longest common prefix, then the longest common
- * suffix of what is left, so `start <= oldEnd` and `start <= newEnd`).
+ * The part of the text an edit replaced (`syntax.diffSpan`), or undefined when the texts are equal: `oldText.slice(start,
+ * oldEnd)` became `newText.slice(start, newEnd)`.
  */
-export interface TextChange {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** Characters compared at once by slicing (a slice of a flat string is a view; equality compares memory). */
-const CHUNK = 1 << 14;
-
-/**
- * The changed span between two texts, or undefined when they are equal. Linear in the common part, without a
- * character loop over it: chunks are compared as slices, then characters only inside the first differing chunk.
- */
-export function changedSpan(oldText: string, newText: string): TextChange | undefined {
-  if (oldText === newText) return undefined;
-  const min = Math.min(oldText.length, newText.length);
-  let a = 0;
-  while (a + CHUNK <= min && oldText.slice(a, a + CHUNK) === newText.slice(a, a + CHUNK)) a += CHUNK;
-  while (a < min && oldText.charCodeAt(a) === newText.charCodeAt(a)) a++;
-  // Common suffix of what is left after the prefix.
-  const room = min - a;
-  const oe = oldText.length;
-  const ne = newText.length;
-  let b = 0;
-  while (b + CHUNK <= room && oldText.slice(oe - b - CHUNK, oe - b) === newText.slice(ne - b - CHUNK, ne - b)) b += CHUNK;
-  while (b < room && oldText.charCodeAt(oe - b - 1) === newText.charCodeAt(ne - b - 1)) b++;
-  return { start: a, oldEnd: oe - b, newEnd: ne - b };
+export function changedSpan(oldText: string, newText: string): ChangedSpan | undefined {
+  return oldText === newText ? undefined : diffSpan(oldText, newText);
 }
 
 /**

@@ -283,3 +283,39 @@ export class DiagnosticCollector {
     return this.list;
   }
 }
+
+/**
+ * What changed between two texts of one document: `previous.slice(start, oldEnd)` became `text.slice(start, newEnd)`;
+ * everything before `start` and after the changed part (`previous.slice(oldEnd)`, `text.slice(newEnd)`) is equal.
+ * UTF-16 offsets.
+ */
+export interface ChangedSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/**
+ * The changed span of two texts, compared from both ends: the longest common prefix, then the longest common suffix
+ * of what is left (so `start <= oldEnd` and `start <= newEnd`); equal texts give an empty span at their end. Linear in
+ * the common part without a character loop over it: chunks compare as whole strings, characters only in the chunk
+ * that differs. Used by the service (incremental re-parse) and by the features that reuse a previous version.
+ */
+export function diffSpan(previous: string, text: string): ChangedSpan {
+  const min = Math.min(previous.length, text.length);
+  const chunk = 4096;
+  let s = 0;
+  while (s + chunk <= min && previous.slice(s, s + chunk) === text.slice(s, s + chunk)) s += chunk;
+  while (s < min && previous.charCodeAt(s) === text.charCodeAt(s)) s++;
+  let oe = previous.length;
+  let ne = text.length;
+  while (oe - chunk >= s && ne - chunk >= s && previous.slice(oe - chunk, oe) === text.slice(ne - chunk, ne)) {
+    oe -= chunk;
+    ne -= chunk;
+  }
+  while (oe > s && ne > s && previous.charCodeAt(oe - 1) === text.charCodeAt(ne - 1)) {
+    oe--;
+    ne--;
+  }
+  return { start: s, oldEnd: oe, newEnd: ne };
+}
