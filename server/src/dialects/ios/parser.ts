@@ -163,10 +163,6 @@ function pathKeyOf(entry: IosCatalogEntry): string {
   return k;
 }
 
-function addChild(parent: IosNode, child: IosNode): void {
-  if (parent.children === NONE) parent.children = [child];
-  else parent.children.push(child);
-}
 
 /** Offset of the line terminator at or after `i` (or the end of the text). */
 function lineEndFrom(text: string, i: number): number {
@@ -244,129 +240,152 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   const res: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
   const n = text.length;
 
-  const close = (o: IosNode) => {
-    const kids = o.children;
-    if (kids.length) o.end = Math.max(o.end, kids[kids.length - 1].end);
-    // A block's children were pushed one by one: keep an exact-size copy (a short pushed-to array has 17 slots).
-    if (kids.length > 0 && kids.length < 16) o.children = kids.slice();
+  // The children of the open blocks, in one array: an open block's children are its tail from the block's mark (the
+  // deeper open block's children follow them), so closing a block moves its children into one exact-size array and
+  // no block grows an array of its own child by child.
+  const pending: IosNode[] = [];
+  const marks: number[] = [0];
+  const addChild = (child: IosNode) => {
+    pending.push(child);
+  };
+  const open = (o: IosNode) => {
+    stack.push(o);
+    marks.push(pending.length);
+  };
+  const closeTop = () => {
+    const o = stack.pop()!;
+    const mark = marks.pop()!;
+    if (pending.length > mark) {
+      o.children = pending.slice(mark);
+      pending.length = mark;
+      o.end = Math.max(o.end, o.children[o.children.length - 1].end);
+    }
   };
   const popTo = (depth: number) => {
-    while (stack.length > depth) close(stack.pop()!);
+    while (stack.length > depth) closeTop();
   };
+  try {
+    parseLines();
+  } finally {
+    // Also after a parser bug: what was parsed stays in the tree.
+    popTo(0);
+    const kids = root.children;
+    root.end = Math.max(text.length, kids.length ? kids[kids.length - 1].end : 0);
+  }
 
-  let start = 0;
-  while (start < n) {
-    at.line = start;
-    const end = lineEndFrom(text, start);
-    const next = nextLineStart(text, end);
-    const ind = indentOf(text, start, end);
-    const first = start + ind;
-    if (first >= end) {
-      start = next;
-      continue;
-    }
-    const c0 = text.charCodeAt(first);
-    if (c0 === 33 /* ! */ || (flavour.asa && c0 === 58) /* : */) {
-      const tok = store.push(COMMENT, first, end, undefined);
-      if (ind === 0) popTo(1);
-      else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) close(stack.pop()!);
-      const top = stack[stack.length - 1];
-      addChild(top, new IosNode('IosComment', first, end, store, tok, 1, ind, openMode(top)));
-      start = next;
-      continue;
-    }
+  function parseLines(): void {
 
-    // Words of the line, with a pasted prompt split off the first word.
-    let wordEnd = first;
-    while (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
-    const plen = promptLengthAt(text, first, wordEnd);
-    const lineFirst = store.length;
-    if (plen > 0) store.push(PUNCT, first, first + plen, undefined);
-    const wordsFirst = store.length;
-    const count = lexWordsInto(store, text, first + plen, end);
-    if (count === 0) {
-      // A prompt alone on its line.
-      const top = stack[stack.length - 1];
-      const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, openMode(top));
-      node.wordFirst = wordsFirst;
-      addChild(top, node);
-      start = next;
-      continue;
-    }
-    lw.reset(wordsFirst, count);
-    const w0 = lw.at(0);
-    const negated = w0 === 'no' || w0 === 'default';
-    const from = negated ? 1 : 0;
-    const lineCount = count + (plen > 0 ? 1 : 0);
+    let start = 0;
+    while (start < n) {
+      at.line = start;
+      const end = lineEndFrom(text, start);
+      const next = nextLineStart(text, end);
+      const ind = indentOf(text, start, end);
+      const first = start + ind;
+      if (first >= end) {
+        start = next;
+        continue;
+      }
+      const c0 = text.charCodeAt(first);
+      if (c0 === 33 /* ! */ || (flavour.asa && c0 === 58) /* : */) {
+        const tok = store.push(COMMENT, first, end, undefined);
+        if (ind === 0) popTo(1);
+        else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) closeTop();
+        const top = stack[stack.length - 1];
+        addChild(new IosNode('IosComment', first, end, store, tok, 1, ind, openMode(top)));
+        start = next;
+        continue;
+      }
 
-    // Leave blocks this line is not part of.
-    if (w0 === 'exit' || w0 === 'exit-address-family' || w0 === 'quit') {
-      // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
+      // Words of the line, with a pasted prompt split off the first word.
+      let wordEnd = first;
+      while (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
+      const plen = promptLengthAt(text, first, wordEnd);
+      const lineFirst = store.length;
+      if (plen > 0) store.push(PUNCT, first, first + plen, undefined);
+      const wordsFirst = store.length;
+      const count = lexWordsInto(store, text, first + plen, end);
+      if (count === 0) {
+        // A prompt alone on its line.
+        const top = stack[stack.length - 1];
+        const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, openMode(top));
+        node.wordFirst = wordsFirst;
+        addChild(node);
+        start = next;
+        continue;
+      }
+      lw.reset(wordsFirst, count);
+      const w0 = lw.at(0);
+      const negated = w0 === 'no' || w0 === 'default';
+      const from = negated ? 1 : 0;
+      const lineCount = count + (plen > 0 ? 1 : 0);
+
+      // Leave blocks this line is not part of.
+      if (w0 === 'exit' || w0 === 'exit-address-family' || w0 === 'quit') {
+        // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
+        while (stack.length > 1) {
+          const t = stack[stack.length - 1];
+          if (t.indent > ind || (t.indent === ind && !t.enters)) closeTop();
+          else break;
+        }
+        const top = stack[stack.length - 1];
+        const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, openMode(top));
+        // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
+        node.wordFirst = wordsFirst;
+        node.wordCount = count;
+        node.path = [w0];
+        addChild(node);
+        if (stack.length > 1) closeTop();
+        start = next;
+        continue;
+      }
+      if (w0 === 'end' && count === 1) popTo(1);
       while (stack.length > 1) {
-        const t = stack[stack.length - 1];
-        if (t.indent > ind || (t.indent === ind && !t.enters)) close(stack.pop()!);
-        else break;
+        const top = stack[stack.length - 1];
+        if (ind > top.indent) break;
+        if (ind === top.indent && openMode(top) !== 'unknown' && impliedChild(cat, openMode(top), openMode(stack[stack.length - 2]), lw, from)) break;
+        closeTop();
       }
       const top = stack[stack.length - 1];
-      const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, openMode(top));
-      // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
-      node.wordFirst = wordsFirst;
-      node.wordCount = count;
-      node.path = [w0];
-      addChild(top, node);
-      if (stack.length > 1) close(stack.pop()!);
+      const mode = openMode(top);
+      resolveEntry(cat, mode, lw, from, res);
+      const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
+      node.wordFirst = wordsFirst + from;
+      node.wordCount = count - from;
+      node.negated = negated;
+      if (res.entry) {
+        node.path = res.entry.path;
+        node.pathKey = pathKeyOf(res.entry);
+        node.entry = res.entry;
+      } else node.pathKey = '';
+      addChild(node);
+
+      if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {
+        const w = wordsFirst + (from < count ? from : 0);
+        const wt = store.text(w);
+        diagnostics.push({ range: { start: store.starts[w], end: store.ends[w] }, severity: 'information', code: 'syntax/unknown-command', message: `'${wt}' is not a command netcfg knows in ${cat.modeNames[mode] ?? mode} mode` });
+      }
+
+      // Banners (IOS): delimited text over one or more lines.
+      if (!flavour.asa && res.entry && res.entry.path[0] === 'banner' && mode === 'global' && !negated) {
+        start = banner(text, store, next, node, diagnostics);
+        continue;
+      }
+
+      // Certificates: hex lines until `quit`, unless the line names the file the certificate is stored in
+      // (`certificate ca 01 nvram:CA#1CA.cer`, shown when certificates live in NVRAM): that is the whole command.
+      if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated && !storedInFile(node)) {
+        start = certificate(text, store, next, node, diagnostics);
+        continue;
+      }
+
+      let enters: IosModeId | undefined;
+      if (res.entry?.enters && !negated) enters = typeof res.entry.enters === 'string' ? res.entry.enters : res.entry.enters(lw.slice(from + res.consumed));
+      node.enters = enters;
+      open(node);
       start = next;
-      continue;
     }
-    if (w0 === 'end' && count === 1) popTo(1);
-    while (stack.length > 1) {
-      const top = stack[stack.length - 1];
-      if (ind > top.indent) break;
-      if (ind === top.indent && openMode(top) !== 'unknown' && impliedChild(cat, openMode(top), openMode(stack[stack.length - 2]), lw, from)) break;
-      close(stack.pop()!);
-    }
-    const top = stack[stack.length - 1];
-    const mode = openMode(top);
-    resolveEntry(cat, mode, lw, from, res);
-    const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
-    node.wordFirst = wordsFirst + from;
-    node.wordCount = count - from;
-    node.negated = negated;
-    if (res.entry) {
-      node.path = res.entry.path;
-      node.pathKey = pathKeyOf(res.entry);
-      node.entry = res.entry;
-    } else node.pathKey = '';
-    addChild(top, node);
-
-    if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {
-      const w = wordsFirst + (from < count ? from : 0);
-      const wt = store.text(w);
-      diagnostics.push({ range: { start: store.starts[w], end: store.ends[w] }, severity: 'information', code: 'syntax/unknown-command', message: `'${wt}' is not a command netcfg knows in ${cat.modeNames[mode] ?? mode} mode` });
-    }
-
-    // Banners (IOS): delimited text over one or more lines.
-    if (!flavour.asa && res.entry && res.entry.path[0] === 'banner' && mode === 'global' && !negated) {
-      start = banner(text, store, next, node, diagnostics);
-      continue;
-    }
-
-    // Certificates: hex lines until `quit`, unless the line names the file the certificate is stored in
-    // (`certificate ca 01 nvram:CA#1CA.cer`, shown when certificates live in NVRAM): that is the whole command.
-    if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated && !storedInFile(node)) {
-      start = certificate(text, store, next, node, diagnostics);
-      continue;
-    }
-
-    let enters: IosModeId | undefined;
-    if (res.entry?.enters && !negated) enters = typeof res.entry.enters === 'string' ? res.entry.enters : res.entry.enters(lw.slice(from + res.consumed));
-    node.enters = enters;
-    stack.push(node);
-    start = next;
   }
-  popTo(1);
-  const kids = root.children;
-  root.end = Math.max(text.length, kids.length ? kids[kids.length - 1].end : 0);
 }
 
 /** The result object of `impliedChild`'s lookups (only whether they found an entry is read). */

@@ -205,12 +205,13 @@ export abstract class IosLoweringCore {
       this.missing(node, what);
       return undefined;
     }
-    const a = model.parseIpv4(t.text);
+    // The canonical text (the token's own text when written canonically: no new string).
+    const a = model.canonicalIpv4(t.text);
     if (a === undefined) {
       this.error(t, 'syntax/invalid-address', `'${t.text}' is not ${what}`);
       return undefined;
     }
-    return model.formatIpv4(a);
+    return a;
   }
   protected mask(t: Token | undefined, node: IosNode): number | undefined {
     if (!t) {
