@@ -2,6 +2,7 @@
 // a reference. The parser resolves (abbreviated) keywords against it; completion and hover read it. ASA extends it.
 // Depends on nothing but itself.
 import { dict } from '../../model/dict';
+import { lowerCase } from './store';
 
 
 /** A configuration mode (`global`, `interface`, `isakmp-policy`, …). */
@@ -578,7 +579,7 @@ export function normalizeInterfaceName(name: string): string {
   const type = name.slice(0, i);
   const rest = name.slice(i);
   if (!type) return name;
-  const lower = type.toLowerCase();
+  const lower = lowerCase(type);
   const exact = TYPE_BY_ALIAS.get(lower);
   if (exact) return exact + rest;
   // Any unambiguous prefix of a canonical type name (`gigabitEth0/1`, `Loop0`).

@@ -6,7 +6,7 @@ import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from
 import { internalErrorDiagnostic } from '../../syntax';
 import { IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
 import { indentOf, lexGap, lexWordsInto, promptLengthAt } from './lexer';
-import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING } from './store';
+import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, STRING } from './store';
 
 /**
  * The one empty array every node without children, words or path shares until the parser gives it its own (a
@@ -139,7 +139,7 @@ class LineWords implements LowerWords {
   }
   at(i: number): string {
     if (this.cachedFor[i] === this.line) return this.cache[i];
-    const w = this.store.text(this.first + i).toLowerCase();
+    const w = lowerCase(this.store.text(this.first + i));
     this.cache[i] = w;
     this.cachedFor[i] = this.line;
     return w;

@@ -99,3 +99,15 @@ export class IosTokenStore {
     return this.source.startsWith(s, start);
   }
 }
+
+/**
+ * `s.toLowerCase()` without a new string when `s` has no upper-case letter (V8's `toLowerCase` makes a copy even
+ * then, and most words of a config are lower case already): the same text either way.
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
+}
