@@ -24,6 +24,8 @@ export interface IosCatalogEntry {
   values?: string[];
   /** Only on IOS (not inherited by ASA). */
   iosOnly?: boolean;
+  /** `path` joined with spaces: set (not enumerable) by `buildCatalog`, read through the nodes' `pathKey`. */
+  readonly pathKey?: string;
 }
 
 interface TrieNode {
@@ -414,6 +416,7 @@ export const IOS_MODE_NAMES: Record<string, string> = dict({
 export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames: Record<string, string>): IosCatalog {
   const modes = new Map<IosModeId, TrieNode>();
   for (const entry of entries) {
+    if (!Object.prototype.hasOwnProperty.call(entry, 'pathKey')) Object.defineProperty(entry, 'pathKey', { value: entry.path.join(' '), enumerable: false });
     let root = modes.get(entry.mode);
     if (!root) {
       root = { key: '', children: new Map(), keys: [] };
@@ -496,6 +499,8 @@ export function resolveEntry(catalog: IosCatalog, mode: IosModeId, words: LowerW
   if (!node) return undefined;
   const n = words.length;
   for (let i = from; i < n; i++) {
+    // A keyword without sub-keywords matches no further word: do not read (slice, lower-case) the argument.
+    if (node.keys.length === 0) break;
     const hit = lookup(node, words.at(i));
     if (!hit) break;
     node = hit;

@@ -20,44 +20,94 @@ const NONE = Object.freeze([]) as unknown as never[];
  * run inside it (`wordFirst`, `wordCount`); `tokens`, `words`, `prompt` and `body` make fresh `Token`s on each read,
  * and `word(i)`, `wordText(i)` read one word without making the others.
  */
-export class IosNode implements SyntaxNode {
-  /** Mode this command opened, when it has (or could have) sub-mode lines. */
-  enters: IosModeId | undefined = undefined;
-  /** `no …` (or `default …`) form. */
-  negated = false;
-  /** Canonical keyword path of the catalog entry (empty when the command is unknown). */
-  path: string[] = NONE;
-  /** `path` joined with spaces (computed once by the parser). */
-  pathKey: string | undefined = undefined;
-  entry: IosCatalogEntry | undefined = undefined;
-  children: IosNode[] = NONE;
-  /** Offset just after the node's own header line content. */
-  lineEnd: number;
-  /** Index of the first word (after a pasted prompt and the `no` keyword) in the store, and how many. */
-  wordFirst: number;
-  wordCount = 0;
-  /** The node's extent (its line, its block, its banner or certificate body): `range` without an object per node. */
-  start: number;
-  end: number;
+const KIND_NAMES = ['IosConfig', 'IosCommand', 'IosComment', 'IosBanner', 'IosCertificate'] as const;
+type IosNodeKind = (typeof KIND_NAMES)[number];
+/** `IosNode.bits`: the kind's index in KIND_NAMES (bits 0–2), then the flags below. */
+const KIND_MASK = 7;
+const NEGATED = 8;
+/** The node's words start after a pasted prompt (the first token of its run). */
+const PROMPTED = 16;
+/** A command line the catalog does not know (`pathKey` is ''). */
+const UNKNOWN = 32;
+/** An `exit`-like line: bits 6–7 are its index in EXIT_PATHS (its `path`). */
+const EXIT_SHIFT = 6;
+const EXIT_PATHS: readonly string[][] = [NONE, Object.freeze(['exit']) as string[], Object.freeze(['exit-address-family']) as string[], Object.freeze(['quit']) as string[]];
 
-  constructor(
-    public kind: 'IosConfig' | 'IosCommand' | 'IosComment' | 'IosBanner' | 'IosCertificate',
-    start: number,
-    end: number,
-    /** The parse's token store. */
-    readonly store: IosTokenStore,
-    /** Index of the node's first own token in the store, and how many (a block's children have their own runs). */
-    public first: number,
-    public count: number,
-    /** Leading whitespace width of the line. */
-    public indent: number,
-    /** Mode the line was parsed in (`global`, `interface`, …; `unknown` under unknown block commands). */
-    public mode: IosModeId,
-  ) {
+/**
+ * A node of the IOS tree. Block commands (interface, crypto map entry …) hold their sub-mode lines as children.
+ * A node holds no token objects: its tokens are a run of the parse's token store (`first`, `count`), its words a
+ * run inside it (`wordFirst`, `wordCount`); `tokens`, `words`, `prompt` and `body` make fresh `Token`s on each read,
+ * and `word(i)`, `wordText(i)` read one word without making the others.
+ *
+ * Issue 16: a million-line fleet makes a million nodes, so a node holds only what it cannot derive: `kind` and
+ * `negated` are bits of one field, `path` and `pathKey` come from the catalog entry (or the `exit` bits), `wordFirst`
+ * from `first` and the prompt/`no` bits; every field is assigned once in the constructor, in one order, so all
+ * nodes share one hidden class with every field in the object.
+ */
+export class IosNode implements SyntaxNode {
+  /** Kind index and flags (see KIND_MASK …). */
+  declare bits: number;
+  /** The parse's token store. */
+  declare readonly store: IosTokenStore;
+  /** Index of the node's first own token in the store, and how many (a block's children have their own runs). */
+  declare first: number;
+  declare count: number;
+  /** Leading whitespace width of the line. */
+  declare indent: number;
+  /** Mode the line was parsed in (`global`, `interface`, …; `unknown` under unknown block commands). */
+  declare mode: IosModeId;
+  /** Mode this command opened, when it has (or could have) sub-mode lines. */
+  declare enters: IosModeId | undefined;
+  declare entry: IosCatalogEntry | undefined;
+  declare children: IosNode[];
+  /** Offset just after the node's own header line content. */
+  declare lineEnd: number;
+  /** How many words the node has (from `wordFirst`). */
+  declare wordCount: number;
+  /** The node's extent (its line, its block, its banner or certificate body): `range` without an object per node. */
+  declare start: number;
+  declare end: number;
+
+  constructor(kind: IosNodeKind, start: number, end: number, store: IosTokenStore, first: number, count: number, indent: number, mode: IosModeId) {
+    this.bits = KIND_NAMES.indexOf(kind);
+    this.store = store;
+    this.first = first;
+    this.count = count;
+    this.indent = indent;
+    this.mode = mode;
+    this.enters = undefined;
+    this.entry = undefined;
+    this.children = NONE;
+    this.lineEnd = end;
+    this.wordCount = 0;
     this.start = start;
     this.end = end;
-    this.lineEnd = end;
-    this.wordFirst = first;
+  }
+
+  get kind(): IosNodeKind {
+    return KIND_NAMES[this.bits & KIND_MASK];
+  }
+  set kind(k: IosNodeKind) {
+    this.bits = (this.bits & ~KIND_MASK) | KIND_NAMES.indexOf(k);
+  }
+  /** `no …` (or `default …`) form. */
+  get negated(): boolean {
+    return (this.bits & NEGATED) !== 0;
+  }
+  /** Canonical keyword path of the catalog entry (empty when the command is unknown; shared: never modify it). */
+  get path(): string[] {
+    const e = this.entry;
+    return e !== undefined ? e.path : EXIT_PATHS[(this.bits >> EXIT_SHIFT) & 3];
+  }
+  /** `path` joined with spaces ('' for an unknown command; undefined for comments, banners' kin and `exit` lines). */
+  get pathKey(): string | undefined {
+    const e = this.entry;
+    if (e !== undefined) return e.pathKey ?? pathKeyOf(e);
+    return (this.bits & UNKNOWN) !== 0 ? '' : undefined;
+  }
+  /** Index of the first word (after a pasted prompt and the `no` keyword) in the store. */
+  get wordFirst(): number {
+    return this.first + ((this.bits & PROMPTED) !== 0 ? 1 : 0) + ((this.bits & NEGATED) !== 0 ? 1 : 0);
   }
 
   /** The node's range (a fresh object on each read; the node keeps `start` and `end`). */
@@ -309,7 +359,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
         // A prompt alone on its line.
         const top = stack[stack.length - 1];
         const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, openMode(top));
-        node.wordFirst = wordsFirst;
+        if (plen > 0) node.bits |= PROMPTED;
         addChild(node);
         start = next;
         continue;
@@ -331,9 +381,9 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
         const top = stack[stack.length - 1];
         const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, openMode(top));
         // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
-        node.wordFirst = wordsFirst;
+        if (plen > 0) node.bits |= PROMPTED;
         node.wordCount = count;
-        node.path = [w0];
+        node.bits |= (w0 === 'exit' ? 1 : w0 === 'quit' ? 3 : 2) << EXIT_SHIFT;
         addChild(node);
         if (stack.length > 1) closeTop();
         start = next;
@@ -350,14 +400,11 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
       const mode = openMode(top);
       resolveEntry(cat, mode, lw, from, res);
       const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
-      node.wordFirst = wordsFirst + from;
+      if (plen > 0) node.bits |= PROMPTED;
+      if (negated) node.bits |= NEGATED;
       node.wordCount = count - from;
-      node.negated = negated;
-      if (res.entry) {
-        node.path = res.entry.path;
-        node.pathKey = pathKeyOf(res.entry);
-        node.entry = res.entry;
-      } else node.pathKey = '';
+      if (res.entry) node.entry = res.entry;
+      else node.bits |= UNKNOWN;
       addChild(node);
 
       if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {

@@ -34,7 +34,8 @@ export class IosTokenStore {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.kinds = new Uint8Array(capacity);
-    this.texts = [];
+    // Sized with the typed arrays (and grown by assignment past them): no copy per doubling of a pushed-to array.
+    this.texts = new Array(capacity);
   }
 
   /** Appends one token; returns its index. */
@@ -44,7 +45,7 @@ export class IosTokenStore {
     this.starts[i] = start;
     this.ends[i] = end;
     this.kinds[i] = kind;
-    this.texts.push(text);
+    this.texts[i] = text;
     this.length = i + 1;
     return i;
   }
@@ -53,7 +54,7 @@ export class IosTokenStore {
   truncate(n: number): void {
     if (n >= this.length) return;
     this.length = n;
-    this.texts.length = n;
+    for (let i = n; i < this.texts.length; i++) this.texts[i] = undefined;
   }
 
   private grow(): void {

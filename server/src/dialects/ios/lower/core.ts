@@ -83,6 +83,8 @@ export interface OspfIfSettings {
 export interface IfaceInfo {
   itf: model.Interface;
   node: IosNode;
+  /** The interface's definition (interfaces are defined by `lowerInterface` alone, indexed by `ifaceByName`). */
+  def: model.Definition;
   ospf: OspfIfSettings;
   /** OSPFv3 settings (`ipv6 ospf …`, `ospfv3 …`), kept apart from OSPFv2's. */
   ospf3?: OspfIfSettings;
@@ -113,6 +115,8 @@ interface KeyInfo {
 
 /** `define`'s default `extra` (none). */
 const NO_EXTRA: Partial<model.Definition> = Object.freeze({});
+/** `define`'s `extra` for a built-in name (interfaces, VLANs …): pass this object, not a literal of its own. */
+export const DEFINE_BUILTIN: Partial<model.Definition> = Object.freeze({ builtin: true });
 
 /**
  * A set of document offsets as a bit set (`add`/`has` as a `Set<number>`): one bit per offset, grown by doubling, so
@@ -287,7 +291,11 @@ export abstract class IosLoweringCore {
       existing.fullRange = { start: Math.min(existing.fullRange.start, full.start), end: Math.max(existing.fullRange.end, full.end) };
       return existing;
     }
-    const d: model.Definition = { kind, name, range: { start: token.start, end: token.end }, fullRange: { start: full.start, end: full.end }, ...extra };
+    const range = { start: token.start, end: token.end };
+    const fullRange = { start: full.start, end: full.end };
+    // The common `extra`s as literals of their own (a spread after other fields builds the object field by field).
+    const d: model.Definition =
+      extra === NO_EXTRA ? { kind, name, range, fullRange } : extra === DEFINE_BUILTIN ? { kind, name, range, fullRange, builtin: true } : { kind, name, range, fullRange, ...extra };
     byName.set(name, d);
     this.device.definitions.push(d);
     return d;

@@ -10,9 +10,6 @@ import { looksNumericAddress } from './tables';
 import type { IfaceInfo } from './core';
 import { IosAclLowering } from './acls';
 
-/** The `extra` of every interface definition (one object for all). */
-const BUILTIN = Object.freeze({ builtin: true });
-
 function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -52,14 +49,19 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     const kind = interfaceKind(n.name);
     const range = node.range;
     const itf: model.Interface = { name: n.name, nameRange: n.range, range, kind, addresses: [], shutdown: false };
-    const info: IfaceInfo = { itf, node, ospf: {} };
-    this.define('interface', n.name, n.range, range, BUILTIN);
+    // The interface's definition (what `define` does, with `ifaceByName` as the index: interfaces are defined only here).
+    this.defTokens.add(n.range.start);
     const prev = this.ifaceByName.get(n.name);
     if (prev) {
-      // The same interface configured twice: merge into the first block.
+      // The same interface configured twice: its definition spans both blocks; merge into the first block.
+      const d = prev.def;
+      d.fullRange = { start: Math.min(d.fullRange.start, range.start), end: Math.max(d.fullRange.end, range.end) };
       this.interfaceBody(prev, node);
       return;
     }
+    const def: model.Definition = { kind: 'interface', name: n.name, range: { start: n.range.start, end: n.range.end }, fullRange: { start: range.start, end: range.end }, builtin: true };
+    this.device.definitions.push(def);
+    const info: IfaceInfo = { itf, node, ospf: {}, def };
     this.interfaces.push(info);
     this.ifaceByName.set(n.name, info);
     this.device.interfaces.push(itf);
