@@ -89,7 +89,9 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
   }
 
   protected interfaceBody(info: IfaceInfo, block: IosNode): void {
-    for (const c of block.children) {
+    const kids = block.children;
+    for (let k = 0; k < kids.length; k++) {
+      const c = kids[k];
       if (c.kind !== 'IosCommand') continue;
       try {
         this.interfaceCommand(info, c, block);
@@ -199,7 +201,10 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
         const extra = c.wordCount - p > 2 ? lowerCase(store.text(i + 2)) : '';
         if (extra !== 'standby') {
           const range = { start: store.starts[i], end: store.ends[i + 1] };
-          info.itf.addresses.push(extra === 'secondary' ? { address: address!, prefixLength: len, range, secondary: true } : { address: address!, prefixLength: len, range });
+          const entry: model.InterfaceAddress = extra === 'secondary' ? { address: address!, prefixLength: len, range, secondary: true } : { address: address!, prefixLength: len, range };
+          // The first address makes an array of one (an empty literal pushed to grows to 17 slots).
+          if (info.itf.addresses.length === 0) info.itf.addresses = [entry];
+          else info.itf.addresses.push(entry);
           return;
         }
       }
