@@ -4,7 +4,7 @@
 
 import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
-import { IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
+import { ENTRY_EXIT, ENTRY_EXIT_AF, ENTRY_KEYS, ENTRY_PATHS, ENTRY_QUIT, ENTRY_TABLE, ENTRY_UNKNOWN, IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
 import { indentOf, lexGap, lexWordsInto, promptLengthAt } from './lexer';
 import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, STRING } from './store';
 
@@ -14,24 +14,14 @@ import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, STRING } from './stor
  */
 const NONE = Object.freeze([]) as unknown as never[];
 
-/**
- * A node of the IOS tree. Block commands (interface, crypto map entry …) hold their sub-mode lines as children.
- * A node holds no token objects: its tokens are a run of the parse's token store (`first`, `count`), its words a
- * run inside it (`wordFirst`, `wordCount`); `tokens`, `words`, `prompt` and `body` make fresh `Token`s on each read,
- * and `word(i)`, `wordText(i)` read one word without making the others.
- */
 const KIND_NAMES = ['IosConfig', 'IosCommand', 'IosComment', 'IosBanner', 'IosCertificate'] as const;
 type IosNodeKind = (typeof KIND_NAMES)[number];
-/** `IosNode.bits`: the kind's index in KIND_NAMES (bits 0–2), then the flags below. */
+/** `IosNode.bits`: the kind's index in KIND_NAMES (bits 0–2), the flags below, and the entry id (catalog.ts) above. */
 const KIND_MASK = 7;
 const NEGATED = 8;
 /** The node's words start after a pasted prompt (the first token of its run). */
 const PROMPTED = 16;
-/** A command line the catalog does not know (`pathKey` is ''). */
-const UNKNOWN = 32;
-/** An `exit`-like line: bits 6–7 are its index in EXIT_PATHS (its `path`). */
-const EXIT_SHIFT = 6;
-const EXIT_PATHS: readonly string[][] = [NONE, Object.freeze(['exit']) as string[], Object.freeze(['exit-address-family']) as string[], Object.freeze(['quit']) as string[]];
+const ID_SHIFT = 5;
 
 /**
  * A node of the IOS tree. Block commands (interface, crypto map entry …) hold their sub-mode lines as children.
@@ -39,13 +29,14 @@ const EXIT_PATHS: readonly string[][] = [NONE, Object.freeze(['exit']) as string
  * run inside it (`wordFirst`, `wordCount`); `tokens`, `words`, `prompt` and `body` make fresh `Token`s on each read,
  * and `word(i)`, `wordText(i)` read one word without making the others.
  *
- * Issue 16: a million-line fleet makes a million nodes, so a node holds only what it cannot derive: `kind` and
- * `negated` are bits of one field, `path` and `pathKey` come from the catalog entry (or the `exit` bits), `wordFirst`
- * from `first` and the prompt/`no` bits; every field is assigned once in the constructor, in one order, so all
- * nodes share one hidden class with every field in the object.
+ * Issue 16: a million-line fleet makes a million nodes, so a node holds only what it cannot derive: `kind`,
+ * `negated`, the prompt flag and the catalog entry's id are bits of one field; `entry`, `path` and `pathKey` are read
+ * from the id's tables (catalog.ts: one shape, where entries have many), `wordFirst` from `first` and the prompt/`no`
+ * bits; every field is assigned once in the constructor, in one order, so all nodes share one hidden class with
+ * every field in the object.
  */
 export class IosNode implements SyntaxNode {
-  /** Kind index and flags (see KIND_MASK …). */
+  /** Kind index, flags and entry id (see KIND_MASK …). */
   declare bits: number;
   /** The parse's token store. */
   declare readonly store: IosTokenStore;
@@ -58,7 +49,6 @@ export class IosNode implements SyntaxNode {
   declare mode: IosModeId;
   /** Mode this command opened, when it has (or could have) sub-mode lines. */
   declare enters: IosModeId | undefined;
-  declare entry: IosCatalogEntry | undefined;
   declare children: IosNode[];
   /** Offset just after the node's own header line content. */
   declare lineEnd: number;
@@ -76,7 +66,6 @@ export class IosNode implements SyntaxNode {
     this.indent = indent;
     this.mode = mode;
     this.enters = undefined;
-    this.entry = undefined;
     this.children = NONE;
     this.lineEnd = end;
     this.wordCount = 0;
@@ -94,16 +83,17 @@ export class IosNode implements SyntaxNode {
   get negated(): boolean {
     return (this.bits & NEGATED) !== 0;
   }
+  /** The catalog entry of a known command. */
+  get entry(): IosCatalogEntry | undefined {
+    return ENTRY_TABLE[this.bits >>> ID_SHIFT];
+  }
   /** Canonical keyword path of the catalog entry (empty when the command is unknown; shared: never modify it). */
   get path(): string[] {
-    const e = this.entry;
-    return e !== undefined ? e.path : EXIT_PATHS[(this.bits >> EXIT_SHIFT) & 3];
+    return ENTRY_PATHS[this.bits >>> ID_SHIFT];
   }
-  /** `path` joined with spaces ('' for an unknown command; undefined for comments, banners' kin and `exit` lines). */
+  /** `path` joined with spaces ('' for an unknown command; undefined for comments, the root and `exit` lines). */
   get pathKey(): string | undefined {
-    const e = this.entry;
-    if (e !== undefined) return e.pathKey ?? pathKeyOf(e);
-    return (this.bits & UNKNOWN) !== 0 ? '' : undefined;
+    return ENTRY_KEYS[this.bits >>> ID_SHIFT];
   }
   /** Index of the first word (after a pasted prompt and the `no` keyword) in the store. */
   get wordFirst(): number {
@@ -202,18 +192,6 @@ class LineWords implements LowerWords {
   }
 }
 
-/** `entry.path` joined with spaces, computed once per catalog entry (resolved paths are always the entry's path). */
-const pathKeys = new WeakMap<IosCatalogEntry, string>();
-function pathKeyOf(entry: IosCatalogEntry): string {
-  let k = pathKeys.get(entry);
-  if (k === undefined) {
-    k = entry.path.join(' ');
-    pathKeys.set(entry, k);
-  }
-  return k;
-}
-
-
 /** Offset of the line terminator at or after `i` (or the end of the text). */
 function lineEndFrom(text: string, i: number): number {
   const n = text.length;
@@ -287,7 +265,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   const cat = flavour.catalog;
   const stack: IosNode[] = [root];
   const lw = new LineWords(store);
-  const res: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
+  const res: { entry: IosCatalogEntry | undefined; consumed: number; id: number } = { entry: undefined, consumed: 0, id: 0 };
   const n = text.length;
 
   // The children of the open blocks, in one array: an open block's children are its tail from the block's mark (the
@@ -383,7 +361,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
         // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
         if (plen > 0) node.bits |= PROMPTED;
         node.wordCount = count;
-        node.bits |= (w0 === 'exit' ? 1 : w0 === 'quit' ? 3 : 2) << EXIT_SHIFT;
+        node.bits |= (w0 === 'exit' ? ENTRY_EXIT : w0 === 'quit' ? ENTRY_QUIT : ENTRY_EXIT_AF) << ID_SHIFT;
         addChild(node);
         if (stack.length > 1) closeTop();
         start = next;
@@ -403,8 +381,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
       if (plen > 0) node.bits |= PROMPTED;
       if (negated) node.bits |= NEGATED;
       node.wordCount = count - from;
-      if (res.entry) node.entry = res.entry;
-      else node.bits |= UNKNOWN;
+      node.bits |= (res.entry ? res.id! : ENTRY_UNKNOWN) << ID_SHIFT;
       addChild(node);
 
       if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {
@@ -436,7 +413,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
 }
 
 /** The result object of `impliedChild`'s lookups (only whether they found an entry is read). */
-const implied: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
+const implied: { entry: IosCatalogEntry | undefined; consumed: number; id: number } = { entry: undefined, consumed: 0, id: 0 };
 
 /** A line at the block header's own indentation stays in the block when only the block's mode knows it. */
 function impliedChild(cat: IosCatalog, mode: IosModeId, parentMode: IosModeId, lw: LowerWords, from: number): boolean {
