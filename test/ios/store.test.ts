@@ -36,7 +36,8 @@ test('a store grows, truncates, slices unshared texts on demand and compares in 
   assert.ok(s.textIs(7, 'permit'));
   s.truncate(3);
   assert.equal(s.length, 3);
-  assert.equal(s.texts.length, 3);
+  assert.ok(Array.from(s.wordSlots.subarray(3, 8)).every((t) => t === 0), 'the dropped tokens\' shared words are cleared');
+  assert.equal(s.sharedText(7), undefined);
   assert.equal(s.push(PUNCT, 0, 1, undefined), 3, 'the next token takes the first dropped index');
   assert.deepEqual(s.tokens(1, 3).map((t) => `${t.kind}:${t.text}`), ['word:tcp', 'word:any', 'punct:p']);
 });

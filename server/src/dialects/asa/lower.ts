@@ -309,7 +309,7 @@ export class AsaLowering extends AsaObjectLowering {
       this.define(dynamic ? 'dynamic-map' : 'crypto-map', name.text, name, node.range);
     } else {
       this.defTokens.add(name.start);
-      this.singleDefs.get(`${dynamic ? 'dynamic-map' : 'crypto-map'}\u0000${name.text}`)!.fullRange.end = node.range.end;
+      this.singleDefs.get(dynamic ? 'dynamic-map' : 'crypto-map')!.get(name.text)!.fullRange.end = node.range.end;
     }
     entry.lastNode = node;
     entry.ranges.push(node.range);

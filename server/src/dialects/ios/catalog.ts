@@ -2,6 +2,7 @@
 // a reference. The parser resolves (abbreviated) keywords against it; completion and hover read it. ASA extends it.
 // Depends on nothing but itself.
 import { dict } from '../../model/dict';
+import { lowerCase } from './store';
 
 
 /** A configuration mode (`global`, `interface`, `isakmp-policy`, …). */
@@ -31,6 +32,39 @@ interface TrieNode {
   children: Map<string, TrieNode>;
   keys: string[];
   entry?: IosCatalogEntry;
+  /** `entryId(entry)`, 0 without an entry. */
+  entryId: number;
+}
+
+/**
+ * Entry ids (issue 16): a parse node holds a small integer for its catalog entry and reads the entry, its path and
+ * its path key from these tables (array loads of one shape, where the entries themselves have many shapes). Ids 0–4
+ * are the nodes without an entry: none (comments, the root), an unknown command (key ''), and the `exit`-like lines
+ * (their one-word paths).
+ */
+export const ENTRY_NONE = 0;
+export const ENTRY_UNKNOWN = 1;
+export const ENTRY_EXIT = 2;
+export const ENTRY_EXIT_AF = 3;
+export const ENTRY_QUIT = 4;
+const NO_PATH = Object.freeze([]) as unknown as string[];
+export const ENTRY_TABLE: (IosCatalogEntry | undefined)[] = [undefined, undefined, undefined, undefined, undefined];
+/** Paths by id (shared arrays: never modify them). */
+export const ENTRY_PATHS: string[][] = [NO_PATH, NO_PATH, Object.freeze(['exit']) as string[], Object.freeze(['exit-address-family']) as string[], Object.freeze(['quit']) as string[]];
+export const ENTRY_KEYS: (string | undefined)[] = [undefined, '', undefined, undefined, undefined];
+const entryIds = new WeakMap<IosCatalogEntry, number>();
+
+/** The id of a catalog entry (registered on first use; an entry shared by two catalogs has one id). */
+export function entryId(entry: IosCatalogEntry): number {
+  let id = entryIds.get(entry);
+  if (id === undefined) {
+    id = ENTRY_TABLE.length;
+    ENTRY_TABLE.push(entry);
+    ENTRY_PATHS.push(entry.path);
+    ENTRY_KEYS.push(entry.path.join(' '));
+    entryIds.set(entry, id);
+  }
+  return id;
 }
 
 /** A command tree per mode, built from entries. */
@@ -415,20 +449,21 @@ export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames
   for (const entry of entries) {
     let root = modes.get(entry.mode);
     if (!root) {
-      root = { key: '', children: new Map(), keys: [] };
+      root = { key: '', children: new Map(), keys: [], entryId: 0 };
       modes.set(entry.mode, root);
     }
     let node: TrieNode = root;
     for (const kw of entry.path) {
       let next: TrieNode | undefined = node.children.get(kw);
       if (!next) {
-        next = { key: kw, children: new Map(), keys: [] };
+        next = { key: kw, children: new Map(), keys: [], entryId: 0 };
         node.children.set(kw, next);
         node.keys.push(kw);
       }
       node = next;
     }
     node.entry = entry;
+    node.entryId = entryId(entry);
   }
   return { name, modes, entries, modeNames };
 }
@@ -488,18 +523,22 @@ export interface LowerWords {
  * `resolveCommand` without the matched path: the entry and how many words its path consumed, written into `out`
  * (the parser's one result object, so resolving a line allocates nothing). Returns `out.entry`.
  */
-export function resolveEntry(catalog: IosCatalog, mode: IosModeId, words: LowerWords, from: number, out: { entry: IosCatalogEntry | undefined; consumed: number }): IosCatalogEntry | undefined {
+export function resolveEntry(catalog: IosCatalog, mode: IosModeId, words: LowerWords, from: number, out: { entry: IosCatalogEntry | undefined; consumed: number; id?: number }): IosCatalogEntry | undefined {
   out.entry = undefined;
   out.consumed = 0;
+  out.id = ENTRY_NONE;
   let node = catalog.modes.get(mode);
   if (!node) return undefined;
   const n = words.length;
   for (let i = from; i < n; i++) {
+    // A keyword without sub-keywords matches no further word: do not read (slice, lower-case) the argument.
+    if (node.keys.length === 0) break;
     const hit = lookup(node, words.at(i));
     if (!hit) break;
     node = hit;
     if (node.entry) {
       out.entry = node.entry;
+      out.id = node.entryId;
       out.consumed = i + 1 - from;
     }
   }
@@ -578,7 +617,7 @@ export function normalizeInterfaceName(name: string): string {
   const type = name.slice(0, i);
   const rest = name.slice(i);
   if (!type) return name;
-  const lower = type.toLowerCase();
+  const lower = lowerCase(type);
   const exact = TYPE_BY_ALIAS.get(lower);
   if (exact) return exact + rest;
   // Any unambiguous prefix of a canonical type name (`gigabitEth0/1`, `Loop0`).

@@ -3,44 +3,10 @@
 // Depends only on syntax/ and the token store (store.ts).
 
 import type { Token } from '../../syntax';
-import { NUMBER, WORD, type IosTokenStore } from './store';
+import { NUMBER, sharedSlot, WORD, type IosTokenStore } from './store';
 
 function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 12 || c === 11;
-}
-
-/**
- * Words met before, shared: a config repeats its keywords (`permit`, `ip`, `address`, `255.255.255.0`) on every
- * line, and every file of a fleet repeats them too, so a word already in this table costs no new string. Open
- * addressing by a hash of the characters, compared in place, so a hit slices nothing; a slot is
- * filled once and kept (bounded: at most `WORDS_SIZE` strings of at most `WORD_MAX` characters stay alive).
- */
-const WORDS_SIZE = 8192;
-const WORD_MAX = 24;
-const words = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
-/** The hash of each slot's word: a slot holding another word is passed over without reading that string. */
-const hashes = new Int32Array(WORDS_SIZE);
-
-/**
- * The shared string of `text[s, e)` when the table has it or has a free slot for it (then it is sliced once and
- * kept), else undefined: the caller slices on demand. A word that collides with another stays unsliced.
- */
-function sharedText(text: string, s: number, e: number, hash: number): string | undefined {
-  if (e - s > WORD_MAX) return undefined;
-  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
-  const known = words[slot];
-  if (known === undefined) {
-    const res = text.slice(s, e);
-    words[slot] = res;
-    hashes[slot] = hash;
-    return res;
-  }
-  if (hashes[slot] === hash && known.length === e - s) {
-    let j = 0;
-    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-    if (j === known.length) return known;
-  }
-  return undefined;
 }
 
 /**
@@ -64,7 +30,7 @@ export function lexWordsInto(store: IosTokenStore, text: string, start: number, 
       if (c < 48 || c > 57) digits = false;
       hash = (Math.imul(hash, 31) + c) | 0;
     }
-    store.push(digits ? NUMBER : WORD, s, i, sharedText(text, s, i, hash));
+    store.pushShared(digits ? NUMBER : WORD, s, i, sharedSlot(text, s, i, hash));
     k++;
   }
   return k;

@@ -4,9 +4,9 @@
 
 import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
-import { IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
+import { ENTRY_EXIT, ENTRY_EXIT_AF, ENTRY_KEYS, ENTRY_PATHS, ENTRY_QUIT, ENTRY_TABLE, ENTRY_UNKNOWN, IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
 import { indentOf, lexGap, lexWordsInto, promptLengthAt } from './lexer';
-import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING } from './store';
+import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, STRING } from './store';
 
 /**
  * The one empty array every node without children, words or path shares until the parser gives it its own (a
@@ -14,50 +14,90 @@ import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING } from './store';
  */
 const NONE = Object.freeze([]) as unknown as never[];
 
+const KIND_NAMES = ['IosConfig', 'IosCommand', 'IosComment', 'IosBanner', 'IosCertificate'] as const;
+type IosNodeKind = (typeof KIND_NAMES)[number];
+/** `IosNode.bits`: the kind's index in KIND_NAMES (bits 0–2), the flags below, and the entry id (catalog.ts) above. */
+const KIND_MASK = 7;
+const NEGATED = 8;
+/** The node's words start after a pasted prompt (the first token of its run). */
+const PROMPTED = 16;
+const ID_SHIFT = 5;
+
 /**
  * A node of the IOS tree. Block commands (interface, crypto map entry …) hold their sub-mode lines as children.
  * A node holds no token objects: its tokens are a run of the parse's token store (`first`, `count`), its words a
  * run inside it (`wordFirst`, `wordCount`); `tokens`, `words`, `prompt` and `body` make fresh `Token`s on each read,
  * and `word(i)`, `wordText(i)` read one word without making the others.
+ *
+ * Issue 16: a million-line fleet makes a million nodes, so a node holds only what it cannot derive: `kind`,
+ * `negated`, the prompt flag and the catalog entry's id are bits of one field; `entry`, `path` and `pathKey` are read
+ * from the id's tables (catalog.ts: one shape, where entries have many), `wordFirst` from `first` and the prompt/`no`
+ * bits; every field is assigned once in the constructor, in one order, so all nodes share one hidden class with
+ * every field in the object.
  */
 export class IosNode implements SyntaxNode {
+  /** Kind index, flags and entry id (see KIND_MASK …). */
+  declare bits: number;
+  /** The parse's token store. */
+  declare readonly store: IosTokenStore;
+  /** Index of the node's first own token in the store, and how many (a block's children have their own runs). */
+  declare first: number;
+  declare count: number;
+  /** Leading whitespace width of the line. */
+  declare indent: number;
+  /** Mode the line was parsed in (`global`, `interface`, …; `unknown` under unknown block commands). */
+  declare mode: IosModeId;
   /** Mode this command opened, when it has (or could have) sub-mode lines. */
-  enters: IosModeId | undefined = undefined;
-  /** `no …` (or `default …`) form. */
-  negated = false;
-  /** Canonical keyword path of the catalog entry (empty when the command is unknown). */
-  path: string[] = NONE;
-  /** `path` joined with spaces (computed once by the parser). */
-  pathKey: string | undefined = undefined;
-  entry: IosCatalogEntry | undefined = undefined;
-  children: IosNode[] = NONE;
+  declare enters: IosModeId | undefined;
+  declare children: IosNode[];
   /** Offset just after the node's own header line content. */
-  lineEnd: number;
-  /** Index of the first word (after a pasted prompt and the `no` keyword) in the store, and how many. */
-  wordFirst: number;
-  wordCount = 0;
+  declare lineEnd: number;
+  /** How many words the node has (from `wordFirst`). */
+  declare wordCount: number;
   /** The node's extent (its line, its block, its banner or certificate body): `range` without an object per node. */
-  start: number;
-  end: number;
+  declare start: number;
+  declare end: number;
 
-  constructor(
-    public kind: 'IosConfig' | 'IosCommand' | 'IosComment' | 'IosBanner' | 'IosCertificate',
-    start: number,
-    end: number,
-    /** The parse's token store. */
-    readonly store: IosTokenStore,
-    /** Index of the node's first own token in the store, and how many (a block's children have their own runs). */
-    public first: number,
-    public count: number,
-    /** Leading whitespace width of the line. */
-    public indent: number,
-    /** Mode the line was parsed in (`global`, `interface`, …; `unknown` under unknown block commands). */
-    public mode: IosModeId,
-  ) {
+  constructor(kind: IosNodeKind, start: number, end: number, store: IosTokenStore, first: number, count: number, indent: number, mode: IosModeId) {
+    this.bits = KIND_NAMES.indexOf(kind);
+    this.store = store;
+    this.first = first;
+    this.count = count;
+    this.indent = indent;
+    this.mode = mode;
+    this.enters = undefined;
+    this.children = NONE;
+    this.lineEnd = end;
+    this.wordCount = 0;
     this.start = start;
     this.end = end;
-    this.lineEnd = end;
-    this.wordFirst = first;
+  }
+
+  get kind(): IosNodeKind {
+    return KIND_NAMES[this.bits & KIND_MASK];
+  }
+  set kind(k: IosNodeKind) {
+    this.bits = (this.bits & ~KIND_MASK) | KIND_NAMES.indexOf(k);
+  }
+  /** `no …` (or `default …`) form. */
+  get negated(): boolean {
+    return (this.bits & NEGATED) !== 0;
+  }
+  /** The catalog entry of a known command. */
+  get entry(): IosCatalogEntry | undefined {
+    return ENTRY_TABLE[this.bits >>> ID_SHIFT];
+  }
+  /** Canonical keyword path of the catalog entry (empty when the command is unknown; shared: never modify it). */
+  get path(): string[] {
+    return ENTRY_PATHS[this.bits >>> ID_SHIFT];
+  }
+  /** `path` joined with spaces ('' for an unknown command; undefined for comments, the root and `exit` lines). */
+  get pathKey(): string | undefined {
+    return ENTRY_KEYS[this.bits >>> ID_SHIFT];
+  }
+  /** Index of the first word (after a pasted prompt and the `no` keyword) in the store. */
+  get wordFirst(): number {
+    return this.first + ((this.bits & PROMPTED) !== 0 ? 1 : 0) + ((this.bits & NEGATED) !== 0 ? 1 : 0);
   }
 
   /** The node's range (a fresh object on each read; the node keeps `start` and `end`). */
@@ -139,7 +179,7 @@ class LineWords implements LowerWords {
   }
   at(i: number): string {
     if (this.cachedFor[i] === this.line) return this.cache[i];
-    const w = this.store.text(this.first + i).toLowerCase();
+    const w = lowerCase(this.store.text(this.first + i));
     this.cache[i] = w;
     this.cachedFor[i] = this.line;
     return w;
@@ -150,22 +190,6 @@ class LineWords implements LowerWords {
     for (let i = from; i < this.length; i++) res.push(this.at(i));
     return res;
   }
-}
-
-/** `entry.path` joined with spaces, computed once per catalog entry (resolved paths are always the entry's path). */
-const pathKeys = new WeakMap<IosCatalogEntry, string>();
-function pathKeyOf(entry: IosCatalogEntry): string {
-  let k = pathKeys.get(entry);
-  if (k === undefined) {
-    k = entry.path.join(' ');
-    pathKeys.set(entry, k);
-  }
-  return k;
-}
-
-function addChild(parent: IosNode, child: IosNode): void {
-  if (parent.children === NONE) parent.children = [child];
-  else parent.children.push(child);
 }
 
 /** Offset of the line terminator at or after `i` (or the end of the text). */
@@ -241,136 +265,155 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   const cat = flavour.catalog;
   const stack: IosNode[] = [root];
   const lw = new LineWords(store);
-  const res: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
+  const res: { entry: IosCatalogEntry | undefined; consumed: number; id: number } = { entry: undefined, consumed: 0, id: 0 };
   const n = text.length;
 
-  const close = (o: IosNode) => {
-    const kids = o.children;
-    if (kids.length) o.end = Math.max(o.end, kids[kids.length - 1].end);
-    // A block's children were pushed one by one: keep an exact-size copy (a short pushed-to array has 17 slots).
-    if (kids.length > 0 && kids.length < 16) o.children = kids.slice();
+  // The children of the open blocks, in one array: an open block's children are its tail from the block's mark (the
+  // deeper open block's children follow them), so closing a block moves its children into one exact-size array and
+  // no block grows an array of its own child by child.
+  const pending: IosNode[] = [];
+  const marks: number[] = [0];
+  const addChild = (child: IosNode) => {
+    pending.push(child);
+  };
+  const open = (o: IosNode) => {
+    stack.push(o);
+    marks.push(pending.length);
+  };
+  const closeTop = () => {
+    const o = stack.pop()!;
+    const mark = marks.pop()!;
+    if (pending.length > mark) {
+      o.children = pending.slice(mark);
+      pending.length = mark;
+      o.end = Math.max(o.end, o.children[o.children.length - 1].end);
+    }
   };
   const popTo = (depth: number) => {
-    while (stack.length > depth) close(stack.pop()!);
+    while (stack.length > depth) closeTop();
   };
+  try {
+    parseLines();
+  } finally {
+    // Also after a parser bug: what was parsed stays in the tree.
+    popTo(0);
+    const kids = root.children;
+    root.end = Math.max(text.length, kids.length ? kids[kids.length - 1].end : 0);
+  }
 
-  let start = 0;
-  while (start < n) {
-    at.line = start;
-    const end = lineEndFrom(text, start);
-    const next = nextLineStart(text, end);
-    const ind = indentOf(text, start, end);
-    const first = start + ind;
-    if (first >= end) {
-      start = next;
-      continue;
-    }
-    const c0 = text.charCodeAt(first);
-    if (c0 === 33 /* ! */ || (flavour.asa && c0 === 58) /* : */) {
-      const tok = store.push(COMMENT, first, end, undefined);
-      if (ind === 0) popTo(1);
-      else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) close(stack.pop()!);
-      const top = stack[stack.length - 1];
-      addChild(top, new IosNode('IosComment', first, end, store, tok, 1, ind, openMode(top)));
-      start = next;
-      continue;
-    }
+  function parseLines(): void {
 
-    // Words of the line, with a pasted prompt split off the first word.
-    let wordEnd = first;
-    while (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
-    const plen = promptLengthAt(text, first, wordEnd);
-    const lineFirst = store.length;
-    if (plen > 0) store.push(PUNCT, first, first + plen, undefined);
-    const wordsFirst = store.length;
-    const count = lexWordsInto(store, text, first + plen, end);
-    if (count === 0) {
-      // A prompt alone on its line.
-      const top = stack[stack.length - 1];
-      const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, openMode(top));
-      node.wordFirst = wordsFirst;
-      addChild(top, node);
-      start = next;
-      continue;
-    }
-    lw.reset(wordsFirst, count);
-    const w0 = lw.at(0);
-    const negated = w0 === 'no' || w0 === 'default';
-    const from = negated ? 1 : 0;
-    const lineCount = count + (plen > 0 ? 1 : 0);
+    let start = 0;
+    while (start < n) {
+      at.line = start;
+      const end = lineEndFrom(text, start);
+      const next = nextLineStart(text, end);
+      const ind = indentOf(text, start, end);
+      const first = start + ind;
+      if (first >= end) {
+        start = next;
+        continue;
+      }
+      const c0 = text.charCodeAt(first);
+      if (c0 === 33 /* ! */ || (flavour.asa && c0 === 58) /* : */) {
+        const tok = store.push(COMMENT, first, end, undefined);
+        if (ind === 0) popTo(1);
+        else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) closeTop();
+        const top = stack[stack.length - 1];
+        addChild(new IosNode('IosComment', first, end, store, tok, 1, ind, openMode(top)));
+        start = next;
+        continue;
+      }
 
-    // Leave blocks this line is not part of.
-    if (w0 === 'exit' || w0 === 'exit-address-family' || w0 === 'quit') {
-      // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
+      // Words of the line, with a pasted prompt split off the first word.
+      let wordEnd = first;
+      while (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
+      const plen = promptLengthAt(text, first, wordEnd);
+      const lineFirst = store.length;
+      if (plen > 0) store.push(PUNCT, first, first + plen, undefined);
+      const wordsFirst = store.length;
+      const count = lexWordsInto(store, text, first + plen, end);
+      if (count === 0) {
+        // A prompt alone on its line.
+        const top = stack[stack.length - 1];
+        const node = new IosNode('IosComment', first, end, store, lineFirst, plen > 0 ? 1 : 0, ind, openMode(top));
+        if (plen > 0) node.bits |= PROMPTED;
+        addChild(node);
+        start = next;
+        continue;
+      }
+      lw.reset(wordsFirst, count);
+      const w0 = lw.at(0);
+      const negated = w0 === 'no' || w0 === 'default';
+      const from = negated ? 1 : 0;
+      const lineCount = count + (plen > 0 ? 1 : 0);
+
+      // Leave blocks this line is not part of.
+      if (w0 === 'exit' || w0 === 'exit-address-family' || w0 === 'quit') {
+        // Deeper lines and same-indent commands that opened no known mode are not what `exit` leaves.
+        while (stack.length > 1) {
+          const t = stack[stack.length - 1];
+          if (t.indent > ind || (t.indent === ind && !t.enters)) closeTop();
+          else break;
+        }
+        const top = stack[stack.length - 1];
+        const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, openMode(top));
+        // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
+        if (plen > 0) node.bits |= PROMPTED;
+        node.wordCount = count;
+        node.bits |= (w0 === 'exit' ? ENTRY_EXIT : w0 === 'quit' ? ENTRY_QUIT : ENTRY_EXIT_AF) << ID_SHIFT;
+        addChild(node);
+        if (stack.length > 1) closeTop();
+        start = next;
+        continue;
+      }
+      if (w0 === 'end' && count === 1) popTo(1);
       while (stack.length > 1) {
-        const t = stack[stack.length - 1];
-        if (t.indent > ind || (t.indent === ind && !t.enters)) close(stack.pop()!);
-        else break;
+        const top = stack[stack.length - 1];
+        if (ind > top.indent) break;
+        if (ind === top.indent && openMode(top) !== 'unknown' && impliedChild(cat, openMode(top), openMode(stack[stack.length - 2]), lw, from)) break;
+        closeTop();
       }
       const top = stack[stack.length - 1];
-      const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, openMode(top));
-      // The prompt in front of an `exit` line is part of its tokens, not a `prompt` (as before the store).
-      node.wordFirst = wordsFirst;
-      node.wordCount = count;
-      node.path = [w0];
-      addChild(top, node);
-      if (stack.length > 1) close(stack.pop()!);
+      const mode = openMode(top);
+      resolveEntry(cat, mode, lw, from, res);
+      const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
+      if (plen > 0) node.bits |= PROMPTED;
+      if (negated) node.bits |= NEGATED;
+      node.wordCount = count - from;
+      node.bits |= (res.entry ? res.id! : ENTRY_UNKNOWN) << ID_SHIFT;
+      addChild(node);
+
+      if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {
+        const w = wordsFirst + (from < count ? from : 0);
+        const wt = store.text(w);
+        diagnostics.push({ range: { start: store.starts[w], end: store.ends[w] }, severity: 'information', code: 'syntax/unknown-command', message: `'${wt}' is not a command netcfg knows in ${cat.modeNames[mode] ?? mode} mode` });
+      }
+
+      // Banners (IOS): delimited text over one or more lines.
+      if (!flavour.asa && res.entry && res.entry.path[0] === 'banner' && mode === 'global' && !negated) {
+        start = banner(text, store, next, node, diagnostics);
+        continue;
+      }
+
+      // Certificates: hex lines until `quit`, unless the line names the file the certificate is stored in
+      // (`certificate ca 01 nvram:CA#1CA.cer`, shown when certificates live in NVRAM): that is the whole command.
+      if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated && !storedInFile(node)) {
+        start = certificate(text, store, next, node, diagnostics);
+        continue;
+      }
+
+      let enters: IosModeId | undefined;
+      if (res.entry?.enters && !negated) enters = typeof res.entry.enters === 'string' ? res.entry.enters : res.entry.enters(lw.slice(from + res.consumed));
+      node.enters = enters;
+      open(node);
       start = next;
-      continue;
     }
-    if (w0 === 'end' && count === 1) popTo(1);
-    while (stack.length > 1) {
-      const top = stack[stack.length - 1];
-      if (ind > top.indent) break;
-      if (ind === top.indent && openMode(top) !== 'unknown' && impliedChild(cat, openMode(top), openMode(stack[stack.length - 2]), lw, from)) break;
-      close(stack.pop()!);
-    }
-    const top = stack[stack.length - 1];
-    const mode = openMode(top);
-    resolveEntry(cat, mode, lw, from, res);
-    const node = new IosNode('IosCommand', first, end, store, lineFirst, lineCount, ind, mode);
-    node.wordFirst = wordsFirst + from;
-    node.wordCount = count - from;
-    node.negated = negated;
-    if (res.entry) {
-      node.path = res.entry.path;
-      node.pathKey = pathKeyOf(res.entry);
-      node.entry = res.entry;
-    } else node.pathKey = '';
-    addChild(top, node);
-
-    if (!res.entry && options.reportUnknownCommands && mode !== 'unknown' && cat.modes.has(mode)) {
-      const w = wordsFirst + (from < count ? from : 0);
-      const wt = store.text(w);
-      diagnostics.push({ range: { start: store.starts[w], end: store.ends[w] }, severity: 'information', code: 'syntax/unknown-command', message: `'${wt}' is not a command netcfg knows in ${cat.modeNames[mode] ?? mode} mode` });
-    }
-
-    // Banners (IOS): delimited text over one or more lines.
-    if (!flavour.asa && res.entry && res.entry.path[0] === 'banner' && mode === 'global' && !negated) {
-      start = banner(text, store, next, node, diagnostics);
-      continue;
-    }
-
-    // Certificates: hex lines until `quit`, unless the line names the file the certificate is stored in
-    // (`certificate ca 01 nvram:CA#1CA.cer`, shown when certificates live in NVRAM): that is the whole command.
-    if (res.entry && res.entry.path[0] === 'certificate' && mode === 'cert-chain' && !negated && !storedInFile(node)) {
-      start = certificate(text, store, next, node, diagnostics);
-      continue;
-    }
-
-    let enters: IosModeId | undefined;
-    if (res.entry?.enters && !negated) enters = typeof res.entry.enters === 'string' ? res.entry.enters : res.entry.enters(lw.slice(from + res.consumed));
-    node.enters = enters;
-    stack.push(node);
-    start = next;
   }
-  popTo(1);
-  const kids = root.children;
-  root.end = Math.max(text.length, kids.length ? kids[kids.length - 1].end : 0);
 }
 
 /** The result object of `impliedChild`'s lookups (only whether they found an entry is read). */
-const implied: { entry: IosCatalogEntry | undefined; consumed: number } = { entry: undefined, consumed: 0 };
+const implied: { entry: IosCatalogEntry | undefined; consumed: number; id: number } = { entry: undefined, consumed: 0, id: 0 };
 
 /** A line at the block header's own indentation stays in the block when only the block's mode knows it. */
 function impliedChild(cat: IosCatalog, mode: IosModeId, parentMode: IosModeId, lw: LowerWords, from: number): boolean {

@@ -2,7 +2,7 @@
 // display and scan: the outline masks them, semantic tokens dim them, the reference scan never counts them as
 // uses of a same-named object. Depends only on the token store's type.
 
-import type { IosTokenStore } from './store';
+import { lowerCase, type IosTokenStore } from './store';
 
 /** Keywords whose next argument (after an optional single-digit encryption type) is a secret. */
 const SECRET_BEFORE = new Set(['password', 'secret', 'key', 'key-string', 'pre-shared-key', 'authentication-key', 'md5', 'community']);
@@ -48,7 +48,7 @@ export function mayHoldSecretIn(store: IosTokenStore, first: number, count: numb
     const c = src.charCodeAt(store.starts[i]) | 32;
     if (c !== 97 && c !== 99 && c !== 107 && c !== 109 && c !== 112 && c !== 115) continue;
     const t = store.text(i);
-    if (TRIGGERS.has(t) || TRIGGERS.has(t.toLowerCase())) return true;
+    if (TRIGGERS.has(t) || TRIGGERS.has(lowerCase(t))) return true;
   }
   return false;
 }

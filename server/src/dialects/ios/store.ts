@@ -14,6 +14,40 @@ export const COMMENT = 3;
 export const STRING = 4;
 const KINDS: readonly TokenKind[] = ['word', 'number', 'punct', 'comment', 'string'];
 
+/**
+ * Words met before, shared: a config repeats its keywords (`permit`, `ip`, `address`, `255.255.255.0`) on every
+ * line, and every file of a fleet repeats them too, so a word already in this table costs no new string. Open
+ * addressing by a hash of the characters (the lexer's), compared in place, so a hit slices nothing; a slot is
+ * filled once and kept (bounded: at most `WORDS_SIZE` strings of at most `WORD_MAX` characters stay alive). A store
+ * refers to a shared word by its slot (`wordSlots`, slot + 1), two bytes a token instead of a string pointer.
+ */
+const WORDS_SIZE = 8192;
+const WORD_MAX = 24;
+const WORDS = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
+/** The hash of each slot's word: a slot holding another word is passed over without reading that string. */
+const HASHES = new Int32Array(WORDS_SIZE);
+
+/**
+ * The slot + 1 of `text[s, e)` in the shared word table when the table has it or has a free slot for it (then it is
+ * sliced once and kept), else 0: the store then slices on demand. A word that collides with another stays unsliced.
+ */
+export function sharedSlot(text: string, s: number, e: number, hash: number): number {
+  if (e - s > WORD_MAX) return 0;
+  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
+  const known = WORDS[slot];
+  if (known === undefined) {
+    WORDS[slot] = text.slice(s, e);
+    HASHES[slot] = hash;
+    return slot + 1;
+  }
+  if (HASHES[slot] === hash && known.length === e - s) {
+    let j = 0;
+    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+    if (j === known.length) return slot + 1;
+  }
+  return 0;
+}
+
 /** Significant tokens of one document as parallel arrays. Grows by doubling; never shrinks below what it holds. */
 export class IosTokenStore {
   /** Number of tokens held. */
@@ -22,10 +56,10 @@ export class IosTokenStore {
   ends: Int32Array;
   kinds: Uint8Array;
   /**
-   * The token's text when the lexer had it already (a shared word string, see lexer.ts), else undefined: the text is
-   * then sliced from the document on demand (`text(i)`), so a word seen once (an address, a name) costs no string.
+   * The token's shared word (slot + 1 in the lexer's word table), or 0: the text is then sliced from the document on
+   * demand (`text(i)`), so a word seen once (an address, a name) costs no string.
    */
-  texts: (string | undefined)[];
+  wordSlots: Uint16Array;
 
   constructor(
     readonly source: string,
@@ -34,17 +68,22 @@ export class IosTokenStore {
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.kinds = new Uint8Array(capacity);
-    this.texts = [];
+    this.wordSlots = new Uint16Array(capacity);
   }
 
-  /** Appends one token; returns its index. */
-  push(kind: number, start: number, end: number, text: string | undefined): number {
+  /** Appends one token (its text is read from the document); returns its index. */
+  push(kind: number, start: number, end: number, _text?: undefined): number {
+    return this.pushShared(kind, start, end, 0);
+  }
+
+  /** Appends one token whose text is the shared word `slot` (from `sharedSlot`; 0 for none); returns its index. */
+  pushShared(kind: number, start: number, end: number, slot: number): number {
     const i = this.length;
     if (i === this.starts.length) this.grow();
     this.starts[i] = start;
     this.ends[i] = end;
     this.kinds[i] = kind;
-    this.texts.push(text);
+    this.wordSlots[i] = slot;
     this.length = i + 1;
     return i;
   }
@@ -52,8 +91,14 @@ export class IosTokenStore {
   /** Drops every token from index `n` on (a banner's words after its delimiter become part of its body). */
   truncate(n: number): void {
     if (n >= this.length) return;
+    this.wordSlots.fill(0, n, this.length);
     this.length = n;
-    this.texts.length = n;
+  }
+
+  /** The shared text of token `i`, or undefined when it is sliced on demand. */
+  sharedText(i: number): string | undefined {
+    const slot = this.wordSlots[i];
+    return slot === 0 ? undefined : WORDS[slot - 1];
   }
 
   private grow(): void {
@@ -67,11 +112,15 @@ export class IosTokenStore {
     const k = new Uint8Array(cap);
     k.set(this.kinds);
     this.kinds = k;
+    const w = new Uint16Array(cap);
+    w.set(this.wordSlots);
+    this.wordSlots = w;
   }
 
   /** The text of token `i` (shared string, or sliced from the document). */
   text(i: number): string {
-    return this.texts[i] ?? this.source.slice(this.starts[i], this.ends[i]);
+    const slot = this.wordSlots[i];
+    return slot !== 0 ? WORDS[slot - 1]! : this.source.slice(this.starts[i], this.ends[i]);
   }
 
   kind(i: number): TokenKind {
@@ -92,10 +141,22 @@ export class IosTokenStore {
 
   /** Whether token `i`'s text equals `s` (compared in place, nothing sliced). */
   textIs(i: number, s: string): boolean {
-    const t = this.texts[i];
-    if (t !== undefined) return t === s;
+    const slot = this.wordSlots[i];
+    if (slot !== 0) return WORDS[slot - 1] === s;
     const start = this.starts[i];
     if (this.ends[i] - start !== s.length) return false;
     return this.source.startsWith(s, start);
   }
+}
+
+/**
+ * `s.toLowerCase()` without a new string when `s` has no upper-case letter (V8's `toLowerCase` makes a copy even
+ * then, and most words of a config are lower case already): the same text either way.
+ */
+export function lowerCase(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 65 && c <= 90) || c > 127) return s.toLowerCase();
+  }
+  return s;
 }

@@ -5,6 +5,7 @@ import * as model from '../../../model';
 import type { ParseResult, SyntaxDiagnostic, TextRange, Token } from '../../../syntax';
 import type { IosNode } from '../parser';
 import { decodeType7 } from './tables';
+import { lowerCase } from '../store';
 
 export interface AclEntry {
   action: 'permit' | 'deny';
@@ -82,6 +83,8 @@ export interface OspfIfSettings {
 export interface IfaceInfo {
   itf: model.Interface;
   node: IosNode;
+  /** The interface's definition (interfaces are defined by `lowerInterface` alone, indexed by `ifaceByName`). */
+  def: model.Definition;
   ospf: OspfIfSettings;
   /** OSPFv3 settings (`ipv6 ospf …`, `ospfv3 …`), kept apart from OSPFv2's. */
   ospf3?: OspfIfSettings;
@@ -110,6 +113,32 @@ interface KeyInfo {
   ikev2?: boolean;
 }
 
+/** `define`'s default `extra` (none). */
+const NO_EXTRA: Partial<model.Definition> = Object.freeze({});
+/** `define`'s `extra` for a built-in name (interfaces, VLANs …): pass this object, not a literal of its own. */
+export const DEFINE_BUILTIN: Partial<model.Definition> = Object.freeze({ builtin: true });
+
+/**
+ * A set of document offsets as a bit set (`add`/`has` as a `Set<number>`): one bit per offset, grown by doubling, so
+ * recording every definition and reference token makes no hash-table entries.
+ */
+export class OffsetSet {
+  private bits = new Uint32Array(64);
+  add(offset: number): void {
+    const w = offset >>> 5;
+    if (w >= this.bits.length) {
+      const next = new Uint32Array(Math.max(w + 1, this.bits.length * 2));
+      next.set(this.bits);
+      this.bits = next;
+    }
+    this.bits[w] |= 1 << (offset & 31);
+  }
+  has(offset: number): boolean {
+    const w = offset >>> 5;
+    return w < this.bits.length && (this.bits[w] & (1 << (offset & 31))) !== 0;
+  }
+}
+
 /** The shared IOS/ASA lowering state and helpers. The layers above (acls → interfaces → ospf → ike → ipsec →
  * references.ts) each add one concern; a method a lower layer calls on a higher one is declared abstract at the end. */
 export abstract class IosLoweringCore {
@@ -135,8 +164,9 @@ export abstract class IosLoweringCore {
   protected acls = new Map<string, AclInfo>();
   protected globalP2Lifetime?: { value: number; range: TextRange };
   /** Offsets of name tokens inside definitions (not counted as uses by the word scan). */
-  protected defTokens = new Set<number>();
-  protected singleDefs = new Map<string, model.Definition>();
+  protected defTokens = new OffsetSet();
+  /** Definitions by kind, then name (no key string made per lookup). */
+  protected singleDefs = new Map<string, Map<string, model.Definition>>();
   protected lastGlobal?: IosNode;
   /** Per-run caches: selectorsOf (acls.ts), phase1List and sortedPhase1 (ike.ts). */
   protected selectorCache = new Map<string, model.Selector[]>();
@@ -166,13 +196,14 @@ export abstract class IosLoweringCore {
   }
   /** The lower-cased text of argument `i` ('' when missing), without making a token. */
   protected argLw(node: IosNode, i: number): string {
-    return node.wordText(node.path.length + i)?.toLowerCase() ?? '';
+    const w = node.wordText(node.path.length + i);
+    return w === undefined ? '' : lowerCase(w);
   }
   /** Maps each argument through a keyword table; an unknown keyword is `syntax/invalid-value` ("not an <what>"). */
   protected convertArgs(args: Token[], table: Record<string, string>, what: string): string[] {
     const out: string[] = [];
     for (const t of args) {
-      const v = table[t.text.toLowerCase()];
+      const v = table[lowerCase(t.text)];
       if (v) out.push(v);
       else this.error(t, 'syntax/invalid-value', `'${t.text}' is not an ${what}`);
     }
@@ -183,7 +214,7 @@ export abstract class IosLoweringCore {
     return node.wordsFrom(node.path.length);
   }
   protected lw(t: Token | undefined): string {
-    return t ? t.text.toLowerCase() : '';
+    return t ? lowerCase(t.text) : '';
   }
   protected error(range: TextRange, code: string, message: string, severity: SyntaxDiagnostic['severity'] = 'error'): void {
     this.diagnostics.push({ range: { start: range.start, end: range.end }, severity, code, message });
@@ -198,19 +229,31 @@ export abstract class IosLoweringCore {
   /** Text of the line from token `t` to the end of the node's header line (descriptions, remarks). */
   protected restOfLine(node: IosNode, t: Token | undefined): string {
     if (!t) return '';
-    return this.text.slice(t.start, node.lineEnd).trimEnd();
+    return this.restOfLineAt(node, t.start);
+  }
+  /** `restOfLine` from an offset: the text up to the header line's end, trailing white space trimmed (one slice). */
+  protected restOfLineAt(node: IosNode, start: number): string {
+    let end = node.lineEnd;
+    for (; end > start; end--) {
+      const c = this.text.charCodeAt(end - 1);
+      if (c !== 32 && !(c >= 9 && c <= 13)) break;
+    }
+    // Other white space `trimEnd` knows (no-break space, …) is rare: let it decide.
+    if (end > start && this.text.charCodeAt(end - 1) > 127) return this.text.slice(start, end).trimEnd();
+    return this.text.slice(start, end);
   }
   protected address(t: Token | undefined, node: IosNode, what = 'an IPv4 address'): string | undefined {
     if (!t) {
       this.missing(node, what);
       return undefined;
     }
-    const a = model.parseIpv4(t.text);
+    // The canonical text (the token's own text when written canonically: no new string).
+    const a = model.canonicalIpv4(t.text);
     if (a === undefined) {
       this.error(t, 'syntax/invalid-address', `'${t.text}' is not ${what}`);
       return undefined;
     }
-    return model.formatIpv4(a);
+    return a;
   }
   protected mask(t: Token | undefined, node: IosNode): number | undefined {
     if (!t) {
@@ -236,16 +279,24 @@ export abstract class IosLoweringCore {
     }
     return n;
   }
-  protected define(kind: string, name: string, token: Token, full: TextRange, extra: Partial<model.Definition> = {}): model.Definition {
+  protected define(kind: string, name: string, token: TextRange, full: TextRange, extra: Partial<model.Definition> = NO_EXTRA): model.Definition {
     this.defTokens.add(token.start);
-    const k = `${kind}\u0000${name}`;
-    const existing = this.singleDefs.get(k);
+    let byName = this.singleDefs.get(kind);
+    if (!byName) {
+      byName = new Map();
+      this.singleDefs.set(kind, byName);
+    }
+    const existing = byName.get(name);
     if (existing) {
       existing.fullRange = { start: Math.min(existing.fullRange.start, full.start), end: Math.max(existing.fullRange.end, full.end) };
       return existing;
     }
-    const d: model.Definition = { kind, name, range: { start: token.start, end: token.end }, fullRange: { start: full.start, end: full.end }, ...extra };
-    this.singleDefs.set(k, d);
+    const range = { start: token.start, end: token.end };
+    const fullRange = { start: full.start, end: full.end };
+    // The common `extra`s as literals of their own (a spread after other fields builds the object field by field).
+    const d: model.Definition =
+      extra === NO_EXTRA ? { kind, name, range, fullRange } : extra === DEFINE_BUILTIN ? { kind, name, range, fullRange, builtin: true } : { kind, name, range, fullRange, ...extra };
+    byName.set(name, d);
     this.device.definitions.push(d);
     return d;
   }

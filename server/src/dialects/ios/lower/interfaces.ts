@@ -5,47 +5,75 @@ import * as model from '../../../model';
 import type { TextRange, Token } from '../../../syntax';
 import { interfaceKind, normalizeInterfaceName } from '../catalog';
 import type { IosNode } from '../parser';
+import { lowerCase } from '../store';
 import { looksNumericAddress } from './tables';
 import type { IfaceInfo } from './core';
 import { IosAclLowering } from './acls';
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** Whether token `i`'s text starts with a digit (read in the document). */
+function startsWithDigit(store: IosNode['store'], i: number): boolean {
+  const c = store.source.charCodeAt(store.starts[i]);
+  return c >= 48 && c <= 57;
+}
 
 export abstract class IosInterfaceLowering extends IosAclLowering {
   // ------------------------------------------------------------------ interfaces
 
   protected interfaceName(node: IosNode): { name: string; range: TextRange } | undefined {
-    const a = this.args(node);
-    if (!a.length) return undefined;
-    let text = a[0].text;
-    let end = a[0].end;
+    // Read from the token store in place (no token per argument: this runs for every interface block).
+    const p = node.path.length;
+    if (node.wordCount <= p) return undefined;
+    const store = node.store;
+    const i = node.wordFirst + p;
+    let text = store.text(i);
+    let end = store.ends[i];
     // `interface GigabitEthernet 0/1` (type and number split).
-    if (a.length > 1 && !/\d/.test(text) && /^\d/.test(a[1].text)) {
-      text += a[1].text;
-      end = a[1].end;
+    if (node.wordCount > p + 1 && !hasDigit(text) && startsWithDigit(store, i + 1)) {
+      text += store.text(i + 1);
+      end = store.ends[i + 1];
     }
-    return { name: normalizeInterfaceName(text), range: { start: a[0].start, end } };
+    return { name: normalizeInterfaceName(text), range: { start: store.starts[i], end } };
   }
 
   protected lowerInterface(node: IosNode): void {
     const n = this.interfaceName(node);
     if (!n) return this.missing(node, 'an interface name');
     const kind = interfaceKind(n.name);
-    const itf: model.Interface = { name: n.name, nameRange: n.range, range: node.range, kind, addresses: [], shutdown: false };
-    const info: IfaceInfo = { itf, node, ospf: {} };
-    this.define('interface', n.name, { kind: 'word', start: n.range.start, end: n.range.end, text: n.name }, node.range, { builtin: true });
+    const range = node.range;
+    const itf: model.Interface = { name: n.name, nameRange: n.range, range, kind, addresses: [], shutdown: false };
+    // The interface's definition (what `define` does, with `ifaceByName` as the index: interfaces are defined only here).
+    this.defTokens.add(n.range.start);
     const prev = this.ifaceByName.get(n.name);
     if (prev) {
-      // The same interface configured twice: merge into the first block.
+      // The same interface configured twice: its definition spans both blocks; merge into the first block.
+      const d = prev.def;
+      d.fullRange = { start: Math.min(d.fullRange.start, range.start), end: Math.max(d.fullRange.end, range.end) };
       this.interfaceBody(prev, node);
       return;
     }
+    const def: model.Definition = { kind: 'interface', name: n.name, range: { start: n.range.start, end: n.range.end }, fullRange: { start: range.start, end: range.end }, builtin: true };
+    this.device.definitions.push(def);
+    const info: IfaceInfo = { itf, node, ospf: {}, def };
     this.interfaces.push(info);
     this.ifaceByName.set(n.name, info);
     this.device.interfaces.push(itf);
     if (kind === 'tunnel') itf.tunnel = { mode: { value: 'gre', default: 'IOS default `tunnel mode gre ip`' }, insertAt: node.lineEnd };
     // `interface Serial0/0.1 point-to-point|multipoint`: the word after the name.
-    const after = this.args(node).find((t) => t.start >= n.range.end);
-    const subType = this.lw(after);
-    if (n.name.includes('.') && (subType === 'point-to-point' || subType === 'multipoint')) itf.subinterfaceType = subType;
+    if (n.name.includes('.')) {
+      const store = node.store;
+      let after = node.wordFirst + node.path.length;
+      while (after < node.wordFirst + node.wordCount && store.starts[after] < n.range.end) after++;
+      const subType = after < node.wordFirst + node.wordCount ? lowerCase(store.text(after)) : '';
+      if (subType === 'point-to-point' || subType === 'multipoint') itf.subinterfaceType = subType;
+    }
     this.interfaceBody(info, node);
   }
 
@@ -61,7 +89,9 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
   }
 
   protected interfaceBody(info: IfaceInfo, block: IosNode): void {
-    for (const c of block.children) {
+    const kids = block.children;
+    for (let k = 0; k < kids.length; k++) {
+      const c = kids[k];
       if (c.kind !== 'IosCommand') continue;
       try {
         this.interfaceCommand(info, c, block);
@@ -79,10 +109,11 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       return;
     }
     // The first two words, lower-cased (not the whole line: this runs for every interface line).
-    const w0 = c.wordText(0)?.toLowerCase() ?? '';
-    const w1 = c.wordText(1)?.toLowerCase() ?? '';
+    const w0 = lowerCase(c.wordText(0) ?? '');
+    const w1 = lowerCase(c.wordText(1) ?? '');
     if (k === 'description') {
-      itf.description = this.restOfLine(c, this.arg(c, 0));
+      const i = c.path.length;
+      itf.description = i < c.wordCount ? this.restOfLineAt(c, c.store.starts[c.wordFirst + i]) : '';
       return;
     }
     if (k === 'shutdown') {
@@ -91,8 +122,12 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     }
     if (k === 'ip address') return this.interfaceAddress(info, c);
     if (w0 === 'encapsulation') {
-      const t = this.arg(c, 0) ?? c.word(1);
-      if (t) itf.encapsulation = { value: t.text.toLowerCase(), range: { start: t.start, end: t.end } };
+      // The argument (or the second word when the path is not `encapsulation` alone), read in place.
+      const i = c.path.length < c.wordCount ? c.path.length : c.wordCount > 1 ? 1 : -1;
+      if (i >= 0) {
+        const w = c.wordFirst + i;
+        itf.encapsulation = { value: lowerCase(c.store.text(w)), range: { start: c.store.starts[w], end: c.store.ends[w] } };
+      }
       return;
     }
     if (w0 === 'ipv6' && w1 === 'address') {
@@ -154,6 +189,26 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
   }
 
   protected interfaceAddress(info: IfaceInfo, c: IosNode): void {
+    // The common `ip address A M [secondary]`, read from the token store in place; anything else (an error to
+    // report, another form) takes the general path below.
+    const p = c.path.length;
+    if (c.wordCount - p >= 2) {
+      const store = c.store;
+      const i = c.wordFirst + p;
+      const address = model.canonicalIpv4(store.text(i));
+      const len = address === undefined ? undefined : model.maskToLength(store.text(i + 1));
+      if (len !== undefined) {
+        const extra = c.wordCount - p > 2 ? lowerCase(store.text(i + 2)) : '';
+        if (extra !== 'standby') {
+          const range = { start: store.starts[i], end: store.ends[i + 1] };
+          const entry: model.InterfaceAddress = extra === 'secondary' ? { address: address!, prefixLength: len, range, secondary: true } : { address: address!, prefixLength: len, range };
+          // The first address makes an array of one (an empty literal pushed to grows to 17 slots).
+          if (info.itf.addresses.length === 0) info.itf.addresses = [entry];
+          else info.itf.addresses.push(entry);
+          return;
+        }
+      }
+    }
     const a0 = this.arg(c, 0);
     if (!a0) return this.missing(c, 'an address and mask');
     const l0 = this.lw(a0);
