@@ -141,7 +141,7 @@ function time(fn) {
  * the scheduler's own accounting, not the 10 ms ticks of `/proc/thread-self/stat`), or null off Linux.
  */
 let schedstat = fs.existsSync('/proc/thread-self/schedstat');
-function threadCpu() {
+export function threadCpu() {
   if (!schedstat) return null;
   try {
     const f = fs.readFileSync('/proc/thread-self/schedstat', 'latin1');
@@ -182,7 +182,7 @@ function timeCpu(fn) {
  * Profiles one call with an inspector session on this thread (only that call: the session is started right before
  * and stopped right after it) and writes the profile to `file` (read with bench/cpuprof.mjs).
  */
-function profileCall(fn, file) {
+export function profileCall(fn, file) {
   const session = new inspector.Session();
   session.connect();
   const post = (method, params) => {

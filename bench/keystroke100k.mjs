@@ -11,10 +11,9 @@
 import * as esbuild from 'esbuild';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as inspector from 'node:inspector';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import { bird100k, routeros100k, ios100k, asa100k } from './editor.mjs';
+import { asa100k, bird100k, ios100k, profileCall, routeros100k, threadCpu } from './editor.mjs';
 import { openbsdConfig } from './shapes.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -34,13 +33,6 @@ async function loadApi(root, outDir) {
   const outfile = path.join(outDir, `keystroke-${tag}.cjs`);
   await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', outfile, logLevel: 'warning', nodePaths: [path.join(root, 'node_modules'), path.join(here, '..', 'node_modules')] });
   return createRequire(import.meta.url)(outfile);
-}
-
-let schedstat = fs.existsSync('/proc/thread-self/schedstat');
-function threadCpu() {
-  if (!schedstat) return null;
-  const f = fs.readFileSync('/proc/thread-self/schedstat', 'latin1');
-  return Number(f.slice(0, f.indexOf(' '))) / 1e6;
 }
 
 function timeCpu(fn) {
@@ -69,25 +61,6 @@ function lineOffset(text, line) {
   return at;
 }
 
-function profileCall(fn, file) {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method, params) => {
-    let res;
-    session.post(method, params, (e, r) => {
-      if (e) throw e;
-      res = r;
-    });
-    return res;
-  };
-  post('Profiler.enable');
-  post('Profiler.setSamplingInterval', { interval: 200 });
-  post('Profiler.start');
-  fn();
-  const { profile } = post('Profiler.stop');
-  session.disconnect();
-  fs.writeFileSync(file, JSON.stringify(profile));
-}
 
 /**
  * Keystrokes on one file: `samples` edits after a warm-up one, at one place `at` (an offset in the middle of the
