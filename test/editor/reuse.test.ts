@@ -259,3 +259,42 @@ test('reuse: a statement that ends before the edit now but ran past it before (a
     }
   }
 });
+
+test('reuse: an ipsec.conf outline keeps the symbols of statements before the edit, and labels a statement continued into it again', () => {
+  const uri = 'file:///reuse-ipsec.conf';
+  const lines = ['# sites'];
+  for (let i = 0; i < 30; i++) lines.push(`peer${i} = "192.0.2.${i + 1}"`, `ike esp from 10.${i}.0.0/24 to 10.200.${i}.0/24 peer $peer${i}  \\`, '    psk "k"');
+  const text = `${lines.join('\n')}\n`;
+  const s = createLanguageService();
+  s.setDocument(uri, text, 1);
+  const p1 = s.getParse(uri)!;
+  assert.equal(p1.dialect.id, 'openbsd-ipsec');
+  const first = p1.dialect.outline(p1.parsed);
+  assert.equal(first.length, 60);
+  const step = (next: string, version: number, outline: typeof first) => {
+    const before = s.getDocument(uri)!.text;
+    s.setDocument(uri, next, version);
+    const p = s.getParse(uri)!;
+    const got = p.dialect.outline(p.parsed, { outline, start: changedSpan(before, next)!.start });
+    assert.deepEqual(got, p.dialect.outline(p.parsed), `version ${version}`);
+    return got;
+  };
+  // An edit at the end keeps every symbol object but the last statement's (it ends right before the edit: the margin
+  // of one character keeps only statements whose line break is unchanged too).
+  const second = step(`${text}# edit\n`, 2, first);
+  assert.equal(second.length, 60);
+  for (let i = 0; i < 59; i++) assert.equal(second[i], first[i], `symbol ${i}`);
+  // The continued line of the 11th rule edited: that rule is labelled again, those before it are kept.
+  const at = text.indexOf('peer $peer10 ');
+  const contAt = text.indexOf('psk "k"', at);
+  const third = step(`${text.slice(0, contAt)}psk "other"${text.slice(contAt + 'psk "k"'.length)}# edit\n`, 3, second);
+  for (let i = 0; i < 21; i++) assert.equal(third[i], second[i], `kept ${i}`);
+  assert.notEqual(third[21], second[21]);
+  // The backslash of that rule removed: the rule now ends before the edit, and is still labelled again (its range changed).
+  const cur = s.getDocument(uri)!.text;
+  const bs = cur.indexOf('\\', cur.indexOf('peer $peer10 '));
+  const fourth = step(`${cur.slice(0, bs)}${cur.slice(bs + 1)}`, 4, third);
+  assert.ok(fourth[21].range.end < bs - 1);
+  assert.notEqual(fourth[21], third[21]);
+  for (let i = 0; i < 21; i++) assert.equal(fourth[i], third[i], `kept ${i} after the backslash`);
+});

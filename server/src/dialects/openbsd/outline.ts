@@ -2,7 +2,7 @@
 // token list, which the parser builds on first use (a pass over the whole file; issue 16). Plain data out, no LSP.
 
 import type { ParseResult, Token } from '../../syntax';
-import type { FoldingRegion, OutlineSymbol } from '../types';
+import type { FoldingRegion, OutlinePrevious, OutlineSymbol } from '../types';
 import { lexIpsecConf } from './lexer';
 import type { ObsdFile, ObsdStatement } from './parser';
 
@@ -37,15 +37,33 @@ function hosts(list: readonly { written: string }[]): string {
 /** Children of a leaf symbol: one shared empty list (never written to; consumers copy). */
 const LEAF: OutlineSymbol[] = [];
 
-export function outlineIpsecConf(parsed: ParseResult<ObsdFile>): OutlineSymbol[] {
+/**
+ * One symbol per rule, macro and include statement. With the previous version's outline (`previous`), a statement
+ * that ends before `previous.start - 1` (its text, the character after it and everything before it are the same in
+ * both versions, and a statement's symbol reads only its own statement) keeps the previous version's symbol: an edit
+ * near the end of a 100k-line file labels only the statements after it again (issue 16). The counterpart is the
+ * previous symbol at the same index among those symbols, and it must cover the same range.
+ */
+export function outlineIpsecConf(parsed: ParseResult<ObsdFile>, previous?: OutlinePrevious): OutlineSymbol[] {
   const res: OutlineSymbol[] = [];
+  const old = previous?.outline;
+  const keepBefore = previous ? previous.start - 1 : -1;
   for (const st of parsed.tree.statements) {
+    if (!st.rule && !st.macro && !st.include) continue;
+    const range = st.range;
+    if (old && range.end < keepBefore) {
+      const o = old[res.length];
+      if (o && o.range.start === range.start && o.range.end === range.end) {
+        res.push(o);
+        continue;
+      }
+    }
     if (st.rule) {
-      res.push({ name: statementLabel(st), kind: st.rule.type === 'ike' ? 'crypto' : 'policy', range: st.range, selectionRange: st.rule.keyword.range, children: LEAF });
+      res.push({ name: statementLabel(st), kind: st.rule.type === 'ike' ? 'crypto' : 'policy', range, selectionRange: st.rule.keyword.range, children: LEAF });
     } else if (st.macro) {
-      res.push({ name: st.macro.name, detail: st.macro.value.length > 60 ? `${st.macro.value.slice(0, 60)}…` : st.macro.value, kind: 'variable', range: st.range, selectionRange: st.macro.nameRange, children: LEAF });
+      res.push({ name: st.macro.name, detail: st.macro.value.length > 60 ? `${st.macro.value.slice(0, 60)}…` : st.macro.value, kind: 'variable', range, selectionRange: st.macro.nameRange, children: LEAF });
     } else if (st.include) {
-      res.push({ name: `include "${st.include.path}"`, kind: 'object', range: st.range, selectionRange: st.include.range, children: LEAF });
+      res.push({ name: `include "${st.include.path}"`, kind: 'object', range, selectionRange: st.include.range, children: LEAF });
     }
   }
   return res;
