@@ -262,3 +262,37 @@ test('time values and proposal spelling', () => {
   assert.equal(renderIkeProposal({ encryption: 'aes-gcm-256', hash: 'sha384', dh: 'ecp384' }, 'strongswan'), 'aes256gcm16-prfsha384-ecp384');
   assert.equal(renderIkeProposal({ encryption: 'unknown', hash: 'sha1', dh: 'modp2048' }, 'strongswan'), undefined);
 });
+
+test('an unknown keyword in `proposals` or `esp_proposals` is one warning per setting, even when templates share it', () => {
+  const text = [
+    'connections {',
+    '  base {',
+    '    remote_addrs = 198.51.100.2',
+    '    proposals = aes256-sha265-modp2048',
+    '    children {',
+    '      net { esp_proposals = aes128gcm16-modp9999 }',
+    '    }',
+    '  }',
+    '  gw-a : base {',
+    '    local_addrs = 192.0.2.1',
+    '  }',
+    '  gw-b : base {',
+    '    local_addrs = 192.0.2.3',
+    '  }',
+    '}',
+    '',
+  ].join('\n');
+  const { device, diagnostics } = lower(text);
+  assert.deepEqual(
+    diagnostics.map((d) => [d.code, d.severity, at(text, d.range)]),
+    [
+      ['strongswan/unknown-algorithm', 'warning', 'sha265'],
+      ['strongswan/unknown-algorithm', 'warning', 'modp9999'],
+    ],
+  );
+  assert.match(diagnostics[0].message, /`sha265` is not an algorithm keyword netcfg knows in `proposals`/);
+  // The lists are not modelled rather than compared wrongly.
+  for (const p of device.ipsecPeers) assert.deepEqual([p.phase1.length, p.phase2.length], [0, 0]);
+  // A known list gives no warning.
+  assert.deepEqual(lower(text.replace('sha265', 'sha256').replace('modp9999', 'modp3072')).diagnostics, []);
+});

@@ -9,6 +9,7 @@
 import * as model from '../../model';
 import type { SyntaxDiagnostic, TextRange } from '../../syntax';
 import type { DialectOptions, LowerResult } from '../types';
+import { CODES } from './parser';
 import { defaultPhase1, defaultPhase2, parseProposalList, renderEspProposal, renderIkeProposal, type Phase1Sets, type Phase2Sets, type ProposalList } from './proposals';
 import { listItems, type ListItem, type SwanctlFile, type SwanctlItem, type SwanctlSection, type SwanctlSetting } from './swanctl-parse';
 
@@ -120,10 +121,23 @@ function valueOffset(s: SwanctlSetting, text: string): number | undefined {
   return text.startsWith(s.value, start) ? start : undefined;
 }
 
-function parseList(s: SwanctlSetting, text: string): ProposalList {
+/**
+ * The proposals of `proposals`, `esp_proposals` or `ah_proposals`. With `report`, a keyword netcfg does not know gets
+ * one `strongswan/unknown-algorithm` warning per setting (a template's setting is read by every connection inheriting it).
+ */
+function parseList(s: SwanctlSetting, text: string, report?: Pick<Ctx, 'diagnostics' | 'reported'>): ProposalList {
   const at = valueOffset(s, text);
   const list = parseProposalList(s.value, at ?? 0, 'vici');
-  if (at === undefined && s.valueRange) for (const p of list.proposals) p.range = { start: s.valueRange.start, end: s.valueRange.end };
+  if (at === undefined && s.valueRange) {
+    for (const p of list.proposals) p.range = { start: s.valueRange.start, end: s.valueRange.end };
+    for (const w of list.unknown) w.range = { start: s.valueRange.start, end: s.valueRange.end };
+  }
+  if (report && list.unknown.length && !report.reported.has(s)) {
+    report.reported.add(s);
+    for (const w of list.unknown) {
+      report.diagnostics.push({ range: w.range, severity: 'warning', code: CODES.unknownAlgorithm, message: `\`${w.text}\` is not an algorithm keyword netcfg knows in \`${s.key}\`: charon refuses to load a connection whose proposal has an unknown keyword; netcfg ignores the proposal list.` });
+    }
+  }
   return list;
 }
 
@@ -237,6 +251,7 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
   const device = model.emptyDevice(uri, 'strongswan', base);
   const edits = new Edits(uri, text);
   const owned = new Set<string>();
+  const reported = new Set<SwanctlSetting>();
   const features: SwanctlFeatures = { connections: [] };
 
   // Secrets first: every connection selects from all of them.
@@ -286,7 +301,7 @@ export function lowerSwanctlTree(text: string, tree: SwanctlFile, parseDiagnosti
       // Pools may come from plugins (attr-sql, dhcp, eap-radius): only pools of this file are references.
       if (pools) for (const it of listItems(pools, text)) if (poolNames.has(it.text)) device.references.push({ kind: SWANCTL_KINDS.pool, name: it.text, range: it.range });
       // A template (`base` that others inherit from) with no address of its own is not a tunnel.
-      lowerConnection(conn, { text, root: tree.items, device, edits, owned, secrets, secretsSection, secretsElsewhere, diagnostics });
+      lowerConnection(conn, { text, root: tree.items, device, edits, owned, secrets, secretsSection, secretsElsewhere, diagnostics, reported });
     }
   }
   return { device, diagnostics, features };
@@ -303,6 +318,8 @@ interface Ctx {
   /** No `ike` secret in this file, or an `include`: keys may live in files netcfg does not see with this one. */
   secretsElsewhere: boolean;
   diagnostics: SyntaxDiagnostic[];
+  /** Proposal settings whose unknown keywords were reported already. */
+  reported: Set<SwanctlSetting>;
 }
 
 /** The model's authentication method of a swanctl `auth` value (default `pubkey`). */
@@ -394,7 +411,7 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
 
   // IKE proposals.
   const propS = conn.setting('proposals');
-  const propList = propS ? parseList(propS, text) : undefined;
+  const propList = propS ? parseList(propS, text, ctx) : undefined;
   const phase1: model.Phase1Proposal[] = [];
   const mkP1 = (sets: Phase1Sets, isDefault: boolean, i: number): model.Phase1Proposal => {
     const note = isDefault ? `swanctl.conf ${propList ? '`default` keyword' : 'default `proposals = default`'}: charon's default IKE proposals` : undefined;
@@ -450,7 +467,7 @@ function lowerConnection(conn: Resolved, ctx: Ctx): void {
     const espS = rc.setting('esp_proposals');
     const protoS = ahS && !espS ? ahS : espS;
     const protocol: model.Value<'esp' | 'ah'> = ahS && !espS ? { value: 'ah', range: ahS.keyRange } : model.sharedDefault<'esp' | 'ah'>('esp', 'swanctl.conf: ESP unless `ah_proposals` is set');
-    const list = protoS ? parseList(protoS, text) : undefined;
+    const list = protoS ? parseList(protoS, text, ctx) : undefined;
     if (list?.unknown.length) unknownEsp = true;
     const sets: { s: Phase2Sets; isDefault: boolean; dhRange?: TextRange }[] = [];
     if (!list || list.proposals.length === 0) {
