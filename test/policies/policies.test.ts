@@ -227,6 +227,97 @@ describe('line rules', () => {
   });
 });
 
+const SWAN_POLICIES = `policies:
+  - id: corp/swan-ikev2
+    message: Every conn negotiates IKEv2
+    dialect: strongswan
+    parent: '^conn (?!%default)'
+    require: '^keyexchange=ikev2$'
+  - id: corp/swan-no-aggressive
+    message: No aggressive mode
+    dialect: strongswan
+    parent: '^conn '
+    forbid: '^aggressive=yes'
+  - id: corp/swanctl-v2
+    message: Every swanctl connection says version = 2
+    dialect: strongswan
+    parent: '^gw-'
+    require: '^version = 2$'
+  - id: corp/swanctl-child-pfs
+    message: CHILD_SAs use PFS
+    dialect: strongswan
+    parent: '^net'
+    require: 'esp_proposals = .*(modp|ecp|curve)'
+  - id: corp/swan-model-ikev2
+    message: IKEv2 only (model)
+    dialect: strongswan
+    target: ipsecPeers
+    require: self.ikeVersion == 2
+`;
+
+const STROKE = `# /etc/ipsec.conf
+config setup
+	charondebug="ike 1"
+
+conn %default
+	keyexchange=ikev1
+
+conn site-a
+	left=192.0.2.1
+	right=198.51.100.7
+	keyexchange=ikev2
+	authby=secret
+
+conn site-b
+	left=192.0.2.1
+	right=198.51.100.8
+	aggressive=yes
+	authby=secret
+`;
+
+const SWANCTL = `connections {
+  gw-a {
+    version = 2
+    local_addrs = 192.0.2.1
+    remote_addrs = 198.51.100.9
+    children {
+      net-a { esp_proposals = aes256gcm16-ecp384 }
+    }
+  }
+  gw-b {
+    # version = 2 is not set here
+    local_addrs = 192.0.2.1
+    remote_addrs = 198.51.100.10
+    children {
+      net-b {
+        esp_proposals = "aes256-sha256"
+      }
+    }
+  }
+}
+`;
+
+describe('line rules on strongSwan: stroke conn sections and swanctl.conf sections', () => {
+  const { hits } = check(SWAN_POLICIES, { 'sw/ipsec.conf': STROKE, 'sw/swanctl.conf': SWANCTL });
+  const of = (file: string, code?: string) => hits.filter((h) => h.file === file && (!code || h.code === code)).map((h) => `${h.code} ${h.line} ${h.text}`);
+
+  test('the policies compile: `dialect: strongswan` is a dialect for line and model rules', () => assert.deepEqual(of('netcfg.yaml'), []));
+
+  test('stroke: a column-0 `conn` heads its indented parameters; forbid reports each parameter line that matches', () => {
+    assert.deepEqual(of('sw/ipsec.conf', 'corp/swan-ikev2'), ['corp/swan-ikev2 13 conn site-b'], '%default is not selected, site-a has keyexchange=ikev2');
+    assert.deepEqual(of('sw/ipsec.conf', 'corp/swan-no-aggressive'), ['corp/swan-no-aggressive 16 aggressive=yes']);
+  });
+
+  test('swanctl: every section heads a block of the lines inside it, at any depth; a one-line section too', () => {
+    assert.deepEqual(of('sw/swanctl.conf', 'corp/swanctl-v2'), ['corp/swanctl-v2 9 gw-b {'], 'the comment does not count');
+    assert.deepEqual(of('sw/swanctl.conf', 'corp/swanctl-child-pfs'), ['corp/swanctl-child-pfs 14 net-b {']);
+  });
+
+  test('model rules limited to strongswan devices', () => {
+    assert.deepEqual(of('sw/ipsec.conf', 'corp/swan-model-ikev2').length, 1, 'site-b negotiates IKEv1 (the %default)');
+  });
+});
+
 const MODEL_POLICIES = `policies:
   - id: corp/dh-group-14
     message: Phase 1 DH group 14 or stronger

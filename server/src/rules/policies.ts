@@ -2,7 +2,7 @@
 // - Line rules, for one dialect: `parent` (a regular expression on a block header line) with `require` / `forbid`
 //   regular expressions on the block's child lines, or no `parent` for the top-level lines. Evaluated on the
 //   document text, segmented per dialect (IOS/ASA blocks by indentation, RouterOS menu paths, BIRD braces,
-//   OpenBSD ipsec.conf top-level statements), so batch mode, which drops parse trees, checks them too.
+//   OpenBSD ipsec.conf top-level statements, strongSwan `conn` sections or swanctl.conf sections), so batch mode, which drops parse trees, checks them too.
 // - Model rules: a collection of the neutral model (`ipsecPeers`, `interfaces`…), a `where` filter and a `require`
 //   or `forbid` condition in CEL (Common Expression Language, @marcbachmann/cel-js: a real parser, no code
 //   execution, synchronous). The expression sees `self` (the item, `Value`s flattened to their values, secrets
@@ -16,7 +16,7 @@ import type { Severity, TextRange } from '../syntax';
 import { POLICY_COLLECTIONS, POLICY_TYPES } from './policy-fields.generated';
 import type { RuleInfo } from './registry';
 
-export const LINE_DIALECTS: readonly model.DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird'];
+export const LINE_DIALECTS: readonly model.DialectId[] = ['cisco-ios', 'cisco-asa', 'routeros', 'openbsd-ipsec', 'bird', 'strongswan'];
 
 /** A policy as written in netcfg.yaml (every value with its range), before compilation. */
 export interface PolicySpec {
@@ -371,6 +371,8 @@ export function segment(text: string, dialect: model.DialectId): Segmented {
       firstLine ??= l.range;
       top.push({ text: cap(stripTrailingHash(l.text)), range: l.range });
     }
+  } else if (dialect === 'strongswan') {
+    firstLine = SWANCTL_SECTION.test(text) ? segmentSwanctl(text, top, blocks) : segmentStroke(text, top, blocks);
   } else {
     // BIRD: a line that opens a brace at depth 0 heads a block; every line inside (any depth) is its child.
     let depth = 0;
@@ -404,6 +406,69 @@ export function segment(text: string, dialect: model.DialectId): Segmented {
     }
   }
   return { top, blocks, firstLine: firstLine ?? { start: 0, end: 0 } };
+}
+
+/** A swanctl.conf section opening (`connections {`, `gw : base {`): the file is in the vici format, not stroke. */
+const SWANCTL_SECTION = /^[ \t]*[\w.-]+[ \t]*(?::[\w.,\t -]*)?\{/m; // disjoint classes: linear on any line
+/** Sections nested deeper than this are no block headers (their lines still count for the enclosing ones). */
+const MAX_SECTION_DEPTH = 8;
+
+/**
+ * stroke ipsec.conf and ipsec.secrets: a line at column 0 (`conn gw`, `config setup`, `ca root`) heads a block of
+ * the indented parameter lines under it; `#` starts a comment.
+ */
+function segmentStroke(text: string, top: LogicalLine[], blocks: Block[]): TextRange | undefined {
+  let firstLine: TextRange | undefined;
+  let block: Block | undefined;
+  for (const l of physicalLines(text)) {
+    const t = stripTrailingHash(l.text).trim();
+    if (t === '') continue;
+    const line = { text: t.length > MAX_LINE ? t.slice(0, MAX_LINE) : t, range: trimmedRange(l) };
+    firstLine ??= line.range;
+    if (/^[ \t]/.test(l.text) && block) block.children.push(line);
+    else {
+      top.push(line);
+      blocks.push((block = { header: line, children: [] }));
+    }
+  }
+  return firstLine;
+}
+
+/**
+ * swanctl.conf: a line that opens a section (at any depth up to `MAX_SECTION_DEPTH`) heads a block of every line
+ * inside it; the top-level lines are those at depth 0. Braces in quoted values and after `#` do not count.
+ */
+function segmentSwanctl(text: string, top: LogicalLine[], blocks: Block[]): TextRange | undefined {
+  let firstLine: TextRange | undefined;
+  /** The open sections, innermost last; `undefined` for a section too deep to head a block. */
+  const open: (Block | undefined)[] = [];
+  for (const l of physicalLines(text)) {
+    const t = stripTrailingHash(l.text).trim();
+    if (t === '') continue;
+    const line = { text: t.length > MAX_LINE ? t.slice(0, MAX_LINE) : t, range: trimmedRange(l) };
+    firstLine ??= line.range;
+    let opens = 0;
+    let closes = 0;
+    let q = false;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (c === 34 /* " */) q = !q;
+      else if (!q && c === 123 /* { */) opens++;
+      else if (!q && c === 125 /* } */) closes++;
+    }
+    if (open.length === 0) top.push(line);
+    // A line of its own braces only (`}`) belongs to no block; any other line counts for every enclosing section.
+    if (!/^[{}\s]*$/.test(t)) for (let i = 0; i < open.length && i < MAX_SECTION_DEPTH; i++) open[i]?.children.push(line);
+    // A section on one line (`net { esp_proposals = aes256gcm16 }`) is a block whose only line is its header.
+    if (opens > 0 && opens === closes && open.length < MAX_SECTION_DEPTH && !t.startsWith('{')) blocks.push({ header: line, children: [line] });
+    if (opens > closes) {
+      const block = open.length < MAX_SECTION_DEPTH ? { header: line, children: [] } : undefined;
+      if (block) blocks.push(block);
+      open.push(block);
+      for (let k = 1; k < opens - closes; k++) open.push(undefined);
+    } else for (let k = 0; k < closes - opens && open.length; k++) open.pop();
+  }
+  return firstLine;
 }
 
 function countChar(s: string, c: string): number {

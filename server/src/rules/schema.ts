@@ -35,7 +35,7 @@ export function rulesSchemaParts(): { definitions: Record<string, unknown>; prop
           message: { type: 'string', minLength: 1, description: 'What the finding says.' },
           severity: { type: 'string', enum: RULE_SEVERITIES.filter((s) => s !== 'off'), description: 'The default severity of its findings (warning when absent); rules: can override it.' },
           dialect: { type: 'string', enum: [...LINE_DIALECTS], description: 'Line rules: the dialect the regular expressions are written for (required). Model rules: only devices of this dialect.' },
-          parent: { type: 'string', minLength: 1, description: 'Line rules: a regular expression on block header lines (IOS/ASA indentation blocks, RouterOS menu paths, BIRD brace blocks); require/forbid then apply to the lines of each matching block. Absent: top-level lines (RouterOS: path and command).' },
+          parent: { type: 'string', minLength: 1, description: 'Line rules: a regular expression on block header lines (IOS/ASA indentation blocks, RouterOS menu paths, BIRD brace blocks, strongSwan `conn` or swanctl.conf sections); require/forbid then apply to the lines of each matching block. Absent: top-level lines (RouterOS: path and command).' },
           target: { type: 'string', enum: Object.keys(POLICY_COLLECTIONS), description: 'Model rules: the collection of the neutral model each item of which is checked.' },
           where: { type: 'string', minLength: 1, description: 'Model rules: a CEL filter over self (the item) and device; only items where it is true are checked.' },
           require: { type: 'string', minLength: 1, description: 'Line rules: a regular expression some line must match. Model rules: a CEL condition every item must meet.' },
