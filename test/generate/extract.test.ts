@@ -67,3 +67,46 @@ describe('the placeholder secret', () => {
     assert.deepEqual([...new Set(crossFindings(g, true).map((l) => l.split(' ')[2]))], ['ipsec/psk-mismatch:']);
   });
 });
+
+describe('OSPF links offered to generate', () => {
+  const R = `hostname r9
+interface Loopback0
+ ip address 10.9.9.1 255.255.255.0
+interface GigabitEthernet0/0
+ ip address 10.20.0.1 255.255.255.0
+interface GigabitEthernet0/1
+ ip address 10.30.0.1 255.255.255.0
+ shutdown
+interface GigabitEthernet0/2
+ ip address 10.40.0.1 255.255.255.0
+router ospf 1
+ network 10.9.9.0 0.0.0.255 area 0
+ network 10.20.0.0 0.0.0.255 area 0
+ network 10.30.0.0 0.0.0.255 area 0
+ network 10.40.0.0 0.0.0.255 area 0
+ passive-interface GigabitEthernet0/2
+`;
+  it('a link that can have a neighbour only: no loopback (a /24 on a loopback is still a host route), no shut interface, no passive one', () => {
+    const d = device(['r9.ios', R]);
+    assert.deepEqual(
+      d.ospfInterfaces.map((o) => [o.interfaceName, o.networkType.value, o.passive.value]),
+      [
+        ['Loopback0', 'loopback', false],
+        ['GigabitEthernet0/0', 'broadcast', false],
+        ['GigabitEthernet0/1', 'broadcast', false],
+        ['GigabitEthernet0/2', 'broadcast', true],
+      ],
+    );
+    assert.deepEqual(
+      peerCandidates(d).filter((c) => c.kind === 'ospf-link').map((c) => c.label),
+      ['OSPF on GigabitEthernet0/0 (10.20.0.0/24)'],
+    );
+  });
+  it('an address asked for on such a link is refused with the reason', () => {
+    const d = device(['r9.ios', R]);
+    assert.throws(() => extractSpec(d, '10.9.9.2', { target: 'cisco-ios' }), /Loopback0 is OSPF network type loopback: it forms no adjacency/);
+    assert.throws(() => extractSpec(d, '10.30.0.2', { target: 'cisco-ios' }), /GigabitEthernet0\/1 is shut down by configuration/);
+    assert.throws(() => extractSpec(d, '10.40.0.2', { target: 'cisco-ios' }), /GigabitEthernet0\/2 is a passive OSPF interface/);
+    assert.equal(extractSpec(d, '10.20.0.2', { target: 'cisco-ios' }).scenario.kind, 'ospf-neighbor');
+  });
+});
