@@ -24,7 +24,7 @@ import { defaultJobs, lowerInWorkers, workerCount, type FileResult, type PoolFil
 import { findProjectFile, isProjectNoise } from './host/project';
 import { decodeConfig, describeFileType, describeFsError, readConfigFileSync, type ReadResult } from './host/read';
 import { fileIdentity, scanDirectory } from './host/scan';
-import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseWeakCrypto } from './host/settings';
+import { parseBirdVersion, parseDialect, parseOpenbsdVersion, parseRouterosVersion, parseSwanFlavour, parseWeakCrypto } from './host/settings';
 import type ELKType from 'elkjs/lib/elk.bundled.js';
 import { runGeneratePeer } from './generate/cli';
 import { getTopology, type Topology, type TopologyLink, type TopologyLocation } from './features/topology';
@@ -93,6 +93,8 @@ Options:
   --routeros-version 6|7          RouterOS major version (default: from the file)
   --openbsd-version X.Y           OpenBSD release targeted (default: ${DEFAULT_SETTINGS.openbsdVersion ?? 'current'})
   --bird-version X.Y[.Z]          BIRD release targeted (default: none, newer syntax is a warning)
+  --swan-flavour strongswan|libreswan
+                                  Linux ipsec.conf flavour (default: from the file's keys, else strongSwan)
   --rule CODE=SEVERITY            severity of a code or family (ipsec/*): off, hint, information,
                                   warning or error; repeatable; overrides netcfg.yaml rules:
   --baseline FILE                 report only findings not in this baseline (default: ${BASELINE_FILE_NAME}
@@ -173,6 +175,7 @@ const CHECK_OPTIONS: OptionSpec = {
   'routeros-version': { type: 'string' },
   'openbsd-version': { type: 'string' },
   'bird-version': { type: 'string' },
+  'swan-flavour': { type: 'string' },
   rule: { type: 'string', multiple: true },
   baseline: { type: 'string' },
   'no-baseline': { type: 'boolean' },
@@ -312,6 +315,12 @@ function parseSettingOptions(values: ParsedArgs['values'], settings: Partial<Ser
     const b = parseBirdVersion(bird);
     if (!b) throw new UsageError(`invalid --bird-version '${bird}' (expected a release such as 2.0.12)`);
     settings.birdVersion = b;
+  }
+  const swan = lastString(values, 'swan-flavour');
+  if (swan !== undefined) {
+    const f = parseSwanFlavour(swan);
+    if (!f) throw new UsageError(`invalid --swan-flavour '${swan}' (expected strongswan or libreswan)`);
+    settings.swanFlavour = f;
   }
 }
 

@@ -178,6 +178,7 @@ describe('netcfg usage errors', () => {
       ['check', '--min-severity', 'fatal'],
       ['check', '--dialect', 'junos'],
       ['check', '--routeros-version', '8'],
+      ['check', '--swan-flavour', 'pluto'],
       ['check', '--weak-crypto', 'maybe'],
       ['check', '--bogus'],
       ['frobnicate'],
@@ -186,6 +187,13 @@ describe('netcfg usage errors', () => {
       const r = run(args);
       assert.equal(r.status, 2, args.join(' '));
       assert.match(r.stderr, /^netcfg: [^\n]+\n$/, args.join(' '));
+    }
+  });
+
+  test('the platform options are taken (a valid value is not a usage error)', () => {
+    for (const args of [['--swan-flavour', 'libreswan'], ['--routeros-version', '7'], ['--bird-version', '2.0.12'], ['--openbsd-version', '7.5']]) {
+      const r = run(['check', ...args, 'clean']);
+      assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
     }
   });
 

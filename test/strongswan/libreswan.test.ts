@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { effectivePhase1, effectivePhase2, parseProposalList } from '../../server/src/dialects/strongswan/proposals';
+import { fromEditorSettings, parseSwanFlavour } from '../../server/src/host/settings';
+import { DEFAULT_SETTINGS } from '../../server/src/service';
 import { loadFixture } from '../helpers/fixture';
 
 const lib = (v: string) => parseProposalList(v, 0, 'stroke', 'libreswan');
@@ -252,6 +254,24 @@ conn a
 	keyexchange=ikev1
 `);
     assert.equal(s2.getDevice(f2[0].uri)?.platformVersion, 'strongSwan');
+  });
+
+  it('netcfg.strongswan.flavour (and --swan-flavour) decides for a file whose keys tell nothing', () => {
+    const S = `//- s.ipsec.conf
+conn a
+	left=192.1.2.45
+	right=192.1.2.23
+	keyexchange=ikev1
+`;
+    const flavourOf = (editor: Parameters<typeof fromEditorSettings>[0]) => {
+      const { service, files } = loadFixture(S, fromEditorSettings(editor, DEFAULT_SETTINGS));
+      return service.getDevice(files[0].uri)?.platformVersion;
+    };
+    assert.equal(flavourOf({ strongswan: { flavour: 'libreswan' } }), 'Libreswan');
+    assert.equal(flavourOf({ strongswan: { flavour: 'strongswan' } }), 'strongSwan');
+    assert.equal(flavourOf({ strongswan: { flavour: 'auto' } }), 'strongSwan');
+    assert.equal(flavourOf({ strongswan: { flavour: 'pluto' } }), 'strongSwan', 'an unknown value is auto');
+    assert.deepEqual([parseSwanFlavour('libreswan'), parseSwanFlavour('auto'), parseSwanFlavour(7)], ['libreswan', undefined, undefined]);
   });
 });
 

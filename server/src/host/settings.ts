@@ -15,6 +15,7 @@ export interface EditorSettings {
   openbsd?: { version?: unknown };
   routeros?: { version?: unknown };
   bird?: { version?: unknown };
+  strongswan?: { flavour?: unknown };
   maxFileSize?: unknown;
   defaultDialect?: unknown;
   reportUnknownCommands?: unknown;
@@ -53,6 +54,11 @@ export function parseDialect(v: unknown): model.DialectId | undefined {
   return model.DIALECT_IDS.includes(v as model.DialectId) ? (v as model.DialectId) : undefined;
 }
 
+/** `netcfg.strongswan.flavour` / `--swan-flavour`: `auto` (and anything else) means "tell from the content". */
+export function parseSwanFlavour(v: unknown): ServiceSettings['swanFlavour'] | undefined {
+  return v === 'strongswan' || v === 'libreswan' ? v : undefined;
+}
+
 export function parseMaxFileSize(v: unknown): number | undefined {
   return typeof v === 'number' && Number.isFinite(v) && v > 0 ? Math.floor(v) : undefined;
 }
@@ -70,6 +76,7 @@ export function fromEditorSettings(s: EditorSettings | null | undefined, default
     openbsdVersion: parseOpenbsdVersion(cfg.openbsd?.version) ?? defaults.openbsdVersion,
     routerosVersion: parseRouterosVersion(cfg.routeros?.version) ?? defaults.routerosVersion,
     birdVersion: parseBirdVersion(cfg.bird?.version) ?? defaults.birdVersion,
+    swanFlavour: parseSwanFlavour(cfg.strongswan?.flavour) ?? defaults.swanFlavour,
     maxFileSize: parseMaxFileSize(cfg.maxFileSize) ?? defaults.maxFileSize,
     dialect: parseDialect(cfg.defaultDialect) ?? defaults.dialect,
     reportUnknownCommands: cfg.reportUnknownCommands === true,
