@@ -26,6 +26,24 @@ describe('proposal lists', () => {
     assert.deepEqual(l.unknown.map((u) => u.text), ['sha265']);
   });
 
+  it('strongSwan 6 post-quantum: ML-KEM as the key exchange, `ke1_`…`ke7_` additional key exchanges (RFC 9370)', () => {
+    // libstrongswan tests/suites/test_proposal.c and proposal_keywords_static.txt; `ke8_` and `ke1_` before a
+    // word that is no key exchange method are refused by additional_key_exchange_parser.
+    const l = parseProposalList('aes256gcm16-prfsha384-x25519-ke1_mlkem768-ke2_none,aes256-sha256-mlkem1024,aes128-sha256-modp3072-ke8_mlkem768-ke1_sha256', 0);
+    assert.deepEqual(l.proposals.map((p) => p.dh), [['curve25519'], ['mlkem1024'], ['modp3072']]);
+    assert.deepEqual(l.proposals[0].words.filter((w) => w.kind === 'additional-ke').map((w) => [w.text, w.canonical]), [['ke1_mlkem768', 'ke1_mlkem768'], ['ke2_none', 'ke2_none']]);
+    assert.deepEqual(l.unknown.map((u) => u.text), ['ke8_mlkem768', 'ke1_sha256']);
+  });
+
+  it('every keyword of strongSwan\'s proposal_keywords_static.txt: ICV-less GCM/CCM aliases, Camellia CTR/CCM, Serpent, Twofish', () => {
+    const l = parseProposalList('aes256gcm-aes128ccm-camellia128ccm12-camellia256ctr-serpent192-twofish-chacha20poly1305compat-prfcamelliaxcbc-gost256', 0);
+    const p = l.proposals[0];
+    assert.deepEqual(p.encryption, ['aes-gcm-256', 'aes-ccm-128', 'camellia-ccm-128-icv12', 'camellia-ctr-256', 'serpent-192', 'twofish-128', 'chacha20-poly1305']);
+    assert.deepEqual([p.prf, p.dh, p.aead, l.unknown], [['camellia-xcbc'], ['gost256'], true, []]);
+    // No Camellia-GCM in strongSwan, nor an ICV-less Camellia-CCM.
+    assert.deepEqual(parseProposalList('camellia128gcm16-camellia128ccm', 0).unknown.map((u) => u.text), ['camellia128gcm16', 'camellia128ccm']);
+  });
+
   it('Libreswan: `+` alternatives, `;` before the DH group, sha2_N, dhN', () => {
     const p = parseProposalList('aes_gcm256-sha2_512+sha2_256-dh19+dh31', 0).proposals[0];
     assert.deepEqual([p.encryption, p.integrity, p.dh], [['aes-gcm-256'], ['sha512', 'sha256'], ['ecp256', 'curve25519']]);

@@ -293,6 +293,10 @@ test('an unknown keyword in `proposals` or `esp_proposals` is one warning per se
   assert.match(diagnostics[0].message, /`sha265` is not an algorithm keyword netcfg knows in `proposals`/);
   // The lists are not modelled rather than compared wrongly.
   for (const p of device.ipsecPeers) assert.deepEqual([p.phase1.length, p.phase2.length], [0, 0]);
-  // A known list gives no warning.
+  // A known list gives no warning, post-quantum ones included (strongSwan 6: ML-KEM, RFC 9370 `ke1_`).
   assert.deepEqual(lower(text.replace('sha265', 'sha256').replace('modp9999', 'modp3072')).diagnostics, []);
+  const pq = lower(text.replace('aes256-sha265-modp2048', 'aes256gcm16-prfsha384-x25519-ke1_mlkem768').replace('aes128gcm16-modp9999', 'aes256gcm16-x25519-ke1_mlkem768'));
+  assert.deepEqual(pq.diagnostics, []);
+  const gw = pq.device.ipsecPeers.find((p) => p.local?.value === '192.0.2.1')!;
+  assert.deepEqual([gw.phase1.map((p) => p.dh.value), gw.phase2.map((p) => p.encryption.value), gw.pfs.value], [[['curve25519']], [['aes-gcm-256']], 'curve25519']);
 });

@@ -76,8 +76,11 @@ test('several PFS groups offered: not compared; one group against another: an er
   assert.ok(bad['carol.swanctl.conf'].includes('error ipsec/pfs-mismatch "modp1536"'), bad['carol.swanctl.conf'].join('\n'));
 });
 
-test('an algorithm netcfg does not know leaves the list uncompared; a known mismatch is still reported', () => {
+test('a keyword strongSwan does not have is a warning and leaves the list uncompared; a known mismatch is still reported', () => {
   const side = (me: string, peer: string, esp: string) => conn('c', `      local_addrs = ${me}\n      remote_addrs = ${peer}\n      version = 1\n      proposals = aes256-sha512-modp4096\n      children {\n         c {\n            esp_proposals = ${esp}\n            start_action = trap\n         }\n      }`);
+  const unknown = check({ 'moon.swanctl.conf': side('192.0.2.1', '192.0.2.2', 'rijndael256-sha512'), 'sun.swanctl.conf': side('192.0.2.2', '192.0.2.1', 'aes256-sha512') });
+  assert.deepEqual(unknown, { 'moon.swanctl.conf': ['warning strongswan/unknown-algorithm "rijndael256"'], 'sun.swanctl.conf': [] });
+  // Serpent and Twofish are strongSwan keywords (plugins): known, compared, equal.
   const ok = check({ 'moon.swanctl.conf': side('192.0.2.1', '192.0.2.2', 'serpent256-sha512'), 'sun.swanctl.conf': side('192.0.2.2', '192.0.2.1', 'serpent256-sha512') });
   assert.deepEqual(ok, { 'moon.swanctl.conf': [], 'sun.swanctl.conf': [] });
   const bad = check({ 'moon.swanctl.conf': side('192.0.2.1', '192.0.2.2', 'aes256-sha512'), 'sun.swanctl.conf': side('192.0.2.2', '192.0.2.1', '3des-sha1') });

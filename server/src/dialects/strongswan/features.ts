@@ -143,7 +143,12 @@ export function hoverStroke(parsed: ParseResult<SwanFile>, offset: number, ctx: 
     while ((w = m.exec(setting.value))) {
       if (w.index <= rel && rel <= w.index + w[0].length) {
         const c = classify(w[0]);
-        const what = c.kind === 'unknown' ? 'not an algorithm keyword netcfg knows' : `${c.kind === 'dh' ? (setting.key === 'ike' ? 'DH group' : 'PFS group') : c.kind} ${c.kind === 'dh' ? model.dhLabel(c.canonical!) : c.canonical}`;
+        const what =
+          c.kind === 'unknown'
+            ? 'not an algorithm keyword netcfg knows'
+            : c.kind === 'additional-ke'
+              ? `additional key exchange ${c.canonical!.slice(0, 3).toUpperCase()} (RFC 9370, strongSwan 6.0+): ${model.dhLabel(c.canonical!.slice(4))}; netcfg does not compare it`
+              : `${c.kind === 'dh' ? (setting.key === 'ike' ? 'DH group' : 'PFS group') : c.kind} ${c.kind === 'dh' ? model.dhLabel(c.canonical!) : c.canonical}`;
         const start = setting.valueRange.start + w.index;
         return { markdown: `\`${w[0]}\`: ${what}`, range: { start, end: start + w[0].length } };
       }

@@ -25,8 +25,8 @@ export type Flavour = 'strongswan' | 'libreswan';
 export interface AlgorithmWord {
   text: string;
   range: TextRange;
-  kind: 'encryption' | 'integrity' | 'prf' | 'dh' | 'esn' | 'unknown';
-  /** Canonical id (model/vocabulary.ts), for known words. */
+  kind: 'encryption' | 'integrity' | 'prf' | 'dh' | 'additional-ke' | 'esn' | 'unknown';
+  /** Canonical id (model/vocabulary.ts), for known words; `ke1_mlkem768` for an additional key exchange. */
   canonical?: string;
 }
 
@@ -77,6 +77,19 @@ const ENC: Record<string, string> = model.dict({
   aes128gmac: 'aes-gmac-128',
   aes192gmac: 'aes-gmac-192',
   aes256gmac: 'aes-gmac-256',
+  // The rest of strongSwan's proposal_keywords_static.txt (plugins such as serpent/twofish/gcrypt, GOST).
+  chacha20poly1305compat: 'chacha20-poly1305',
+  camellia128ctr: 'camellia-ctr-128',
+  camellia192ctr: 'camellia-ctr-192',
+  camellia256ctr: 'camellia-ctr-256',
+  serpent: 'serpent-128',
+  serpent128: 'serpent-128',
+  serpent192: 'serpent-192',
+  serpent256: 'serpent-256',
+  twofish: 'twofish-128',
+  twofish128: 'twofish-128',
+  twofish192: 'twofish-192',
+  twofish256: 'twofish-256',
   // Libreswan names [ipsec.conf(5), Libreswan].
   aes_cbc: 'aes-cbc-128',
   aes_cbc128: 'aes-cbc-128',
@@ -118,8 +131,11 @@ function libreAeadCanonical(word: string): string | undefined {
   return `aes-${m[1]}-${m[3] ?? '128'}${icv === 16 ? '' : `-icv${icv}`}`;
 }
 
-/** `aes128gcm16`, `aes256ccm12`, `aes192gcm128` (ICV in bits): GCM/CCM with a key size and an ICV length. */
-const AEAD_WORD = /^aes(128|192|256)(gcm|ccm)(8|12|16|64|96|128)?$/;
+/**
+ * `aes128gcm16`, `aes256ccm12`, `aes192gcm128` (ICV in bits), `camellia128ccm8`: GCM/CCM with a key size and an ICV
+ * length.
+ */
+const AEAD_WORD = /^(aes|camellia)(128|192|256)(gcm|ccm)(8|12|16|64|96|128)?$/;
 
 /**
  * Canonical id of an AEAD keyword. The 16-octet ICV (the usual one, IOS `esp-gcm`, RouterOS `aes-128-gcm`) is
@@ -129,10 +145,13 @@ const AEAD_WORD = /^aes(128|192|256)(gcm|ccm)(8|12|16|64|96|128)?$/;
 function aeadCanonical(word: string): string | undefined {
   const m = AEAD_WORD.exec(word);
   if (!m) return undefined;
-  const icv = m[3] === undefined ? 16 : m[3] === '64' ? 8 : m[3] === '96' ? 12 : m[3] === '128' ? 16 : Number(m[3]);
-  // `aes128gcm` without an ICV is not a strongSwan keyword; Libreswan's `aes_gcm` (handled in ENC) is ICV 16.
-  if (m[3] === undefined) return undefined;
-  return `aes-${m[2]}-${m[1]}${icv === 16 ? '' : `-icv${icv}`}`;
+  const [, cipher, size, mode, bits] = m;
+  // strongSwan has no Camellia-GCM and no ICV-less Camellia-CCM.
+  if (cipher === 'camellia' && (mode === 'gcm' || bits === undefined)) return undefined;
+  // `aes128gcm` without an ICV is ICV 16 (strongSwan 5.9.2+, proposal_keywords_static.txt "Add aliases for
+  // AES-GCM/CCM without explicit ICV length"); Libreswan's `aes_gcm` (handled in ENC) is ICV 16 too.
+  const icv = bits === undefined ? 16 : bits === '64' ? 8 : bits === '96' ? 12 : bits === '128' ? 16 : Number(bits);
+  return `${cipher}-${mode}-${size}${icv === 16 ? '' : `-icv${icv}`}`;
 }
 
 const INTEG: Record<string, string> = model.dict({
@@ -153,6 +172,7 @@ const INTEG: Record<string, string> = model.dict({
   sha2_512: 'sha512',
   aesxcbc: 'aes-xcbc',
   aes_xcbc: 'aes-xcbc',
+  camelliaxcbc: 'camellia-xcbc',
   aescmac: 'aes-cmac',
   aes_cmac: 'aes-cmac',
 });
@@ -165,6 +185,7 @@ const PRF: Record<string, string> = model.dict({
   prfsha512: 'sha512',
   prfaesxcbc: 'aes-xcbc',
   prfaescmac: 'aes-cmac',
+  prfcamelliaxcbc: 'camellia-xcbc',
 });
 
 const DH: Record<string, string> = model.dict({
@@ -195,6 +216,19 @@ const DH: Record<string, string> = model.dict({
   x25519: 'curve25519',
   curve448: 'curve448',
   x448: 'curve448',
+  // ML-KEM (FIPS 203), strongSwan 6.0+: proposal_keywords_static.txt `mlkem512|768|1024`.
+  mlkem512: 'mlkem512',
+  mlkem768: 'mlkem768',
+  mlkem1024: 'mlkem1024',
+  // GOST R 34.10 (strongSwan keyword list), MODP_NULL (a test group), and the NTRU/NewHope plugins of strongSwan 5.x.
+  gost256: 'gost256',
+  gost512: 'gost512',
+  modpnull: 'modpnull',
+  ntru112: 'ntru112',
+  ntru128: 'ntru128',
+  ntru192: 'ntru192',
+  ntru256: 'ntru256',
+  newhope128: 'newhope128',
   // Libreswan `dh14`, `dh19`, …
 });
 
@@ -207,7 +241,7 @@ function dhCanonical(word: string): string | undefined {
   return undefined;
 }
 
-const AEAD_CANON = /^(aes-gcm|aes-ccm|chacha20)/;
+const AEAD_CANON = /^(aes-gcm|aes-ccm|camellia-ccm|chacha20)/;
 
 /** What one keyword means. Lower case; unknown words are kept as `unknown`. */
 export function classify(word: string): Omit<AlgorithmWord, 'range' | 'text'> {
@@ -221,6 +255,13 @@ export function classify(word: string): Omit<AlgorithmWord, 'range' | 'text'> {
   const dh = dhCanonical(w);
   if (dh) return { kind: 'dh', canonical: dh };
   if (w === 'esn' || w === 'noesn') return { kind: 'esn', canonical: w };
+  // RFC 9370 additional key exchanges, strongSwan 6.0+: `ke1_` … `ke7_` before a key exchange keyword or `none`
+  // (libstrongswan crypto/key_exchange.c `additional_key_exchange_parser`). Not compared: the model holds one group.
+  const ake = /^ke([1-7])_(.+)$/.exec(w);
+  if (ake) {
+    const base = ake[2] === 'none' ? 'none' : DH[ake[2]];
+    if (base) return { kind: 'additional-ke', canonical: `ke${ake[1]}_${base}` };
+  }
   return { kind: 'unknown' };
 }
 
