@@ -62,7 +62,8 @@ export class IosTokenStore {
   wordSlots: Uint16Array;
 
   constructor(
-    readonly source: string,
+    /** The document's text (a re-parse sets the new text: `takeTail`). */
+    public source: string,
     capacity = 64,
   ) {
     this.starts = new Int32Array(capacity);
@@ -93,6 +94,42 @@ export class IosTokenStore {
     if (n >= this.length) return;
     this.wordSlots.fill(0, n, this.length);
     this.length = n;
+  }
+
+  /**
+   * Incremental re-parse (issue 16): moves the tokens from index `from` on into a new store (returned; its source is
+   * the old text), keeps those before, and makes `text` this store's source, so the lines read again append after them.
+   */
+  takeTail(from: number, text: string): IosTokenStore {
+    const n = Math.max(0, this.length - from);
+    const tail = new IosTokenStore(this.source, Math.max(1, n));
+    tail.starts.set(this.starts.subarray(from, from + n));
+    tail.ends.set(this.ends.subarray(from, from + n));
+    tail.kinds.set(this.kinds.subarray(from, from + n));
+    tail.wordSlots.set(this.wordSlots.subarray(from, from + n));
+    tail.length = n;
+    this.length = Math.min(this.length, from);
+    this.source = text;
+    return tail;
+  }
+
+  /** Appends `tail`'s tokens from index `from` on, their offsets moved by `d` (the kept tail of a re-parse). */
+  appendMoved(tail: IosTokenStore, from: number, d: number): void {
+    const n = tail.length - from;
+    if (n <= 0) return;
+    const at = this.length;
+    while (this.starts.length < at + n) this.grow();
+    const starts = this.starts;
+    const ends = this.ends;
+    const ts = tail.starts;
+    const te = tail.ends;
+    for (let i = 0; i < n; i++) {
+      starts[at + i] = ts[from + i] + d;
+      ends[at + i] = te[from + i] + d;
+    }
+    this.kinds.set(tail.kinds.subarray(from, from + n), at);
+    this.wordSlots.set(tail.wordSlots.subarray(from, from + n), at);
+    this.length = at + n;
   }
 
   /** The shared text of token `i`, or undefined when it is sliced on demand. */
