@@ -5,8 +5,8 @@
 import type { ChangedSpan, ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
 import { ENTRY_EXIT, ENTRY_EXIT_AF, ENTRY_KEYS, ENTRY_PATHS, ENTRY_QUIT, ENTRY_TABLE, ENTRY_UNKNOWN, IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
-import { indentOf, lexGap, lexWordsInto, promptLengthAt } from './lexer';
-import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, STRING } from './store';
+import { indentOf, lexGap, lexLineInto, lexWordsInto, promptLengthAt } from './lexer';
+import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, setSharedPrompt, sharedPrompt, STRING } from './store';
 
 /**
  * The one empty array every node without children, words or path shares until the parser gives it its own (a
@@ -190,6 +190,20 @@ class LineWords implements LowerWords {
     for (let i = from; i < this.length; i++) res.push(this.at(i));
     return res;
   }
+}
+
+/**
+ * Length of a pasted CLI prompt at the start of the store's token `i` (`promptLengthAt`), or 0; a shared word's is
+ * computed once and kept with it (store.ts `sharedPrompt`).
+ */
+function firstWordPrompt(store: IosTokenStore, text: string, i: number): number {
+  const slot = store.wordSlots[i];
+  if (slot === 0) return promptLengthAt(text, store.starts[i], store.ends[i]);
+  const known = sharedPrompt(slot);
+  if (known !== 0) return known - 1;
+  const plen = promptLengthAt(text, store.starts[i], store.ends[i]);
+  setSharedPrompt(slot, plen);
+  return plen;
 }
 
 /** Offset of the line terminator at or after `i` (or the end of the text). */
@@ -451,16 +465,17 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
     let start = from;
     while (start < n) {
       at.line = start;
-      const end = lineEndFrom(text, start);
-      const next = nextLineStart(text, end);
-      const ind = indentOf(text, start, end);
+      const ind = indentOf(text, start, n);
       const first = start + ind;
-      if (first >= end) {
-        start = next;
+      const c0 = first < n ? text.charCodeAt(first) : 10;
+      if (c0 === 10 || c0 === 13) {
+        // A blank line (or whitespace only).
+        start = nextLineStart(text, first);
         continue;
       }
-      const c0 = text.charCodeAt(first);
       if (c0 === 33 /* ! */ || (flavour.asa && c0 === 58) /* : */) {
+        const end = lineEndFrom(text, first);
+        const next = nextLineStart(text, end);
         const tok = store.push(COMMENT, first, end, undefined);
         if (ind === 0) popTo(1);
         else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) closeTop();
@@ -470,14 +485,20 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
         continue;
       }
 
-      // Words of the line, with a pasted prompt split off the first word.
-      let wordEnd = first;
-      while (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
-      const plen = promptLengthAt(text, first, wordEnd);
+      // Words of the line (lexed up to its end in one pass), with a pasted prompt split off the first word: then the
+      // line is lexed again after the prompt (rare).
       const lineFirst = store.length;
-      if (plen > 0) store.push(PUNCT, first, first + plen, undefined);
-      const wordsFirst = store.length;
-      const count = lexWordsInto(store, text, first + plen, end);
+      const end = lexLineInto(store, text, first);
+      const next = nextLineStart(text, end);
+      const plen = firstWordPrompt(store, text, lineFirst);
+      let wordsFirst = lineFirst;
+      let count = store.length - lineFirst;
+      if (plen > 0) {
+        store.truncate(lineFirst);
+        store.push(PUNCT, first, first + plen, undefined);
+        wordsFirst = store.length;
+        count = lexWordsInto(store, text, first + plen, end);
+      }
       if (count === 0) {
         // A prompt alone on its line.
         const top = stack[stack.length - 1];
