@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { parseIos, type IosNode } from '../../server/src/dialects/ios/parser';
 import { ASA_FLAVOUR } from '../../server/src/dialects/asa';
 import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING, WORD } from '../../server/src/dialects/ios/store';
-import { lexWordsInto } from '../../server/src/dialects/ios/lexer';
+import { lexLineInto, lexWordsInto } from '../../server/src/dialects/ios/lexer';
 import { promptLengthAt } from '../../server/src/dialects/ios/lexer';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -173,4 +173,45 @@ test('every command of every IOS/ASA file has the words of its line (oracle: spl
     }
   }
   assert.ok(commands > 10000, `${commands} commands checked`);
+});
+
+test('lexLineInto lexes a line as lexWordsInto does and returns where the line ends (spaces, tabs, \\f, \\v, CR, LF)', () => {
+  const alphabet = ['a', 'B', '1', '.', ' ', '\t', '\f', '\v', '\r', '\n', '\r\n', '#', '(', ')', 'permit', '10.0.0.1', 'R1(config)#'];
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    for (let i = Math.floor(random() * 14); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
+    // lexLineInto starts at a word's first character.
+    let start = 0;
+    while (start < text.length && ' \t\f\v\r\n'.includes(text[start])) start++;
+    if (start === text.length) continue;
+    let lineEnd = start;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const a = new IosTokenStore(text, 1);
+    const b = new IosTokenStore(text, 1);
+    assert.equal(lexLineInto(a, text, start), lineEnd, JSON.stringify(text));
+    lexWordsInto(b, text, start, lineEnd);
+    const dump = (s: IosTokenStore) => Array.from({ length: s.length }, (_, i) => [s.kind(i), s.starts[i], s.ends[i], s.text(i)]);
+    assert.deepEqual(dump(a), dump(b), JSON.stringify(text));
+    assert.ok(a.length > 0);
+  }
+});
+
+test('a re-parse moves a store\'s tail out and back, its offsets moved (takeTail, appendMoved)', () => {
+  const src = 'ip route 10.0.0.0 255.0.0.0 192.0.2.1';
+  const s = new IosTokenStore(src, 2);
+  lexWordsInto(s, src, 0, src.length);
+  const next = `x ${src}`;
+  const tail = s.takeTail(2, next);
+  assert.equal(s.length, 2);
+  assert.equal(s.source, next);
+  assert.equal(tail.length, 3);
+  assert.equal(tail.text(0), '10.0.0.0');
+  s.appendMoved(tail, 1, 2);
+  assert.equal(s.length, 4);
+  assert.deepEqual([s.starts[2], s.ends[2], s.text(2)], [20, 29, '255.0.0.0']);
+  assert.equal(next.slice(20, 29), '255.0.0.0');
+  assert.deepEqual([s.starts[3], s.ends[3], s.text(3)], [30, 39, '192.0.2.1']);
+  assert.equal(s.kind(3), 'word');
 });
