@@ -198,20 +198,28 @@ test('lexLineInto lexes a line as lexWordsInto does and returns where the line e
   }
 });
 
-test('a re-parse moves a store\'s tail out and back, its offsets moved (takeTail, appendMoved)', () => {
-  const src = 'ip route 10.0.0.0 255.0.0.0 192.0.2.1';
-  const s = new IosTokenStore(src, 2);
-  lexWordsInto(s, src, 0, src.length);
-  const next = `x ${src}`;
-  const tail = s.takeTail(2, next);
-  assert.equal(s.length, 2);
-  assert.equal(s.source, next);
-  assert.equal(tail.length, 3);
-  assert.equal(tail.text(0), '10.0.0.0');
-  s.appendMoved(tail, 1, 2);
-  assert.equal(s.length, 4);
-  assert.deepEqual([s.starts[2], s.ends[2], s.text(2)], [20, 29, '255.0.0.0']);
-  assert.equal(next.slice(20, 29), '255.0.0.0');
-  assert.deepEqual([s.starts[3], s.ends[3], s.text(3)], [30, 39, '192.0.2.1']);
-  assert.equal(s.kind(3), 'word');
+test('a re-parse splices the tokens read again into a store, the tail moved in place or into grown arrays (splice)', () => {
+  const dump = (s: IosTokenStore) => Array.from({ length: s.length }, (_, i) => [s.kind(i), s.starts[i], s.ends[i], s.text(i)]);
+  const src = 'ip route 10.0.0.0 255.0.0.0 192.0.2.1\nhostname r1\n';
+  for (const [replace, by, capacity] of [
+    ['255.0.0.0', '255.255.0.0 9', 64], // more tokens, room enough: the tail moves right in place
+    ['255.0.0.0 192.0.2.1', 'x', 64], // fewer tokens: the tail moves left
+    ['255.0.0.0', 'a b c d e f g', 8], // no room: the arrays grow
+  ] as const) {
+    const at = src.indexOf(replace);
+    const next = src.slice(0, at) + by + src.slice(at + replace.length);
+    const s = new IosTokenStore(src, capacity);
+    lexWordsInto(s, src, 0, src.indexOf('\n'));
+    lexWordsInto(s, src, src.indexOf('\n') + 1, src.length - 1);
+    // Tokens 3… of the old line: the re-read part is `by` and what follows on its line; the tail is `hostname r1`.
+    const mid = new IosTokenStore(next, 1);
+    lexWordsInto(mid, next, at, next.indexOf('\n'));
+    mid.push(WORD, 0, 1, undefined); // a token past the count is not taken
+    s.splice(next, 3, mid, mid.length - 1, 5, next.length - src.length);
+    const want = new IosTokenStore(next, 1);
+    lexWordsInto(want, next, 0, next.indexOf('\n'));
+    lexWordsInto(want, next, next.indexOf('\n') + 1, next.length - 1);
+    assert.deepEqual(dump(s), dump(want), by);
+    assert.equal(s.source, next);
+  }
 });

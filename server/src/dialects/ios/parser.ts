@@ -38,8 +38,8 @@ const ID_SHIFT = 5;
 export class IosNode implements SyntaxNode {
   /** Kind index, flags and entry id (see KIND_MASK …). */
   declare bits: number;
-  /** The parse's token store. */
-  declare readonly store: IosTokenStore;
+  /** The parse's token store (a re-parse moves the nodes it reads again into the document's: `adopt`). */
+  declare store: IosTokenStore;
   /** Index of the node's first own token in the store, and how many (a block's children have their own runs). */
   declare first: number;
   declare count: number;
@@ -302,12 +302,13 @@ export function reparseIos(previous: ParseResult<IosTree>, change: ChangedSpan, 
   const oldDiags = previous.diagnostics;
   let headDiags = 0;
   while (headDiags < oldDiags.length && oldDiags[headDiags].range.start < from) headDiags++;
-  const tail = store.takeTail(base, text);
-  const midRoot = new IosNode('IosConfig', 0, text.length, store, 0, 0, -1, 'global');
+  // The lines read again lex into a store of their own (indices from 0), spliced into the document's at the end.
+  const mid = new IosTokenStore(text, 256);
+  const midRoot = new IosNode('IosConfig', 0, text.length, mid, 0, 0, -1, 'global');
   const midDiags: SyntaxDiagnostic[] = [];
   const resync: Resync = { minStart: change.newEnd, d, oldChildren: old, j: m, stop: -1, stopFirst: -1 };
   try {
-    parseInto(text, store, midRoot, midDiags, options, flavour, { line: 0 }, from, resync);
+    parseInto(text, mid, midRoot, midDiags, options, flavour, { line: 0 }, from, resync);
   } catch (err) {
     if (err !== STOP) return undefined;
   }
@@ -319,13 +320,14 @@ export function reparseIos(previous: ParseResult<IosTree>, change: ChangedSpan, 
   for (let i = 0; i < mids.length; i++) children[h + i] = mids[i];
   const diagnostics = oldDiags.slice(0, headDiags);
   for (const x of midDiags) diagnostics.push(x);
+  const midCount = stop >= 0 ? resync.stopFirst : mid.length;
+  const tailFrom = stop >= 0 ? old[stop].first : store.length;
+  store.splice(text, base, mid, midCount, tailFrom, d);
+  adopt(mids, store, base);
   if (stop >= 0) {
-    // The kept tail: its tokens after the lines read again, its nodes and diagnostics moved in place.
-    const oldFirst = old[stop].first;
+    // The kept tail: its nodes and diagnostics moved in place (its tokens were moved by the splice).
     const tailStart = old[stop].start;
-    store.truncate(resync.stopFirst);
-    const dToks = store.length - oldFirst;
-    store.appendMoved(tail, oldFirst - base, d);
+    const dToks = base + midCount - tailFrom;
     if (d !== 0 || dToks !== 0) moveNodes(old, stop, d, dToks);
     for (let i = 0; i < kept; i++) children[h + mids.length + i] = old[stop + i];
     let k = oldDiags.length;
@@ -339,6 +341,21 @@ export function reparseIos(previous: ParseResult<IosTree>, change: ChangedSpan, 
   const result = resultOf(text, root, store, diagnostics, -1);
   parseStates.set(result, state);
   return result;
+}
+
+/** Moves the nodes read again (and everything under them) into the document's store, `base` tokens on. */
+function adopt(nodes: readonly IosNode[], store: IosTokenStore, base: number): void {
+  const stack: IosNode[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    stack.push(nodes[i]);
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      n.store = store;
+      n.first += base;
+      const c = n.children;
+      for (let q = 0; q < c.length; q++) stack.push(c[q]);
+    }
+  }
 }
 
 /** Moves `nodes[from …]` and everything under them `d` characters and `dToks` store tokens on (in place). */

@@ -117,39 +117,46 @@ export class IosTokenStore {
   }
 
   /**
-   * Incremental re-parse (issue 16): moves the tokens from index `from` on into a new store (returned; its source is
-   * the old text), keeps those before, and makes `text` this store's source, so the lines read again append after them.
+   * Incremental re-parse (issue 16): replaces the tokens `[base, tailFrom)` with `mid`'s first `midCount` tokens (the
+   * lines read again, lexed into a store of their own) and moves the tokens from `tailFrom` on (the kept tail) after
+   * them, their offsets `d` characters on; `text` becomes the source. In place: the tail moves within the arrays
+   * (`copyWithin`), which grow only when the tokens no longer fit.
    */
-  takeTail(from: number, text: string): IosTokenStore {
-    const n = Math.max(0, this.length - from);
-    const tail = new IosTokenStore(this.source, Math.max(1, n));
-    tail.starts.set(this.starts.subarray(from, from + n));
-    tail.ends.set(this.ends.subarray(from, from + n));
-    tail.kinds.set(this.kinds.subarray(from, from + n));
-    tail.wordSlots.set(this.wordSlots.subarray(from, from + n));
-    tail.length = n;
-    this.length = Math.min(this.length, from);
-    this.source = text;
-    return tail;
-  }
-
-  /** Appends `tail`'s tokens from index `from` on, their offsets moved by `d` (the kept tail of a re-parse). */
-  appendMoved(tail: IosTokenStore, from: number, d: number): void {
-    const n = tail.length - from;
-    if (n <= 0) return;
-    const at = this.length;
-    while (this.starts.length < at + n) this.grow();
-    const starts = this.starts;
-    const ends = this.ends;
-    const ts = tail.starts;
-    const te = tail.ends;
-    for (let i = 0; i < n; i++) {
-      starts[at + i] = ts[from + i] + d;
-      ends[at + i] = te[from + i] + d;
+  splice(text: string, base: number, mid: IosTokenStore, midCount: number, tailFrom: number, d: number): void {
+    const tailCount = this.length - tailFrom;
+    const to = base + midCount;
+    const length = to + tailCount;
+    if (length > this.starts.length) {
+      // Grow, keeping the head; the tail is copied from the old arrays below.
+      const old = { starts: this.starts, ends: this.ends, kinds: this.kinds, wordSlots: this.wordSlots };
+      this.length = base;
+      let cap = this.starts.length;
+      while (cap < length) cap *= 2;
+      this.resize(cap);
+      this.starts.set(old.starts.subarray(tailFrom, tailFrom + tailCount), to);
+      this.ends.set(old.ends.subarray(tailFrom, tailFrom + tailCount), to);
+      this.kinds.set(old.kinds.subarray(tailFrom, tailFrom + tailCount), to);
+      this.wordSlots.set(old.wordSlots.subarray(tailFrom, tailFrom + tailCount), to);
+    } else if (to !== tailFrom && tailCount > 0) {
+      this.starts.copyWithin(to, tailFrom, tailFrom + tailCount);
+      this.ends.copyWithin(to, tailFrom, tailFrom + tailCount);
+      this.kinds.copyWithin(to, tailFrom, tailFrom + tailCount);
+      this.wordSlots.copyWithin(to, tailFrom, tailFrom + tailCount);
     }
-    this.kinds.set(tail.kinds.subarray(from, from + n), at);
-    this.wordSlots.set(tail.wordSlots.subarray(from, from + n), at);
-    this.length = at + n;
+    if (d !== 0) {
+      const starts = this.starts;
+      const ends = this.ends;
+      for (let i = to; i < length; i++) {
+        starts[i] += d;
+        ends[i] += d;
+      }
+    }
+    this.starts.set(mid.starts.subarray(0, midCount), base);
+    this.ends.set(mid.ends.subarray(0, midCount), base);
+    this.kinds.set(mid.kinds.subarray(0, midCount), base);
+    this.wordSlots.set(mid.wordSlots.subarray(0, midCount), base);
+    this.length = length;
+    this.source = text;
   }
 
   /** The shared text of token `i`, or undefined when it is sliced on demand. */
@@ -159,8 +166,12 @@ export class IosTokenStore {
   }
 
   private grow(): void {
+    this.resize(this.starts.length * 2);
+  }
+
+  /** New arrays of `cap` tokens (one buffer), holding the first `length` tokens. */
+  private resize(cap: number): void {
     const n = this.length;
-    const cap = this.starts.length * 2;
     const buf = new ArrayBuffer(cap * BYTES_PER_TOKEN);
     const s = new Int32Array(buf, 0, cap);
     s.set(this.starts.subarray(0, n));
