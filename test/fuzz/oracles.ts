@@ -51,6 +51,11 @@ export interface FuzzCase {
 
 /** What the incremental oracle types: syntax that changes how lines, blocks, strings and comments are read. */
 const INCREMENTAL_PIECES = ['x', '\n', '{', '}', ';', '"', '\\\n', '#', '/*', ' '];
+/**
+ * What it types into an IOS/ASA document besides (issue 16, `reparseIos`): comment lines, exits, banner delimiters,
+ * pasted prompts and unindented sub-mode lines, which change how the lines after them nest.
+ */
+const IOS_INCREMENTAL_PIECES = [...INCREMENTAL_PIECES, '!', '!\n', ':', 'exit\n', 'end\n', '^C', 'banner motd ^C', 'R1(config)#', 'shutdown\n', 'interface Loopback9\n'];
 
 export interface OracleResult {
   failures: Failure[];
@@ -296,7 +301,8 @@ export function runOracles(c: FuzzCase, onStage?: (stage: string) => void): Orac
   const totalMs = performance.now() - t0;
   if (!c.batch && c.positions.length > 0) {
     const at = Math.min(c.positions[0], c.doc.text.length);
-    const piece = INCREMENTAL_PIECES[at % INCREMENTAL_PIECES.length];
+    const pieces = service.getDocument(uri)?.dialect === 'cisco-ios' || service.getDocument(uri)?.dialect === 'cisco-asa' ? IOS_INCREMENTAL_PIECES : INCREMENTAL_PIECES;
+    const piece = pieces[at % pieces.length];
     const end = Math.min(c.doc.text.length, at + (at % 3));
     const edited = c.doc.text.slice(0, at) + piece + c.doc.text.slice(end);
     const steps = [

@@ -6,7 +6,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { changedSpan, composeChanges, createLanguageService, diffSpan, shiftedLineStarts, type TextChange } from '../../server/src/service';
 import { lineStarts } from '../../server/src/syntax';
+import { dialectById } from '../../server/src/dialects/registry';
 import { birdShape, randomEdit, rng, routerosShape } from './edits';
+// @ts-expect-error: a JavaScript module of the bench, without types
+import { iosDevice } from '../../bench/generate.mjs';
+// @ts-expect-error: a JavaScript module of the bench, without types
+import { asaFile } from '../../bench/shapes.mjs';
 
 /** The text `changes` make of `text`, applied in order as LSP applies them. */
 function apply(text: string, changes: TextChange[]): string {
@@ -67,9 +72,15 @@ function findingsOf(service: ReturnType<typeof createLanguageService>, uri: stri
   return JSON.stringify(service.getFindings(uri));
 }
 
-for (const [name, uri, make] of [
-  ['RouterOS', 'file:///w/r.rsc', () => routerosShape(800)],
-  ['BIRD', 'file:///w/b.bird', () => birdShape(800)],
+const PIECES = ['\n', '{', '}', ';', '"', '\\\n', '#', ' x', '/ip address\n', 'add address=10.9.9.9/24 interface=ether1\n', 'protocol bgp x { neighbor 192.0.2.9 as 65001; local as 65000; }\n', '/*', '*/'];
+/** IOS/ASA: comments, indentation, block headers, exits, banners, prompts, peers and keys (pairs within the file). */
+const IOS_PIECES = ['\n', '!', ' ', 'x', 'no ', 'exit\n', 'end\n', ':', 'R1(config)#', 'banner motd ^C', '^C', 'interface GigabitEthernet0/9\n', ' ip address 10.9.9.1 255.255.255.0\n', ' shutdown\n', 'crypto isakmp key k3y-9 address 172.16.0.1\n', 'crypto map VPN 99 ipsec-isakmp\n', ' set peer 172.16.0.1\n', ' set transform-set NOPE\n', ' nameif outside\n', 'access-list OUT extended permit ip any any\n'];
+
+for (const [name, uri, make, pieces] of [
+  ['RouterOS', 'file:///w/r.rsc', () => routerosShape(800), PIECES],
+  ['BIRD', 'file:///w/b.bird', () => birdShape(800), PIECES],
+  ['IOS', 'file:///w/r3.ios', () => iosDevice(3, 100, rng(3), 800) as string, IOS_PIECES],
+  ['ASA', 'file:///w/big.asa', () => asaFile(800) as string, IOS_PIECES],
 ] as const) {
   test(`${name}: setDocument with changes (and without) equals a fresh service, edit after edit`, () => {
     const random = rng(name.length);
@@ -78,20 +89,36 @@ for (const [name, uri, make] of [
     const compared = createLanguageService();
     withChanges.setDocument(uri, text, 1);
     compared.setDocument(uri, text, 1);
-    const PIECES = ['\n', '{', '}', ';', '"', '\\\n', '#', ' x', '/ip address\n', 'add address=10.9.9.9/24 interface=ether1\n', 'protocol bgp x { neighbor 192.0.2.9 as 65001; local as 65000; }\n', '/*', '*/'];
-    for (let e = 0; e < 40; e++) {
-      const edit = randomEdit(text, random, PIECES);
-      text = edit.text;
-      withChanges.setDocument(uri, text, e + 2, undefined, undefined, [edit.change]);
-      compared.setDocument(uri, text, e + 2);
-      const fresh = createLanguageService();
-      fresh.setDocument(uri, text, 1);
-      const want = findingsOf(fresh, uri);
-      assert.equal(findingsOf(withChanges, uri), want, `edit ${e} with changes`);
-      assert.equal(findingsOf(compared, uri), want, `edit ${e} without changes`);
-      assert.deepEqual(withChanges.getDocument(uri)!.lineStarts, fresh.getDocument(uri)!.lineStarts);
-      assert.deepEqual(withChanges.getDocument(uri)!.change, { ...edit.span, previousStamp: withChanges.getDocument(uri)!.change!.previousStamp });
-      if (e % 5 === 0) assert.equal(JSON.stringify(withChanges.getDevice(uri)), JSON.stringify(fresh.getDevice(uri)), `model after edit ${e}`);
+    // Count the edits the dialect re-parsed (its hook wrapped for this test): the incremental path is exercised.
+    const dialect = dialectById(withChanges.getDocument(uri)!.dialect!);
+    const reparse = dialect.reparse!;
+    let reparsed = 0;
+    dialect.reparse = (...args) => {
+      const res = reparse(...args);
+      if (res) reparsed++;
+      return res;
+    };
+    try {
+      editChain();
+    } finally {
+      dialect.reparse = reparse;
+    }
+    assert.ok(reparsed >= 20, `${reparsed} of 40 edits re-parsed`);
+    function editChain(): void {
+      for (let e = 0; e < 40; e++) {
+        const edit = randomEdit(text, random, pieces);
+        text = edit.text;
+        withChanges.setDocument(uri, text, e + 2, undefined, undefined, [edit.change]);
+        compared.setDocument(uri, text, e + 2);
+        const fresh = createLanguageService();
+        fresh.setDocument(uri, text, 1);
+        const want = findingsOf(fresh, uri);
+        assert.equal(findingsOf(withChanges, uri), want, `edit ${e} with changes`);
+        assert.equal(findingsOf(compared, uri), want, `edit ${e} without changes`);
+        assert.deepEqual(withChanges.getDocument(uri)!.lineStarts, fresh.getDocument(uri)!.lineStarts);
+        assert.deepEqual(withChanges.getDocument(uri)!.change, { ...edit.span, previousStamp: withChanges.getDocument(uri)!.change!.previousStamp });
+        if (e % 5 === 0) assert.equal(JSON.stringify(withChanges.getDevice(uri)), JSON.stringify(fresh.getDevice(uri)), `model after edit ${e}`);
+      }
     }
   });
 }

@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import { parseIos, type IosNode } from '../../server/src/dialects/ios/parser';
 import { ASA_FLAVOUR } from '../../server/src/dialects/asa';
 import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING, WORD } from '../../server/src/dialects/ios/store';
-import { lexWordsInto } from '../../server/src/dialects/ios/lexer';
+import { lexLineInto, lexWordsInto } from '../../server/src/dialects/ios/lexer';
 import { promptLengthAt } from '../../server/src/dialects/ios/lexer';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -173,4 +173,53 @@ test('every command of every IOS/ASA file has the words of its line (oracle: spl
     }
   }
   assert.ok(commands > 10000, `${commands} commands checked`);
+});
+
+test('lexLineInto lexes a line as lexWordsInto does and returns where the line ends (spaces, tabs, \\f, \\v, CR, LF)', () => {
+  const alphabet = ['a', 'B', '1', '.', ' ', '\t', '\f', '\v', '\r', '\n', '\r\n', '#', '(', ')', 'permit', '10.0.0.1', 'R1(config)#'];
+  let seed = 7;
+  const random = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 4294967296);
+  for (let round = 0; round < 3000; round++) {
+    let text = '';
+    for (let i = Math.floor(random() * 14); i > 0; i--) text += alphabet[Math.floor(random() * alphabet.length)];
+    // lexLineInto starts at a word's first character.
+    let start = 0;
+    while (start < text.length && ' \t\f\v\r\n'.includes(text[start])) start++;
+    if (start === text.length) continue;
+    let lineEnd = start;
+    while (lineEnd < text.length && text[lineEnd] !== '\n' && text[lineEnd] !== '\r') lineEnd++;
+    const a = new IosTokenStore(text, 1);
+    const b = new IosTokenStore(text, 1);
+    assert.equal(lexLineInto(a, text, start), lineEnd, JSON.stringify(text));
+    lexWordsInto(b, text, start, lineEnd);
+    const dump = (s: IosTokenStore) => Array.from({ length: s.length }, (_, i) => [s.kind(i), s.starts[i], s.ends[i], s.text(i)]);
+    assert.deepEqual(dump(a), dump(b), JSON.stringify(text));
+    assert.ok(a.length > 0);
+  }
+});
+
+test('a re-parse splices the tokens read again into a store, the tail moved in place or into grown arrays (splice)', () => {
+  const dump = (s: IosTokenStore) => Array.from({ length: s.length }, (_, i) => [s.kind(i), s.starts[i], s.ends[i], s.text(i)]);
+  const src = 'ip route 10.0.0.0 255.0.0.0 192.0.2.1\nhostname r1\n';
+  for (const [replace, by, capacity] of [
+    ['255.0.0.0', '255.255.0.0 9', 64], // more tokens, room enough: the tail moves right in place
+    ['255.0.0.0 192.0.2.1', 'x', 64], // fewer tokens: the tail moves left
+    ['255.0.0.0', 'a b c d e f g', 8], // no room: the arrays grow
+  ] as const) {
+    const at = src.indexOf(replace);
+    const next = src.slice(0, at) + by + src.slice(at + replace.length);
+    const s = new IosTokenStore(src, capacity);
+    lexWordsInto(s, src, 0, src.indexOf('\n'));
+    lexWordsInto(s, src, src.indexOf('\n') + 1, src.length - 1);
+    // Tokens 3… of the old line: the re-read part is `by` and what follows on its line; the tail is `hostname r1`.
+    const mid = new IosTokenStore(next, 1);
+    lexWordsInto(mid, next, at, next.indexOf('\n'));
+    mid.push(WORD, 0, 1, undefined); // a token past the count is not taken
+    s.splice(next, 3, mid, mid.length - 1, 5, next.length - src.length);
+    const want = new IosTokenStore(next, 1);
+    lexWordsInto(want, next, 0, next.indexOf('\n'));
+    lexWordsInto(want, next, next.indexOf('\n') + 1, next.length - 1);
+    assert.deepEqual(dump(s), dump(want), by);
+    assert.equal(s.source, next);
+  }
 });

@@ -4,7 +4,7 @@
 import type { Dialect } from '../types';
 import { foldingIos, outlineIos } from '../ios';
 import { completeIos, hoverIos, lowerWithFacts } from '../ios/features';
-import { parseIos, type IosFlavour, type IosNode } from '../ios/parser';
+import { parseIos, reparseIos, type IosFlavour, type IosNode } from '../ios/parser';
 import { ASA_CATALOG } from './catalog';
 import { AsaLowering } from './lower';
 import { lowerOrCrash } from '../guard';
@@ -29,6 +29,7 @@ export const asaDialect: Dialect<IosNode> = {
   displayName: 'Cisco ASA',
   detect: detectAsa,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, ASA_FLAVOUR),
+  reparse: (previous, change, text, options) => reparseIos(previous, change, text, { reportUnknownCommands: options.reportUnknownCommands }, ASA_FLAVOUR),
   lower: (parsed, uri) => lowerOrCrash('cisco-asa', parsed, uri, () => lowerWithFacts(new AsaLowering(parsed, uri))),
   outline: outlineIos,
   folding: foldingIos,

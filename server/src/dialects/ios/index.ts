@@ -3,7 +3,7 @@
 
 import type { Dialect } from '../types';
 import { IosLowering } from './lower';
-import { IOS_FLAVOUR, parseIos, type IosNode } from './parser';
+import { IOS_FLAVOUR, parseIos, reparseIos, type IosNode } from './parser';
 import { foldingIos, outlineIos } from './outline';
 import { completeIos, hoverIos, lowerWithFacts } from './features';
 import { lowerOrCrash } from '../guard';
@@ -50,6 +50,7 @@ export const iosDialect: Dialect<IosNode> = {
   displayName: 'Cisco IOS',
   detect: detectIos,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, IOS_FLAVOUR),
+  reparse: (previous, change, text, options) => reparseIos(previous, change, text, { reportUnknownCommands: options.reportUnknownCommands }, IOS_FLAVOUR),
   lower: (parsed, uri) => lowerOrCrash('cisco-ios', parsed, uri, () => lowerWithFacts(new IosLowering(parsed, uri))),
   outline: outlineIos,
   folding: foldingIos,

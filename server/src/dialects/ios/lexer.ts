@@ -37,6 +37,37 @@ export function lexWordsInto(store: IosTokenStore, text: string, start: number, 
 }
 
 /**
+ * Appends the significant tokens of the line from `start` (a word's first character: not whitespace, not a line
+ * terminator) to its end to `store`, as `lexWordsInto` does for `[start, end)`; returns the offset of the line's end
+ * (its terminator, or the end of the text). One pass over the line's characters instead of one to find its end and
+ * one to lex it.
+ */
+export function lexLineInto(store: IosTokenStore, text: string, start: number): number {
+  const n = text.length;
+  let i = start;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 12 || c === 11) {
+      i++;
+      continue;
+    }
+    if (c === 10 || c === 13) return i;
+    const s = i;
+    let digits = true;
+    let hash = 0;
+    for (;;) {
+      if (c < 48 || c > 57) digits = false;
+      hash = (Math.imul(hash, 31) + c) | 0;
+      if (++i === n) break;
+      c = text.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 12 || c === 11 || c === 10 || c === 13) break;
+    }
+    store.pushShared(digits ? NUMBER : WORD, s, i, sharedSlot(text, s, i, hash));
+  }
+  return n;
+}
+
+/**
  * Appends the lossless tokens of a stretch between significant tokens to `out`: whitespace runs, one `newline` per
  * line terminator (`\r\n` is one), and anything else as `bogus` (the parser leaves none).
  */

@@ -2,11 +2,11 @@
 // or, for configs pasted without indentation, by the mode a command implies. Never throws; the line is the
 // recovery unit. Depends only on syntax/ and this dialect's lexer/catalog.
 
-import type { ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
+import type { ChangedSpan, ParseResult, SyntaxDiagnostic, SyntaxNode, TextRange, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
 import { ENTRY_EXIT, ENTRY_EXIT_AF, ENTRY_KEYS, ENTRY_PATHS, ENTRY_QUIT, ENTRY_TABLE, ENTRY_UNKNOWN, IOS_CATALOG, resolveEntry, type IosCatalog, type IosCatalogEntry, type IosModeId, type LowerWords } from './catalog';
-import { indentOf, lexGap, lexWordsInto, promptLengthAt } from './lexer';
-import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, STRING } from './store';
+import { indentOf, lexGap, lexLineInto, lexWordsInto, promptLengthAt } from './lexer';
+import { COMMENT, IosTokenStore, lowerCase, NUMBER, PUNCT, setSharedPrompt, sharedPrompt, STRING } from './store';
 
 /**
  * The one empty array every node without children, words or path shares until the parser gives it its own (a
@@ -38,8 +38,8 @@ const ID_SHIFT = 5;
 export class IosNode implements SyntaxNode {
   /** Kind index, flags and entry id (see KIND_MASK …). */
   declare bits: number;
-  /** The parse's token store. */
-  declare readonly store: IosTokenStore;
+  /** The parse's token store (a re-parse moves the nodes it reads again into the document's: `adopt`). */
+  declare store: IosTokenStore;
   /** Index of the node's first own token in the store, and how many (a block's children have their own runs). */
   declare first: number;
   declare count: number;
@@ -192,6 +192,20 @@ class LineWords implements LowerWords {
   }
 }
 
+/**
+ * Length of a pasted CLI prompt at the start of the store's token `i` (`promptLengthAt`), or 0; a shared word's is
+ * computed once and kept with it (store.ts `sharedPrompt`).
+ */
+function firstWordPrompt(store: IosTokenStore, text: string, i: number): number {
+  const slot = store.wordSlots[i];
+  if (slot === 0) return promptLengthAt(text, store.starts[i], store.ends[i]);
+  const known = sharedPrompt(slot);
+  if (known !== 0) return known - 1;
+  const plen = promptLengthAt(text, store.starts[i], store.ends[i]);
+  setSharedPrompt(slot, plen);
+  return plen;
+}
+
 /** Offset of the line terminator at or after `i` (or the end of the text). */
 function lineEndFrom(text: string, i: number): number {
   const n = text.length;
@@ -230,10 +244,142 @@ export function parseIos(text: string, options: IosParseOptions = {}, flavour: I
     crashed = at.line;
     diagnostics.push(internalErrorDiagnostic(err, { start: crashed, end: text.length }));
   }
+  const result = resultOf(text, root, store, diagnostics, crashed);
+  if (crashed < 0) parseStates.set(result, { flavour, report: options.reportUnknownCommands === true });
+  return result;
+}
+
+/** The parse result of `root`: the tree, its diagnostics and the lossless token list made on first use. */
+function resultOf(text: string, root: IosNode, store: IosTokenStore, diagnostics: SyntaxDiagnostic[], crashed: number): ParseResult<IosTree> {
   const result = { text, tree: root, diagnostics } as ParseResult<IosTree>;
   let cached: Token[] | undefined;
   Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, store, crashed)) });
   return result;
+}
+
+/**
+ * The parses a re-parse may start from (not crashed), with the flavour and options they were made with; a re-parse
+ * takes the entry out (the previous parse is consumed: its store and nodes move to the new one).
+ */
+const parseStates = new WeakMap<ParseResult<IosTree>, { flavour: IosFlavour; report: boolean }>();
+
+/**
+ * The parse of `text` from `previous`, the parse of the document's previous text with the same flavour and options,
+ * and the span that changed (`Dialect.reparse`, issue 16; equal to `parseIos(text, options, flavour)`).
+ *
+ * A top-level node (a child of the root) is read the same way whatever blocks are open before it: its line closes
+ * them all. So the top-level nodes that end before the last one starting before the change are kept (their text and
+ * the state before them are the same; the one before the change is read again too, since a changed line after it
+ * may now be one of its children), the lines from there are read again with only the root open, and the reading
+ * stops at the first line from the change's end on that becomes a top-level node, not indented, where a top-level
+ * node of the previous parse started: the state and the text after it are then the same as before, so the previous
+ * nodes from there are kept, moved in place by the change's length (offsets) and by the difference in tokens (store
+ * indices), and so are their store tokens. Banners and certificates read again when their header line is. Undefined
+ * (the caller parses the whole text) when `previous` is not a parse this can start from (crashed, consumed, another
+ * flavour or options) or when the parser fails on the lines read again.
+ */
+export function reparseIos(previous: ParseResult<IosTree>, change: ChangedSpan, text: string, options: IosParseOptions = {}, flavour: IosFlavour = IOS_FLAVOUR): ParseResult<IosTree> | undefined {
+  const state = parseStates.get(previous);
+  if (!state || state.flavour !== flavour || state.report !== (options.reportUnknownCommands === true)) return undefined;
+  if (change.start < 0 || change.oldEnd < change.start || change.newEnd < change.start || text.length - change.newEnd !== previous.text.length - change.oldEnd) return undefined;
+  parseStates.delete(previous);
+  const oldRoot = previous.tree;
+  const old = oldRoot.children;
+  const store = oldRoot.store;
+  const d = change.newEnd - change.oldEnd;
+  // m: the top-level nodes starting before the change; the last of them and the one before it are read again.
+  let lo = 0;
+  let hi = old.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (old[mid].start < change.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = lo;
+  const h = Math.max(0, m - 2);
+  const from = h === 0 ? 0 : old[h].start - old[h].indent;
+  const base = h === 0 ? 0 : old[h].first;
+  const oldDiags = previous.diagnostics;
+  let headDiags = 0;
+  while (headDiags < oldDiags.length && oldDiags[headDiags].range.start < from) headDiags++;
+  // The lines read again lex into a store of their own (indices from 0), spliced into the document's at the end.
+  const mid = new IosTokenStore(text, 256);
+  const midRoot = new IosNode('IosConfig', 0, text.length, mid, 0, 0, -1, 'global');
+  const midDiags: SyntaxDiagnostic[] = [];
+  const resync: Resync = { minStart: change.newEnd, d, oldChildren: old, j: m, stop: -1, stopFirst: -1 };
+  try {
+    parseInto(text, mid, midRoot, midDiags, options, flavour, { line: 0 }, from, resync);
+  } catch (err) {
+    if (err !== STOP) return undefined;
+  }
+  const mids = midRoot.children;
+  const stop = resync.stop;
+  const kept = stop < 0 ? 0 : old.length - stop;
+  const children: IosNode[] = h + mids.length + kept === 0 ? NONE : new Array(h + mids.length + kept);
+  for (let i = 0; i < h; i++) children[i] = old[i];
+  for (let i = 0; i < mids.length; i++) children[h + i] = mids[i];
+  const diagnostics = oldDiags.slice(0, headDiags);
+  for (const x of midDiags) diagnostics.push(x);
+  const midCount = stop >= 0 ? resync.stopFirst : mid.length;
+  const tailFrom = stop >= 0 ? old[stop].first : store.length;
+  store.splice(text, base, mid, midCount, tailFrom, d);
+  adopt(mids, store, base);
+  if (stop >= 0) {
+    // The kept tail: its nodes and diagnostics moved in place (its tokens were moved by the splice).
+    const tailStart = old[stop].start;
+    const dToks = base + midCount - tailFrom;
+    if (d !== 0 || dToks !== 0) moveNodes(old, stop, d, dToks);
+    for (let i = 0; i < kept; i++) children[h + mids.length + i] = old[stop + i];
+    let k = oldDiags.length;
+    while (k > headDiags && oldDiags[k - 1].range.start >= tailStart) k--;
+    for (; k < oldDiags.length; k++) diagnostics.push(d === 0 ? oldDiags[k] : shiftDiagnostic(oldDiags[k], d));
+  }
+  const root = new IosNode('IosConfig', 0, text.length, store, 0, 0, -1, 'global');
+  root.lineEnd = 0;
+  root.children = children;
+  root.end = Math.max(text.length, children.length ? children[children.length - 1].end : 0);
+  const result = resultOf(text, root, store, diagnostics, -1);
+  parseStates.set(result, state);
+  return result;
+}
+
+/** Moves the nodes read again (and everything under them) into the document's store, `base` tokens on. */
+function adopt(nodes: readonly IosNode[], store: IosTokenStore, base: number): void {
+  const stack: IosNode[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    stack.push(nodes[i]);
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      n.store = store;
+      n.first += base;
+      const c = n.children;
+      for (let q = 0; q < c.length; q++) stack.push(c[q]);
+    }
+  }
+}
+
+/** Moves `nodes[from …]` and everything under them `d` characters and `dToks` store tokens on (in place). */
+function moveNodes(nodes: readonly IosNode[], from: number, d: number, dToks: number): void {
+  const stack: IosNode[] = [];
+  for (let i = from; i < nodes.length; i++) {
+    stack.push(nodes[i]);
+    while (stack.length > 0) {
+      const n = stack.pop()!;
+      n.start += d;
+      n.end += d;
+      n.lineEnd += d;
+      n.first += dToks;
+      const c = n.children;
+      for (let q = 0; q < c.length; q++) stack.push(c[q]);
+    }
+  }
+}
+
+/** A diagnostic of the kept tail, `d` characters on (a fresh object: the previous parse's stay as they were). */
+function shiftDiagnostic(diag: SyntaxDiagnostic, d: number): SyntaxDiagnostic {
+  const res: SyntaxDiagnostic = { ...diag, range: { start: diag.range.start + d, end: diag.range.end + d } };
+  if (diag.fixes) res.fixes = diag.fixes.map((f) => ({ ...f, edits: f.edits.map((e) => ({ range: { start: e.range.start + d, end: e.range.end + d }, newText: e.newText })) }));
+  return res;
 }
 
 /**
@@ -261,7 +407,25 @@ export function documentTokens(text: string, store: IosTokenStore, crashed = -1)
   return res;
 }
 
-function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostics: SyntaxDiagnostic[], options: IosParseOptions, flavour: IosFlavour, at: { line: number }): void {
+/**
+ * Where a re-parse (`reparseIos`) stops: at the first line from `minStart` on that becomes a child of the root and
+ * starts where a top-level line of the previous parse started (`oldChildren[j].start + d`, not indented), the state
+ * of both parses being then the same (only the root open). `stop` is set to that old node's index and `stopFirst` to
+ * the store index of the line's first token; the parse then throws `STOP`.
+ */
+interface Resync {
+  minStart: number;
+  d: number;
+  oldChildren: readonly IosNode[];
+  j: number;
+  stop: number;
+  stopFirst: number;
+}
+
+/** Thrown by `parseInto` when a re-parse reaches its resync line (caught by `reparseIos`). */
+const STOP = { stop: true };
+
+function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostics: SyntaxDiagnostic[], options: IosParseOptions, flavour: IosFlavour, at: { line: number }, from = 0, resync?: Resync): void {
   const cat = flavour.catalog;
   const stack: IosNode[] = [root];
   const lw = new LineWords(store);
@@ -274,7 +438,20 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   const pending: IosNode[] = [];
   const marks: number[] = [0];
   const addChild = (child: IosNode) => {
+    if (resync !== undefined && stack.length === 1 && child.indent === 0 && child.start >= resync.minStart) resyncAt(child);
     pending.push(child);
+  };
+  // A re-parse stops before the first top-level line at an old top-level line's place (see `Resync`).
+  const resyncAt = (child: IosNode) => {
+    const r = resync!;
+    const old = r.oldChildren;
+    const want = child.start - r.d;
+    while (r.j < old.length && old[r.j].start < want) r.j++;
+    if (r.j < old.length && old[r.j].start === want && old[r.j].indent === 0) {
+      r.stop = r.j;
+      r.stopFirst = child.first;
+      throw STOP;
+    }
   };
   const open = (o: IosNode) => {
     stack.push(o);
@@ -302,20 +479,20 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   }
 
   function parseLines(): void {
-
-    let start = 0;
+    let start = from;
     while (start < n) {
       at.line = start;
-      const end = lineEndFrom(text, start);
-      const next = nextLineStart(text, end);
-      const ind = indentOf(text, start, end);
+      const ind = indentOf(text, start, n);
       const first = start + ind;
-      if (first >= end) {
-        start = next;
+      const c0 = first < n ? text.charCodeAt(first) : 10;
+      if (c0 === 10 || c0 === 13) {
+        // A blank line (or whitespace only).
+        start = nextLineStart(text, first);
         continue;
       }
-      const c0 = text.charCodeAt(first);
       if (c0 === 33 /* ! */ || (flavour.asa && c0 === 58) /* : */) {
+        const end = lineEndFrom(text, first);
+        const next = nextLineStart(text, end);
         const tok = store.push(COMMENT, first, end, undefined);
         if (ind === 0) popTo(1);
         else while (stack.length > 1 && stack[stack.length - 1].indent >= ind) closeTop();
@@ -325,14 +502,20 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
         continue;
       }
 
-      // Words of the line, with a pasted prompt split off the first word.
-      let wordEnd = first;
-      while (wordEnd < end && text.charCodeAt(wordEnd) !== 32 && text.charCodeAt(wordEnd) !== 9) wordEnd++;
-      const plen = promptLengthAt(text, first, wordEnd);
+      // Words of the line (lexed up to its end in one pass), with a pasted prompt split off the first word: then the
+      // line is lexed again after the prompt (rare).
       const lineFirst = store.length;
-      if (plen > 0) store.push(PUNCT, first, first + plen, undefined);
-      const wordsFirst = store.length;
-      const count = lexWordsInto(store, text, first + plen, end);
+      const end = lexLineInto(store, text, first);
+      const next = nextLineStart(text, end);
+      const plen = firstWordPrompt(store, text, lineFirst);
+      let wordsFirst = lineFirst;
+      let count = store.length - lineFirst;
+      if (plen > 0) {
+        store.truncate(lineFirst);
+        store.push(PUNCT, first, first + plen, undefined);
+        wordsFirst = store.length;
+        count = lexWordsInto(store, text, first + plen, end);
+      }
       if (count === 0) {
         // A prompt alone on its line.
         const top = stack[stack.length - 1];

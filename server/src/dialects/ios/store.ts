@@ -26,6 +26,23 @@ const WORD_MAX = 24;
 const WORDS = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
 /** The hash of each slot's word: a slot holding another word is passed over without reading that string. */
 const HASHES = new Int32Array(WORDS_SIZE);
+/**
+ * Per slot, the length of a pasted prompt at the start of its word plus one, once asked for (`sharedPrompt`; 0: not
+ * yet): a line's first word is looked at on every line, and almost always is a keyword seen before.
+ */
+const PROMPTS = new Uint8Array(WORDS_SIZE);
+/** Bytes of the four arrays a token takes: start and end (4 each), word slot (2), kind (1). */
+const BYTES_PER_TOKEN = 11;
+
+/** The cached prompt length + 1 of shared word `slot` (from `sharedSlot`), or 0 when not known yet. */
+export function sharedPrompt(slot: number): number {
+  return PROMPTS[slot - 1];
+}
+
+/** Records the prompt length of shared word `slot` (see `sharedPrompt`). */
+export function setSharedPrompt(slot: number, length: number): void {
+  PROMPTS[slot - 1] = length + 1;
+}
 
 /**
  * The slot + 1 of `text[s, e)` in the shared word table when the table has it or has a free slot for it (then it is
@@ -62,13 +79,17 @@ export class IosTokenStore {
   wordSlots: Uint16Array;
 
   constructor(
-    readonly source: string,
+    /** The document's text (a re-parse sets the new text: `takeTail`). */
+    public source: string,
     capacity = 64,
   ) {
-    this.starts = new Int32Array(capacity);
-    this.ends = new Int32Array(capacity);
-    this.kinds = new Uint8Array(capacity);
-    this.wordSlots = new Uint16Array(capacity);
+    // The four arrays are views of one buffer (11 bytes a token): one allocation per store instead of four (a
+    // fleet makes a store per file, and an ArrayBuffer costs far more to make than its bytes).
+    const buf = new ArrayBuffer(capacity * BYTES_PER_TOKEN);
+    this.starts = new Int32Array(buf, 0, capacity);
+    this.ends = new Int32Array(buf, capacity * 4, capacity);
+    this.wordSlots = new Uint16Array(buf, capacity * 8, capacity);
+    this.kinds = new Uint8Array(buf, capacity * 10, capacity);
   }
 
   /** Appends one token (its text is read from the document); returns its index. */
@@ -95,6 +116,49 @@ export class IosTokenStore {
     this.length = n;
   }
 
+  /**
+   * Incremental re-parse (issue 16): replaces the tokens `[base, tailFrom)` with `mid`'s first `midCount` tokens (the
+   * lines read again, lexed into a store of their own) and moves the tokens from `tailFrom` on (the kept tail) after
+   * them, their offsets `d` characters on; `text` becomes the source. In place: the tail moves within the arrays
+   * (`copyWithin`), which grow only when the tokens no longer fit.
+   */
+  splice(text: string, base: number, mid: IosTokenStore, midCount: number, tailFrom: number, d: number): void {
+    const tailCount = this.length - tailFrom;
+    const to = base + midCount;
+    const length = to + tailCount;
+    if (length > this.starts.length) {
+      // Grow, keeping the head; the tail is copied from the old arrays below.
+      const old = { starts: this.starts, ends: this.ends, kinds: this.kinds, wordSlots: this.wordSlots };
+      this.length = base;
+      let cap = this.starts.length;
+      while (cap < length) cap *= 2;
+      this.resize(cap);
+      this.starts.set(old.starts.subarray(tailFrom, tailFrom + tailCount), to);
+      this.ends.set(old.ends.subarray(tailFrom, tailFrom + tailCount), to);
+      this.kinds.set(old.kinds.subarray(tailFrom, tailFrom + tailCount), to);
+      this.wordSlots.set(old.wordSlots.subarray(tailFrom, tailFrom + tailCount), to);
+    } else if (to !== tailFrom && tailCount > 0) {
+      this.starts.copyWithin(to, tailFrom, tailFrom + tailCount);
+      this.ends.copyWithin(to, tailFrom, tailFrom + tailCount);
+      this.kinds.copyWithin(to, tailFrom, tailFrom + tailCount);
+      this.wordSlots.copyWithin(to, tailFrom, tailFrom + tailCount);
+    }
+    if (d !== 0) {
+      const starts = this.starts;
+      const ends = this.ends;
+      for (let i = to; i < length; i++) {
+        starts[i] += d;
+        ends[i] += d;
+      }
+    }
+    this.starts.set(mid.starts.subarray(0, midCount), base);
+    this.ends.set(mid.ends.subarray(0, midCount), base);
+    this.kinds.set(mid.kinds.subarray(0, midCount), base);
+    this.wordSlots.set(mid.wordSlots.subarray(0, midCount), base);
+    this.length = length;
+    this.source = text;
+  }
+
   /** The shared text of token `i`, or undefined when it is sliced on demand. */
   sharedText(i: number): string | undefined {
     const slot = this.wordSlots[i];
@@ -102,19 +166,25 @@ export class IosTokenStore {
   }
 
   private grow(): void {
-    const cap = this.starts.length * 2;
-    const s = new Int32Array(cap);
-    s.set(this.starts);
+    this.resize(this.starts.length * 2);
+  }
+
+  /** New arrays of `cap` tokens (one buffer), holding the first `length` tokens. */
+  private resize(cap: number): void {
+    const n = this.length;
+    const buf = new ArrayBuffer(cap * BYTES_PER_TOKEN);
+    const s = new Int32Array(buf, 0, cap);
+    s.set(this.starts.subarray(0, n));
     this.starts = s;
-    const e = new Int32Array(cap);
-    e.set(this.ends);
+    const e = new Int32Array(buf, cap * 4, cap);
+    e.set(this.ends.subarray(0, n));
     this.ends = e;
-    const k = new Uint8Array(cap);
-    k.set(this.kinds);
-    this.kinds = k;
-    const w = new Uint16Array(cap);
-    w.set(this.wordSlots);
+    const w = new Uint16Array(buf, cap * 8, cap);
+    w.set(this.wordSlots.subarray(0, n));
     this.wordSlots = w;
+    const k = new Uint8Array(buf, cap * 10, cap);
+    k.set(this.kinds.subarray(0, n));
+    this.kinds = k;
   }
 
   /** The text of token `i` (shared string, or sliced from the document). */
