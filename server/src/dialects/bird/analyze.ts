@@ -153,13 +153,81 @@ const METHODS_2_14 = new Set(['add', 'delete', 'filter', 'prepend', 'empty', 'co
 const r = (a: { start: number; end?: number }, b?: { end: number }): TextRange => ({ start: a.start, end: (b ?? (a as { end: number })).end });
 const stmtRange = (s: SyntaxNode): TextRange => ({ start: s.range.start, end: s.range.end });
 
+/**
+ * What the analysis of one top-level statement added to the lists of its run (issue 16): `spans` holds, per list of
+ * `ANALYSIS_LISTS` order, the index its items start at and the index after them. A re-parse keeps the statements
+ * away from the change (the same node objects, moved in place); the next analysis copies their items instead of
+ * analysing them again, when what they read besides themselves is unchanged: the next top-level statement (where a
+ * missing `;` is reported) and, for a statement that asked whether a name is a defined constant, the constants and
+ * includes before it.
+ */
+interface TopRecord {
+  /** The statement's start when it was analysed: its items' ranges move by its start now minus this. */
+  start: number;
+  next: SyntaxNode | undefined;
+  /** It read the constants and includes defined before it (`unknownConstant`). */
+  globals: boolean;
+  spans: number[];
+  routerId?: Located<string>;
+}
+
+/** An analysis, kept for the analysis of the next re-parse (`analyze`'s `previous`; consumed by it). */
+export interface AnalysisMemo {
+  records: Map<SyntaxNode, TopRecord>;
+  info: BirdInfo;
+  /** `info.words` before the definitions were taken out. */
+  words: Token[];
+  errors: SyntaxDiagnostic[];
+  definitions: number[];
+  /** Constants (`c` + name) and includes (`i`) in the order they were met: the state `unknownConstant` reads. */
+  globals: string[];
+  birdVersion: string | undefined;
+  /** Top-level statements analysed (not copied), for tests and benchmarks. */
+  analysed: number;
+}
+
+const LISTS = 10; // protocols, named, references, words, bird1, newer, includes, errors, definitions, globals
+
 /** Validates the tree and extracts the facts lowering needs. Never throws. */
 export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts: AnalyzeOptions = {}): BirdInfo {
+  return analyzeWithMemo(root, diagnostics, opts).info;
+}
+
+/**
+ * `analyze`, reusing the analysis of the top-level statements a re-parse kept (`previous`, the memo of the previous
+ * text's analysis; see `TopRecord`), and returning the memo of this one. Equal to `analyze` of the same tree.
+ */
+export function analyzeWithMemo(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts: AnalyzeOptions = {}, previous?: AnalysisMemo): { info: BirdInfo; memo: AnalysisMemo } {
   const info: BirdInfo = { includes: [], protocols: [], named: [], references: [], words: [], bird1: [], newer: [] };
   const definitionTokens = new Set<number>();
+  const definitions: number[] = [];
+  const addDefinition = (start: number) => {
+    definitionTokens.add(start);
+    definitions.push(start);
+  };
   /** Constants defined so far: BIRD resolves names in file order, an unknown name is "unexpected CF_SYM_UNDEFINED". */
   const constants = new Set<string>();
-  const unknownConstant = (tok: Token) => tok.kind === 'word' && !constants.has(tok.text) && info.includes.length === 0;
+  const globals: string[] = [];
+  const prior = previous && previous.birdVersion === opts.birdVersion ? previous : undefined;
+  /** How many of `globals` equal the previous analysis's first ones. */
+  let matched = 0;
+  const addGlobal = (g: string) => {
+    if (matched === globals.length && prior && matched < prior.globals.length && prior.globals[matched] === g) matched++;
+    globals.push(g);
+  };
+  const addConstant = (name: string) => {
+    constants.add(name);
+    addGlobal('c' + name);
+  };
+  const addInclude = (inc: Located<string>) => {
+    info.includes.push(inc);
+    addGlobal('i');
+  };
+  let globalsRead = false;
+  const unknownConstant = (tok: Token) => {
+    globalsRead = true;
+    return tok.kind === 'word' && !constants.has(tok.text) && info.includes.length === 0;
+  };
   const err = (range: TextRange, code: string, message: string) => diagnostics.push({ range, severity: 'error', code, message });
   const errors: SyntaxDiagnostic[] = [];
   const pending = (range: TextRange, code: string, message: string) => errors.push({ range, severity: 'error', code, message });
@@ -262,7 +330,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       const n = stack.pop()!;
       if (n.kind === 'BirdStatement') {
         scanExpression(n.tokens);
-        if (n.tokens[0]?.text === 'include' && n.tokens[1]?.kind === 'string') info.includes.push({ value: unquote(n.tokens[1].text), range: r(n.tokens[1]), stmt: stmtRange(n) });
+        if (n.tokens[0]?.text === 'include' && n.tokens[1]?.kind === 'string') addInclude({ value: unquote(n.tokens[1].text), range: r(n.tokens[1]), stmt: stmtRange(n) });
       }
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
@@ -746,7 +814,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     } else if (proto.kind === 'rip' && tokens[i]?.text === 'ng') i++;
     if (tokens[i] && tokens[i].text !== 'from' && (tokens[i].kind === 'word' || tokens[i].kind === 'string')) {
       proto.name = { value: unquote(tokens[i].text), range: r(tokens[i]), stmt: stmtRange(s) };
-      definitionTokens.add(tokens[i].start);
+      addDefinition(tokens[i].start);
       i++;
     }
     if (tokens[i]?.text === 'from') {
@@ -754,7 +822,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       if (f && f.kind === 'word') {
         proto.from = { value: f.text, range: r(f), stmt: stmtRange(s) };
         info.references.push({ kind: 'bird-template', alsoKinds: ['bird-protocol'], name: f.text, range: r(f) });
-        definitionTokens.add(f.start);
+        addDefinition(f.start);
         i += 2;
       } else {
         pending(f ? r(f) : r(tokens[i]), 'syntax/expected-value', '`from` expects a template or protocol name');
@@ -816,7 +884,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
 
   // ---- global -------------------------------------------------------------------------------------------------
 
-  root.children.forEach((s, si) => {
+  const analyseTop = (s: SyntaxNode, si: number) => {
     if (s.kind !== 'BirdStatement' || !s.tokens.length) return;
     const t = header(s);
     const first = t[0];
@@ -844,7 +912,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       }
       case 'include': {
         const v = t[1];
-        if (v?.kind === 'string') info.includes.push({ value: unquote(v.text), range: r(v), stmt: stmtRange(s) });
+        if (v?.kind === 'string') addInclude({ value: unquote(v.text), range: r(v), stmt: stmtRange(s) });
         else pending(v ? r(v) : r(first), 'syntax/expected-value', '`include` expects a quoted file name');
         return;
       }
@@ -862,9 +930,9 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           pending(semicolon(s) ? r(semicolon(s)!) : { start: t[2].end, end: t[2].end }, 'syntax/expected-value', '`define NAME =` needs a value');
           return;
         }
-        constants.add(unquote(name.text));
+        addConstant(unquote(name.text));
         info.named.push({ kind: 'bird-constant', name: unquote(name.text), range: r(name), fullRange: stmtRange(s) });
-        definitionTokens.add(name.start);
+        addDefinition(name.start);
         scanExpression(t.slice(3));
         return;
       }
@@ -876,7 +944,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         const name = t[1];
         if (name && name.kind === 'word') {
           info.named.push({ kind: 'bird-filter', name: name.text, range: r(name), fullRange: stmtRange(s) });
-          definitionTokens.add(name.start);
+          addDefinition(name.start);
         }
         scanExpression(t.slice(2));
         for (const b of s.children) scanBody(b);
@@ -886,7 +954,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         const name = t[1];
         if (name && name.kind === 'word') {
           info.named.push({ kind: 'bird-function', name: name.text, range: r(name), fullRange: stmtRange(s) });
-          definitionTokens.add(name.start);
+          addDefinition(name.start);
         }
         // `function f() -> int` (typed result) arrived in BIRD 2.14.
         const arrow = t.find((x) => x.text === '->');
@@ -898,7 +966,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       case 'table':
         // BIRD 1.x: `table NAME;`. BIRD 2 needs the network type (`ipv4 table NAME;`).
         info.bird1.push({ range: r(first), reason: '`table NAME;` is BIRD 1.x syntax; BIRD 2 needs the network type: `ipv4 table NAME;`' });
-        if (t[1]?.kind === 'word') info.named.push({ kind: 'bird-table', name: t[1].text, range: r(t[1]), fullRange: stmtRange(s) }), definitionTokens.add(t[1].start);
+        if (t[1]?.kind === 'word') info.named.push({ kind: 'bird-table', name: t[1].text, range: r(t[1]), fullRange: stmtRange(s) }), addDefinition(t[1].start);
         return;
       case 'roa':
         info.bird1.push({ range: r(first), reason: '`roa table` is BIRD 1.x syntax; BIRD 2 uses `roa4 table NAME;` / `roa6 table NAME;` filled by a static or RPKI protocol' });
@@ -917,7 +985,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           return;
         }
         info.named.push({ kind: 'bird-table', name: name.text, range: r(name), fullRange: stmtRange(s) });
-        definitionTokens.add(name.start);
+        addDefinition(name.start);
         j = t[k + 1]?.text === 'sorted' ? k + 2 : k + 1;
         if (t[j] && NET_TYPES.has(t[j].text) && (t[j + 1]?.text === 'table' || t[j + 1]?.text === 'sadr')) continue;
         if (!(t[j] && COMPLETE_FIRST_WORDS.global!.has(t[j].text))) noExtra(t, j, 'the table name');
@@ -932,7 +1000,55 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     if (!checkComplete('global', s)) return;
     scanExpression(t.slice(1));
     for (const b of s.children) scanBody(b);
-  });
+  };
+
+  const lists = (): unknown[][] => [info.protocols, info.named, info.references, info.words, info.bird1, info.newer, info.includes, errors, definitions, globals];
+  const priorLists: unknown[][] | undefined = prior && [prior.info.protocols, prior.info.named, prior.info.references, prior.words, prior.info.bird1, prior.info.newer, prior.info.includes, prior.errors, prior.definitions, prior.globals];
+  const records = new Map<SyntaxNode, TopRecord>();
+  let analysed = 0;
+  const top = root.children;
+  for (let si = 0; si < top.length; si++) {
+    const s = top[si];
+    const next = top[si + 1] as SyntaxNode | undefined;
+    const old = prior?.records.get(s);
+    if (old && priorLists && old.next === next && (!old.globals || (old.spans[2 * 9] === globals.length && matched === globals.length))) {
+      // Kept by the re-parse, with what it reads unchanged: its items again, their ranges moved with it.
+      const d = s.range.start - old.start;
+      const seen = new Map<object, unknown>();
+      const mine = lists();
+      const spans: number[] = new Array(2 * LISTS);
+      for (let l = 0; l < LISTS; l++) {
+        const from = old.spans[2 * l];
+        const to = old.spans[2 * l + 1];
+        const src = priorLists[l];
+        const dst = mine[l];
+        spans[2 * l] = dst.length;
+        if (l === 9) for (let k = from; k < to; k++) addGlobal(src[k] as string);
+        else if (l === 8) for (let k = from; k < to; k++) addDefinition((src[k] as number) + d);
+        else if (l === 3 || d === 0) for (let k = from; k < to; k++) dst.push(src[k]); // words are tokens, moved in place
+        else for (let k = from; k < to; k++) dst.push(moved(src[k], d, seen));
+        spans[2 * l + 1] = dst.length;
+      }
+      for (let k = old.spans[18]; k < old.spans[19]; k++) {
+        const g = priorLists[9][k] as string;
+        if (g[0] === 'c') constants.add(g.slice(1));
+      }
+      const routerId = old.routerId && (d === 0 ? old.routerId : moved(old.routerId, d, seen));
+      if (routerId) info.routerId = routerId;
+      records.set(s, { start: s.range.start, next, globals: old.globals, spans, routerId });
+      continue;
+    }
+    const mine = lists();
+    const spans: number[] = new Array(2 * LISTS);
+    for (let l = 0; l < LISTS; l++) spans[2 * l] = mine[l].length;
+    const routerBefore = info.routerId;
+    globalsRead = false;
+    analysed++;
+    analyseTop(s, si);
+    for (let l = 0; l < LISTS; l++) spans[2 * l + 1] = mine[l].length;
+    records.set(s, { start: s.range.start, next, globals: globalsRead, spans, routerId: info.routerId !== routerBefore ? info.routerId : undefined });
+  }
+  const memo: AnalysisMemo = { records, info, words: info.words, errors, definitions, globals, birdVersion: opts.birdVersion, analysed };
 
   info.words = info.words.filter((x) => !definitionTokens.has(x.start));
   // In a BIRD 1.x file, BIRD 2 grammar errors are expected: the single `bird/bird1-syntax` hint explains them.
@@ -951,7 +1067,46 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       message: `${n.what} needs BIRD ${since.join('.')} or newer${old ? ` (targeting BIRD ${opts.birdVersion})` : '; BIRD 2.0.x rejects it'}`,
     });
   }
-  return info;
+  return { info, memo };
+}
+
+/**
+ * A copy of an analysis item with every range it made moved by `d`: tokens and tree nodes are shared (a re-parse
+ * moved them already), a range met twice (one object in two items) is copied once (`seen`). Items are a few levels
+ * deep (protocol, area, interface, password, value), so the recursion is bounded by their shape, not the input.
+ */
+function moved<T>(v: T, d: number, seen: Map<object, unknown>): T {
+  if (typeof v !== 'object' || v === null) return v;
+  const done = seen.get(v);
+  if (done !== undefined) return done as T;
+  const o = v as Record<string, unknown>;
+  let res: unknown;
+  if (Array.isArray(v)) {
+    const a: unknown[] = new Array(v.length);
+    seen.set(v, a);
+    for (let i = 0; i < v.length; i++) a[i] = moved(v[i], d, seen);
+    res = a;
+  } else if (v instanceof Map) {
+    const m = new Map<unknown, unknown>();
+    seen.set(v, m);
+    for (const [k, x] of v) m.set(k, moved(x, d, seen));
+    res = m;
+  } else if (Array.isArray(o.children) && Array.isArray(o.tokens)) {
+    res = v; // a tree node
+  } else if (typeof o.text === 'string' && typeof o.kind === 'string' && typeof o.start === 'number') {
+    res = v; // a token
+  } else {
+    const keys = Object.keys(o);
+    if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') res = { start: (o.start as number) + d, end: (o.end as number) + d };
+    else {
+      const c: Record<string, unknown> = {};
+      seen.set(v, c);
+      for (const k of keys) c[k] = moved(o[k], d, seen);
+      res = c;
+    }
+  }
+  seen.set(v, res);
+  return res as T;
 }
 
 function describe(kind: BirdBlockKind): string {
