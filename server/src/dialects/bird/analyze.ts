@@ -154,26 +154,25 @@ const r = (a: { start: number; end?: number }, b?: { end: number }): TextRange =
 const stmtRange = (s: SyntaxNode): TextRange => ({ start: s.range.start, end: s.range.end });
 
 /**
- * What the analysis of one top-level statement added to the lists of its run (issue 16): `spans` holds, per list of
- * `ANALYSIS_LISTS` order, the index its items start at and the index after them. A re-parse keeps the statements
- * away from the change (the same node objects, moved in place); the next analysis copies their items instead of
- * analysing them again, when what they read besides themselves is unchanged: the next top-level statement (where a
- * missing `;` is reported) and, for a statement that asked whether a name is a defined constant, the constants and
- * includes before it.
+ * An analysis, kept for the analysis of the next re-parse (`analyzeWithMemo`'s `previous`; consumed by it), issue 16.
+ * A re-parse keeps the top-level statements away from the change (the same node objects, moved in place); the next
+ * analysis copies what they added to its lists instead of analysing them again, when what they read besides
+ * themselves is unchanged: the next top-level statement (where a missing `;` is reported) and, for a statement that
+ * asked whether a name is a defined constant, the constants and includes before it. Each statement's items are a
+ * run of each list (`spans`), so the statements kept before and after the change are each copied as one run.
  */
-interface TopRecord {
-  /** The statement's start when it was analysed: its items' ranges move by its start now minus this. */
-  start: number;
-  next: SyntaxNode | undefined;
-  /** It read the constants and includes defined before it (`unknownConstant`). */
-  globals: boolean;
-  spans: number[];
-  routerId?: Located<string>;
-}
-
-/** An analysis, kept for the analysis of the next re-parse (`analyze`'s `previous`; consumed by it). */
 export interface AnalysisMemo {
-  records: Map<SyntaxNode, TopRecord>;
+  /** The top-level statements, in order, and the index of each. */
+  nodes: readonly SyntaxNode[];
+  index: Map<SyntaxNode, number>;
+  /** Per statement `i` and list `l` (`LISTS`): `spans[i * LISTS + l]`, the list's length before it; one more row at the end. */
+  spans: Int32Array;
+  /** Each statement's start when it was analysed: its items' ranges move by its start now minus this. */
+  starts: Float64Array;
+  /** 1 when the statement read the constants and includes defined before it (`unknownConstant`). */
+  readsGlobals: Uint8Array;
+  /** The `router id` a statement set, by statement index. */
+  routerIds: Map<number, Located<string>>;
   info: BirdInfo;
   /** `info.words` before the definitions were taken out. */
   words: Token[];
@@ -186,7 +185,8 @@ export interface AnalysisMemo {
   analysed: number;
 }
 
-const LISTS = 10; // protocols, named, references, words, bird1, newer, includes, errors, definitions, globals
+/** The lists a memo's spans cover: protocols, named, references, words, bird1, newer, includes, errors, definitions, globals. */
+const LISTS = 10;
 
 /** Validates the tree and extracts the facts lowering needs. Never throws. */
 export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts: AnalyzeOptions = {}): BirdInfo {
@@ -1003,52 +1003,80 @@ export function analyzeWithMemo(root: SyntaxNode, diagnostics: SyntaxDiagnostic[
   };
 
   const lists = (): unknown[][] => [info.protocols, info.named, info.references, info.words, info.bird1, info.newer, info.includes, errors, definitions, globals];
-  const priorLists: unknown[][] | undefined = prior && [prior.info.protocols, prior.info.named, prior.info.references, prior.words, prior.info.bird1, prior.info.newer, prior.info.includes, prior.errors, prior.definitions, prior.globals];
-  const records = new Map<SyntaxNode, TopRecord>();
-  let analysed = 0;
+  const mine = lists();
   const top = root.children;
-  for (let si = 0; si < top.length; si++) {
+  const n = top.length;
+  const spans = new Int32Array((n + 1) * LISTS);
+  const starts = new Float64Array(n);
+  const readsGlobals = new Uint8Array(n);
+  const routerIds = new Map<number, Located<string>>();
+  const index = new Map<SyntaxNode, number>();
+  const row = (i: number) => {
+    for (let l = 0; l < LISTS; l++) spans[i * LISTS + l] = mine[l].length;
+  };
+  let analysed = 0;
+  const priorLists: unknown[][] | undefined = prior && [prior.info.protocols, prior.info.named, prior.info.references, prior.words, prior.info.bird1, prior.info.newer, prior.info.includes, prior.errors, prior.definitions, prior.globals];
+  /** Range objects already moved (one range may sit in two items: a protocol's name and its `named` entry). */
+  const movedRanges = new Set<object>();
+  for (let si = 0; si < n; si++) {
     const s = top[si];
-    const next = top[si + 1] as SyntaxNode | undefined;
-    const old = prior?.records.get(s);
-    if (old && priorLists && old.next === next && (!old.globals || (old.spans[2 * 9] === globals.length && matched === globals.length))) {
-      // Kept by the re-parse, with what it reads unchanged: its items again, their ranges moved with it.
-      const d = s.range.start - old.start;
-      const seen = new Map<object, unknown>();
-      const mine = lists();
-      const spans: number[] = new Array(2 * LISTS);
-      for (let l = 0; l < LISTS; l++) {
-        const from = old.spans[2 * l];
-        const to = old.spans[2 * l + 1];
-        const src = priorLists[l];
-        const dst = mine[l];
-        spans[2 * l] = dst.length;
-        if (l === 9) for (let k = from; k < to; k++) addGlobal(src[k] as string);
-        else if (l === 8) for (let k = from; k < to; k++) addDefinition((src[k] as number) + d);
-        else if (l === 3 || d === 0) for (let k = from; k < to; k++) dst.push(src[k]); // words are tokens, moved in place
-        else for (let k = from; k < to; k++) dst.push(moved(src[k], d, seen));
-        spans[2 * l + 1] = dst.length;
+    index.set(s, si);
+    row(si);
+    starts[si] = s.range.start;
+    const j = prior?.index.get(s);
+    if (j !== undefined && prior && priorLists) {
+      // The statements from here that the re-parse kept in the same order, moved by the same length.
+      const d = s.range.start - prior.starts[j];
+      const inSync = prior.spans[j * LISTS + 9] === globals.length && matched === globals.length;
+      let e = si;
+      while (e < n && j + e - si < prior.nodes.length && top[e] === prior.nodes[j + e - si] && top[e].range.start - prior.starts[j + e - si] === d && (inSync || !prior.readsGlobals[j + e - si])) e++;
+      // The last one's next statement must be the same too (or none after either).
+      if (e > si && !(e === n && j + e - si === prior.nodes.length) && top[e] !== prior.nodes[j + e - si]) e--;
+      if (e > si) {
+        const je = j + e - si;
+        for (let l = 0; l < LISTS; l++) {
+          const from = prior.spans[j * LISTS + l];
+          const to = prior.spans[je * LISTS + l];
+          const src = priorLists[l];
+          const dst = mine[l];
+          if (l === 9) for (let k = from; k < to; k++) {
+            const g = src[k] as string;
+            if (g[0] === 'c') constants.add(g.slice(1));
+            addGlobal(g);
+          }
+          else if (l === 8) for (let k = from; k < to; k++) addDefinition((src[k] as number) + d);
+          else {
+            for (let k = from; k < to; k++) dst.push(src[k]);
+            // Words are tokens, which the re-parse moved.
+            if (d !== 0 && l !== 3) for (let k = from; k < to; k++) moveRanges(src[k], d, movedRanges);
+          }
+        }
+        for (let t = si; t < e; t++) {
+          const jt = j + t - si;
+          for (let l = 0; l < LISTS; l++) spans[t * LISTS + l] = spans[si * LISTS + l] + prior.spans[jt * LISTS + l] - prior.spans[j * LISTS + l];
+          starts[t] = top[t].range.start;
+          readsGlobals[t] = prior.readsGlobals[jt];
+          index.set(top[t], t);
+          const rid = prior.routerIds.get(jt);
+          if (rid) {
+            if (d !== 0) moveRanges(rid, d, movedRanges);
+            routerIds.set(t, rid);
+            info.routerId = rid;
+          }
+        }
+        si = e - 1;
+        continue;
       }
-      for (let k = old.spans[18]; k < old.spans[19]; k++) {
-        const g = priorLists[9][k] as string;
-        if (g[0] === 'c') constants.add(g.slice(1));
-      }
-      const routerId = old.routerId && (d === 0 ? old.routerId : moved(old.routerId, d, seen));
-      if (routerId) info.routerId = routerId;
-      records.set(s, { start: s.range.start, next, globals: old.globals, spans, routerId });
-      continue;
     }
-    const mine = lists();
-    const spans: number[] = new Array(2 * LISTS);
-    for (let l = 0; l < LISTS; l++) spans[2 * l] = mine[l].length;
     const routerBefore = info.routerId;
     globalsRead = false;
     analysed++;
     analyseTop(s, si);
-    for (let l = 0; l < LISTS; l++) spans[2 * l + 1] = mine[l].length;
-    records.set(s, { start: s.range.start, next, globals: globalsRead, spans, routerId: info.routerId !== routerBefore ? info.routerId : undefined });
+    readsGlobals[si] = globalsRead ? 1 : 0;
+    if (info.routerId !== routerBefore && info.routerId) routerIds.set(si, info.routerId);
   }
-  const memo: AnalysisMemo = { records, info, words: info.words, errors, definitions, globals, birdVersion: opts.birdVersion, analysed };
+  row(n);
+  const memo: AnalysisMemo = { nodes: top, index, spans, starts, readsGlobals, routerIds, info, words: info.words, errors, definitions, globals, birdVersion: opts.birdVersion, analysed };
 
   info.words = info.words.filter((x) => !definitionTokens.has(x.start));
   // In a BIRD 1.x file, BIRD 2 grammar errors are expected: the single `bird/bird1-syntax` hint explains them.
@@ -1071,42 +1099,33 @@ export function analyzeWithMemo(root: SyntaxNode, diagnostics: SyntaxDiagnostic[
 }
 
 /**
- * A copy of an analysis item with every range it made moved by `d`: tokens and tree nodes are shared (a re-parse
- * moved them already), a range met twice (one object in two items) is copied once (`seen`). Items are a few levels
- * deep (protocol, area, interface, password, value), so the recursion is bounded by their shape, not the input.
+ * Moves every range an analysis item made by `d`, in place (the previous parse is consumed by its re-parse, as its
+ * tokens and nodes are): tokens and tree nodes are skipped (the re-parse moved them), a range met twice is moved
+ * once (`done`). Items are a few levels deep (protocol, area, interface, password, value), so the recursion is
+ * bounded by their shape, not the input.
  */
-function moved<T>(v: T, d: number, seen: Map<object, unknown>): T {
-  if (typeof v !== 'object' || v === null) return v;
-  const done = seen.get(v);
-  if (done !== undefined) return done as T;
-  const o = v as Record<string, unknown>;
-  let res: unknown;
+function moveRanges(v: unknown, d: number, done: Set<object>): void {
+  if (typeof v !== 'object' || v === null) return;
   if (Array.isArray(v)) {
-    const a: unknown[] = new Array(v.length);
-    seen.set(v, a);
-    for (let i = 0; i < v.length; i++) a[i] = moved(v[i], d, seen);
-    res = a;
-  } else if (v instanceof Map) {
-    const m = new Map<unknown, unknown>();
-    seen.set(v, m);
-    for (const [k, x] of v) m.set(k, moved(x, d, seen));
-    res = m;
-  } else if (Array.isArray(o.children) && Array.isArray(o.tokens)) {
-    res = v; // a tree node
-  } else if (typeof o.text === 'string' && typeof o.kind === 'string' && typeof o.start === 'number') {
-    res = v; // a token
-  } else {
-    const keys = Object.keys(o);
-    if (keys.length === 2 && typeof o.start === 'number' && typeof o.end === 'number') res = { start: (o.start as number) + d, end: (o.end as number) + d };
-    else {
-      const c: Record<string, unknown> = {};
-      seen.set(v, c);
-      for (const k of keys) c[k] = moved(o[k], d, seen);
-      res = c;
-    }
+    for (const x of v) moveRanges(x, d, done);
+    return;
   }
-  seen.set(v, res);
-  return res as T;
+  if (v instanceof Map) {
+    for (const x of v.values()) moveRanges(x, d, done);
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.children) && Array.isArray(o.tokens)) return; // a tree node
+  if (typeof o.text === 'string' && typeof o.kind === 'string' && typeof o.start === 'number') return; // a token
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    // A range ({start, end}: analysis items have no other object with both).
+    if (done.has(o)) return;
+    done.add(o);
+    (o as { start: number }).start += d;
+    (o as { end: number }).end += d;
+    return;
+  }
+  for (const k in o) moveRanges(o[k], d, done);
 }
 
 function describe(kind: BirdBlockKind): string {
