@@ -814,26 +814,44 @@ function spanAgrees(previous: string, text: string, span: ChangedSpan): boolean 
 export function shiftedLineStarts(starts: readonly number[], previous: string, text: string, span: ChangedSpan): number[] {
   const { start, oldEnd, newEnd } = span;
   const d = newEnd - oldEnd;
-  const res: number[] = [];
   // Starts before the span whose terminator (and the character after it) is untouched.
   let k = 0;
-  for (; k < starts.length && starts[k] < start; k++) res.push(starts[k]);
-  if (res.length === 0) res.push(0);
+  {
+    // The first start at or after `start` (starts are increasing).
+    let hi = starts.length;
+    while (k < hi) {
+      const mid = (k + hi) >>> 1;
+      if (starts[mid] < start) k = mid + 1;
+      else hi = mid;
+    }
+  }
   // Terminators from just before the span to its end, as `lineStarts` reads them.
+  const found: number[] = [];
   let i = Math.max(0, start - 1);
   for (; i <= newEnd && i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 10) res.push(i + 1);
+    if (c === 10) found.push(i + 1);
     else if (c === 13) {
       if (text.charCodeAt(i + 1) === 10) i++;
-      res.push(i + 1);
+      found.push(i + 1);
     }
   }
-  // `i` is the first position not read: every later start comes from a terminator at or after it, in the unchanged tail.
-  for (; k < starts.length; k++) {
-    const x = starts[k] + d;
-    if (starts[k] > oldEnd && x > i) res.push(x);
+  // `i` is the first position not read: every later start comes from a terminator at or after it, in the unchanged
+  // tail, the first of them `starts[t]`.
+  let t = k;
+  while (t < starts.length && !(starts[t] > oldEnd && starts[t] + d > i)) t++;
+  const head = k === 0 ? 1 : k; // a text's first line starts at 0, kept even when the span starts there
+  const res = k === 0 ? [0] : starts.slice(0, k);
+  if (head + found.length + (starts.length - t) === starts.length && k > 0) {
+    // As many lines as before (an edit within a line): one copy, the span's starts written over it, the tail moved.
+    const out = starts.slice();
+    for (let q = 0; q < found.length; q++) out[k + q] = found[q];
+    if (d !== 0) for (let q = t; q < starts.length; q++) out[q] = starts[q] + d;
+    void previous;
+    return out;
   }
+  for (const x of found) res.push(x);
+  for (; t < starts.length; t++) res.push(starts[t] + d);
   void previous;
   return res;
 }

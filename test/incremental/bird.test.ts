@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { filesUnder } from '../helpers/files';
-import { parseBird, reparseBird } from '../../server/src/dialects/bird';
+import { analysedStatements, parseBird, reparseBird } from '../../server/src/dialects/bird';
 import { birdDialect } from '../../server/src/dialects/bird';
 import type { BirdTree } from '../../server/src/dialects/bird';
 import type { ParseResult, SyntaxNode, Token } from '../../server/src/syntax';
@@ -46,12 +46,12 @@ function model(p: ParseResult<BirdTree>): string {
   return JSON.stringify(low);
 }
 
-function run(name: string, text: string, edits: number, seed: number, modelEvery = 4): number {
+function run(name: string, text: string, edits: number, seed: number, modelEvery = 4, pieces: readonly string[] = PIECES): number {
   const random = rng(seed);
   let prev = parseBird(text);
   let reused = 0;
   for (let e = 0; e < edits; e++) {
-    const edit = randomEdit(text, random, PIECES);
+    const edit = randomEdit(text, random, pieces);
     const inc = reparseBird(prev, edit.span, edit.text);
     const full = parseBird(edit.text);
     const got = inc ?? parseBird(edit.text);
@@ -100,4 +100,62 @@ test('BIRD re-parse keeps the statements before and after the edit', () => {
   const inc2 = reparseBird(inc, { start: at2, oldEnd: at2, newEnd: at2 + 11 }, next2)!;
   assert.deepStrictEqual(snapshot(inc2), snapshot(parseBird(next2)));
   assert.ok(inc2.diagnostics.some((d) => d.code === 'syntax/unclosed-block'));
+});
+
+// The analysis of the top-level statements a re-parse kept is copied, not made again (issue 16): what they read
+// besides themselves is the next statement (a missing `;` is reported at its first token) and, for a number that may
+// be a constant, the `define`s and `include`s before them.
+test('BIRD analysis: a re-parse analyses only the statements around the edit', () => {
+  const text = birdShape(3000);
+  const prev = parseBird(text);
+  const top = prev.tree.children.length;
+  assert.equal(analysedStatements(prev), top);
+  const at = text.indexOf('local as', text.length >> 1) + 10;
+  const next = `${text.slice(0, at)}7${text.slice(at)}`;
+  const inc = reparseBird(prev, { start: at, oldEnd: at, newEnd: at + 1 }, next)!;
+  assert.ok(inc);
+  assert.deepStrictEqual(snapshot(inc), snapshot(parseBird(next)));
+  const analysed = analysedStatements(inc)!;
+  assert.ok(analysed >= 1 && analysed <= 4, `${analysed} of ${top} top-level statements analysed again`);
+  // Undone: the same again, and the model equals a full parse's.
+  const back = reparseBird(inc, { start: at, oldEnd: at + 1, newEnd: at }, text)!;
+  assert.deepStrictEqual(snapshot(back), snapshot(parseBird(text)));
+  assert.equal(model(back), model(parseBird(text)));
+  assert.ok(analysedStatements(back)! <= 4);
+});
+
+test('BIRD analysis: constants and includes before a kept statement', () => {
+  const text = [
+    'define AS1 = 65001;',
+    'router id 192.0.2.1;',
+    'protocol bgp a {\n  local as AS1;\n  neighbor 192.0.2.2 as AS2;\n  hold time HOLD;\n  ipv4 { import all; };\n}',
+    'define AS2 = 65002;',
+    'protocol bgp b {\n  local as AS2;\n  neighbor 192.0.2.3 as AS1;\n  hold time HOLD;\n  ipv4 { import all; };\n}',
+    'define HOLD = 90;',
+    'protocol ospf v2 o {\n  tick TICK;\n  area 0 {\n    interface "eth0" { hello HELLO; cost COST; };\n  };\n}',
+    'define TICK = 1;',
+    'protocol bgp c {\n  local as 65000;\n  neighbor 192.0.2.4 as AS1;\n  hold time HOLD;\n}',
+  ].join('\n') + '\n';
+  const pieces = ['define HELLO = 10;\n', 'define COST = 5;\n', 'define AS2 = 1;\n', 'include "x.conf";\n', 'AS1', 'HOLD', 'TICK', 'COST', 'router id 1.2.3.4;\n', ';', '}', '{', '#', '\n', 'x', ' '];
+  for (let seed = 0; seed < 8; seed++) run(`constants ${seed}`, text, 40, 500 + seed, 2, pieces);
+  // A `define` typed before a kept statement that uses it: that statement is analysed again.
+  const prev = parseBird(text);
+  const at = text.indexOf('protocol ospf');
+  const next = `${text.slice(0, at)}define HELLO = 10;\n${text.slice(at)}`;
+  const inc = reparseBird(prev, { start: at, oldEnd: at, newEnd: at + 19 }, next)!;
+  assert.ok(inc);
+  assert.deepStrictEqual(snapshot(inc), snapshot(parseBird(next)));
+  assert.ok(!inc.diagnostics.some((d) => d.message.includes('HELLO')));
+  assert.ok(parseBird(text).diagnostics.some((d) => d.message.includes('HELLO')), 'an undefined constant is reported before');
+});
+
+test('BIRD analysis: another targeted version analyses everything again', () => {
+  const text = birdShape(400).replace('local as 65000;', 'local as 65000;\n  ipv4 { import filter { bgp_path.add(1); accept; }; };');
+  const prev = parseBird(text, { birdVersion: '2.16' });
+  const at = text.length - 10;
+  const next = `${text.slice(0, at)} ${text.slice(at)}`;
+  const inc = reparseBird(prev, { start: at, oldEnd: at, newEnd: at + 1 }, next, { birdVersion: '2.0.12' })!;
+  assert.ok(inc);
+  assert.deepStrictEqual(snapshot(inc), snapshot(parseBird(next, { birdVersion: '2.0.12' })));
+  assert.equal(analysedStatements(inc), inc.tree.children.length);
 });

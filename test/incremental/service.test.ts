@@ -122,3 +122,36 @@ for (const [name, uri, make, pieces] of [
     }
   });
 }
+
+// BIRD's analysis is copied for the top-level statements a re-parse kept (issue 16): findings that come from it
+// (undefined and unused names, newer syntax against the targeted version, constants) after each edit, and after the
+// targeted version changes, equal a fresh service's.
+test('BIRD: findings from the analysis of kept statements equal a fresh service, across a version change', () => {
+  const uri = 'file:///w/c.bird';
+  const blocks: string[] = ['define AS1 = 65001;', 'router id 192.0.2.1;'];
+  for (let i = 0; i < 30; i++) {
+    blocks.push(`filter f${i} {\n  if net ~ [ 10.${i}.0.0/16+ ] then accept;\n  bgp_path.prepend(AS${(i % 3) + 1});\n  reject;\n}`);
+    blocks.push(`protocol bgp p${i} {\n  local as AS1;\n  neighbor 198.51.100.${i + 1} as AS${(i % 2) + 1};\n  hold time HOLD;\n  ipv4 {\n    import filter f${i + (i % 4 === 0 ? 100 : 0)};\n    export filter { bgp_path.add(AS1); accept; };\n  };\n}`);
+    if (i === 12) blocks.push('define AS2 = 65002;');
+  }
+  let text = `${blocks.join('\n')}\n`;
+  const random = rng(7);
+  const settings = { birdVersion: '2.16' };
+  const svc = createLanguageService(settings);
+  svc.setDocument(uri, text, 1);
+  const PIECES = ['define HOLD = 90;\n', 'define AS3 = 3;\n', 'include "x.conf";\n', 'AS2', 'f7', '\n', ';', '}', '{', ' x', '#'];
+  for (let e = 0; e < 30; e++) {
+    if (e === 15) {
+      settings.birdVersion = '2.0.12';
+      svc.updateSettings({ birdVersion: '2.0.12' });
+    }
+    const edit = randomEdit(text, random, PIECES);
+    text = edit.text;
+    svc.setDocument(uri, text, e + 2, undefined, undefined, [edit.change]);
+    const fresh = createLanguageService({ ...settings });
+    fresh.setDocument(uri, text, 1);
+    const want = findingsOf(fresh, uri);
+    assert.ok(e > 0 || JSON.parse(want).length > 0, 'the text has findings to compare');
+    assert.equal(findingsOf(svc, uri), want, `edit ${e} ${JSON.stringify(edit.change)}`);
+  }
+});

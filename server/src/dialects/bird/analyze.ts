@@ -153,13 +153,81 @@ const METHODS_2_14 = new Set(['add', 'delete', 'filter', 'prepend', 'empty', 'co
 const r = (a: { start: number; end?: number }, b?: { end: number }): TextRange => ({ start: a.start, end: (b ?? (a as { end: number })).end });
 const stmtRange = (s: SyntaxNode): TextRange => ({ start: s.range.start, end: s.range.end });
 
+/**
+ * An analysis, kept for the analysis of the next re-parse (`analyzeWithMemo`'s `previous`; consumed by it), issue 16.
+ * A re-parse keeps the top-level statements away from the change (the same node objects, moved in place); the next
+ * analysis copies what they added to its lists instead of analysing them again, when what they read besides
+ * themselves is unchanged: the next top-level statement (where a missing `;` is reported) and, for a statement that
+ * asked whether a name is a defined constant, the constants and includes before it. Each statement's items are a
+ * run of each list (`spans`), so the statements kept before and after the change are each copied as one run.
+ */
+export interface AnalysisMemo {
+  /** The top-level statements, in order, and the index of each. */
+  nodes: readonly SyntaxNode[];
+  index: Map<SyntaxNode, number>;
+  /** Per statement `i` and list `l` (`LISTS`): `spans[i * LISTS + l]`, the list's length before it; one more row at the end. */
+  spans: Int32Array;
+  /** Each statement's start when it was analysed: its items' ranges move by its start now minus this. */
+  starts: Float64Array;
+  /** 1 when the statement read the constants and includes defined before it (`unknownConstant`). */
+  readsGlobals: Uint8Array;
+  /** The `router id` a statement set, by statement index. */
+  routerIds: Map<number, Located<string>>;
+  info: BirdInfo;
+  /** `info.words` before the definitions were taken out. */
+  words: Token[];
+  errors: SyntaxDiagnostic[];
+  definitions: number[];
+  /** Constants (`c` + name) and includes (`i`) in the order they were met: the state `unknownConstant` reads. */
+  globals: string[];
+  birdVersion: string | undefined;
+  /** Top-level statements analysed (not copied), for tests and benchmarks. */
+  analysed: number;
+}
+
+/** The lists a memo's spans cover: protocols, named, references, words, bird1, newer, includes, errors, definitions, globals. */
+const LISTS = 10;
+
 /** Validates the tree and extracts the facts lowering needs. Never throws. */
 export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts: AnalyzeOptions = {}): BirdInfo {
+  return analyzeWithMemo(root, diagnostics, opts).info;
+}
+
+/**
+ * `analyze`, reusing the analysis of the top-level statements a re-parse kept (`previous`, the memo of the previous
+ * text's analysis; see `TopRecord`), and returning the memo of this one. Equal to `analyze` of the same tree.
+ */
+export function analyzeWithMemo(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts: AnalyzeOptions = {}, previous?: AnalysisMemo): { info: BirdInfo; memo: AnalysisMemo } {
   const info: BirdInfo = { includes: [], protocols: [], named: [], references: [], words: [], bird1: [], newer: [] };
   const definitionTokens = new Set<number>();
+  const definitions: number[] = [];
+  const addDefinition = (start: number) => {
+    definitionTokens.add(start);
+    definitions.push(start);
+  };
   /** Constants defined so far: BIRD resolves names in file order, an unknown name is "unexpected CF_SYM_UNDEFINED". */
   const constants = new Set<string>();
-  const unknownConstant = (tok: Token) => tok.kind === 'word' && !constants.has(tok.text) && info.includes.length === 0;
+  const globals: string[] = [];
+  const prior = previous && previous.birdVersion === opts.birdVersion ? previous : undefined;
+  /** How many of `globals` equal the previous analysis's first ones. */
+  let matched = 0;
+  const addGlobal = (g: string) => {
+    if (matched === globals.length && prior && matched < prior.globals.length && prior.globals[matched] === g) matched++;
+    globals.push(g);
+  };
+  const addConstant = (name: string) => {
+    constants.add(name);
+    addGlobal('c' + name);
+  };
+  const addInclude = (inc: Located<string>) => {
+    info.includes.push(inc);
+    addGlobal('i');
+  };
+  let globalsRead = false;
+  const unknownConstant = (tok: Token) => {
+    globalsRead = true;
+    return tok.kind === 'word' && !constants.has(tok.text) && info.includes.length === 0;
+  };
   const err = (range: TextRange, code: string, message: string) => diagnostics.push({ range, severity: 'error', code, message });
   const errors: SyntaxDiagnostic[] = [];
   const pending = (range: TextRange, code: string, message: string) => errors.push({ range, severity: 'error', code, message });
@@ -262,7 +330,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       const n = stack.pop()!;
       if (n.kind === 'BirdStatement') {
         scanExpression(n.tokens);
-        if (n.tokens[0]?.text === 'include' && n.tokens[1]?.kind === 'string') info.includes.push({ value: unquote(n.tokens[1].text), range: r(n.tokens[1]), stmt: stmtRange(n) });
+        if (n.tokens[0]?.text === 'include' && n.tokens[1]?.kind === 'string') addInclude({ value: unquote(n.tokens[1].text), range: r(n.tokens[1]), stmt: stmtRange(n) });
       }
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
     }
@@ -746,7 +814,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     } else if (proto.kind === 'rip' && tokens[i]?.text === 'ng') i++;
     if (tokens[i] && tokens[i].text !== 'from' && (tokens[i].kind === 'word' || tokens[i].kind === 'string')) {
       proto.name = { value: unquote(tokens[i].text), range: r(tokens[i]), stmt: stmtRange(s) };
-      definitionTokens.add(tokens[i].start);
+      addDefinition(tokens[i].start);
       i++;
     }
     if (tokens[i]?.text === 'from') {
@@ -754,7 +822,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       if (f && f.kind === 'word') {
         proto.from = { value: f.text, range: r(f), stmt: stmtRange(s) };
         info.references.push({ kind: 'bird-template', alsoKinds: ['bird-protocol'], name: f.text, range: r(f) });
-        definitionTokens.add(f.start);
+        addDefinition(f.start);
         i += 2;
       } else {
         pending(f ? r(f) : r(tokens[i]), 'syntax/expected-value', '`from` expects a template or protocol name');
@@ -816,7 +884,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
 
   // ---- global -------------------------------------------------------------------------------------------------
 
-  root.children.forEach((s, si) => {
+  const analyseTop = (s: SyntaxNode, si: number) => {
     if (s.kind !== 'BirdStatement' || !s.tokens.length) return;
     const t = header(s);
     const first = t[0];
@@ -844,7 +912,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       }
       case 'include': {
         const v = t[1];
-        if (v?.kind === 'string') info.includes.push({ value: unquote(v.text), range: r(v), stmt: stmtRange(s) });
+        if (v?.kind === 'string') addInclude({ value: unquote(v.text), range: r(v), stmt: stmtRange(s) });
         else pending(v ? r(v) : r(first), 'syntax/expected-value', '`include` expects a quoted file name');
         return;
       }
@@ -862,9 +930,9 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           pending(semicolon(s) ? r(semicolon(s)!) : { start: t[2].end, end: t[2].end }, 'syntax/expected-value', '`define NAME =` needs a value');
           return;
         }
-        constants.add(unquote(name.text));
+        addConstant(unquote(name.text));
         info.named.push({ kind: 'bird-constant', name: unquote(name.text), range: r(name), fullRange: stmtRange(s) });
-        definitionTokens.add(name.start);
+        addDefinition(name.start);
         scanExpression(t.slice(3));
         return;
       }
@@ -876,7 +944,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         const name = t[1];
         if (name && name.kind === 'word') {
           info.named.push({ kind: 'bird-filter', name: name.text, range: r(name), fullRange: stmtRange(s) });
-          definitionTokens.add(name.start);
+          addDefinition(name.start);
         }
         scanExpression(t.slice(2));
         for (const b of s.children) scanBody(b);
@@ -886,7 +954,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
         const name = t[1];
         if (name && name.kind === 'word') {
           info.named.push({ kind: 'bird-function', name: name.text, range: r(name), fullRange: stmtRange(s) });
-          definitionTokens.add(name.start);
+          addDefinition(name.start);
         }
         // `function f() -> int` (typed result) arrived in BIRD 2.14.
         const arrow = t.find((x) => x.text === '->');
@@ -898,7 +966,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       case 'table':
         // BIRD 1.x: `table NAME;`. BIRD 2 needs the network type (`ipv4 table NAME;`).
         info.bird1.push({ range: r(first), reason: '`table NAME;` is BIRD 1.x syntax; BIRD 2 needs the network type: `ipv4 table NAME;`' });
-        if (t[1]?.kind === 'word') info.named.push({ kind: 'bird-table', name: t[1].text, range: r(t[1]), fullRange: stmtRange(s) }), definitionTokens.add(t[1].start);
+        if (t[1]?.kind === 'word') info.named.push({ kind: 'bird-table', name: t[1].text, range: r(t[1]), fullRange: stmtRange(s) }), addDefinition(t[1].start);
         return;
       case 'roa':
         info.bird1.push({ range: r(first), reason: '`roa table` is BIRD 1.x syntax; BIRD 2 uses `roa4 table NAME;` / `roa6 table NAME;` filled by a static or RPKI protocol' });
@@ -917,7 +985,7 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
           return;
         }
         info.named.push({ kind: 'bird-table', name: name.text, range: r(name), fullRange: stmtRange(s) });
-        definitionTokens.add(name.start);
+        addDefinition(name.start);
         j = t[k + 1]?.text === 'sorted' ? k + 2 : k + 1;
         if (t[j] && NET_TYPES.has(t[j].text) && (t[j + 1]?.text === 'table' || t[j + 1]?.text === 'sadr')) continue;
         if (!(t[j] && COMPLETE_FIRST_WORDS.global!.has(t[j].text))) noExtra(t, j, 'the table name');
@@ -932,7 +1000,83 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
     if (!checkComplete('global', s)) return;
     scanExpression(t.slice(1));
     for (const b of s.children) scanBody(b);
-  });
+  };
+
+  const lists = (): unknown[][] => [info.protocols, info.named, info.references, info.words, info.bird1, info.newer, info.includes, errors, definitions, globals];
+  const mine = lists();
+  const top = root.children;
+  const n = top.length;
+  const spans = new Int32Array((n + 1) * LISTS);
+  const starts = new Float64Array(n);
+  const readsGlobals = new Uint8Array(n);
+  const routerIds = new Map<number, Located<string>>();
+  const index = new Map<SyntaxNode, number>();
+  const row = (i: number) => {
+    for (let l = 0; l < LISTS; l++) spans[i * LISTS + l] = mine[l].length;
+  };
+  let analysed = 0;
+  const priorLists: unknown[][] | undefined = prior && [prior.info.protocols, prior.info.named, prior.info.references, prior.words, prior.info.bird1, prior.info.newer, prior.info.includes, prior.errors, prior.definitions, prior.globals];
+  /** Range objects already moved (one range may sit in two items: a protocol's name and its `named` entry). */
+  const movedRanges = new Set<object>();
+  for (let si = 0; si < n; si++) {
+    const s = top[si];
+    index.set(s, si);
+    row(si);
+    starts[si] = s.range.start;
+    const j = prior?.index.get(s);
+    if (j !== undefined && prior && priorLists) {
+      // The statements from here that the re-parse kept in the same order, moved by the same length.
+      const d = s.range.start - prior.starts[j];
+      const inSync = prior.spans[j * LISTS + 9] === globals.length && matched === globals.length;
+      let e = si;
+      while (e < n && j + e - si < prior.nodes.length && top[e] === prior.nodes[j + e - si] && top[e].range.start - prior.starts[j + e - si] === d && (inSync || !prior.readsGlobals[j + e - si])) e++;
+      // The last one's next statement must be the same too (or none after either).
+      if (e > si && !(e === n && j + e - si === prior.nodes.length) && top[e] !== prior.nodes[j + e - si]) e--;
+      if (e > si) {
+        const je = j + e - si;
+        for (let l = 0; l < LISTS; l++) {
+          const from = prior.spans[j * LISTS + l];
+          const to = prior.spans[je * LISTS + l];
+          const src = priorLists[l];
+          const dst = mine[l];
+          if (l === 9) for (let k = from; k < to; k++) {
+            const g = src[k] as string;
+            if (g[0] === 'c') constants.add(g.slice(1));
+            addGlobal(g);
+          }
+          else if (l === 8) for (let k = from; k < to; k++) addDefinition((src[k] as number) + d);
+          else {
+            for (let k = from; k < to; k++) dst.push(src[k]);
+            // Words are tokens, which the re-parse moved.
+            if (d !== 0 && l !== 3) for (let k = from; k < to; k++) moveRanges(src[k], d, movedRanges);
+          }
+        }
+        for (let t = si; t < e; t++) {
+          const jt = j + t - si;
+          for (let l = 0; l < LISTS; l++) spans[t * LISTS + l] = spans[si * LISTS + l] + prior.spans[jt * LISTS + l] - prior.spans[j * LISTS + l];
+          starts[t] = top[t].range.start;
+          readsGlobals[t] = prior.readsGlobals[jt];
+          index.set(top[t], t);
+          const rid = prior.routerIds.get(jt);
+          if (rid) {
+            if (d !== 0) moveRanges(rid, d, movedRanges);
+            routerIds.set(t, rid);
+            info.routerId = rid;
+          }
+        }
+        si = e - 1;
+        continue;
+      }
+    }
+    const routerBefore = info.routerId;
+    globalsRead = false;
+    analysed++;
+    analyseTop(s, si);
+    readsGlobals[si] = globalsRead ? 1 : 0;
+    if (info.routerId !== routerBefore && info.routerId) routerIds.set(si, info.routerId);
+  }
+  row(n);
+  const memo: AnalysisMemo = { nodes: top, index, spans, starts, readsGlobals, routerIds, info, words: info.words, errors, definitions, globals, birdVersion: opts.birdVersion, analysed };
 
   info.words = info.words.filter((x) => !definitionTokens.has(x.start));
   // In a BIRD 1.x file, BIRD 2 grammar errors are expected: the single `bird/bird1-syntax` hint explains them.
@@ -951,7 +1095,37 @@ export function analyze(root: SyntaxNode, diagnostics: SyntaxDiagnostic[], opts:
       message: `${n.what} needs BIRD ${since.join('.')} or newer${old ? ` (targeting BIRD ${opts.birdVersion})` : '; BIRD 2.0.x rejects it'}`,
     });
   }
-  return info;
+  return { info, memo };
+}
+
+/**
+ * Moves every range an analysis item made by `d`, in place (the previous parse is consumed by its re-parse, as its
+ * tokens and nodes are): tokens and tree nodes are skipped (the re-parse moved them), a range met twice is moved
+ * once (`done`). Items are a few levels deep (protocol, area, interface, password, value), so the recursion is
+ * bounded by their shape, not the input.
+ */
+function moveRanges(v: unknown, d: number, done: Set<object>): void {
+  if (typeof v !== 'object' || v === null) return;
+  if (Array.isArray(v)) {
+    for (const x of v) moveRanges(x, d, done);
+    return;
+  }
+  if (v instanceof Map) {
+    for (const x of v.values()) moveRanges(x, d, done);
+    return;
+  }
+  const o = v as Record<string, unknown>;
+  if (Array.isArray(o.children) && Array.isArray(o.tokens)) return; // a tree node
+  if (typeof o.text === 'string' && typeof o.kind === 'string' && typeof o.start === 'number') return; // a token
+  if (typeof o.start === 'number' && typeof o.end === 'number') {
+    // A range ({start, end}: analysis items have no other object with both).
+    if (done.has(o)) return;
+    done.add(o);
+    (o as { start: number }).start += d;
+    (o as { end: number }).end += d;
+    return;
+  }
+  for (const k in o) moveRanges(o[k], d, done);
 }
 
 function describe(kind: BirdBlockKind): string {

@@ -4,7 +4,7 @@
 import type { ParseResult, Token } from '../../syntax';
 import { internalErrorDiagnostic } from '../../syntax';
 import type { ChangedSpan, Dialect } from '../types';
-import { analyze, type BirdInfo } from './analyze';
+import { analyzeWithMemo, type AnalysisMemo, type BirdInfo } from './analyze';
 import { birdComplete, birdHover } from './assist';
 import { detectBird, type BirdTree } from './features';
 import { birdFolding, birdOutline } from './outline';
@@ -31,17 +31,26 @@ export function reparseBird(previous: ParseResult<BirdTree>, change: ChangedSpan
   const structure = structures.get(previous);
   if (!structure) return undefined;
   structures.delete(previous); // consumed: its tokens and nodes move to the new parse
+  const memo = analyses.get(previous);
+  analyses.delete(previous);
   const next = reparseStructure(structure, previous.text, change, text);
-  return next && analyzed(text, next, options);
+  return next && analyzed(text, next, options, memo);
 }
 
-function analyzed(text: string, structure: StructuralParse, options: { birdVersion?: string }): ParseResult<BirdTree> {
+/**
+ * The analysis each parse result was made with, for the analysis of its re-parse: the top-level statements the
+ * re-parse keeps are not analysed again (`analyzeWithMemo`). Taken, and so forgotten, by the re-parse.
+ */
+const analyses = new WeakMap<object, AnalysisMemo>();
+
+function analyzed(text: string, structure: StructuralParse, options: { birdVersion?: string }, previous?: AnalysisMemo): ParseResult<BirdTree> {
   const { tree, significant } = structure;
   // The analysis adds its diagnostics to a copy: the structure keeps its own for a re-parse.
   const diagnostics = structure.diagnostics.slice();
   let info: BirdInfo;
+  let memo: AnalysisMemo | undefined;
   try {
-    info = analyze(tree, diagnostics, { birdVersion: options.birdVersion });
+    ({ info, memo } = analyzeWithMemo(tree, diagnostics, { birdVersion: options.birdVersion }, previous));
   } catch (e) {
     // Parsing never throws: a bug in the analysis degrades to the structural tree with one diagnostic.
     info = { includes: [], protocols: [], named: [], references: [], words: [], bird1: [], newer: [] };
@@ -50,7 +59,13 @@ function analyzed(text: string, structure: StructuralParse, options: { birdVersi
   diagnostics.sort((a, b) => a.range.start - b.range.start);
   const res = withLazyTokens({ text, tree: Object.assign(tree, { info }), diagnostics }, significant);
   structures.set(res, structure);
+  if (memo) analyses.set(res, memo);
   return res;
+}
+
+/** Top-level statements the analysis of a parse result analysed (not copied from the previous one): for tests. */
+export function analysedStatements(parsed: ParseResult<BirdTree>): number | undefined {
+  return analyses.get(parsed)?.analysed;
 }
 
 /**
