@@ -10,6 +10,7 @@ import { expandKeyword } from '../ios/catalog';
 import { asaEncryptionKeyword, type IfaceInfo, type MapEntry, type OspfProcInfo } from '../ios/lower';
 import type { IosNode } from '../ios/parser';
 import { AsaObjectLowering } from './objects';
+import { WordRun } from '../ios/lower/core';
 import { dict } from '../../model/dict';
 
 const U5 = 'unconfirmed: interop-rules U-5';
@@ -451,13 +452,14 @@ export class AsaLowering extends AsaObjectLowering {
   }
 
   protected lowerAsaAccessList(node: IosNode): void {
-    const a = this.args(node);
-    const name = a[0];
+    // The words are read in place (a run of the store): a token is made only for the name and what is reported.
+    const a = new WordRun(node, node.path.length);
+    const name = a.tok(0);
     if (!name) return this.missing(node, 'an access-list name');
     let i = 1;
-    if (this.lw(a[i]) === 'line') i += 2;
+    if (a.lw(i) === 'line') i += 2;
     const info = this.aclInfo(name, node);
-    const kw = this.lw(a[i]);
+    const kw = a.lw(i);
     if (kw === 'remark') {
       info.acl.flavours.add('remark');
       return;
@@ -472,12 +474,12 @@ export class AsaLowering extends AsaObjectLowering {
       flavour = kw;
       i++;
     }
-    const act = this.lw(a[i]);
+    const act = a.lw(i);
     if (act !== 'permit' && act !== 'deny') {
-      if (!a[i]) return this.missing(node, '`permit` or `deny`');
-      return this.error(a[i], 'syntax/invalid-value', `'${a[i].text}' is not \`permit\` or \`deny\``);
+      if (!a.has(i)) return this.missing(node, '`permit` or `deny`');
+      return this.error(a.tok(i)!, 'syntax/invalid-value', `'${a.text(i)}' is not \`permit\` or \`deny\``);
     }
-    this.aclEntry(info, node, act, a.slice(i + 1), flavour, 'mask');
+    this.aclEntry(info, node, act, a.sub(i + 1), flavour, 'mask');
   }
 
   protected lowerCapture(node: IosNode): void {

@@ -139,6 +139,41 @@ export class OffsetSet {
   }
 }
 
+/**
+ * The words of one command from word `from` on (`IosNode.wordsFrom` without the array): read in place from the token
+ * store, a `Token` made only when a caller asks for one (`tok`, for a reference or a diagnostic). Index `i` is
+ * relative to `from`, as in the array it replaces; an index outside the run reads as missing.
+ */
+export class WordRun {
+  constructor(
+    readonly node: IosNode,
+    readonly from: number,
+  ) {}
+  get length(): number {
+    return Math.max(0, this.node.wordCount - this.from);
+  }
+  has(i: number): boolean {
+    return i >= 0 && this.from + i < this.node.wordCount;
+  }
+  /** The text of word `i`, or undefined past the end. */
+  text(i: number): string | undefined {
+    return i >= 0 ? this.node.wordText(this.from + i) : undefined;
+  }
+  /** The lower-cased text of word `i` ('' past the end, as `lw(undefined)`). */
+  lw(i: number): string {
+    const t = i >= 0 ? this.node.wordText(this.from + i) : undefined;
+    return t === undefined ? '' : lowerCase(t);
+  }
+  /** Word `i` as a fresh token, or undefined past the end. */
+  tok(i: number): Token | undefined {
+    return i >= 0 ? this.node.word(this.from + i) : undefined;
+  }
+  /** The run from word `k` of this one. */
+  sub(k: number): WordRun {
+    return new WordRun(this.node, this.from + k);
+  }
+}
+
 /** The shared IOS/ASA lowering state and helpers. The layers above (acls → interfaces → ospf → ike → ipsec →
  * references.ts) each add one concern; a method a lower layer calls on a higher one is declared abstract at the end. */
 export abstract class IosLoweringCore {
@@ -254,6 +289,12 @@ export abstract class IosLoweringCore {
       return undefined;
     }
     return a;
+  }
+  /** `address` of word `i` of a run, making its token only to report a problem. */
+  protected addressAt(w: WordRun, i: number, node: IosNode, what = 'an IPv4 address'): string | undefined {
+    const text = w.text(i);
+    const a = text === undefined ? undefined : model.canonicalIpv4(text);
+    return a !== undefined ? a : this.address(w.tok(i), node, what);
   }
   protected mask(t: Token | undefined, node: IosNode): number | undefined {
     if (!t) {
