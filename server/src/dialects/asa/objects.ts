@@ -475,8 +475,7 @@ export class AsaObjectLowering extends IosLowering {
    * `prefixOf` of words `i` and `mask` (-1: none) of a run, read in place for a valid IPv4 address and mask; any
    * other case (IPv6, a problem to report) goes through `prefixOf` with the tokens.
    */
-  protected prefixAt(w: WordRun, i: number, mask: number, node: IosNode): string | undefined {
-    const t = w.text(i);
+  protected prefixAt(w: WordRun, i: number, mask: number, node: IosNode, t = w.text(i)): string | undefined {
     if (t !== undefined && !t.includes(':')) {
       const a = model.canonicalIpv4(t);
       if (a !== undefined) {
@@ -516,7 +515,7 @@ export class AsaObjectLowering extends IosLowering {
         return undefined;
       }
       if (!h.includes(':') && !looksNumericAddress(h)) return { spec: { kind: 'alias', name: h }, next: i + 2 };
-      const p = this.prefixAt(w, i + 1, -1, node);
+      const p = this.prefixAt(w, i + 1, -1, node, h);
       if (!p) return undefined;
       return { spec: { kind: 'prefix', prefix: h.includes(':') ? `${model.canonicalAddress(h)}/128` : p }, next: i + 2 };
     }
@@ -536,14 +535,14 @@ export class AsaObjectLowering extends IosLowering {
     const m = w.text(i + 1);
     if (m === undefined || !looksNumericAddress(m)) {
       if (standard) {
-        const p = this.prefixAt(w, i, -1, node);
+        const p = this.prefixAt(w, i, -1, node, tt);
         return p ? { spec: { kind: 'prefix', prefix: p }, next: i + 1 } : undefined;
       }
       if (!this.addressAt(w, i, node)) return undefined;
       this.missing(node, `a mask after ${tt}`);
       return undefined;
     }
-    const p = this.prefixAt(w, i, i + 1, node);
+    const p = this.prefixAt(w, i, i + 1, node, tt);
     return p ? { spec: { kind: 'prefix', prefix: p }, next: i + 2 } : undefined;
   }
 

@@ -20,9 +20,11 @@ export abstract class IosAclLowering extends IosLoweringCore {
       this.device.acls.push(acl);
     } else {
       info.last = node;
-      info.acl.range = { start: info.acl.range.start, end: Math.max(info.acl.range.end, node.range.end) };
+      // In place: the list's range is its own object (made above from the first line).
+      if (node.end > info.acl.range.end) info.acl.range.end = node.end;
     }
-    this.define('acl', nameTok.text, nameTok, node.range);
+    // The node is its own full range (`start`/`end`): no range object made per line.
+    this.define('acl', nameTok.text, nameTok, node);
     return info;
   }
 

@@ -329,7 +329,10 @@ export abstract class IosLoweringCore {
     }
     const existing = byName.get(name);
     if (existing) {
-      existing.fullRange = { start: Math.min(existing.fullRange.start, full.start), end: Math.max(existing.fullRange.end, full.end) };
+      // In place: a definition's full range is its own object (made below), never shared.
+      const f = existing.fullRange;
+      if (full.start < f.start) f.start = full.start;
+      if (full.end > f.end) f.end = full.end;
       return existing;
     }
     const range = { start: token.start, end: token.end };

@@ -205,10 +205,15 @@ export class IosLowering extends IosIpsecLowering {
     // model's secrets here, the keyword-found ones (`otherSecrets`) per command as the walk finds them.
     const secrets = new OffsetSet();
     if (names.size) for (const r of model.secretRanges(this.device)) secrets.add(r.start);
-    // The lengths of the defined names: a word of another length is passed over without reading its text.
+    // The lengths and first characters of the defined names: a word of another length or first character is passed
+    // over without reading its text (one bit per length and ASCII first character; 127 stands for any other).
     const LONG = 255;
-    const lengths = new Uint8Array(LONG + 1);
-    for (const name of names.keys()) lengths[Math.min(name.length, LONG)] = 1;
+    const firsts = new Uint32Array((LONG + 1) * 4);
+    for (const name of names.keys()) {
+      const c = Math.min(name.charCodeAt(0), 127);
+      firsts[Math.min(name.length, LONG) * 4 + (c >>> 5)] |= 1 << (c & 31);
+    }
+    const src = store.source;
     // Pre-order over the tree (document order), on an explicit stack.
     const stack: IosNode[] = [];
     for (let k = this.root.children.length - 1; k >= 0; k--) stack.push(this.root.children[k]);
@@ -226,7 +231,8 @@ export class IosLowering extends IosIpsecLowering {
         }
         if (names.size) {
           for (let i = first + 1; i < last; i++) {
-            if (lengths[Math.min(ends[i] - starts[i], LONG)] === 0) continue;
+            const c = Math.min(src.charCodeAt(starts[i]), 127);
+            if ((firsts[Math.min(ends[i] - starts[i], LONG) * 4 + (c >>> 5)] & (1 << (c & 31))) === 0) continue;
             const text = store.text(i);
             const defs = names.get(text);
             if (!defs || this.defTokens.has(starts[i]) || secrets.has(starts[i]) || (lineSecrets !== undefined && lineSecrets.includes(i - first))) continue;
