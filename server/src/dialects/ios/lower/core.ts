@@ -5,7 +5,7 @@ import * as model from '../../../model';
 import type { ParseResult, SyntaxDiagnostic, TextRange, Token } from '../../../syntax';
 import type { IosNode } from '../parser';
 import { decodeType7 } from './tables';
-import { lowerCase } from '../store';
+import { lowerCase, type IosTokenStore } from '../store';
 
 export interface AclEntry {
   action: 'permit' | 'deny';
@@ -111,6 +111,24 @@ interface KeyInfo {
   key: model.PresharedKey;
   keyring?: string;
   ikev2?: boolean;
+}
+
+/** Lower-cased forms of shared words that have upper-case letters (`dot1Q`): bounded by the store's word table. */
+const LOWER_SHARED = new Map<string, string>();
+
+/**
+ * `lowerCase` of token `i`'s text: a shared word with upper-case letters is lower-cased once per process (its form
+ * kept here), another word as `lowerCase` does; the same text either way.
+ */
+export function lowerWord(store: IosTokenStore, i: number): string {
+  const shared = store.sharedText(i);
+  if (shared === undefined) return lowerCase(store.text(i));
+  const l = lowerCase(shared);
+  if (l === shared) return l;
+  const known = LOWER_SHARED.get(shared);
+  if (known !== undefined) return known;
+  LOWER_SHARED.set(shared, l);
+  return l;
 }
 
 /** `define`'s default `extra` (none). */
