@@ -85,6 +85,7 @@ export interface IfaceInfo {
   node: IosNode;
   /** The interface's definition (interfaces are defined by `lowerInterface` alone, indexed by `ifaceByName`). */
   def: model.Definition;
+  /** OSPFv2 settings: `NO_OSPF_SETTINGS` (shared, frozen) until the first `ip ospf` line gives the interface its own. */
   ospf: OspfIfSettings;
   /** OSPFv3 settings (`ipv6 ospf …`, `ospfv3 …`), kept apart from OSPFv2's. */
   ospf3?: OspfIfSettings;
@@ -113,7 +114,7 @@ interface KeyInfo {
   ikev2?: boolean;
 }
 
-/** Lower-cased forms of shared words that have upper-case letters (`dot1Q`): bounded by the store's word table. */
+/** Lower-cased forms of shared words (`dot1Q` → `dot1q`, others themselves): bounded by the store's word table. */
 const LOWER_SHARED = new Map<string, string>();
 
 /**
@@ -123,13 +124,15 @@ const LOWER_SHARED = new Map<string, string>();
 export function lowerWord(store: IosTokenStore, i: number): string {
   const shared = store.sharedText(i);
   if (shared === undefined) return lowerCase(store.text(i));
-  const l = lowerCase(shared);
-  if (l === shared) return l;
   const known = LOWER_SHARED.get(shared);
   if (known !== undefined) return known;
+  const l = lowerCase(shared);
   LOWER_SHARED.set(shared, l);
   return l;
 }
+
+/** The OSPF settings of an interface without `ip ospf` lines (most of them): one frozen object, never written. */
+export const NO_OSPF_SETTINGS: OspfIfSettings = Object.freeze({});
 
 /** `define`'s default `extra` (none). */
 const NO_EXTRA: Partial<model.Definition> = Object.freeze({});

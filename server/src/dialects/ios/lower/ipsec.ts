@@ -270,9 +270,15 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
   protected buildPeers(): void {
     // Which interface each crypto map is applied to.
     const mapIf = new Map<string, IfaceInfo>();
-    for (const info of this.interfaces) if (info.itf.cryptoMap && !mapIf.has(info.itf.cryptoMap.value)) mapIf.set(info.itf.cryptoMap.value, info);
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
+      if (info.itf.cryptoMap && !mapIf.has(info.itf.cryptoMap.value)) mapIf.set(info.itf.cryptoMap.value, info);
+    }
     const map6If = new Map<string, IfaceInfo>();
-    for (const info of this.interfaces) if (info.ipv6CryptoMap && !map6If.has(info.ipv6CryptoMap.value)) map6If.set(info.ipv6CryptoMap.value, info);
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
+      if (info.ipv6CryptoMap && !map6If.has(info.ipv6CryptoMap.value)) map6If.set(info.ipv6CryptoMap.value, info);
+    }
     const dynUsers = new Map<string, MapEntry>();
     for (const e of this.mapEntries) if (!e.dynamic && e.dynamicMap) dynUsers.set(e.dynamicMap, e);
 
@@ -346,7 +352,8 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
 
   /** One peer per IPsec-protected GRE tunnel (and per NHRP NBMA address on multipoint spokes). */
   protected buildTunnelPeers(): void {
-    for (const info of this.interfaces) {
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
       const t = info.itf.tunnel;
       if (!t || !t.protection) continue;
       const prof = this.ipsecProfiles.get(t.protection.value);
@@ -433,7 +440,10 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
     const entries = new Map<string, MapEntry>();
     for (const e of this.mapEntries) entries.set(`${e.dynamic ? 'dyn' : 'map'}:${e.name}:${e.seq}`, e);
     const tunnels = new Map<string, string>();
-    for (const info of this.interfaces) if (info.itf.tunnel?.protection) tunnels.set(info.itf.name, info.itf.tunnel.protection.value);
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
+      if (info.itf.tunnel?.protection) tunnels.set(info.itf.name, info.itf.tunnel.protection.value);
+    }
     const selector = fx.selector();
     for (const peer of this.device.ipsecPeers) {
       const entry = entries.get(peer.id);

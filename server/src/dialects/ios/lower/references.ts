@@ -159,7 +159,8 @@ export class IosLowering extends IosIpsecLowering {
 
   protected finish(): void {
     // Resolve tunnel sources to addresses.
-    for (const info of this.interfaces) {
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
       const t = info.itf.tunnel;
       if (t && info.tunnelSourceRef && !t.source) {
         const addr = this.tunnelSourceAddress(info);
@@ -167,7 +168,10 @@ export class IosLowering extends IosIpsecLowering {
       }
     }
     try {
-      for (const info of this.interfaces) this.attachTunnelSetters(info);
+      for (let ii = 0; ii < this.interfaces.length; ii++) {
+        const info = this.interfaces[ii];
+        this.attachTunnelSetters(info);
+      }
     } catch {
       // Quick-fix setters are optional: a bug here must not lose the model.
     }
