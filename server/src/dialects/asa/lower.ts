@@ -87,13 +87,8 @@ export class AsaLowering extends AsaObjectLowering {
         return this.lowerGroupPolicy(node);
       case 'access-list':
         return this.lowerAsaAccessList(node);
-      case 'access-group': {
-        const a = this.args(node);
-        this.ref('acl', a[0]);
-        const i = a.findIndex((t) => this.lw(t) === 'interface');
-        if (i >= 0) this.ref('nameif', a[i + 1]);
-        return;
-      }
+      case 'access-group':
+        return this.lowerAccessGroup(node);
       case 'capture':
         return this.lowerCapture(node);
       case 'service-policy': {
@@ -480,6 +475,14 @@ export class AsaLowering extends AsaObjectLowering {
       return this.error(a.tok(i)!, 'syntax/invalid-value', `'${a.text(i)}' is not \`permit\` or \`deny\``);
     }
     this.aclEntry(info, node, act, a.sub(i + 1), flavour, 'mask');
+  }
+
+  /** `access-group ACL in|out interface NAMEIF` (apart from `global`: its closure would make a context per line). */
+  protected lowerAccessGroup(node: IosNode): void {
+    const a = this.args(node);
+    this.ref('acl', a[0]);
+    const i = a.findIndex((t) => this.lw(t) === 'interface');
+    if (i >= 0) this.ref('nameif', a[i + 1]);
   }
 
   protected lowerCapture(node: IosNode): void {

@@ -373,7 +373,11 @@ export abstract class IosLoweringCore {
     if (!token) return;
     this.defTokens.add(token.start);
     const tolerated = critical ? undefined : this.toleratedUndefined(kind);
-    this.device.references.push({ kind, name: token.text, range: { start: token.start, end: token.end }, ...(alsoKinds ? { alsoKinds } : {}), ...(tolerated ? { tolerated } : {}) });
+    // Optional fields set after the literal (same key order as the spreads this replaces, no object per spread).
+    const r: model.Reference = { kind, name: token.text, range: { start: token.start, end: token.end } };
+    if (alsoKinds) r.alsoKinds = alsoKinds;
+    if (tolerated) r.tolerated = tolerated;
+    this.device.references.push(r);
   }
 
   /**

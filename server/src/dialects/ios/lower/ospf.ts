@@ -336,6 +336,15 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
       }
     }
     if (!proc || !area || !anchor) return;
+    this.effectiveOspfInterface(info, o, version, proc, area, anchor, primary);
+  }
+
+  /**
+   * The OSPF interface `buildOspfInterface` found a process for, with its Setters. Apart from the search because its
+   * closures make a context on every call: most interfaces are selected by no process and never get here.
+   */
+  protected effectiveOspfInterface(info: IfaceInfo, o: OspfIfSettings, version: 2 | 3, proc: OspfProcInfo, area: model.Value<string>, anchor: TextRange, primary: model.InterfaceAddress | undefined): void {
+    const itf = info.itf;
     const typeDefault = this.ospfTypeDefault(itf);
     const block = info.node;
     const v3 = o.v3Syntax;

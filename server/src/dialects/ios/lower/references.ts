@@ -12,7 +12,9 @@ import { OffsetSet } from './core';
 export class IosLowering extends IosIpsecLowering {
   /** Runs the lowering. */
   run(): { device: model.Device; diagnostics: SyntaxDiagnostic[] } {
-    for (const node of this.root.children) {
+    const top = this.root.children;
+    for (let k = 0; k < top.length; k++) {
+      const node = top[k];
       if (node.kind !== 'IosCommand' && node.kind !== 'IosBanner' && node.kind !== 'IosCertificate') continue;
       if (node.kind === 'IosCommand') this.lastGlobal = node;
       try {
