@@ -10,6 +10,7 @@ import { expandKeyword } from '../ios/catalog';
 import { asaEncryptionKeyword, type IfaceInfo, type MapEntry, type OspfProcInfo } from '../ios/lower';
 import type { IosNode } from '../ios/parser';
 import { AsaObjectLowering } from './objects';
+import { WordRun } from '../ios/lower/core';
 import { dict } from '../../model/dict';
 
 const U5 = 'unconfirmed: interop-rules U-5';
@@ -86,13 +87,8 @@ export class AsaLowering extends AsaObjectLowering {
         return this.lowerGroupPolicy(node);
       case 'access-list':
         return this.lowerAsaAccessList(node);
-      case 'access-group': {
-        const a = this.args(node);
-        this.ref('acl', a[0]);
-        const i = a.findIndex((t) => this.lw(t) === 'interface');
-        if (i >= 0) this.ref('nameif', a[i + 1]);
-        return;
-      }
+      case 'access-group':
+        return this.lowerAccessGroup(node);
       case 'capture':
         return this.lowerCapture(node);
       case 'service-policy': {
@@ -451,13 +447,14 @@ export class AsaLowering extends AsaObjectLowering {
   }
 
   protected lowerAsaAccessList(node: IosNode): void {
-    const a = this.args(node);
-    const name = a[0];
+    // The words are read in place (a run of the store): a token is made only for the name and what is reported.
+    const a = new WordRun(node, node.path.length);
+    const name = a.tok(0);
     if (!name) return this.missing(node, 'an access-list name');
     let i = 1;
-    if (this.lw(a[i]) === 'line') i += 2;
+    if (a.lw(i) === 'line') i += 2;
     const info = this.aclInfo(name, node);
-    const kw = this.lw(a[i]);
+    const kw = a.lw(i);
     if (kw === 'remark') {
       info.acl.flavours.add('remark');
       return;
@@ -472,12 +469,20 @@ export class AsaLowering extends AsaObjectLowering {
       flavour = kw;
       i++;
     }
-    const act = this.lw(a[i]);
+    const act = a.lw(i);
     if (act !== 'permit' && act !== 'deny') {
-      if (!a[i]) return this.missing(node, '`permit` or `deny`');
-      return this.error(a[i], 'syntax/invalid-value', `'${a[i].text}' is not \`permit\` or \`deny\``);
+      if (!a.has(i)) return this.missing(node, '`permit` or `deny`');
+      return this.error(a.tok(i)!, 'syntax/invalid-value', `'${a.text(i)}' is not \`permit\` or \`deny\``);
     }
-    this.aclEntry(info, node, act, a.slice(i + 1), flavour, 'mask');
+    this.aclEntry(info, node, act, a.sub(i + 1), flavour, 'mask');
+  }
+
+  /** `access-group ACL in|out interface NAMEIF` (apart from `global`: its closure would make a context per line). */
+  protected lowerAccessGroup(node: IosNode): void {
+    const a = this.args(node);
+    this.ref('acl', a[0]);
+    const i = a.findIndex((t) => this.lw(t) === 'interface');
+    if (i >= 0) this.ref('nameif', a[i + 1]);
   }
 
   protected lowerCapture(node: IosNode): void {

@@ -10,7 +10,9 @@
 import * as model from '../../model';
 import type { Token, TextRange } from '../../syntax';
 import { IosLowering, type AclInfo } from '../ios/lower';
+import { WordRun } from '../ios/lower/core';
 import { PROTOCOLS, looksNumericAddress } from '../ios/lower/tables';
+import { lowerCase } from '../ios/store';
 import type { IosNode } from '../ios/parser';
 
 /** Most selectors one crypto ACL expands to (and most prefixes one group resolves to) before netcfg stops expanding. */
@@ -251,13 +253,30 @@ export class AsaObjectLowering extends IosLowering {
   protected lowerNetworkObject(node: IosNode): void {
     const name = this.arg(node, 0);
     if (!name) return this.missing(node, 'an object name');
-    // Object NAT inside the object uses it: `show running-config` prints the NAT part as a second block.
-    const hasNat = node.children.some((c) => c.kind === 'IosCommand' && !c.negated && this.lw(c.word(0)) === 'nat');
-    this.define('object', name.text, name, node.range, hasNat ? { implicitlyUsed: true } : {});
+    // Object NAT inside the object uses it: `show running-config` prints the NAT part as a second block. The
+    // sub-mode lines' words are read in place: a token is made only for an argument that is used.
+    const kids = node.children;
+    let hasNat = false;
+    for (let j = 0; j < kids.length && !hasNat; j++) {
+      const c = kids[j];
+      hasNat = c.kind === 'IosCommand' && !c.negated && c.wordCount > 0 && lowerCase(c.wordText(0)!) === 'nat';
+    }
+    this.define('object', name.text, name, node.range, hasNat ? { implicitlyUsed: true } : undefined);
     if (!this.objects.networkObjects.has(name.text)) this.objects.networkObjects.set(name.text, undefined);
-    for (const c of node.children) {
+    for (let j = 0; j < kids.length; j++) {
+      const c = kids[j];
       if (c.kind !== 'IosCommand' || c.negated) continue;
-      const k = this.lw(c.word(0));
+      const k = c.wordCount > 0 ? lowerCase(c.wordText(0)!) : '';
+      if (k !== 'host' && k !== 'subnet' && k !== 'range' && k !== 'fqdn') continue;
+      if (k === 'host' && c.wordCount > 1) {
+        // The common `host A.B.C.D`, read in place (what `prefixOf` makes of it); other forms take the path below.
+        const t = c.wordText(1)!;
+        const a4 = t.includes(':') ? undefined : model.canonicalIpv4(t);
+        if (a4 !== undefined) {
+          this.objects.networkObjects.set(name.text, { kind: 'prefix', prefix: `${a4}/32` });
+          continue;
+        }
+      }
       const a = c.wordsFrom(1);
       let spec: AddrSpec | undefined;
       if (k === 'host') {
@@ -385,24 +404,24 @@ export class AsaObjectLowering extends IosLowering {
   }
 
   /** Parses an ASA ACL line's `PROTO SRC [PORTS] DST [PORTS]` (extended) or `SRC` (standard), objects included. */
-  protected override aclEntry(info: AclInfo, node: IosNode, action: 'permit' | 'deny', w: Token[], flavour: 'standard' | 'extended', style: 'wildcard' | 'mask' = 'mask'): void {
+  protected override aclEntry(info: AclInfo, node: IosNode, action: 'permit' | 'deny', w: WordRun, flavour: 'standard' | 'extended', style: 'wildcard' | 'mask' = 'mask'): void {
     void style; // ASA lists always use network masks
     info.acl.flavours.add(flavour);
     const line: Partial<AsaAclLine> & { action: AsaAclLine['action']; flavour: AsaAclLine['flavour']; protocol: string; range: TextRange } = { action, flavour, protocol: 'ip', range: node.range };
     let i = 0;
     if (flavour === 'extended') {
-      const p = w[0];
-      if (!p) return this.missing(node, 'a protocol');
-      const pl = p.text.toLowerCase();
+      const pt = w.text(0);
+      if (pt === undefined) return this.missing(node, 'a protocol');
+      const pl = lowerCase(pt);
       if (pl === 'object-group' || pl === 'object') {
-        const n = w[1];
-        if (!n) return this.missing(node, `an ${pl} name`);
+        const n = w.text(1);
+        if (n === undefined) return this.missing(node, `an ${pl} name`);
         // ASA built-in service objects (`object icmp-echo`, `object ospf`) name their protocol.
-        if (pl === 'object' && this.builtinServiceObject(n.text)) line.protocol = n.text.toLowerCase().startsWith('icmp') ? 'icmp' : n.text.toLowerCase();
+        if (pl === 'object' && this.builtinServiceObject(n)) line.protocol = n.toLowerCase().startsWith('icmp') ? 'icmp' : n.toLowerCase();
         else {
-          this.ref(pl === 'object' ? 'object' : 'object-group', n);
-          line.service = { kind: pl === 'object' ? 'object' : 'group', name: n.text };
-          line.protocol = n.text;
+          this.ref(pl === 'object' ? 'object' : 'object-group', w.tok(1));
+          line.service = { kind: pl === 'object' ? 'object' : 'group', name: n };
+          line.protocol = n;
         }
         i = 2;
       } else {
@@ -433,9 +452,9 @@ export class AsaObjectLowering extends IosLowering {
   }
 
   /** Identity-firewall and TrustSec qualifiers before an address (`user D\\U`, `security-group name N` …). */
-  protected skipIdentity(w: Token[], i: number): number {
+  protected skipIdentity(w: WordRun, i: number): number {
     for (;;) {
-      const l = this.lw(w[i]);
+      const l = w.lw(i);
       if (l === 'user' || l === 'user-group' || l === 'object-group-user' || l === 'object-group-security') i += 2;
       else if (l === 'security-group') i += 3;
       else return i;
@@ -443,27 +462,44 @@ export class AsaObjectLowering extends IosLowering {
   }
 
   /** A port position: operator forms as IOS, or `object-group G` naming a service/port group (not a network group). */
-  protected asaPort(w: Token[], i: number, afterDst: boolean): { port?: string; group?: string; next: number } {
-    const l = this.lw(w[i]);
-    if (l === 'object-group' && w[i + 1] && (afterDst || this.isPortGroup(w[i + 1].text))) {
-      this.ref('object-group', w[i + 1]);
-      return { group: w[i + 1].text, next: i + 2 };
+  protected asaPort(w: WordRun, i: number, afterDst: boolean): { port?: string; group?: string; next: number } {
+    const l = w.lw(i);
+    if (l === 'object-group' && w.has(i + 1) && (afterDst || this.isPortGroup(w.text(i + 1)))) {
+      this.ref('object-group', w.tok(i + 1));
+      return { group: w.text(i + 1), next: i + 2 };
     }
     return this.aclPort(w, i);
   }
 
+  /**
+   * `prefixOf` of words `i` and `mask` (-1: none) of a run, read in place for a valid IPv4 address and mask; any
+   * other case (IPv6, a problem to report) goes through `prefixOf` with the tokens.
+   */
+  protected prefixAt(w: WordRun, i: number, mask: number, node: IosNode, t = w.text(i)): string | undefined {
+    if (t !== undefined && !t.includes(':')) {
+      const a = model.canonicalIpv4(t);
+      if (a !== undefined) {
+        if (mask < 0) return `${a}/32`;
+        const m = w.text(mask);
+        const len = m === undefined ? undefined : model.maskToLength(m);
+        if (len !== undefined) return model.networkOf(a, len);
+      }
+    }
+    return this.prefixOf(w.tok(i), mask < 0 ? undefined : w.tok(mask), node);
+  }
+
   /** One address position of an ASA ACL line. */
-  protected asaAddress(w: Token[], i: number, node: IosNode, standard: boolean): { spec: AddrSpec; next: number } | undefined {
-    const t = w[i];
-    if (!t) {
+  protected asaAddress(w: WordRun, i: number, node: IosNode, standard: boolean): { spec: AddrSpec; next: number } | undefined {
+    const tt = w.text(i);
+    if (tt === undefined) {
       this.missing(node, standard ? 'a source address' : 'an address (`any`, `host A`, `A MASK`, `object X` or `object-group G`)');
       return undefined;
     }
-    const l = t.text.toLowerCase();
+    const l = lowerCase(tt);
     if (l === 'any' || l === 'any4') return { spec: { kind: 'any' }, next: i + 1 };
     if (l === 'any6') return { spec: { kind: 'prefix', prefix: '::/0' }, next: i + 1 };
     if (l === 'object' || l === 'object-group' || l === 'interface') {
-      const n = w[i + 1];
+      const n = w.tok(i + 1);
       if (!n) {
         this.missing(node, `a name after \`${l}\``);
         return undefined;
@@ -473,40 +509,40 @@ export class AsaObjectLowering extends IosLowering {
       return { spec: { kind: l === 'object-group' ? 'group' : l, name: n.text }, next: i + 2 };
     }
     if (l === 'host') {
-      const h = w[i + 1];
-      if (!h) {
+      const h = w.text(i + 1);
+      if (h === undefined) {
         this.missing(node, 'a host address after `host`');
         return undefined;
       }
-      if (!h.text.includes(':') && !looksNumericAddress(h.text)) return { spec: { kind: 'alias', name: h.text }, next: i + 2 };
-      const p = this.prefixOf(h, undefined, node);
+      if (!h.includes(':') && !looksNumericAddress(h)) return { spec: { kind: 'alias', name: h }, next: i + 2 };
+      const p = this.prefixAt(w, i + 1, -1, node, h);
       if (!p) return undefined;
-      return { spec: { kind: 'prefix', prefix: h.text.includes(':') ? `${model.canonicalAddress(h.text)}/128` : p }, next: i + 2 };
+      return { spec: { kind: 'prefix', prefix: h.includes(':') ? `${model.canonicalAddress(h)}/128` : p }, next: i + 2 };
     }
-    if (t.text.includes(':')) {
-      const p = model.canonicalPrefix(t.text);
+    if (tt.includes(':')) {
+      const p = model.canonicalPrefix(tt);
       if (!p) {
-        this.error(t, 'syntax/invalid-address', `'${t.text}' is not an IPv6 prefix`);
+        this.error(w.tok(i)!, 'syntax/invalid-address', `'${tt}' is not an IPv6 prefix`);
         return undefined;
       }
       return { spec: { kind: 'prefix', prefix: p }, next: i + 1 };
     }
-    if (!looksNumericAddress(t.text)) {
+    if (!looksNumericAddress(tt)) {
       // A `name` alias, with its mask when one follows.
-      const m = w[i + 1];
-      return { spec: { kind: 'alias', name: t.text }, next: m && looksNumericAddress(m.text) ? i + 2 : i + 1 };
+      const m = w.text(i + 1);
+      return { spec: { kind: 'alias', name: tt }, next: m !== undefined && looksNumericAddress(m) ? i + 2 : i + 1 };
     }
-    const m = w[i + 1];
-    if (!m || !looksNumericAddress(m.text)) {
+    const m = w.text(i + 1);
+    if (m === undefined || !looksNumericAddress(m)) {
       if (standard) {
-        const p = this.prefixOf(t, undefined, node);
+        const p = this.prefixAt(w, i, -1, node, tt);
         return p ? { spec: { kind: 'prefix', prefix: p }, next: i + 1 } : undefined;
       }
-      if (!this.address(t, node)) return undefined;
-      this.missing(node, `a mask after ${t.text}`);
+      if (!this.addressAt(w, i, node)) return undefined;
+      this.missing(node, `a mask after ${tt}`);
       return undefined;
     }
-    const p = this.prefixOf(t, m, node);
+    const p = this.prefixAt(w, i, i + 1, node, tt);
     return p ? { spec: { kind: 'prefix', prefix: p }, next: i + 2 } : undefined;
   }
 

@@ -31,6 +31,8 @@ interface TrieNode {
   key: string;
   children: Map<string, TrieNode>;
   keys: string[];
+  /** `keys` in code-unit order (made on the first abbreviation lookup): the keywords a word abbreviates are a run. */
+  sorted?: string[];
   entry?: IosCatalogEntry;
   /** `entryId(entry)`, 0 without an entry. */
   entryId: number;
@@ -449,14 +451,14 @@ export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames
   for (const entry of entries) {
     let root = modes.get(entry.mode);
     if (!root) {
-      root = { key: '', children: new Map(), keys: [], entryId: 0 };
+      root = { key: '', children: new Map(), keys: [], sorted: undefined, entryId: 0 };
       modes.set(entry.mode, root);
     }
     let node: TrieNode = root;
     for (const kw of entry.path) {
       let next: TrieNode | undefined = node.children.get(kw);
       if (!next) {
-        next = { key: kw, children: new Map(), keys: [], entryId: 0 };
+        next = { key: kw, children: new Map(), keys: [], sorted: undefined, entryId: 0 };
         node.children.set(kw, next);
         node.keys.push(kw);
       }
@@ -479,11 +481,23 @@ function lookup(node: TrieNode, word: string): TrieNode | undefined {
   if (word.length < 2) return undefined;
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57) return undefined;
+  // The keywords starting with `word` follow each other in sorted order, from the first keyword not below it (binary
+  // search): a miss reads a few keywords instead of every keyword of the mode.
+  const sorted = (node.sorted ??= node.keys.slice().sort());
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < word) lo = mid + 1;
+    else hi = mid;
+  }
   let found: string | undefined;
-  for (const k of node.keys) {
+  for (let j = lo; j < sorted.length; j++) {
+    const k = sorted[j];
+    if (!k.startsWith(word)) break;
     // `service` is not an abbreviation of `service-policy`: a word that ends where the keyword has a hyphen is a
     // different (unknown) command more often than an abbreviation.
-    if (k.length > word.length && k.startsWith(word) && k.charCodeAt(word.length) !== 45) {
+    if (k.length > word.length && k.charCodeAt(word.length) !== 45) {
       if (found !== undefined) return undefined;
       found = k;
     }
@@ -602,6 +616,9 @@ const INTERFACE_TYPES: [string, string[]][] = [
 ];
 const TYPE_BY_ALIAS = new Map<string, string>();
 for (const [canon, aliases] of INTERFACE_TYPES) for (const a of aliases) TYPE_BY_ALIAS.set(a, canon);
+/** The canonical type names by length: a name already written canonically is returned as it is (no slice). */
+const CANON_BY_LENGTH: string[][] = [];
+for (const [canon] of INTERFACE_TYPES) (CANON_BY_LENGTH[canon.length] ??= []).push(canon);
 
 /**
  * Canonical interface name: `fa1/0` → `FastEthernet1/0`, `Gi0/0/1` → `GigabitEthernet0/0/1`, `Tu0` → `Tunnel0`,
@@ -614,9 +631,11 @@ export function normalizeInterfaceName(name: string): string {
     if ((c >= 48 && c <= 57) || c === 47) break; // digit or '/'
     i++;
   }
+  if (i === 0) return name;
+  const canonical = CANON_BY_LENGTH[i];
+  if (canonical !== undefined) for (let k = 0; k < canonical.length; k++) if (name.startsWith(canonical[k])) return name;
   const type = name.slice(0, i);
   const rest = name.slice(i);
-  if (!type) return name;
   const lower = lowerCase(type);
   const exact = TYPE_BY_ALIAS.get(lower);
   if (exact) return exact + rest;

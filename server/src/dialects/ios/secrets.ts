@@ -38,17 +38,48 @@ export function secretArgs(words: string[], mode: string, path: readonly string[
 /** Words after which `secretArgs` may find a secret (any case). */
 const TRIGGERS = new Set([...SECRET_BEFORE, 'auth', 'priv', 'authentication']);
 
-/** `mayHoldSecret` of the words `[first, first + count)` of a token store, read in place. */
+/** The triggers by length, lower case (`mayHoldSecretIn` compares a word with those of its length in place). */
+const TRIGGERS_BY_LENGTH: string[][] = [];
+for (const t of TRIGGERS) (TRIGGERS_BY_LENGTH[t.length] ??= []).push(t);
+
+/**
+ * Whether `src[start, start + len)` equals the lower-case ASCII `t` ignoring ASCII case; undefined when the word has
+ * a non-ASCII character (`toLowerCase` may map one to ASCII: the caller then lower-cases the text).
+ */
+function equalsIgnoringCase(src: string, start: number, t: string): boolean | undefined {
+  let equal = true;
+  for (let j = 0; j < t.length; j++) {
+    let c = src.charCodeAt(start + j);
+    if (c > 127) return undefined;
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== t.charCodeAt(j)) equal = false;
+  }
+  return equal;
+}
+
+/** `mayHoldSecret` of the words `[first, first + count)` of a token store, read in place (nothing sliced). */
 export function mayHoldSecretIn(store: IosTokenStore, first: number, count: number, path: readonly string[] = []): boolean {
-  for (const k of path) if (TRIGGERS.has(k)) return true;
+  for (let k = 0; k < path.length; k++) if (TRIGGERS.has(path[k])) return true;
   const src = store.source;
+  const { starts, ends } = store;
   for (let i = first; i < first + count; i++) {
-    const len = store.ends[i] - store.starts[i];
+    const start = starts[i];
+    const len = ends[i] - start;
     if (len < 3 || len > 18) continue;
-    const c = src.charCodeAt(store.starts[i]) | 32;
+    const c = src.charCodeAt(start) | 32;
     if (c !== 97 && c !== 99 && c !== 107 && c !== 109 && c !== 112 && c !== 115) continue;
-    const t = store.text(i);
-    if (TRIGGERS.has(t) || TRIGGERS.has(lowerCase(t))) return true;
+    const candidates = TRIGGERS_BY_LENGTH[len];
+    if (candidates === undefined) continue;
+    for (let k = 0; k < candidates.length; k++) {
+      const eq = equalsIgnoringCase(src, start, candidates[k]);
+      if (eq === true) return true;
+      if (eq === undefined) {
+        // A non-ASCII character: decide as `mayHoldSecret` does, on the lower-cased text.
+        const t = store.text(i);
+        if (TRIGGERS.has(t) || TRIGGERS.has(lowerCase(t))) return true;
+        break;
+      }
+    }
   }
   return false;
 }

@@ -5,7 +5,8 @@ import * as model from '../../../model';
 import type { Token } from '../../../syntax';
 import type { IosNode } from '../parser';
 import { PROTOCOLS, PORT_OPS, looksNumericAddress } from './tables';
-import { IosLoweringCore, type AclEntry, type AclInfo } from './core';
+import { IosLoweringCore, WordRun, type AclEntry, type AclInfo } from './core';
+import { lowerCase } from '../store';
 
 export abstract class IosAclLowering extends IosLoweringCore {
   // ------------------------------------------------------------------ ACLs
@@ -19,9 +20,11 @@ export abstract class IosAclLowering extends IosLoweringCore {
       this.device.acls.push(acl);
     } else {
       info.last = node;
-      info.acl.range = { start: info.acl.range.start, end: Math.max(info.acl.range.end, node.range.end) };
+      // In place: the list's range is its own object (made above from the first line).
+      if (node.end > info.acl.range.end) info.acl.range.end = node.end;
     }
-    this.define('acl', nameTok.text, nameTok, node.range);
+    // The node is its own full range (`start`/`end`): no range object made per line.
+    this.define('acl', nameTok.text, nameTok, node);
     return info;
   }
 
@@ -31,15 +34,15 @@ export abstract class IosAclLowering extends IosLoweringCore {
     const info = this.aclInfo(name, node);
     for (const c of node.children) {
       if (c.kind !== 'IosCommand' || c.negated) continue;
-      let w = c.words;
-      if (w.length && /^\d+$/.test(w[0].text)) w = w.slice(1); // sequence number
-      const act = this.lw(w[0]);
+      // The words are read in place (a run of the store), after an optional sequence number.
+      const seq = c.wordCount > 0 && /^\d+$/.test(c.wordText(0)!) ? 1 : 0;
+      const act = c.wordCount > seq ? lowerCase(c.wordText(seq)!) : '';
       if (act === 'remark') {
         info.acl.flavours.add('remark');
         continue;
       }
       if (act !== 'permit' && act !== 'deny') continue;
-      this.aclEntry(info, c, act, w.slice(1), flavour, 'wildcard');
+      this.aclEntry(info, c, act, new WordRun(c, seq + 1), flavour, 'wildcard');
     }
   }
 
@@ -54,10 +57,9 @@ export abstract class IosAclLowering extends IosLoweringCore {
     const standard = this.args(node).some((t) => this.lw(t) === 'standard');
     for (const c of node.children) {
       if (c.kind !== 'IosCommand' || c.negated) continue;
-      let w = c.words;
-      if (this.lw(w[0]) === 'sequence') w = w.slice(2);
-      else if (w.length && /^\d+$/.test(w[0].text)) w = w.slice(1);
-      const act = this.lw(w[0]);
+      const first = new WordRun(c, 0);
+      const w = first.lw(0) === 'sequence' ? first.sub(2) : first.has(0) && /^\d+$/.test(first.text(0)!) ? first.sub(1) : first;
+      const act = w.lw(0);
       if (act === 'remark') {
         info.acl.flavours.add('remark');
         continue;
@@ -65,9 +67,9 @@ export abstract class IosAclLowering extends IosLoweringCore {
       if (act !== 'permit' && act !== 'deny') continue;
       info.acl.flavours.add('extended');
       // Standard IPv6 lists (`ipv6 access-list standard N` / `deny any`) and forms not modelled are skipped silently.
-      const p = w[1];
-      if (!p || standard) continue;
-      const pl = p.text.toLowerCase();
+      const pt = w.text(1);
+      if (pt === undefined || standard) continue;
+      const pl = pt.toLowerCase();
       const entry: AclEntry = { action: act, flavour: 'extended', protocol: pl === 'ipv6' ? 'ip' : pl === 'ahp' ? 'ah' : pl, range: c.range };
       const src = this.acl6Address(w, 2, c);
       if (!src) continue;
@@ -84,62 +86,63 @@ export abstract class IosAclLowering extends IosLoweringCore {
   }
 
   /** One address of an IPv6 ACL line: `any` (::/0), `host A` (A/128), `PREFIX/LEN`, `object-group NAME`. */
-  protected acl6Address(w: Token[], i: number, node: IosNode): { prefix?: string; next: number } | undefined {
-    const t = w[i];
-    if (!t) return undefined;
-    const l = t.text.toLowerCase();
+  protected acl6Address(w: WordRun, i: number, node: IosNode): { prefix?: string; next: number } | undefined {
+    void node;
+    const tt = w.text(i);
+    if (tt === undefined) return undefined;
+    const l = tt.toLowerCase();
     if (l === 'any') return { prefix: '::/0', next: i + 1 };
     if (l === 'object-group') {
-      this.ref('object-group', w[i + 1]);
-      return { prefix: w[i + 1]?.text, next: i + 2 };
+      this.ref('object-group', w.tok(i + 1));
+      return { prefix: w.text(i + 1), next: i + 2 };
     }
     const host = l === 'host';
-    const at = host ? w[i + 1] : t;
-    if (!at || !/^[0-9a-f:.]+(\/\d+)?$/i.test(at.text) || !at.text.includes(':')) return undefined;
-    const p = model.parsePrefix(at.text);
-    if (!p || p.family !== 6 || host === at.text.includes('/')) {
-      this.error(at, 'syntax/invalid-address', `'${at.text}' is not ${host ? 'an IPv6 address' : 'an IPv6 prefix (PREFIX/LEN)'}`);
+    const at = host ? w.text(i + 1) : tt;
+    if (at === undefined || !/^[0-9a-f:.]+(\/\d+)?$/i.test(at) || !at.includes(':')) return undefined;
+    const p = model.parsePrefix(at);
+    if (!p || p.family !== 6 || host === at.includes('/')) {
+      this.error(w.tok(host ? i + 1 : i)!, 'syntax/invalid-address', `'${at}' is not ${host ? 'an IPv6 address' : 'an IPv6 prefix (PREFIX/LEN)'}`);
       return undefined;
     }
     return { prefix: model.formatPrefix(p), next: host ? i + 2 : i + 1 };
   }
 
   protected lowerAccessListLine(node: IosNode): void {
-    const a = this.args(node);
-    const name = a[0];
+    const a = new WordRun(node, node.path.length);
+    const name = a.tok(0);
     if (!name) return this.missing(node, 'an access-list number');
     let i = 1;
-    if (this.lw(a[i]) === 'dynamic') i += 2;
-    const act = this.lw(a[i]);
+    if (a.lw(i) === 'dynamic') i += 2;
+    const act = a.lw(i);
     const info = this.aclInfo(name, node);
     if (act === 'remark') {
       info.acl.flavours.add('remark');
       return;
     }
     if (act !== 'permit' && act !== 'deny') {
-      if (!a[i]) return this.missing(node, '`permit`, `deny` or `remark`');
+      if (!a.has(i)) return this.missing(node, '`permit`, `deny` or `remark`');
       return;
     }
     const num = /^\d+$/.test(name.text) ? Number(name.text) : NaN;
     const flavour = (num >= 1 && num <= 99) || (num >= 1300 && num <= 1999) ? 'standard' : (num >= 100 && num <= 199) || (num >= 2000 && num <= 2699) || Number.isNaN(num) ? 'extended' : undefined;
     if (!flavour) return; // 200–299 protocol-type, 700–799 MAC lists: not modelled
-    this.aclEntry(info, node, act, a.slice(i + 1), flavour, 'wildcard');
+    this.aclEntry(info, node, act, a.sub(i + 1), flavour, 'wildcard');
   }
 
   /** Parses `SRC [PORTS] DST [PORTS]` (extended) or `SRC` (standard). Returns false after reporting an error. */
-  protected aclEntry(info: AclInfo, node: IosNode, action: 'permit' | 'deny', w: Token[], flavour: 'standard' | 'extended', style: 'wildcard' | 'mask'): void {
+  protected aclEntry(info: AclInfo, node: IosNode, action: 'permit' | 'deny', w: WordRun, flavour: 'standard' | 'extended', style: 'wildcard' | 'mask'): void {
     info.acl.flavours.add(flavour);
     const entry: AclEntry = { action, flavour, protocol: 'ip', range: node.range };
     let i = 0;
     if (flavour === 'extended') {
-      const p = w[0];
-      if (!p) return this.missing(node, 'a protocol');
-      const pl = p.text.toLowerCase();
+      const pt = w.text(0);
+      if (pt === undefined) return this.missing(node, 'a protocol');
+      const pl = lowerCase(pt);
       if (pl === 'object-group' || pl === 'object') {
         // ASA inline service objects (`object icmp-echo`, `object ospf`) are built in.
-        const n = w[1]?.text.toLowerCase() ?? '';
-        if (pl === 'object-group' || !(PROTOCOLS.has(n) || n.startsWith('icmp'))) this.ref(pl === 'object' ? 'object' : 'object-group', w[1]);
-        entry.protocol = w[1]?.text ?? 'ip';
+        const n = w.text(1)?.toLowerCase() ?? '';
+        if (pl === 'object-group' || !(PROTOCOLS.has(n) || n.startsWith('icmp'))) this.ref(pl === 'object' ? 'object' : 'object-group', w.tok(1));
+        entry.protocol = w.text(1) ?? 'ip';
         i = 2;
       } else {
         entry.protocol = pl === 'ahp' ? 'ah' : pl === '47' ? 'gre' : pl;
@@ -169,64 +172,64 @@ export abstract class IosAclLowering extends IosLoweringCore {
     info.entries.push(entry);
   }
 
-  protected aclPort(w: Token[], i: number): { port?: string; next: number } {
-    const op = this.lw(w[i]);
-    if (PORT_OPS.has(op) && w[i + 1]) return { port: op === 'eq' ? w[i + 1].text : `${op} ${w[i + 1].text}`, next: i + 2 };
-    if (op === 'range' && w[i + 2]) return { port: `${w[i + 1].text}-${w[i + 2].text}`, next: i + 3 };
+  protected aclPort(w: WordRun, i: number): { port?: string; next: number } {
+    const op = w.lw(i);
+    if (PORT_OPS.has(op) && w.has(i + 1)) return { port: op === 'eq' ? w.text(i + 1) : `${op} ${w.text(i + 1)}`, next: i + 2 };
+    if (op === 'range' && w.has(i + 2)) return { port: `${w.text(i + 1)}-${w.text(i + 2)}`, next: i + 3 };
     return { next: i };
   }
 
   /** One address spec of an ACL line. `prefix` is CIDR text, an object name, or undefined for unmodelled forms. */
-  protected aclAddress(w: Token[], i: number, node: IosNode, style: 'wildcard' | 'mask', standard: boolean): { prefix?: string; next: number } | undefined {
-    const t = w[i];
-    if (!t) {
+  protected aclAddress(w: WordRun, i: number, node: IosNode, style: 'wildcard' | 'mask', standard: boolean): { prefix?: string; next: number } | undefined {
+    const tt = w.text(i);
+    if (tt === undefined) {
       this.missing(node, standard ? 'a source address' : 'an address (`any`, `host A` or `A MASK`)');
       return undefined;
     }
-    const l = t.text.toLowerCase();
+    const l = lowerCase(tt);
     if (l === 'any' || l === 'any4') return { prefix: '0.0.0.0/0', next: i + 1 };
     if (l === 'any6') return { prefix: '::/0', next: i + 1 };
     if (l === 'host') {
-      const h = w[i + 1];
-      if (!h) {
+      const h = w.text(i + 1);
+      if (h === undefined) {
         this.missing(node, 'a host address after `host`');
         return undefined;
       }
-      if (h.text.includes(':')) return { prefix: model.canonicalPrefix(h.text), next: i + 2 };
-      if (!looksNumericAddress(h.text)) return { prefix: h.text, next: i + 2 }; // ASA `name` alias
-      const a = this.address(h, node);
+      if (h.includes(':')) return { prefix: model.canonicalPrefix(h), next: i + 2 };
+      if (!looksNumericAddress(h)) return { prefix: h, next: i + 2 }; // ASA `name` alias
+      const a = this.addressAt(w, i + 1, node);
       return a ? { prefix: `${a}/32`, next: i + 2 } : undefined;
     }
     if (l === 'object-group' || l === 'object') {
-      this.ref(l === 'object' ? 'object' : 'object-group', w[i + 1]);
-      return { prefix: w[i + 1]?.text, next: i + 2 };
+      this.ref(l === 'object' ? 'object' : 'object-group', w.tok(i + 1));
+      return { prefix: w.text(i + 1), next: i + 2 };
     }
     if (l === 'interface') return { next: i + 2 };
-    if (t.text.includes(':') && t.text.includes('/')) return { prefix: model.canonicalPrefix(t.text) ?? t.text, next: i + 1 };
-    if (!looksNumericAddress(t.text)) {
+    if (tt.includes(':') && tt.includes('/')) return { prefix: model.canonicalPrefix(tt) ?? tt, next: i + 1 };
+    if (!looksNumericAddress(tt)) {
       // ASA `name` aliases, IOS port groups and other forms netcfg does not model: no error, no selector.
-      const m = w[i + 1];
-      return { prefix: t.text, next: m && looksNumericAddress(m.text) ? i + 2 : i + 1 };
+      const m = w.text(i + 1);
+      return { prefix: tt, next: m !== undefined && looksNumericAddress(m) ? i + 2 : i + 1 };
     }
-    const a = this.address(t, node);
+    const a = this.addressAt(w, i, node);
     if (!a) return undefined;
-    const m = w[i + 1];
-    if (!m || !looksNumericAddress(m.text)) {
+    const m = w.text(i + 1);
+    if (m === undefined || !looksNumericAddress(m)) {
       if (standard) return { prefix: `${a}/32`, next: i + 1 };
       this.missing(node, `a ${style === 'wildcard' ? 'wildcard' : 'mask'} after ${a}`);
       return undefined;
     }
-    if (model.parseIpv4(m.text) === undefined) {
-      this.error(m, 'syntax/invalid-mask', `'${m.text}' is not a valid ${style === 'wildcard' ? 'wildcard' : 'mask'}`);
+    if (model.parseIpv4(m) === undefined) {
+      this.error(w.tok(i + 1)!, 'syntax/invalid-mask', `'${m}' is not a valid ${style === 'wildcard' ? 'wildcard' : 'mask'}`);
       return undefined;
     }
-    const len = style === 'wildcard' ? model.wildcardToLength(m.text) : model.maskToLength(m.text);
+    const len = style === 'wildcard' ? model.wildcardToLength(m) : model.maskToLength(m);
     if (len === undefined) {
       if (style === 'mask') {
-        this.error(m, 'syntax/invalid-mask', `'${m.text}' is not a contiguous network mask`);
+        this.error(w.tok(i + 1)!, 'syntax/invalid-mask', `'${m}' is not a contiguous network mask`);
         return undefined;
       }
-      return { prefix: `${a} ${m.text}`, next: i + 2 }; // discontiguous wildcard: legal, kept as text
+      return { prefix: `${a} ${m}`, next: i + 2 }; // discontiguous wildcard: legal, kept as text
     }
     return { prefix: model.networkOf(a, len), next: i + 2 };
   }

@@ -5,7 +5,7 @@ import * as model from '../../../model';
 import type { ParseResult, SyntaxDiagnostic, TextRange, Token } from '../../../syntax';
 import type { IosNode } from '../parser';
 import { decodeType7 } from './tables';
-import { lowerCase } from '../store';
+import { lowerCase, type IosTokenStore } from '../store';
 
 export interface AclEntry {
   action: 'permit' | 'deny';
@@ -85,6 +85,7 @@ export interface IfaceInfo {
   node: IosNode;
   /** The interface's definition (interfaces are defined by `lowerInterface` alone, indexed by `ifaceByName`). */
   def: model.Definition;
+  /** OSPFv2 settings: `NO_OSPF_SETTINGS` (shared, frozen) until the first `ip ospf` line gives the interface its own. */
   ospf: OspfIfSettings;
   /** OSPFv3 settings (`ipv6 ospf …`, `ospfv3 …`), kept apart from OSPFv2's. */
   ospf3?: OspfIfSettings;
@@ -113,6 +114,26 @@ interface KeyInfo {
   ikev2?: boolean;
 }
 
+/** Lower-cased forms of shared words (`dot1Q` → `dot1q`, others themselves): bounded by the store's word table. */
+const LOWER_SHARED = new Map<string, string>();
+
+/**
+ * `lowerCase` of token `i`'s text: a shared word with upper-case letters is lower-cased once per process (its form
+ * kept here), another word as `lowerCase` does; the same text either way.
+ */
+export function lowerWord(store: IosTokenStore, i: number): string {
+  const shared = store.sharedText(i);
+  if (shared === undefined) return lowerCase(store.text(i));
+  const known = LOWER_SHARED.get(shared);
+  if (known !== undefined) return known;
+  const l = lowerCase(shared);
+  LOWER_SHARED.set(shared, l);
+  return l;
+}
+
+/** The OSPF settings of an interface without `ip ospf` lines (most of them): one frozen object, never written. */
+export const NO_OSPF_SETTINGS: OspfIfSettings = Object.freeze({});
+
 /** `define`'s default `extra` (none). */
 const NO_EXTRA: Partial<model.Definition> = Object.freeze({});
 /** `define`'s `extra` for a built-in name (interfaces, VLANs …): pass this object, not a literal of its own. */
@@ -136,6 +157,41 @@ export class OffsetSet {
   has(offset: number): boolean {
     const w = offset >>> 5;
     return w < this.bits.length && (this.bits[w] & (1 << (offset & 31))) !== 0;
+  }
+}
+
+/**
+ * The words of one command from word `from` on (`IosNode.wordsFrom` without the array): read in place from the token
+ * store, a `Token` made only when a caller asks for one (`tok`, for a reference or a diagnostic). Index `i` is
+ * relative to `from`, as in the array it replaces; an index outside the run reads as missing.
+ */
+export class WordRun {
+  constructor(
+    readonly node: IosNode,
+    readonly from: number,
+  ) {}
+  get length(): number {
+    return Math.max(0, this.node.wordCount - this.from);
+  }
+  has(i: number): boolean {
+    return i >= 0 && this.from + i < this.node.wordCount;
+  }
+  /** The text of word `i`, or undefined past the end. */
+  text(i: number): string | undefined {
+    return i >= 0 ? this.node.wordText(this.from + i) : undefined;
+  }
+  /** The lower-cased text of word `i` ('' past the end, as `lw(undefined)`). */
+  lw(i: number): string {
+    const t = i >= 0 ? this.node.wordText(this.from + i) : undefined;
+    return t === undefined ? '' : lowerCase(t);
+  }
+  /** Word `i` as a fresh token, or undefined past the end. */
+  tok(i: number): Token | undefined {
+    return i >= 0 ? this.node.word(this.from + i) : undefined;
+  }
+  /** The run from word `k` of this one. */
+  sub(k: number): WordRun {
+    return new WordRun(this.node, this.from + k);
   }
 }
 
@@ -255,6 +311,12 @@ export abstract class IosLoweringCore {
     }
     return a;
   }
+  /** `address` of word `i` of a run, making its token only to report a problem. */
+  protected addressAt(w: WordRun, i: number, node: IosNode, what = 'an IPv4 address'): string | undefined {
+    const text = w.text(i);
+    const a = text === undefined ? undefined : model.canonicalIpv4(text);
+    return a !== undefined ? a : this.address(w.tok(i), node, what);
+  }
   protected mask(t: Token | undefined, node: IosNode): number | undefined {
     if (!t) {
       this.missing(node, 'a subnet mask');
@@ -288,7 +350,10 @@ export abstract class IosLoweringCore {
     }
     const existing = byName.get(name);
     if (existing) {
-      existing.fullRange = { start: Math.min(existing.fullRange.start, full.start), end: Math.max(existing.fullRange.end, full.end) };
+      // In place: a definition's full range is its own object (made below), never shared.
+      const f = existing.fullRange;
+      if (full.start < f.start) f.start = full.start;
+      if (full.end > f.end) f.end = full.end;
       return existing;
     }
     const range = { start: token.start, end: token.end };
@@ -308,7 +373,11 @@ export abstract class IosLoweringCore {
     if (!token) return;
     this.defTokens.add(token.start);
     const tolerated = critical ? undefined : this.toleratedUndefined(kind);
-    this.device.references.push({ kind, name: token.text, range: { start: token.start, end: token.end }, ...(alsoKinds ? { alsoKinds } : {}), ...(tolerated ? { tolerated } : {}) });
+    // Optional fields set after the literal (same key order as the spreads this replaces, no object per spread).
+    const r: model.Reference = { kind, name: token.text, range: { start: token.start, end: token.end } };
+    if (alsoKinds) r.alsoKinds = alsoKinds;
+    if (tolerated) r.tolerated = tolerated;
+    this.device.references.push(r);
   }
 
   /**

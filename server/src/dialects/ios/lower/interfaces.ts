@@ -7,7 +7,7 @@ import { interfaceKind, normalizeInterfaceName } from '../catalog';
 import type { IosNode } from '../parser';
 import { lowerCase } from '../store';
 import { looksNumericAddress } from './tables';
-import type { IfaceInfo } from './core';
+import { lowerWord, NO_OSPF_SETTINGS, type IfaceInfo } from './core';
 import { IosAclLowering } from './acls';
 
 function hasDigit(s: string): boolean {
@@ -44,8 +44,19 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
   }
 
   protected lowerInterface(node: IosNode): void {
-    const n = this.interfaceName(node);
-    if (!n) return this.missing(node, 'an interface name');
+    // `interfaceName`, inlined (no result object per interface).
+    const p = node.path.length;
+    if (node.wordCount <= p) return this.missing(node, 'an interface name');
+    const store = node.store;
+    const first = node.wordFirst + p;
+    let text = store.text(first);
+    let end = store.ends[first];
+    // `interface GigabitEthernet 0/1` (type and number split).
+    if (node.wordCount > p + 1 && !hasDigit(text) && startsWithDigit(store, first + 1)) {
+      text += store.text(first + 1);
+      end = store.ends[first + 1];
+    }
+    const n = { name: normalizeInterfaceName(text), range: { start: store.starts[first], end } };
     const kind = interfaceKind(n.name);
     const range = node.range;
     const itf: model.Interface = { name: n.name, nameRange: n.range, range, kind, addresses: [], shutdown: false };
@@ -61,7 +72,7 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
     }
     const def: model.Definition = { kind: 'interface', name: n.name, range: { start: n.range.start, end: n.range.end }, fullRange: { start: range.start, end: range.end }, builtin: true };
     this.device.definitions.push(def);
-    const info: IfaceInfo = { itf, node, ospf: {}, def };
+    const info: IfaceInfo = { itf, node, ospf: NO_OSPF_SETTINGS, def };
     this.interfaces.push(info);
     this.ifaceByName.set(n.name, info);
     this.device.interfaces.push(itf);
@@ -79,7 +90,8 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
 
   /** A sub-interface without its own `encapsulation` runs on its main interface's (Frame Relay sub-interfaces). */
   protected inheritEncapsulation(): void {
-    for (const info of this.interfaces) {
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
       const itf = info.itf;
       const dot = itf.name.indexOf('.');
       if (itf.encapsulation || dot < 0) continue;
@@ -108,9 +120,6 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       if (k === 'shutdown') itf.shutdown = false;
       return;
     }
-    // The first two words, lower-cased (not the whole line: this runs for every interface line).
-    const w0 = lowerCase(c.wordText(0) ?? '');
-    const w1 = lowerCase(c.wordText(1) ?? '');
     if (k === 'description') {
       const i = c.path.length;
       itf.description = i < c.wordCount ? this.restOfLineAt(c, c.store.starts[c.wordFirst + i]) : '';
@@ -121,12 +130,15 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       return;
     }
     if (k === 'ip address') return this.interfaceAddress(info, c);
+    // The first two words, lower-cased (not the whole line: this runs for every interface line).
+    const w0 = c.wordCount > 0 ? lowerWord(c.store, c.wordFirst) : '';
+    const w1 = c.wordCount > 1 ? lowerWord(c.store, c.wordFirst + 1) : '';
     if (w0 === 'encapsulation') {
       // The argument (or the second word when the path is not `encapsulation` alone), read in place.
       const i = c.path.length < c.wordCount ? c.path.length : c.wordCount > 1 ? 1 : -1;
       if (i >= 0) {
         const w = c.wordFirst + i;
-        itf.encapsulation = { value: lowerCase(c.store.text(w)), range: { start: c.store.starts[w], end: c.store.ends[w] } };
+        itf.encapsulation = { value: lowerWord(c.store, w), range: { start: c.store.starts[w], end: c.store.ends[w] } };
       }
       return;
     }

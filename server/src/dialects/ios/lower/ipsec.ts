@@ -270,9 +270,15 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
   protected buildPeers(): void {
     // Which interface each crypto map is applied to.
     const mapIf = new Map<string, IfaceInfo>();
-    for (const info of this.interfaces) if (info.itf.cryptoMap && !mapIf.has(info.itf.cryptoMap.value)) mapIf.set(info.itf.cryptoMap.value, info);
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
+      if (info.itf.cryptoMap && !mapIf.has(info.itf.cryptoMap.value)) mapIf.set(info.itf.cryptoMap.value, info);
+    }
     const map6If = new Map<string, IfaceInfo>();
-    for (const info of this.interfaces) if (info.ipv6CryptoMap && !map6If.has(info.ipv6CryptoMap.value)) map6If.set(info.ipv6CryptoMap.value, info);
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
+      if (info.ipv6CryptoMap && !map6If.has(info.ipv6CryptoMap.value)) map6If.set(info.ipv6CryptoMap.value, info);
+    }
     const dynUsers = new Map<string, MapEntry>();
     for (const e of this.mapEntries) if (!e.dynamic && e.dynamicMap) dynUsers.set(e.dynamicMap, e);
 
@@ -346,54 +352,59 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
 
   /** One peer per IPsec-protected GRE tunnel (and per NHRP NBMA address on multipoint spokes). */
   protected buildTunnelPeers(): void {
-    for (const info of this.interfaces) {
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
       const t = info.itf.tunnel;
-      if (!t || !t.protection) continue;
-      const prof = this.ipsecProfiles.get(t.protection.value);
-      const local = t.source?.value;
-      const remotes: model.Value<string>[] = [];
-      if (t.mode.value !== 'mgre' && t.destination) remotes.push(t.destination);
-      else if (t.mode.value === 'mgre') {
-        const seen = new Set<string>();
-        for (const m of t.nhrp?.maps ?? []) if (!seen.has(m.nbma)) {
-          seen.add(m.nbma);
-          remotes.push({ value: m.nbma, range: m.range });
-        }
-      }
-      const ikeVersion: 1 | 2 = prof?.ikev2Profile ? 2 : 1;
-      const keyring = prof?.isakmpProfile ? this.isakmpProfiles.get(prof.isakmpProfile)?.keyring : undefined;
-      const make = (remote: model.Value<string> | undefined, idx: number): model.IpsecPeer => {
-        const v2 = ikeVersion === 2 ? prof?.ikev2Profile : undefined;
-        const psk = v2 !== undefined ? this.ikev2KeyFor(remote?.value, v2) : this.selectKey(remote?.value, { keyring, ikev2: false });
-        const peer: model.IpsecPeer = {
-          id: `tunnel:${info.itf.name}${idx ? `:${idx}` : ''}`,
-          label: `interface ${info.itf.name} (tunnel protection ipsec profile ${t.protection!.value})`,
-          range: t.protection!.range ?? info.node.range,
-          remote,
-          ...(remote ? {} : { remoteAny: '0.0.0.0/0' }),
-          local: local ? { value: local, range: t.source!.range } : undefined,
-          localInterface: t.sourceInterface,
-          role: remote ? 'both' : 'responder',
-          kind: 'tunnel-protection',
-          ikeVersion: ikeVersion === 2 ? { value: 2, range: t.protection!.range } : { value: 1, default: 'IOS: IKEv1 unless the IPsec profile sets an IKEv2 profile' },
-          exchangeMode: { value: 'main', default: 'IOS: main mode for address-keyed pre-shared keys' },
-          phase1: v2 !== undefined ? this.ikev2Phase1(local, v2) : this.phase1List(ikeVersion),
-          psk,
-          phase2: prof ? this.phase2Of(prof.transformSets) : [],
-          pfs: { ...this.pfsValue(prof?.pfs), ...(prof ? { set: this.pfsSetter(prof.node, prof.pfs) } : {}) },
-          phase2Lifetime: this.lifetimeValue(prof?.lifetime),
-          selectors: this.tunnelSelectors(t, local, remote, t.protection!.range ?? info.node.range),
-          setPhase1: this.phase1SetterFor(ikeVersion),
-          setPhase2: prof ? this.phase2Setter(prof.transformSets) : undefined,
-          setPfs: prof ? this.pfsSetter(prof.node, prof.pfs) : undefined,
-        };
-        if (v2 !== undefined && !remote) peer.keys = this.ikev2Candidates(v2);
-        if (remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskSetter(remote.value);
-        return peer;
-      };
-      if (remotes.length === 0) this.device.ipsecPeers.push(make(undefined, 0));
-      else remotes.forEach((r, i) => this.device.ipsecPeers.push(make(r, i)));
+      if (t && t.protection) this.buildTunnelPeer(info, t);
     }
+  }
+
+  /** The peers of one protected tunnel (apart from the loop: its closures make a context per call). */
+  protected buildTunnelPeer(info: IfaceInfo, t: model.Tunnel): void {
+    const prof = this.ipsecProfiles.get(t.protection!.value);
+    const local = t.source?.value;
+    const remotes: model.Value<string>[] = [];
+    if (t.mode.value !== 'mgre' && t.destination) remotes.push(t.destination);
+    else if (t.mode.value === 'mgre') {
+      const seen = new Set<string>();
+      for (const m of t.nhrp?.maps ?? []) if (!seen.has(m.nbma)) {
+        seen.add(m.nbma);
+        remotes.push({ value: m.nbma, range: m.range });
+      }
+    }
+    const ikeVersion: 1 | 2 = prof?.ikev2Profile ? 2 : 1;
+    const keyring = prof?.isakmpProfile ? this.isakmpProfiles.get(prof.isakmpProfile)?.keyring : undefined;
+    const make = (remote: model.Value<string> | undefined, idx: number): model.IpsecPeer => {
+      const v2 = ikeVersion === 2 ? prof?.ikev2Profile : undefined;
+      const psk = v2 !== undefined ? this.ikev2KeyFor(remote?.value, v2) : this.selectKey(remote?.value, { keyring, ikev2: false });
+      const peer: model.IpsecPeer = {
+        id: `tunnel:${info.itf.name}${idx ? `:${idx}` : ''}`,
+        label: `interface ${info.itf.name} (tunnel protection ipsec profile ${t.protection!.value})`,
+        range: t.protection!.range ?? info.node.range,
+        remote,
+        ...(remote ? {} : { remoteAny: '0.0.0.0/0' }),
+        local: local ? { value: local, range: t.source!.range } : undefined,
+        localInterface: t.sourceInterface,
+        role: remote ? 'both' : 'responder',
+        kind: 'tunnel-protection',
+        ikeVersion: ikeVersion === 2 ? { value: 2, range: t.protection!.range } : { value: 1, default: 'IOS: IKEv1 unless the IPsec profile sets an IKEv2 profile' },
+        exchangeMode: { value: 'main', default: 'IOS: main mode for address-keyed pre-shared keys' },
+        phase1: v2 !== undefined ? this.ikev2Phase1(local, v2) : this.phase1List(ikeVersion),
+        psk,
+        phase2: prof ? this.phase2Of(prof.transformSets) : [],
+        pfs: { ...this.pfsValue(prof?.pfs), ...(prof ? { set: this.pfsSetter(prof.node, prof.pfs) } : {}) },
+        phase2Lifetime: this.lifetimeValue(prof?.lifetime),
+        selectors: this.tunnelSelectors(t, local, remote, t.protection!.range ?? info.node.range),
+        setPhase1: this.phase1SetterFor(ikeVersion),
+        setPhase2: prof ? this.phase2Setter(prof.transformSets) : undefined,
+        setPfs: prof ? this.pfsSetter(prof.node, prof.pfs) : undefined,
+      };
+      if (v2 !== undefined && !remote) peer.keys = this.ikev2Candidates(v2);
+      if (remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskSetter(remote.value);
+      return peer;
+    };
+    if (remotes.length === 0) this.device.ipsecPeers.push(make(undefined, 0));
+    else remotes.forEach((r, i) => this.device.ipsecPeers.push(make(r, i)));
   }
 
   // ------------------------------------------------------------------ IPsec quick-fix setters
@@ -433,7 +444,10 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
     const entries = new Map<string, MapEntry>();
     for (const e of this.mapEntries) entries.set(`${e.dynamic ? 'dyn' : 'map'}:${e.name}:${e.seq}`, e);
     const tunnels = new Map<string, string>();
-    for (const info of this.interfaces) if (info.itf.tunnel?.protection) tunnels.set(info.itf.name, info.itf.tunnel.protection.value);
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
+      if (info.itf.tunnel?.protection) tunnels.set(info.itf.name, info.itf.tunnel.protection.value);
+    }
     const selector = fx.selector();
     for (const peer of this.device.ipsecPeers) {
       const entry = entries.get(peer.id);

@@ -6,7 +6,7 @@ import type { TextRange, Token } from '../../../syntax';
 import { expandKeyword, normalizeInterfaceName } from '../catalog';
 import type { IosNode } from '../parser';
 import { normalizeArea, iosAreaText, ospfTypeKeyword } from './tables';
-import type { IfaceInfo, OspfIfSettings, OspfProcInfo } from './core';
+import { NO_OSPF_SETTINGS, type IfaceInfo, type OspfIfSettings, type OspfProcInfo } from './core';
 import { IosInterfaceLowering } from './interfaces';
 import { dict } from '../../../model/dict';
 
@@ -19,7 +19,7 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
   protected ospfInterfaceCommand(info: IfaceInfo, c: IosNode, at: number, v3?: 'ipv6 ospf' | 'ospfv3'): void {
     const w = c.words;
     const sub = this.lw(w[at]);
-    const o = v3 ? (info.ospf3 ??= {}) : info.ospf;
+    const o = v3 ? (info.ospf3 ??= {}) : info.ospf === NO_OSPF_SETTINGS ? (info.ospf = {}) : info.ospf;
     if (v3) o.v3Syntax ??= v3;
     const rest = w.slice(at + 1);
     switch (sub) {
@@ -294,7 +294,8 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
   protected buildOspfInterfaces(): void {
     this.inheritEncapsulation();
     if (this.platform === 'IOS') this.lowerOspf3Processes();
-    for (const info of this.interfaces) {
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
       this.buildOspfInterface(info, info.ospf, 2);
       if (info.ospf3?.area) this.buildOspfInterface(info, info.ospf3, 3);
     }
@@ -303,7 +304,13 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
   /** The effective OSPFv2 (`o` = `info.ospf`) or OSPFv3 (`info.ospf3`) interface, when a process selects it. */
   protected buildOspfInterface(info: IfaceInfo, o: OspfIfSettings, version: 2 | 3): void {
     const itf = info.itf;
-    const primary = itf.addresses.find((a) => !a.secondary && a.address.includes('.'));
+    if (version === 2 && !o.area && this.ospfProcs.length === 0) return; // no process can select it
+    // The primary IPv4 address (a loop: no closure per interface).
+    let primary: model.InterfaceAddress | undefined;
+    for (let k = 0; k < itf.addresses.length && !primary; k++) {
+      const a = itf.addresses[k];
+      if (!a.secondary && a.address.includes('.')) primary = a;
+    }
     let proc: OspfProcInfo | undefined;
     let area: model.Value<string> | undefined;
     let anchor: TextRange | undefined;
@@ -329,6 +336,15 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
       }
     }
     if (!proc || !area || !anchor) return;
+    this.effectiveOspfInterface(info, o, version, proc, area, anchor, primary);
+  }
+
+  /**
+   * The OSPF interface `buildOspfInterface` found a process for, with its Setters. Apart from the search because its
+   * closures make a context on every call: most interfaces are selected by no process and never get here.
+   */
+  protected effectiveOspfInterface(info: IfaceInfo, o: OspfIfSettings, version: 2 | 3, proc: OspfProcInfo, area: model.Value<string>, anchor: TextRange, primary: model.InterfaceAddress | undefined): void {
+    const itf = info.itf;
     const typeDefault = this.ospfTypeDefault(itf);
     const block = info.node;
     const v3 = o.v3Syntax;

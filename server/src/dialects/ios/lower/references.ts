@@ -6,12 +6,15 @@ import type { ParseResult, SyntaxDiagnostic, TextRange } from '../../../syntax';
 import type { IosNode } from '../parser';
 import { mayHoldSecretIn, secretArgs } from '../secrets';
 import { IosIpsecLowering } from './ipsec';
+import { OffsetSet } from './core';
 
 /** The shared IOS/ASA lowering. One instance per lowering run. */
 export class IosLowering extends IosIpsecLowering {
   /** Runs the lowering. */
   run(): { device: model.Device; diagnostics: SyntaxDiagnostic[] } {
-    for (const node of this.root.children) {
+    const top = this.root.children;
+    for (let k = 0; k < top.length; k++) {
+      const node = top[k];
       if (node.kind !== 'IosCommand' && node.kind !== 'IosBanner' && node.kind !== 'IosCertificate') continue;
       if (node.kind === 'IosCommand') this.lastGlobal = node;
       try {
@@ -158,7 +161,8 @@ export class IosLowering extends IosIpsecLowering {
 
   protected finish(): void {
     // Resolve tunnel sources to addresses.
-    for (const info of this.interfaces) {
+    for (let ii = 0; ii < this.interfaces.length; ii++) {
+      const info = this.interfaces[ii];
       const t = info.itf.tunnel;
       if (t && info.tunnelSourceRef && !t.source) {
         const addr = this.tunnelSourceAddress(info);
@@ -166,7 +170,10 @@ export class IosLowering extends IosIpsecLowering {
       }
     }
     try {
-      for (const info of this.interfaces) this.attachTunnelSetters(info);
+      for (let ii = 0; ii < this.interfaces.length; ii++) {
+        const info = this.interfaces[ii];
+        this.attachTunnelSetters(info);
+      }
     } catch {
       // Quick-fix setters are optional: a bug here must not lose the model.
     }
@@ -178,39 +185,21 @@ export class IosLowering extends IosIpsecLowering {
     }
     this.buildPeers();
     this.attachIpsecFixSetters();
-    this.collectOtherSecrets();
-    this.scanUses();
+    this.collectSecretsAndUses();
   }
 
   /**
-   * Every argument that is a secret by its keyword (`password`, `secret`, `community`, `key`, `key-string`,
-   * `md5` …, after an optional encryption-type digit; SNMPv3 `auth sha P` / `priv aes 128 P`), for display
-   * features and the reference scan (rules in `secrets.ts`). Keys the model already holds are included again.
+   * One walk over the tree for two results: every argument that is a secret by its keyword (`password`, `secret`,
+   * `community`, `key`, `key-string`, `md5` …, after an optional encryption-type digit; SNMPv3 `auth sha P` /
+   * `priv aes 128 P`), for display features and the reference scan (rules in `secrets.ts`; keys the model already
+   * holds are included again), then the uses of defined names (`scanUses`). Words are read from the token store in
+   * place (no token object per word); an explicit stack, not recursion.
    */
-  protected collectOtherSecrets(): void {
+  protected collectSecretsAndUses(): void {
     const out: TextRange[] = [];
-    // Words are read from the token store (no token object per word); an explicit stack, not recursion.
     const store = this.root.store;
-    const stack: IosNode[] = [];
-    for (let k = this.root.children.length - 1; k >= 0; k--) stack.push(this.root.children[k]);
-    while (stack.length) {
-      const c = stack.pop()!;
-      if (c.kind === 'IosCommand' && mayHoldSecretIn(store, c.wordFirst, c.wordCount, c.path)) {
-        const texts: string[] = new Array(c.wordCount);
-        for (let i = 0; i < c.wordCount; i++) texts[i] = store.text(c.wordFirst + i);
-        for (const i of secretArgs(texts, c.mode, c.path)) out.push({ start: store.starts[c.wordFirst + i], end: store.ends[c.wordFirst + i] });
-      }
-      const kids = c.children;
-      for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
-    }
-    if (out.length) this.device.otherSecrets = out;
-  }
-
-  /**
-   * Counts a defined name as used when it appears as a word of a command netcfg does not model (NAT rules,
-   * routing filters …), so ref/unused only fires for names that are never mentioned again.
-   */
-  protected scanUses(): void {
+    const { starts, ends } = store;
+    // Names a word may use (`scanUses`); built before the walk, from the definitions lowering made.
     const names = new Map<string, model.Definition[]>();
     for (const d of this.device.definitions) {
       if (d.builtin || d.kind === 'interface') continue;
@@ -218,34 +207,50 @@ export class IosLowering extends IosIpsecLowering {
       if (list) list.push(d);
       else names.set(d.name, [d]);
     }
-    if (!names.size) return;
-    // A secret that happens to spell a defined name is not a use of it (and must never be renamed with it).
-    const secrets = new Set(model.secretRanges(this.device).map((r) => r.start));
-    // The lengths of the defined names: a word of another length is passed over without reading its text.
+    // A secret that happens to spell a defined name is not a use of it (and must never be renamed with it): the
+    // model's secrets here, the keyword-found ones (`otherSecrets`) per command as the walk finds them.
+    const secrets = new OffsetSet();
+    if (names.size) for (const r of model.secretRanges(this.device)) secrets.add(r.start);
+    // The lengths and first characters of the defined names: a word of another length or first character is passed
+    // over without reading its text (one bit per length and ASCII first character; 127 stands for any other).
     const LONG = 255;
-    const lengths = new Uint8Array(LONG + 1);
-    for (const name of names.keys()) lengths[Math.min(name.length, LONG)] = 1;
-    const store = this.root.store;
-    const { starts, ends } = store;
-    // Pre-order over the tree (document order, as the recursive walk it replaces), on an explicit stack.
+    const firsts = new Uint32Array((LONG + 1) * 4);
+    for (const name of names.keys()) {
+      const c = Math.min(name.charCodeAt(0), 127);
+      firsts[Math.min(name.length, LONG) * 4 + (c >>> 5)] |= 1 << (c & 31);
+    }
+    const src = store.source;
+    // Pre-order over the tree (document order), on an explicit stack.
     const stack: IosNode[] = [];
     for (let k = this.root.children.length - 1; k >= 0; k--) stack.push(this.root.children[k]);
-    while (stack.length && names.size) {
+    while (stack.length) {
       const c = stack.pop()!;
       if (c.kind === 'IosCommand') {
-        const last = c.wordFirst + c.wordCount;
-        for (let i = c.wordFirst + 1; i < last; i++) {
-          if (lengths[Math.min(ends[i] - starts[i], LONG)] === 0) continue;
-          const text = store.text(i);
-          const defs = names.get(text);
-          if (!defs || this.defTokens.has(starts[i]) || secrets.has(starts[i])) continue;
-          for (const d of defs) this.device.references.push({ kind: d.kind, name: d.name, range: { start: starts[i], end: ends[i] } });
-          names.delete(text);
+        const first = c.wordFirst;
+        const last = first + c.wordCount;
+        let lineSecrets: number[] | undefined;
+        if (mayHoldSecretIn(store, first, c.wordCount, c.path)) {
+          const texts: string[] = new Array(c.wordCount);
+          for (let i = 0; i < c.wordCount; i++) texts[i] = store.text(first + i);
+          lineSecrets = secretArgs(texts, c.mode, c.path);
+          for (const i of lineSecrets) out.push({ start: starts[first + i], end: ends[first + i] });
+        }
+        if (names.size) {
+          for (let i = first + 1; i < last; i++) {
+            const c = Math.min(src.charCodeAt(starts[i]), 127);
+            if ((firsts[Math.min(ends[i] - starts[i], LONG) * 4 + (c >>> 5)] & (1 << (c & 31))) === 0) continue;
+            const text = store.text(i);
+            const defs = names.get(text);
+            if (!defs || this.defTokens.has(starts[i]) || secrets.has(starts[i]) || (lineSecrets !== undefined && lineSecrets.includes(i - first))) continue;
+            for (const d of defs) this.device.references.push({ kind: d.kind, name: d.name, range: { start: starts[i], end: ends[i] } });
+            names.delete(text);
+          }
         }
       }
       const kids = c.children;
       for (let k = kids.length - 1; k >= 0; k--) stack.push(kids[k]);
     }
+    if (out.length) this.device.otherSecrets = out;
   }
 }
 
