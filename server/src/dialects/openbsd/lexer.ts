@@ -69,20 +69,12 @@ export class LexToken implements Token {
 }
 
 /**
- * A token copied out of a macro value: it carries the offsets of the `$name` use it replaces, so its source is its
- * own text (the offsets do not index it).
+ * A token whose text is a string of its own (a shared word of the token store, or a macro value's token): the
+ * offsets do not index it.
  */
-export class MacroToken extends LexToken {
-  constructor(kind: Token['kind'], start: number, end: number, text: string, private readonly macroName: string) {
-    super(kind, start, end, text);
-  }
-
+export class TextToken extends LexToken {
   override get text(): string {
     return this.src;
-  }
-
-  override get macro(): string | undefined {
-    return this.macroName;
   }
 
   override is(s: string): boolean {
@@ -91,6 +83,20 @@ export class MacroToken extends LexToken {
 
   override firstCode(): number {
     return this.src.charCodeAt(0);
+  }
+}
+
+/**
+ * A token copied out of a macro value: it carries the offsets of the `$name` use it replaces, so its source is its
+ * own text (the offsets do not index it).
+ */
+export class MacroToken extends TextToken {
+  constructor(kind: Token['kind'], start: number, end: number, text: string, private readonly macroName: string) {
+    super(kind, start, end, text);
+  }
+
+  override get macro(): string | undefined {
+    return this.macroName;
   }
 }
 
@@ -241,10 +247,16 @@ export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to
 
 /** The unquoted content of a string token (`"a b"` → `a b`, `\"` → `"`); words are returned as they are. */
 export function unquote(token: { kind: string; text: string }): string {
-  if (token.kind !== 'string') return token.text;
-  const q = token.text[0];
-  let body = token.text.slice(1);
+  return token.kind === 'string' ? unquoteString(token.text) : token.text;
+}
+
+/** The unquoted content of a quoted string's text (`"a b"` → `a b`, `\"` → `"`). */
+export function unquoteString(text: string): string {
+  const q = text[0];
+  let body = text.slice(1);
   if (body.endsWith(q) && body.length > 0) body = body.slice(0, -1);
+  // Without a backslash the loop below copies the body as it is (nearly every string: keys, addresses).
+  if (body.indexOf('\\') < 0) return body;
   let out = '';
   for (let k = 0; k < body.length; k++) {
     const ch = body[k];

@@ -43,11 +43,18 @@ const LEAF: OutlineSymbol[] = [];
  * both versions, and a statement's symbol reads only its own statement) keeps the previous version's symbol: an edit
  * near the end of a 100k-line file labels only the statements after it again (issue 16). The counterpart is the
  * previous symbol at the same index among those symbols, and it must cover the same range.
+ *
+ * Statements after the edit keep their previous label too (`afterEdit`): one that starts in the text both versions
+ * end with, whose previous counterpart started and ended at the same places moved by the edit's length change, was
+ * lexed from the same characters and expanded against the same macros (no macro definition touches the edit), so
+ * its name, kind and detail are the previous symbol's; only its ranges are new.
  */
 export function outlineIpsecConf(parsed: ParseResult<ObsdFile>, previous?: OutlinePrevious): OutlineSymbol[] {
   const res: OutlineSymbol[] = [];
   const old = previous?.outline;
   const keepBefore = previous ? previous.start - 1 : -1;
+  const after = old && previous ? afterEdit(parsed, old, previous.start) : undefined;
+  let o = 0;
   for (const st of parsed.tree.statements) {
     if (!st.rule && !st.macro && !st.include) continue;
     const range = st.range;
@@ -58,6 +65,18 @@ export function outlineIpsecConf(parsed: ParseResult<ObsdFile>, previous?: Outli
         continue;
       }
     }
+    if (old && after && range.start >= after.from) {
+      const want = range.start - after.delta;
+      while (o < old.length && old[o].range.start < want) o++;
+      const prev = old[o];
+      if (prev && prev.range.start === want && prev.range.end === range.end - after.delta) {
+        const moved = movedSymbol(st, prev);
+        if (moved) {
+          res.push(moved);
+          continue;
+        }
+      }
+    }
     if (st.rule) {
       res.push({ name: statementLabel(st), kind: st.rule.type === 'ike' ? 'crypto' : 'policy', range, selectionRange: st.rule.keyword.range, children: LEAF });
     } else if (st.macro) {
@@ -66,7 +85,65 @@ export function outlineIpsecConf(parsed: ParseResult<ObsdFile>, previous?: Outli
       res.push({ name: `include "${st.include.path}"`, kind: 'object', range, selectionRange: st.include.range, children: LEAF });
     }
   }
+  TEXTS.set(res, parsed.text);
   return res;
+}
+
+/** The text each outline was made from (the previous version's, when it comes back as `previous.outline`). */
+const TEXTS = new WeakMap<OutlineSymbol[], string>();
+
+/**
+ * Where the statements that keep their previous labels start (`from`: the text from there to the end is the previous
+ * version's text from `from - delta`), or undefined when no statement after the edit can: the previous text is
+ * unknown, or a macro definition of either version touches the edit (later rules may expand it differently).
+ */
+function afterEdit(parsed: ParseResult<ObsdFile>, old: readonly OutlineSymbol[], start: number): { from: number; delta: number } | undefined {
+  const oldText = TEXTS.get(old as OutlineSymbol[]);
+  const text = parsed.text;
+  if (oldText === undefined) return undefined;
+  const max = Math.min(text.length, oldText.length) - start;
+  if (max <= 0) return undefined;
+  const n = commonSuffix(oldText, text, max);
+  const from = text.length - n;
+  const oldFrom = oldText.length - n;
+  // Macro definitions overlapping the edit (with a character of margin each side), in the previous and this version.
+  for (let i = firstEndingFrom(old, start - 1); i < old.length && old[i].range.start <= oldFrom + 1; i++) if (old[i].kind === 'variable') return undefined;
+  const statements = parsed.tree.statements;
+  for (let i = firstEndingFrom(statements, start - 1); i < statements.length && statements[i].range.start <= from + 1; i++) if (statements[i].macro) return undefined;
+  return { from, delta: text.length - oldText.length };
+}
+
+/** Index of the first of `items` (disjoint, in document order) whose range ends at or after `pos`. */
+function firstEndingFrom(items: readonly { range: { end: number } }[], pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].range.end < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Length of the longest common suffix of `a` and `b`, at most `max`: compared a block at a time, then by character. */
+function commonSuffix(a: string, b: string, max: number): number {
+  const block = 4096;
+  let n = 0;
+  while (n + block <= max && a.substring(a.length - n - block, a.length - n) === b.substring(b.length - n - block, b.length - n)) n += block;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
+}
+
+/** `st`'s symbol with the previous symbol's name, kind and detail (the same statement, moved), or undefined. */
+function movedSymbol(st: ObsdStatement, prev: OutlineSymbol): OutlineSymbol | undefined {
+  const range = st.range;
+  if (st.rule) {
+    const kind = st.rule.type === 'ike' ? 'crypto' : 'policy';
+    return prev.kind === kind ? { name: prev.name, kind, range, selectionRange: st.rule.keyword.range, children: LEAF } : undefined;
+  }
+  if (st.macro) return prev.kind === 'variable' ? { name: prev.name, detail: prev.detail, kind: 'variable', range, selectionRange: st.macro.nameRange, children: LEAF } : undefined;
+  if (st.include) return prev.kind === 'object' ? { name: prev.name, kind: 'object', range, selectionRange: st.include.range, children: LEAF } : undefined;
+  return undefined;
 }
 
 /**

@@ -5,7 +5,8 @@
 
 import { cover, DiagnosticCollector, type DiagnosticSink, type SyntaxDiagnostic, type SyntaxNode, type TextRange, type Token } from '../../syntax';
 import * as model from '../../model';
-import { lexIpsecConf, LexToken, MacroToken, type LexProblem } from './lexer';
+import { lexIpsecConf, LexToken, MacroToken, unquoteString, type LexProblem } from './lexer';
+import { kindCode, NUMBER, ObsdTokenStore, PUNCT, STRING, WORD } from './store';
 import { AEAD, lookupAlgorithm, PROTOCOLS, RESERVED, documentedAlgorithms, type Phase, type XfKind } from './catalog';
 
 /** A token after macro expansion. Tokens that came out of a macro carry the range of the `$name` use. */
@@ -153,34 +154,36 @@ export interface ParseOptions {
 }
 
 /**
- * Parses a whole ipsec.conf. Never throws. Lexing and parsing are one pass: each statement is parsed as soon as its
- * line ends, from a reused buffer of its significant tokens, so the tokens no clause keeps (addresses, braces, macro
- * definitions, `/`) die young instead of all of them living until the end of the lexing (issue 16: every token
- * survived two scavenges, and the collector was 40% of a check). Statements and rules rebuild their token lists
- * on use (`Statement.tokens`, `RuleNode.toks`).
+ * Parses a whole ipsec.conf. Never throws. Lexing and parsing are one pass: the lexer appends each significant token
+ * to the document's token store (typed arrays: no object per token), and each statement is parsed as soon as its
+ * line ends, from its run of the store; clauses keep token objects only for the tokens they name (keywords,
+ * values). Statements and rules rebuild their token lists from the store on use (`Statement.tokens`,
+ * `RuleNode.toks`).
  */
 export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] } {
   const problems: LexProblem[] = [];
   const comments: LexToken[] = [];
   // Statement diagnostics are kept apart: the lexer's unterminated strings come first in the result (bounded both).
   const statementDiags = new DiagnosticCollector();
-  const state: ParseState = { macros: new Map(), laterDefined: [], diags: statementDiags, options, text };
+  // Real files have about one significant token per 5 to 8 characters: sized once for nearly all of them.
+  const store = new ObsdTokenStore(text, (text.length >> 2) + 64);
+  const state: ParseState = { macros: new Map(), laterDefined: [], diags: statementDiags, options, text, store, cursor: new Cursor(store) };
   const macroList: MacroSyntax[] = [];
   const statements: ObsdStatement[] = [];
-  const cur: LexToken[] = [];
+  let first = 0;
   const end = () => {
-    const st = parseStatement(cur, state);
+    const st = parseStatement(first, store.length - first, state);
     if (st.macro) macroList.push(st.macro);
     statements.push(st);
-    cur.length = 0;
+    first = store.length;
   };
   lexIpsecConf(text, problems, 0, text.length, (kind, start, e) => {
     if (kind === 'newline') {
-      if (cur.length) end();
+      if (store.length > first) end();
     } else if (kind === 'comment') comments.push(new LexToken(kind, start, e, text));
-    else if (kind !== 'whitespace') cur.push(new LexToken(kind, start, e, text));
+    else if (kind !== 'whitespace') store.push(kindCode(kind), start, e);
   });
-  if (cur.length) end();
+  if (store.length > first) end();
   // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
   const diagnostics = new DiagnosticCollector();
   for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
@@ -194,15 +197,6 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
   }
   const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList, comments };
   return withLazyTokens(text, tree, diagnostics.finish());
-}
-
-/** The significant tokens of `text` between `from` and `to` (a statement's range: it holds no comment). */
-function significantTokens(text: string, from: number, to: number): LexToken[] {
-  const res: LexToken[] = [];
-  lexIpsecConf(text, undefined, from, to, (kind, start, end) => {
-    if (kind !== 'whitespace' && kind !== 'newline' && kind !== 'comment') res.push(new LexToken(kind, start, end, text));
-  });
-  return res.slice();
 }
 
 /** The parse result, with `tokens` a getter that builds the lossless list on first use and keeps it. */
@@ -245,10 +239,14 @@ interface ParseState {
   diags: DiagnosticSink;
   options: ParseOptions;
   text: string;
+  store: ObsdTokenStore;
+  /** The statement being parsed, macro uses expanded (reused by every statement). */
+  cursor: Cursor;
 }
 
-function isMacroDefinition(g: Token[]): boolean {
-  return g.length >= 2 && g[0].kind === 'word' && !g[0].text.startsWith('$') && !RESERVED.has(g[0].text) && g[1].text === '=';
+/** Whether the run of `count` tokens at `first` is `NAME = …` (NAME a word, not `$…`, not a keyword). */
+function isMacroDefinition(store: ObsdTokenStore, first: number, count: number): boolean {
+  return count >= 2 && store.kinds[first] === WORD && store.firstCode(first) !== 36 && store.reserved(first) === undefined && store.kinds[first + 1] === PUNCT && store.firstCode(first + 1) === 61;
 }
 
 /** Statements have no child nodes: one frozen empty list for all of them. */
@@ -266,18 +264,25 @@ class Statement implements ObsdStatement {
   macro: MacroSyntax | undefined = undefined;
   include: { path: string; range: TextRange } | undefined = undefined;
   #tokens: LexToken[] | undefined = undefined;
-  readonly #text: string;
+  readonly #store: ObsdTokenStore;
+  /** The statement's run of the store. */
+  readonly #first: number;
+  readonly #count: number;
 
   constructor(
     readonly range: TextRange,
     readonly macroUses: ObsdStatement['macroUses'],
-    text: string,
+    store: ObsdTokenStore,
+    first: number,
+    count: number,
   ) {
-    this.#text = text;
+    this.#store = store;
+    this.#first = first;
+    this.#count = count;
   }
 
   get tokens(): LexToken[] {
-    return (this.#tokens ??= significantTokens(this.#text, this.range.start, this.range.end));
+    return (this.#tokens ??= this.#store.tokens(this.#first, this.#count));
   }
 
   toJSON(): object {
@@ -289,55 +294,64 @@ class Statement implements ObsdStatement {
 const NO_USES = Object.freeze([]) as unknown as ObsdStatement['macroUses'];
 
 /**
- * Parses one statement from `g`, its significant tokens (a buffer the caller reuses: nothing here may keep it).
- * Clauses keep the tokens they name; the statement and its rule rebuild their lists on use.
+ * Parses the statement made of the `count` tokens of the store at `first`. Clauses keep the tokens they name; the
+ * statement and its rule rebuild their lists on use.
  */
-function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
-  const { macros, diags, options } = state;
-  const range = { start: g[0].start, end: g[g.length - 1].end };
+function parseStatement(first: number, count: number, state: ParseState): ObsdStatement {
+  const { macros, diags, options, store, text } = state;
+  const range = { start: store.starts[first], end: store.ends[first + count - 1] };
   let macroUses = NO_USES;
   /** The value of each `$name` use in order (undefined: not defined there), for `RuleNode.toks`. */
   let expansions: (MacroPart[] | undefined)[] | undefined;
   // Expand `$name` uses against the macros defined so far (ipsecctl expands while lexing, in file order).
-  // Statements without macro uses (the common case) use the buffer itself.
-  let toks: ETok[] = g;
-  if (g.some((t) => t.kind === 'word' && t.firstCode() === 36)) {
-    toks = [];
+  const c = state.cursor;
+  c.n = 0;
+  let hasUse = false;
+  for (let i = first; i < first + count; i++) {
+    if (store.kinds[i] === WORD && store.firstCode(i) === 36) {
+      hasUse = true;
+      break;
+    }
+  }
+  if (!hasUse) for (let i = first; i < first + count; i++) c.add(i, undefined, '');
+  else {
     macroUses = [];
     expansions = [];
-    for (const t of g) {
-      if (t.kind === 'word' && t.firstCode() === 36) {
-        const written = t.text.slice(1);
+    for (let i = first; i < first + count; i++) {
+      if (store.kinds[i] === WORD && store.firstCode(i) === 36) {
+        const written = text.slice(store.starts[i] + 1, store.ends[i]);
         const def = macros.get(written);
         const name = def ? def.name : written;
         const value = def?.value;
-        const r = { start: t.start, end: t.end };
+        const r = { start: store.starts[i], end: store.ends[i] };
         macroUses.push({ name, range: r, defined: value !== undefined });
         expansions.push(value);
         if (value) {
-          for (const v of value) toks.push(new MacroToken(v.kind, t.start, t.end, v.text, name));
+          for (const v of value) c.add(i, v, name);
         } else state.laterDefined.push({ name, range: r });
         continue;
       }
-      toks.push(t);
+      c.add(i, undefined, '');
     }
     // Exact-size copies: arrays grown by push keep spare slots (17 for the first push), and trees keep them.
     macroUses = macroUses.slice();
     expansions = expansions.slice();
   }
-  const st = new Statement(range, macroUses, state.text);
-  if (isMacroDefinition(g)) {
+  const st = new Statement(range, macroUses, store, first, count);
+  if (isMacroDefinition(store, first, count)) {
     st.kind = 'ObsdMacro';
-    st.macro = parseMacro(g, toks, diags);
+    st.macro = parseMacro(store, first, c, diags);
     // The value is re-lexed at each use, exactly like ipsecctl pushes it back into its lexer.
     macros.set(st.macro.name, { name: st.macro.name, value: relex(st.macro.value) });
     return st;
   }
-  if (toks.length === 0) return st;
-  const first = toks[0];
-  const kw = first.quoted ? '' : first.value;
+  if (c.n === 0) return st;
+  const kw = c.kind(0) === STRING ? '' : c.value(0);
   if (kw === 'include') {
     st.kind = 'ObsdInclude';
+    const toks: ETok[] = [];
+    for (let i = 0; i < c.n; i++) toks.push(c.tok(i));
+    const first = toks[0];
     const v = toks[1];
     if (!v || (v.kind !== 'string' && v.kind !== 'word')) diags.push({ range: first.range, severity: 'error', code: CODES.missingArgument, message: '`include` needs a quoted file name' });
     else st.include = { path: v.value, range: v.range };
@@ -350,12 +364,96 @@ function parseStatement(g: LexToken[], state: ParseState): ObsdStatement {
   else if (kw === 'tcpmd5') type = 'tcpmd5';
   else if (kw === 'esp' || kw === 'ah' || kw === 'ipcomp' || kw === 'ipip') type = 'sa';
   if (!type) {
-    if (options.reportUnknownCommands) diags.push({ range: first.range, severity: 'information', code: CODES.unknownCommand, message: `'${first.value}' does not start an ipsec.conf rule (ike, flow, esp/ah/ipcomp/ipip, tcpmd5, include or a macro)` });
+    if (options.reportUnknownCommands) diags.push({ range: c.range(0), severity: 'information', code: CODES.unknownCommand, message: `'${c.value(0)}' does not start an ipsec.conf rule (ike, flow, esp/ah/ipcomp/ipip, tcpmd5, include or a macro)` });
     return st;
   }
   st.kind = type === 'ike' ? 'ObsdIkeRule' : type === 'flow' ? 'ObsdFlowRule' : type === 'sa' ? 'ObsdSaRule' : 'ObsdTcpmd5Rule';
-  st.rule = new RuleParser(type, toks, diags, new RuleNode(type, toks[0], st, expansions)).parse();
+  st.rule = new RuleParser(type, c, diags, new RuleNode(type, c.tok(0), st, expansions)).parse();
   return st;
+}
+
+/**
+ * The tokens of the statement being parsed, `$name` uses expanded, as indexes into the store: entry `i` is the
+ * store's token `idx[i]`, or, when `parts[i]` is set, that token of the value of the macro `names[i]` (the store's
+ * token is then the `$name` use, whose offsets it carries). The parser reads kinds, offsets, values and keywords
+ * here; `tok(i)` makes an object for a token a clause keeps. One per parse, reused by every statement.
+ */
+class Cursor {
+  n = 0;
+  idx = new Int32Array(64);
+  readonly parts: (MacroPart | undefined)[] = [];
+  readonly names: string[] = [];
+
+  constructor(readonly store: ObsdTokenStore) {}
+
+  add(i: number, part: MacroPart | undefined, name: string): void {
+    const n = this.n;
+    if (n === this.idx.length) {
+      const idx = new Int32Array(n * 2);
+      idx.set(this.idx);
+      this.idx = idx;
+    }
+    this.idx[n] = i;
+    this.parts[n] = part;
+    this.names[n] = name;
+    this.n = n + 1;
+  }
+
+  /** Kind number (store.ts) of entry `i`. */
+  kind(i: number): number {
+    const part = this.parts[i];
+    return part ? part.code : this.store.kinds[this.idx[i]];
+  }
+
+  /** Text as written. */
+  text(i: number): string {
+    const part = this.parts[i];
+    return part ? part.text : this.store.text(this.idx[i]);
+  }
+
+  /** Unquoted value. */
+  value(i: number): string {
+    const part = this.parts[i];
+    if (part) return part.value;
+    const j = this.idx[i];
+    return this.store.kinds[j] === STRING ? unquoteString(this.store.source.slice(this.store.starts[j], this.store.ends[j])) : this.store.text(j);
+  }
+
+  start(i: number): number {
+    return this.store.starts[this.idx[i]];
+  }
+
+  end(i: number): number {
+    return this.store.ends[this.idx[i]];
+  }
+
+  range(i: number): TextRange {
+    const j = this.idx[i];
+    return { start: this.store.starts[j], end: this.store.ends[j] };
+  }
+
+  /** Whether entry `i` is the punctuation character `code`. */
+  isPunct(i: number, code: number): boolean {
+    const part = this.parts[i];
+    if (part) return part.code === PUNCT && part.text.charCodeAt(0) === code;
+    const j = this.idx[i];
+    return this.store.kinds[j] === PUNCT && this.store.firstCode(j) === code;
+  }
+
+  /** Keyword text of entry `i` (an unquoted reserved word), or undefined for values. */
+  keyword(i: number): string | undefined {
+    const part = this.parts[i];
+    if (part) return part.code === WORD && RESERVED.has(part.text) ? part.text : undefined;
+    return this.store.reserved(this.idx[i]);
+  }
+
+  /** A token object for entry `i` (a new one at each call). */
+  tok(i: number): ETok {
+    const part = this.parts[i];
+    if (!part) return this.store.token(this.idx[i]);
+    const j = this.idx[i];
+    return new MacroToken(part.kind, this.store.starts[j], this.store.ends[j], part.text, this.names[i]);
+  }
 }
 
 /**
@@ -436,42 +534,59 @@ function expandTokens(g: LexToken[], uses: ObsdStatement['macroUses'], expansion
 /** One significant token of a macro value, with its text cut once (every use of the macro shares it). */
 interface MacroPart {
   kind: Token['kind'];
+  /** `kind` as the store's number. */
+  code: number;
   text: string;
+  /** Unquoted value. */
+  value: string;
 }
 
 function relex(value: string): MacroPart[] {
   const res: MacroPart[] = [];
   lexIpsecConf(value, undefined, 0, value.length, (kind, start, end) => {
-    if (kind !== 'whitespace' && kind !== 'newline' && kind !== 'comment') res.push({ kind, text: value.slice(start, end) });
+    if (kind !== 'whitespace' && kind !== 'newline' && kind !== 'comment') {
+      const text = value.slice(start, end);
+      res.push({ kind, code: kindCode(kind), text, value: kind === 'string' ? unquoteString(text) : text });
+    }
   });
   return res.slice();
 }
 
-function parseMacro(g: Token[], toks: ETok[], diags: DiagnosticSink): MacroSyntax {
-  const name = g[0].text;
-  // toks[0] is the name, toks[1] the `=`; the rest (already expanded) is the value.
-  const valueToks = toks.slice(2);
-  const parts: string[] = [];
-  let reported = false;
-  for (const t of valueToks) {
+/** A macro definition: the store's token `first` is the name, the next one `=`, the cursor's entries from 2 the value. */
+function parseMacro(store: ObsdTokenStore, first: number, c: Cursor, diags: DiagnosticSink): MacroSyntax {
+  const name = store.text(first);
+  const n = c.n;
+  for (let i = 2; i < n; i++) {
     // parse.y `varset: STRING '=' string`: only words and quoted strings; numbers and punctuation are syntax errors.
-    if (!reported && t.kind !== 'word' && t.kind !== 'string') {
-      diags.push({ range: t.range, severity: 'error', code: CODES.unexpectedToken, message: `ipsecctl only accepts words and quoted strings in a macro value; quote the whole value (e.g. ${name} = "${valueToks.map((v) => v.value).join(' ')}")` });
-      reported = true;
+    const k = c.kind(i);
+    if (k !== WORD && k !== STRING) {
+      const values: string[] = [];
+      for (let j = 2; j < n; j++) values.push(c.value(j));
+      diags.push({ range: c.range(i), severity: 'error', code: CODES.unexpectedToken, message: `ipsecctl only accepts words and quoted strings in a macro value; quote the whole value (e.g. ${name} = "${values.join(' ')}")` });
+      break;
     }
-    parts.push(t.value);
   }
-  if (valueToks.length === 0) diags.push({ range: { start: g[1].start, end: g[1].end }, severity: 'error', code: CODES.missingArgument, message: `Macro '${name}' has no value` });
+  if (n === 2) diags.push({ range: { start: store.starts[first + 1], end: store.ends[first + 1] }, severity: 'error', code: CODES.missingArgument, message: `Macro '${name}' has no value` });
   // Tokens lexed next to each other without space (`10.0.0.0/24`) are joined without one.
   let value = '';
-  for (let i = 0; i < valueToks.length; i++) {
-    const t = valueToks[i];
-    const prev = valueToks[i - 1];
-    const glued = prev && !prev.macro && !t.macro && prev.range.end === t.range.start && (t.kind === 'punct' || prev.kind === 'punct' || t.kind === 'number');
-    value += (i === 0 || glued ? '' : ' ') + t.value;
+  let start = Infinity;
+  let end = -Infinity;
+  for (let i = 2; i < n; i++) {
+    const k = c.kind(i);
+    const glued = i > 2 && !c.parts[i - 1] && !c.parts[i] && c.end(i - 1) === c.start(i) && (k === PUNCT || c.kind(i - 1) === PUNCT || k === NUMBER);
+    value += (i === 2 || glued ? '' : ' ') + c.value(i);
+    start = Math.min(start, c.start(i));
+    end = Math.max(end, c.end(i));
   }
-  const valueRange = valueToks.length ? cover(valueToks.map((t) => t.range)) : undefined;
-  return { name, nameRange: { start: g[0].start, end: g[0].end }, value, valueRange };
+  const valueRange = n > 2 ? { start, end } : undefined;
+  return { name, nameRange: { start: store.starts[first], end: store.ends[first] }, value, valueRange };
+}
+
+/** `unexpected` for the cursor's entry `i`. */
+function unexpectedAt(c: Cursor, i: number, where: string): SyntaxDiagnostic {
+  const value = c.value(i);
+  const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+  return { range: c.range(i), severity: 'error', code: CODES.unexpectedToken, message: `Unexpected '${shown}' ${where}` };
 }
 
 function unexpected(t: ETok, where: string): SyntaxDiagnostic {
@@ -500,46 +615,68 @@ const EXPECTATIONS = new Map<string, string>();
 
 const FLOW_TYPES = new Set(['use', 'acquire', 'require', 'dontacq', 'bypass', 'deny']);
 
+/** Each reserved word's bit number in `RuleParser`'s seen-keyword stamps. */
+const KEYWORD_INDEX = new Map<string, number>(Array.from(RESERVED, (w, i) => [w, i]));
+/** Per reserved word, the rule (a `RuleParser` generation) that last saw it: no `Set` per rule. */
+const SEEN = new Int32Array(KEYWORD_INDEX.size);
+let generation = 0;
+
+/** No token (an index of the cursor). */
+const NONE = -1;
+
 class RuleParser {
   private p = 1;
   private lastSlot = -1;
   private lastKeyword = '';
-  private readonly seen = new Set<string>();
+  /** This rule's stamp in `SEEN`. */
+  private readonly gen: number;
 
   constructor(
     private readonly type: RuleType,
-    private readonly toks: ETok[],
+    private readonly c: Cursor,
     private readonly diags: DiagnosticSink,
     private readonly rule: RuleSyntax,
   ) {
     if (type === 'sa') {
       this.p = 0; // the SA type keyword itself is the first clause
     }
+    if (generation === 0x7fffffff) {
+      SEEN.fill(0);
+      generation = 0;
+    }
+    this.gen = ++generation;
+  }
+
+  private seen(kw: string): boolean {
+    return SEEN[KEYWORD_INDEX.get(kw)!] === this.gen;
+  }
+
+  private see(kw: string): void {
+    SEEN[KEYWORD_INDEX.get(kw)!] = this.gen;
   }
 
   parse(): RuleSyntax {
-    const toks = this.toks;
-    while (this.p < toks.length) {
-      const t = toks[this.p];
-      const kw = this.keyword(t);
+    const c = this.c;
+    while (this.p < c.n) {
+      const i = this.p;
+      const kw = c.keyword(i);
       const slot = kw !== undefined ? SLOTS[this.type][kw] : undefined;
       if (kw === undefined || slot === undefined) {
-        this.diags.push(unexpected(t, this.expectation()));
+        this.diags.push(unexpectedAt(c, i, this.expectation()));
         this.p++;
         continue;
       }
-      this.order(t, kw, slot);
+      this.order(i, kw, slot);
       this.p++;
-      this.clause(t, kw);
+      this.clause(i, kw);
     }
     this.finish();
     return this.rule;
   }
 
-  /** Keyword text of a token, or undefined for values (quoted strings are never keywords). */
-  private keyword(t: ETok | undefined): string | undefined {
-    if (!t || t.quoted || t.kind !== 'word') return undefined;
-    return RESERVED.has(t.value) ? t.value : undefined;
+  /** Keyword text of entry `i`, or undefined for values and past the end (quoted strings are never keywords). */
+  private keyword(i: number): string | undefined {
+    return i === NONE ? undefined : this.c.keyword(i);
   }
 
   private expectation(): string {
@@ -556,38 +693,56 @@ class RuleParser {
     return res;
   }
 
-  private order(t: ETok, kw: string, slot: number): void {
-    const pairKey = kw;
-    if (this.seen.has(pairKey) || (kw === 'main' && this.seen.has('aggressive')) || (kw === 'aggressive' && this.seen.has('main')) || ((kw === 'rsa' || kw === 'psk') && (this.seen.has('rsa') || this.seen.has('psk')))) {
-      this.diags.push({ range: t.range, severity: 'error', code: CODES.duplicateKeyword, message: `'${kw}' is given twice in this rule; ipsecctl accepts it only once` });
-    } else if (slot < this.lastSlot || (kw === 'srcid' && this.seen.has('dstid'))) {
-      this.diags.push({ range: t.range, severity: 'error', code: CODES.outOfOrder, message: `'${kw}' must come before '${this.lastKeyword}': ipsecctl reads the clauses of ${this.type === 'ike' ? 'an' : 'a'} ${this.type} rule in a fixed order` });
+  private order(i: number, kw: string, slot: number): void {
+    if (this.seen(kw) || (kw === 'main' && this.seen('aggressive')) || (kw === 'aggressive' && this.seen('main')) || ((kw === 'rsa' || kw === 'psk') && (this.seen('rsa') || this.seen('psk')))) {
+      this.diags.push({ range: this.c.range(i), severity: 'error', code: CODES.duplicateKeyword, message: `'${kw}' is given twice in this rule; ipsecctl accepts it only once` });
+    } else if (slot < this.lastSlot || (kw === 'srcid' && this.seen('dstid'))) {
+      this.diags.push({ range: this.c.range(i), severity: 'error', code: CODES.outOfOrder, message: `'${kw}' must come before '${this.lastKeyword}': ipsecctl reads the clauses of ${this.type === 'ike' ? 'an' : 'a'} ${this.type} rule in a fixed order` });
     }
-    this.seen.add(pairKey);
+    this.see(kw);
     if (slot >= this.lastSlot) {
       this.lastSlot = slot;
       this.lastKeyword = kw;
     }
   }
 
-  private next(): ETok | undefined {
-    return this.toks[this.p];
+  /** The entry at the position, or `NONE` at the end. */
+  private next(): number {
+    return this.p < this.c.n ? this.p : NONE;
+  }
+
+  /** Whether entry `i` exists, is not quoted and its value is `s`. */
+  private isWord(i: number, s: string): boolean {
+    return i !== NONE && this.c.kind(i) !== STRING && this.c.value(i) === s;
+  }
+
+  /** Consumes a value entry (word, number or quoted string that is not a keyword); `NONE` when there is none. */
+  private valueAt(): number {
+    const i = this.next();
+    if (i === NONE || this.keyword(i) !== undefined) return NONE;
+    const k = this.c.kind(i);
+    if (k !== WORD && k !== NUMBER && k !== STRING) return NONE;
+    this.p++;
+    return i;
   }
 
   /** Consumes a value token (word, number or quoted string that is not a keyword). */
   private value(): ETok | undefined {
-    const t = this.next();
-    if (!t || this.keyword(t) !== undefined || (t.kind !== 'word' && t.kind !== 'number' && t.kind !== 'string')) return undefined;
-    this.p++;
-    return t;
+    const i = this.valueAt();
+    return i === NONE ? undefined : this.c.tok(i);
   }
 
   private missing(kw: ETok, what: string): void {
     this.diags.push({ range: kw.range, severity: 'error', code: CODES.missingArgument, message: `'${kw.value}' needs ${what}` });
   }
 
-  private clause(t: ETok, kw: string): void {
+  private clause(i: number, kw: string): void {
     const r = this.rule;
+    const c = this.c;
+    if (kw === 'tcpmd5') return;
+    if (kw === 'from' || kw === 'to') return this.hosts(c.tok(i), kw);
+    // An SA rule's first clause is its keyword: the same object (outline.ts tells them apart by identity).
+    const t = i === 0 ? r.keyword : c.tok(i);
     switch (kw) {
       case 'active':
       case 'passive':
@@ -608,13 +763,12 @@ class RuleParser {
       case 'out':
         r.dir = t;
         return;
-      case 'tcpmd5':
-        return;
       case 'proto': {
         const next = this.next();
-        if (next && !next.quoted && (next.value === 'esp' || next.value === 'ah')) {
+        if (this.isWord(next, 'esp') || this.isWord(next, 'ah')) {
           this.p++;
-          r.proto = { keyword: t, value: next, number: PROTOCOLS[next.value] };
+          const value = c.value(next);
+          r.proto = { keyword: t, value: c.tok(next), number: PROTOCOLS[value] };
           return;
         }
         const v = this.value();
@@ -627,9 +781,6 @@ class RuleParser {
         r.proto = { keyword: t, value: v, number };
         return;
       }
-      case 'from':
-      case 'to':
-        return this.hosts(t, kw);
       case 'interface': {
         const v = this.value();
         if (!v) return this.missing(t, 'a sec(4) interface name such as sec0');
@@ -642,13 +793,16 @@ class RuleParser {
         const next = this.next();
         let v: ETok | undefined;
         let host: HostSyntax | undefined;
-        if (kw === 'peer' && next && !next.quoted && next.value === 'any') {
+        if (kw === 'peer' && this.isWord(next, 'any')) {
           this.p++;
-          v = next;
-          host = { written: 'any', range: next.range, any: true, family: 0, netaddress: true };
+          v = c.tok(next);
+          host = { written: 'any', range: v.range, any: true, family: 0, netaddress: true };
         } else {
-          v = this.value();
-          if (v) host = this.checkHost(v, undefined);
+          const j = this.valueAt();
+          if (j !== NONE) {
+            v = c.tok(j);
+            host = this.checkHost(j, NONE);
+          }
         }
         if (!v) {
           // parse.y allows an empty `singlehost`; ipsecctl then silently uses the default peer / no local address.
@@ -687,9 +841,9 @@ class RuleParser {
       }
       case 'type': {
         const next = this.next();
-        if (next && !next.quoted && FLOW_TYPES.has(next.value)) {
+        if (next !== NONE && c.kind(next) !== STRING && FLOW_TYPES.has(c.value(next))) {
           this.p++;
-          r.flowType = { keyword: t, value: next };
+          r.flowType = { keyword: t, value: c.tok(next) };
         } else this.missing(t, 'one of use, acquire, require, dontacq, bypass, deny');
         return;
       }
@@ -705,10 +859,10 @@ class RuleParser {
       case 'udpencap': {
         const clause: ValueClause = { keyword: t };
         const next = this.next();
-        if (next && !next.quoted && next.value === 'port') {
+        if (this.isWord(next, 'port')) {
           this.p++;
           clause.value = this.value();
-          if (!clause.value) this.missing(next, 'a port number');
+          if (!clause.value) this.missing(c.tok(next), 'a port number');
         }
         r.other.push(clause);
         return;
@@ -716,7 +870,7 @@ class RuleParser {
       case 'authkey':
       case 'enckey': {
         const next = this.next();
-        if (next && !next.quoted && next.value === 'file') this.p++;
+        if (this.isWord(next, 'file')) this.p++;
         const v = this.value();
         if (!v) return this.missing(t, 'a hex key or `file NAME`');
         r.other.push({ keyword: t, value: v });
@@ -745,20 +899,21 @@ class RuleParser {
     if (kw === 'from') hs.src = list.slice();
     else hs.dst = list.slice();
     const next = this.next();
-    if (next && !next.quoted && next.value === 'port') {
+    if (this.isWord(next, 'port')) {
       this.p++;
+      const port = this.c.tok(next);
       const v = this.value();
-      if (!v) this.missing(next, 'a port name or number');
+      if (!v) this.missing(port, 'a port name or number');
       else if (v.kind === 'number' && (Number(v.value) < 0 || Number(v.value) > 65535)) this.diags.push({ range: v.range, severity: 'error', code: CODES.invalidValue, message: 'Ports range from 0 to 65535' });
-      if (kw === 'from') hs.srcPort = { keyword: next, value: v };
-      else hs.dstPort = { keyword: next, value: v };
+      if (kw === 'from') hs.srcPort = { keyword: port, value: v };
+      else hs.dstPort = { keyword: port, value: v };
     }
     const other = kw === 'from' ? 'to' : 'from';
     const nxt = this.next();
-    if (nxt && !nxt.quoted && nxt.value === other && !this.seen.has(other)) {
-      this.seen.add(other);
+    if (this.isWord(nxt, other) && !this.seen(other)) {
+      this.see(other);
       this.p++;
-      this.hosts(nxt, other);
+      this.hosts(this.c.tok(nxt), other);
     }
   }
 
@@ -768,39 +923,40 @@ class RuleParser {
    * nested `{` cannot overflow the call stack.
    */
   private host(out: HostSyntax[], allowNat: boolean): boolean {
+    const c = this.c;
     const first = this.next();
-    if (!first) return false;
-    if (!(first.kind === 'punct' && first.text === '{')) return this.singleHost(out, allowNat);
+    if (first === NONE) return false;
+    if (!c.isPunct(first, 123 /* { */)) return this.singleHost(out, allowNat);
     this.p++;
     /** Open lists, outermost first, with the number of hosts each holds so far. */
-    const open: { brace: ETok; n: number }[] = [{ brace: first, n: 0 }];
+    const open: { brace: number; n: number }[] = [{ brace: first, n: 0 }];
     while (open.length) {
       const top = open[open.length - 1];
       const u = this.next();
-      if (!u) {
+      if (u === NONE) {
         const msg = open.length > 1 ? `Unclosed '{' list (${open.length} nested lists are open): add '}'` : "Unclosed '{' list: add '}'";
-        this.diags.push({ range: open[0].brace.range, severity: 'error', code: CODES.missingArgument, message: msg });
-        if (top.n === 0) this.diags.push({ range: top.brace.range, severity: 'error', code: CODES.missingArgument, message: 'Empty address list' });
+        this.diags.push({ range: c.range(open[0].brace), severity: 'error', code: CODES.missingArgument, message: msg });
+        if (top.n === 0) this.diags.push({ range: c.range(top.brace), severity: 'error', code: CODES.missingArgument, message: 'Empty address list' });
         break;
       }
-      if (u.kind === 'punct' && u.text === '}') {
+      if (c.isPunct(u, 125 /* } */)) {
         this.p++;
         open.pop();
-        if (top.n === 0) this.diags.push({ range: top.brace.range, severity: 'error', code: CODES.missingArgument, message: 'Empty address list' });
+        if (top.n === 0) this.diags.push({ range: c.range(top.brace), severity: 'error', code: CODES.missingArgument, message: 'Empty address list' });
         if (open.length) open[open.length - 1].n++;
         continue;
       }
-      if (u.kind === 'punct' && u.text === ',') {
+      if (c.isPunct(u, 44 /* , */)) {
         this.p++;
         continue;
       }
-      if (u.kind === 'punct' && u.text === '{') {
+      if (c.isPunct(u, 123 /* { */)) {
         this.p++;
         open.push({ brace: u, n: 0 });
         continue;
       }
       if (!this.singleHost(out, allowNat)) {
-        this.diags.push(unexpected(u, 'in an address list'));
+        this.diags.push(unexpectedAt(c, u, 'in an address list'));
         this.p++;
         continue;
       }
@@ -811,28 +967,29 @@ class RuleParser {
 
   /** `any`, or `spec [/len] [(spec [/len])]`. */
   private singleHost(out: HostSyntax[], allowNat: boolean): boolean {
+    const c = this.c;
     const t = this.next();
-    if (!t) return false;
-    if (!t.quoted && t.value === 'any' && t.kind === 'word') {
+    if (t === NONE) return false;
+    if (c.kind(t) === WORD && c.value(t) === 'any') {
       this.p++;
-      out.push({ written: 'any', range: t.range, any: true, family: 0, netaddress: true });
+      out.push({ written: 'any', range: c.range(t), any: true, family: 0, netaddress: true });
       return true;
     }
     const spec = this.hostSpec();
     if (!spec) return false;
     const open = this.next();
-    if (open && open.kind === 'punct' && open.text === '(') {
+    if (open !== NONE && c.isPunct(open, 40 /* ( */)) {
       this.p++;
       const nat = this.hostSpec();
       const close = this.next();
-      let end = nat?.range ?? open.range;
-      if (close && close.kind === 'punct' && close.text === ')') {
+      let end = nat?.range ?? c.range(open);
+      if (close !== NONE && c.isPunct(close, 41 /* ) */)) {
         this.p++;
-        end = close.range;
-      } else this.diags.push({ range: open.range, severity: 'error', code: CODES.missingArgument, message: "Unclosed '(': write `from X (Y)`" });
-      if (!nat) this.diags.push({ range: open.range, severity: 'error', code: CODES.missingArgument, message: "'(' needs the real local network: `from X (Y)`" });
+        end = c.range(close);
+      } else this.diags.push({ range: c.range(open), severity: 'error', code: CODES.missingArgument, message: "Unclosed '(': write `from X (Y)`" });
+      if (!nat) this.diags.push({ range: c.range(open), severity: 'error', code: CODES.missingArgument, message: "'(' needs the real local network: `from X (Y)`" });
       else {
-        if (!allowNat) this.diags.push({ range: cover([open.range, end]), severity: 'error', code: CODES.unexpectedToken, message: 'ipsecctl has no NAT support for the destination network; `(…)` is only allowed after `from`' });
+        if (!allowNat) this.diags.push({ range: cover([c.range(open), end]), severity: 'error', code: CODES.unexpectedToken, message: 'ipsecctl has no NAT support for the destination network; `(…)` is only allowed after `from`' });
         else if (nat.family && spec.family && nat.family !== spec.family) this.diags.push({ range: nat.range, severity: 'error', code: CODES.invalidAddress, message: 'Flow NAT address family mismatch' });
         spec.nat = nat;
       }
@@ -842,54 +999,59 @@ class RuleParser {
   }
 
   private hostSpec(): HostSyntax | undefined {
+    const c = this.c;
     const t = this.next();
-    if (!t || this.keyword(t) !== undefined || (t.kind !== 'word' && t.kind !== 'string' && t.kind !== 'number')) return undefined;
+    if (t === NONE || this.keyword(t) !== undefined) return undefined;
+    const k = c.kind(t);
+    if (k !== WORD && k !== STRING && k !== NUMBER) return undefined;
     this.p++;
-    let len: ETok | undefined;
+    let len = NONE;
     const slash = this.next();
-    if (slash && slash.kind === 'punct' && slash.text === '/' && !t.quoted) {
+    if (slash !== NONE && c.isPunct(slash, 47 /* / */) && k !== STRING) {
       this.p++;
       const n = this.next();
-      if (n && n.kind === 'number') {
+      if (n !== NONE && c.kind(n) === NUMBER) {
         this.p++;
         len = n;
-      } else this.diags.push({ range: slash.range, severity: 'error', code: CODES.invalidAddress, message: "'/' must be followed by a prefix length" });
+      } else this.diags.push({ range: c.range(slash), severity: 'error', code: CODES.invalidAddress, message: "'/' must be followed by a prefix length" });
     }
     return this.checkHost(t, len);
   }
 
-  /** Classifies and validates a host token (plus optional prefix length) like ipsecctl's `host()`. */
-  checkHost(t: ETok, len: ETok | undefined): HostSyntax {
-    const value = t.value;
-    const range = len ? { start: Math.min(t.start, len.start), end: Math.max(t.end, len.end) } : t.range;
-    const written = len ? `${value}/${len.value}` : value;
+  /** Classifies and validates a host entry (plus optional prefix length) like ipsecctl's `host()`. */
+  checkHost(t: number, len: number): HostSyntax {
+    const c = this.c;
+    const value = c.value(t);
+    const lenValue = len === NONE ? undefined : c.value(len);
+    const range = len !== NONE ? { start: Math.min(c.start(t), c.start(len)), end: Math.max(c.end(t), c.end(len)) } : c.range(t);
+    const written = lenValue !== undefined ? `${value}/${lenValue}` : value;
     const res: HostSyntax = { written, range, any: false, family: 0, netaddress: false, address: undefined, prefixLength: undefined };
     const bad = (msg: string) => this.diags.push({ range, severity: 'error', code: CODES.invalidAddress, message: msg });
     const v4 = model.parseIpv4(value);
     const looksV4 = v4 === undefined && /^[0-9.]+$/.test(value);
     const looksV6 = v4 === undefined && value.includes(':') && /^[0-9a-fA-F:.]+$/.test(value);
-    const length = len ? Number(len.value) : undefined;
+    const length = lenValue !== undefined ? Number(lenValue) : undefined;
     if (v4 !== undefined) {
       res.family = 4;
       // One string when written canonically (no octet with a leading zero: nearly always), without formatting it.
       res.address = canonicalIpv4(value) ? value : model.formatIpv4(v4);
       res.prefixLength = length ?? 32;
-      res.netaddress = len !== undefined;
-      if (length !== undefined && (length < 0 || length > 32)) bad(`Invalid IPv4 prefix length /${len!.value} (0-32)`);
+      res.netaddress = lenValue !== undefined;
+      if (length !== undefined && (length < 0 || length > 32)) bad(`Invalid IPv4 prefix length /${lenValue} (0-32)`);
     } else if (looksV6) {
-      const a = model.canonicalAddress(t.value);
-      if (a === undefined) bad(`'${t.value}' is not a valid IPv6 address`);
+      const a = model.canonicalAddress(value);
+      if (a === undefined) bad(`'${value}' is not a valid IPv6 address`);
       else {
         res.family = 6;
         res.address = a;
         res.prefixLength = length ?? 128;
         res.netaddress = res.prefixLength !== 128;
-        if (length !== undefined && (length < 0 || length > 128)) bad(`Invalid IPv6 prefix length /${len!.value} (0-128)`);
+        if (length !== undefined && (length < 0 || length > 128)) bad(`Invalid IPv6 prefix length /${lenValue} (0-128)`);
       }
     } else if (looksV4) {
-      bad(`'${t.value}' is not a valid IPv4 address`);
-    } else if (t.kind === 'number') {
-      bad(`'${t.value}' is not an address`);
+      bad(`'${value}' is not a valid IPv4 address`);
+    } else if (c.kind(t) === NUMBER) {
+      bad(`'${value}' is not an address`);
     } else if (length !== undefined) {
       // A name with a prefix length can only be an interface (ipsecctl never resolves a DNS name with a mask).
       res.netaddress = true;
@@ -899,15 +1061,17 @@ class RuleParser {
   }
 
   private phase(t: ETok, phase: Phase): void {
+    const c = this.c;
     const ph: PhaseSyntax = { keyword: t, last: t, auth: undefined, enc: undefined, group: undefined, comp: undefined, lifetime: undefined };
     if (phase === 'phase1') this.rule.phase1 = ph;
     else this.rule.phase2 = ph;
     for (;;) {
-      const n = this.next();
-      const kw = this.keyword(n);
-      if (!n || !kw) break;
+      const i = this.next();
+      const kw = this.keyword(i);
+      if (i === NONE || !kw) break;
       if (kw === 'auth' || kw === 'enc' || kw === 'group' || kw === 'comp') {
         this.p++;
+        const n = c.tok(i);
         if (ph.lifetime) this.diags.push({ range: n.range, severity: 'error', code: CODES.outOfOrder, message: `'${kw}' must come before 'lifetime' in the ${t.value} clause` });
         if (ph[kw]) this.diags.push({ range: n.range, severity: 'error', code: CODES.duplicateKeyword, message: `'${kw}' is given twice in the ${t.value} clause (ipsecctl: "${kw} already set")` });
         const v = this.value();
@@ -920,6 +1084,7 @@ class RuleParser {
       }
       if (kw === 'lifetime') {
         this.p++;
+        const n = c.tok(i);
         const v = this.value();
         ph.last = v ?? n;
         if (!v) {

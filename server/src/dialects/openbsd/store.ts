@@ -1,0 +1,159 @@
+// The compact token store of one ipsec.conf parse (issue 16): the significant tokens of the document (words,
+// numbers, punctuation, quoted strings; not comments, white space or line breaks) in parallel typed arrays, in
+// document order. A statement refers to a run of them (first index + count) and the parser reads kinds, offsets and
+// keywords from the arrays; a token object is made only for a token a clause keeps or when a caller asks for a
+// statement's list (`token(i)`), so parsing makes no object per token. Modelled on dialects/ios/store.ts.
+// Depends only on syntax/ and the dialect's lexer and catalog.
+
+import type { Token } from '../../syntax';
+import { LexToken, TextToken } from './lexer';
+import { RESERVED, XF_TABLE } from './catalog';
+
+/** Kinds a store holds, as small numbers (index into `KINDS`). */
+export const WORD = 0;
+export const NUMBER = 1;
+export const PUNCT = 2;
+export const STRING = 3;
+export const BOGUS = 4;
+export const KINDS: readonly Token['kind'][] = ['word', 'number', 'punct', 'string', 'bogus'];
+
+/** The store's number for a significant token kind (`comment`, `whitespace` and `newline` are never stored). */
+export function kindCode(kind: Token['kind']): number {
+  switch (kind) {
+    case 'word':
+      return WORD;
+    case 'number':
+      return NUMBER;
+    case 'punct':
+      return PUNCT;
+    case 'string':
+      return STRING;
+    default:
+      return BOGUS;
+  }
+}
+
+/**
+ * Words met before, shared: every rule repeats its keywords (`ike`, `esp`, `from`, `peer`, `hmac-sha2-256`), so a
+ * word already in this table costs no new string when a clause keeps it or the parser compares it. Open addressing
+ * by a hash of the characters, compared in place; a slot is filled once and kept (bounded: at most `WORDS_SIZE`
+ * strings of at most `WORD_MAX` characters). The keywords and transform names are put in first, so addresses met
+ * later never take their slots.
+ */
+const WORDS_SIZE = 4096;
+const WORD_MAX = 24;
+const WORDS = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
+const HASHES = new Int32Array(WORDS_SIZE);
+
+function hashOf(text: string, s: number, e: number): number {
+  let h = 0;
+  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The slot + 1 of `text[s, e)` in the shared table when it has it or has a free slot for it, else 0. */
+function sharedSlot(text: string, s: number, e: number): number {
+  if (e - s > WORD_MAX) return 0;
+  const hash = hashOf(text, s, e);
+  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
+  const known = WORDS[slot];
+  if (known === undefined) {
+    WORDS[slot] = text.slice(s, e);
+    HASHES[slot] = hash;
+    return slot + 1;
+  }
+  if (HASHES[slot] === hash && known.length === e - s) {
+    let j = 0;
+    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
+    if (j === known.length) return slot + 1;
+  }
+  return 0;
+}
+
+for (const w of RESERVED) sharedSlot(w, 0, w.length);
+for (const list of Object.values(XF_TABLE)) for (const x of list) sharedSlot(x.name, 0, x.name.length);
+
+/** The longest reserved word: a longer word is never a keyword (no slice to find out). */
+let RESERVED_MAX = 0;
+for (const w of RESERVED) RESERVED_MAX = Math.max(RESERVED_MAX, w.length);
+
+/** Significant tokens of one document as parallel arrays. Grows by doubling. */
+export class ObsdTokenStore {
+  length = 0;
+  starts: Int32Array;
+  ends: Int32Array;
+  kinds: Uint8Array;
+  /** The token's shared word (slot + 1), or 0: its text is sliced from the document on demand. */
+  slots: Uint16Array;
+
+  constructor(
+    readonly source: string,
+    capacity = 64,
+  ) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.kinds = new Uint8Array(capacity);
+    this.slots = new Uint16Array(capacity);
+  }
+
+  /** Appends one token; returns its index. Words and numbers get their shared slot. */
+  push(kind: number, start: number, end: number): number {
+    const i = this.length;
+    if (i === this.starts.length) this.grow();
+    this.starts[i] = start;
+    this.ends[i] = end;
+    this.kinds[i] = kind;
+    this.slots[i] = kind === WORD || kind === NUMBER ? sharedSlot(this.source, start, end) : 0;
+    this.length = i + 1;
+    return i;
+  }
+
+  private grow(): void {
+    const cap = this.starts.length * 2;
+    const s = new Int32Array(cap);
+    s.set(this.starts);
+    this.starts = s;
+    const e = new Int32Array(cap);
+    e.set(this.ends);
+    this.ends = e;
+    const k = new Uint8Array(cap);
+    k.set(this.kinds);
+    this.kinds = k;
+    const w = new Uint16Array(cap);
+    w.set(this.slots);
+    this.slots = w;
+  }
+
+  /** The text of token `i` as written (shared string, or sliced from the document). */
+  text(i: number): string {
+    const slot = this.slots[i];
+    return slot !== 0 ? WORDS[slot - 1]! : this.source.slice(this.starts[i], this.ends[i]);
+  }
+
+  /** Code of the first character of token `i`. */
+  firstCode(i: number): number {
+    return this.source.charCodeAt(this.starts[i]);
+  }
+
+  /** The reserved word token `i` is (an unquoted word in `RESERVED`), or undefined; slices nothing. */
+  reserved(i: number): string | undefined {
+    if (this.kinds[i] !== WORD || this.ends[i] - this.starts[i] > RESERVED_MAX) return undefined;
+    const slot = this.slots[i];
+    const w = slot !== 0 ? WORDS[slot - 1]! : this.source.slice(this.starts[i], this.ends[i]);
+    return RESERVED.has(w) ? w : undefined;
+  }
+
+  /** A token object for token `i` (the lexer's kind of object: its text is read on use). */
+  token(i: number): LexToken {
+    const slot = this.slots[i];
+    const kind = KINDS[this.kinds[i]];
+    return slot !== 0 ? new TextToken(kind, this.starts[i], this.ends[i], WORDS[slot - 1]!) : new LexToken(kind, this.starts[i], this.ends[i], this.source);
+  }
+
+  /** Token objects for the run `[first, first + count)`. */
+  tokens(first: number, count: number): LexToken[] {
+    const res: LexToken[] = new Array(count);
+    for (let j = 0; j < count; j++) res[j] = this.token(first + j);
+    return res;
+  }
+}
