@@ -873,14 +873,14 @@ async function checkWithProgress(parsed: Options, collected: Collected, stdinFil
     const lowerer = createLowerer(init);
     for (let i = 0; i < collected.files.length; i++) {
       const f = collected.files[i];
-      take(i, lowerFile(lowerer, f.uri, f.abs, maxFileSize));
+      take(i, lowerFile(lowerer, f.uri, f.abs, maxFileSize, undefined, undefined, f.size));
     }
   } else {
     // Workers (and the main thread, one of the `--jobs` threads) read, lower and run each device's own checks.
     // Measurements and tests: 0 = the main thread only receives. A test hook: production bundles read undefined (esbuild.mjs).
     const mainLowers = process.env.NETCFG_POOL_LOCAL !== '0';
     const lowerer = mainLowers ? createLowerer(init) : undefined;
-    const local = lowerer && ((file: PoolFile) => lowerFile(lowerer, file.uri, file.abs, maxFileSize));
+    const local = lowerer && ((file: PoolFile) => lowerFile(lowerer, file.uri, file.abs, maxFileSize, undefined, undefined, file.size));
     const stats = await lowerInWorkers(collected.files, local ? threads - 1 : threads, init, take, local);
     // Proof that the workers ran, and whether any file fell back to the main thread (README.md documents the variable).
     if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain, ${stats.local} on the main thread\n`);
