@@ -863,25 +863,33 @@ async function checkWithProgress(parsed: Options, collected: Collected, stdinFil
   // In-process unless asked: on a 2-core machine `--jobs 2` (main thread + one worker) takes ~1.3x the CPU of one
   // thread at 1M lines, which two cores do not win back (docs/performance.md, branch pair-pool's section).
   const threads = workerCount(parsed.jobs ?? 1, collected.files.length, bytes);
-  if (threads === 0) for (const f of collected.files) inProcess(f);
-  else {
-    // Workers (and the main thread, one of the `--jobs` threads) read, lower and run each device's own checks;
-    // the results enter the service in file order as `inProcess` would have put them (same order, same stderr
-    // lines, same internal errors), so the report is the same byte for byte.
-    const take = (i: number, r: FileResult) => {
+  // Files enter the service in file order, whichever thread lowered them (same order, same stderr lines, same
+  // internal errors), so the report is the same byte for byte.
+  const take = (i: number, r: FileResult) => {
+    const f = collected.files[i];
+    progress.tick('reading', i, nInputs);
+    if (r.kind === 'inprocess') return inProcess(f);
+    if (r.kind === 'unreadable') return problems.cannotRead(f.display, r.reason);
+    if (r.kind === 'text') service.setDocument(f.uri, r.text, 1, undefined, r.skip);
+    else service.setLowered(f.uri, r.text, 1, r.precomputed);
+    files.push(f);
+  };
+  const init: WorkerInit = { settings: parsed.settings, maxFileSize, projects };
+  if (threads === 0) {
+    // In-process, each file is lowered and its device checks run at once (`precompute`), and the service keeps only
+    // the cross-file model (`forCrossFile`): the whole model of every file until the report was most of the heap
+    // the collector kept copying (docs/performance.md, branch fleet-model's section).
+    const lowerer = createLowerer(init);
+    for (let i = 0; i < collected.files.length; i++) {
       const f = collected.files[i];
-      progress.tick('reading', i, nInputs);
-      if (r.kind === 'inprocess') return inProcess(f);
-      if (r.kind === 'unreadable') return problems.cannotRead(f.display, r.reason);
-      if (r.kind === 'text') service.setDocument(f.uri, r.text, 1, undefined, r.skip);
-      else service.setLowered(f.uri, r.text, 1, r.precomputed);
-      files.push(f);
-    };
-    const init: WorkerInit = { settings: parsed.settings, maxFileSize, projects };
+      take(i, lowerFile(lowerer, f.uri, f.abs, maxFileSize, undefined, undefined, f.size));
+    }
+  } else {
+    // Workers (and the main thread, one of the `--jobs` threads) read, lower and run each device's own checks.
     // Measurements and tests: 0 = the main thread only receives. A test hook: production bundles read undefined (esbuild.mjs).
     const mainLowers = process.env.NETCFG_POOL_LOCAL !== '0';
     const lowerer = mainLowers ? createLowerer(init) : undefined;
-    const local = lowerer && ((file: PoolFile) => lowerFile(lowerer, file.uri, file.abs, maxFileSize));
+    const local = lowerer && ((file: PoolFile) => lowerFile(lowerer, file.uri, file.abs, maxFileSize, undefined, undefined, file.size));
     const stats = await lowerInWorkers(collected.files, local ? threads - 1 : threads, init, take, local);
     // Proof that the workers ran, and whether any file fell back to the main thread (README.md documents the variable).
     if (process.env.NETCFG_POOL_STATS) writeErr(`netcfg: pool: ${stats.workers} workers, ${stats.chunks} chunks, ${stats.redone} redone in-process, ${stats.notPlain} not plain, ${stats.local} on the main thread\n`);

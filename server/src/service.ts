@@ -4,6 +4,7 @@
 // the LSP server and the CLI are its two hosts.
 
 import { DEVICE_CHECKS, PAIR_CHECKS, WORKSPACE_CHECKS } from './analysis/registry';
+import { crossFileInterfaces } from './analysis/crossfile';
 import { ambiguousPeerFindings, PairIndex, pairKeys } from './analysis/pairing';
 import { DEFAULT_ANALYSIS_SETTINGS, type AnalysisContext, type AnalysisSettings } from './analysis/types';
 import { lowerOrCrash } from './dialects/guard';
@@ -874,12 +875,15 @@ function lazyLineStarts(doc: DocumentState): void {
  * pair and workspace checks, `pairing/ambiguous-peer`, the rules (device name, secret ranges for fingerprints) and
  * the report. Definitions and references serve the device checks (`ref/…`) and editor features only, except the
  * IPsec profiles `ospf/dmvpn…` names; the lowering's diagnostics, features and phase-1 policy list are read by
- * `deviceFindings` and the editor only. Less to post from a worker thread and to keep (docs/performance.md).
+ * `deviceFindings` and the editor only. Of the interfaces, only those the cross-file checks look up stay, and every
+ * interface address goes into `addressTable` (analysis/crossfile.ts). Less to post from a worker thread and to keep
+ * (docs/performance.md).
  */
 export function forCrossFile(low: LowerResult): LowerResult {
   const d = low.device;
   const profiles = d.definitions.filter((x) => x.kind === 'ipsec-profile');
-  return { device: { ...d, definitions: profiles, references: [] }, diagnostics: [] };
+  const { interfaces, addressTable } = crossFileInterfaces(d);
+  return { device: { ...d, interfaces, addressTable, definitions: profiles, references: [] }, diagnostics: [] };
 }
 
 /**

@@ -27,7 +27,7 @@ const COLLECTIONS: Record<string, string> = {
 };
 
 /** Fields never shown to expressions (kept equal to HIDDEN in server/src/rules/policies.ts). */
-const HIDDEN = new Set(['plain', 'otherSecrets', 'insertAt', 'uri', 'definitions', 'references']);
+const HIDDEN = new Set(['plain', 'otherSecrets', 'insertAt', 'uri', 'definitions', 'references', 'addressTable']);
 
 interface Field {
   name: string;

@@ -42,7 +42,7 @@ export interface PairKeys {
 export function pairKeys(device: model.Device, scopes: readonly string[] = []): PairKeys {
   const targets = new Set<string>();
   const owned: string[] = [];
-  for (const itf of device.interfaces) for (const a of itf.addresses) owned.push(canonical(a.address));
+  for (const a of model.interfaceAddresses(device)) owned.push(canonical(a));
   for (const a of device.extraAddresses) owned.push(canonical(a.value));
   const links = new Set<string>();
   const linkProbes = new Set<string>();
@@ -510,7 +510,8 @@ export function ambiguousPeerFindings(device: model.Device, ambiguities: readonl
 
 /** The range of the interface address (or other owned address) `address` on `device`, if it has one. */
 function ownedRange(device: model.Device, address: string): Range | undefined {
-  for (const itf of device.interfaces) for (const a of itf.addresses) if ((model.canonicalAddress(a.address) ?? a.address) === address) return a.range;
+  const range = model.interfaceAddressRange(device, (a) => (model.canonicalAddress(a) ?? a) === address);
+  if (range) return range;
   for (const a of device.extraAddresses) if (a.range && (model.canonicalAddress(a.value) ?? a.value) === address) return a.range;
   return undefined;
 }

@@ -14,9 +14,9 @@ export function createLowerer(init: WorkerInit): LanguageService {
   return service;
 }
 
-/** Reads and lowers one file with `lowerer` (see `createLowerer`). */
-export function lowerFile(lowerer: LanguageService, uri: string, abs: string | Buffer, maxFileSize: number, onText?: (text: string) => void, whole?: boolean): FileResult {
-  const read = readConfigFileSync(abs, { maxFileSize });
+/** Reads and lowers one file with `lowerer` (see `createLowerer`); `statSize`: the size a walk found (read.ts `ReadOptions`). */
+export function lowerFile(lowerer: LanguageService, uri: string, abs: string | Buffer, maxFileSize: number, onText?: (text: string) => void, whole?: boolean, statSize?: number): FileResult {
+  const read = readConfigFileSync(abs, { maxFileSize, statSize });
   if (!read.ok) return read.skip ? { kind: 'text', text: '', skip: read.skip } : { kind: 'unreadable', reason: read.reason };
   const text = read.text;
   onText?.(text);

@@ -34,8 +34,8 @@ export function runPoolWorker(): void {
   /** Test faults on the text just read: `worker-exit` ends this thread, `worker-hold` waits for its go file. */
   const onText = dieOn || hold ? (text: string) => (dieOn?.(text), hold?.(text)) : undefined;
 
-  function processFile(uri: string, abs: string | Buffer, nullProtos: object[]): FileResult {
-    const res = lowerFile(lowerer, uri, typeof abs === 'string' ? abs : Buffer.from(abs as Uint8Array), init.maxFileSize, onText, init.whole);
+  function processFile(uri: string, abs: string | Buffer, size: number | undefined, nullProtos: object[]): FileResult {
+    const res = lowerFile(lowerer, uri, typeof abs === 'string' ? abs : Buffer.from(abs as Uint8Array), init.maxFileSize, onText, init.whole, size);
     if (res.kind !== 'lowered') return res;
     const mark = nullProtos.length;
     if (!collectPlain(res.precomputed, nullProtos)) {
@@ -47,7 +47,7 @@ export function runPoolWorker(): void {
 
   parentPort!.on('message', (req: ChunkRequest) => {
     const nullProtos: object[] = [];
-    const results = req.files.map((f) => processFile(f.uri, f.abs, nullProtos));
+    const results = req.files.map((f) => processFile(f.uri, f.abs, f.size, nullProtos));
     const res: ChunkResponse = { id: req.id, results, nullProtos };
     try {
       parentPort!.postMessage(res);

@@ -30,8 +30,8 @@ export interface WorkerInit {
 
 export interface ChunkRequest {
   id: number;
-  /** `abs`: a path, or its raw bytes (a name that is not UTF-8), which arrive as a plain Uint8Array. */
-  files: { uri: string; abs: string | Buffer }[];
+  /** `abs`: a path, or its raw bytes (a name that is not UTF-8), which arrive as a plain Uint8Array; `size`: see `PoolFile`. */
+  files: { uri: string; abs: string | Buffer; size?: number }[];
 }
 
 /** The outcome for one file, in the order of the request. */
@@ -55,6 +55,8 @@ export interface ChunkResponse {
 export interface PoolFile {
   uri: string;
   abs: string | Buffer;
+  /** The size the walk that found this regular file saw (then it is not stat'ed again before it is read). */
+  size?: number;
 }
 
 export interface PoolStats {
@@ -208,7 +210,7 @@ export function lowerInWorkers(
           const id = nextChunk++;
           const slice = files.slice(id * size, (id + 1) * size);
           w.queue.push(id);
-          w.worker.postMessage({ id, files: slice.map((f) => ({ uri: f.uri, abs: f.abs })) } satisfies ChunkRequest);
+          w.worker.postMessage({ id, files: slice.map((f) => ({ uri: f.uri, abs: f.abs, size: f.size })) } satisfies ChunkRequest);
         }
       }
     };

@@ -420,6 +420,54 @@ export interface Device {
   sharedSecrets?: SharedSecret[];
   /** Adds a shared secret to this secrets store (quick fix for a missing key). */
   addSharedSecret?: Setter<{ ids: string[]; secret: string }>;
+  /**
+   * A batch check's cross-file model only (service.ts `forCrossFile`): the addresses of ALL the device's interfaces,
+   * while `interfaces` keeps only those the cross-file checks look up (analysis/crossfile.ts). Read interface
+   * addresses with `interfaceAddresses` / `interfaceAddressRange`, which serve both forms.
+   */
+  addressTable?: AddressTable;
+}
+
+/**
+ * Every interface address of a device in model order (interface by interface, as `Device.interfaces` listed them),
+ * as parallel lists instead of ~6 objects per interface: `addresses[i]` as in `InterfaceAddress.address`, and in
+ * `data`, four numbers per address: prefix length, range start, range end, 1 when secondary (else 0).
+ */
+export interface AddressTable {
+  addresses: string[];
+  data: number[];
+}
+
+/** `device.addressTable`, made from its interfaces. */
+export function addressTableOf(device: Device): AddressTable {
+  const addresses: string[] = [];
+  const data: number[] = [];
+  for (const itf of device.interfaces) {
+    for (const a of itf.addresses) {
+      addresses.push(a.address);
+      data.push(a.prefixLength, a.range.start, a.range.end, a.secondary ? 1 : 0);
+    }
+  }
+  return { addresses, data };
+}
+
+/** The address of every interface of the device, in model order (from `addressTable` when the model has one). */
+export function interfaceAddresses(device: Device): readonly string[] {
+  if (device.addressTable) return device.addressTable.addresses;
+  const res: string[] = [];
+  for (const itf of device.interfaces) for (const a of itf.addresses) res.push(a.address);
+  return res;
+}
+
+/** The range of the first interface address (model order) for which `match` holds. */
+export function interfaceAddressRange(device: Device, match: (address: string) => boolean): TextRange | undefined {
+  const table = device.addressTable;
+  if (table) {
+    for (let i = 0; i < table.addresses.length; i++) if (match(table.addresses[i])) return { start: table.data[4 * i + 1], end: table.data[4 * i + 2] };
+    return undefined;
+  }
+  for (const itf of device.interfaces) for (const a of itf.addresses) if (match(a.address)) return a.range;
+  return undefined;
 }
 
 export function emptyDevice(uri: string, dialect: DialectId, name: string): Device {
@@ -442,8 +490,7 @@ export function emptyDevice(uri: string, dialect: DialectId, name: string): Devi
 
 /** Addresses the device owns (interface addresses plus extras), in canonical text form. */
 export function ownedAddresses(device: Device): string[] {
-  const res: string[] = [];
-  for (const itf of device.interfaces) for (const a of itf.addresses) res.push(a.address);
+  const res = [...interfaceAddresses(device)];
   for (const a of device.extraAddresses) res.push(a.value);
   return res;
 }
@@ -484,7 +531,7 @@ const SETTER_KEY = /^(set|add)([A-Z]\w*)?$/;
  * router: ~1,100 objects for 12 Setters), and the walk, not the Setters, was what dropping cost (2-5% of a check).
  * `test/unit/service.test.ts` and the pool's `collectPlain` (which refuses any function) keep this honest.
  */
-const NO_SETTER_KEYS = new Set(['range', 'nameRange', 'fullRange', 'hostnameRange', 'definitions', 'references', 'acls', 'otherSecrets', 'addresses', 'diagnostics']);
+const NO_SETTER_KEYS = new Set(['range', 'nameRange', 'fullRange', 'hostnameRange', 'definitions', 'references', 'acls', 'otherSecrets', 'addresses', 'diagnostics', 'addressTable']);
 
 /**
  * Removes every Setter from a lowered model, in place. Setters are closures over the lowering's tree, so while

@@ -565,7 +565,7 @@ function view(x: unknown, depth = 0): unknown {
 }
 
 /** Never shown to expressions: source positions, other secret positions, the whole-file symbol tables. */
-const HIDDEN = new Set(['plain', 'otherSecrets', 'insertAt', 'uri', 'definitions', 'references']);
+const HIDDEN = new Set(['plain', 'otherSecrets', 'insertAt', 'uri', 'definitions', 'references', 'addressTable']);
 
 function isSecret(o: Record<string, unknown>): boolean {
   return (o.kind === 'plain' || o.kind === 'type7' || o.kind === 'type6' || o.kind === 'masked') && isRange(o.range) && Object.keys(o).every((k) => k === 'kind' || k === 'plain' || k === 'range');
