@@ -184,6 +184,7 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
     else if (kind !== 'whitespace') store.push(kindCode(kind), start, e);
   });
   if (store.length > first) end();
+  store.trim();
   // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
   const diagnostics = new DiagnosticCollector();
   for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });

@@ -108,8 +108,21 @@ export class ObsdTokenStore {
     return i;
   }
 
+  /**
+   * Drops unused capacity once the file is lexed (sized for a quarter of the text's length, a real file uses about
+   * half of it): the editor keeps the tree, and so the store, for as long as the version is open.
+   */
+  trim(): void {
+    if (this.starts.length - this.length < 1024) return;
+    const n = this.length;
+    this.starts = this.starts.slice(0, n);
+    this.ends = this.ends.slice(0, n);
+    this.kinds = this.kinds.slice(0, n);
+    this.slots = this.slots.slice(0, n);
+  }
+
   private grow(): void {
-    const cap = this.starts.length * 2;
+    const cap = Math.max(64, this.starts.length * 2);
     const s = new Int32Array(cap);
     s.set(this.starts);
     this.starts = s;
