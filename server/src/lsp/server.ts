@@ -532,7 +532,7 @@ export function startServer(connection: Connection, host: ServerHost): ServerSes
     service.updateSettings(next);
     const s = service.settings;
     log.info(
-      `settings: rules=${JSON.stringify(s.rules ?? {})} baseline=${s.baseline?.size ?? 0} routerosVersion=${s.routerosVersion ?? 'auto'} openbsdVersion=${s.openbsdVersion ?? 'default'} birdVersion=${s.birdVersion ?? 'default'} ` +
+      `settings: rules=${JSON.stringify(s.rules ?? {})} baseline=${s.baseline?.size ?? 0} routerosVersion=${s.routerosVersion ?? 'auto'} openbsdVersion=${s.openbsdVersion ?? 'default'} birdVersion=${s.birdVersion ?? 'default'} swanFlavour=${s.swanFlavour ?? 'auto'} ` +
         `defaultDialect=${s.dialect ?? 'none'} maxFileSize=${s.maxFileSize} reportUnknownCommands=${s.reportUnknownCommands ?? false}`,
     );
     schedulePublish(known);
