@@ -8,8 +8,9 @@
 // `node bench/editor.mjs [--root DIR] [--only DIALECT] [--samples N] [--kinds hover,completion] [--table] [--profile DIR]
 // [--edit end|middle|middle-lines]` (the edit before each request: a comment line appended at the end, the default;
 // a comment line at the middle of the file whose text changes per version, so the lines after it keep their numbers;
-// or that line there on every other round only (the comment at the end on the others), so every line after the
-// middle moves between two requests of one kind)
+// or that line and, on every other round, a second one after it, so every line after the middle moves between two
+// requests of one kind, by one edit there: it used to put the line at the end on the other rounds, which made the
+// change between two requests of a kind span the whole second half of the file)
 // (--root measures another checkout, e.g. main before a change; features missing there are reported as null;
 // --profile writes DIR/<dialect>-<kind>.cpuprofile, an inspector profile of one more first request of each kind,
 // that request only, not counted in the figures). "first" has three figures: wall, the process's CPU and the main
@@ -215,12 +216,12 @@ export function measureFile(api, { uri, text, hoverAt, completeAt, samples = 6, 
   // Where `--edit middle` and `middle-lines` insert their line: the start of the middle line.
   let midOffset = 0;
   for (let l = 0; l < mid; l++) midOffset = text.indexOf('\n', midOffset) + 1;
-  // Each kind's requests are one round apart: `middle-lines` has the line on odd rounds only, so every request of a
-  // kind sees the lines after the middle moved since its previous one.
+  // Each kind's requests are one round apart: `middle-lines` has a second line on odd rounds only, so every request
+  // of a kind sees the lines after the middle moved since its previous one.
   const editOf = (version, round) => {
     if (version === 1) return text;
     if (edit === 'middle') return `${text.slice(0, midOffset)}${comment} edit ${version}\n${text.slice(midOffset)}`;
-    if (edit === 'middle-lines') return round % 2 ? `${text.slice(0, midOffset)}${comment} edit ${version}\n${text.slice(midOffset)}` : `${text}${comment} edit ${version}\n`;
+    if (edit === 'middle-lines') return `${text.slice(0, midOffset)}${comment} edit ${version}\n${round % 2 ? `${comment} more\n` : ''}${text.slice(midOffset)}`;
     return `${text}! edit ${version}\n`;
   };
   const all = {

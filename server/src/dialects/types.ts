@@ -39,6 +39,15 @@ export interface OutlineSymbol {
 export interface OutlinePrevious {
   outline: OutlineSymbol[];
   start: number;
+  /**
+   * Where the change ends in the new text (`ChangedSpan.newEnd`) and how far it moved what follows
+   * (`newEnd - oldEnd`): the text from `end` on is the previous text from `end - delta` on. Absent when only `start`
+   * is known; then only what lies before the edit can be kept. A dialect may also keep what a statement after the
+   * change made (same text, same context: the same symbols, `delta` further on), as plain data it recorded itself:
+   * the previous outline's range objects may be a re-parse's nodes', moved since (issue 16).
+   */
+  end?: number;
+  delta?: number;
 }
 
 export interface FoldingRegion {
@@ -51,6 +60,9 @@ export interface FoldingRegion {
 export interface FoldingPrevious {
   regions: readonly FoldingRegion[];
   start: number;
+  /** As `OutlinePrevious.end` and `delta`. */
+  end?: number;
+  delta?: number;
 }
 
 /** A completion proposal as plain data; features/ turns it into an LSP item. */

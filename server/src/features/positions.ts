@@ -46,7 +46,7 @@ export function touches(a: TextRange, b: TextRange): boolean {
 
 /**
  * `lineOf` for offsets that come mostly in increasing order (an outline's or folding's regions in document order):
- * walks forward a few lines from its last answer, else searches. Same answers as `lineOf` in any order; a 100k-line
+ * walks forward (or back) a few lines from its last answer, else searches. Same answers as `lineOf` in any order; a 100k-line
  * outline asks ~400,000 of them on the first request after an edit (issue 16).
  */
 export class LineCursor {
@@ -61,6 +61,9 @@ export class LineCursor {
         if (line + 1 >= starts.length || starts[line + 1] > offset) return (this.line = line);
         line++;
       }
+    } else {
+      // Backwards too, a few lines (symbols compared from the end of a list: issue 16).
+      for (let k = 0; k < 8 && line > 0; k++) if (starts[--line] <= offset) return (this.line = line);
     }
     return (this.line = lineOf(starts, offset));
   }

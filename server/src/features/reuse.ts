@@ -21,6 +21,8 @@ export function changedSpan(oldText: string, newText: string): ChangedSpan | und
  */
 export interface PositionReuse {
   start: number;
+  /** Where the change ends in the new text (`ChangedSpan.newEnd`): the text from it on is the old text from `end - delta` on. */
+  end: number;
   delta: number;
   lineDelta: number;
   safeFrom: number;
@@ -32,11 +34,11 @@ export interface PositionReuse {
  */
 export function positionReuse(oldText: string, newText: string, oldStarts: readonly number[], newStarts: readonly number[]): PositionReuse {
   const c = changedSpan(oldText, newText);
-  if (!c) return { start: newText.length + 1, delta: 0, lineDelta: 0, safeFrom: Infinity };
+  if (!c) return { start: newText.length + 1, end: newText.length + 1, delta: 0, lineDelta: 0, safeFrom: Infinity };
   const lineDelta = newStarts.length - oldStarts.length;
   const line = lineOf(newStarts, c.newEnd);
   const safeFrom = lineDelta === 0 && line + 1 < newStarts.length ? newStarts[line + 1] : Infinity;
-  return { start: c.start, delta: c.newEnd - c.oldEnd, lineDelta, safeFrom };
+  return { start: c.start, end: c.newEnd, delta: c.newEnd - c.oldEnd, lineDelta, safeFrom };
 }
 
 /** Whether offset `x` of the new text, whose counterpart in the old text is `old`, keeps its position (see `PositionReuse`). */

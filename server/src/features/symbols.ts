@@ -4,7 +4,7 @@ import { SymbolKind, type DocumentSymbol, type Position, type Range } from 'vsco
 import type { OutlineSymbol } from '../dialects/types';
 import type { DocumentState, LanguageService } from '../service';
 import { LineCursor } from './positions';
-import { keepsPosition, positionReuse, type PositionReuse } from './reuse';
+import { positionReuse, type PositionReuse } from './reuse';
 
 const KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   interface: SymbolKind.Interface,
@@ -52,7 +52,7 @@ export function getDocumentSymbols(service: LanguageService, uri: string): Docum
   if (!byUri) previous.set(service, (byUri = new Map()));
   const prev = byUri.get(uri);
   const reuse = prev && prev.dialect === parse.dialect ? positionReuse(prev.text, doc.text, prev.starts, doc.lineStarts) : undefined;
-  const outline = parse.dialect.outline(parse.parsed, prev && reuse ? { outline: prev.outline, start: reuse.start } : undefined);
+  const outline = parse.dialect.outline(parse.parsed, prev && reuse ? { outline: prev.outline, start: reuse.start, end: reuse.end, delta: reuse.delta } : undefined);
   const conv = new Converter(doc.text.length, doc.lineStarts);
   const symbols = prev && reuse ? conv.reuseList(outline, prev.outline, prev.symbols, reuse) : conv.list(outline);
   cache.set(doc, { parsed: parse.parsed, symbols });
@@ -79,47 +79,71 @@ class Converter {
   }
 
   /**
-   * `list(news)`, taking the previous version's object for each symbol equal to its counterpart in `olds` (whose
-   * LSP objects are `oldSyms`) with the same positions: the unchanged symbols before the edit are found from the
-   * start, those after it from the end; between them a symbol whose counterpart has children (a section the edit
-   * fell in) is made again around its children, reused the same way.
+   * `list(news)`, taking the previous version's object for each symbol that would convert to an equal one: the
+   * unchanged symbols before the edit are found from the start, those after it from the end; between them a symbol
+   * whose counterpart has children (a section the edit fell in) is made again around its children, reused the same
+   * way. `olds` is the previous outline (`oldSyms` its LSP objects): only an object the dialect kept (the same
+   * object) is trusted by its offsets, before the edit; any other symbol is compared with the previous LSP object
+   * itself, name, kind, detail and positions (the previous outline's ranges may be a re-parse's nodes', moved since).
    */
-  reuseList(news: readonly OutlineSymbol[], olds: readonly OutlineSymbol[], oldSyms: readonly DocumentSymbol[], r: PositionReuse): DocumentSymbol[] {
+  reuseList(news: readonly OutlineSymbol[], olds: readonly OutlineSymbol[] | undefined, oldSyms: readonly DocumentSymbol[], r: PositionReuse): DocumentSymbol[] {
     const n = news.length;
-    const m = olds.length;
+    const m = oldSyms.length;
     const res: DocumentSymbol[] = new Array(n);
+    const o = olds && olds.length === m ? olds : undefined;
     let i = 0;
-    for (let hit; i < n && i < m && (hit = same(news[i], olds[i], oldSyms[i], r)); i++) res[i] = hit;
+    for (let hit; i < n && i < m && (hit = this.same(news[i], o?.[i], oldSyms[i], r)); i++) res[i] = hit;
     let k = 0;
-    for (let hit; k < n - i && k < m - i && (hit = same(news[n - 1 - k], olds[m - 1 - k], oldSyms[m - 1 - k], r)); k++) res[n - 1 - k] = hit;
+    for (let hit; k < n - i && k < m - i && (hit = this.same(news[n - 1 - k], o?.[m - 1 - k], oldSyms[m - 1 - k], r)); k++) res[n - 1 - k] = hit;
     // The middle: counterparts by position when as many symbols are left on both sides.
     const paired = n - k - i === m - k - i;
     for (let j = i; j < n - k; j++) {
       const s = news[j];
-      const o = paired ? olds[j] : undefined;
-      if (o && s.children.length && o.children.length && o.kind === s.kind) res[j] = convert(this.length, this.starts, this.cursor, s, () => this.reuseList(s.children, o.children, oldSyms[j].children ?? LEAF, r));
+      const old = paired ? oldSyms[j] : undefined;
+      const kids = old?.children;
+      if (old && kids && s.children.length && kids.length && old.kind === kindOf(s)) res[j] = convert(this.length, this.starts, this.cursor, s, () => this.reuseList(s.children, o?.[j]?.children, kids, r));
       else res[j] = convert(this.length, this.starts, this.cursor, s);
     }
     return res;
   }
+
+  /** `old` when `s` would convert to an object equal to it, else undefined (`o`: the previous outline's counterpart, if known). */
+  private same(s: OutlineSymbol, o: OutlineSymbol | undefined, old: DocumentSymbol, r: PositionReuse): DocumentSymbol | undefined {
+    if (s === o && s.range.start < r.start && s.range.end < r.start && s.selectionRange.start < r.start && s.selectionRange.end < r.start) return this.sameChildren(s, o, old, r) ? old : undefined;
+    if (old.kind !== kindOf(s) || old.detail !== (s.detail || undefined) || old.name !== symbolName(s.name)) return undefined;
+    // The offsets as `convert` clamps them, at the previous object's positions.
+    const length = this.length;
+    const rg = s.range;
+    const sr = s.selectionRange;
+    const start = Math.max(0, Math.min(rg.start, sr.start, length));
+    const end = Math.max(start, Math.min(Math.max(rg.end, sr.end), length));
+    const selStart = Math.max(0, Math.min(sr.start, length));
+    const selEnd = Math.max(selStart, Math.min(sr.end, length));
+    const a = old.range;
+    const b = old.selectionRange;
+    if (!this.at(start, a.start) || !this.at(end, a.end) || !this.at(selStart, b.start) || !this.at(selEnd, b.end)) return undefined;
+    return this.sameChildren(s, o, old, r) ? old : undefined;
+  }
+
+  private sameChildren(s: OutlineSymbol, o: OutlineSymbol | undefined, old: DocumentSymbol, r: PositionReuse): boolean {
+    const a = s.children;
+    const c = old.children ?? LEAF;
+    if (a.length !== c.length) return false;
+    const b = o && o.children.length === a.length ? o.children : undefined;
+    for (let i = 0; i < a.length; i++) if (this.same(a[i], b?.[i], c[i], r) !== c[i]) return false;
+    return true;
+  }
+
+  /** Whether offset `x` (clamped to the text) is at position `p`. */
+  private at(x: number, p: Position): boolean {
+    const starts = this.starts;
+    const line = p.line;
+    return line < starts.length && starts[line] + p.character === x && p.character >= 0 && (line + 1 >= starts.length || starts[line + 1] > x);
+  }
 }
 
-/** `old` (the LSP object of `o`) when `s` would convert to the same object at the same positions, else undefined. */
-function same(s: OutlineSymbol, o: OutlineSymbol, old: DocumentSymbol, r: PositionReuse): DocumentSymbol | undefined {
-  if (s === o) return s.range.start < r.start && s.range.end < r.start && s.selectionRange.start < r.start && s.selectionRange.end < r.start && sameChildren(s, o, old, r) ? old : undefined;
-  if (s.name !== o.name || s.kind !== o.kind || (s.detail || undefined) !== (o.detail || undefined)) return undefined;
-  if (!keepsPosition(r, s.range.start, o.range.start) || !keepsPosition(r, s.range.end, o.range.end)) return undefined;
-  if (!keepsPosition(r, s.selectionRange.start, o.selectionRange.start) || !keepsPosition(r, s.selectionRange.end, o.selectionRange.end)) return undefined;
-  return sameChildren(s, o, old, r) ? old : undefined;
-}
-
-function sameChildren(s: OutlineSymbol, o: OutlineSymbol, old: DocumentSymbol, r: PositionReuse): boolean {
-  const a = s.children;
-  const b = o.children;
-  if (a.length !== b.length) return false;
-  const c = old.children ?? LEAF;
-  for (let i = 0; i < a.length; i++) if (same(a[i], b[i], c[i], r) !== c[i]) return false;
-  return true;
+function kindOf(s: OutlineSymbol): SymbolKind {
+  return KINDS[s.kind] ?? SymbolKind.Object;
 }
 
 /** Children of a leaf symbol: one shared empty list, frozen (a 100k-line file has ~100k leaves; issue 16). */
@@ -160,7 +184,7 @@ function convert(length: number, starts: readonly number[], cursor: LineCursor, 
   const selectionRange: Range = { start: selFrom, end: selTo };
   const sym: DocumentSymbol = {
     name: symbolName(s.name),
-    kind: KINDS[s.kind] ?? SymbolKind.Object,
+    kind: kindOf(s),
     range: selFrom === rangeStart && selTo === rangeEnd ? selectionRange : { start: rangeStart, end: rangeEnd },
     selectionRange,
     children,

@@ -89,7 +89,7 @@ export const birdDialect: Dialect<BirdTree> = {
   reparse: (previous, change, text, options) => reparseBird(previous, change, text, options),
   // Same rule as parsing: never throw; report and return an empty device.
   lower: (parsed, uri) => lowerOrCrash('bird', parsed, uri, () => lowerBird(parsed.text, parsed.tree.info, parsed.diagnostics, uri)),
-  outline: (parsed) => birdOutline(parsed.tree),
+  outline: (parsed, previous) => birdOutline(parsed.tree, previous),
   folding: (parsed) => birdFolding(parsed.tree, significantTokens(parsed), parsed.text),
   complete: (parsed, offset, ctx) => birdComplete(parsed, offset, ctx),
   hover: (parsed, offset, ctx) => birdHover(parsed, offset, ctx),

@@ -3,7 +3,7 @@
 // Imports nothing but syntax/, dialects/types and this dialect's files.
 
 import type { SyntaxNode, Token } from '../../syntax';
-import type { FoldingRegion, OutlineSymbol } from '../types';
+import type { FoldingRegion, OutlinePrevious, OutlineSymbol } from '../types';
 import type { BirdTree } from './features';
 import { gapTokens } from './lexer';
 
@@ -20,11 +20,19 @@ function joined(a: string | false | undefined, b?: string | false | undefined, c
   return res;
 }
 
-/** Document symbols: protocols (with channels, areas, interfaces), templates, filters, functions, defines, tables. */
-export function birdOutline(tree: BirdTree): OutlineSymbol[] {
+/**
+ * Document symbols: protocols (with channels, areas, interfaces), templates, filters, functions, defines, tables.
+ * With the previous version's outline (`previous`), the top-level statements that end before the edit (the text up
+ * to them is the same, so they make the same symbols) keep the previous symbols (issue 16): only the rest are made.
+ */
+export function birdOutline(tree: BirdTree, previous?: OutlinePrevious): OutlineSymbol[] {
   const protocols: OutlineSymbol[] = [];
   const info = tree.info;
-  for (const p of info.protocols) {
+  const kept = previous ? keptBefore(tree, previous) : undefined;
+  const fromProtocol = kept ? kept.protocols : 0;
+  const fromNamed = kept ? kept.named : 0;
+  for (let i = fromProtocol; i < info.protocols.length; i++) {
+    const p = info.protocols[i];
     const children: OutlineSymbol[] = [];
     for (const ch of p.channels) children.push({ name: ch.type, detail: joined(ch.import && `import ${ch.import.value}`, ch.export && `export ${ch.export.value}`) || 'channel', kind: 'section', range: ch.stmt.range, selectionRange: ch.range, children: LEAF });
     for (const a of p.areas) {
@@ -50,13 +58,100 @@ export function birdOutline(tree: BirdTree): OutlineSymbol[] {
     });
   }
   const named: OutlineSymbol[] = [];
-  for (const n of info.named) {
+  for (let i = fromNamed; i < info.named.length; i++) {
+    const n = info.named[i];
     if (n.kind === 'bird-protocol' || n.kind === 'bird-template') continue;
     const kind = n.kind === 'bird-filter' ? 'filter' : n.kind === 'bird-function' ? 'filter' : n.kind === 'bird-constant' ? 'variable' : 'object';
     const detail = n.kind.replace('bird-', '');
     named.push({ name: n.name, detail, kind, range: n.fullRange, selectionRange: n.range, children: LEAF });
   }
-  return byStart(protocols, named);
+  const rest = byStart(protocols, named);
+  let res = rest;
+  if (kept && kept.symbols.length) {
+    res = kept.symbols;
+    for (const x of rest) res.push(x);
+  }
+  recorded.set(res, record(res, res === rest ? 0 : res.length - rest.length, previous && recorded.get(previous.outline), info, fromProtocol));
+  return res;
+}
+
+/**
+ * What each outline was made from, as plain data: per symbol its range (the previous outline's range objects may be
+ * a re-parse's nodes', moved since) and whether it came from a protocol.
+ */
+interface Recorded {
+  starts: Int32Array;
+  ends: Int32Array;
+  protocol: Uint8Array;
+}
+const recorded = new WeakMap<OutlineSymbol[], Recorded>();
+
+function record(res: readonly OutlineSymbol[], kept: number, old: Recorded | undefined, info: BirdTree['info'], fromProtocol: number): Recorded {
+  const n = res.length;
+  const r: Recorded = { starts: new Int32Array(n), ends: new Int32Array(n), protocol: new Uint8Array(n) };
+  if (old && kept > 0) {
+    r.starts.set(old.starts.subarray(0, kept));
+    r.ends.set(old.ends.subarray(0, kept));
+    r.protocol.set(old.protocol.subarray(0, kept));
+  }
+  // The symbols made: a protocol's range is its statement's range object, told apart by walking the protocols in step.
+  let p = old && kept > 0 ? fromProtocol : 0;
+  const ps = info.protocols;
+  for (let i = old && kept > 0 ? kept : 0; i < n; i++) {
+    const s = res[i];
+    r.starts[i] = s.range.start;
+    r.ends[i] = s.range.end;
+    if (p < ps.length && ps[p].stmt.range === s.range) {
+      r.protocol[i] = 1;
+      p++;
+    }
+  }
+  return r;
+}
+
+/**
+ * The previous symbols of the statements that end before `previous.start - 1` (their text and the character after
+ * them unchanged) and how many protocols and named definitions of the new analysis they stand for; undefined when
+ * the two cannot be matched (then everything is made again).
+ */
+function keptBefore(tree: BirdTree, previous: OutlinePrevious): { symbols: OutlineSymbol[]; protocols: number; named: number } | undefined {
+  const rec = recorded.get(previous.outline);
+  if (!rec) return undefined;
+  const limit = previous.start - 1;
+  const old = previous.outline;
+  let k = 0;
+  let protocols = 0;
+  while (k < old.length && rec.ends[k] < limit) {
+    if (rec.protocol[k]) protocols++;
+    k++;
+  }
+  const info = tree.info;
+  // The new protocols before the limit must be as many, at the same offsets (the text before it is the same).
+  const ps = info.protocols;
+  let np = 0;
+  while (np < ps.length && ps[np].stmt.range.end < limit) np++;
+  if (np !== protocols) return undefined;
+  const symbols: OutlineSymbol[] = [];
+  let p = 0;
+  for (let i = 0; i < k; i++) {
+    if (rec.protocol[i]) {
+      const r = ps[p++].stmt.range;
+      if (r.start !== rec.starts[i] || r.end !== rec.ends[i]) return undefined;
+    }
+    symbols.push(old[i]);
+  }
+  // Named definitions before the limit (those outlined and the protocol and template ones the outline skips).
+  const ns = info.named;
+  let nn = 0;
+  while (nn < ns.length && ns[nn].fullRange.end < limit) nn++;
+  let outlined = 0;
+  for (let i = 0; i < nn; i++) if (ns[i].kind !== 'bird-protocol' && ns[i].kind !== 'bird-template') outlined++;
+  if (outlined !== k - protocols) return undefined;
+  // Everything made after them must start after the last kept symbol.
+  const lastStart = k > 0 ? rec.starts[k - 1] : -1;
+  if ((np < ps.length && ps[np].stmt.range.start <= lastStart) || (nn < ns.length && ns[nn].fullRange.start <= lastStart)) return undefined;
+  for (let i = 0; i < nn; i++) if (!(ns[i].fullRange.end < limit) || (i > 0 && ns[i - 1].fullRange.start > ns[i].fullRange.start)) return undefined;
+  return { symbols, protocols: np, named: nn };
 }
 
 /**

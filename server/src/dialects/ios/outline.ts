@@ -82,6 +82,8 @@ const aclAddedEnd = new WeakMap<OutlineSymbol, number>();
 export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevious): OutlineSymbol[] {
   const groups = new Map<OutlineSymbol['kind'], OutlineSymbol>();
   const aclLines = new Map<string, OutlineSymbol>();
+  // Each numbered access list's index in the acl group, and per top-level node the index of the list it is a line of.
+  const aclAt = new Map<string, number>();
   // Access lists kept from the previous outline, by their index in the acl group: copied before they are extended.
   let borrowed: Map<OutlineSymbol, number> | undefined;
   const add = (kind: OutlineSymbol['kind'], sym: OutlineSymbol) => {
@@ -97,17 +99,27 @@ export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevi
   const nodes = parsed.tree.children;
   let from = 0;
   const oldEnds = previous && nodeEnds.get(previous.outline);
-  if (previous && oldEnds) {
+  const oldAcl = previous && nodeAcl.get(previous.outline);
+  if (previous && oldEnds && oldAcl) {
     from = resumeFrom(nodes, previous.start, oldEnds);
-    // An access list kept whole must have no line after the bound; else resume at its first line.
-    for (let back: number; from > 0 && (back = keepGroups(previous.outline, nodes[from - 1].range.end, groups, aclLines, (borrowed = new Map()))) >= 0; ) {
+    // An access list kept whole must have no line after the bound; one that has is cut at its last line before the
+    // bound (found from the lines' list indexes: issue 16, an ASA file is one list of 33,000 lines); else resume at
+    // its first line.
+    const lastEnd = (at: number) => {
+      for (let i = from - 1; i >= 0; i--) if (oldAcl[i] === at) return oldEnds[i];
+      return -1;
+    };
+    for (let back: number; from > 0 && (back = keepGroups(previous.outline, nodes[from - 1].range.end, groups, aclLines, aclAt, (borrowed = new Map()), lastEnd)) >= 0; ) {
       groups.clear();
       aclLines.clear();
+      aclAt.clear();
       borrowed = undefined;
       from = resumeFrom(nodes, back + 1, oldEnds);
       while (from > 0 && nodes[from - 1].range.end >= back) from--;
     }
   }
+  const aclOf = new Int32Array(nodes.length).fill(-1);
+  if (oldAcl && from > 0) aclOf.set(oldAcl.subarray(0, from));
   for (let i = from; i < nodes.length; i++) {
     const n = nodes[i];
     if (n.kind !== 'IosCommand' || n.negated) continue;
@@ -128,12 +140,15 @@ export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevi
           existing = copy;
         }
         existing.range.end = Math.max(existing.range.end, n.range.end);
+        aclOf[i] = aclAt.get(name.text)!;
         continue;
       }
       const sym: OutlineSymbol = { name: `access-list ${name.text}`, kind: 'acl', range: { ...n.range }, selectionRange: { start: name.start, end: name.end }, children: [] };
       aclAddedEnd.set(sym, sym.range.end);
       aclLines.set(name.text, sym);
       add('acl', sym);
+      aclOf[i] = groups.get('acl')!.children.length - 1;
+      aclAt.set(name.text, aclOf[i]);
       continue;
     }
     let kind = SECTION[key];
@@ -159,8 +174,12 @@ export function outlineIos(parsed: ParseResult<IosNode>, previous?: OutlinePrevi
   }
   const res = [...groups.values()].sort((a, b) => a.range.start - b.range.start);
   nodeEnds.set(res, endsOf(nodes, from, oldEnds));
+  nodeAcl.set(res, aclOf);
   return res;
 }
+
+/** Per top-level node of the tree each outline was made from: the index in the acl group of the list it is a line of, or -1. */
+const nodeAcl = new WeakMap<readonly unknown[], Int32Array>();
 
 /**
  * Index of the first top-level node an edit at `start` may have changed. A block ends where a later line is not
@@ -203,7 +222,15 @@ function endsOf(nodes: readonly IosNode[], from: number, old: Int32Array | undef
  * their index in the acl group (the previous objects: copied before a later line extends them). Returns -1, or the
  * first line's start of the earliest kept access list that a line after the bound extended (resume before it).
  */
-function keepGroups(old: readonly OutlineSymbol[], bound: number, groups: Map<OutlineSymbol['kind'], OutlineSymbol>, aclLines: Map<string, OutlineSymbol>, borrowed: Map<OutlineSymbol, number>): number {
+function keepGroups(
+  old: readonly OutlineSymbol[],
+  bound: number,
+  groups: Map<OutlineSymbol['kind'], OutlineSymbol>,
+  aclLines: Map<string, OutlineSymbol>,
+  aclAt: Map<string, number>,
+  borrowed: Map<OutlineSymbol, number>,
+  lastEnd: (at: number) => number,
+): number {
   let back = -1;
   const kindOf = new Map<string, OutlineSymbol['kind']>();
   for (const k of Object.keys(GROUP_TITLE) as OutlineSymbol['kind'][]) kindOf.set(GROUP_TITLE[k], k);
@@ -212,21 +239,34 @@ function keepGroups(old: readonly OutlineSymbol[], bound: number, groups: Map<Ou
     const kids = g.children;
     let n = 0;
     let end = -Infinity;
+    let cut: [number, OutlineSymbol][] | undefined;
     while (n < kids.length && kids[n].range.start < bound) {
       const k = kids[n];
       const added = aclAddedEnd.get(k);
       if (added !== undefined) {
-        // Extended by a line after the bound: its range as of the bound is unknown.
-        if (k.range.end > bound && (back < 0 || k.range.start < back)) back = k.range.start;
-        aclLines.set(k.name.slice('access-list '.length), k);
-        borrowed.set(k, n);
+        const name = k.name.slice('access-list '.length);
+        let sym = k;
+        if (k.range.end > bound) {
+          // Extended by a line after the bound: its range as of the bound is its last line's before it, if known.
+          const e = lastEnd(n);
+          if (e >= 0) {
+            sym = { name: k.name, kind: k.kind, range: { start: k.range.start, end: Math.max(added, e) }, selectionRange: k.selectionRange, children: k.children };
+            aclAddedEnd.set(sym, added);
+            (cut ??= []).push([n, sym]);
+          } else if (back < 0 || k.range.start < back) back = k.range.start;
+        }
+        aclLines.set(name, sym);
+        aclAt.set(name, n);
+        if (sym === k) borrowed.set(k, n);
       }
       const e = added ?? k.range.end;
       if (e > end) end = e;
       n++;
     }
     if (n === 0) continue;
-    groups.set(kind, { name: g.name, kind: 'section', range: { start: g.range.start, end }, selectionRange: g.selectionRange, children: kids.slice(0, n) });
+    const children = kids.slice(0, n);
+    if (cut) for (const [at, sym] of cut) children[at] = sym;
+    groups.set(kind, { name: g.name, kind: 'section', range: { start: g.range.start, end }, selectionRange: g.selectionRange, children });
   }
   return back;
 }

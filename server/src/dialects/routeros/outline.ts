@@ -42,7 +42,10 @@ function sectionKind(path: string): OutlineSymbol['kind'] {
  * version's outline (`previous`), the statements that end before the edit (the text up to them is the same, so
  * they parse the same) are not read again: the sections they closed are the previous objects, the section open
  * at the edit is a copy holding its items from before it, and the walk goes on from the first statement the edit
- * may have changed (issue 16: an edit at the end of a 100k-line file read all 100k statements again).
+ * may have changed (issue 16: an edit at the end of a 100k-line file read all 100k statements again). After the
+ * change, a statement with the same text and path as its counterpart in the previous version (`previous.end` and
+ * `delta`) takes its item's label and selection from what the previous walk recorded (plain data: the previous
+ * outline's ranges may be a re-parse's nodes', moved since) instead of reading its parameters again.
  */
 export function outline(parsed: ParseResult<RosTree>, previous?: OutlinePrevious): OutlineSymbol[] {
   const res: OutlineSymbol[] = [];
@@ -55,43 +58,90 @@ export function outline(parsed: ParseResult<RosTree>, previous?: OutlinePrevious
     res.push(section);
   };
   let from = 0;
-  const oldEnds = previous && statementEnds.get(previous.outline);
-  if (previous && oldEnds) {
-    from = resume(stmts, previous, oldEnds, res);
+  const old = previous && walks.get(previous.outline);
+  if (previous && old) {
+    from = resume(stmts, previous, old.ends, res);
     section = res.length ? res[res.length - 1] : undefined;
     sectionPath = section ? section.name.slice(1) : '';
   }
+  const walk = newWalk(stmts.length, from, old);
+  // Statements after the change: statement i is the previous version's i - shift when it starts past `after`, both
+  // its ends are the previous ones moved by `delta` (the same text) and its path is the same (its item's section's).
+  const after = old && previous!.end !== undefined ? previous!.end : Infinity;
+  const delta = previous?.delta ?? 0;
+  const shift = old ? stmts.length - old.ends.length : 0;
+  const oldSections = previous?.outline;
+  let pathOf: OutlineSymbol | undefined;
+  let oldPath = '';
   // The item kind of the last path seen (items of one menu come in runs).
   let kindPath: string | undefined;
   let kind: OutlineSymbol['kind'] = 'object';
   for (let i = from; i < stmts.length; i++) {
     const st = stmts[i];
+    const range = st.range;
+    walk.starts[i] = range.start;
+    walk.ends[i] = range.end;
+    walk.section[i] = -1;
     if (st.kind === 'RosMenu') {
-      open(st.path, st.range);
+      open(st.path, range);
       continue;
     }
     if (st.kind !== 'RosCommand' || !st.verb || (st.verb.name !== 'add' && st.verb.name !== 'set')) continue;
-    if (!section || st.path !== sectionPath) open(st.path, st.pathRange ?? st.range);
+    if (!section || st.path !== sectionPath) open(st.path, st.pathRange ?? range);
     if (st.path !== kindPath) {
       kindPath = st.path;
       kind = st.path.startsWith('interface') ? 'interface' : /ipsec/.test(st.path) ? 'crypto' : /ospf|route/.test(st.path) ? 'routing' : /firewall/.test(st.path) ? 'filter' : 'object';
     }
-    section!.children.push(item(st, kind));
-    if (st.range.end > section!.range.end) section!.range.end = st.range.end;
+    const j = i - shift;
+    let sym: OutlineSymbol | undefined;
+    if (range.start > after && j >= 0 && j < old!.ends.length && old!.section[j] >= 0 && old!.starts[j] + delta === range.start && old!.ends[j] + delta === range.end) {
+      const sec = oldSections![old!.section[j]];
+      if (sec !== pathOf) {
+        pathOf = sec;
+        oldPath = sec.name.slice(1);
+      }
+      if (oldPath === st.path) {
+        const was = sec.children[old!.child[j]];
+        // Not moved (an edit that kept the length): the previous item is this one, offsets and all; its range objects
+        // (the node's, or made for it) were not moved either.
+        if (delta === 0) sym = was;
+        else sym = { name: was.name, detail: was.detail, kind, range, selectionRange: { start: range.start + old!.selFrom[j], end: range.start + old!.selTo[j] }, children: LEAF };
+      }
+    }
+    sym ??= item(st, kind);
+    walk.section[i] = res.length - 1;
+    walk.child[i] = section!.children.length;
+    walk.selFrom[i] = sym.selectionRange.start - range.start;
+    walk.selTo[i] = sym.selectionRange.end - range.start;
+    section!.children.push(sym);
+    if (range.end > section!.range.end) section!.range.end = range.end;
   }
-  statementEnds.set(res, endsOf(stmts, from, oldEnds));
+  walks.set(res, walk);
   return res;
 }
 
-/** The statement ends of the tree each outline was made from (what the next version checks its kept statements by). */
-const statementEnds = new WeakMap<OutlineSymbol[], Int32Array>();
+/**
+ * What an outline's walk read of each statement of its tree, as plain data (typed arrays: copied at memory speed
+ * for the statements an edit kept): its start and end (what the next version checks its kept statements by) and,
+ * for an item, where it is in the outline (section and child index; -1: none) and its selection (offsets from the
+ * statement's start). The label is the item's own `name`, a string never written to.
+ */
+interface Walk {
+  starts: Int32Array;
+  ends: Int32Array;
+  section: Int32Array;
+  child: Int32Array;
+  selFrom: Int32Array;
+  selTo: Int32Array;
+}
 
-/** Every statement's end: those before `from` as `old` has them (the same, checked), the others read. */
-function endsOf(stmts: readonly { range: { end: number } }[], from: number, old: Int32Array | undefined): Int32Array {
-  const ends = new Int32Array(stmts.length);
-  if (old && from > 0) ends.set(old.subarray(0, from));
-  for (let i = old ? from : 0; i < stmts.length; i++) ends[i] = stmts[i].range.end;
-  return ends;
+const walks = new WeakMap<OutlineSymbol[], Walk>();
+
+/** A walk of `n` statements holding `old`'s entries for the first `from` (the same statements, checked). */
+function newWalk(n: number, from: number, old: Walk | undefined): Walk {
+  const w: Walk = { starts: new Int32Array(n), ends: new Int32Array(n), section: new Int32Array(n), child: new Int32Array(n), selFrom: new Int32Array(n), selTo: new Int32Array(n) };
+  if (old && from > 0) for (const k of ['starts', 'ends', 'section', 'child', 'selFrom', 'selTo'] as const) w[k].set(old[k].subarray(0, from));
+  return w;
 }
 
 /**
