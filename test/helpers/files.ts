@@ -21,3 +21,13 @@ export function filesUnder(dir: string, keep: (p: string) => boolean): string[] 
   }
   return out;
 }
+
+/** Every IOS/ASA config file of the repository (verdict scenarios, examples, fixtures) and of ../shared/corpus. */
+export function iosConfigFiles(root: string): { file: string; asa: boolean }[] {
+  const res: { file: string; asa: boolean }[] = [];
+  const isConfig = (p: string) => /\.(ios|asa)$/.test(p);
+  for (const dir of [path.join(root, 'test'), path.join(root, 'examples')]) for (const file of filesUnder(dir, isConfig)) res.push({ file, asa: file.endsWith('.asa') });
+  const corpus = path.resolve(root, '../shared/corpus');
+  for (const d of ['ios', 'asa']) for (const file of filesUnder(path.join(corpus, d), () => true)) res.push({ file, asa: d === 'asa' });
+  return res;
+}

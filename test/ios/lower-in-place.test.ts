@@ -15,28 +15,11 @@ import { lowerWord, WordRun } from '../../server/src/dialects/ios/lower/core';
 import { mayHoldSecret, mayHoldSecretIn } from '../../server/src/dialects/ios/secrets';
 import { lowerCase } from '../../server/src/dialects/ios/store';
 import { normalizeInterfaceName, resolveCommand, IOS_CATALOG } from '../../server/src/dialects/ios/catalog';
+import { iosConfigFiles } from '../helpers/files';
 
 const ROOT = path.resolve(__dirname, '../..');
-const CORPUS = path.resolve(ROOT, '../shared/corpus');
 
-function configFiles(): { file: string; asa: boolean }[] {
-  const res: { file: string; asa: boolean }[] = [];
-  const walk = (dir: string) => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (/\.(ios|asa)$/.test(e.name)) res.push({ file: p, asa: e.name.endsWith('.asa') });
-    }
-  };
-  walk(path.join(ROOT, 'test'));
-  walk(path.join(ROOT, 'examples'));
-  for (const d of ['ios', 'asa']) {
-    const dir = path.join(CORPUS, d);
-    if (fs.existsSync(dir)) for (const f of fs.readdirSync(dir)) res.push({ file: path.join(dir, f), asa: d === 'asa' });
-  }
-  return res;
-}
+const configFiles = () => iosConfigFiles(ROOT);
 
 function commands(tree: IosNode): IosNode[] {
   const out: IosNode[] = [];

@@ -5,6 +5,7 @@
 // Depends only on syntax/.
 
 import type { Token, TokenKind } from '../../syntax';
+import { SharedWords } from '../../syntax/shared-words';
 
 /** Kinds a store holds, as small numbers (index into `KINDS`). */
 export const WORD = 0;
@@ -15,17 +16,13 @@ export const STRING = 4;
 const KINDS: readonly TokenKind[] = ['word', 'number', 'punct', 'comment', 'string'];
 
 /**
- * Words met before, shared: a config repeats its keywords (`permit`, `ip`, `address`, `255.255.255.0`) on every
- * line, and every file of a fleet repeats them too, so a word already in this table costs no new string. Open
- * addressing by a hash of the characters (the lexer's), compared in place, so a hit slices nothing; a slot is
- * filled once and kept (bounded: at most `WORDS_SIZE` strings of at most `WORD_MAX` characters stay alive). A store
- * refers to a shared word by its slot (`wordSlots`, slot + 1), two bytes a token instead of a string pointer.
+ * Words met before, shared by every IOS/ASA document (syntax/shared-words.ts): `permit`, `ip`, `address`,
+ * `255.255.255.0` cost no new string after their first time. A store refers to a shared word by its slot
+ * (`wordSlots`, slot + 1), two bytes a token instead of a string pointer.
  */
-const WORDS_SIZE = 8192;
-const WORD_MAX = 24;
-const WORDS = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
-/** The hash of each slot's word: a slot holding another word is passed over without reading that string. */
-const HASHES = new Int32Array(WORDS_SIZE);
+const SHARED = new SharedWords(8192, 24);
+const WORDS = SHARED.words;
+const WORDS_SIZE = SHARED.size;
 /**
  * Per slot, the length of a pasted prompt at the start of its word plus one, once asked for (`sharedPrompt`; 0: not
  * yet): a line's first word is looked at on every line, and almost always is a keyword seen before.
@@ -44,25 +41,9 @@ export function setSharedPrompt(slot: number, length: number): void {
   PROMPTS[slot - 1] = length + 1;
 }
 
-/**
- * The slot + 1 of `text[s, e)` in the shared word table when the table has it or has a free slot for it (then it is
- * sliced once and kept), else 0: the store then slices on demand. A word that collides with another stays unsliced.
- */
+/** The slot + 1 of `text[s, e)` (its `hashChars` is `hash`) in the shared word table, or 0 (`SharedWords.slot`). */
 export function sharedSlot(text: string, s: number, e: number, hash: number): number {
-  if (e - s > WORD_MAX) return 0;
-  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
-  const known = WORDS[slot];
-  if (known === undefined) {
-    WORDS[slot] = text.slice(s, e);
-    HASHES[slot] = hash;
-    return slot + 1;
-  }
-  if (HASHES[slot] === hash && known.length === e - s) {
-    let j = 0;
-    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-    if (j === known.length) return slot + 1;
-  }
-  return 0;
+  return SHARED.slot(text, s, e, hash);
 }
 
 /** Significant tokens of one document as parallel arrays. Grows by doubling; never shrinks below what it holds. */

@@ -6,6 +6,7 @@
 // Depends only on syntax/ and the dialect's lexer and catalog.
 
 import type { Token } from '../../syntax';
+import { hashChars, SharedWords } from '../../syntax/shared-words';
 import { LexToken, TextToken } from './lexer';
 import { RESERVED, XF_TABLE } from './catalog';
 
@@ -35,39 +36,16 @@ export function kindCode(kind: Token['kind']): number {
 
 /**
  * Words met before, shared: every rule repeats its keywords (`ike`, `esp`, `from`, `peer`, `hmac-sha2-256`), so a
- * word already in this table costs no new string when a clause keeps it or the parser compares it. Open addressing
- * by a hash of the characters, compared in place; a slot is filled once and kept (bounded: at most `WORDS_SIZE`
- * strings of at most `WORD_MAX` characters). The keywords and transform names are put in first, so addresses met
- * later never take their slots.
+ * word already in this table (syntax/shared-words.ts: at most 4,096 strings of at most 24 characters) costs no new
+ * string when a clause keeps it or the parser compares it. The keywords and transform names are put in first, so
+ * addresses met later never take their slots.
  */
-const WORDS_SIZE = 4096;
-const WORD_MAX = 24;
-const WORDS = new Array<string | undefined>(WORDS_SIZE).fill(undefined);
-const HASHES = new Int32Array(WORDS_SIZE);
-
-function hashOf(text: string, s: number, e: number): number {
-  let h = 0;
-  for (let i = s; i < e; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
-  return h;
-}
+const SHARED = new SharedWords(4096, 24);
+const WORDS = SHARED.words;
 
 /** The slot + 1 of `text[s, e)` in the shared table when it has it or has a free slot for it, else 0. */
 function sharedSlot(text: string, s: number, e: number): number {
-  if (e - s > WORD_MAX) return 0;
-  const hash = hashOf(text, s, e);
-  const slot = (hash ^ (hash >>> 13)) & (WORDS_SIZE - 1);
-  const known = WORDS[slot];
-  if (known === undefined) {
-    WORDS[slot] = text.slice(s, e);
-    HASHES[slot] = hash;
-    return slot + 1;
-  }
-  if (HASHES[slot] === hash && known.length === e - s) {
-    let j = 0;
-    while (j < known.length && known.charCodeAt(j) === text.charCodeAt(s + j)) j++;
-    if (j === known.length) return slot + 1;
-  }
-  return 0;
+  return e - s > SHARED.maxLength ? 0 : SHARED.slot(text, s, e, hashChars(text, s, e));
 }
 
 for (const w of RESERVED) sharedSlot(w, 0, w.length);
