@@ -69,6 +69,7 @@ describe('policies in the CLI', () => {
     assert.equal(r.status, 1, r.stderr);
     assert.deepEqual(summary(r.stdout), ['edge1.ios 2 error corp/no-http-server', 'netcfg.yaml 13 error config/invalid-policy', 'ros1.rsc 3 information corp/dh-group-14']);
     const jobs = run(['check', '--format', 'json', '--jobs', '2', '.'], dir);
+    assert.equal(jobs.status, 1, jobs.stderr);
     assert.deepEqual(summary(jobs.stdout), summary(r.stdout));
   });
 
