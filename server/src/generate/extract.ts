@@ -3,7 +3,7 @@
 // generated side's addresses, the mirrored selectors and the strongest proposal both ends support, with notes where
 // the source's choice is weak. Reads only model/ and the target capabilities; never a dialect tree.
 
-import { ospfInterfaceDown } from '../analysis/ospf/links';
+import { linkless, ospfInterfaceDown } from '../analysis/ospf/links';
 import * as model from '../model';
 import type { Device, IpsecPeer, OspfInterface, Secret, Interface } from '../model';
 import type { TextRange } from '../syntax';
@@ -122,7 +122,7 @@ export function peerCandidates(device: Device, taken: AddressTaken = () => false
     // A neighbour needs a link: no loopback or virtual link (a loopback's prefix is advertised as a host route), no
     // interface shut by configuration (the checks skip it too).
     if (!o.prefix || o.passive.value || tunnelNames.has(o.interfaceName) || o.version !== 2) continue;
-    if (o.networkType.value === 'loopback' || o.networkType.value === 'virtual-link' || ospfInterfaceDown(device, o)) continue;
+    if (linkless(o) || ospfInterfaceDown(device, o)) continue;
     const p = model.parsePrefix(o.prefix);
     if (!p || p.family !== 4 || p.length >= 32) continue;
     const avoid = new Set(own);
@@ -359,7 +359,7 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
   const ospfItf = device.ospfInterfaces.find((o) => o.prefix && o.version === 2 && model.prefixContains(o.prefix, `${local}/32`) && !device.interfaces.some((i) => i.tunnel && i.name === o.interfaceName));
   if (ospfItf) {
     const itfName = ospfItf.interfaceName;
-    if (ospfItf.networkType.value === 'loopback' || ospfItf.networkType.value === 'virtual-link') throw new GenerateError(`${itfName} is OSPF network type ${ospfItf.networkType.value}: it forms no adjacency, so there is no neighbour to generate`);
+    if (linkless(ospfItf)) throw new GenerateError(`${itfName} is OSPF network type ${ospfItf.networkType.value}: it forms no adjacency, so there is no neighbour to generate`);
     if (ospfItf.passive.value) throw new GenerateError(`${itfName} is a passive OSPF interface: it sends no hellos, so there is no neighbour to generate`);
     if (ospfInterfaceDown(device, ospfItf)) throw new GenerateError(`${itfName} is shut down by configuration: there is no neighbour to generate`);
     requireScenario(caps, 'ospf-neighbor');

@@ -327,18 +327,10 @@ export function segment(text: string, dialect: model.DialectId): Segmented {
   let firstLine: TextRange | undefined;
   const cap = (s: string) => (s.length > MAX_LINE ? s.slice(0, MAX_LINE) : s);
   if (dialect === 'cisco-ios' || dialect === 'cisco-asa') {
-    let block: Block | undefined;
-    for (const l of physicalLines(text)) {
-      const t = l.text.trim();
-      if (t === '' || t.startsWith('!') || (dialect === 'cisco-asa' && t.startsWith(':'))) continue;
-      const line = { text: cap(t), range: trimmedRange(l) };
-      firstLine ??= line.range;
-      if (/^\s/.test(l.text) && block) block.children.push(line);
-      else {
-        top.push(line);
-        blocks.push((block = { header: line, children: [] }));
-      }
-    }
+    firstLine = segmentIndented(text, top, blocks, (raw) => {
+      const t = raw.trim();
+      return t.startsWith('!') || (dialect === 'cisco-asa' && t.startsWith(':')) ? '' : t;
+    });
   } else if (dialect === 'routeros') {
     // The menu path (`/ip service`) is the parent of the commands under it; `/ip service set www …` on one line is
     // a command under `/ip service`. Top-level lines are the commands qualified by their path.
@@ -372,7 +364,8 @@ export function segment(text: string, dialect: model.DialectId): Segmented {
       top.push({ text: cap(stripTrailingHash(l.text)), range: l.range });
     }
   } else if (dialect === 'strongswan') {
-    firstLine = SWANCTL_SECTION.test(text) ? segmentSwanctl(text, top, blocks) : segmentStroke(text, top, blocks);
+    // stroke ipsec.conf and ipsec.secrets: `conn gw`, `config setup`, `ca root` at column 0 head their parameters.
+    firstLine = SWANCTL_SECTION.test(text) ? segmentSwanctl(text, top, blocks) : segmentIndented(text, top, blocks, (raw) => stripTrailingHash(raw).trim());
   } else {
     // BIRD: a line that opens a brace at depth 0 heads a block; every line inside (any depth) is its child.
     let depth = 0;
@@ -414,18 +407,18 @@ const SWANCTL_SECTION = /^[ \t]*[\w.-]+[ \t]*(?::[\w.,\t -]*)?\{/m; // disjoint 
 const MAX_SECTION_DEPTH = 8;
 
 /**
- * stroke ipsec.conf and ipsec.secrets: a line at column 0 (`conn gw`, `config setup`, `ca root`) heads a block of
- * the indented parameter lines under it; `#` starts a comment.
+ * A line at column 0 heads a block of the indented lines under it (IOS/ASA, stroke ipsec.conf). `clean` gives a
+ * line's text without comments, trimmed; an empty result is no line.
  */
-function segmentStroke(text: string, top: LogicalLine[], blocks: Block[]): TextRange | undefined {
+function segmentIndented(text: string, top: LogicalLine[], blocks: Block[], clean: (raw: string) => string): TextRange | undefined {
   let firstLine: TextRange | undefined;
   let block: Block | undefined;
   for (const l of physicalLines(text)) {
-    const t = stripTrailingHash(l.text).trim();
+    const t = clean(l.text);
     if (t === '') continue;
     const line = { text: t.length > MAX_LINE ? t.slice(0, MAX_LINE) : t, range: trimmedRange(l) };
     firstLine ??= line.range;
-    if (/^[ \t]/.test(l.text) && block) block.children.push(line);
+    if (/^\s/.test(l.text) && block) block.children.push(line);
     else {
       top.push(line);
       blocks.push((block = { header: line, children: [] }));

@@ -119,7 +119,7 @@ export function linkPrefix(prefix: string | undefined): string | undefined {
 }
 
 /** Types that never form an adjacency with a peer on a shared link (handled elsewhere or not at all). */
-function linkless(o: model.OspfInterface): boolean {
+export function linkless(o: model.OspfInterface): boolean {
   return o.networkType.value === 'loopback' || o.networkType.value === 'virtual-link';
 }
 
