@@ -160,3 +160,27 @@ describe('generate-peer from an ASA VTI', () => {
     assert.deepEqual(crossFindings(g, false), []);
   });
 });
+
+describe('generate-peer to an ASA VTI', () => {
+  it('mirrors an IOS IKEv2 VTI as an ASA VTI that pairs clean', async () => {
+    const { generate, crossFindings, syntaxFindings } = await import('../generate/harness');
+    const g = generate({ name: 'ios-vti', files: [['r1.ios', IOS_IKEV2]], peer: '203.0.113.1', targets: [] }, 'cisco-asa');
+    for (const want of ['crypto ipsec profile NETCFG-VTI', ' set ikev2 ipsec-proposal NETCFG-PROP', ' set pfs group14', 'interface Tunnel1', ' tunnel source interface outside', ' tunnel destination 198.51.100.1', ' tunnel mode ipsec ipv4', ' tunnel protection ipsec profile NETCFG-VTI', ' ikev2 remote-authentication pre-shared-key vti-lab-key']) {
+      assert.ok(g.text.split('\n').includes(want), `missing ${JSON.stringify(want)} in\n${g.text}`);
+    }
+    assert.doesNotMatch(g.text, /crypto map/);
+    assert.deepEqual(syntaxFindings(g), []);
+    assert.deepEqual(crossFindings(g, false), []);
+  });
+
+  it('an IKEv1 VTI becomes `set ikev1 transform-set` and an IKEv1 key; GRE over IPsec is refused', async () => {
+    const { generate, crossFindings } = await import('../generate/harness');
+    const { IOS_GRE } = await import('../generate/targets-sources');
+    const v1 = IOS_GRE.replace('esp-sha256-hmac', 'esp-sha-hmac').replace('crypto ipsec profile GRE-PROT', 'crypto ipsec profile VTI-PROT').replace(' mode transport', ' mode tunnel').replace(' tunnel protection ipsec profile GRE-PROT', ' tunnel mode ipsec ipv4\n tunnel protection ipsec profile VTI-PROT');
+    const g = generate({ name: 'ios-v1-vti', files: [['hq.ios', v1]], peer: '198.51.100.30', targets: [] }, 'cisco-asa');
+    assert.match(g.text, /\n set ikev1 transform-set NETCFG-TS\n/);
+    assert.match(g.text, /\n ikev1 pre-shared-key Gre-Lab-Key\n/);
+    assert.deepEqual(crossFindings(g, false), []);
+    assert.throws(() => generate({ name: 'ios-gre', files: [['hq.ios', IOS_GRE]], peer: '198.51.100.30', targets: [] }, 'cisco-asa'), /Cisco ASA has no GRE: hq-gre's Tunnel0 is GRE over IPsec/);
+  });
+});

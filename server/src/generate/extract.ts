@@ -361,6 +361,7 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
       if (!caps.ipv6RouteBased) throw new GenerateError(`${caps.label} is not a target for an IPv6 tunnel here (netcfg generates IPv6 site-to-site as a Cisco IOS VTI)`);
       if (!route || !tunnelItf || !ipv6Tunnel(device, ipsecPeer)) throw new GenerateError(`netcfg generates an IPv6 peer only for a route-based tunnel (a VTI or GRE over IPv6) of ${src}`);
     }
+    if (route && caps.noGre && tunnelItf?.tunnel?.mode.value === 'gre') throw new GenerateError(`${caps.label} has no GRE: ${src}'s ${tunnelItf.name} is GRE over IPsec (make it \`tunnel mode ipsec ipv4\`, or generate policy-based)`);
     if (route && !caps.routeBased) throw new GenerateError(`${caps.label} is not a route-based (VTI/GRE) target here; choose policy-based`);
     const remote = sourceAddress(device, ipsecPeer);
     if (isV6(local) !== isV6(remote)) throw new GenerateError(`${local} and ${src}'s address ${remote} are not of one IP family`);

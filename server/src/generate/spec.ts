@@ -239,6 +239,8 @@ export interface TargetCapabilities {
    * Every other scenario and target is IPv4 only: an IPv6 source is refused rather than written in IPv4 syntax.
    */
   ipv6RouteBased?: boolean;
+  /** The target has no GRE: a route-based tunnel is an IPsec VTI only (the ASA), so a GRE-over-IPsec source is refused. */
+  noGre?: boolean;
   defaultWan: string;
   defaultLanInterface: string;
 }

@@ -41,7 +41,9 @@ export const ASA_CAPS: TargetCapabilities = {
   ikev1Phase2Encryption: ['aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
   ikev1Phase2Integrity: ['sha1', 'md5'],
   scenarios: ['site-to-site', 'ospf-neighbor'],
-  routeBased: false,
+  // Route-based: an IPsec VTI (ASA 9.7+); the ASA has no GRE.
+  routeBased: true,
+  noGre: true,
   defaultWan: 'outside',
   defaultLanInterface: 'inside',
 };
@@ -385,10 +387,16 @@ export function emitAsa(spec: PeerSpec): string {
     for (const n of o.networks) out.push(` network ${prefixWords(n, false)} area ${area}`);
     if (o.areaType !== 'normal') out.push(` area ${area} ${o.areaType}`);
     out.push('!');
-  } else if (s.kind === 'site-to-site' && s.binding === 'policy' && spec.ipsec) {
+  } else if (s.kind === 'site-to-site' && spec.ipsec) {
     const ipsec = spec.ipsec;
-    for (const sel of ipsec.selectors) out.push(`access-list NETCFG-ACL extended permit ${asaAclLine(sel)}`);
-    out.push('!');
+    const route = s.binding === 'route';
+    const t = spec.tunnel;
+    // A VTI (ASA 9.7+): the ASA has no GRE, and its VTIs are IPsec tunnels only.
+    if (route && t?.mode !== 'ipsec') throw new GenerateError(`the ASA has no GRE: ${spec.source.name}'s tunnel is GRE over IPsec, which an ASA cannot terminate (make it \`tunnel mode ipsec ipv4\`, or generate policy-based)`);
+    if (!route) {
+      for (const sel of ipsec.selectors) out.push(`access-list NETCFG-ACL extended permit ${asaAclLine(sel)}`);
+      out.push('!');
+    }
     const p2 = ipsec.phase2;
     const v = ipsec.ikeVersion;
     if (v === 1) {
@@ -403,11 +411,17 @@ export function emitAsa(spec: PeerSpec): string {
       if (!e || !i) throw new GenerateError(`ASA IKEv2 IPsec proposals have no ${p2.encryption}/${p2.integrity}`);
       out.push('crypto ipsec ikev2 ipsec-proposal NETCFG-PROP', ` protocol esp encryption ${e}`, ` protocol esp integrity ${i}`);
     }
-    out.push('crypto map NETCFG-MAP 10 match address NETCFG-ACL', `crypto map NETCFG-MAP 10 set peer ${spec.remote}`);
-    out.push(v === 1 ? 'crypto map NETCFG-MAP 10 set ikev1 transform-set NETCFG-TS' : 'crypto map NETCFG-MAP 10 set ikev2 ipsec-proposal NETCFG-PROP');
-    if (ipsec.pfs !== 'none') out.push(`crypto map NETCFG-MAP 10 set pfs group${dhNumber(ipsec.pfs)}`);
-    out.push(`crypto map NETCFG-MAP 10 set security-association lifetime seconds ${ipsec.phase2Lifetime}`);
-    out.push(`crypto map NETCFG-MAP interface ${nameif}`);
+    if (route) {
+      out.push('crypto ipsec profile NETCFG-VTI', v === 1 ? ' set ikev1 transform-set NETCFG-TS' : ' set ikev2 ipsec-proposal NETCFG-PROP');
+      if (ipsec.pfs !== 'none') out.push(` set pfs group${dhNumber(ipsec.pfs)}`);
+      out.push(` set security-association lifetime seconds ${ipsec.phase2Lifetime}`);
+    } else {
+      out.push('crypto map NETCFG-MAP 10 match address NETCFG-ACL', `crypto map NETCFG-MAP 10 set peer ${spec.remote}`);
+      out.push(v === 1 ? 'crypto map NETCFG-MAP 10 set ikev1 transform-set NETCFG-TS' : 'crypto map NETCFG-MAP 10 set ikev2 ipsec-proposal NETCFG-PROP');
+      if (ipsec.pfs !== 'none') out.push(`crypto map NETCFG-MAP 10 set pfs group${dhNumber(ipsec.pfs)}`);
+      out.push(`crypto map NETCFG-MAP 10 set security-association lifetime seconds ${ipsec.phase2Lifetime}`);
+      out.push(`crypto map NETCFG-MAP interface ${nameif}`);
+    }
     const p1 = ipsec.phase1;
     const enc = ASA_ENC_V2[p1.encryption];
     const hash = ASA_HASH[p1.hash];
@@ -418,9 +432,20 @@ export function emitAsa(spec: PeerSpec): string {
     if (v === 1) out.push(` ikev1 pre-shared-key ${ipsec.psk.value}`);
     else out.push(` ikev2 remote-authentication pre-shared-key ${ipsec.psk.value}`, ` ikev2 local-authentication pre-shared-key ${ipsec.psk.value}`);
     out.push('!');
+    if (route) {
+      out.push('interface Tunnel1', ' nameif vti');
+      if (t?.address && t.prefixLength !== undefined) out.push(` ip address ${t.address} ${mask(t.prefixLength)}`);
+      out.push(` tunnel source interface ${nameif}`, ` tunnel destination ${spec.remote}`, ' tunnel mode ipsec ipv4', ' tunnel protection ipsec profile NETCFG-VTI', '!');
+      // An ASA static route names a next hop: the source's tunnel address.
+      const routes = ipsec.selectors.filter((sel) => sel.remote !== '0.0.0.0/0');
+      if (routes.length && t?.remoteAddress) {
+        for (const sel of routes) out.push(`route vti ${prefixWords(sel.remote, false)} ${t.remoteAddress} 1`);
+        out.push('!');
+      }
+    }
     if (f.gateway) out.push(`route ${nameif} 0.0.0.0 0.0.0.0 ${f.gateway} 1`, '!');
   } else {
-    throw new GenerateError(`Cisco ASA is not a target for ${scenarioText(spec)} (policy-based site-to-site and OSPF only)`);
+    throw new GenerateError(`Cisco ASA is not a target for ${scenarioText(spec)} (site-to-site and OSPF only)`);
   }
   out.push('end', '');
   return out.join('\n');
