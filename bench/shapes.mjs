@@ -30,6 +30,16 @@ export function openbsdNested(n) {
   return `ike esp from ${'{ '.repeat(n)}\n`;
 }
 
+/** A swanctl.conf whose one `local_addrs` setting lists `n` space-separated addresses (fuzz: quadratic before). */
+export function swanctlLongValue(n) {
+  return `connections {\n  c {\n    version = 2\n    local_addrs = ${Array.from({ length: n }, (_, i) => `10.0.${(i >> 8) & 255}.${i & 255}`).join(' ')}\n  }\n}\n`;
+}
+
+/** An ipsec.secrets line of `n` `:` characters, the cursor at its end (fuzz: the secret-type test backtracked). */
+export function secretsColons(n) {
+  return `: PSK "k"\n${':'.repeat(n)}x`;
+}
+
 /** `n` ordinary OpenBSD rules (for heap per line). */
 export function openbsdLines(n) {
   const out = [];
