@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-import { iosAcl, openbsdBraceSoup, openbsdLines, openbsdNested, routerosContinuation, routerosLongWord, routerosMenuPath, secretsColons, swanctlLongValue } from './shapes.mjs';
+import { iosAcl, iosManyPeers, openbsdBraceSoup, openbsdLines, openbsdNested, routerosContinuation, routerosLongWord, routerosMenuPath, secretsColons, swanctlLongValue } from './shapes.mjs';
 
 // ---- harness
 
@@ -118,6 +118,11 @@ export async function hostileShapes(api, { only } = {}) {
         const t = performance.now();
         api.getCompletions(service, 'file:///colons/ipsec.secrets', { line: 1, character: n + 1 });
         return { ms: performance.now() - t };
+      }),
+    iosManyPeers: () =>
+      scaled('IOS: N pre-shared keys and N crypto map peers (check)', 4_000, 400, 'peers', (n) => {
+        const r = check(api, 'file:///many.ios', iosManyPeers(n));
+        return { ms: r.ms, extra: { findings: r.findings.length } };
       }),
     iosHover: () =>
       scaled('IOS: hover on the middle line of an N-line ACL (model already checked)', 100_000, 10_000, 'lines', (n) => {
