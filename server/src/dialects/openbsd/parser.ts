@@ -488,6 +488,25 @@ function defineMacro(state: ParseState, def: MacroDef): void {
   else state.defs.set(def.name, [def]);
 }
 
+function moveClause(c: ValueClause, delta: number): void {
+  moveToken(c.keyword, delta);
+  if (c.value) moveToken(c.value, delta);
+}
+
+/** A `main`/`quick` clause's tokens; `last` is one of them, or a repeated transform's token only `last` holds. */
+function movePhase(ph: PhaseSyntax, delta: number): void {
+  const last = ph.last;
+  let lastMoved = last === ph.keyword;
+  moveToken(ph.keyword, delta);
+  for (const xf of [ph.auth, ph.enc, ph.group, ph.comp, ph.lifetime]) {
+    if (!xf) continue;
+    moveToken(xf.keyword, delta);
+    if (xf.value) moveToken(xf.value, delta);
+    if (last === xf.keyword || last === xf.value) lastMoved = true;
+  }
+  if (!lastMoved) moveToken(last, delta);
+}
+
 function moveToken(t: ETok, delta: number): void {
   t.start += delta;
   t.end += delta;
@@ -795,54 +814,38 @@ class RuleNode implements RuleSyntax {
   /** Moves every token and host of the rule by `delta` (each object once: an SA rule's `satype` is its keyword). */
   move(delta: number): void {
     this.#toks = undefined;
-    const mv = (t: ETok | undefined) => {
-      if (t) moveToken(t, delta);
-    };
-    const clause = (c: { keyword: ETok; value?: ETok } | undefined) => {
-      if (c) {
-        moveToken(c.keyword, delta);
-        if (c.value) moveToken(c.value, delta);
-      }
-    };
-    mv(this.keyword);
-    if (this.satype !== this.keyword) mv(this.satype);
-    mv(this.mode);
-    mv(this.tmode);
-    mv(this.dir);
-    clause(this.proto);
+    moveToken(this.keyword, delta);
+    if (this.satype && this.satype !== this.keyword) moveToken(this.satype, delta);
+    if (this.mode) moveToken(this.mode, delta);
+    if (this.tmode) moveToken(this.tmode, delta);
+    if (this.dir) moveToken(this.dir, delta);
+    if (this.proto) moveClause(this.proto, delta);
     const hs = this.hosts;
     if (hs) {
-      mv(hs.from);
-      mv(hs.to);
-      for (const h of hs.src) moveHost(h, delta);
-      for (const h of hs.dst) moveHost(h, delta);
-      clause(hs.srcPort);
-      clause(hs.dstPort);
+      if (hs.from) moveToken(hs.from, delta);
+      if (hs.to) moveToken(hs.to, delta);
+      for (let i = 0; i < hs.src.length; i++) moveHost(hs.src[i], delta);
+      for (let i = 0; i < hs.dst.length; i++) moveHost(hs.dst[i], delta);
+      if (hs.srcPort) moveClause(hs.srcPort, delta);
+      if (hs.dstPort) moveClause(hs.dstPort, delta);
     }
-    clause(this.iface);
-    for (const pl of [this.peer, this.local]) {
-      if (!pl) continue;
-      clause(pl);
-      if (pl.host) moveHost(pl.host, delta);
+    if (this.iface) moveClause(this.iface, delta);
+    if (this.peer) {
+      moveClause(this.peer, delta);
+      if (this.peer.host) moveHost(this.peer.host, delta);
     }
-    for (const ph of [this.phase1, this.phase2]) {
-      if (!ph) continue;
-      const moved: ETok[] = [ph.keyword];
-      for (const xf of [ph.auth, ph.enc, ph.group, ph.comp, ph.lifetime]) {
-        if (!xf) continue;
-        moved.push(xf.keyword);
-        if (xf.value) moved.push(xf.value);
-      }
-      for (const t of moved) moveToken(t, delta);
-      // `last` is one of them, or a repeated transform's token that only `last` holds.
-      if (!moved.includes(ph.last)) moveToken(ph.last, delta);
+    if (this.local) {
+      moveClause(this.local, delta);
+      if (this.local.host) moveHost(this.local.host, delta);
     }
-    clause(this.srcid);
-    clause(this.dstid);
-    clause(this.ikeauth);
-    clause(this.tag);
-    clause(this.flowType);
-    for (const o of this.other) clause(o);
+    if (this.phase1) movePhase(this.phase1, delta);
+    if (this.phase2) movePhase(this.phase2, delta);
+    if (this.srcid) moveClause(this.srcid, delta);
+    if (this.dstid) moveClause(this.dstid, delta);
+    if (this.ikeauth) moveClause(this.ikeauth, delta);
+    if (this.tag) moveClause(this.tag, delta);
+    if (this.flowType) moveClause(this.flowType, delta);
+    for (let i = 0; i < this.other.length; i++) moveClause(this.other[i], delta);
   }
 
   toJSON(): object {
