@@ -34,9 +34,20 @@ function snapshot(p: { tree: ObsdFile; tokens: Token[]; diagnostics: unknown[] }
   return JSON.stringify({ tree: p.tree, diagnostics: p.diagnostics, tokens: p.tokens.map(tok) });
 }
 
+/** The lowered model as JSON, with the edits every Setter of each peer writes (they read the tree and the text). */
 function model(p: { tree: ObsdFile; tokens: Token[]; diagnostics: ParseResult<ObsdFile>['diagnostics'] }, text: string): string {
   const low = openbsdDialect.lower({ text, tree: p.tree, tokens: p.tokens, diagnostics: p.diagnostics }, 'file:///x/ipsec.conf', {});
-  return JSON.stringify(low);
+  const edits = low.device.ipsecPeers.map((peer) => [
+    peer.setPhase1?.({ encryption: 'aes-cbc-256', hash: 'sha256', dh: 'modp2048' }),
+    peer.setPhase2?.({ encryption: 'aes-cbc-128', integrity: 'sha1' }),
+    peer.setPfs?.('modp3072'),
+    peer.psk?.set?.('new-key'),
+    peer.addPsk?.('added'),
+    peer.phase1[0].lifetime.set?.(7200),
+    peer.phase2Lifetime?.set?.(600),
+    peer.selectors.map((s) => peer.setSelector?.({ range: s.range, local: '10.77.0.0/16', remote: '10.78.0.1/32', protocol: 'ip' })),
+  ]);
+  return JSON.stringify({ low, edits });
 }
 
 function run(name: string, text: string, edits: number, seed: number, modelEvery = 3, pieces: readonly string[] = PIECES): number {
@@ -51,7 +62,10 @@ function run(name: string, text: string, edits: number, seed: number, modelEvery
     if (inc) reused++;
     const where = `${name}: edit ${e} (seed ${seed}) ${JSON.stringify(edit.change)}`;
     assert.equal(snapshot(got), snapshot(full), where);
-    if (e % modelEvery === 0) assert.equal(model(got, edit.text), model(full, edit.text), `model after ${where}`);
+    // The re-parsed tree is lowered after every edit (the next lowering keeps what this one made of the rules the
+    // next re-parse keeps); compared with the full parse's every few edits.
+    const lowered = model(got, edit.text);
+    if (e % modelEvery === 0) assert.equal(lowered, model(full, edit.text), `model after ${where}`);
     assert.equal(reparseIpsecConf(prev.tree, edit.span, edit.text), undefined, 'a consumed parse is not re-parsed twice');
     prev = got;
     text = edit.text;
@@ -133,4 +147,35 @@ test('OpenBSD re-parse keeps the statements before and after the edit, reads one
   assert.ok(m > 10);
   const next2 = `${text.slice(0, m)}9${text.slice(m)}`;
   assert.equal(reparseIpsecConf(back.tree, { start: m, oldEnd: m, newEnd: m + 1 }, next2), undefined);
+});
+
+test('OpenBSD lowering after a re-parse keeps the peers of the rules before the edit and moves those after it', () => {
+  const text = openbsdConfig(300);
+  const prev = parseIpsecConf(text);
+  const low0 = model(prev, text) && openbsdDialect.lower({ text, tree: prev.tree, tokens: prev.tokens, diagnostics: prev.diagnostics }, 'file:///x/ipsec.conf', {});
+  const peers0 = low0.device.ipsecPeers;
+  // A line added in the middle: the rules before keep their peer objects; those after get copies with moved
+  // ranges and labels (one line down); the ids stay.
+  const at = text.indexOf('# site 30\n');
+  const next = `${text.slice(0, at)}# new line\n${text.slice(at)}`;
+  const inc = reparseIpsecConf(prev.tree, { start: at, oldEnd: at, newEnd: at + 11 }, next)!;
+  assert.ok(inc);
+  const low1 = openbsdDialect.lower({ text: next, tree: inc.tree, tokens: inc.tokens, diagnostics: inc.diagnostics }, 'file:///x/ipsec.conf', {});
+  const peers1 = low1.device.ipsecPeers;
+  assert.equal(peers1.length, peers0.length);
+  assert.equal(peers1[29], peers0[29], 'a peer before the edit is kept');
+  assert.notEqual(peers1[30], peers0[30], 'a peer after the edit is a moved copy');
+  assert.equal(peers1[30].range.start, peers0[30].range.start + 11);
+  assert.equal(peers1[30].label, `ike rule line ${Number(peers0[30].label.split(' ').pop()) + 1}`);
+  assert.equal(peers1[30].setPhase1, peers0[30].setPhase1, 'the same Setter closures');
+  const full = parseIpsecConf(next);
+  assert.equal(model(inc, next), model(full, next));
+  // A rule removed before the tail (`ikex` starts no rule): the ids after it move down by one.
+  const at2 = next.indexOf('ike esp', next.indexOf('# site 10\n'));
+  const next2 = `${next.slice(0, at2 + 3)}x${next.slice(at2 + 3)}`;
+  const inc2 = reparseIpsecConf(inc.tree, { start: at2 + 3, oldEnd: at2 + 3, newEnd: at2 + 4 }, next2)!;
+  const low2 = openbsdDialect.lower({ text: next2, tree: inc2.tree, tokens: inc2.tokens, diagnostics: inc2.diagnostics }, 'file:///x/ipsec.conf', {});
+  assert.equal(low2.device.ipsecPeers.length, peers0.length - 1);
+  assert.equal(low2.device.ipsecPeers[10].id, 'ike-11');
+  assert.equal(model(inc2, next2), model(parseIpsecConf(next2), next2));
 });

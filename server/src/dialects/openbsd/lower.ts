@@ -7,7 +7,7 @@ import { cover, type ParseResult, type SyntaxDiagnostic, type TextRange } from '
 import type { DialectOptions, LowerResult } from '../types';
 import { AEAD, DEFAULTS, releaseDefaults, spellingOf, type Phase } from './catalog';
 import { expandPairs, hostPrefix, pairPeer } from './expand';
-import { CODES, type ETok, type ObsdFile, type ObsdStatement, type PhaseSyntax, type RuleSyntax, type XfSyntax } from './parser';
+import { CODES, documentSource, reparseOrigin, type ETok, type ObsdFile, type ObsdStatement, type PhaseSyntax, type RuleSyntax, type XfSyntax } from './parser';
 
 /** Symbol kind used for macro definitions/references (`ref/undefined`, `ref/unused`). */
 export const MACRO_KIND = 'macro';
@@ -17,18 +17,158 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
   const base = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() || uri);
   const device = model.emptyDevice(uri, 'openbsd-ipsec', base);
   if (options.openbsdVersion) device.platformVersion = options.openbsdVersion;
-  const release = releaseDefaults(options.openbsdVersion);
-  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), lines: { offset: 0, line: 0 }, release, defaults: sharedDefaults(release), lists: new Map() };
-  for (const st of parsed.tree.statements) {
+  const tree = parsed.tree;
+  const statements = tree.statements;
+  // What the lowering of the previous version made of the statements a re-parse kept (issue 16).
+  const origin = reparseOrigin(tree);
+  const prev = origin?.previous ? LOWERED.get(origin.previous) : undefined;
+  if (origin) origin.previous = undefined;
+  const reuse = prev && prev.uri === uri && prev.version === options.openbsdVersion ? prev : undefined;
+  const release = reuse ? reuse.release : releaseDefaults(options.openbsdVersion);
+  const ctx: LowerContext = {
+    uri,
+    doc: documentSource(tree) ?? { text: parsed.text },
+    text: parsed.text,
+    options,
+    diagnostics,
+    device,
+    ownedSeen: new Set(),
+    lines: { offset: 0, line: 0 },
+    release,
+    defaults: reuse ? reuse.defaults : sharedDefaults(release),
+    lists: reuse ? reuse.lists : new Map(),
+    item: undefined,
+  };
+  const items: (RuleItem | undefined)[] = new Array(statements.length);
+  let tailLines: number | undefined;
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i];
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
-    if (st.rule) lowerRule(ctx, st, st.rule);
+    if (!st.rule) continue;
+    const kept = reuse && origin ? (i < origin.head ? reuse.items[i] : i >= origin.tail ? reuse.items[i - origin.tail + origin.oldTail] : undefined) : undefined;
+    if (kept) {
+      const tail = i >= origin!.tail;
+      if (tail && kept.line >= 0 && tailLines === undefined) tailLines = lineAt(ctx, st.range.start) - kept.line;
+      items[i] = reuseRule(ctx, st, kept, tail ? origin!.delta : 0, tail ? tailLines ?? 0 : 0);
+      continue;
+    }
+    const item: RuleItem = { peer: undefined, key: undefined, owned: undefined, diagnostics: NO_DIAGNOSTICS, line: -1 };
+    ctx.item = item;
+    const from = diagnostics.length;
+    lowerRule(ctx, st, st.rule);
+    if (diagnostics.length > from) item.diagnostics = diagnostics.slice(from);
+    items[i] = item;
   }
+  LOWERED.set(tree, { uri, version: options.openbsdVersion, release, defaults: ctx.defaults, lists: ctx.lists, items });
   return { device, diagnostics };
+}
+
+/**
+ * What the lowering made of one rule statement, kept for the lowering of the next version (issue 16): a rule lowers
+ * on its own given the macros before it (which a re-parse never changes for the statements it keeps), except for
+ * the peer's id (its number among the peers), its label (its line), which owned addresses are new (`ownedSeen`) and
+ * the ranges, which move with the statement.
+ */
+interface RuleItem {
+  peer: model.IpsecPeer | undefined;
+  /** The peer's key (also in `device.keys`). */
+  key: model.PresharedKey | undefined;
+  /** The address the rule makes this gateway's own (whether or not an earlier rule had made it so). */
+  owned: model.Value<string> | undefined;
+  /** The diagnostics the rule's lowering added. */
+  diagnostics: SyntaxDiagnostic[];
+  /** The 0-based line of the statement's start for an `ike` rule's label, else -1. */
+  line: number;
+}
+
+interface LowerMemo {
+  uri: string;
+  version: string | undefined;
+  release: ReturnType<typeof releaseDefaults>;
+  defaults: SharedDefaults;
+  lists: Map<string, string[]>;
+  /** By statement index (undefined for statements that are not rules). */
+  items: (RuleItem | undefined)[];
+}
+
+const LOWERED = new WeakMap<ObsdFile, LowerMemo>();
+const NO_DIAGNOSTICS: SyntaxDiagnostic[] = [];
+
+/**
+ * Adds what the previous lowering made of a rule statement the re-parse kept, moved by `delta` characters and `lines`
+ * lines (0 for the statements before the edit): the same objects when nothing moved, else copies with moved ranges
+ * (the previous version's model is left as it was); the Setters are the same closures (they read the statement's
+ * nodes, which the re-parse moved, and the document's text through its `Source`).
+ */
+function reuseRule(ctx: LowerContext, st: ObsdStatement, kept: RuleItem, delta: number, lines: number): RuleItem {
+  const { device } = ctx;
+  const item: RuleItem = { peer: undefined, key: undefined, owned: undefined, diagnostics: kept.diagnostics, line: kept.line };
+  ctx.item = item;
+  if (delta !== 0 && kept.diagnostics.length) item.diagnostics = kept.diagnostics.map((d) => ({ ...d, range: moved(d.range, delta) }));
+  for (const d of item.diagnostics) ctx.diagnostics.push(d);
+  const peer = kept.peer;
+  if (!peer) return item;
+  const line = kept.line + lines;
+  item.line = line;
+  // The label cursor continues from here.
+  ctx.lines.offset = st.range.start;
+  ctx.lines.line = line;
+  const id = `ike-${device.ipsecPeers.length + 1}`;
+  if (delta === 0 && id === peer.id && line === kept.line) {
+    item.peer = peer;
+    item.key = kept.key;
+    item.owned = kept.owned;
+  } else {
+    item.peer = movedPeer(peer, delta, id, line === kept.line ? peer.label : `ike rule line ${line + 1}`);
+    item.key = item.peer.psk;
+    item.owned = kept.owned && delta !== 0 ? { ...kept.owned, range: moved(kept.owned.range!, delta) } : kept.owned;
+  }
+  if (item.owned) addOwned(ctx, item.owned);
+  if (item.key) device.keys.push(item.key);
+  device.ipsecPeers.push(item.peer);
+  return item;
+}
+
+function moved(r: TextRange, delta: number): TextRange {
+  return { start: r.start + delta, end: r.end + delta };
+}
+
+/** A Value with its range moved (a shared default, which has none, is itself). */
+function movedValue<T extends { range?: TextRange }>(v: T, delta: number): T {
+  return v.range && delta !== 0 ? { ...v, range: moved(v.range, delta) } : v;
+}
+
+/** A copy of a peer of the previous lowering with every range moved, its id and label: the same keys in the same order. */
+function movedPeer(p: model.IpsecPeer, delta: number, id: string, label: string): model.IpsecPeer {
+  const p1 = p.phase1[0];
+  const p2 = p.phase2[0];
+  const key = p.psk ? { ...p.psk, secret: movedValue(p.psk.secret, delta), range: movedRange(p.psk.range, delta) } : undefined;
+  return {
+    ...p,
+    id,
+    label,
+    range: movedRange(p.range, delta),
+    remote: p.remote && movedValue(p.remote, delta),
+    local: p.local && movedValue(p.local, delta),
+    exchangeMode: movedValue(p.exchangeMode, delta),
+    phase1: [{ ...p1, range: movedRange(p1.range, delta), encryption: movedValue(p1.encryption, delta), hash: movedValue(p1.hash, delta), dh: movedValue(p1.dh, delta), auth: movedValue(p1.auth, delta), lifetime: movedValue(p1.lifetime, delta) }],
+    psk: key,
+    phase2: [{ ...p2, range: movedRange(p2.range, delta), protocol: movedValue(p2.protocol, delta), encryption: movedValue(p2.encryption, delta), integrity: movedValue(p2.integrity, delta), mode: movedValue(p2.mode, delta) }],
+    pfs: movedValue(p.pfs, delta),
+    phase2Lifetime: p.phase2Lifetime && movedValue(p.phase2Lifetime, delta),
+    selectors: p.selectors.map((s) => ({ ...s, range: movedRange(s.range, delta) })),
+  };
+}
+
+function movedRange<T extends TextRange | undefined>(r: T, delta: number): T {
+  return (r && delta !== 0 ? moved(r, delta) : r) as T;
 }
 
 interface LowerContext {
   uri: string;
+  /** The document's text as the tree's tokens read it (a re-parse sets the next version's text in it). */
+  doc: { readonly text: string };
   text: string;
   options: DialectOptions;
   diagnostics: SyntaxDiagnostic[];
@@ -44,6 +184,8 @@ interface LowerContext {
   defaults: SharedDefaults;
   /** The shared one-item list of each written transform (`['aes-cbc-256']`), by its canonical id. */
   lists: Map<string, string[]>;
+  /** What the rule being lowered makes, for the next version's lowering. */
+  item: RuleItem | undefined;
 }
 
 /**
@@ -108,7 +250,7 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   const { device, uri } = ctx;
   const line = lineAt(ctx, st.range.start);
   const id = `ike-${device.ipsecPeers.length + 1}`;
-  const setters = new RuleSetters(uri, ctx.text, st, rule);
+  const setters = new RuleSetters(uri, ctx.doc, st, rule);
 
   // Remote gateway: `peer`, else the `to` host of a host rule; `peer any` / network rules use the default peer.
   let remote: model.Value<string> | undefined;
@@ -209,6 +351,12 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     setSelector: (v) => setters.setSelector(pairs, v),
   };
   device.ipsecPeers.push(peer);
+  const item = ctx.item;
+  if (item) {
+    item.peer = peer;
+    item.key = key;
+    item.line = line;
+  }
 }
 
 /** The 0-based line of `offset` (line breaks as `lineStarts` counts them: LF, CRLF, lone CR), counted forward. */
@@ -242,6 +390,7 @@ function cover2(a: TextRange, b: TextRange): TextRange {
 }
 
 function addOwned(ctx: LowerContext, v: model.Value<string>): void {
+  if (ctx.item) ctx.item.owned = v;
   if (ctx.ownedSeen.has(v.value)) return;
   ctx.ownedSeen.add(v.value);
   ctx.device.extraAddresses.push(v);
@@ -263,7 +412,8 @@ function xfValue(ctx: LowerContext, xf: XfSyntax | undefined, fallback: model.Va
 class RuleSetters {
   constructor(
     private readonly uri: string,
-    private readonly text: string,
+    /** The document's text, read when a Setter runs (the newest version's, when a re-parse kept the rule). */
+    private readonly doc: { readonly text: string },
     private readonly st: ObsdStatement,
     private readonly rule: RuleSyntax,
   ) {}
@@ -317,7 +467,7 @@ class RuleSetters {
     if (!pair) return undefined;
     const src = hs.src[0];
     const dst = hs.dst[0];
-    for (const h of [src, dst]) if (h.nat || h.family !== 4 || this.text.slice(h.range.start, h.range.end) !== h.written) return undefined;
+    for (const h of [src, dst]) if (h.nat || h.family !== 4 || this.doc.text.slice(h.range.start, h.range.end) !== h.written) return undefined;
     const local = hostText4(v.local);
     const remote = hostText4(v.remote);
     if (!local || !remote) return undefined;

@@ -218,6 +218,35 @@ interface ParseMemo {
 
 const MEMOS = new WeakMap<ObsdFile, ParseMemo>();
 
+/**
+ * How a re-parse made a tree from the previous one, for the lowering (lower.ts) to keep what it made of the statements
+ * the re-parse kept: statements `[0, head)` are the previous tree's, unchanged; `[tail, n)` are its statements from
+ * `oldTail` on, moved by `delta` characters; the others were read again. `previous` is cleared by the lowering that
+ * uses it, and by the next re-parse (one link, never a chain of versions).
+ */
+export interface ReparseOrigin {
+  previous: ObsdFile | undefined;
+  head: number;
+  tail: number;
+  oldTail: number;
+  delta: number;
+}
+
+const ORIGINS = new WeakMap<ObsdFile, ReparseOrigin>();
+
+/** How `tree` was made from the previous version's tree, when a re-parse made it. */
+export function reparseOrigin(tree: ObsdFile): ReparseOrigin | undefined {
+  return ORIGINS.get(tree);
+}
+
+/**
+ * The text a parse's tokens read (`Source`): a re-parse sets the new text in it, so what holds it (the tokens, a
+ * rule's Setters) reads the newest version; undefined for a parse a re-parse cannot continue.
+ */
+export function documentSource(tree: ObsdFile): { readonly text: string } | undefined {
+  return MEMOS.get(tree)?.store.doc;
+}
+
 /** Index of the first of `items` whose `key` is at least `at` (`key` nondecreasing over `items`). */
 function firstFrom<T>(items: readonly T[], at: number, key: (x: T) => number): number {
   let lo = 0;
@@ -385,6 +414,9 @@ export function reparseIpsecConf(previous: ObsdFile, change: ChangedSpan, text: 
 
   const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: previous.macros, comments: allComments };
   MEMOS.set(tree, { store, defs: memo.defs, problems: lexProblems, statementDiags, reportUnknownCommands: memo.reportUnknownCommands, consumed: false });
+  const before = ORIGINS.get(previous);
+  if (before) before.previous = undefined;
+  ORIGINS.set(tree, { previous, head: s0, tail: s0 + read.length, oldTail: resync, delta });
   return withLazyTokens(text, tree, joinDiagnostics(lexProblems, statementDiags, 0, undefinedBeforeDefinition(statements, memo.defs)));
 }
 
