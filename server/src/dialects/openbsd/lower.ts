@@ -139,25 +139,42 @@ function movedValue<T extends { range?: TextRange }>(v: T, delta: number): T {
   return v.range && delta !== 0 ? { ...v, range: moved(v.range, delta) } : v;
 }
 
-/** A copy of a peer of the previous lowering with every range moved, its id and label: the same keys in the same order. */
+/**
+ * A copy of a peer of the previous lowering with every range moved, its id and label: written out key by key in the
+ * order `lowerIke` writes them (the same object shape, and the same JSON), the Setters the same closures.
+ */
 function movedPeer(p: model.IpsecPeer, delta: number, id: string, label: string): model.IpsecPeer {
   const p1 = p.phase1[0];
   const p2 = p.phase2[0];
-  const key = p.psk ? { ...p.psk, secret: movedValue(p.psk.secret, delta), range: movedRange(p.psk.range, delta) } : undefined;
+  const k = p.psk;
+  const key: model.PresharedKey | undefined = k ? { peer: k.peer, secret: movedValue(k.secret, delta), range: moved(k.range, delta), set: k.set } : undefined;
+  const selectors: model.Selector[] = new Array(p.selectors.length);
+  for (let i = 0; i < selectors.length; i++) {
+    const s = p.selectors[i];
+    selectors[i] = { local: s.local, remote: s.remote, protocol: s.protocol, localPort: s.localPort, remotePort: s.remotePort, range: moved(s.range, delta) };
+  }
   return {
-    ...p,
     id,
     label,
-    range: movedRange(p.range, delta),
+    range: moved(p.range, delta),
     remote: p.remote && movedValue(p.remote, delta),
+    remoteAny: p.remoteAny,
     local: p.local && movedValue(p.local, delta),
+    role: p.role,
+    kind: p.kind,
+    ikeVersion: p.ikeVersion,
     exchangeMode: movedValue(p.exchangeMode, delta),
-    phase1: [{ ...p1, range: movedRange(p1.range, delta), encryption: movedValue(p1.encryption, delta), hash: movedValue(p1.hash, delta), dh: movedValue(p1.dh, delta), auth: movedValue(p1.auth, delta), lifetime: movedValue(p1.lifetime, delta) }],
+    phase1: [{ label: p1.label, range: movedRange(p1.range, delta), encryption: movedValue(p1.encryption, delta), hash: movedValue(p1.hash, delta), dh: movedValue(p1.dh, delta), auth: movedValue(p1.auth, delta), lifetime: movedValue(p1.lifetime, delta) }],
     psk: key,
-    phase2: [{ ...p2, range: movedRange(p2.range, delta), protocol: movedValue(p2.protocol, delta), encryption: movedValue(p2.encryption, delta), integrity: movedValue(p2.integrity, delta), mode: movedValue(p2.mode, delta) }],
+    phase2: [{ label: p2.label, range: movedRange(p2.range, delta), protocol: movedValue(p2.protocol, delta), encryption: movedValue(p2.encryption, delta), integrity: movedValue(p2.integrity, delta), mode: movedValue(p2.mode, delta) }],
     pfs: movedValue(p.pfs, delta),
     phase2Lifetime: p.phase2Lifetime && movedValue(p.phase2Lifetime, delta),
-    selectors: p.selectors.map((s) => ({ ...s, range: movedRange(s.range, delta) })),
+    selectors,
+    addPsk: p.addPsk,
+    setPhase1: p.setPhase1,
+    setPhase2: p.setPhase2,
+    setPfs: p.setPfs,
+    setSelector: p.setSelector,
   };
 }
 
