@@ -37,97 +37,97 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
     release,
     defaults: reuse ? reuse.defaults : sharedDefaults(release),
     lists: reuse ? reuse.lists : new Map(),
-    item: undefined,
+    index: -1,
+    peerOf: new Int32Array(statements.length).fill(-1),
+    owned: new Map(),
+    ruleDiagnostics: new Map(),
   };
-  const items: (RuleItem | undefined)[] = new Array(statements.length);
   let tailLines: number | undefined;
   for (let i = 0; i < statements.length; i++) {
     const st = statements[i];
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
     if (!st.rule) continue;
-    const kept = reuse && origin ? (i < origin.head ? reuse.items[i] : i >= origin.tail ? reuse.items[i - origin.tail + origin.oldTail] : undefined) : undefined;
-    if (kept) {
+    ctx.index = i;
+    const was = reuse && origin ? (i < origin.head ? i : i >= origin.tail ? i - origin.tail + origin.oldTail : -1) : -1;
+    if (was >= 0) {
       const tail = i >= origin!.tail;
-      if (tail && kept.line >= 0 && tailLines === undefined) tailLines = lineAt(ctx, st.range.start) - kept.line;
-      items[i] = reuseRule(ctx, st, kept, tail ? origin!.delta : 0, tail ? tailLines ?? 0 : 0);
+      const p = reuse!.peerOf[was];
+      if (tail && p >= 0 && tailLines === undefined) tailLines = lineAt(ctx, st.range.start) - labelLine(reuse!.peers[p]);
+      reuseRule(ctx, st, reuse!, was, tail ? origin!.delta : 0, tail ? tailLines ?? 0 : 0);
       continue;
     }
-    const item: RuleItem = { peer: undefined, key: undefined, owned: undefined, diagnostics: NO_DIAGNOSTICS, line: -1 };
-    ctx.item = item;
     const from = diagnostics.length;
     lowerRule(ctx, st, st.rule);
-    if (diagnostics.length > from) item.diagnostics = diagnostics.slice(from);
-    items[i] = item;
+    if (diagnostics.length > from) ctx.ruleDiagnostics.set(i, diagnostics.slice(from));
   }
-  LOWERED.set(tree, { uri, version: options.openbsdVersion, release, defaults: ctx.defaults, lists: ctx.lists, items });
+  LOWERED.set(tree, { uri, version: options.openbsdVersion, release, defaults: ctx.defaults, lists: ctx.lists, peers: device.ipsecPeers, peerOf: ctx.peerOf, owned: ctx.owned, ruleDiagnostics: ctx.ruleDiagnostics });
   return { device, diagnostics };
 }
 
 /**
- * What the lowering made of one rule statement, kept for the lowering of the next version (issue 16): a rule lowers
+ * What a lowering made of each rule statement, kept for the lowering of the next version (issue 16): a rule lowers
  * on its own given the macros before it (which a re-parse never changes for the statements it keeps), except for
  * the peer's id (its number among the peers), its label (its line), which owned addresses are new (`ownedSeen`) and
- * the ranges, which move with the statement.
+ * the ranges, which move with the statement. By statement index, compact (the CLI lowers every file once).
  */
-interface RuleItem {
-  peer: model.IpsecPeer | undefined;
-  /** The peer's key (also in `device.keys`). */
-  key: model.PresharedKey | undefined;
-  /** The address the rule makes this gateway's own (whether or not an earlier rule had made it so). */
-  owned: model.Value<string> | undefined;
-  /** The diagnostics the rule's lowering added. */
-  diagnostics: SyntaxDiagnostic[];
-  /** The 0-based line of the statement's start for an `ike` rule's label, else -1. */
-  line: number;
-}
-
 interface LowerMemo {
   uri: string;
   version: string | undefined;
   release: ReturnType<typeof releaseDefaults>;
   defaults: SharedDefaults;
   lists: Map<string, string[]>;
-  /** By statement index (undefined for statements that are not rules). */
-  items: (RuleItem | undefined)[];
+  /** The device's peers. */
+  peers: model.IpsecPeer[];
+  /** The index in `peers` of each statement's peer, or -1. */
+  peerOf: Int32Array;
+  /** The address a statement's rule makes this gateway's own (whether or not an earlier rule had made it so). */
+  owned: Map<number, model.Value<string>>;
+  /** The diagnostics a statement's rule added (only statements that added some). */
+  ruleDiagnostics: Map<number, SyntaxDiagnostic[]>;
 }
 
 const LOWERED = new WeakMap<ObsdFile, LowerMemo>();
-const NO_DIAGNOSTICS: SyntaxDiagnostic[] = [];
+
+/** The 0-based line of a peer's rule, from its label (`ike rule line N`). */
+function labelLine(peer: model.IpsecPeer): number {
+  return Number(peer.label.slice(peer.label.lastIndexOf(' ') + 1)) - 1;
+}
 
 /**
- * Adds what the previous lowering made of a rule statement the re-parse kept, moved by `delta` characters and `lines`
- * lines (0 for the statements before the edit): the same objects when nothing moved, else copies with moved ranges
- * (the previous version's model is left as it was); the Setters are the same closures (they read the statement's
- * nodes, which the re-parse moved, and the document's text through its `Source`).
+ * Adds what the previous lowering made of rule statement `was`, which the re-parse kept as statement `ctx.index`,
+ * moved by `delta` characters and `lines` lines (0 for the statements before the edit): the same objects when
+ * nothing moved, else copies with moved ranges (the previous version's model is left as it was); the Setters are the
+ * same closures (they read the statement's nodes, which the re-parse moved, and the text through its `Source`).
  */
-function reuseRule(ctx: LowerContext, st: ObsdStatement, kept: RuleItem, delta: number, lines: number): RuleItem {
+function reuseRule(ctx: LowerContext, st: ObsdStatement, prev: LowerMemo, was: number, delta: number, lines: number): void {
   const { device } = ctx;
-  const item: RuleItem = { peer: undefined, key: undefined, owned: undefined, diagnostics: kept.diagnostics, line: kept.line };
-  ctx.item = item;
-  if (delta !== 0 && kept.diagnostics.length) item.diagnostics = kept.diagnostics.map((d) => ({ ...d, range: moved(d.range, delta) }));
-  for (const d of item.diagnostics) ctx.diagnostics.push(d);
-  const peer = kept.peer;
-  if (!peer) return item;
-  const line = kept.line + lines;
-  item.line = line;
+  const i = ctx.index;
+  const diags = prev.ruleDiagnostics.get(was);
+  if (diags) {
+    const list = delta !== 0 ? diags.map((d) => ({ ...d, range: moved(d.range, delta) })) : diags;
+    for (const d of list) ctx.diagnostics.push(d);
+    ctx.ruleDiagnostics.set(i, list);
+  }
+  const p = prev.peerOf[was];
+  if (p < 0) return;
+  const peer = prev.peers[p];
+  const oldLine = labelLine(peer);
+  const line = oldLine + lines;
   // The label cursor continues from here.
   ctx.lines.offset = st.range.start;
   ctx.lines.line = line;
   const id = `ike-${device.ipsecPeers.length + 1}`;
-  if (delta === 0 && id === peer.id && line === kept.line) {
-    item.peer = peer;
-    item.key = kept.key;
-    item.owned = kept.owned;
-  } else {
-    item.peer = movedPeer(peer, delta, id, line === kept.line ? peer.label : `ike rule line ${line + 1}`);
-    item.key = item.peer.psk;
-    item.owned = kept.owned && delta !== 0 ? { ...kept.owned, range: moved(kept.owned.range!, delta) } : kept.owned;
+  let owned = prev.owned.get(was);
+  let next = peer;
+  if (delta !== 0 || id !== peer.id || line !== oldLine) {
+    next = movedPeer(peer, delta, id, line === oldLine ? peer.label : `ike rule line ${line + 1}`);
+    if (owned && delta !== 0) owned = { ...owned, range: moved(owned.range!, delta) };
   }
-  if (item.owned) addOwned(ctx, item.owned);
-  if (item.key) device.keys.push(item.key);
-  device.ipsecPeers.push(item.peer);
-  return item;
+  if (owned) addOwned(ctx, owned);
+  if (next.psk) device.keys.push(next.psk);
+  ctx.peerOf[i] = device.ipsecPeers.length;
+  device.ipsecPeers.push(next);
 }
 
 function moved(r: TextRange, delta: number): TextRange {
@@ -201,8 +201,11 @@ interface LowerContext {
   defaults: SharedDefaults;
   /** The shared one-item list of each written transform (`['aes-cbc-256']`), by its canonical id. */
   lists: Map<string, string[]>;
-  /** What the rule being lowered makes, for the next version's lowering. */
-  item: RuleItem | undefined;
+  /** The statement being lowered, and what the rules make, for the next version's lowering (`LowerMemo`). */
+  index: number;
+  peerOf: Int32Array;
+  owned: Map<number, model.Value<string>>;
+  ruleDiagnostics: Map<number, SyntaxDiagnostic[]>;
 }
 
 /**
@@ -367,13 +370,8 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     setPfs: (g) => setters.setPhase('phase2', { group: g }),
     setSelector: (v) => setters.setSelector(pairs, v),
   };
+  ctx.peerOf[ctx.index] = device.ipsecPeers.length;
   device.ipsecPeers.push(peer);
-  const item = ctx.item;
-  if (item) {
-    item.peer = peer;
-    item.key = key;
-    item.line = line;
-  }
 }
 
 /** The 0-based line of `offset` (line breaks as `lineStarts` counts them: LF, CRLF, lone CR), counted forward. */
@@ -407,7 +405,7 @@ function cover2(a: TextRange, b: TextRange): TextRange {
 }
 
 function addOwned(ctx: LowerContext, v: model.Value<string>): void {
-  if (ctx.item) ctx.item.owned = v;
+  if (ctx.index >= 0) ctx.owned.set(ctx.index, v);
   if (ctx.ownedSeen.has(v.value)) return;
   ctx.ownedSeen.add(v.value);
   ctx.device.extraAddresses.push(v);
