@@ -43,8 +43,26 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
     ruleDiagnostics: new Map(),
   };
   let tailLines: number | undefined;
-  for (let i = 0; i < statements.length; i++) {
+  const n = statements.length;
+  // How many definitions and references the statements before each one made (the statements before the edit make
+  // what they made before: one copy of the previous lists' prefix instead of an object per macro use).
+  const defsBefore = new Int32Array(n + 1);
+  const refsBefore = new Int32Array(n + 1);
+  let i = 0;
+  if (reuse && origin && origin.head > 0) {
+    i = origin.head;
+    const d = reuse.defsBefore[i];
+    const r = reuse.refsBefore[i];
+    device.definitions = reuse.definitions.slice(0, d);
+    device.references = reuse.references.slice(0, r);
+    defsBefore.set(reuse.defsBefore.subarray(0, i + 1));
+    refsBefore.set(reuse.refsBefore.subarray(0, i + 1));
+    for (let k = 0; k < i; k++) if (statements[k].rule) reuseRule(ctx, statements[k], reuse, k, 0, 0, k);
+  }
+  for (; i < n; i++) {
     const st = statements[i];
+    defsBefore[i] = device.definitions.length;
+    refsBefore[i] = device.references.length;
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
     if (!st.rule) continue;
@@ -54,14 +72,16 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
       const tail = i >= origin!.tail;
       const p = reuse!.peerOf[was];
       if (tail && p >= 0 && tailLines === undefined) tailLines = lineAt(ctx, st.range.start) - labelLine(reuse!.peers[p]);
-      reuseRule(ctx, st, reuse!, was, tail ? origin!.delta : 0, tail ? tailLines ?? 0 : 0);
+      reuseRule(ctx, st, reuse!, was, tail ? origin!.delta : 0, tail ? tailLines ?? 0 : 0, i);
       continue;
     }
     const from = diagnostics.length;
     lowerRule(ctx, st, st.rule);
     if (diagnostics.length > from) ctx.ruleDiagnostics.set(i, diagnostics.slice(from));
   }
-  LOWERED.set(tree, { uri, version: options.openbsdVersion, release, defaults: ctx.defaults, lists: ctx.lists, peers: device.ipsecPeers, peerOf: ctx.peerOf, owned: ctx.owned, ruleDiagnostics: ctx.ruleDiagnostics });
+  defsBefore[n] = device.definitions.length;
+  refsBefore[n] = device.references.length;
+  LOWERED.set(tree, { uri, version: options.openbsdVersion, release, defaults: ctx.defaults, lists: ctx.lists, peers: device.ipsecPeers, peerOf: ctx.peerOf, owned: ctx.owned, ruleDiagnostics: ctx.ruleDiagnostics, definitions: device.definitions, references: device.references, defsBefore, refsBefore });
   return { device, diagnostics };
 }
 
@@ -85,6 +105,11 @@ interface LowerMemo {
   owned: Map<number, model.Value<string>>;
   /** The diagnostics a statement's rule added (only statements that added some). */
   ruleDiagnostics: Map<number, SyntaxDiagnostic[]>;
+  /** The device's macro definitions and references, and how many the statements before each one made. */
+  definitions: model.Definition[];
+  references: model.Reference[];
+  defsBefore: Int32Array;
+  refsBefore: Int32Array;
 }
 
 const LOWERED = new WeakMap<ObsdFile, LowerMemo>();
@@ -100,9 +125,9 @@ function labelLine(peer: model.IpsecPeer): number {
  * nothing moved, else copies with moved ranges (the previous version's model is left as it was); the Setters are the
  * same closures (they read the statement's nodes, which the re-parse moved, and the text through its `Source`).
  */
-function reuseRule(ctx: LowerContext, st: ObsdStatement, prev: LowerMemo, was: number, delta: number, lines: number): void {
+function reuseRule(ctx: LowerContext, st: ObsdStatement, prev: LowerMemo, was: number, delta: number, lines: number, i: number): void {
   const { device } = ctx;
-  const i = ctx.index;
+  ctx.index = i;
   const diags = prev.ruleDiagnostics.get(was);
   if (diags) {
     const list = delta !== 0 ? diags.map((d) => ({ ...d, range: moved(d.range, delta) })) : diags;
