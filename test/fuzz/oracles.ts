@@ -56,6 +56,11 @@ const INCREMENTAL_PIECES = ['x', '\n', '{', '}', ';', '"', '\\\n', '#', '/*', ' 
  * pasted prompts and unindented sub-mode lines, which change how the lines after them nest.
  */
 const IOS_INCREMENTAL_PIECES = [...INCREMENTAL_PIECES, '!', '!\n', ':', 'exit\n', 'end\n', '^C', 'banner motd ^C', 'R1(config)#', 'shutdown\n', 'interface Loopback9\n'];
+/**
+ * What it types into an OpenBSD ipsec.conf besides (issue 16, `reparseIpsecConf`): macro uses and definitions, quotes,
+ * lists, continuations and a rule line, which change how the statements after them expand and end.
+ */
+const OPENBSD_INCREMENTAL_PIECES = [...INCREMENTAL_PIECES, '$', '$gw', 'gw = "192.0.2.9"\n', '=', "'", '\\', ',', '(', ')', '/', 'ike esp from 10.0.0.0/8 to any peer $gw psk "k"\n'];
 
 export interface OracleResult {
   failures: Failure[];
@@ -301,7 +306,8 @@ export function runOracles(c: FuzzCase, onStage?: (stage: string) => void): Orac
   const totalMs = performance.now() - t0;
   if (!c.batch && c.positions.length > 0) {
     const at = Math.min(c.positions[0], c.doc.text.length);
-    const pieces = service.getDocument(uri)?.dialect === 'cisco-ios' || service.getDocument(uri)?.dialect === 'cisco-asa' ? IOS_INCREMENTAL_PIECES : INCREMENTAL_PIECES;
+    const dialect = service.getDocument(uri)?.dialect;
+    const pieces = dialect === 'cisco-ios' || dialect === 'cisco-asa' ? IOS_INCREMENTAL_PIECES : dialect === 'openbsd-ipsec' ? OPENBSD_INCREMENTAL_PIECES : INCREMENTAL_PIECES;
     const piece = pieces[at % pieces.length];
     const end = Math.min(c.doc.text.length, at + (at % 3));
     const edited = c.doc.text.slice(0, at) + piece + c.doc.text.slice(end);

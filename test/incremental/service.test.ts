@@ -11,7 +11,7 @@ import { birdShape, randomEdit, rng, routerosShape } from './edits';
 // @ts-expect-error: a JavaScript module of the bench, without types
 import { iosDevice } from '../../bench/generate.mjs';
 // @ts-expect-error: a JavaScript module of the bench, without types
-import { asaFile } from '../../bench/shapes.mjs';
+import { asaFile, openbsdConfig } from '../../bench/shapes.mjs';
 
 /** The text `changes` make of `text`, applied in order as LSP applies them. */
 function apply(text: string, changes: TextChange[]): string {
@@ -81,6 +81,7 @@ for (const [name, uri, make, pieces] of [
   ['BIRD', 'file:///w/b.bird', () => birdShape(800), PIECES],
   ['IOS', 'file:///w/r3.ios', () => iosDevice(3, 100, rng(3), 800) as string, IOS_PIECES],
   ['ASA', 'file:///w/big.asa', () => asaFile(800) as string, IOS_PIECES],
+  ['OpenBSD', 'file:///w/obsd/ipsec.conf', () => openbsdConfig(800) as string, PIECES],
 ] as const) {
   test(`${name}: setDocument with changes (and without) equals a fresh service, edit after edit`, () => {
     const random = rng(name.length);

@@ -7,10 +7,10 @@ import type { Dialect } from '../types';
 import { completeIpsecConf, hoverIpsecConf } from './features';
 import { foldingIpsecConf, outlineIpsecConf } from './outline';
 import { lowerIpsecConf } from './lower';
-import { parseIpsecConf, type ObsdFile } from './parser';
+import { parseIpsecConf, reparseIpsecConf, type ObsdFile } from './parser';
 import { lowerOrCrash } from '../guard';
 
-export { parseIpsecConf, CODES } from './parser';
+export { parseIpsecConf, reparseIpsecConf, CODES } from './parser';
 export type { ObsdFile, ObsdStatement, RuleSyntax, HostSyntax } from './parser';
 export { lowerIpsecConf, MACRO_KIND } from './lower';
 export { expandPairs, renderFlows, hostText, hostPrefix } from './expand';
@@ -29,6 +29,14 @@ export const openbsdDialect: Dialect<ObsdFile> = {
     } catch (err) {
       return crashed(text, err);
     }
+  },
+  // Incremental re-parse (issue 16): the statements around the edit read again, the others kept or moved.
+  reparse(previous, change, text, options): ParseResult<ObsdFile> | undefined {
+    const res = reparseIpsecConf(previous.tree, change, text, { reportUnknownCommands: options.reportUnknownCommands });
+    if (!res) return undefined;
+    const out = { text, tree: res.tree, diagnostics: res.diagnostics } as ParseResult<ObsdFile>;
+    Object.defineProperty(out, 'tokens', { enumerable: true, get: () => res.tokens });
+    return out;
   },
   lower: (parsed, uri, options) => lowerOrCrash('openbsd-ipsec', parsed, uri, () => lowerIpsecConf(parsed, uri, options)),
   outline: outlineIpsecConf,

@@ -4,6 +4,15 @@
 import type { TextRange, Token } from '../../syntax';
 
 /**
+ * The text a parse's tokens cut their text from, one object per parse (or per `lexIpsecConf` call): an incremental
+ * re-parse (`reparseIpsecConf`) points it at the new text, so the tokens it keeps (moved by the edit's length) read
+ * the new text without being visited, and no token keeps an older version of the document alive.
+ */
+export class Source {
+  constructor(public text: string) {}
+}
+
+/**
  * A lexed token that also carries what the parser needs (unquoted value, quoting), so the parser works on the
  * lexer's own objects instead of copies: one object per token keeps million-line files cheap. The text is not
  * stored: it is cut from the source on use (a string per token was ~30 bytes per token kept by every tree).
@@ -11,21 +20,22 @@ import type { TextRange, Token } from '../../syntax';
  */
 export class LexToken implements Token {
   /**
-   * The text the offsets refer to (the document). A private field: never enumerated or serialised, so a token
-   * logged or turned into JSON shows its own text, not the whole document and its keys.
+   * The document the offsets refer to (a `Source`; a `TextToken`'s own text). A private field: never enumerated or
+   * serialised, so a token logged or turned into JSON shows its own text, not the whole document and its keys.
    */
-  readonly #src: string;
+  #src: Source | string;
 
   constructor(
     public kind: Token['kind'],
     public start: number,
     public end: number,
-    src: string,
+    src: Source | string,
   ) {
     this.#src = src;
   }
 
-  protected get src(): string {
+  /** The document (`Source`), or a `TextToken`'s own text. */
+  protected get raw(): Source | string {
     return this.#src;
   }
 
@@ -35,7 +45,7 @@ export class LexToken implements Token {
 
   /** Text as written (with quotes for strings). */
   get text(): string {
-    return this.src.slice(this.start, this.end);
+    return (this.#src as Source).text.slice(this.start, this.end);
   }
 
   /** Unquoted value (`"a b"` → `a b`); the text itself for other tokens. Computed on use: strings are rare. */
@@ -59,12 +69,12 @@ export class LexToken implements Token {
 
   /** Whether the text is `s`, without cutting it out of the source. */
   is(s: string): boolean {
-    return this.end - this.start === s.length && this.src.startsWith(s, this.start);
+    return this.end - this.start === s.length && (this.#src as Source).text.startsWith(s, this.start);
   }
 
   /** Code of the first character of the text. */
   firstCode(): number {
-    return this.src.charCodeAt(this.start);
+    return (this.#src as Source).text.charCodeAt(this.start);
   }
 }
 
@@ -74,15 +84,15 @@ export class LexToken implements Token {
  */
 export class TextToken extends LexToken {
   override get text(): string {
-    return this.src;
+    return this.raw as string;
   }
 
   override is(s: string): boolean {
-    return this.src === s;
+    return this.raw === s;
   }
 
   override firstCode(): number {
-    return this.src.charCodeAt(0);
+    return (this.raw as string).charCodeAt(0);
   }
 }
 
@@ -137,13 +147,15 @@ export interface LexProblem {
  * continuation (kind `whitespace`, so the statement goes on); a comment ending in `\` continues on the next
  * line, as ipsecctl's `lgetc` drops backslash-newline pairs before the comment scanner sees them.
  * Quoted strings end at the matching quote; `\"` escapes it; a line break inside quotes is allowed only after `\`.
- * `from`/`to` lex a slice of the text (offsets stay the document's); with `sink`, tokens go to it instead of the list.
+ * `from`/`to` lex a slice of the text (offsets stay the document's); with `sink`, tokens go to it instead of the list,
+ * and a sink returning `true` stops the lexing after that token.
  */
-export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to = text.length, sink?: (kind: Token['kind'], start: number, end: number) => void): LexToken[] {
+export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to = text.length, sink?: (kind: Token['kind'], start: number, end: number) => void | boolean): LexToken[] {
   const res: LexToken[] = [];
   const n = to;
   let i = from;
-  const push = sink ?? ((kind: Token['kind'], start: number, end: number) => res.push(new LexToken(kind, start, end, text)));
+  const src = sink ? undefined : new Source(text);
+  const push = sink ?? ((kind: Token['kind'], start: number, end: number) => res.push(new LexToken(kind, start, end, src!)));
   while (i < n) {
     const c = text.charCodeAt(i);
     const s = i;
@@ -153,23 +165,23 @@ export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to
         if (d !== 32 && d !== 9 && d !== 11 && d !== 12) break;
         i++;
       }
-      push('whitespace', s, i);
+      if (push('whitespace', s, i) === true) return res;
       continue;
     }
     if (c === 10 || c === 13) {
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      push('newline', s, i);
+      if (push('newline', s, i) === true) return res;
       continue;
     }
     if (c === 92 /* \ */) {
       const d = text.charCodeAt(i + 1);
       if (d === 10 || d === 13) {
         i += d === 13 && text.charCodeAt(i + 2) === 10 ? 3 : 2;
-        push('whitespace', s, i);
+        if (push('whitespace', s, i) === true) return res;
         continue;
       }
       i++;
-      push('bogus', s, i);
+      if (push('bogus', s, i) === true) return res;
       continue;
     }
     if (c === 35 /* # */) {
@@ -184,7 +196,7 @@ export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to
         }
         i++;
       }
-      push('comment', s, i);
+      if (push('comment', s, i) === true) return res;
       continue;
     }
     if (c === 34 || c === 39) {
@@ -206,13 +218,13 @@ export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to
         }
       }
       if (!closed) problems?.push({ start: s, end: i, kind: 'unterminated-string' });
-      push('string', s, i);
+      if (push('string', s, i) === true) return res;
       continue;
     }
     if (c === 36 /* $ */) {
       i++;
       while (i < n && isAlnumOrUnderscore(text.charCodeAt(i))) i++;
-      push('word', s, i);
+      if (push('word', s, i) === true) return res;
       continue;
     }
     if (c === 45 /* - */ || (c >= 48 && c <= 57)) {
@@ -221,26 +233,26 @@ export function lexIpsecConf(text: string, problems?: LexProblem[], from = 0, to
       if (j > i + 1 || c !== 45) {
         if (endsNumber(text.charCodeAt(j)) && !(c === 45 && j === i + 1)) {
           i = j;
-          push('number', s, i);
+          if (push('number', s, i) === true) return res;
           continue;
         }
       }
       if (c === 45) {
         i++;
-        push('punct', s, i);
+        if (push('punct', s, i) === true) return res;
         continue;
       }
     }
     if (startsWord(c)) {
       i++;
       while (i < n && allowedInWord(text.charCodeAt(i))) i++;
-      push('word', s, i);
+      if (push('word', s, i) === true) return res;
       continue;
     }
     // Surrogate pairs and other non-ASCII characters stay together as one bogus token.
     i++;
     if (c >= 0xd800 && c <= 0xdbff && i < n) i++;
-    push(c < 127 ? 'punct' : 'bogus', s, i);
+    if (push(c < 127 ? 'punct' : 'bogus', s, i) === true) return res;
   }
   return res;
 }

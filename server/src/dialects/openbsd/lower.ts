@@ -7,7 +7,7 @@ import { cover, type ParseResult, type SyntaxDiagnostic, type TextRange } from '
 import type { DialectOptions, LowerResult } from '../types';
 import { AEAD, DEFAULTS, releaseDefaults, spellingOf, type Phase } from './catalog';
 import { expandPairs, hostPrefix, pairPeer } from './expand';
-import { CODES, type ETok, type ObsdFile, type ObsdStatement, type PhaseSyntax, type RuleSyntax, type XfSyntax } from './parser';
+import { CODES, documentSource, reparseOrigin, type ETok, type ObsdFile, type ObsdStatement, type PhaseSyntax, type RuleSyntax, type XfSyntax } from './parser';
 
 /** Symbol kind used for macro definitions/references (`ref/undefined`, `ref/unused`). */
 export const MACRO_KIND = 'macro';
@@ -17,18 +17,200 @@ export function lowerIpsecConf(parsed: ParseResult<ObsdFile>, uri: string, optio
   const base = decodeURIComponent(uri.replace(/[?#].*$/, '').split('/').pop() || uri);
   const device = model.emptyDevice(uri, 'openbsd-ipsec', base);
   if (options.openbsdVersion) device.platformVersion = options.openbsdVersion;
-  const release = releaseDefaults(options.openbsdVersion);
-  const ctx: LowerContext = { uri, text: parsed.text, options, diagnostics, device, ownedSeen: new Set(), lines: { offset: 0, line: 0 }, release, defaults: sharedDefaults(release), lists: new Map() };
-  for (const st of parsed.tree.statements) {
+  const tree = parsed.tree;
+  const statements = tree.statements;
+  // What the lowering of the previous version made of the statements a re-parse kept (issue 16).
+  const origin = reparseOrigin(tree);
+  const prev = origin?.previous ? LOWERED.get(origin.previous) : undefined;
+  if (origin) origin.previous = undefined;
+  const reuse = prev && prev.uri === uri && prev.version === options.openbsdVersion ? prev : undefined;
+  const release = reuse ? reuse.release : releaseDefaults(options.openbsdVersion);
+  const ctx: LowerContext = {
+    uri,
+    doc: documentSource(tree) ?? { text: parsed.text },
+    text: parsed.text,
+    options,
+    diagnostics,
+    device,
+    ownedSeen: new Set(),
+    lines: { offset: 0, line: 0 },
+    release,
+    defaults: reuse ? reuse.defaults : sharedDefaults(release),
+    lists: reuse ? reuse.lists : new Map(),
+    index: -1,
+    peerOf: new Int32Array(statements.length).fill(-1),
+    owned: new Map(),
+    ruleDiagnostics: new Map(),
+  };
+  let tailLines: number | undefined;
+  const n = statements.length;
+  // How many definitions and references the statements before each one made (the statements before the edit make
+  // what they made before: one copy of the previous lists' prefix instead of an object per macro use).
+  const defsBefore = new Int32Array(n + 1);
+  const refsBefore = new Int32Array(n + 1);
+  let i = 0;
+  if (reuse && origin && origin.head > 0) {
+    i = origin.head;
+    const d = reuse.defsBefore[i];
+    const r = reuse.refsBefore[i];
+    device.definitions = reuse.definitions.slice(0, d);
+    device.references = reuse.references.slice(0, r);
+    defsBefore.set(reuse.defsBefore.subarray(0, i + 1));
+    refsBefore.set(reuse.refsBefore.subarray(0, i + 1));
+    for (let k = 0; k < i; k++) if (statements[k].rule) reuseRule(ctx, statements[k], reuse, k, 0, 0, k);
+  }
+  for (; i < n; i++) {
+    const st = statements[i];
+    defsBefore[i] = device.definitions.length;
+    refsBefore[i] = device.references.length;
     if (st.macro) device.definitions.push({ kind: MACRO_KIND, name: st.macro.name, range: st.macro.nameRange, fullRange: st.range });
     for (const use of st.macroUses) device.references.push({ kind: MACRO_KIND, name: use.name, range: use.range });
-    if (st.rule) lowerRule(ctx, st, st.rule);
+    if (!st.rule) continue;
+    ctx.index = i;
+    const was = reuse && origin ? (i < origin.head ? i : i >= origin.tail ? i - origin.tail + origin.oldTail : -1) : -1;
+    if (was >= 0) {
+      const tail = i >= origin!.tail;
+      const p = reuse!.peerOf[was];
+      if (tail && p >= 0 && tailLines === undefined) tailLines = lineAt(ctx, st.range.start) - labelLine(reuse!.peers[p]);
+      reuseRule(ctx, st, reuse!, was, tail ? origin!.delta : 0, tail ? tailLines ?? 0 : 0, i);
+      continue;
+    }
+    const from = diagnostics.length;
+    lowerRule(ctx, st, st.rule);
+    if (diagnostics.length > from) ctx.ruleDiagnostics.set(i, diagnostics.slice(from));
   }
+  defsBefore[n] = device.definitions.length;
+  refsBefore[n] = device.references.length;
+  LOWERED.set(tree, { uri, version: options.openbsdVersion, release, defaults: ctx.defaults, lists: ctx.lists, peers: device.ipsecPeers, peerOf: ctx.peerOf, owned: ctx.owned, ruleDiagnostics: ctx.ruleDiagnostics, definitions: device.definitions, references: device.references, defsBefore, refsBefore });
   return { device, diagnostics };
+}
+
+/**
+ * What a lowering made of each rule statement, kept for the lowering of the next version (issue 16): a rule lowers
+ * on its own given the macros before it (which a re-parse never changes for the statements it keeps), except for
+ * the peer's id (its number among the peers), its label (its line), which owned addresses are new (`ownedSeen`) and
+ * the ranges, which move with the statement. By statement index, compact (the CLI lowers every file once).
+ */
+interface LowerMemo {
+  uri: string;
+  version: string | undefined;
+  release: ReturnType<typeof releaseDefaults>;
+  defaults: SharedDefaults;
+  lists: Map<string, string[]>;
+  /** The device's peers. */
+  peers: model.IpsecPeer[];
+  /** The index in `peers` of each statement's peer, or -1. */
+  peerOf: Int32Array;
+  /** The address a statement's rule makes this gateway's own (whether or not an earlier rule had made it so). */
+  owned: Map<number, model.Value<string>>;
+  /** The diagnostics a statement's rule added (only statements that added some). */
+  ruleDiagnostics: Map<number, SyntaxDiagnostic[]>;
+  /** The device's macro definitions and references, and how many the statements before each one made. */
+  definitions: model.Definition[];
+  references: model.Reference[];
+  defsBefore: Int32Array;
+  refsBefore: Int32Array;
+}
+
+const LOWERED = new WeakMap<ObsdFile, LowerMemo>();
+
+/** The 0-based line of a peer's rule, from its label (`ike rule line N`). */
+function labelLine(peer: model.IpsecPeer): number {
+  return Number(peer.label.slice(peer.label.lastIndexOf(' ') + 1)) - 1;
+}
+
+/**
+ * Adds what the previous lowering made of rule statement `was`, which the re-parse kept as statement `ctx.index`,
+ * moved by `delta` characters and `lines` lines (0 for the statements before the edit): the same objects when
+ * nothing moved, else copies with moved ranges (the previous version's model is left as it was); the Setters are the
+ * same closures (they read the statement's nodes, which the re-parse moved, and the text through its `Source`).
+ */
+function reuseRule(ctx: LowerContext, st: ObsdStatement, prev: LowerMemo, was: number, delta: number, lines: number, i: number): void {
+  const { device } = ctx;
+  ctx.index = i;
+  const diags = prev.ruleDiagnostics.get(was);
+  if (diags) {
+    const list = delta !== 0 ? diags.map((d) => ({ ...d, range: moved(d.range, delta) })) : diags;
+    for (const d of list) ctx.diagnostics.push(d);
+    ctx.ruleDiagnostics.set(i, list);
+  }
+  const p = prev.peerOf[was];
+  if (p < 0) return;
+  const peer = prev.peers[p];
+  const oldLine = labelLine(peer);
+  const line = oldLine + lines;
+  // The label cursor continues from here.
+  ctx.lines.offset = st.range.start;
+  ctx.lines.line = line;
+  const id = `ike-${device.ipsecPeers.length + 1}`;
+  let owned = prev.owned.get(was);
+  let next = peer;
+  if (delta !== 0 || id !== peer.id || line !== oldLine) {
+    next = movedPeer(peer, delta, id, line === oldLine ? peer.label : `ike rule line ${line + 1}`);
+    if (owned && delta !== 0) owned = { ...owned, range: moved(owned.range!, delta) };
+  }
+  if (owned) addOwned(ctx, owned);
+  if (next.psk) device.keys.push(next.psk);
+  ctx.peerOf[i] = device.ipsecPeers.length;
+  device.ipsecPeers.push(next);
+}
+
+function moved(r: TextRange, delta: number): TextRange {
+  return { start: r.start + delta, end: r.end + delta };
+}
+
+/** A Value with its range moved (a shared default, which has none, is itself). */
+function movedValue<T extends { range?: TextRange }>(v: T, delta: number): T {
+  return v.range && delta !== 0 ? { ...v, range: moved(v.range, delta) } : v;
+}
+
+/**
+ * A copy of a peer of the previous lowering with every range moved, its id and label: written out key by key in the
+ * order `lowerIke` writes them (the same object shape, and the same JSON), the Setters the same closures.
+ */
+function movedPeer(p: model.IpsecPeer, delta: number, id: string, label: string): model.IpsecPeer {
+  const p1 = p.phase1[0];
+  const p2 = p.phase2[0];
+  const k = p.psk;
+  const key: model.PresharedKey | undefined = k ? { peer: k.peer, secret: movedValue(k.secret, delta), range: moved(k.range, delta), set: k.set } : undefined;
+  const selectors: model.Selector[] = new Array(p.selectors.length);
+  for (let i = 0; i < selectors.length; i++) {
+    const s = p.selectors[i];
+    selectors[i] = { local: s.local, remote: s.remote, protocol: s.protocol, localPort: s.localPort, remotePort: s.remotePort, range: moved(s.range, delta) };
+  }
+  return {
+    id,
+    label,
+    range: moved(p.range, delta),
+    remote: p.remote && movedValue(p.remote, delta),
+    remoteAny: p.remoteAny,
+    local: p.local && movedValue(p.local, delta),
+    role: p.role,
+    kind: p.kind,
+    ikeVersion: p.ikeVersion,
+    exchangeMode: movedValue(p.exchangeMode, delta),
+    phase1: [{ label: p1.label, range: movedRange(p1.range, delta), encryption: movedValue(p1.encryption, delta), hash: movedValue(p1.hash, delta), dh: movedValue(p1.dh, delta), auth: movedValue(p1.auth, delta), lifetime: movedValue(p1.lifetime, delta) }],
+    psk: key,
+    phase2: [{ label: p2.label, range: movedRange(p2.range, delta), protocol: movedValue(p2.protocol, delta), encryption: movedValue(p2.encryption, delta), integrity: movedValue(p2.integrity, delta), mode: movedValue(p2.mode, delta) }],
+    pfs: movedValue(p.pfs, delta),
+    phase2Lifetime: p.phase2Lifetime && movedValue(p.phase2Lifetime, delta),
+    selectors,
+    addPsk: p.addPsk,
+    setPhase1: p.setPhase1,
+    setPhase2: p.setPhase2,
+    setPfs: p.setPfs,
+    setSelector: p.setSelector,
+  };
+}
+
+function movedRange<T extends TextRange | undefined>(r: T, delta: number): T {
+  return (r && delta !== 0 ? moved(r, delta) : r) as T;
 }
 
 interface LowerContext {
   uri: string;
+  /** The document's text as the tree's tokens read it (a re-parse sets the next version's text in it). */
+  doc: { readonly text: string };
   text: string;
   options: DialectOptions;
   diagnostics: SyntaxDiagnostic[];
@@ -44,6 +226,11 @@ interface LowerContext {
   defaults: SharedDefaults;
   /** The shared one-item list of each written transform (`['aes-cbc-256']`), by its canonical id. */
   lists: Map<string, string[]>;
+  /** The statement being lowered, and what the rules make, for the next version's lowering (`LowerMemo`). */
+  index: number;
+  peerOf: Int32Array;
+  owned: Map<number, model.Value<string>>;
+  ruleDiagnostics: Map<number, SyntaxDiagnostic[]>;
 }
 
 /**
@@ -108,7 +295,7 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
   const { device, uri } = ctx;
   const line = lineAt(ctx, st.range.start);
   const id = `ike-${device.ipsecPeers.length + 1}`;
-  const setters = new RuleSetters(uri, ctx.text, st, rule);
+  const setters = new RuleSetters(uri, ctx.doc, st, rule);
 
   // Remote gateway: `peer`, else the `to` host of a host rule; `peer any` / network rules use the default peer.
   let remote: model.Value<string> | undefined;
@@ -208,6 +395,7 @@ function lowerIke(ctx: LowerContext, st: ObsdStatement, rule: RuleSyntax, pairs:
     setPfs: (g) => setters.setPhase('phase2', { group: g }),
     setSelector: (v) => setters.setSelector(pairs, v),
   };
+  ctx.peerOf[ctx.index] = device.ipsecPeers.length;
   device.ipsecPeers.push(peer);
 }
 
@@ -242,6 +430,7 @@ function cover2(a: TextRange, b: TextRange): TextRange {
 }
 
 function addOwned(ctx: LowerContext, v: model.Value<string>): void {
+  if (ctx.index >= 0) ctx.owned.set(ctx.index, v);
   if (ctx.ownedSeen.has(v.value)) return;
   ctx.ownedSeen.add(v.value);
   ctx.device.extraAddresses.push(v);
@@ -263,7 +452,8 @@ function xfValue(ctx: LowerContext, xf: XfSyntax | undefined, fallback: model.Va
 class RuleSetters {
   constructor(
     private readonly uri: string,
-    private readonly text: string,
+    /** The document's text, read when a Setter runs (the newest version's, when a re-parse kept the rule). */
+    private readonly doc: { readonly text: string },
     private readonly st: ObsdStatement,
     private readonly rule: RuleSyntax,
   ) {}
@@ -317,7 +507,7 @@ class RuleSetters {
     if (!pair) return undefined;
     const src = hs.src[0];
     const dst = hs.dst[0];
-    for (const h of [src, dst]) if (h.nat || h.family !== 4 || this.text.slice(h.range.start, h.range.end) !== h.written) return undefined;
+    for (const h of [src, dst]) if (h.nat || h.family !== 4 || this.doc.text.slice(h.range.start, h.range.end) !== h.written) return undefined;
     const local = hostText4(v.local);
     const remote = hostText4(v.remote);
     if (!local || !remote) return undefined;

@@ -3,9 +3,9 @@
 // following parse.y's fixed clause order. Never throws; the statement (logical line) is the recovery unit.
 // Knows nothing about LSP, the file system or other files.
 
-import { cover, DiagnosticCollector, type DiagnosticSink, type SyntaxDiagnostic, type SyntaxNode, type TextRange, type Token } from '../../syntax';
+import { cover, DiagnosticCollector, type ChangedSpan, type DiagnosticSink, type SyntaxDiagnostic, type SyntaxNode, type TextRange, type Token } from '../../syntax';
 import * as model from '../../model';
-import { lexIpsecConf, LexToken, MacroToken, unquoteString, type LexProblem } from './lexer';
+import { lexIpsecConf, LexToken, MacroToken, TextToken, unquoteString, type LexProblem } from './lexer';
 import { kindCode, NUMBER, ObsdTokenStore, PUNCT, STRING, WORD } from './store';
 import { AEAD, lookupAlgorithm, PROTOCOLS, RESERVED, documentedAlgorithms, type Phase, type XfKind } from './catalog';
 
@@ -167,7 +167,8 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
   const statementDiags = new DiagnosticCollector();
   // Real files have about one significant token per 5 to 8 characters: sized once for nearly all of them.
   const store = new ObsdTokenStore(text, (text.length >> 2) + 64);
-  const state: ParseState = { macros: new Map(), laterDefined: [], diags: statementDiags, options, text, store, cursor: new Cursor(store) };
+  const defs: MacroDefs = new Map();
+  const state: ParseState = { defs, until: -1, aborted: false, laterDefined: [], diags: statementDiags, options, text, store, cursor: new Cursor(store) };
   const macroList: MacroSyntax[] = [];
   const statements: ObsdStatement[] = [];
   let first = 0;
@@ -180,24 +181,16 @@ export function parseIpsecConf(text: string, options: ParseOptions = {}): { tree
   lexIpsecConf(text, problems, 0, text.length, (kind, start, e) => {
     if (kind === 'newline') {
       if (store.length > first) end();
-    } else if (kind === 'comment') comments.push(new LexToken(kind, start, e, text));
+    } else if (kind === 'comment') comments.push(new LexToken(kind, start, e, store.doc));
     else if (kind !== 'whitespace') store.push(kindCode(kind), start, e);
   });
   if (store.length > first) end();
   store.trim();
-  // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
-  const diagnostics = new DiagnosticCollector();
-  for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
-  for (const d of statementDiags.list) diagnostics.push(d);
-  diagnostics.dropped += statementDiags.dropped;
   // A `$name` that was undefined when used but is defined further down: ipsecctl fails on it ("macro not defined").
-  const definedNames = new Set(macroList.map((m) => m.name));
-  for (const use of state.laterDefined) {
-    if (!definedNames.has(use.name)) continue;
-    diagnostics.push({ range: use.range, severity: 'error', code: CODES.macroBeforeDefinition, message: `Macro '${use.name}' is used before its definition; ipsecctl expands macros in file order, so move the definition above this line` });
-  }
+  const laterDefined = state.laterDefined.filter((use) => defs.has(use.name));
   const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: macroList, comments };
-  return withLazyTokens(text, tree, diagnostics.finish());
+  if (statementDiags.dropped === 0) MEMOS.set(tree, { store, defs, problems, statementDiags: statementDiags.list, reportUnknownCommands: !!options.reportUnknownCommands, consumed: false });
+  return withLazyTokens(text, tree, joinDiagnostics(problems, statementDiags.list, statementDiags.dropped, laterDefined));
 }
 
 /** The parse result, with `tokens` a getter that builds the lossless list on first use and keeps it. */
@@ -206,6 +199,251 @@ function withLazyTokens(text: string, tree: ObsdFile, diagnostics: SyntaxDiagnos
   let cached: Token[] | undefined;
   Object.defineProperty(result, 'tokens', { enumerable: true, get: () => (cached ??= documentTokens(text, tree.statements, (tree.comments ?? []) as LexToken[])) });
   return result;
+}
+
+/**
+ * What a parse keeps for the re-parse of the document's next text (issue 16): the token store, the macro definitions,
+ * and the diagnostics as the parse made them (the lexer's, and the statements' in statement order), before they are
+ * joined. Absent when the statements' diagnostics were capped (a re-parse could not tell which ones were dropped).
+ */
+interface ParseMemo {
+  store: ObsdTokenStore;
+  defs: MacroDefs;
+  problems: LexProblem[];
+  statementDiags: SyntaxDiagnostic[];
+  reportUnknownCommands: boolean;
+  /** Set by the re-parse that took this parse over: its nodes have moved since. */
+  consumed: boolean;
+}
+
+const MEMOS = new WeakMap<ObsdFile, ParseMemo>();
+
+/**
+ * How a re-parse made a tree from the previous one, for the lowering (lower.ts) to keep what it made of the statements
+ * the re-parse kept: statements `[0, head)` are the previous tree's, unchanged; `[tail, n)` are its statements from
+ * `oldTail` on, moved by `delta` characters; the others were read again. `previous` is cleared by the lowering that
+ * uses it, and by the next re-parse (one link, never a chain of versions).
+ */
+export interface ReparseOrigin {
+  previous: ObsdFile | undefined;
+  head: number;
+  tail: number;
+  oldTail: number;
+  delta: number;
+}
+
+const ORIGINS = new WeakMap<ObsdFile, ReparseOrigin>();
+
+/** How `tree` was made from the previous version's tree, when a re-parse made it. */
+export function reparseOrigin(tree: ObsdFile): ReparseOrigin | undefined {
+  return ORIGINS.get(tree);
+}
+
+/**
+ * The text a parse's tokens read (`Source`): a re-parse sets the new text in it, so what holds it (the tokens, a
+ * rule's Setters) reads the newest version; undefined for a parse a re-parse cannot continue.
+ */
+export function documentSource(tree: ObsdFile): { readonly text: string } | undefined {
+  return MEMOS.get(tree)?.store.doc;
+}
+
+/** Index of the first of `items` whose `key` is at least `at` (`key` nondecreasing over `items`). */
+function firstFrom<T>(items: readonly T[], at: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(items[mid]) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The end of the line break that ends the statement whose last token ends at `from` (only white space, `\`
+ * continuations and a comment can come between), or -1 when the text ends first.
+ */
+function statementLineEnd(text: string, from: number): number {
+  let end = -1;
+  lexIpsecConf(text, undefined, from, text.length, (kind, _s, e) => {
+    if (kind === 'whitespace' || kind === 'comment') return false;
+    if (kind === 'newline') end = e;
+    return true;
+  });
+  return end;
+}
+
+/**
+ * Incremental re-parse (issue 16, `Dialect.reparse`): the parse of `text` from `previous`, the parse of the document's
+ * previous text, and the span that changed; equal to `parseIpsecConf(text, options)`, or undefined when that is not
+ * certain (the host then parses the whole text). A statement ends at a line break that is not continued by `\` and
+ * not inside a quoted string or a comment, and the lexer carries nothing over a line break: the text is read again
+ * from the statement the edit starts in (or the line break after the statement before it), statement by statement,
+ * until a statement starts at or after the edit's end where a previous one started (moved by the edit's length).
+ * What a statement reads besides its own tokens is the macro definitions before it: a macro definition among the
+ * statements read again (in either version) gives undefined. The statements before are kept as they are, those after
+ * are moved (`Statement.move`); the token store is spliced; the diagnostics are joined again as the parse joins them.
+ * `previous` (the previous parse's tree) is consumed: its tokens read the new text from then on, its statements after
+ * the edit move.
+ */
+export function reparseIpsecConf(previous: ObsdFile, change: ChangedSpan, text: string, options: ParseOptions = {}): { tree: ObsdFile; tokens: Token[]; diagnostics: SyntaxDiagnostic[] } | undefined {
+  const memo = MEMOS.get(previous);
+  if (!memo || memo.consumed || memo.reportUnknownCommands !== !!options.reportUnknownCommands) return undefined;
+  const store = memo.store;
+  const oldText = store.source;
+  const { start, oldEnd, newEnd } = change;
+  const delta = newEnd - oldEnd;
+  if (start < 0 || start > oldEnd || oldEnd > oldText.length || newEnd > text.length || text.length - newEnd !== oldText.length - oldEnd) return undefined;
+  memo.consumed = true;
+  const stmts = previous.statements as Statement[];
+  const n = stmts.length;
+  // The first statement read again (s0) and where reading starts (at): the statement the edit starts in, or the line
+  // break after the last statement starting before the edit, when the edit starts past it.
+  const k = firstFrom(stmts, start, (st) => st.range.start) - 1;
+  let s0 = 0;
+  let at = 0;
+  if (k >= 0) {
+    const lineEnd = statementLineEnd(oldText, stmts[k].range.end);
+    if (lineEnd >= 0 && (start > lineEnd || (start === lineEnd && oldText.charCodeAt(lineEnd - 1) === 10))) {
+      s0 = k + 1;
+      at = lineEnd;
+    } else {
+      s0 = k;
+      at = stmts[k].range.start;
+    }
+  }
+  // The statements read again are parsed from a store of their own; its tokens read the document's `Source`, which
+  // holds the new text from here on (the parser reads clause tokens' values while it parses).
+  store.doc.text = text;
+  const win = new ObsdTokenStore(text, 256, store.doc);
+  const diags = new DiagnosticCollector();
+  const state: ParseState = { defs: memo.defs, until: at, aborted: false, laterDefined: [], diags, options, text, store: win, cursor: new Cursor(win) };
+  const problems: LexProblem[] = [];
+  const comments: LexToken[] = [];
+  const read: Statement[] = [];
+  let first = 0;
+  let j = s0;
+  let resync = n;
+  let q = text.length;
+  const end = () => {
+    read.push(parseStatement(first, win.length - first, state) as Statement);
+    first = win.length;
+  };
+  lexIpsecConf(text, problems, at, text.length, (kind, s, e) => {
+    if (kind === 'newline') {
+      if (win.length > first) end();
+      return state.aborted;
+    }
+    if (kind === 'comment') comments.push(new LexToken(kind, s, e, store.doc));
+    else if (kind !== 'whitespace') {
+      if (win.length === first && s >= newEnd) {
+        // A statement starts in the text both versions end with: where a previous statement started, the rest reads
+        // as it did.
+        const was = s - delta;
+        while (j < n && stmts[j].range.start < was) j++;
+        if (j < n && stmts[j].range.start === was) {
+          resync = j;
+          q = s;
+          return true;
+        }
+      }
+      win.push(kindCode(kind), s, e);
+    }
+    return false;
+  });
+  if (!state.aborted && resync === n && win.length > first) end();
+  if (state.aborted || diags.dropped > 0) return undefined;
+  for (let i = s0; i < resync; i++) if (stmts[i].macro) return undefined;
+  const oldQ = q - delta;
+
+  // The diagnostics: those of the statements before, of the statements read, and of those after (moved).
+  const statementDiags: SyntaxDiagnostic[] = [];
+  const oldDiags = memo.statementDiags;
+  const dHead = firstFrom(oldDiags, at, (d) => d.range.start);
+  const dTail = firstFrom(oldDiags, oldQ, (d) => d.range.start);
+  for (let i = 0; i < dHead; i++) statementDiags.push(oldDiags[i]);
+  for (const d of diags.list) statementDiags.push(d);
+  for (let i = dTail; i < oldDiags.length; i++) {
+    const d = oldDiags[i];
+    if (d.fixes) return undefined;
+    statementDiags.push(delta === 0 ? d : { ...d, range: { start: d.range.start + delta, end: d.range.end + delta } });
+  }
+  if (statementDiags.length > diags.max) return undefined;
+  const lexProblems: LexProblem[] = [];
+  const pHead = firstFrom(memo.problems, at, (p) => p.start);
+  const pTail = firstFrom(memo.problems, oldQ, (p) => p.start);
+  for (let i = 0; i < pHead; i++) lexProblems.push(memo.problems[i]);
+  for (const p of problems) if (p.start < q) lexProblems.push(p);
+  for (let i = pTail; i < memo.problems.length; i++) {
+    const p = memo.problems[i];
+    lexProblems.push(delta === 0 ? p : { start: p.start + delta, end: p.end + delta, kind: p.kind });
+  }
+
+  // The token store and the statements.
+  const from = s0 < n ? stmts[s0].storeFirst : store.length;
+  const removed = (resync < n ? stmts[resync].storeFirst : store.length) - from;
+  store.splice(from, removed, win, delta, text);
+  const shift = win.length - removed;
+  const statements: ObsdStatement[] = new Array(s0 + read.length + n - resync);
+  let w = 0;
+  for (let i = 0; i < s0; i++) statements[w++] = stmts[i];
+  for (const st of read) {
+    st.relocate(store, from);
+    statements[w++] = st;
+  }
+  for (let i = resync; i < n; i++) {
+    const st = stmts[i];
+    if (delta !== 0 || shift !== 0) st.move(delta, shift);
+    statements[w++] = st;
+  }
+
+  // Comments: those before `at`, those read, those after `q` (moved in place: the tree's own tokens).
+  const oldComments = (previous.comments ?? []) as LexToken[];
+  const cHead = firstFrom(oldComments, at, (c) => c.start);
+  const cTail = firstFrom(oldComments, oldQ, (c) => c.start);
+  const allComments: LexToken[] = new Array(cHead + comments.length + oldComments.length - cTail);
+  w = 0;
+  for (let i = 0; i < cHead; i++) allComments[w++] = oldComments[i];
+  for (const c of comments) allComments[w++] = c;
+  for (let i = cTail; i < oldComments.length; i++) {
+    const c = oldComments[i];
+    c.start += delta;
+    c.end += delta;
+    allComments[w++] = c;
+  }
+
+  const tree: ObsdFile = { kind: 'ObsdFile', range: { start: 0, end: text.length }, tokens: [], children: statements, statements, macros: previous.macros, comments: allComments };
+  MEMOS.set(tree, { store, defs: memo.defs, problems: lexProblems, statementDiags, reportUnknownCommands: memo.reportUnknownCommands, consumed: false });
+  const before = ORIGINS.get(previous);
+  if (before) before.previous = undefined;
+  ORIGINS.set(tree, { previous, head: s0, tail: s0 + read.length, oldTail: resync, delta });
+  return withLazyTokens(text, tree, joinDiagnostics(lexProblems, statementDiags, 0, undefinedBeforeDefinition(statements, memo.defs)));
+}
+
+/** The uses of a macro not defined where they stand, in document order (a re-parse finds them again from the tree). */
+function undefinedBeforeDefinition(statements: readonly ObsdStatement[], defs: MacroDefs): { name: string; range: TextRange }[] {
+  const res: { name: string; range: TextRange }[] = [];
+  for (const st of statements) {
+    const uses = st.macroUses;
+    for (let i = 0; i < uses.length; i++) if (!uses[i].defined && defs.has(uses[i].name)) res.push(uses[i]);
+  }
+  return res;
+}
+
+/**
+ * The parse's diagnostics (bounded): the lexer's unterminated strings first, then the statements', then each use of a
+ * macro before its definition (`laterDefined`: uses not defined where they stand, of names defined somewhere).
+ */
+function joinDiagnostics(problems: readonly LexProblem[], statementDiags: readonly SyntaxDiagnostic[], dropped: number, laterDefined: readonly { name: string; range: TextRange }[]): SyntaxDiagnostic[] {
+  // Bounded: a file of braces has one problem per byte (2 MB made 2 million diagnostics and a 4 GB report).
+  const diagnostics = new DiagnosticCollector();
+  for (const p of problems) diagnostics.push({ range: { start: p.start, end: p.end }, severity: 'error', code: CODES.unterminatedString, message: 'Unterminated quoted string: add the closing quote' });
+  for (const d of statementDiags) diagnostics.push(d);
+  diagnostics.dropped += dropped;
+  for (const use of laterDefined) {
+    diagnostics.push({ range: use.range, severity: 'error', code: CODES.macroBeforeDefinition, message: `Macro '${use.name}' is used before its definition; ipsecctl expands macros in file order, so move the definition above this line` });
+  }
+  return diagnostics.finish();
 }
 
 /**
@@ -232,9 +470,26 @@ function documentTokens(text: string, statements: ObsdStatement[], comments: Lex
   return res;
 }
 
+/** A macro definition: its name string (shared by every use), the re-lexed value's tokens and its statement. */
+interface MacroDef {
+  name: string;
+  value: MacroPart[];
+  st: Statement;
+}
+
+/** The macro definitions of a document by name, each name's in file order (a name defined twice has two). */
+type MacroDefs = Map<string, MacroDef[]>;
+
 interface ParseState {
-  /** Defined macros: the definition's name string (shared by every use) and the re-lexed value's tokens. */
-  macros: Map<string, { name: string; value: MacroPart[] }>;
+  /** Defined macros (the whole document's after a parse; those so far while parsing). */
+  defs: MacroDefs;
+  /**
+   * -1 in a full parse (a name's last definition so far is the one in force). In a re-parse, the offset where the
+   * re-read statements start: the definition in force is the last one of a statement before it, and a definition
+   * met in the re-read statements stops the re-parse (`aborted`).
+   */
+  until: number;
+  aborted: boolean;
   /** Uses of macros not (yet) defined at that point. */
   laterDefined: { name: string; range: TextRange }[];
   diags: DiagnosticSink;
@@ -243,6 +498,57 @@ interface ParseState {
   store: ObsdTokenStore;
   /** The statement being parsed, macro uses expanded (reused by every statement). */
   cursor: Cursor;
+}
+
+/** The definition of macro `name` in force where the statement being parsed stands, or undefined. */
+function lookupMacro(state: ParseState, name: string): MacroDef | undefined {
+  const list = state.defs.get(name);
+  if (!list) return undefined;
+  let k = list.length - 1;
+  if (state.until >= 0) while (k >= 0 && list[k].st.range.start >= state.until) k--;
+  return k >= 0 ? list[k] : undefined;
+}
+
+/** Records a macro definition (a re-parse stops instead: later statements may expand the macro differently). */
+function defineMacro(state: ParseState, def: MacroDef): void {
+  if (state.until >= 0) {
+    state.aborted = true;
+    return;
+  }
+  const list = state.defs.get(def.name);
+  if (list) list.push(def);
+  else state.defs.set(def.name, [def]);
+}
+
+function moveClause(c: ValueClause, delta: number): void {
+  moveToken(c.keyword, delta);
+  if (c.value) moveToken(c.value, delta);
+}
+
+/** A `main`/`quick` clause's tokens; `last` is one of them, or a repeated transform's token only `last` holds. */
+function movePhase(ph: PhaseSyntax, delta: number): void {
+  const last = ph.last;
+  let lastMoved = last === ph.keyword;
+  moveToken(ph.keyword, delta);
+  for (const xf of [ph.auth, ph.enc, ph.group, ph.comp, ph.lifetime]) {
+    if (!xf) continue;
+    moveToken(xf.keyword, delta);
+    if (xf.value) moveToken(xf.value, delta);
+    if (last === xf.keyword || last === xf.value) lastMoved = true;
+  }
+  if (!lastMoved) moveToken(last, delta);
+}
+
+function moveToken(t: ETok, delta: number): void {
+  t.start += delta;
+  t.end += delta;
+}
+
+/** A host after a re-parsed run: a new range object (the previous model shares the old one), its NAT host too. */
+function moveHost(h: HostSyntax, delta: number): void {
+  h.range = { start: h.range.start + delta, end: h.range.end + delta };
+  const nat = h.nat; // a NAT host has no NAT host of its own
+  if (nat) nat.range = { start: nat.range.start + delta, end: nat.range.end + delta };
 }
 
 /** Whether the run of `count` tokens at `first` is `NAME = …` (NAME a word, not `$…`, not a keyword). */
@@ -265,13 +571,13 @@ class Statement implements ObsdStatement {
   macro: MacroSyntax | undefined = undefined;
   include: { path: string; range: TextRange } | undefined = undefined;
   #tokens: LexToken[] | undefined = undefined;
-  readonly #store: ObsdTokenStore;
+  #store: ObsdTokenStore;
   /** The statement's run of the store. */
-  readonly #first: number;
+  #first: number;
   readonly #count: number;
 
   constructor(
-    readonly range: TextRange,
+    public range: TextRange,
     readonly macroUses: ObsdStatement['macroUses'],
     store: ObsdTokenStore,
     first: number,
@@ -284,6 +590,38 @@ class Statement implements ObsdStatement {
 
   get tokens(): LexToken[] {
     return (this.#tokens ??= this.#store.tokens(this.#first, this.#count));
+  }
+
+  /** The index of the statement's first token in its store. */
+  get storeFirst(): number {
+    return this.#first;
+  }
+
+  /** A statement a re-parse read (lexed into a store of its own) now in the document's store at `offset` more. */
+  relocate(store: ObsdTokenStore, offset: number): void {
+    this.#store = store;
+    this.#first += offset;
+  }
+
+  /**
+   * Moves a statement after a re-parsed run by `delta` characters and `shift` store indexes. The ranges the model
+   * shares (the statement's, macro uses', hosts', macro name and value, include) are replaced by new objects, so the
+   * previous version's model and outline keep theirs; the clause tokens (the tree's own) move in place and read the
+   * new text through the store's `Source`.
+   */
+  move(delta: number, shift: number): void {
+    this.range = { start: this.range.start + delta, end: this.range.end + delta };
+    this.#first += shift;
+    this.#tokens = undefined;
+    for (const u of this.macroUses) u.range = { start: u.range.start + delta, end: u.range.end + delta };
+    const m = this.macro;
+    if (m) {
+      m.nameRange = { start: m.nameRange.start + delta, end: m.nameRange.end + delta };
+      if (m.valueRange) m.valueRange = { start: m.valueRange.start + delta, end: m.valueRange.end + delta };
+    }
+    const inc = this.include;
+    if (inc) inc.range = { start: inc.range.start + delta, end: inc.range.end + delta };
+    if (this.rule) (this.rule as RuleNode).move(delta);
   }
 
   toJSON(): object {
@@ -299,7 +637,7 @@ const NO_USES = Object.freeze([]) as unknown as ObsdStatement['macroUses'];
  * statement and its rule rebuild their lists on use.
  */
 function parseStatement(first: number, count: number, state: ParseState): ObsdStatement {
-  const { macros, diags, options, store, text } = state;
+  const { diags, options, store, text } = state;
   const range = { start: store.starts[first], end: store.ends[first + count - 1] };
   let macroUses = NO_USES;
   /** The value of each `$name` use in order (undefined: not defined there), for `RuleNode.toks`. */
@@ -321,7 +659,7 @@ function parseStatement(first: number, count: number, state: ParseState): ObsdSt
     for (let i = first; i < first + count; i++) {
       if (store.kinds[i] === WORD && store.firstCode(i) === 36) {
         const written = text.slice(store.starts[i] + 1, store.ends[i]);
-        const def = macros.get(written);
+        const def = lookupMacro(state, written);
         const name = def ? def.name : written;
         const value = def?.value;
         const r = { start: store.starts[i], end: store.ends[i] };
@@ -343,7 +681,7 @@ function parseStatement(first: number, count: number, state: ParseState): ObsdSt
     st.kind = 'ObsdMacro';
     st.macro = parseMacro(store, first, c, diags);
     // The value is re-lexed at each use, exactly like ipsecctl pushes it back into its lexer.
-    macros.set(st.macro.name, { name: st.macro.name, value: relex(st.macro.value) });
+    defineMacro(state, { name: st.macro.name, value: relex(st.macro.value), st });
     return st;
   }
   if (c.n === 0) return st;
@@ -503,6 +841,43 @@ class RuleNode implements RuleSyntax {
 
   get toks(): ETok[] {
     return (this.#toks ??= expandTokens(this.#st.tokens, this.#st.macroUses, this.#expansions));
+  }
+
+  /** Moves every token and host of the rule by `delta` (each object once: an SA rule's `satype` is its keyword). */
+  move(delta: number): void {
+    this.#toks = undefined;
+    moveToken(this.keyword, delta);
+    if (this.satype && this.satype !== this.keyword) moveToken(this.satype, delta);
+    if (this.mode) moveToken(this.mode, delta);
+    if (this.tmode) moveToken(this.tmode, delta);
+    if (this.dir) moveToken(this.dir, delta);
+    if (this.proto) moveClause(this.proto, delta);
+    const hs = this.hosts;
+    if (hs) {
+      if (hs.from) moveToken(hs.from, delta);
+      if (hs.to) moveToken(hs.to, delta);
+      for (let i = 0; i < hs.src.length; i++) moveHost(hs.src[i], delta);
+      for (let i = 0; i < hs.dst.length; i++) moveHost(hs.dst[i], delta);
+      if (hs.srcPort) moveClause(hs.srcPort, delta);
+      if (hs.dstPort) moveClause(hs.dstPort, delta);
+    }
+    if (this.iface) moveClause(this.iface, delta);
+    if (this.peer) {
+      moveClause(this.peer, delta);
+      if (this.peer.host) moveHost(this.peer.host, delta);
+    }
+    if (this.local) {
+      moveClause(this.local, delta);
+      if (this.local.host) moveHost(this.local.host, delta);
+    }
+    if (this.phase1) movePhase(this.phase1, delta);
+    if (this.phase2) movePhase(this.phase2, delta);
+    if (this.srcid) moveClause(this.srcid, delta);
+    if (this.dstid) moveClause(this.dstid, delta);
+    if (this.ikeauth) moveClause(this.ikeauth, delta);
+    if (this.tag) moveClause(this.tag, delta);
+    if (this.flowType) moveClause(this.flowType, delta);
+    for (let i = 0; i < this.other.length; i++) moveClause(this.other[i], delta);
   }
 
   toJSON(): object {

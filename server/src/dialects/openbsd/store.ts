@@ -7,7 +7,7 @@
 
 import type { Token } from '../../syntax';
 import { hashChars, SharedWords } from '../../syntax/shared-words';
-import { LexToken, TextToken } from './lexer';
+import { LexToken, Source, TextToken } from './lexer';
 import { RESERVED, XF_TABLE } from './catalog';
 
 /** Kinds a store holds, as small numbers (index into `KINDS`). */
@@ -64,10 +64,16 @@ export class ObsdTokenStore {
   /** The token's shared word (slot + 1), or 0: its text is sliced from the document on demand. */
   slots: Uint16Array;
 
+  /** The document the tokens made from this store cut their text from (the same text as `source`). */
+  readonly doc: Source;
+
   constructor(
-    readonly source: string,
+    /** The document (a re-parse sets the new text here and in `doc`). */
+    public source: string,
     capacity = 64,
+    doc?: Source,
   ) {
+    this.doc = doc ?? new Source(source);
     this.starts = new Int32Array(capacity);
     this.ends = new Int32Array(capacity);
     this.kinds = new Uint8Array(capacity);
@@ -97,6 +103,58 @@ export class ObsdTokenStore {
     this.ends = this.ends.slice(0, n);
     this.kinds = this.kinds.slice(0, n);
     this.slots = this.slots.slice(0, n);
+  }
+
+  /**
+   * Replaces the run `[from, from + removed)` with the tokens of `window` (lexed from the new text, which becomes this
+   * store's), moving the tokens after the run by `delta` characters (an incremental re-parse, issue 16). The store
+   * object stays the same, so the statements that refer to it keep it; their indexes after the run move by
+   * `window.length - removed`.
+   */
+  splice(from: number, removed: number, window: ObsdTokenStore, delta: number, source: string): void {
+    const added = window.length;
+    const tail = this.length - from - removed;
+    const n = from + added + tail;
+    if (n > this.starts.length) {
+      const cap = n + (n >> 4) + 64;
+      const starts = new Int32Array(cap);
+      const ends = new Int32Array(cap);
+      const kinds = new Uint8Array(cap);
+      const slots = new Uint16Array(cap);
+      starts.set(this.starts.subarray(0, from));
+      ends.set(this.ends.subarray(0, from));
+      kinds.set(this.kinds.subarray(0, from));
+      slots.set(this.slots.subarray(0, from));
+      starts.set(this.starts.subarray(from + removed, this.length), from + added);
+      ends.set(this.ends.subarray(from + removed, this.length), from + added);
+      kinds.set(this.kinds.subarray(from + removed, this.length), from + added);
+      slots.set(this.slots.subarray(from + removed, this.length), from + added);
+      this.starts = starts;
+      this.ends = ends;
+      this.kinds = kinds;
+      this.slots = slots;
+    } else if (added !== removed) {
+      // The tail moves within the arrays (copyWithin copies as if through a buffer: overlapping runs are fine).
+      this.starts.copyWithin(from + added, from + removed, this.length);
+      this.ends.copyWithin(from + added, from + removed, this.length);
+      this.kinds.copyWithin(from + added, from + removed, this.length);
+      this.slots.copyWithin(from + added, from + removed, this.length);
+    }
+    this.starts.set(window.starts.subarray(0, added), from);
+    this.ends.set(window.ends.subarray(0, added), from);
+    this.kinds.set(window.kinds.subarray(0, added), from);
+    this.slots.set(window.slots.subarray(0, added), from);
+    if (delta !== 0) {
+      const starts = this.starts;
+      const ends = this.ends;
+      for (let i = from + added; i < n; i++) {
+        starts[i] += delta;
+        ends[i] += delta;
+      }
+    }
+    this.length = n;
+    this.source = source;
+    this.doc.text = source;
   }
 
   private grow(): void {
@@ -138,7 +196,7 @@ export class ObsdTokenStore {
   token(i: number): LexToken {
     const slot = this.slots[i];
     const kind = KINDS[this.kinds[i]];
-    return slot !== 0 ? new TextToken(kind, this.starts[i], this.ends[i], WORDS[slot - 1]!) : new LexToken(kind, this.starts[i], this.ends[i], this.source);
+    return slot !== 0 ? new TextToken(kind, this.starts[i], this.ends[i], WORDS[slot - 1]!) : new LexToken(kind, this.starts[i], this.ends[i], this.doc);
   }
 
   /** Token objects for the run `[first, first + count)`. */
