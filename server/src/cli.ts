@@ -1036,6 +1036,19 @@ async function runGraph(argv: string[]): Promise<number> {
   return writeReport(out, problems.unreadable > 0 ? 2 : 0);
 }
 
+/**
+ * Ends the process once stderr has taken what was written to it (stdout is already written: `writeReport` waits for
+ * its callback). Leaving by the end of the event loop instead tears the whole heap down first, 0.1-0.2 s of a 1M-line
+ * check spent freeing what exiting frees anyway (docs/performance.md, branch fleet-after's section).
+ */
+function exitWhenFlushed(code: number): void {
+  try {
+    process.stderr.write('', () => process.exit(code));
+  } catch {
+    process.exit(code);
+  }
+}
+
 // Write errors are handled where stdout is written (writeOut); without a listener they would be thrown.
 process.stdout.on('error', () => undefined);
 process.stderr.on('error', () => undefined);
@@ -1043,6 +1056,7 @@ process.stderr.on('error', () => undefined);
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;
+    exitWhenFlushed(code);
   },
   (err: unknown) => {
     if (err instanceof UsageError) writeErr(`netcfg: ${err.message}\n`);
