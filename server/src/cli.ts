@@ -462,7 +462,7 @@ function runCheck(service: LanguageService, files: InputFile[], extra: InputFile
     const f = all[i];
     progress?.tick('checking', i, all.length);
     const doc = service.getDocument(f.uri);
-    if (files.includes(f)) report.files.push({ path: f.display, dialect: doc?.dialect ?? null, device: (doc?.dialect && service.getDevice(f.uri)?.name) || null });
+    if (i < files.length) report.files.push({ path: f.display, dialect: doc?.dialect ?? null, device: (doc?.dialect && service.getDevice(f.uri)?.name) || null });
     for (const finding of service.getFindings(f.uri)) {
       if (SEVERITY_RANK[finding.severity] > SEVERITY_RANK[minSeverity] || isProjectNoise(f.uri, finding.code)) continue;
       report.diagnostics.push({
