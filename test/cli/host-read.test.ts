@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { decodeConfig, readConfigFile, readConfigFileSync } from '../../server/src/host/read';
+import { decodeConfig, decodeRead, readConfigFile, readConfigFileSync } from '../../server/src/host/read';
 import { scanDirectory, type Candidate, type ScanProblem } from '../../server/src/host/scan';
 import { bytes, u8 } from './bytes';
 
@@ -67,6 +67,23 @@ describe('decodeConfig', () => {
     const res = decodeConfig(lone);
     assert.equal(res.ok, false);
     assert.match(!res.ok ? res.reason : '', /not valid UTF-16/);
+  });
+});
+
+describe('decodeRead (the Node reads: an ASCII fast path in front of decodeConfig)', () => {
+  test('gives what decodeConfig gives for every byte value, alone, dominating or in a line of text, and for BOMs', () => {
+    const inputs: Buffer[] = [Buffer.alloc(0), Buffer.from(TEXT), Buffer.from('hostname r1\r\ninterface Gi0/0\r\n\f\u000b\t\u001b[0m\n')];
+    for (let b = 0; b < 256; b++) {
+      inputs.push(Buffer.from([b]));
+      inputs.push(bytes(Buffer.from('ab'), Buffer.alloc(10, b))); // the byte is most of the file: binary if suspect
+      inputs.push(bytes(Buffer.from('interface GigabitEthernet0/1\n description '), [b], Buffer.from('\n')));
+    }
+    inputs.push(bytes([0xef, 0xbb, 0xbf], Buffer.from('hostname r1\n')), bytes([0xff, 0xfe], Buffer.from('ab', 'utf16le')), bytes([0xfe, 0xff], Buffer.from('ab', 'utf16le').swap16()));
+    inputs.push(Buffer.from('x'.repeat(98) + '\u0000\u0000'), Buffer.from('caf\u00e9\n'), Buffer.from('ab\u00e9cd', 'latin1'));
+    for (const buf of inputs) assert.deepEqual(decodeRead(buf), decodeConfig(buf), JSON.stringify([...buf.subarray(0, 48)]));
+    // The fast path's text is a string like any other (equal, and usable as a key).
+    const r = decodeRead(Buffer.from(TEXT));
+    assert.ok(r.ok && r.text === TEXT && r.encoding === 'utf-8');
   });
 });
 

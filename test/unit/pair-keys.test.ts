@@ -53,3 +53,47 @@ test('canonical addresses: the fast path and model.canonicalAddress agree on dot
   const keys = pairKeys(device(text, 'file:///w/r.ios'));
   assert.deepEqual(keys.owned, samples.map((a) => model.canonicalAddress(a)));
 });
+
+test('PairIndex: owners of each address through growth, removals and re-adds, IPv6 and 0.0.0.0/255.255.255.255 included', () => {
+  // The index keeps IPv4 owners in a table of its own (AddressBuckets); compared here with a plain Map of lists.
+  const index = new PairIndex();
+  const expected = new Map<string, string[]>();
+  const ownedBy = new Map<string, string[]>();
+  const keysOf = (owned: string[]) => ({ targets: new Set<string>(), owned, links: new Set<string>(), linkProbes: new Set<string>(), linkAddresses: new Map(), acceptsAny: false, scopes: [] });
+  const setDevice = (uri: string, owned: string[] | undefined) => {
+    for (const a of ownedBy.get(uri) ?? []) {
+      const list = expected.get(a)!.filter((u) => u !== uri);
+      if (list.length) expected.set(a, list);
+      else expected.delete(a);
+    }
+    ownedBy.delete(uri);
+    index.set(uri, owned && keysOf(owned));
+    if (!owned) return;
+    ownedBy.set(uri, owned);
+    for (const a of owned) {
+      const list = expected.get(a) ?? [];
+      if (!list.includes(uri)) list.push(uri);
+      expected.set(a, list);
+    }
+  };
+  const special = ['0.0.0.0', '255.255.255.255', '2001:db8::1', '10.0.0.1'];
+  for (let d = 0; d < 600; d++) {
+    const owned: string[] = [];
+    for (let k = 0; k < 20; k++) owned.push(`10.${d >> 8}.${d & 255}.${k}`); // own addresses: 12,000 keys, the table grows
+    owned.push(`192.168.0.${d % 7}`, `172.16.${d % 3}.1`); // shared by many devices (a Set bucket)
+    if (d % 100 === 0) owned.push(...special);
+    setDevice(`file:///w/r${d}.ios`, owned);
+  }
+  // Remove every third device, change every fifth, then add some back: deleted slots are skipped and reused.
+  for (let d = 0; d < 600; d += 3) setDevice(`file:///w/r${d}.ios`, undefined);
+  for (let d = 0; d < 600; d += 5) setDevice(`file:///w/r${d}.ios`, [`10.200.${d & 255}.1`, '192.168.0.1', ...(d % 2 ? ['2001:db8::1'] : [])]);
+  for (let d = 0; d < 600; d += 9) setDevice(`file:///w/r${d}.ios`, [`10.${d >> 8}.${d & 255}.0`, '255.255.255.255']);
+  const sorted = (l: readonly string[]) => [...l].sort();
+  for (const [a, owners] of expected) assert.deepEqual(sorted(index.ownersOf(a)), sorted(owners), a);
+  for (const a of ['10.0.3.0', '10.9.9.9', '192.168.0.9', '2001:db8::2']) if (!expected.has(a)) assert.deepEqual(index.ownersOf(a), [], a);
+  // A non-canonical spelling is a different key, as it always was (pairKeys canonicalises what it indexes).
+  assert.deepEqual(index.ownersOf('010.0.1.1'), []);
+  assert.deepEqual(index.ownersOf('10.0.1.1'), ['file:///w/r1.ios']);
+  // Owners keep their insertion order within a bucket.
+  assert.deepEqual(index.ownersOf('192.168.0.1'), expected.get('192.168.0.1'));
+});

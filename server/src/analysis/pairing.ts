@@ -116,24 +116,30 @@ function canonical(text: string): string {
 
 /** Whether `text` is a dotted quad exactly as `model.formatIpv4` writes it. */
 function isCanonicalIpv4(text: string): boolean {
+  return canonicalIpv4Value(text) >= 0;
+}
+
+/** The value of a dotted quad written exactly as `model.formatIpv4` writes it (a 32-bit unsigned number), else -1. */
+function canonicalIpv4Value(text: string): number {
   const n = text.length;
-  if (n < 7 || n > 15) return false;
+  if (n < 7 || n > 15) return -1;
   let dots = 0;
   let start = 0;
+  let value = 0;
+  let octet = 0;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? text.charCodeAt(i) : 46;
     if (c === 46) {
       const len = i - start;
-      if (len === 0 || len > 3 || (len > 1 && text.charCodeAt(start) === 48)) return false;
-      if (len === 3) {
-        const v = (text.charCodeAt(start) - 48) * 100 + (text.charCodeAt(start + 1) - 48) * 10 + (text.charCodeAt(start + 2) - 48);
-        if (v > 255) return false;
-      }
+      if (len === 0 || len > 3 || (len > 1 && text.charCodeAt(start) === 48) || octet > 255) return -1;
+      value = value * 256 + octet;
+      octet = 0;
       if (i < n) dots++;
       start = i + 1;
-    } else if (c < 48 || c > 57) return false;
+    } else if (c < 48 || c > 57) return -1;
+    else octet = octet * 10 + (c - 48);
   }
-  return dots === 3;
+  return dots === 3 ? value : -1;
 }
 
 /** `model.networkOf`, computed without bigints for an IPv4 address (the same text). */
@@ -197,12 +203,108 @@ function bucketHas(b: Bucket | undefined, uri: string): boolean {
   return b !== undefined && (typeof b === 'string' ? b === uri : b.has(uri));
 }
 
+/**
+ * The owners of each address, the bulk of the index (a fleet router owns ~130 addresses, most keys hold one to four
+ * devices): an IPv4 address (canonical) is its 32-bit value in an open-addressing table of typed arrays, other
+ * addresses (IPv6) are a Map by text. A Map of 30,000+ strings cost ~3x the rest of indexing a 1,000-router fleet
+ * in the CLI, where each insert met a cold cache and a young key string (docs/performance.md, branch fleet-after).
+ * Same buckets and member order as the Map it replaces.
+ */
+class AddressBuckets {
+  /** Slot → address value (as int32); `state` says whether the slot is empty (0), used (1) or deleted (2). */
+  private keys = new Int32Array(1024);
+  private state = new Uint8Array(1024);
+  private buckets: (Bucket | undefined)[] = new Array<Bucket | undefined>(1024);
+  private shift = 22; // 32 - log2(capacity)
+  /** Used and deleted slots: the table grows past half full. */
+  private filled = 0;
+  private others = new Map<string, Bucket>();
+
+  get(address: string): Bucket | undefined {
+    const v4 = canonicalIpv4Value(address);
+    if (v4 < 0) return this.others.get(address);
+    const i = this.find(v4 | 0);
+    return i < 0 ? undefined : this.buckets[i];
+  }
+
+  add(address: string, uri: string): void {
+    const v4 = canonicalIpv4Value(address);
+    if (v4 < 0) return bucketAdd(this.others, address, uri);
+    const key = v4 | 0;
+    const i = this.find(key);
+    if (i >= 0) {
+      const b = this.buckets[i]!;
+      if (typeof b !== 'string') b.add(uri);
+      else if (b !== uri) this.buckets[i] = new Set([b, uri]);
+      return;
+    }
+    if ((this.filled + 1) * 2 > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let j = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    while (this.state[j] === 1) j = (j + 1) & mask;
+    if (this.state[j] === 0) this.filled++;
+    this.keys[j] = key;
+    this.state[j] = 1;
+    this.buckets[j] = uri;
+  }
+
+  delete(address: string, uri: string): void {
+    const v4 = canonicalIpv4Value(address);
+    if (v4 < 0) return bucketDelete(this.others, address, uri);
+    const i = this.find(v4 | 0);
+    if (i < 0) return;
+    const b = this.buckets[i]!;
+    if (typeof b !== 'string') {
+      b.delete(uri);
+      if (b.size > 0) return;
+    } else if (b !== uri) return;
+    this.state[i] = 2;
+    this.buckets[i] = undefined;
+  }
+
+  /** The slot holding `key`, or -1. */
+  private find(key: number): number {
+    const mask = this.keys.length - 1;
+    let j = Math.imul(key, 0x9e3779b1) >>> this.shift;
+    for (;;) {
+      const st = this.state[j];
+      if (st === 0) return -1;
+      if (st === 1 && this.keys[j] === key) return j;
+      j = (j + 1) & mask;
+    }
+  }
+
+  /** Doubles the table (or rebuilds it at its size when deleted slots filled it), keeping the used slots. */
+  private grow(): void {
+    const keys = this.keys;
+    const state = this.state;
+    const buckets = this.buckets;
+    let used = 0;
+    for (let j = 0; j < state.length; j++) if (state[j] === 1) used++;
+    const size = (used + 1) * 4 > keys.length ? keys.length * 2 : keys.length;
+    this.keys = new Int32Array(size);
+    this.state = new Uint8Array(size);
+    this.buckets = new Array<Bucket | undefined>(size);
+    this.shift = 32 - Math.log2(size);
+    this.filled = used;
+    const mask = size - 1;
+    for (let i = 0; i < state.length; i++) {
+      if (state[i] !== 1) continue;
+      let j = Math.imul(keys[i], 0x9e3779b1) >>> this.shift;
+      while (this.state[j] === 1) j = (j + 1) & mask;
+      this.keys[j] = keys[i];
+      this.state[j] = 1;
+      this.buckets[j] = buckets[i];
+    }
+  }
+}
+
 /** An index of all devices' pair keys, updated one device at a time. */
 export class PairIndex {
   private keys = new Map<string, PairKeys>();
   /** Folder segments of each uri (`file:///ws/custA/r1.ios` → ['file:', '', 'ws', 'custA']). */
   private folders = new Map<string, string[]>();
-  private byOwned = new Map<string, Bucket>();
+  private byOwned = new AddressBuckets();
   private byLink = new Map<string, Bucket>();
   private byTarget = new Map<string, Bucket>();
   private byProbe = new Map<string, Bucket>();
@@ -213,7 +315,7 @@ export class PairIndex {
     this.choices.clear();
     const old = this.keys.get(uri);
     if (old) {
-      for (const a of old.owned) bucketDelete(this.byOwned, a, uri);
+      for (const a of old.owned) this.byOwned.delete(a, uri);
       for (const l of old.links) bucketDelete(this.byLink, l, uri);
       for (const t of old.targets) bucketDelete(this.byTarget, t, uri);
       for (const p of old.linkProbes) bucketDelete(this.byProbe, p, uri);
@@ -223,7 +325,7 @@ export class PairIndex {
     if (!keys) return;
     this.keys.set(uri, keys);
     this.folders.set(uri, folderOf(uri));
-    for (const a of keys.owned) bucketAdd(this.byOwned, a, uri);
+    for (const a of keys.owned) this.byOwned.add(a, uri);
     for (const l of keys.links) bucketAdd(this.byLink, l, uri);
     for (const t of keys.targets) bucketAdd(this.byTarget, t, uri);
     for (const p of keys.linkProbes) bucketAdd(this.byProbe, p, uri);
@@ -266,19 +368,37 @@ export class PairIndex {
     // of it, or could not choose: a copy of a MikroTik in another folder still targets this router, but this
     // router's peer is the MikroTik next to it (or, when it cannot tell, no check runs on a guess).
     for (const t of keys.targets) for (const u of this.chooseTarget(uri, t).chosen) if (!this.rejects(u, uri)) res.add(u);
-    for (const a of keys.owned) {
-      for (const u of members(this.byTarget.get(a))) if (u !== uri && !res.has(u) && this.chooseTarget(u, a).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
+    // Most owned addresses and probes have no bucket here: looked up without iterating an empty member list (an
+    // iterator per address was ~3% of the bytes a 1M-line check allocates).
+    const owned = keys.owned;
+    for (let i = 0; i < owned.length; i++) {
+      const b = this.byTarget.get(owned[i]);
+      if (b === undefined) continue;
+      if (typeof b === 'string') this.addTargeter(res, uri, b, owned[i]);
+      else for (const u of b) this.addTargeter(res, uri, u, owned[i]);
     }
-    const onLink = (net: string, bucket: Bucket | undefined) => {
-      for (const u of members(bucket)) if (u !== uri && !res.has(u) && this.meetOnLink(uri, u, net)) res.add(u);
-    };
     for (const l of keys.links) {
-      onLink(l, this.byLink.get(l));
-      onLink(l, this.byProbe.get(l));
+      this.addOnLink(res, uri, l, this.byLink.get(l));
+      this.addOnLink(res, uri, l, this.byProbe.get(l));
     }
-    for (const p of keys.linkProbes) onLink(p, this.byLink.get(p));
+    for (const p of keys.linkProbes) this.addOnLink(res, uri, p, this.byLink.get(p));
     res.delete(uri);
     return res;
+  }
+
+  /** `partners`: `u`, which targets `uri`'s address `a`, when it chooses `uri` for it and `uri` does not reject it. */
+  private addTargeter(res: Set<string>, uri: string, u: string, a: string): void {
+    if (u !== uri && !res.has(u) && this.chooseTarget(u, a).chosen.includes(uri) && !this.rejects(uri, u)) res.add(u);
+  }
+
+  /** `partners`: the members of `bucket` that meet `uri` on link `net`. */
+  private addOnLink(res: Set<string>, uri: string, net: string, bucket: Bucket | undefined): void {
+    if (bucket === undefined) return;
+    if (typeof bucket === 'string') {
+      if (bucket !== uri && !res.has(bucket) && this.meetOnLink(uri, bucket, net)) res.add(bucket);
+      return;
+    }
+    for (const u of bucket) if (u !== uri && !res.has(u) && this.meetOnLink(uri, u, net)) res.add(u);
   }
 
   /** The targets of `uri` whose owner cannot be chosen (reported as `pairing/ambiguous-peer`). */
