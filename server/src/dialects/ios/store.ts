@@ -20,7 +20,9 @@ const KINDS: readonly TokenKind[] = ['word', 'number', 'punct', 'comment', 'stri
  * `255.255.255.0` cost no new string after their first time. A store refers to a shared word by its slot
  * (`wordSlots`, slot + 1), two bytes a token instead of a string pointer.
  */
-const SHARED = new SharedWords(8192, 24);
+const SHARED = new SharedWords(8192, 24, true);
+SHARED.seed('no');
+SHARED.seed('default');
 const WORDS = SHARED.words;
 const WORDS_SIZE = SHARED.size;
 /**
@@ -30,6 +32,15 @@ const WORDS_SIZE = SHARED.size;
 const PROMPTS = new Uint8Array(WORDS_SIZE);
 /** Bytes of the four arrays a token takes: start and end (4 each), word slot (2), kind (1). */
 const BYTES_PER_TOKEN = 11;
+
+/**
+ * Gives a catalog keyword its shared slot before any document is read (catalog.ts, for every keyword of the IOS and
+ * ASA catalogs): keywords are the words read again (command resolution, lowering), so they must not lose their slot
+ * to a document's one-off words.
+ */
+export function seedSharedWord(word: string): void {
+  SHARED.seed(word);
+}
 
 /** The cached prompt length + 1 of shared word `slot` (from `sharedSlot`), or 0 when not known yet. */
 export function sharedPrompt(slot: number): number {
