@@ -20,6 +20,12 @@ export interface DialectOptions {
   swanFlavour?: 'strongswan' | 'libreswan';
   /** Report unknown commands as information diagnostics (`syntax/unknown-command`). Off by default. */
   reportUnknownCommands?: boolean;
+  /**
+   * `false`: the host drops every quick-fix Setter after lowering (batch mode, the CLI: `model.dropSetters`), so a
+   * dialect may make none (issue 16). One that honours it says so in `LowerResult.settersDropped`; the model must
+   * then equal the lowering with Setters once they are dropped (a Setter property absent or undefined).
+   */
+  setters?: boolean;
 }
 
 export interface OutlineSymbol {
@@ -107,6 +113,8 @@ export interface LowerResult {
    * are in the model; absent when the dialect has no free-standing policies.
    */
   phase1Policies?: model.Phase1Proposal[];
+  /** True when the dialect made no Setter (`DialectOptions.setters` false): the host need not `dropSetters` it. */
+  settersDropped?: boolean;
 }
 
 /** What changed between two texts of one document (syntax/index.ts). */

@@ -229,7 +229,14 @@ export abstract class IosLoweringCore {
   protected phase1Cache = new Map<number, model.Phase1Proposal[]>();
   protected sortedPhase1Cache?: Phase1Info[];
 
-  constructor(protected readonly parsed: ParseResult<IosNode>, uri: string) {
+  /**
+   * Whether quick-fix Setters are made (`DialectOptions.setters`): a batch check drops them all after lowering, so
+   * it asks for none (no closure made, none to walk and delete). Every Setter is made behind this flag.
+   */
+  readonly setters: boolean;
+
+  constructor(protected readonly parsed: ParseResult<IosNode>, uri: string, setters = true) {
+    this.setters = setters;
     this.text = parsed.text;
     this.uri = uri;
     this.root = parsed.tree;
