@@ -70,7 +70,9 @@ export abstract class IosInterfaceLowering extends IosAclLowering {
       this.interfaceBody(prev, node);
       return;
     }
-    const def: model.Definition = { kind: 'interface', name: n.name, range: { start: n.range.start, end: n.range.end }, fullRange: { start: range.start, end: range.end }, builtin: true };
+    // The definition shares the interface's name range and block range (no copies: 126k sub-interfaces in the 1M-line
+    // fleet). Neither is written in place: a second block of the same interface gives `fullRange` a new object.
+    const def: model.Definition = { kind: 'interface', name: n.name, range: n.range, fullRange: range, builtin: true };
     this.device.definitions.push(def);
     const info: IfaceInfo = { itf, node, ospf: NO_OSPF_SETTINGS, def };
     this.interfaces.push(info);
