@@ -280,3 +280,23 @@ test('IOS keywords are shared from their first sight, whatever one-off words fil
   assert.equal(words.length, 13);
   for (const [t, shared] of words) if (['interface', 'description', 'encapsulation', 'no', 'ip', 'redirects', 'shutdown'].includes(t)) assert.equal(shared, t, `${t} is a shared word`);
 });
+
+test('a released store gives its buffer to the next store large enough, and reads nothing afterwards (batch mode)', () => {
+  const text = 'interface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n';
+  const a = parseIos(text, {}).tree.store;
+  const buf = a.starts.buffer;
+  a.release();
+  assert.equal(a.length, 0);
+  assert.equal(a.starts.length, 0, 'no view of the given buffer stays with the released store');
+  const b = parseIos('hostname r1\n', {}).tree.store;
+  assert.equal(b.starts.buffer, buf, 'the next store takes the buffer');
+  assert.deepEqual([b.text(0), b.text(1)], ['hostname', 'r1']);
+  // Taken once: the store after it makes its own.
+  const c = parseIos('hostname r2\n', {}).tree.store;
+  assert.notEqual(c.starts.buffer, buf);
+  // A buffer too small for a store is left for a later one.
+  b.release();
+  const big = parseIos('x '.repeat(5000), {}).tree.store;
+  assert.notEqual(big.starts.buffer, buf);
+  assert.equal(parseIos('hostname r3\n', {}).tree.store.starts.buffer, buf);
+});

@@ -23,7 +23,9 @@ export interface DialectOptions {
   /**
    * `false`: the host drops every quick-fix Setter after lowering (batch mode, the CLI: `model.dropSetters`), so a
    * dialect may make none (issue 16). One that honours it says so in `LowerResult.settersDropped`; the model must
-   * then equal the lowering with Setters once they are dropped (a Setter property absent or undefined).
+   * then equal the lowering with Setters once they are dropped (a Setter property absent or undefined). The host
+   * also drops the parse it lowered and never reads it again, so the dialect may recycle its storage (IOS/ASA give
+   * the token store's buffer to the next parse).
    */
   setters?: boolean;
 }

@@ -57,6 +57,12 @@ export function sharedSlot(text: string, s: number, e: number, hash: number): nu
   return SHARED.slot(text, s, e, hash);
 }
 
+/** At most one buffer a released store left for the next store (`IosTokenStore.release`). */
+const SPARE: ArrayBuffer[] = [];
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U16 = new Uint16Array(0);
+const EMPTY_U8 = new Uint8Array(0);
+
 /** Significant tokens of one document as parallel arrays. Grows by doubling; never shrinks below what it holds. */
 export class IosTokenStore {
   /** Number of tokens held. */
@@ -76,12 +82,36 @@ export class IosTokenStore {
     capacity = 64,
   ) {
     // The four arrays are views of one buffer (11 bytes a token): one allocation per store instead of four (a
-    // fleet makes a store per file, and an ArrayBuffer costs far more to make than its bytes).
-    const buf = new ArrayBuffer(capacity * BYTES_PER_TOKEN);
+    // fleet makes a store per file, and an ArrayBuffer costs far more to make than its bytes). A buffer a batch
+    // lowering released (`release`) is taken when it is large enough: its tokens past `length` are never read.
+    let buf: ArrayBuffer;
+    const spare = SPARE[0];
+    if (spare !== undefined && spare.byteLength >= capacity * BYTES_PER_TOKEN) {
+      SPARE.length = 0;
+      buf = spare;
+      capacity = Math.floor(spare.byteLength / BYTES_PER_TOKEN);
+    } else buf = new ArrayBuffer(capacity * BYTES_PER_TOKEN);
     this.starts = new Int32Array(buf, 0, capacity);
     this.ends = new Int32Array(buf, capacity * 4, capacity);
     this.wordSlots = new Uint16Array(buf, capacity * 8, capacity);
     this.kinds = new Uint8Array(buf, capacity * 10, capacity);
+  }
+
+  /**
+   * Gives the store's buffer to the next store made (batch mode, issue 16: the service drops a file's tree right
+   * after its lowering, and a fleet made a 36 KB buffer per file). The store is empty afterwards: whatever still
+   * reads its tree (it must not) reads empty texts, never another document's tokens.
+   */
+  release(): void {
+    const buf = this.starts.buffer as ArrayBuffer;
+    const current = SPARE[0];
+    if (current === undefined || current.byteLength < buf.byteLength) SPARE[0] = buf;
+    this.length = 0;
+    this.source = '';
+    this.starts = EMPTY_I32;
+    this.ends = EMPTY_I32;
+    this.kinds = EMPTY_U8;
+    this.wordSlots = EMPTY_U16;
   }
 
   /** Appends one token (its text is read from the document); returns its index. */
@@ -158,7 +188,7 @@ export class IosTokenStore {
   }
 
   private grow(): void {
-    this.resize(this.starts.length * 2);
+    this.resize(Math.max(64, this.starts.length * 2));
   }
 
   /** New arrays of `cap` tokens (one buffer), holding the first `length` tokens. */

@@ -245,6 +245,11 @@ export abstract class IosLoweringCore {
     this.device = model.emptyDevice(uri, this.dialectId(), base);
   }
 
+  /** Batch mode only (`setters` false), once lowered: the parse is dropped, its store's buffer goes to the next. */
+  releaseStore(): void {
+    this.root.store.release();
+  }
+
   protected dialectId(): model.DialectId {
     return 'cisco-ios';
   }
