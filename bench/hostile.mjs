@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-import { iosAcl, openbsdBraceSoup, openbsdLines, openbsdNested, routerosContinuation, routerosLongWord, routerosMenuPath } from './shapes.mjs';
+import { iosAcl, iosManyPeers, openbsdBraceSoup, openbsdLines, openbsdNested, routerosContinuation, routerosLongWord, routerosMenuPath, secretsColons, swanctlLongValue } from './shapes.mjs';
 
 // ---- harness
 
@@ -25,6 +25,7 @@ export async function loadNetcfg(root, outDir) {
       `export { createLanguageService } from ${JSON.stringify(path.join(root, 'server/src/service'))};`,
       `export { getHover } from ${JSON.stringify(path.join(root, 'server/src/features/hover'))};`,
       `export { getCompletions } from ${JSON.stringify(path.join(root, 'server/src/features/completion'))};`,
+      `export { getCodeActions } from ${JSON.stringify(path.join(root, 'server/src/features/codeActions'))};`,
     ].join('\n'),
   );
   const outfile = path.join(outDir, `hostile-${Buffer.from(root).toString('hex').slice(-16)}.cjs`);
@@ -97,6 +98,31 @@ export async function hostileShapes(api, { only } = {}) {
       scaled('OpenBSD: N nested `{` (check)', 10_000, 100_000, 'depth', (n) => {
         const r = check(api, 'file:///nest/ipsec.conf', openbsdNested(n));
         return { ms: r.ms, extra: { findings: r.findings.length, parserCrash: r.findings.some((f) => f.code === 'internal/parser-crash') } };
+      }),
+    openbsdSoupCodeActions: () =>
+      scaled('OpenBSD: code actions over the whole 2 MB `}{` soup (1,000 findings on 50 KB lines)', 40, 4, 'lines', (n) => {
+        const text = openbsdBraceSoup(n);
+        const { service } = check(api, 'file:///soupca/ipsec.conf', text);
+        const t = performance.now();
+        const actions = api.getCodeActions(service, { uri: 'file:///soupca/ipsec.conf', range: { start: { line: 0, character: 0 }, end: { line: n, character: 0 } } });
+        return { ms: performance.now() - t, extra: { actions: actions.length } };
+      }, 1),
+    swanctlLongValue: () =>
+      scaled('strongSwan: a swanctl.conf setting of N space-separated values (check)', 20_000, 2_000, 'parts', (n) => {
+        const r = check(api, 'file:///long/swanctl.conf', swanctlLongValue(n));
+        return { ms: r.ms, extra: { findings: r.findings.length } };
+      }),
+    secretsColonsCompletion: () =>
+      scaled('strongSwan: completion at the end of an ipsec.secrets line of N `:`', 80_000, 8_000, 'chars', (n) => {
+        const { service } = check(api, 'file:///colons/ipsec.secrets', secretsColons(n));
+        const t = performance.now();
+        api.getCompletions(service, 'file:///colons/ipsec.secrets', { line: 1, character: n + 1 });
+        return { ms: performance.now() - t };
+      }),
+    iosManyPeers: () =>
+      scaled('IOS: N pre-shared keys and N crypto map peers (check)', 4_000, 400, 'peers', (n) => {
+        const r = check(api, 'file:///many.ios', iosManyPeers(n));
+        return { ms: r.ms, extra: { findings: r.findings.length } };
       }),
     iosHover: () =>
       scaled('IOS: hover on the middle line of an N-line ACL (model already checked)', 100_000, 10_000, 'lines', (n) => {

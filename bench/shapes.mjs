@@ -30,6 +30,27 @@ export function openbsdNested(n) {
   return `ike esp from ${'{ '.repeat(n)}\n`;
 }
 
+/** A swanctl.conf whose one `local_addrs` setting lists `n` space-separated addresses (fuzz: quadratic before). */
+export function swanctlLongValue(n) {
+  return `connections {\n  c {\n    version = 2\n    local_addrs = ${Array.from({ length: n }, (_, i) => `10.0.${(i >> 8) & 255}.${i & 255}`).join(' ')}\n  }\n}\n`;
+}
+
+/** An ipsec.secrets line of `n` `:` characters, the cursor at its end (fuzz: the secret-type test backtracked). */
+export function secretsColons(n) {
+  return `: PSK "k"\n${':'.repeat(n)}x`;
+}
+
+/** An IOS router with `n` pre-shared keys and `n` crypto map peers (fuzz: key selection was keys × peers). */
+export function iosManyPeers(n) {
+  const out = ['hostname many', 'crypto isakmp policy 10', ' encr aes 256', ' authentication pre-share', ' group 14'];
+  const peer = (i) => `198.${18 + ((i >> 16) & 1)}.${(i >> 8) & 255}.${i & 255}`;
+  for (let i = 0; i < n; i++) out.push(`crypto isakmp key k${i} address ${peer(i)}`);
+  out.push('crypto ipsec transform-set TS esp-aes 256 esp-sha256-hmac');
+  for (let i = 0; i < n; i++) out.push(`crypto map M ${i + 1} ipsec-isakmp`, ` set peer ${peer(i)}`, ' set transform-set TS', ' match address ACL');
+  out.push('ip access-list extended ACL', ' permit ip 10.0.0.0 0.0.0.255 10.1.0.0 0.0.0.255', 'interface GigabitEthernet0/0', ' ip address 203.0.113.1 255.255.255.0', ' crypto map M', '');
+  return out.join('\n');
+}
+
 /** `n` ordinary OpenBSD rules (for heap per line). */
 export function openbsdLines(n) {
   const out = [];

@@ -46,6 +46,18 @@ const DEFAULT_LAN = '192.168.88.0/24';
 const PPP_PASSWORD_PLACEHOLDER = 'PPP-PASSWORD';
 /** Documentation address (RFC 5737) for an L2TP client, whose address a server never names. */
 const DEFAULT_L2TP_CLIENT = '198.51.100.2';
+/** The generated side's LAN behind an IPv6 tunnel when neither the user nor the source's selectors name one (RFC 3849). */
+const DEFAULT_LAN6 = '2001:db8:88::/64';
+
+/** Whether an address or prefix text is IPv6 (canonical IPv6 texts hold a colon, IPv4 ones never do). */
+function isV6(text: string): boolean {
+  return text.includes(':');
+}
+
+/** Whether a selector side is "any" in either family (a VTI's own selector, no LAN to take). */
+function isAny(prefix: string): boolean {
+  return prefix === '0.0.0.0/0' || prefix === '::/0';
+}
 
 // ------------------------------------------------------------------ candidates
 
@@ -53,11 +65,12 @@ function hubTunnels(device: Device): Interface[] {
   return device.interfaces.filter((i) => i.tunnel && !i.shutdown && i.tunnel.mode.value === 'mgre' && !i.tunnel.nhrp?.nhs.length && i.addresses.length > 0);
 }
 
-function targetsFor(kind: Scenario['kind'], ikeVersion?: 1 | 2): PeerSpec['target'][] {
+function targetsFor(kind: Scenario['kind'], ikeVersion?: 1 | 2, ipv6 = false): PeerSpec['target'][] {
   const out: PeerSpec['target'][] = [];
   for (const entry of Object.values(TARGETS)) {
     if (!entry.caps.scenarios.includes(kind)) continue;
     if (ikeVersion && !entry.caps.ikeVersions.includes(ikeVersion)) continue;
+    if (ipv6 && !entry.caps.ipv6RouteBased) continue;
     out.push(entry.caps.id);
   }
   return out;
@@ -85,6 +98,25 @@ export function freeHost(prefix: string, avoid: ReadonlySet<string>, taken: Addr
   return undefined;
 }
 
+/** The first host of an IPv6 `prefix` that is neither `avoid` nor taken (`::1` on, a /127's both ends; RFC 6164). */
+function freeHost6(prefix: string, avoid: ReadonlySet<string>, taken: AddressTaken): string | undefined {
+  const p = model.parsePrefix(prefix);
+  if (!p || p.family !== 6 || p.length > 127) return undefined;
+  const first = p.length === 127 ? p.network : p.network + 1n;
+  const room = p.length >= 116 ? 2 ** (128 - p.length) - (p.length === 127 ? 0 : 1) : 4096;
+  for (let i = 0; i < Math.min(room, 4096); i++) {
+    const a = model.formatIpv6(first + BigInt(i));
+    if (!avoid.has(a) && !taken(a)) return a;
+  }
+  return undefined;
+}
+
+/** The IPv6 tunnel of an IPsec peer: only a route-based one (tunnel protection) over IPv6 is generated. */
+function ipv6Tunnel(device: Device, p: IpsecPeer): Interface | undefined {
+  if (p.kind !== 'tunnel-protection') return undefined;
+  return device.interfaces.find((i) => `tunnel:${i.name}` === p.id && i.tunnel && i.tunnel.mode.value !== 'mgre');
+}
+
 /**
  * Every statement of `device` a peer can be generated for: IPsec peers with a literal remote address, DMVPN hub
  * tunnels, L2TP/IPsec servers, OSPF links. `taken` gives the default addresses of hubs, servers and links.
@@ -101,7 +133,11 @@ export function peerCandidates(device: Device, taken: AddressTaken = () => false
     seen.add(key);
     const ranges = [p.remote?.range ?? p.range];
     if (p.psk && p.psk.peer !== '0.0.0.0/0') ranges.push(p.psk.range);
-    out.push({ address: remote, kind: 'ipsec', ranges, label: p.label, targets: targetsFor('site-to-site', p.ikeVersion.value) });
+    // IPv6: only a point-to-point tunnel of the source (an IOS IPv6 VTI or GRE over IPv6) can be mirrored.
+    const v6 = isV6(model.canonicalAddress(remote) ?? remote);
+    if (v6 && !ipv6Tunnel(device, p)) continue;
+    const targets = targetsFor('site-to-site', p.ikeVersion.value, v6);
+    if (targets.length) out.push({ address: remote, kind: 'ipsec', ranges, label: p.label, targets });
   }
   const own = new Set(model.ownedAddresses(device));
   for (const itf of hubTunnels(device)) {
@@ -289,7 +325,7 @@ function baseSpec(device: Device, opts: GenerateOptions, caps: TargetCapabilitie
       wan: facts.wan ?? caps.defaultWan,
       lanInterface: facts.lanInterface ?? caps.defaultLanInterface,
       hostname: facts.hostname ?? `peer-${local.replace(/[.:]/g, '-')}`,
-      wanPrefixLength: facts.wanPrefixLength ?? 24,
+      wanPrefixLength: facts.wanPrefixLength ?? (isV6(local) ? 64 : 24),
     },
     notes: [],
   };
@@ -321,10 +357,17 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     if (spokeTunnel(device, ipsecPeer)) throw new GenerateError(`${src}'s ${ipsecPeer.label} is a DMVPN spoke tunnel: netcfg generates spokes from a hub, not a hub from a spoke`);
     if (ipsecPeer.kind === 'l2tp') throw new GenerateError(`${src}'s ${ipsecPeer.label} is an L2TP client: netcfg generates clients from a server, not a server from a client`);
     const route = opts.binding ? opts.binding === 'route' : !!tunnelItf;
+    if (isV6(local)) {
+      if (!caps.ipv6RouteBased) throw new GenerateError(`${caps.label} is not a target for an IPv6 tunnel here (netcfg generates IPv6 site-to-site as a Cisco IOS VTI)`);
+      if (!route || !tunnelItf || !ipv6Tunnel(device, ipsecPeer)) throw new GenerateError(`netcfg generates an IPv6 peer only for a route-based tunnel (a VTI or GRE over IPv6) of ${src}`);
+    }
+    if (route && caps.noGre && tunnelItf?.tunnel?.mode.value === 'gre') throw new GenerateError(`${caps.label} has no GRE: ${src}'s ${tunnelItf.name} is GRE over IPsec (make it \`tunnel mode ipsec ipv4\`, or generate policy-based)`);
     if (route && !caps.routeBased) throw new GenerateError(`${caps.label} is not a route-based (VTI/GRE) target here; choose policy-based`);
     const remote = sourceAddress(device, ipsecPeer);
-    const lanFromSelectors = ipsecPeer.selectors.find((s) => s.remote !== '0.0.0.0/0')?.remote;
-    const spec = baseSpec(device, opts, caps, route ? { kind: 'site-to-site', binding: 'route' } : { kind: 'site-to-site', binding: 'policy' }, local, remote, lanFromSelectors);
+    if (isV6(local) !== isV6(remote)) throw new GenerateError(`${local} and ${src}'s address ${remote} are not of one IP family`);
+    const lanFromSelectors = ipsecPeer.selectors.find((s) => !isAny(s.remote))?.remote;
+    const inner6 = isV6(local) && (tunnelItf?.tunnel?.mode.value !== 'gre' || isV6(tunnelItf?.addresses[0]?.address ?? ''));
+    const spec = baseSpec(device, opts, caps, route ? { kind: 'site-to-site', binding: 'route' } : { kind: 'site-to-site', binding: 'policy' }, local, remote, lanFromSelectors ?? (inner6 ? DEFAULT_LAN6 : undefined));
     spec.ipsec = ipsecSpec(ipsecPeer, caps, src, include, spec.notes);
     // An OpenBSD or strongSwan end writes one rule (connection) per flow, e.g. one `ike` rule per protocol: the other
     // rules to this peer are flows of the same tunnel, mirrored as further selectors.
@@ -340,11 +383,12 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     }
     if (route) {
       const t: TunnelSpec = { mode: tunnelItf?.tunnel?.mode.value === 'gre' ? 'gre' : 'ipsec' };
-      const a = tunnelItf?.addresses[0];
+      // An IPsec VTI carries its underlay's family (`tunnel mode ipsec ipv4|ipv6`); GRE carries what it is addressed with.
+      const a = tunnelItf?.addresses.find((x) => t.mode === 'gre' || isV6(x.address) === isV6(local));
       if (a) {
         t.remoteAddress = a.address;
         t.prefixLength = a.prefixLength;
-        t.address = otherHost(a.address, a.prefixLength, own, taken);
+        t.address = isV6(a.address) ? freeHost6(model.networkOf(a.address, a.prefixLength) ?? '', new Set([...own, a.address]), taken) : otherHost(a.address, a.prefixLength, own, taken);
       }
       if (tunnelItf?.tunnel?.key) t.key = tunnelItf.tunnel.key.value;
       spec.tunnel = t;
@@ -380,6 +424,7 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     const nbma = t.source?.value;
     if (!nbma) throw new GenerateError(`${src}'s ${hub.name} has no resolvable tunnel source`);
     const hubAddr = hub.addresses[0];
+    if (isV6(local) || isV6(nbma) || isV6(hubAddr.address)) throw new GenerateError(`${src}'s ${hub.name} is an IPv6 DMVPN hub or ${local} an IPv6 address: netcfg generates DMVPN spokes over IPv4 only`);
     const protection = device.ipsecPeers.find((p) => p.id === `tunnel:${hub.name}`);
     const spec = baseSpec(device, opts, caps, { kind: 'dmvpn-spoke' }, local, nbma, undefined);
     const addr = otherHost(hubAddr.address, hubAddr.prefixLength, own, taken);
@@ -409,6 +454,7 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     const ipsecPeerAny = device.ipsecPeers.find((p) => !p.remote && p.kind === 'routeros') ?? device.ipsecPeers.find((p) => !p.remote);
     const server = model.ownedAddresses(device).find((a) => !/^(10|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(a)) ?? model.ownedAddresses(device)[0];
     if (!server) throw new GenerateError(`${src} has no address an L2TP client could connect to`);
+    if (isV6(local) || isV6(server)) throw new GenerateError(`netcfg generates L2TP/IPsec clients over IPv4 only`);
     const spec = baseSpec(device, opts, caps, { kind: 'l2tp-client' }, local, server, undefined);
     if (ipsecPeerAny) {
       spec.ipsec = ipsecSpec(ipsecPeerAny, caps, src, include, spec.notes, l2tp.ipsecSecret?.secret);

@@ -234,6 +234,13 @@ export interface TargetCapabilities {
   scenarios: readonly Scenario['kind'][];
   /** Route-based site-to-site possible. */
   routeBased: boolean;
+  /**
+   * Route-based site-to-site over an IPv6 underlay possible (an IOS VTI `tunnel mode ipsec ipv6`, or GRE over IPv6).
+   * Every other scenario and target is IPv4 only: an IPv6 source is refused rather than written in IPv4 syntax.
+   */
+  ipv6RouteBased?: boolean;
+  /** The target has no GRE: a route-based tunnel is an IPsec VTI only (the ASA), so a GRE-over-IPsec source is refused. */
+  noGre?: boolean;
   defaultWan: string;
   defaultLanInterface: string;
 }

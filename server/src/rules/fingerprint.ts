@@ -16,7 +16,7 @@ export interface FingerprintSource {
   dialect?: model.DialectId;
   /** The device's name (hostname), or the file's base name when it has none. */
   device: string;
-  /** Where the device's secrets are written: masked before hashing. */
+  /** Where the device's secrets are written, sorted by start (`sortedSecrets`): masked before hashing. */
   secrets: readonly TextRange[];
 }
 
@@ -40,8 +40,19 @@ function lineText(src: FingerprintSource, line: number): string {
   const le = lineEnd(src.text, src.lineStarts, line);
   let res = '';
   let at = ls;
-  for (const r of src.secrets) {
-    if (r.end <= ls || r.start >= le || r.start < at) continue;
+  // Secrets are sorted by start: begin at the last one starting before the line (it may run into it), stop past it.
+  const secrets = src.secrets;
+  let lo = 0;
+  let hi = secrets.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (secrets[mid].start < ls) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = Math.max(0, lo - 1); i < secrets.length; i++) {
+    const r = secrets[i];
+    if (r.start >= le) break;
+    if (r.end <= ls || r.start < at) continue;
     res += src.text.slice(at, r.start) + '*';
     at = Math.min(r.end, le);
   }

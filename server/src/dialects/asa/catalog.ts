@@ -92,6 +92,15 @@ export const ASA_ENTRIES: IosCatalogEntry[] = [
   // group-policy attributes
   e('group-policy', 'split-tunnel-policy', 'split-tunnel-policy {tunnelall|tunnelspecified|excludespecified}', 'What client traffic goes through the tunnel.', { values: ['tunnelall', 'tunnelspecified', 'excludespecified'] }),
   e('group-policy', 'split-tunnel-network-list', 'split-tunnel-network-list value ACL', 'Standard ACL of the networks tunnelled (or excluded) for clients.'),
+  // VTI (ASA 9.7+): a tunnel interface protected by an IPsec profile; the ASA has no GRE.
+  e('global', 'crypto ipsec profile', 'crypto ipsec profile NAME', 'IPsec settings of a virtual tunnel interface (VTI, ASA 9.7+): IKEv1 transform sets or IKEv2 IPsec proposals, PFS, SA lifetime. The peer\'s key is in the tunnel group named by its address.', { enters: 'ipsec-profile', ref: REF_ASA_VPN }),
+  e('ipsec-profile', 'set ikev1 transform-set', 'set ikev1 transform-set NAME…', 'IKEv1 phase-2 proposals of the VTI (`crypto ipsec ikev1 transform-set`).', { ref: REF_ASA_VPN }),
+  e('ipsec-profile', 'set ikev2 ipsec-proposal', 'set ikev2 ipsec-proposal NAME…', 'IKEv2 phase-2 proposals of the VTI (`crypto ipsec ikev2 ipsec-proposal`); with no IKEv1 transform set the VTI speaks IKEv2.', { ref: REF_ASA_VPN }),
+  e('ipsec-profile', 'set pfs', 'set pfs [group1|group2|group5|group14|group15|group16|group19|group20|group21]', 'Perfect forward secrecy with a DH group (`set pfs` alone: group 2).', { default: 'no PFS requested', ref: REF_ASA_VPN }),
+  e('ipsec-profile', 'set security-association lifetime', 'set security-association lifetime {seconds N|kilobytes {N|unlimited}}', 'Phase-2 SA lifetime of the VTI.', { default: 'the global `crypto ipsec security-association lifetime` (28800 s)' }),
+  e('ipsec-profile', 'responder-only', 'responder-only', 'The VTI only answers: it never initiates IKE.'),
+  e('interface', 'tunnel source', 'tunnel source interface NAMEIF', 'Source of the VTI\'s IPsec packets: the address of the interface with this nameif.', { ref: REF_ASA_VPN }),
+  e('interface', 'tunnel mode', 'tunnel mode ipsec {ipv4|ipv6}', 'A VTI, carried over IPv4 or IPv6 (the ASA has no GRE).', { default: 'ipsec ipv4', ref: REF_ASA_VPN }),
   e('group-policy', 'vpn-tunnel-protocol', 'vpn-tunnel-protocol PROTO…', 'Tunnel protocols allowed for the group.'),
   e('group-policy', 'address-pools', 'address-pools value POOL…', 'Address pools for the group.'),
   e('group-policy', 'vpn-filter', 'vpn-filter value ACL', 'ACL applied to decrypted VPN traffic.'),

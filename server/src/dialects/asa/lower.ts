@@ -1,6 +1,7 @@
 // Lowers an ASA tree into the neutral model by extending the IOS lowering: nameif/security-level, single-line
 // crypto map entries, crypto ikev1/ikev2 policies, IKEv1 transform sets and IKEv2 IPsec proposals, tunnel-group
-// keys (`*****` = masked), group policies, captures (asa/capture-mixed-acl), OSPF `network A MASK area N`. Objects,
+// keys (`*****` = masked), group policies, captures (asa/capture-mixed-acl), OSPF `network A MASK area N`, and VTIs
+// (ASA 9.7+: `crypto ipsec profile`, `tunnel source interface NAMEIF`, `tunnel protection ipsec profile`). Objects,
 // object-groups and ACL address resolution (crypto selectors) come from objects.ts, the layer below.
 // Depends only on model/, syntax/ and the IOS dialect's parser/lowering.
 
@@ -8,6 +9,7 @@ import * as model from '../../model';
 import type { ParseResult, TextRange, Token } from '../../syntax';
 import { expandKeyword } from '../ios/catalog';
 import { asaEncryptionKeyword, type IfaceInfo, type MapEntry, type OspfProcInfo } from '../ios/lower';
+import type { IpsecProfileInfo } from '../ios/lower/core';
 import type { IosNode } from '../ios/parser';
 import { AsaObjectLowering } from './objects';
 import { WordRun } from '../ios/lower/core';
@@ -72,6 +74,8 @@ export class AsaLowering extends AsaObjectLowering {
         return this.lowerAsaTransformSet(node);
       case 'crypto ipsec ikev2 ipsec-proposal':
         return this.lowerIpsecProposal(node);
+      case 'crypto ipsec profile':
+        return this.lowerAsaIpsecProfile(node);
       case 'crypto map':
         return this.lowerAsaCryptoMap(node, false);
       case 'crypto dynamic-map':
@@ -106,6 +110,7 @@ export class AsaLowering extends AsaObjectLowering {
 
   protected override interfaceCommand(info: IfaceInfo, c: IosNode, block: IosNode): void {
     const k = this.key(c);
+    if (!c.negated && k.startsWith('tunnel ')) return this.asaTunnelCommand(info, c, block, k);
     if (!c.negated && k === 'nameif') {
       const t = this.arg(c, 0);
       if (!t) return this.missing(c, 'an interface name');
@@ -132,6 +137,91 @@ export class AsaLowering extends AsaObjectLowering {
 
   protected override ospfLine(setting: string, value: string | number): string {
     return `ospf ${setting} ${value}`;
+  }
+
+  // ------------------------------------------------------------------ VTI (ASA 9.7+)
+
+  /** Tunnel interfaces that name their source by nameif (`tunnel source interface outside`), resolved in finish(). */
+  protected pendingTunnelSources: { info: IfaceInfo; nameif: Token }[] = [];
+
+  /**
+   * A tunnel interface command. The ASA has no GRE: a tunnel interface is an IPsec VTI (`tunnel mode ipsec ipv4|ipv6`),
+   * and `tunnel source interface NAMEIF` names the source by its nameif; the rest is the IOS command.
+   */
+  protected asaTunnelCommand(info: IfaceInfo, c: IosNode, block: IosNode, k: string): void {
+    const itf = info.itf;
+    if (!itf.tunnel) itf.tunnel = { mode: { value: 'ipsec', default: 'ASA: a tunnel interface is an IPsec VTI (`tunnel mode ipsec ipv4`)' }, insertAt: block.lineEnd };
+    if (k === 'tunnel source') {
+      const a = this.args(c);
+      if (this.lw(a[0]) === 'interface') {
+        if (!a[1]) return this.missing(c, 'an interface name (nameif)');
+        this.ref('nameif', a[1]);
+        this.pendingTunnelSources.push({ info, nameif: a[1] });
+        return;
+      }
+    }
+    super.interfaceCommand(info, c, block);
+  }
+
+  /**
+   * `crypto ipsec profile NAME` on the ASA (VTI): `set ikev1 transform-set T…`, `set ikev2 ipsec-proposal P…`,
+   * `set pfs [groupN]` (alone: group 2, as on a crypto map), `set security-association lifetime seconds N`.
+   */
+  protected lowerAsaIpsecProfile(node: IosNode): void {
+    const name = this.arg(node, 0);
+    if (!name) return this.missing(node, 'a profile name');
+    this.define('ipsec-profile', name.text, name, node.range);
+    const prof: IpsecProfileInfo = { node, transformSets: [], ikev2Proposals: [] };
+    for (const c of node.children) {
+      if (c.kind !== 'IosCommand' || c.negated) continue;
+      const a = this.args(c);
+      const w = c.path.map((x) => x.toLowerCase());
+      if (w[0] !== 'set') continue;
+      if (w[1] === 'ikev1' && w[2] === 'transform-set') {
+        if (!a.length) this.missing(c, 'a transform-set name');
+        for (const t of a) {
+          prof.transformSets.push({ name: t.text, range: t, node: c, tokens: a });
+          this.ref('transform-set', t);
+        }
+      } else if (w[1] === 'ikev2' && w[2] === 'ipsec-proposal') {
+        if (!a.length) this.missing(c, 'an IPsec proposal name');
+        for (const t of a) {
+          prof.ikev2Proposals!.push(t.text);
+          this.ref('ipsec-proposal', t);
+        }
+      } else if (w[1] === 'pfs') {
+        const g = this.lw(a[0]);
+        const m = g ? /^group(\d+)$/.exec(g) : undefined;
+        if (!a[0]) prof.pfs = { value: 'modp1024', node: c, range: c.range };
+        else if (m && model.DH_GROUPS[m[1]]) prof.pfs = { value: model.DH_GROUPS[m[1]], node: c, range: c.range };
+        else this.error(a[0], 'syntax/invalid-value', `'${a[0].text}' is not a PFS group (group1, group2, group5, group14, …)`);
+      } else if (w[1] === 'security-association' && w[2] === 'lifetime') {
+        const si = a.findIndex((t) => this.lw(t) === 'seconds');
+        if (si >= 0) {
+          const v = this.int(a[si + 1], c, 120, 2147483647, 'lifetime in seconds');
+          if (v !== undefined) prof.lifetime = { value: v, range: c.range };
+        }
+      }
+    }
+    this.ipsecProfiles.set(name.text, prof);
+  }
+
+  /** Like a crypto map entry: IKEv2 when the profile sets IKEv2 IPsec proposals and no IKEv1 transform set. */
+  protected override tunnelIkeVersion(prof: IpsecProfileInfo | undefined): 1 | 2 {
+    return prof?.ikev2Proposals?.length && !prof.transformSets.length ? 2 : 1;
+  }
+  protected override tunnelIkeVersionDefault(): string {
+    return 'ASA: IKEv1 unless the IPsec profile sets only IKEv2 IPsec proposals';
+  }
+  /** The key of the tunnel group named by the peer's address (`ikev1 pre-shared-key` or the IKEv2 keys). */
+  protected override tunnelKey(remote: string | undefined, ikeVersion: 1 | 2): model.PresharedKey | undefined {
+    return this.selectKeyFor(remote, undefined, ikeVersion);
+  }
+  protected override tunnelPhase2(prof: IpsecProfileInfo): model.Phase2Proposal[] {
+    return this.phase2Of2(prof.transformSets, prof.ikev2Proposals ?? []);
+  }
+  protected override tunnelPhase2Setter(prof: IpsecProfileInfo): model.IpsecPeer['setPhase2'] {
+    return this.phase2Setter2(prof.transformSets, prof.ikev2Proposals ?? []);
   }
 
   // ------------------------------------------------------------------ IKE
@@ -541,8 +631,13 @@ export class AsaLowering extends AsaObjectLowering {
   }
 
   protected override phase2ForEntry(e: MapEntry): model.Phase2Proposal[] {
-    if (e.transformSets.length || !e.ikev2Proposals.length) return this.phase2Of(e.transformSets);
-    return e.ikev2Proposals.map((n) => this.ipsecProposals.get(n)?.proposal).filter((p): p is model.Phase2Proposal => !!p);
+    return this.phase2Of2(e.transformSets, e.ikev2Proposals);
+  }
+
+  /** Phase 2 of a crypto map entry or a VTI's profile: its IKEv1 transform sets, else its IKEv2 IPsec proposals. */
+  protected phase2Of2(transformSets: MapEntry['transformSets'], ikev2Proposals: readonly string[]): model.Phase2Proposal[] {
+    if (transformSets.length || !ikev2Proposals.length) return this.phase2Of(transformSets);
+    return ikev2Proposals.map((n) => this.ipsecProposals.get(n)?.proposal).filter((p): p is model.Phase2Proposal => !!p);
   }
 
   protected override lifetimeValue(l: MapEntry['lifetime']): model.Value<number> {
@@ -556,8 +651,12 @@ export class AsaLowering extends AsaObjectLowering {
   }
 
   protected override phase2SetterForEntry(e: MapEntry): model.IpsecPeer['setPhase2'] {
-    if (e.transformSets.length || !e.ikev2Proposals.length) return this.phase2Setter(e.transformSets);
-    const prop = this.ipsecProposals.get(e.ikev2Proposals[0]);
+    return this.phase2Setter2(e.transformSets, e.ikev2Proposals);
+  }
+
+  protected phase2Setter2(transformSets: MapEntry['transformSets'], ikev2Proposals: readonly string[]): model.IpsecPeer['setPhase2'] {
+    if (transformSets.length || !ikev2Proposals.length) return this.phase2Setter(transformSets);
+    const prop = this.ipsecProposals.get(ikev2Proposals[0]);
     if (!prop) return undefined;
     return (v) => {
       const enc = Object.entries(ASA_IKEV2_ENC).find(([, c]) => c === v.encryption)?.[0];
@@ -578,18 +677,29 @@ export class AsaLowering extends AsaObjectLowering {
     };
   }
 
-  protected override addPskFor(remote: string): model.Setter<string> {
+  /** A tunnel group for `remote` with the key in the form the peer's IKE version reads (IKEv2: both directions). */
+  protected override addPskFor(remote: string, e: MapEntry | undefined, ikeVersion?: 1 | 2): model.Setter<string> {
+    const v = ikeVersion ?? (e && e.ikev2Proposals.length && !e.transformSets.length ? 2 : 1);
     return (k) => {
       let anchor: IosNode | undefined;
       for (const tg of this.tunnelGroups.values()) if (!anchor || tg.lastNode.range.end > anchor.range.end) anchor = tg.lastNode;
       anchor ??= this.globalInsertPoint();
-      const lines = [`tunnel-group ${remote} type ipsec-l2l`, `tunnel-group ${remote} ipsec-attributes`, ` ikev1 pre-shared-key ${k}`];
+      const keyLines = v === 2 ? [` ikev2 remote-authentication pre-shared-key ${k}`, ` ikev2 local-authentication pre-shared-key ${k}`] : [` ikev1 pre-shared-key ${k}`];
+      const lines = [`tunnel-group ${remote} type ipsec-l2l`, `tunnel-group ${remote} ipsec-attributes`, ...keyLines];
       if (!anchor) return [this.edit({ start: this.text.length, end: this.text.length }, lines.join(this.eol) + this.eol)];
       return [this.insertAfter(anchor, lines)];
     };
   }
 
   protected override finish(): void {
+    // `tunnel source interface NAMEIF`: the source is that interface (its address is resolved as on IOS).
+    for (const p of this.pendingTunnelSources) {
+      const src = this.interfaces.find((i) => i.itf.nameif === p.nameif.text);
+      const t = p.info.itf.tunnel;
+      if (!src || !t) continue;
+      t.sourceInterface = src.itf.name;
+      p.info.tunnelSourceRef = { name: src.itf.name, token: p.nameif };
+    }
     for (const p of this.pendingMapInterfaces) {
       const itf = this.interfaces.find((i) => i.itf.nameif === p.ifName);
       if (itf && !itf.itf.cryptoMap) itf.itf.cryptoMap = { value: p.map, range: { start: p.token.start, end: p.token.end } };

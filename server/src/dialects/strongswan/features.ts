@@ -48,14 +48,42 @@ function keyDoc(info: KeyInfo, flavour: 'strongswan' | 'libreswan'): string {
 // ---------------------------------------------------------------------------------------------------------------
 // Completion
 
+/** Where the word before the cursor starts: the last run of characters other than whitespace and `=,:"-` (a backward scan). */
+function wordStartBefore(before: string): number {
+  let i = before.length;
+  while (i > 0 && !/[\s=,:"-]/.test(before[i - 1])) i--;
+  return i;
+}
+
+/**
+ * In ipsec.secrets, whether the cursor is where the secret type goes: after the `:` and at most one word, before any
+ * space that follows that word. Linear scans (the expressions `/:\s*\S*$/` and `/:\s*\S+\s/` backtracked over
+ * every `:` of a long line).
+ */
+function secretTypeExpected(before: string): boolean {
+  // `:` then spaces then non-spaces to the end: the last `:` decides (any later `:` lies in the non-space run).
+  const last = before.lastIndexOf(':');
+  if (last < 0) return false;
+  let i = last + 1;
+  while (i < before.length && /\s/.test(before[i])) i++;
+  while (i < before.length && !/\s/.test(before[i])) i++;
+  if (i < before.length) return false;
+  // No `:` followed by spaces, a word and a space: the first `:` decides (a later one is inside its word or after).
+  let j = before.indexOf(':') + 1;
+  while (j < before.length && /\s/.test(before[j])) j++;
+  const wordStart = j;
+  while (j < before.length && !/\s/.test(before[j])) j++;
+  return !(j > wordStart && j < before.length);
+}
+
 export function completeStroke(parsed: ParseResult<SwanFile>, offset: number, ctx: FeatureContext): CompletionData[] {
   const text = parsed.text;
   const ls = lineStartOf(text, offset);
   const before = text.slice(ls, offset);
-  const word = /[^\s=,:"-]*$/.exec(before)![0];
+  const word = before.slice(wordStartBefore(before));
   const replaceRange: TextRange = { start: offset - word.length, end: offset };
   if (parsed.tree.fileKind === 'secrets') {
-    if (/:\s*\S*$/.test(before) && !/:\s*\S+\s/.test(before)) {
+    if (secretTypeExpected(before)) {
       return ['PSK', 'RSA', 'ECDSA', 'EAP', 'XAUTH', 'NTLM', 'P12', 'PIN', 'PPK'].map((t) => ({ label: t, kind: 'keyword', detail: 'secret type', documentation: `[ipsec.secrets(5)](${SECRETS_MAN})`, replaceRange }));
     }
     return [];

@@ -29,11 +29,16 @@ export function outlineSwanctl(tree: SwanctlFile): OutlineSymbol[] {
       const kind: OutlineSymbol['kind'] = ctx === 'connection' || ctx === 'child' ? 'crypto' : ctx === 'secret' ? 'user' : ctx === 'pool' ? 'object' : 'section';
       const sym: OutlineSymbol = { name: it.refs.length ? `${it.name} : ${it.refs.map((r) => r.name).join(', ')}` : it.name, kind, range: it.range, selectionRange: it.nameRange, children: [] };
       out.push(sym);
-      stack.push({ items: it.items, out: sym.children, path: p });
+      // strongSwan's own sections nest a few levels (secrets, connections > conn > children > child > ts); deeper
+      // nesting is shown down to a bound only, so the outline (and the editor's conversion of it) stays shallow.
+      if (p.length < MAX_OUTLINE_DEPTH) stack.push({ items: it.items, out: sym.children, path: p });
     }
   }
   return root;
 }
+
+/** How deep the outline follows nested sections (a fuzzed file nested 10,000 deep overflowed the stack). */
+const MAX_OUTLINE_DEPTH = 32;
 
 const SHOWN = new Set(['local_addrs', 'remote_addrs', 'proposals', 'esp_proposals', 'local_ts', 'remote_ts', 'version', 'auth', 'id']);
 

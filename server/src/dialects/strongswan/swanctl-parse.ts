@@ -262,6 +262,7 @@ class SwanctlParser {
     if (d === C.Eq) {
       const eq = this.token('punct', this.pos, this.pos + 1);
       this.pos++;
+      const first = this.tokens.length;
       const parts = this.value();
       const setting: SwanctlSetting = {
         kind: 'SwanctlSetting',
@@ -274,7 +275,13 @@ class SwanctlParser {
         tokens: [name, eq],
         children: [],
       };
-      for (const p of parts) setting.tokens.push(this.tokens[this.tokenIndexAt(p.range.start)]);
+      // The parts' tokens were pushed in order since `first`: one forward walk (a backward search per part was
+      // quadratic in a value of many parts).
+      let at = first;
+      for (const p of parts) {
+        while (at < this.tokens.length - 1 && this.tokens[at].start < p.range.start) at++;
+        setting.tokens.push(this.tokens[at < this.tokens.length && this.tokens[at].start === p.range.start ? at : this.tokens.length - 1]);
+      }
       this.add(setting);
       return;
     }
@@ -290,12 +297,6 @@ class SwanctlParser {
     }
     // End of line, a comment, the end of the file or something else: maybe `{` follows on a later line.
     this.pending = name;
-  }
-
-  /** Index of the token starting at `start` among the last few tokens (value parts were just pushed). */
-  private tokenIndexAt(start: number): number {
-    for (let i = this.tokens.length - 1; i >= 0; i--) if (this.tokens[i].start === start) return i;
-    return this.tokens.length - 1;
   }
 
   private name(): Token {

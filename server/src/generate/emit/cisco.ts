@@ -1,6 +1,6 @@
 // Cisco IOS/IOS-XE and ASA emitters: running-config text in each platform's own order (`!`-separated blocks,
 // crypto before interfaces, routing and ACLs last; the ASA's single-line crypto map entries and tunnel-group).
-import { DH_NUMBERS, formatIpv4, lengthToMask, parseIpv4, parsePrefix } from '../../model';
+import { DH_NUMBERS, formatIpv4, formatIpv6, lengthToMask, parseIpv4, parsePrefix } from '../../model';
 import { GenerateError, PSK_PLACEHOLDER, type IpsecSpec, type OspfSpec, type PeerSpec, type Phase2Spec, type SelectorSpec, type TargetCapabilities } from '../spec';
 
 /** IOS `encr` keyword for a canonical phase-1 cipher (as the IOS lowering reads it back). */
@@ -21,6 +21,7 @@ export const IOS_CAPS: TargetCapabilities = {
   phase2Integrity: ['sha512', 'sha384', 'sha256', 'sha1', 'md5', 'none'],
   scenarios: ['site-to-site', 'dmvpn-spoke', 'ospf-neighbor'],
   routeBased: true,
+  ipv6RouteBased: true,
   defaultWan: 'GigabitEthernet0/0',
   defaultLanInterface: 'GigabitEthernet0/1',
 };
@@ -40,7 +41,9 @@ export const ASA_CAPS: TargetCapabilities = {
   ikev1Phase2Encryption: ['aes-cbc-256', 'aes-cbc-192', 'aes-cbc-128', '3des', 'des'],
   ikev1Phase2Integrity: ['sha1', 'md5'],
   scenarios: ['site-to-site', 'ospf-neighbor'],
-  routeBased: false,
+  // Route-based: an IPsec VTI (ASA 9.7+); the ASA has no GRE.
+  routeBased: true,
+  noGre: true,
   defaultWan: 'outside',
   defaultLanInterface: 'inside',
 };
@@ -84,8 +87,20 @@ function prefixLength(cidr: string): number {
 /** The LAN interface's own address: the first host of the LAN prefix. */
 function lanAddress(lan: string): { address: string; length: number } | undefined {
   const p = parsePrefix(lan);
-  if (!p || p.family !== 4 || p.length >= 31) return undefined;
+  if (!p) return undefined;
+  if (p.family === 6) return p.length >= 127 ? undefined : { address: formatIpv6(p.network + 1n), length: p.length };
+  if (p.length >= 31) return undefined;
   return { address: formatIpv4((Number(p.network) + 1) >>> 0), length: p.length };
+}
+
+/** An IOS interface address line in the address's own family (`ip address A MASK`, `ipv6 address A/LEN`). */
+function iosAddressLine(address: string, length: number): string {
+  return address.includes(':') ? ` ipv6 address ${address}/${length}` : ` ip address ${address} ${mask(length)}`;
+}
+
+/** An IOS static route into an interface or to a next hop, in the prefix's own family. */
+function iosRoute(prefix: string, via: string): string {
+  return prefix.includes(':') ? `ipv6 route ${prefix} ${via}` : `ip route ${prefixWords(prefix, false)} ${via}`;
 }
 
 /** Area id as IOS prints it: a number when it was one (`0.0.0.10` → `10`). */
@@ -172,17 +187,20 @@ function iosIke(spec: PeerSpec, ipsec: IpsecSpec, peerAddress: string, parts: Io
     const hash = { md5: 'md5', sha1: 'sha', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' }[p1.hash];
     if (!enc || !hash) throw new GenerateError(`IOS IKEv1 has no ${p1.encryption}/${p1.hash}`);
     parts.crypto.push('crypto isakmp policy 10', ` encr ${enc}`, ` hash ${hash}`, ' authentication pre-share', ` group ${dhNumber(p1.dh)}`, ` lifetime ${p1.lifetime}`);
-    parts.crypto.push(`crypto isakmp key ${key} address ${peerAddress}`, '!');
+    // IPv6: `address ipv6 PREFIX` (Cisco, "Implementing IPsec in IPv6 Security": `crypto isakmp key … address ipv6 …/128`).
+    parts.crypto.push(`crypto isakmp key ${key} address ${peerAddress.includes(':') ? `ipv6 ${peerAddress}/128` : peerAddress}`, '!');
     return {};
   }
   const integ = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' }[p1.hash];
   if (!integ || !/^(3?des|aes-cbc-\d+)$/.test(p1.encryption)) throw new GenerateError(`IOS IKEv2 proposal cannot express ${p1.encryption}/${p1.hash}`);
   parts.crypto.push('crypto ikev2 proposal NETCFG-IKEV2', ` encryption ${p1.encryption}`, ` integrity ${integ}`, ` group ${dhNumber(p1.dh)}`, '!');
   parts.crypto.push('crypto ikev2 policy NETCFG-IKEV2', ' proposal NETCFG-IKEV2', '!');
-  parts.crypto.push('crypto ikev2 keyring NETCFG-KEYRING', ` peer ${spec.source.name.replace(/\s+/g, '-')}`, `  address ${peerAddress}`, `  pre-shared-key ${key}`, '!');
+  // An IPv6 keyring peer and identity take a prefix (`address 2001:db8::1/128`), an IPv4 one an address and mask.
+  const v6 = peerAddress.includes(':');
+  parts.crypto.push('crypto ikev2 keyring NETCFG-KEYRING', ` peer ${spec.source.name.replace(/\s+/g, '-')}`, `  address ${v6 ? `${peerAddress}/128` : peerAddress}`, `  pre-shared-key ${key}`, '!');
   parts.crypto.push(
     'crypto ikev2 profile NETCFG-PROFILE',
-    ` match identity remote address ${peerAddress} 255.255.255.255`,
+    ` match identity remote address ${v6 ? `${peerAddress}/128` : `${peerAddress} 255.255.255.255`}`,
     ' authentication remote pre-share',
     ' authentication local pre-share',
     ' keyring local NETCFG-KEYRING',
@@ -235,9 +253,9 @@ export function emitIos(spec: PeerSpec): string {
   const f = spec.facts;
   const wan = f.wan;
   const lanItf = f.lanInterface ?? 'GigabitEthernet0/1';
-  const wanLines = [`interface ${wan}`, ` description WAN${spec.scenario.kind === 'ospf-neighbor' ? '' : ` (to ${spec.source.name} ${spec.remote})`}`, ` ip address ${spec.local} ${mask(f.wanPrefixLength ?? 24)}`];
+  const wanLines = [`interface ${wan}`, ` description WAN${spec.scenario.kind === 'ospf-neighbor' ? '' : ` (to ${spec.source.name} ${spec.remote})`}`, iosAddressLine(spec.local, f.wanPrefixLength ?? 24)];
   const lan = lanAddress(f.lan);
-  const lanLines = lan ? [`interface ${lanItf}`, ' description LAN', ` ip address ${lan.address} ${mask(lan.length)}`] : [];
+  const lanLines = lan ? [`interface ${lanItf}`, ' description LAN', iosAddressLine(lan.address, lan.length)] : [];
   const s = spec.scenario;
 
   if (s.kind === 'site-to-site' && spec.ipsec) {
@@ -257,12 +275,14 @@ export function emitIos(spec: PeerSpec): string {
       parts.crypto.push('crypto ipsec profile NETCFG-IPSEC', ' set transform-set NETCFG-TS');
       pushAll(parts.crypto, iosPhase2Lines(ipsec, profile), '!');
       const tl = ['interface Tunnel0', ` description to ${spec.source.name}`];
-      if (t?.address && t.prefixLength !== undefined) tl.push(` ip address ${t.address} ${mask(t.prefixLength)}`);
-      tl.push(` tunnel source ${wan}`, ` tunnel mode ${t?.mode === 'gre' ? 'gre ip' : 'ipsec ipv4'}`, ` tunnel destination ${spec.remote}`);
+      if (t?.address && t.prefixLength !== undefined) tl.push(iosAddressLine(t.address, t.prefixLength));
+      // The mode names the underlay's family: `gre ip`/`gre ipv6`, `ipsec ipv4`/`ipsec ipv6`.
+      const under6 = spec.local.includes(':');
+      tl.push(` tunnel source ${wan}`, ` tunnel mode ${t?.mode === 'gre' ? (under6 ? 'gre ipv6' : 'gre ip') : under6 ? 'ipsec ipv6' : 'ipsec ipv4'}`, ` tunnel destination ${spec.remote}`);
       if (t?.key) tl.push(` tunnel key ${t.key}`);
       tl.push(' tunnel protection ipsec profile NETCFG-IPSEC');
       parts.interfaces.push(tl);
-      for (const sel of ipsec.selectors) if (sel.remote !== '0.0.0.0/0') parts.tail.push(`ip route ${prefixWords(sel.remote, false)} Tunnel0`);
+      for (const sel of ipsec.selectors) if (sel.remote !== '0.0.0.0/0' && sel.remote !== '::/0') parts.tail.push(iosRoute(sel.remote, 'Tunnel0'));
       if (parts.tail.length) parts.tail.push('!');
     }
   } else if (s.kind === 'dmvpn-spoke' && spec.tunnel && spec.nhrp) {
@@ -309,7 +329,7 @@ export function emitIos(spec: PeerSpec): string {
   if (lanLines.length && spec.scenario.kind !== 'ospf-neighbor') pushAll(out, lanLines, '!');
   else if (lanLines.length && spec.ospf?.networks.length) pushAll(out, lanLines, '!');
   pushAll(out, parts.ospf);
-  if (f.gateway) out.push(`ip route 0.0.0.0 0.0.0.0 ${f.gateway}`, '!');
+  if (f.gateway) out.push(f.gateway.includes(':') ? `ipv6 route ::/0 ${f.gateway}` : `ip route 0.0.0.0 0.0.0.0 ${f.gateway}`, '!');
   pushAll(out, parts.tail);
   out.push('end', '');
   return out.join('\n');
@@ -367,10 +387,16 @@ export function emitAsa(spec: PeerSpec): string {
     for (const n of o.networks) out.push(` network ${prefixWords(n, false)} area ${area}`);
     if (o.areaType !== 'normal') out.push(` area ${area} ${o.areaType}`);
     out.push('!');
-  } else if (s.kind === 'site-to-site' && s.binding === 'policy' && spec.ipsec) {
+  } else if (s.kind === 'site-to-site' && spec.ipsec) {
     const ipsec = spec.ipsec;
-    for (const sel of ipsec.selectors) out.push(`access-list NETCFG-ACL extended permit ${asaAclLine(sel)}`);
-    out.push('!');
+    const route = s.binding === 'route';
+    const t = spec.tunnel;
+    // A VTI (ASA 9.7+): the ASA has no GRE, and its VTIs are IPsec tunnels only.
+    if (route && t?.mode !== 'ipsec') throw new GenerateError(`the ASA has no GRE: ${spec.source.name}'s tunnel is GRE over IPsec, which an ASA cannot terminate (make it \`tunnel mode ipsec ipv4\`, or generate policy-based)`);
+    if (!route) {
+      for (const sel of ipsec.selectors) out.push(`access-list NETCFG-ACL extended permit ${asaAclLine(sel)}`);
+      out.push('!');
+    }
     const p2 = ipsec.phase2;
     const v = ipsec.ikeVersion;
     if (v === 1) {
@@ -385,11 +411,17 @@ export function emitAsa(spec: PeerSpec): string {
       if (!e || !i) throw new GenerateError(`ASA IKEv2 IPsec proposals have no ${p2.encryption}/${p2.integrity}`);
       out.push('crypto ipsec ikev2 ipsec-proposal NETCFG-PROP', ` protocol esp encryption ${e}`, ` protocol esp integrity ${i}`);
     }
-    out.push('crypto map NETCFG-MAP 10 match address NETCFG-ACL', `crypto map NETCFG-MAP 10 set peer ${spec.remote}`);
-    out.push(v === 1 ? 'crypto map NETCFG-MAP 10 set ikev1 transform-set NETCFG-TS' : 'crypto map NETCFG-MAP 10 set ikev2 ipsec-proposal NETCFG-PROP');
-    if (ipsec.pfs !== 'none') out.push(`crypto map NETCFG-MAP 10 set pfs group${dhNumber(ipsec.pfs)}`);
-    out.push(`crypto map NETCFG-MAP 10 set security-association lifetime seconds ${ipsec.phase2Lifetime}`);
-    out.push(`crypto map NETCFG-MAP interface ${nameif}`);
+    if (route) {
+      out.push('crypto ipsec profile NETCFG-VTI', v === 1 ? ' set ikev1 transform-set NETCFG-TS' : ' set ikev2 ipsec-proposal NETCFG-PROP');
+      if (ipsec.pfs !== 'none') out.push(` set pfs group${dhNumber(ipsec.pfs)}`);
+      out.push(` set security-association lifetime seconds ${ipsec.phase2Lifetime}`);
+    } else {
+      out.push('crypto map NETCFG-MAP 10 match address NETCFG-ACL', `crypto map NETCFG-MAP 10 set peer ${spec.remote}`);
+      out.push(v === 1 ? 'crypto map NETCFG-MAP 10 set ikev1 transform-set NETCFG-TS' : 'crypto map NETCFG-MAP 10 set ikev2 ipsec-proposal NETCFG-PROP');
+      if (ipsec.pfs !== 'none') out.push(`crypto map NETCFG-MAP 10 set pfs group${dhNumber(ipsec.pfs)}`);
+      out.push(`crypto map NETCFG-MAP 10 set security-association lifetime seconds ${ipsec.phase2Lifetime}`);
+      out.push(`crypto map NETCFG-MAP interface ${nameif}`);
+    }
     const p1 = ipsec.phase1;
     const enc = ASA_ENC_V2[p1.encryption];
     const hash = ASA_HASH[p1.hash];
@@ -400,9 +432,20 @@ export function emitAsa(spec: PeerSpec): string {
     if (v === 1) out.push(` ikev1 pre-shared-key ${ipsec.psk.value}`);
     else out.push(` ikev2 remote-authentication pre-shared-key ${ipsec.psk.value}`, ` ikev2 local-authentication pre-shared-key ${ipsec.psk.value}`);
     out.push('!');
+    if (route) {
+      out.push('interface Tunnel1', ' nameif vti');
+      if (t?.address && t.prefixLength !== undefined) out.push(` ip address ${t.address} ${mask(t.prefixLength)}`);
+      out.push(` tunnel source interface ${nameif}`, ` tunnel destination ${spec.remote}`, ' tunnel mode ipsec ipv4', ' tunnel protection ipsec profile NETCFG-VTI', '!');
+      // An ASA static route names a next hop: the source's tunnel address.
+      const routes = ipsec.selectors.filter((sel) => sel.remote !== '0.0.0.0/0');
+      if (routes.length && t?.remoteAddress) {
+        for (const sel of routes) out.push(`route vti ${prefixWords(sel.remote, false)} ${t.remoteAddress} 1`);
+        out.push('!');
+      }
+    }
     if (f.gateway) out.push(`route ${nameif} 0.0.0.0 0.0.0.0 ${f.gateway} 1`, '!');
   } else {
-    throw new GenerateError(`Cisco ASA is not a target for ${scenarioText(spec)} (policy-based site-to-site and OSPF only)`);
+    throw new GenerateError(`Cisco ASA is not a target for ${scenarioText(spec)} (site-to-site and OSPF only)`);
   }
   out.push('end', '');
   return out.join('\n');

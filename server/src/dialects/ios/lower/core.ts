@@ -27,6 +27,20 @@ export interface AclInfo {
 }
 
 /** One crypto map / dynamic map entry, collected before peers are built (ASA entries span several lines). */
+/**
+ * A `crypto ipsec profile` (tunnel protection). IOS: `set transform-set`, `set ikev2-profile`, `set isakmp-profile`;
+ * ASA 9.7+ (VTI): `set ikev1 transform-set`, `set ikev2 ipsec-proposal` (`ikev2Proposals`); both: PFS and lifetime.
+ */
+export interface IpsecProfileInfo {
+  node: IosNode;
+  transformSets: MapEntry['transformSets'];
+  pfs?: MapEntry['pfs'];
+  lifetime?: MapEntry['lifetime'];
+  ikev2Profile?: string;
+  isakmpProfile?: string;
+  ikev2Proposals?: string[];
+}
+
 export interface MapEntry {
   name: string;
   seq: number;
@@ -213,7 +227,7 @@ export abstract class IosLoweringCore {
   protected ikev2Proposals = new Map<string, model.Phase1Proposal>();
   protected keys: KeyInfo[] = [];
   protected transformSets = new Map<string, TransformSet>();
-  protected ipsecProfiles = new Map<string, { node: IosNode; transformSets: MapEntry['transformSets']; pfs?: MapEntry['pfs']; lifetime?: MapEntry['lifetime']; ikev2Profile?: string; isakmpProfile?: string }>();
+  protected ipsecProfiles = new Map<string, IpsecProfileInfo>();
   protected isakmpProfiles = new Map<string, { keyring?: string }>();
   protected mapEntries: MapEntry[] = [];
   protected mapLocalAddress = new Map<string, string>();

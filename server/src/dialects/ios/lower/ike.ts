@@ -32,6 +32,15 @@ interface Ikev2PolicyInfo {
   proposals: string[];
 }
 
+
+/** Keys of one group by family, then prefix length (longest first) and network (the first key of each wins). */
+interface KeyIndex {
+  v4: { lengths: number[]; byLength: Map<number, Map<bigint, model.PresharedKey>> };
+  v6: { lengths: number[]; byLength: Map<number, Map<bigint, model.PresharedKey>> };
+  /** The first `/0` key of either family: what a peer without an address (a dynamic map) uses. */
+  catchAll?: model.PresharedKey;
+}
+
 export abstract class IosIkeLowering extends IosOspfLowering {
   protected iosIkev2Policies: Ikev2PolicyInfo[] = [];
   protected ikev2Profiles = new Map<string, Ikev2ProfileInfo>();
@@ -499,22 +508,59 @@ export abstract class IosIkeLowering extends IosOspfLowering {
 
   // ------------------------------------------------------------------ key selection, phase-1 lists
 
-  /** The most specific key covering `remote` (CIDR containment), optionally restricted to one keyring. */
+  /**
+   * The most specific key covering `remote` (CIDR containment; the first of equally specific ones), optionally
+   * restricted to one keyring; with no remote, the first catch-all (`/0`) key. Keys are indexed by family, prefix
+   * length and network once per group (IKE version and keyring), so a peer costs one lookup per prefix length in use
+   * instead of a pass over every key (a fuzzed file of 1,900 keys and 1,900 peers took seconds).
+   */
   protected selectKey(remote: string | undefined, opts: { keyring?: string; ikev2?: boolean } = {}): model.PresharedKey | undefined {
-    let best: model.PresharedKey | undefined;
-    let bestLen = -1;
+    const index = this.keyIndex(!!opts.ikev2, opts.keyring);
+    if (remote === undefined) return index.catchAll;
+    const r = model.parsePrefix(remote);
+    if (!r) return undefined;
+    const fam = r.family === 4 ? index.v4 : index.v6;
+    const width = r.family === 4 ? 32 : 128;
+    for (const len of fam.lengths) {
+      if (len > r.length) continue;
+      const net = len === 0 ? 0n : (r.network >> BigInt(width - len)) << BigInt(width - len);
+      const hit = fam.byLength.get(len)?.get(net);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  private keyIndexes = new Map<string, KeyIndex>();
+  private keyIndexedCount = -1;
+
+  /** The key index of one group (rebuilt when keys were added since: lowering adds them before peers are built). */
+  private keyIndex(ikev2: boolean, keyring: string | undefined): KeyIndex {
+    if (this.keyIndexedCount !== this.keys.length) {
+      this.keyIndexes.clear();
+      this.keyIndexedCount = this.keys.length;
+    }
+    const id = `${ikev2 ? 2 : 1}\u0000${keyring === undefined ? '*' : `=${keyring}`}`;
+    let index = this.keyIndexes.get(id);
+    if (index) return index;
+    index = { v4: { lengths: [], byLength: new Map() }, v6: { lengths: [], byLength: new Map() } };
     for (const k of this.keys) {
-      if (!!k.ikev2 !== !!opts.ikev2) continue;
-      if (opts.keyring !== undefined && k.keyring !== opts.keyring) continue;
+      if (!!k.ikev2 !== ikev2) continue;
+      if (keyring !== undefined && k.keyring !== keyring) continue;
       const p = model.parsePrefix(k.key.peer);
       if (!p) continue;
-      if (remote === undefined ? p.length !== 0 : !model.prefixContains(k.key.peer, remote)) continue;
-      if (p.length > bestLen) {
-        best = k.key;
-        bestLen = p.length;
+      if (p.length === 0 && !index.catchAll) index.catchAll = k.key;
+      const fam = p.family === 4 ? index.v4 : index.v6;
+      let nets = fam.byLength.get(p.length);
+      if (!nets) {
+        fam.byLength.set(p.length, (nets = new Map()));
+        fam.lengths.push(p.length);
       }
+      if (!nets.has(p.network)) nets.set(p.network, k.key);
     }
-    return best;
+    index.v4.lengths.sort((a, b) => b - a);
+    index.v6.lengths.sort((a, b) => b - a);
+    this.keyIndexes.set(id, index);
+    return index;
   }
 
   /** All phase-1 proposals of the device in priority order (shared by every peer; computed once). */

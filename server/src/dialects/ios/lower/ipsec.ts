@@ -7,7 +7,7 @@ import type { TextRange, Token } from '../../../syntax';
 import { expandKeyword, normalizeInterfaceName } from '../catalog';
 import type { IosNode } from '../parser';
 import { ESP_ENC, ESP_INTEG, AH_INTEG, iosTransforms, looksNumericAddress, aclAddressText, aclSpecLength } from './tables';
-import type { MapEntry, Phase1Info, IfaceInfo } from './core';
+import type { MapEntry, Phase1Info, IfaceInfo, IpsecProfileInfo } from './core';
 import { IosIkeLowering } from './ike';
 
 export abstract class IosIpsecLowering extends IosIkeLowering {
@@ -348,9 +348,32 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
   protected phase1SetterFor(v: 1 | 2): model.IpsecPeer['setPhase1'] {
     return v === 1 ? this.phase1Setter() : undefined;
   }
-  protected addPskFor(remote: string, e: MapEntry | undefined): model.Setter<string> {
+  /** The Setter that adds a key for `remote` (IOS: `crypto isakmp key`, which IKEv1 reads; callers skip IKEv2 profiles). */
+  protected addPskFor(remote: string, e: MapEntry | undefined, ikeVersion: 1 | 2 = 1): model.Setter<string> {
     void e;
+    void ikeVersion;
     return this.addPskSetter(remote);
+  }
+
+  // Tunnel protection, per platform (the ASA overrides these for its VTIs).
+
+  /** The IKE version a protected tunnel speaks: IKEv2 when its IPsec profile sets an IKEv2 profile. */
+  protected tunnelIkeVersion(prof: IpsecProfileInfo | undefined): 1 | 2 {
+    return prof?.ikev2Profile ? 2 : 1;
+  }
+  protected tunnelIkeVersionDefault(): string {
+    return 'IOS: IKEv1 unless the IPsec profile sets an IKEv2 profile';
+  }
+  /** The key a protected tunnel uses for `remote` when no IKEv2 profile names its keyring. */
+  protected tunnelKey(remote: string | undefined, ikeVersion: 1 | 2, keyring: string | undefined): model.PresharedKey | undefined {
+    void ikeVersion;
+    return this.selectKey(remote, { keyring, ikev2: false });
+  }
+  protected tunnelPhase2(prof: IpsecProfileInfo): model.Phase2Proposal[] {
+    return this.phase2Of(prof.transformSets);
+  }
+  protected tunnelPhase2Setter(prof: IpsecProfileInfo): model.IpsecPeer['setPhase2'] {
+    return this.phase2Setter(prof.transformSets);
   }
 
   /** One peer per IPsec-protected GRE tunnel (and per NHRP NBMA address on multipoint spokes). */
@@ -375,11 +398,11 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
         remotes.push({ value: m.nbma, range: m.range });
       }
     }
-    const ikeVersion: 1 | 2 = prof?.ikev2Profile ? 2 : 1;
+    const ikeVersion = this.tunnelIkeVersion(prof);
     const keyring = prof?.isakmpProfile ? this.isakmpProfiles.get(prof.isakmpProfile)?.keyring : undefined;
     const make = (remote: model.Value<string> | undefined, idx: number): model.IpsecPeer => {
       const v2 = ikeVersion === 2 ? prof?.ikev2Profile : undefined;
-      const psk = v2 !== undefined ? this.ikev2KeyFor(remote?.value, v2) : this.selectKey(remote?.value, { keyring, ikev2: false });
+      const psk = v2 !== undefined ? this.ikev2KeyFor(remote?.value, v2) : this.tunnelKey(remote?.value, ikeVersion, keyring);
       const peer: model.IpsecPeer = {
         id: `tunnel:${info.itf.name}${idx ? `:${idx}` : ''}`,
         label: `interface ${info.itf.name} (tunnel protection ipsec profile ${t.protection!.value})`,
@@ -390,22 +413,22 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
         localInterface: t.sourceInterface,
         role: remote ? 'both' : 'responder',
         kind: 'tunnel-protection',
-        ikeVersion: ikeVersion === 2 ? { value: 2, range: t.protection!.range } : { value: 1, default: 'IOS: IKEv1 unless the IPsec profile sets an IKEv2 profile' },
+        ikeVersion: ikeVersion === 2 ? { value: 2, range: t.protection!.range } : { value: 1, default: this.tunnelIkeVersionDefault() },
         exchangeMode: { value: 'main', default: 'IOS: main mode for address-keyed pre-shared keys' },
         phase1: v2 !== undefined ? this.ikev2Phase1(local, v2) : this.phase1List(ikeVersion),
         psk,
-        phase2: prof ? this.phase2Of(prof.transformSets) : [],
+        phase2: prof ? this.tunnelPhase2(prof) : [],
         pfs: this.setters && prof ? { ...this.pfsValue(prof.pfs), set: this.pfsSetter(prof.node, prof.pfs) } : this.pfsValue(prof?.pfs),
         phase2Lifetime: this.lifetimeValue(prof?.lifetime),
         selectors: this.tunnelSelectors(t, local, remote, t.protection!.range ?? info.node.range),
       };
       if (this.setters) {
         peer.setPhase1 = this.phase1SetterFor(ikeVersion);
-        peer.setPhase2 = prof ? this.phase2Setter(prof.transformSets) : undefined;
+        peer.setPhase2 = prof ? this.tunnelPhase2Setter(prof) : undefined;
         peer.setPfs = prof ? this.pfsSetter(prof.node, prof.pfs) : undefined;
       }
       if (v2 !== undefined && !remote) peer.keys = this.ikev2Candidates(v2);
-      if (this.setters && remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskSetter(remote.value);
+      if (this.setters && remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskFor(remote.value, undefined, ikeVersion);
       return peer;
     };
     if (remotes.length === 0) this.device.ipsecPeers.push(make(undefined, 0));
