@@ -292,11 +292,12 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
     if (!doc.lowered) {
       const dialect = dialectById(doc.dialect);
       const parsed = parseOf(doc)!;
-      doc.lowered = lowerGuarded(dialect, parsed, doc.uri, dialectOptions());
+      // Batch mode drops every Setter: a dialect that honours `setters: false` makes none (issue 16).
+      doc.lowered = lowerGuarded(dialect, parsed, doc.uri, settings.batch ? { ...dialectOptions(), setters: false } : dialectOptions());
       for (const ws of wsConfigs.values()) applyWorkspaceConfig(ws.config, doc.lowered.device);
       if (settings.batch) {
         doc.parsed = undefined;
-        model.dropSetters(doc.lowered);
+        if (!doc.lowered.settersDropped) model.dropSetters(doc.lowered);
       }
     }
     return doc.lowered;

@@ -40,9 +40,22 @@ function nodes(root: IosNode): unknown[] {
   return out;
 }
 
+/**
+ * Which shared word a token refers to depends on what the process read before (a word gets a slot in the shared table
+ * when met twice: store.ts), so two equal stores may differ in their slot numbers; what must hold is that every
+ * token with a slot designates its own text. True, or the first token whose slot names another word.
+ */
+function sharedSlotsHold(s: IosNode['store']): true | number {
+  for (let i = 0; i < s.length; i++) {
+    const shared = s.sharedText(i);
+    if (shared !== undefined && shared !== s.source.slice(s.starts[i], s.ends[i])) return i;
+  }
+  return true;
+}
+
 function snapshot(p: ParseResult<IosNode>): unknown {
   const s = p.tree.store;
-  return { text: p.text, tree: nodes(p.tree), diagnostics: JSON.parse(JSON.stringify(p.diagnostics)), tokens: p.tokens.map(tok), store: { length: s.length, source: s.source === p.text, starts: [...s.starts.subarray(0, s.length)], ends: [...s.ends.subarray(0, s.length)], kinds: [...s.kinds.subarray(0, s.length)], slots: [...s.wordSlots.subarray(0, s.length)] } };
+  return { text: p.text, tree: nodes(p.tree), diagnostics: JSON.parse(JSON.stringify(p.diagnostics)), tokens: p.tokens.map(tok), store: { length: s.length, source: s.source === p.text, starts: [...s.starts.subarray(0, s.length)], ends: [...s.ends.subarray(0, s.length)], kinds: [...s.kinds.subarray(0, s.length)], slots: sharedSlotsHold(s) } };
 }
 
 function model(p: ParseResult<IosNode>, flavour: IosFlavour): string {

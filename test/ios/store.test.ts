@@ -7,12 +7,14 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import { parseIos, type IosNode } from '../../server/src/dialects/ios/parser';
 import { ASA_FLAVOUR } from '../../server/src/dialects/asa';
 import { COMMENT, IosTokenStore, NUMBER, PUNCT, STRING, WORD } from '../../server/src/dialects/ios/store';
 import { lexLineInto, lexWordsInto } from '../../server/src/dialects/ios/lexer';
 import { promptLengthAt } from '../../server/src/dialects/ios/lexer';
+import { hashChars, SharedWords } from '../../server/src/syntax/shared-words';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -222,4 +224,79 @@ test('a re-parse splices the tokens read again into a store, the tail moved in p
     assert.deepEqual(dump(s), dump(want), by);
     assert.equal(s.source, next);
   }
+});
+
+test('shared words: a free slot goes to a word met there twice in a row; seeded keywords hold theirs; a taken slot is never given away', () => {
+  // A table of 2 slots and of 1: every word shares the same slot in the second, so the order of sightings decides.
+  const one = new SharedWords(1, 24, true);
+  const text = 'permit 10.0.0.1 permit permit deny';
+  const at = (w: string, from = 0) => {
+    const s = text.indexOf(w, from);
+    return [s, s + w.length, hashChars(text, s, s + w.length)] as const;
+  };
+  const [ps, pe, ph] = at('permit');
+  assert.equal(one.slot(text, ps, pe, ph), 0, 'first sight: no slot');
+  const [as, ae, ah] = at('10.0.0.1');
+  assert.equal(one.slot(text, as, ae, ah), 0, 'another word in between takes the candidacy');
+  const [p2s, p2e, p2h] = at('permit', ae);
+  assert.equal(one.slot(text, p2s, p2e, p2h), 0, 'permit is a candidate again');
+  const [p3s, p3e, p3h] = at('permit', p2e);
+  assert.equal(one.slot(text, p3s, p3e, p3h), 1, 'met twice in a row: admitted');
+  assert.equal(one.words[0], 'permit');
+  const [ds, de, dh] = at('deny');
+  assert.equal(one.slot(text, ds, de, dh), 0);
+  assert.equal(one.slot(text, ds, de, dh), 0, 'a taken slot stays with its word');
+  assert.equal(one.words[0], 'permit');
+  // Seeding fills a free slot at once and never replaces a word.
+  const seeded = new SharedWords(1, 24, true);
+  seeded.seed('shutdown');
+  seeded.seed('no');
+  assert.equal(seeded.words[0], 'shutdown');
+  const t2 = ' shutdown';
+  assert.equal(seeded.slot(t2, 1, 9, hashChars(t2, 1, 9)), 1, 'a seeded word is shared from its first sight');
+  // The first-come table of other dialects is unchanged: a free slot goes to the first word.
+  const first = new SharedWords(1, 24);
+  assert.equal(first.slot(text, as, ae, ah), 1);
+});
+
+test('IOS keywords are shared from their first sight, whatever one-off words filled the table before (issue 16)', () => {
+  // In a fresh process (the shared table is per process): thousands of one-off words (addresses, ports) of an ASA
+  // file before the first IOS sub-interface, as in the fleet, where the ASA files come first.
+  const script = `
+    const load = async (f) => { const m = await import(f); return m.default ?? m; };
+    const { parseIos } = await load(${JSON.stringify(path.join(ROOT, 'server/src/dialects/ios/parser.ts'))});
+    const { ASA_FLAVOUR } = await load(${JSON.stringify(path.join(ROOT, 'server/src/dialects/asa/index.ts'))});
+    const lines = [];
+    for (let i = 0; i < 20000; i++) lines.push('access-list OUT extended permit tcp any host 198.' + (i >> 8) + '.' + (i & 255) + '.7 eq ' + (1024 + i));
+    parseIos(lines.join('\\n'), {}, ASA_FLAVOUR);
+    const p = parseIos('interface GigabitEthernet1/0.100\\n description customer 1\\n encapsulation dot1Q 100\\n no ip redirects\\n no shutdown\\n', {});
+    const s = p.tree.store;
+    const out = [];
+    for (let i = 0; i < s.length; i++) out.push([s.text(i), s.sharedText(i) ?? null]);
+    console.log(JSON.stringify(out));`;
+  const res = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', cwd: ROOT });
+  assert.equal(res.status, 0, res.stderr);
+  const words = JSON.parse(res.stdout) as [string, string | null][];
+  assert.equal(words.length, 13);
+  for (const [t, shared] of words) if (['interface', 'description', 'encapsulation', 'no', 'ip', 'redirects', 'shutdown'].includes(t)) assert.equal(shared, t, `${t} is a shared word`);
+});
+
+test('a released store gives its buffer to the next store large enough, and reads nothing afterwards (batch mode)', () => {
+  const text = 'interface GigabitEthernet0/1\n ip address 10.0.0.1 255.255.255.0\n';
+  const a = parseIos(text, {}).tree.store;
+  const buf = a.starts.buffer;
+  a.release();
+  assert.equal(a.length, 0);
+  assert.equal(a.starts.length, 0, 'no view of the given buffer stays with the released store');
+  const b = parseIos('hostname r1\n', {}).tree.store;
+  assert.equal(b.starts.buffer, buf, 'the next store takes the buffer');
+  assert.deepEqual([b.text(0), b.text(1)], ['hostname', 'r1']);
+  // Taken once: the store after it makes its own.
+  const c = parseIos('hostname r2\n', {}).tree.store;
+  assert.notEqual(c.starts.buffer, buf);
+  // A buffer too small for a store is left for a later one.
+  b.release();
+  const big = parseIos('x '.repeat(5000), {}).tree.store;
+  assert.notEqual(big.starts.buffer, buf);
+  assert.equal(parseIos('hostname r3\n', {}).tree.store.starts.buffer, buf);
 });

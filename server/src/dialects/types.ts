@@ -20,6 +20,14 @@ export interface DialectOptions {
   swanFlavour?: 'strongswan' | 'libreswan';
   /** Report unknown commands as information diagnostics (`syntax/unknown-command`). Off by default. */
   reportUnknownCommands?: boolean;
+  /**
+   * `false`: the host drops every quick-fix Setter after lowering (batch mode, the CLI: `model.dropSetters`), so a
+   * dialect may make none (issue 16). One that honours it says so in `LowerResult.settersDropped`; the model must
+   * then equal the lowering with Setters once they are dropped (a Setter property absent or undefined). The host
+   * also drops the parse it lowered and never reads it again, so the dialect may recycle its storage (IOS/ASA give
+   * the token store's buffer to the next parse).
+   */
+  setters?: boolean;
 }
 
 export interface OutlineSymbol {
@@ -107,6 +115,8 @@ export interface LowerResult {
    * are in the model; absent when the dialect has no free-standing policies.
    */
   phase1Policies?: model.Phase1Proposal[];
+  /** True when the dialect made no Setter (`DialectOptions.setters` false): the host need not `dropSetters` it. */
+  settersDropped?: boolean;
 }
 
 /** What changed between two texts of one document (syntax/index.ts). */

@@ -30,7 +30,7 @@ export const asaDialect: Dialect<IosNode> = {
   detect: detectAsa,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, ASA_FLAVOUR),
   reparse: (previous, change, text, options) => reparseIos(previous, change, text, { reportUnknownCommands: options.reportUnknownCommands }, ASA_FLAVOUR),
-  lower: (parsed, uri) => lowerOrCrash('cisco-asa', parsed, uri, () => lowerWithFacts(new AsaLowering(parsed, uri))),
+  lower: (parsed, uri, options) => lowerOrCrash('cisco-asa', parsed, uri, () => lowerWithFacts(new AsaLowering(parsed, uri, options?.setters !== false))),
   outline: outlineIos,
   folding: foldingIos,
   complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, ASA_FLAVOUR, (p) => new AsaLowering(p, 'file:///completion')),

@@ -266,7 +266,7 @@ export class AsaLowering extends AsaObjectLowering {
       }
     }
     const p: model.Phase1Proposal = { label: `crypto ikev1 policy ${prio}`, range: node.range, priority: prio, encryption: enc, hash, dh, auth, lifetime: life };
-    this.attachPhase1Setters(p, node, children, 'asa');
+    if (this.setters) this.attachPhase1Setters(p, node, children, 'asa');
     this.phase1.push({ proposal: p, node, children });
   }
 
@@ -314,15 +314,20 @@ export class AsaLowering extends AsaObjectLowering {
       const m = expandKeyword(a[2]?.text, ['tunnel', 'transport']);
       this.defTokens.add(name.start);
       if (!m) return a[2] ? this.error(a[2], 'syntax/invalid-value', `'${a[2].text}' is not an IPsec mode`) : this.missing(node, '`tunnel` or `transport`');
-      if (ts) ts.proposal.mode = { value: m as 'tunnel' | 'transport', range: node.range, set: (v) => [this.replaceLine(node, `${node.words.slice(0, node.path.length + 2).map((w) => w.text).join(' ')} ${v}`)] };
+      if (ts) {
+        ts.proposal.mode = { value: m as 'tunnel' | 'transport', range: node.range };
+        if (this.setters) ts.proposal.mode.set = (v) => [this.replaceLine(node, `${node.words.slice(0, node.path.length + 2).map((w) => w.text).join(' ')} ${v}`)];
+      }
       return;
     }
     this.define('transform-set', name.text, name, node.range);
     const toks = a.slice(1);
     const p = this.parseTransforms(toks, node, `crypto ipsec ikev1 transform-set ${name.text}`, 'asa');
     if (!p) return;
-    const prefix = node.words.slice(0, node.path.length + 1).map((w) => w.text).join(' ');
-    p.mode.set = (v) => [this.insertAfter(node, [`${prefix} mode ${v}`])];
+    if (this.setters) {
+      const prefix = node.words.slice(0, node.path.length + 1).map((w) => w.text).join(' ');
+      p.mode.set = (v) => [this.insertAfter(node, [`${prefix} mode ${v}`])];
+    }
     this.transformSets.set(name.text, { proposal: p, node, transforms: toks });
   }
 
@@ -415,7 +420,7 @@ export class AsaLowering extends AsaObjectLowering {
         if (!rest[2]) return this.missing(node, 'a peer address');
         for (const t of rest.slice(2)) {
           const addr = /^[\d.]+$/.test(t.text) ? this.address(t, node) : t.text;
-          if (addr) entry.peers.push({ value: addr, range: t, set: (v) => [this.edit(t, v)] });
+          if (addr) entry.peers.push(this.setters ? { value: addr, range: t, set: (v) => [this.edit(t, v)] } : { value: addr, range: t });
         }
       } else if ((what === 'ikev1' && w[2] === 'transform-set') || what === 'transform-set') {
         const names = rest.slice(what === 'ikev1' ? 3 : 2);
@@ -506,7 +511,8 @@ export class AsaLowering extends AsaObjectLowering {
         const first = typeTok ?? keyTok;
         const secret: model.Secret = kt.text === '*****' ? { kind: 'masked', range: { start: kt.start, end: kt.end } } : typeTok?.text === '8' ? { kind: 'type6', range: { start: kt.start, end: kt.end } } : { kind: 'plain', plain: kt.text, range: { start: kt.start, end: kt.end } };
         const peer = model.isAddress(name.text) ? model.canonicalPrefix(name.text)! : name.text === 'DefaultL2LGroup' ? '0.0.0.0/0' : name.text;
-        const key: model.PresharedKey = { peer, secret, range: c.range, set: (v) => [this.edit({ start: first.start, end: kt.end }, v)] };
+        const key: model.PresharedKey = { peer, secret, range: c.range };
+        if (this.setters) key.set = (v) => [this.edit({ start: first.start, end: kt.end }, v)];
         tg.keys.push({ version, key, node: c });
         this.device.keys.push(key);
       }

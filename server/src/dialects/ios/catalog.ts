@@ -2,7 +2,7 @@
 // a reference. The parser resolves (abbreviated) keywords against it; completion and hover read it. ASA extends it.
 // Depends on nothing but itself.
 import { dict } from '../../model/dict';
-import { lowerCase } from './store';
+import { lowerCase, seedSharedWord } from './store';
 
 
 /** A configuration mode (`global`, `interface`, `isakmp-policy`, …). */
@@ -461,6 +461,7 @@ export function buildCatalog(name: string, entries: IosCatalogEntry[], modeNames
         next = { key: kw, children: new Map(), keys: [], sorted: undefined, entryId: 0 };
         node.children.set(kw, next);
         node.keys.push(kw);
+        seedSharedWord(kw);
       }
       node = next;
     }

@@ -22,9 +22,14 @@ export interface IosFeatureFacts {
 }
 
 /** Runs a lowering and keeps the facts hover needs with its result, so a host's cached result serves every hover. */
-export function lowerWithFacts(lowering: IosLowering): { device: model.Device; diagnostics: import('../../syntax').SyntaxDiagnostic[]; features: IosFeatureFacts; phase1Policies: model.Phase1Proposal[] } {
+export function lowerWithFacts(lowering: IosLowering): { device: model.Device; diagnostics: import('../../syntax').SyntaxDiagnostic[]; features: IosFeatureFacts; phase1Policies: model.Phase1Proposal[]; settersDropped?: boolean } {
   const res = lowering.run();
   const phase1 = lowering.phase1Proposals();
+  if (!lowering.setters) {
+    // Batch mode: the host drops the parse now (DialectOptions.setters), so its token store's buffer serves the next.
+    lowering.releaseStore();
+    return { ...res, features: { phase1 }, phase1Policies: phase1, settersDropped: true };
+  }
   return { ...res, features: { phase1 }, phase1Policies: phase1 };
 }
 

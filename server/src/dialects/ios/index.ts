@@ -51,7 +51,7 @@ export const iosDialect: Dialect<IosNode> = {
   detect: detectIos,
   parse: (text, options) => parseIos(text, { reportUnknownCommands: options.reportUnknownCommands }, IOS_FLAVOUR),
   reparse: (previous, change, text, options) => reparseIos(previous, change, text, { reportUnknownCommands: options.reportUnknownCommands }, IOS_FLAVOUR),
-  lower: (parsed, uri) => lowerOrCrash('cisco-ios', parsed, uri, () => lowerWithFacts(new IosLowering(parsed, uri))),
+  lower: (parsed, uri, options) => lowerOrCrash('cisco-ios', parsed, uri, () => lowerWithFacts(new IosLowering(parsed, uri, options?.setters !== false))),
   outline: outlineIos,
   folding: foldingIos,
   complete: (parsed, offset, ctx) => completeIos(parsed, offset, ctx, IOS_FLAVOUR, (p) => new IosLowering(p, 'file:///completion')),

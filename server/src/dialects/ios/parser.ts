@@ -435,7 +435,7 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   // The children of the open blocks, in one array: an open block's children are its tail from the block's mark (the
   // deeper open block's children follow them), so closing a block moves its children into one exact-size array and
   // no block grows an array of its own child by child.
-  const pending: IosNode[] = [];
+  let pending: IosNode[] = [];
   const marks: number[] = [0];
   const addChild = (child: IosNode) => {
     if (resync !== undefined && stack.length === 1 && child.indent === 0 && child.start >= resync.minStart) resyncAt(child);
@@ -460,7 +460,13 @@ function parseInto(text: string, store: IosTokenStore, root: IosNode, diagnostic
   const closeTop = () => {
     const o = stack.pop()!;
     const mark = marks.pop()!;
-    if (pending.length > mark) {
+    if (stack.length === 0 && mark === 0 && pending.length > 0) {
+      // The root (closed last, at the end of the parse): its children are the whole pending array, taken over
+      // rather than copied (a fleet file's ~4,000 top-level nodes: 32 KB copied per file).
+      o.children = pending;
+      pending = [];
+      o.end = Math.max(o.end, o.children[o.children.length - 1].end);
+    } else if (pending.length > mark) {
       o.children = pending.slice(mark);
       pending.length = mark;
       o.end = Math.max(o.end, o.children[o.children.length - 1].end);

@@ -20,7 +20,9 @@ const KINDS: readonly TokenKind[] = ['word', 'number', 'punct', 'comment', 'stri
  * `255.255.255.0` cost no new string after their first time. A store refers to a shared word by its slot
  * (`wordSlots`, slot + 1), two bytes a token instead of a string pointer.
  */
-const SHARED = new SharedWords(8192, 24);
+const SHARED = new SharedWords(8192, 24, true);
+SHARED.seed('no');
+SHARED.seed('default');
 const WORDS = SHARED.words;
 const WORDS_SIZE = SHARED.size;
 /**
@@ -30,6 +32,15 @@ const WORDS_SIZE = SHARED.size;
 const PROMPTS = new Uint8Array(WORDS_SIZE);
 /** Bytes of the four arrays a token takes: start and end (4 each), word slot (2), kind (1). */
 const BYTES_PER_TOKEN = 11;
+
+/**
+ * Gives a catalog keyword its shared slot before any document is read (catalog.ts, for every keyword of the IOS and
+ * ASA catalogs): keywords are the words read again (command resolution, lowering), so they must not lose their slot
+ * to a document's one-off words.
+ */
+export function seedSharedWord(word: string): void {
+  SHARED.seed(word);
+}
 
 /** The cached prompt length + 1 of shared word `slot` (from `sharedSlot`), or 0 when not known yet. */
 export function sharedPrompt(slot: number): number {
@@ -45,6 +56,12 @@ export function setSharedPrompt(slot: number, length: number): void {
 export function sharedSlot(text: string, s: number, e: number, hash: number): number {
   return SHARED.slot(text, s, e, hash);
 }
+
+/** At most one buffer a released store left for the next store (`IosTokenStore.release`). */
+const SPARE: ArrayBuffer[] = [];
+const EMPTY_I32 = new Int32Array(0);
+const EMPTY_U16 = new Uint16Array(0);
+const EMPTY_U8 = new Uint8Array(0);
 
 /** Significant tokens of one document as parallel arrays. Grows by doubling; never shrinks below what it holds. */
 export class IosTokenStore {
@@ -65,12 +82,36 @@ export class IosTokenStore {
     capacity = 64,
   ) {
     // The four arrays are views of one buffer (11 bytes a token): one allocation per store instead of four (a
-    // fleet makes a store per file, and an ArrayBuffer costs far more to make than its bytes).
-    const buf = new ArrayBuffer(capacity * BYTES_PER_TOKEN);
+    // fleet makes a store per file, and an ArrayBuffer costs far more to make than its bytes). A buffer a batch
+    // lowering released (`release`) is taken when it is large enough: its tokens past `length` are never read.
+    let buf: ArrayBuffer;
+    const spare = SPARE[0];
+    if (spare !== undefined && spare.byteLength >= capacity * BYTES_PER_TOKEN) {
+      SPARE.length = 0;
+      buf = spare;
+      capacity = Math.floor(spare.byteLength / BYTES_PER_TOKEN);
+    } else buf = new ArrayBuffer(capacity * BYTES_PER_TOKEN);
     this.starts = new Int32Array(buf, 0, capacity);
     this.ends = new Int32Array(buf, capacity * 4, capacity);
     this.wordSlots = new Uint16Array(buf, capacity * 8, capacity);
     this.kinds = new Uint8Array(buf, capacity * 10, capacity);
+  }
+
+  /**
+   * Gives the store's buffer to the next store made (batch mode, issue 16: the service drops a file's tree right
+   * after its lowering, and a fleet made a 36 KB buffer per file). The store is empty afterwards: whatever still
+   * reads its tree (it must not) reads empty texts, never another document's tokens.
+   */
+  release(): void {
+    const buf = this.starts.buffer as ArrayBuffer;
+    const current = SPARE[0];
+    if (current === undefined || current.byteLength < buf.byteLength) SPARE[0] = buf;
+    this.length = 0;
+    this.source = '';
+    this.starts = EMPTY_I32;
+    this.ends = EMPTY_I32;
+    this.kinds = EMPTY_U8;
+    this.wordSlots = EMPTY_U16;
   }
 
   /** Appends one token (its text is read from the document); returns its index. */
@@ -147,7 +188,7 @@ export class IosTokenStore {
   }
 
   private grow(): void {
-    this.resize(this.starts.length * 2);
+    this.resize(Math.max(64, this.starts.length * 2));
   }
 
   /** New arrays of `cap` tokens (one buffer), holding the first `length` tokens. */

@@ -243,13 +243,25 @@ export abstract class IosLoweringCore {
   protected phase1Cache = new Map<number, model.Phase1Proposal[]>();
   protected sortedPhase1Cache?: Phase1Info[];
 
-  constructor(protected readonly parsed: ParseResult<IosNode>, uri: string) {
+  /**
+   * Whether quick-fix Setters are made (`DialectOptions.setters`): a batch check drops them all after lowering, so
+   * it asks for none (no closure made, none to walk and delete). Every Setter is made behind this flag.
+   */
+  readonly setters: boolean;
+
+  constructor(protected readonly parsed: ParseResult<IosNode>, uri: string, setters = true) {
+    this.setters = setters;
     this.text = parsed.text;
     this.uri = uri;
     this.root = parsed.tree;
     this.eol = this.text.includes('\r\n') ? '\r\n' : '\n';
     const base = uri.split('/').pop() ?? uri;
     this.device = model.emptyDevice(uri, this.dialectId(), base);
+  }
+
+  /** Batch mode only (`setters` false), once lowered: the parse is dropped, its store's buffer goes to the next. */
+  releaseStore(): void {
+    this.root.store.release();
   }
 
   protected dialectId(): model.DialectId {

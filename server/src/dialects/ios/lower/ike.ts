@@ -90,7 +90,7 @@ export abstract class IosIkeLowering extends IosOspfLowering {
       }
     }
     const p: model.Phase1Proposal = { label: `crypto isakmp policy ${prio}`, range: node.range, priority: prio, encryption: enc, hash, dh, auth, lifetime: life };
-    this.attachPhase1Setters(p, node, children, 'ios');
+    if (this.setters) this.attachPhase1Setters(p, node, children, 'ios');
     this.phase1.push({ proposal: p, node, children });
   }
 
@@ -147,7 +147,8 @@ export abstract class IosIkeLowering extends IosOspfLowering {
     if (!peer) return;
     const secret = this.secretFrom(typeTok, keyTok);
     const first = typeTok ?? keyTok;
-    const key: model.PresharedKey = { peer, secret, range: node.range, set: (v) => [this.edit({ start: first.start, end: keyTok.end }, v)] };
+    const key: model.PresharedKey = { peer, secret, range: node.range };
+    if (this.setters) key.set = (v) => [this.edit({ start: first.start, end: keyTok.end }, v)];
     this.keys.push({ key });
     this.device.keys.push(key);
   }
@@ -186,7 +187,8 @@ export abstract class IosIkeLowering extends IosOspfLowering {
       if (!peer) continue;
       const first = typeTok ?? keyTok;
       const kt = keyTok;
-      const key: model.PresharedKey = { peer, secret: this.secretFrom(typeTok, keyTok), range: c.range, set: (v) => [this.edit({ start: first.start, end: kt.end }, v)] };
+      const key: model.PresharedKey = { peer, secret: this.secretFrom(typeTok, keyTok), range: c.range };
+      if (this.setters) key.set = (v) => [this.edit({ start: first.start, end: kt.end }, v)];
       this.keys.push({ key, keyring: name.text });
       this.device.keys.push(key);
     }
@@ -316,7 +318,9 @@ export abstract class IosIkeLowering extends IosOspfLowering {
       return undefined;
     }
     const first = typeTok ?? keyTok;
-    return { secret: this.secretFrom(typeTok, keyTok), range: c.range, set: (v) => [this.edit({ start: first.start, end: keyTok.end }, v)] };
+    const part: Ikev2KeyPart = { secret: this.secretFrom(typeTok, keyTok), range: c.range };
+    if (this.setters) part.set = (v) => [this.edit({ start: first.start, end: keyTok.end }, v)];
+    return part;
   }
 
   /** One key for a peer from its local and remote parts (`PresharedKey.remote` only when they differ). */
@@ -575,6 +579,7 @@ export abstract class IosIkeLowering extends IosOspfLowering {
   }
 
   protected phase1Setter(): model.IpsecPeer['setPhase1'] {
+    if (!this.setters) return undefined;
     const first = this.sortedPhase1()[0];
     if (!first) return undefined;
     return (v) => {

@@ -79,9 +79,10 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
         else this.missing(c, '`tunnel` or `transport`');
         continue;
       }
-      p.mode = { value: m as 'tunnel' | 'transport', range: c.range, set: (v) => [this.replaceLine(c, `mode ${v}`)] };
+      p.mode = { value: m as 'tunnel' | 'transport', range: c.range };
+      if (this.setters) p.mode.set = (v) => [this.replaceLine(c, `mode ${v}`)];
     }
-    if (!p.mode.range) p.mode.set = (v) => [this.insertInBlock(node, `mode ${v}`)];
+    if (!p.mode.range && this.setters) p.mode.set = (v) => [this.insertInBlock(node, `mode ${v}`)];
     this.transformSets.set(name.text, { proposal: p, node, transforms: toks });
   }
 
@@ -99,7 +100,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
           }
           const addr = looksNumericAddress(a[0].text) ? this.address(a[0], c) : (model.canonicalAddress(a[0].text) ?? a[0].text);
           const tok = a[0];
-          if (addr && target.peers) target.peers.push({ value: addr, range: tok, set: (v) => [this.edit(tok, v)] });
+          if (addr && target.peers) target.peers.push(this.setters ? { value: addr, range: tok, set: (v) => [this.edit(tok, v)] } : { value: addr, range: tok });
           break;
         }
         case 'set transform-set':
@@ -309,17 +310,19 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
         phase1: v2 !== undefined ? this.ikev2Phase1(localAddr, v2) : this.phase1List(ikeVersion),
         psk,
         phase2: this.phase2ForEntry(e),
-        pfs: { ...this.pfsValue(e.pfs), set: this.entryPfsSetter(e) },
+        pfs: this.setters ? { ...this.pfsValue(e.pfs), set: this.entryPfsSetter(e) } : this.pfsValue(e.pfs),
         phase2Lifetime: this.lifetimeValue(e.lifetime),
         selectors: e.acl ? this.selectorsOf(e.acl.name) : [],
-        setPhase1: this.phase1SetterFor(ikeVersion),
-        setPhase2: this.phase2SetterForEntry(e),
-        setPfs: this.entryPfsSetter(e),
       };
+      if (this.setters) {
+        peer.setPhase1 = this.phase1SetterFor(ikeVersion);
+        peer.setPhase2 = this.phase2SetterForEntry(e);
+        peer.setPfs = this.entryPfsSetter(e);
+      }
       if (v2 !== undefined && !remote) peer.keys = this.ikev2Candidates(v2);
       // The Setter writes an IKEv1 key (`crypto isakmp key`), which an IKEv2 profile does not read.
-      if (remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskFor(remote.value, e);
-      peer.pfs.set = peer.setPfs;
+      if (this.setters && remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskFor(remote.value, e);
+      if (this.setters) peer.pfs.set = peer.setPfs;
       this.device.ipsecPeers.push(peer);
     }
     this.buildTunnelPeers();
@@ -415,15 +418,17 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
         phase1: v2 !== undefined ? this.ikev2Phase1(local, v2) : this.phase1List(ikeVersion),
         psk,
         phase2: prof ? this.tunnelPhase2(prof) : [],
-        pfs: { ...this.pfsValue(prof?.pfs), ...(prof ? { set: this.pfsSetter(prof.node, prof.pfs) } : {}) },
+        pfs: this.setters && prof ? { ...this.pfsValue(prof.pfs), set: this.pfsSetter(prof.node, prof.pfs) } : this.pfsValue(prof?.pfs),
         phase2Lifetime: this.lifetimeValue(prof?.lifetime),
         selectors: this.tunnelSelectors(t, local, remote, t.protection!.range ?? info.node.range),
-        setPhase1: this.phase1SetterFor(ikeVersion),
-        setPhase2: prof ? this.tunnelPhase2Setter(prof) : undefined,
-        setPfs: prof ? this.pfsSetter(prof.node, prof.pfs) : undefined,
       };
+      if (this.setters) {
+        peer.setPhase1 = this.phase1SetterFor(ikeVersion);
+        peer.setPhase2 = prof ? this.tunnelPhase2Setter(prof) : undefined;
+        peer.setPfs = prof ? this.pfsSetter(prof.node, prof.pfs) : undefined;
+      }
       if (v2 !== undefined && !remote) peer.keys = this.ikev2Candidates(v2);
-      if (remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskFor(remote.value, undefined, ikeVersion);
+      if (this.setters && remote && !psk && looksNumericAddress(remote.value) && v2 === undefined) peer.addPsk = this.addPskFor(remote.value, undefined, ikeVersion);
       return peer;
     };
     if (remotes.length === 0) this.device.ipsecPeers.push(make(undefined, 0));
@@ -448,6 +453,7 @@ export abstract class IosIpsecLowering extends IosIkeLowering {
 
   /** Lifetime and selector Setters of the built peers (see IosIpsecFixSetters below). */
   protected attachIpsecFixSetters(): void {
+    if (!this.setters) return;
     try {
       this.attachIpsecFixSettersUnguarded();
     } catch {

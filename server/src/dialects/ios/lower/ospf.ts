@@ -347,26 +347,28 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
     const itf = info.itf;
     const typeDefault = this.ospfTypeDefault(itf);
     const block = info.node;
-    const v3 = o.v3Syntax;
-    const line = v3 ? (setting: string, value: string | number) => `${v3} ${setting} ${value}` : undefined;
-    const setter = (existing: IosNode | undefined, setting: string, value: string | number | undefined) => this.ospfSetter(block, existing, setting, value, line);
     const networkType: model.Value<model.OspfNetworkType> = o.network
       ? { value: o.network.value, range: o.network.node.range }
       : { value: typeDefault.value, default: typeDefault.why };
-    networkType.set = (v) => setter(o.network?.node, 'network', ospfTypeKeyword(v));
     const slow = networkType.value === 'non-broadcast' || networkType.value === 'point-to-multipoint' || networkType.value === 'point-to-multipoint-non-broadcast';
     const hello: model.Value<number> = o.hello
       ? { value: o.hello.value, range: o.hello.node.range }
       : { value: slow ? 30 : 10, default: `${this.platform} default for network type ${networkType.value} (${slow ? '30/120' : '10/40'})` };
-    hello.set = (v) => setter(o.hello?.node, 'hello-interval', v);
     const dead: model.Value<number> = o.dead
       ? { value: o.dead.value, range: o.dead.node.range }
       : o.hello
         ? { value: o.hello.value * 4, default: `${this.platform}: four times the configured hello-interval` }
         : { value: slow ? 120 : 40, default: `${this.platform} default for network type ${networkType.value} (${slow ? '30/120' : '10/40'})` };
-    dead.set = (v) => setter(o.dead?.node, 'dead-interval', v);
     const priority: model.Value<number> = o.priority ? { value: o.priority.value, range: o.priority.node.range } : { value: 1, default: `${this.platform} default priority 1` };
-    priority.set = (v) => setter(o.priority?.node, 'priority', v);
+    if (this.setters) {
+      const v3 = o.v3Syntax;
+      const line = v3 ? (setting: string, value: string | number) => `${v3} ${setting} ${value}` : undefined;
+      const setter = (existing: IosNode | undefined, setting: string, value: string | number | undefined) => this.ospfSetter(block, existing, setting, value, line);
+      networkType.set = (v) => setter(o.network?.node, 'network', ospfTypeKeyword(v));
+      hello.set = (v) => setter(o.hello?.node, 'hello-interval', v);
+      dead.set = (v) => setter(o.dead?.node, 'dead-interval', v);
+      priority.set = (v) => setter(o.priority?.node, 'priority', v);
+    }
     // Passive state: the last applicable `passive-interface` line (ospfPassive keeps only that).
     const pv = proc.passive.get(this.platform === 'ASA' ? itf.nameif ?? itf.name : itf.name);
     const passive: model.Value<boolean> = pv
@@ -424,7 +426,7 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
       isTunnel: itf.kind === 'tunnel',
       neighbors,
     };
-    if (version === 2) {
+    if (version === 2 && this.setters) {
       oi.setAuthKey = (k) => {
         const existing = auth.type === 'keyed-md5' ? o.md5Key : o.simpleKey ?? o.md5Key;
         if (existing) return [this.edit({ start: (existing.typeToken ?? existing.token).start, end: existing.token.end }, k)];
@@ -442,6 +444,7 @@ export abstract class IosOspfLowering extends IosInterfaceLowering {
    * `router ospf`) and the router id. IOS only for interface settings (ASA writes them differently).
    */
   protected attachOspfSetters(): void {
+    if (!this.setters) return;
     for (const info of this.ospfProcs) {
       const rid = info.proc.routerId;
       const ridNode = info.node.children.find((c) => c.kind === 'IosCommand' && !c.negated && this.key(c) === 'router-id');

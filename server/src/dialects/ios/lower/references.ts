@@ -170,10 +170,11 @@ export class IosLowering extends IosIpsecLowering {
       }
     }
     try {
-      for (let ii = 0; ii < this.interfaces.length; ii++) {
-        const info = this.interfaces[ii];
-        this.attachTunnelSetters(info);
-      }
+      if (this.setters)
+        for (let ii = 0; ii < this.interfaces.length; ii++) {
+          const info = this.interfaces[ii];
+          this.attachTunnelSetters(info);
+        }
     } catch {
       // Quick-fix setters are optional: a bug here must not lose the model.
     }
