@@ -455,3 +455,29 @@ test('reuse: semantic tokens follow an edit that changes the model far away (a R
     assert.notEqual(got, first);
   }
 });
+
+test('reuse: symbols moved by a line added in the middle share the position objects of the previous symbol on their line', () => {
+  const uri = 'file:///donors.rsc';
+  const lines = ['/interface vlan'];
+  for (let i = 10; i < 90; i++) lines.push(`add interface=ether1 name=vlan${i} vlan-id=${i}`);
+  const text = `${lines.join('\n')}\n`;
+  const s = createLanguageService();
+  s.setDocument(uri, text, 1);
+  const a = getDocumentSymbols(s, uri);
+  const mid = text.indexOf('add interface=ether1 name=vlan50 ');
+  const edited = `${text.slice(0, mid)}# note\n${text.slice(mid)}`;
+  s.setDocument(uri, edited, 2);
+  const b = getDocumentSymbols(s, uri);
+  assert.equal(JSON.stringify(b), fresh(uri, edited).symbols);
+  const before = a[0].children!;
+  const after = b[0].children!;
+  // vlan60 moved from line 51 to 52, where vlan61 was: same characters, so the same objects.
+  const moved = after[50];
+  assert.equal(moved.name, 'vlan60');
+  assert.equal(moved.range.start.line, 52);
+  assert.notEqual(moved, before[50]);
+  assert.equal(moved.selectionRange, before[51].selectionRange);
+  assert.equal(moved.range, before[51].range);
+  // Before the edit, the previous objects themselves.
+  assert.equal(after[10], before[10]);
+});
