@@ -611,6 +611,8 @@ function reuseTokens(prev: TokenCache, doc: DocumentState, c: Candidates): (Toke
   }
   while (j < pn && pcs[j] < oTo && pce[j] > from) j++;
   if (j !== pn) return undefined;
+  // A window over most of the file: the whole computation (runs already in order, no comparator sort) is cheaper.
+  if (picked.length * 2 > n) return undefined;
   // The window's tokens, ordered as the whole file orders them (`picked` is in collection order: ties as there).
   const m = picked.length;
   const order = new Int32Array(m);
