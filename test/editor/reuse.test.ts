@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { getFoldingRanges } from '../../server/src/features/folding';
 import { changedSpan, keepsPosition, positionReuse } from '../../server/src/features/reuse';
-import { getSemanticTokens } from '../../server/src/features/semanticTokens';
+import { getSemanticTokens, semanticTokenStats } from '../../server/src/features/semanticTokens';
 import { getDocumentSymbols } from '../../server/src/features/symbols';
 import { createLanguageService } from '../../server/src/service';
 import { lineStarts, positionAt } from '../../server/src/syntax';
@@ -371,4 +371,113 @@ test('reuse: after edits in the middle, symbols and folding equal a fresh comput
     }
   }
   assert.ok(keptAfter > 20, `${keptAfter} versions kept the last symbol`);
+});
+
+test('reuse: semantic tokens after edits in the middle of every dialect equal a fresh computation, and most reuse the previous ones', () => {
+  const ros = ['# by RouterOS 7.12', '/interface vlan'];
+  for (let i = 0; i < 30; i++) ros.push(`add interface=ether1 name=vlan${i} vlan-id=${i + 1}`);
+  ros.push('/ip firewall address-list');
+  for (let i = 0; i < 30; i++) ros.push(`add address=192.0.2.${i} list=L${i % 7}`);
+  ros.push('/ip firewall filter');
+  for (let i = 0; i < 30; i++) ros.push(`add action=accept chain=forward src-address-list=L${i % 9} comment="r${i}"`);
+  ros.push('/ip address');
+  for (let i = 0; i < 30; i++) ros.push(`add address=10.${i}.0.1/24 interface=vlan${i % 33}`);
+  ros.push('/ip ipsec peer');
+  for (let i = 0; i < 10; i++) ros.push(`add address=198.51.100.${i}/32 name=peer${i} profile=P1`);
+  ros.push('/ip ipsec identity');
+  for (let i = 0; i < 10; i++) ros.push(`add peer=peer${i} secret=s3cret${i}`);
+  const ios = ['hostname r1'];
+  for (let i = 0; i < 30; i++) ios.push(`interface GigabitEthernet0/${i}`, ` ip address 10.0.${i}.1 255.255.255.0`, ` ip access-group ACL${i % 5} in`, '!');
+  for (let i = 0; i < 30; i++) ios.push(`ip access-list extended ACL${i % 7}`, ` permit ip 10.${i}.0.0 0.0.0.255 any`);
+  for (let i = 0; i < 10; i++) ios.push(`crypto isakmp key secret${i} address 192.0.2.${i}`, `route-map RM${i} permit 10`, ` match ip address ACL${i}`, '!');
+  const asa = ['hostname fw1'];
+  for (let i = 0; i < 20; i++) asa.push(`object-group network OG${i}`, ` network-object host 10.0.0.${i}`);
+  for (let i = 0; i < 30; i++) asa.push(`access-list OUT${i % 4} extended permit ip object-group OG${i % 23} any`);
+  for (let i = 0; i < 4; i++) asa.push(`access-group OUT${i} in interface if${i}`);
+  for (let i = 0; i < 10; i++) asa.push(`crypto map CM ${i + 1} match address OUT${i % 5}`, `crypto map CM ${i + 1} set peer 192.0.2.${i}`, `tunnel-group 192.0.2.${i} type ipsec-l2l`, `tunnel-group 192.0.2.${i} ipsec-attributes`, ` ikev1 pre-shared-key key${i}`);
+  const bird = ['router id 192.0.2.1;'];
+  for (let i = 0; i < 30; i++) bird.push(`filter f${i} {`, '  accept;', '}', `protocol bgp peer${i} {`, '  local as 65000;', `  neighbor 198.51.100.${i} as ${64512 + i};`, '  ipv4 {', '    import all;', `    export filter f${i % 33};`, '  };', '}');
+  const bsd = ['# sites'];
+  for (let i = 0; i < 30; i++) bsd.push(`peer${i} = "192.0.2.${i + 1}"`, `ike esp from 10.${i}.0.0/24 to 10.200.${i}.0/24 peer $peer${i % 33} psk "k${i}"`);
+  const cases: [string, string[], string[]][] = [
+    ['file:///tokens.rsc', ros, ['/interface vlan\n', '/ip address\n', '/ip firewall filter\n', 'add address=192.0.2.99 list=L8\n', 'add interface=ether1 name=vlan31 vlan-id=31\n', '# note\n', 'add action=drop chain=input \\\n    src-address-list=L1\n', 'add peer=peer3 secret="x y"\n']],
+    ['file:///tokens.ios', ios, ['ip access-list extended ACL5\n', ' permit ip any any\n', '!\n', 'interface Loopback9\n', 'banner motd ^C\nhello\n^C\n', 'crypto isakmp key other address 192.0.2.77\n']],
+    ['file:///tokens.asa', asa, ['object-group network OG21\n', ' network-object host 10.9.9.9\n', 'access-list OUT4 extended deny ip any any\n', ' ikev1 pre-shared-key zz\n', '!\n']],
+    ['file:///tokens.bird', bird, ['filter f31 { reject; }\n', '}\n', '# c\n', '  ipv4 { export filter f32; };\n', 'protocol static s9 { ipv4; }\n']],
+    ['file:///tokens/ipsec.conf', bsd, ['peer31 = "192.0.2.99"\n', 'ike esp from 10.9.0.0/24 to any peer $peer31 psk "new"\n', '# c\n', 'peer2 = "192.0.2.98"\n', ' \\\n', '"\n']],
+  ];
+  const rnd = rng(29);
+  const before = { ...semanticTokenStats };
+  for (const [uri, lines, extra] of cases) {
+    let text = `${lines.join('\n')}\n`;
+    const s = createLanguageService();
+    s.setDocument(uri, text, 1);
+    assert.ok(getSemanticTokens(s, uri).data.length > 50, `${uri} has tokens`);
+    for (let v = 2; v <= 40; v++) {
+      // Two edits between two requests on some versions (the previous tokens are then two versions old).
+      text = middleEdits(text, rnd, extra);
+      if (rnd(3) === 0) {
+        s.setDocument(uri, text, v * 2);
+        text = rnd(2) ? middleEdits(text, rnd, extra) : edit(text, rnd);
+      }
+      s.setDocument(uri, text, v * 2 + 1);
+      assert.equal(JSON.stringify(getSemanticTokens(s, uri).data), fresh(uri, text).tokens, `${uri} v${v}`);
+    }
+  }
+  const reused = semanticTokenStats.reused - before.reused;
+  assert.ok(reused > 100, `${reused} results reused the previous version's`);
+});
+
+test('reuse: semantic tokens follow an edit that changes the model far away (a RouterOS menu, a macro, a definition renamed)', () => {
+  const lines = ['# by RouterOS 7.12', '/ip firewall address-list', 'add address=192.0.2.1 list=A', '/ip firewall filter'];
+  for (let i = 0; i < 20; i++) lines.push(`add action=accept chain=forward src-address-list=A comment="r${i}"`);
+  lines.push('/interface vlan', 'add interface=ether1 name=v1 vlan-id=1', '/ip address');
+  for (let i = 0; i < 20; i++) lines.push(`add address=10.0.${i}.1/24 interface=v1`);
+  const ros = `${lines.join('\n')}\n`;
+  const bsd = 'p = "192.0.2.1"\nq = "192.0.2.2"\nike esp from 10.0.0.0/24 to any peer $p psk "a"\nike esp from 10.0.1.0/24 to any peer $q psk "b"\n';
+  const steps: [string, string, string][] = [
+    // The menu line of the address lines becomes another menu: no line after it refers to the interface any more.
+    ['file:///far.rsc', ros, ros.replace('/ip address', '/ip pool')],
+    // The interface definition renamed: every address line's reference becomes undefined.
+    ['file:///far.rsc', ros, ros.replace('name=v1 ', 'name=v2 ')],
+    // The interface's line removed: the address lines' references become undefined.
+    ['file:///far.rsc', ros, ros.replace('add interface=ether1 name=v1 vlan-id=1\n', '')],
+    // A macro renamed: the rule using it no longer resolves.
+    ['file:///far/ipsec.conf', bsd, bsd.replace('p = ', 'pp = ')],
+  ];
+  for (const [uri, a, b] of steps) {
+    const s = createLanguageService();
+    s.setDocument(uri, a, 1);
+    const first = JSON.stringify(getSemanticTokens(s, uri).data);
+    s.setDocument(uri, b, 2);
+    const got = JSON.stringify(getSemanticTokens(s, uri).data);
+    assert.equal(got, fresh(uri, b).tokens, `${uri}: ${b.length}`);
+    assert.notEqual(got, first);
+  }
+});
+
+test('reuse: symbols moved by a line added in the middle share the position objects of the previous symbol on their line', () => {
+  const uri = 'file:///donors.rsc';
+  const lines = ['/interface vlan'];
+  for (let i = 10; i < 90; i++) lines.push(`add interface=ether1 name=vlan${i} vlan-id=${i}`);
+  const text = `${lines.join('\n')}\n`;
+  const s = createLanguageService();
+  s.setDocument(uri, text, 1);
+  const a = getDocumentSymbols(s, uri);
+  const mid = text.indexOf('add interface=ether1 name=vlan50 ');
+  const edited = `${text.slice(0, mid)}# note\n${text.slice(mid)}`;
+  s.setDocument(uri, edited, 2);
+  const b = getDocumentSymbols(s, uri);
+  assert.equal(JSON.stringify(b), fresh(uri, edited).symbols);
+  const before = a[0].children!;
+  const after = b[0].children!;
+  // vlan60 moved from line 51 to 52, where vlan61 was: same characters, so the same objects.
+  const moved = after[50];
+  assert.equal(moved.name, 'vlan60');
+  assert.equal(moved.range.start.line, 52);
+  assert.notEqual(moved, before[50]);
+  assert.equal(moved.selectionRange, before[51].selectionRange);
+  assert.equal(moved.range, before[51].range);
+  // Before the edit, the previous objects themselves.
+  assert.equal(after[10], before[10]);
 });

@@ -4,7 +4,7 @@
 
 import * as model from '../model';
 import type { DocumentState, LanguageService } from '../service';
-import { lineOf, type TextRange } from '../syntax';
+import { diffSpan, lineOf, type TextRange } from '../syntax';
 
 /** Token types, in legend order. `secret` is ours (declared in package.json with superType `string`). */
 export const TOKEN_TYPES = ['variable', 'type', 'class', 'function', 'namespace', 'macro', 'secret'] as const;
@@ -110,12 +110,24 @@ interface TokenArrays {
   mods: Uint8Array;
 }
 
+/** Candidates in collection order (secrets, then definitions, then references), clamped to the text, none empty. */
+interface Candidates {
+  n: number;
+  cs: Int32Array;
+  ce: Int32Array;
+  ct: Uint8Array;
+  cm: Uint8Array;
+  cr: Uint8Array;
+  endSecrets: number;
+  endDefs: number;
+}
+
 /**
  * Candidates, ranked where they overlap (lower wins): secrets 0, declarations 1, resolved references 2, unresolved
  * references 3. Collected into typed arrays in three runs (secrets, definitions, references), each usually in
- * document order already: ordering them is a check and a linear merge, with a sort only for a run that is not.
+ * document order already.
  */
-function computeTokens(doc: DocumentState, device: model.Device, prev?: Resolution): TokenArrays & { resolution: Resolution } {
+function collect(doc: DocumentState, device: model.Device, prev?: Resolution): Candidates & { resolution: Resolution } {
   const length = doc.text.length;
   const secrets = model.secretRanges(device);
   const defs = device.definitions;
@@ -128,8 +140,8 @@ function computeTokens(doc: DocumentState, device: model.Device, prev?: Resoluti
   const cr = new Uint8Array(total);
   let n = 0;
   const add = (range: TextRange, type: number, mods: number, rank: number) => {
-    const start = Math.max(0, range.start);
-    const end = Math.min(length, range.end);
+    const start = range.start > 0 ? range.start : 0;
+    const end = range.end < length ? range.end : length;
     if (!(end > start)) return;
     cs[n] = start;
     ce[n] = end;
@@ -139,38 +151,59 @@ function computeTokens(doc: DocumentState, device: model.Device, prev?: Resoluti
     n++;
   };
   const secretType = TYPE_INDEX.secret;
-  for (const r of secrets) add(r, secretType, 0, 0);
+  for (let i = 0; i < secrets.length; i++) add(secrets[i], secretType, 0, 0);
   const endSecrets = n;
-  for (const d of defs) add(d.range, typeIndexOfKind(d.kind), DECLARATION_BIT, 1);
+  for (let i = 0; i < defs.length; i++) add(defs[i].range, typeIndexOfKind(defs[i].kind), DECLARATION_BIT, 1);
   const endDefs = n;
   const resolution = resolve(defs, refs, prev);
-  const hits = resolution.refHit;
+  const hits = resolution.hit;
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i];
     const hit = hits[i];
-    if (hit !== undefined) add(r.range, typeIndexOfKind(hit), 0, 2);
+    if (hit >= 0) add(r.range, KIND_TYPE[hit], 0, 2);
     else add(r.range, typeIndexOfKind(r.kind), UNDEFINED_BIT, 3);
   }
-  // Order: start, then rank, then the longer first; ties keep collection order (a stable sort's order).
+  return { n, cs, ce, ct, cm, cr, endSecrets, endDefs, resolution };
+}
+
+/** Order: start, then rank, then the longer first; ties keep collection order (a stable sort's order). */
+function ordered(c: Candidates): Int32Array {
+  const { cs, ce, cr } = c;
   const before = (a: number, b: number) => cs[a] - cs[b] || cr[a] - cr[b] || ce[b] - ce[a] || a - b;
   const run = (from: number, to: number) => sortedRun(from, to, before, cs, ce, cr);
-  const order = merge(merge(run(0, endSecrets), run(endSecrets, endDefs), before), run(endDefs, n), before);
-  return { ...keepAndSplit(doc.text, doc.lineStarts, n, order, cs, ce, ct, cm, cr, 0), resolution };
+  return merge(merge(run(0, c.endSecrets), run(c.endSecrets, c.endDefs), before), run(c.endDefs, c.n), before);
+}
+
+/** The tokens of the whole document from its candidates. */
+function computeTokens(doc: DocumentState, c: Candidates): TokenArrays {
+  return keepAndSplit(doc.text, doc.lineStarts, c.n, ordered(c), c.cs, c.ce, c.ct, c.cm, c.cr, 0);
+}
+
+/** Kind strings by small id (a few dozen), and each id's token type index: a resolution holds ids, not strings. */
+const KIND_IDS = new Map<string, number>();
+const KIND_NAMES: string[] = [];
+const KIND_TYPE: number[] = [];
+function kindId(kind: string): number {
+  let id = KIND_IDS.get(kind);
+  if (id === undefined) {
+    id = KIND_NAMES.length;
+    KIND_IDS.set(kind, id);
+    KIND_NAMES.push(kind);
+    KIND_TYPE.push(typeIndexOfKind(kind as model.SymbolKind));
+  }
+  return id;
 }
 
 /**
- * How a version's references resolved: the kinds and names of its definitions and references (their order as the
- * lowering lists them) and, per reference, the kind it resolved to (undefined: not defined). The next version of
- * the document starts from it (issue 16): an edit changes a few definitions and references, and filling a map of
- * every definition's name was most of a RouterOS file's first request.
+ * How a version's references resolved: its definitions and references (the model's own arrays, never written to:
+ * the cache entry keeps that version's device anyway) and, per reference, the id of the kind it resolved to (-1: not
+ * defined). The next version of the document starts from it (issue 16): an edit changes a few definitions and
+ * references, and filling a map of every definition's name was most of a RouterOS file's first request.
  */
 interface Resolution {
-  defKinds: string[];
-  defNames: string[];
-  refKinds: string[];
-  refNames: string[];
-  refAlso: (readonly string[] | undefined)[];
-  refHit: (string | undefined)[];
+  defs: readonly model.Definition[];
+  refs: readonly model.Reference[];
+  hit: Int16Array;
 }
 
 /** More changed names or references than this and the resolution is computed again whole. */
@@ -185,18 +218,7 @@ const RESOLVE_AGAIN = 32;
 function resolve(defs: readonly model.Definition[], refs: readonly model.Reference[], prev?: Resolution): Resolution {
   const nd = defs.length;
   const nr = refs.length;
-  const res: Resolution = { defKinds: new Array(nd), defNames: new Array(nd), refKinds: new Array(nr), refNames: new Array(nr), refAlso: new Array(nr), refHit: new Array(nr) };
-  for (let i = 0; i < nd; i++) {
-    const d = defs[i];
-    res.defKinds[i] = d.kind;
-    res.defNames[i] = d.name;
-  }
-  for (let i = 0; i < nr; i++) {
-    const r = refs[i];
-    res.refKinds[i] = r.kind;
-    res.refNames[i] = r.name;
-    res.refAlso[i] = r.alsoKinds;
-  }
+  const res: Resolution = { defs, refs, hit: new Int16Array(nr) };
   if (prev && resolveFrom(res, prev)) return res;
   // Definitions by kind, then name (no key strings per definition and reference); only the names some reference
   // uses when the references are fewer (an IOS file of 33,000 prefix lists has 441 references: filling a map of
@@ -205,84 +227,97 @@ function resolve(defs: readonly model.Definition[], refs: readonly model.Referen
   let used: Set<string> | undefined;
   if (nr < nd) {
     used = new Set();
-    for (const name of res.refNames) used.add(name);
+    for (let i = 0; i < nr; i++) used.add(refs[i].name);
   }
   for (let i = 0; i < nd; i++) {
-    const name = res.defNames[i];
+    const d = defs[i];
+    const name = d.name;
     if (!used || used.has(name)) {
-      const kind = res.defKinds[i];
-      let names = defined.get(kind);
-      if (!names) defined.set(kind, (names = new Set()));
+      let names = defined.get(d.kind);
+      if (!names) defined.set(d.kind, (names = new Set()));
       names.add(name);
     }
   }
+  const hit = res.hit;
   for (let i = 0; i < nr; i++) {
-    const name = res.refNames[i];
-    let hit: string | undefined = defined.get(res.refKinds[i])?.has(name) ? res.refKinds[i] : undefined;
-    const also = res.refAlso[i];
-    if (hit === undefined && also)
+    const r = refs[i];
+    const name = r.name;
+    let h = defined.get(r.kind)?.has(name) ? kindId(r.kind) : -1;
+    const also = r.alsoKinds;
+    if (h < 0 && also)
       for (const k of also)
         if (defined.get(k)?.has(name)) {
-          hit = k;
+          h = kindId(k);
           break;
         }
-    res.refHit[i] = hit;
+    hit[i] = h;
   }
   return res;
 }
 
-/** Fills `res.refHit` from the previous version's resolution; false when too much changed (resolve it whole). */
+const sameDef = (a: model.Definition, b: model.Definition) => a === b || (a.kind === b.kind && a.name === b.name);
+const sameRef = (a: model.Reference, b: model.Reference) => a === b || (a.kind === b.kind && a.name === b.name && sameKinds(a.alsoKinds, b.alsoKinds));
+
+/** Fills `res.hit` from the previous version's resolution; false when too much changed (resolve it whole). */
 function resolveFrom(res: Resolution, prev: Resolution): boolean {
-  const { defKinds, defNames, refKinds, refNames, refAlso, refHit } = res;
-  const nd = defKinds.length;
-  const md = prev.defKinds.length;
+  const { defs, refs, hit } = res;
+  const pd = prev.defs;
+  const pr = prev.refs;
+  const nd = defs.length;
+  const md = pd.length;
   // Definitions the same from the start and from the end; the names of those between, on either side, changed.
   let a = 0;
-  while (a < nd && a < md && defKinds[a] === prev.defKinds[a] && defNames[a] === prev.defNames[a]) a++;
+  while (a < nd && a < md && sameDef(defs[a], pd[a])) a++;
   let b = 0;
-  while (b < nd - a && b < md - a && defKinds[nd - 1 - b] === prev.defKinds[md - 1 - b] && defNames[nd - 1 - b] === prev.defNames[md - 1 - b]) b++;
+  while (b < nd - a && b < md - a && sameDef(defs[nd - 1 - b], pd[md - 1 - b])) b++;
   if (nd - a - b + (md - a - b) > RESOLVE_AGAIN) return false;
   const changed: string[] = [];
-  for (let i = a; i < nd - b; i++) if (!changed.includes(defNames[i])) changed.push(defNames[i]);
-  for (let i = a; i < md - b; i++) if (!changed.includes(prev.defNames[i])) changed.push(prev.defNames[i]);
-  const nr = refKinds.length;
-  const mr = prev.refKinds.length;
-  const sameRef = (i: number, j: number) => refKinds[i] === prev.refKinds[j] && refNames[i] === prev.refNames[j] && sameKinds(refAlso[i], prev.refAlso[j]);
+  for (let i = a; i < nd - b; i++) if (!changed.includes(defs[i].name)) changed.push(defs[i].name);
+  for (let i = a; i < md - b; i++) if (!changed.includes(pd[i].name)) changed.push(pd[i].name);
+  const nr = refs.length;
+  const mr = pr.length;
   let c = 0;
-  while (c < nr && c < mr && sameRef(c, c)) c++;
+  while (c < nr && c < mr && sameRef(refs[c], pr[c])) c++;
   let e = 0;
-  while (e < nr - c && e < mr - c && sameRef(nr - 1 - e, mr - 1 - e)) e++;
+  while (e < nr - c && e < mr - c && sameRef(refs[nr - 1 - e], pr[mr - 1 - e])) e++;
   if (nr - c - e > RESOLVE_AGAIN) return false;
   // References to resolve: the new ones, and those whose name changed.
   const todo: number[] = [];
-  for (let i = 0; i < nr; i++) {
-    const j = i < c ? i : i >= nr - e ? i - nr + mr : -1;
-    if (j >= 0 && (changed.length === 0 || !changed.includes(refNames[i]))) refHit[i] = prev.refHit[j];
-    else {
-      if (todo.length === RESOLVE_AGAIN) return false;
-      todo.push(i);
+  const prevHit = prev.hit;
+  if (changed.length === 0) {
+    hit.set(prevHit.subarray(0, c), 0);
+    hit.set(prevHit.subarray(mr - e, mr), nr - e);
+    for (let i = c; i < nr - e; i++) todo.push(i);
+  } else
+    for (let i = 0; i < nr; i++) {
+      const j = i < c ? i : i >= nr - e ? i - nr + mr : -1;
+      if (j >= 0 && !changed.includes(refs[i].name)) hit[i] = prevHit[j];
+      else {
+        if (todo.length === RESOLVE_AGAIN) return false;
+        todo.push(i);
+      }
     }
-  }
   if (todo.length === 0) return true;
   // The kinds each of their names is defined with: one pass over the definitions, comparing with a few names.
   const names: string[] = [];
-  for (const i of todo) if (!names.includes(refNames[i])) names.push(refNames[i]);
+  for (const i of todo) if (!names.includes(refs[i].name)) names.push(refs[i].name);
   const kindsOf: string[][] = names.map(() => []);
   for (let d = 0; d < nd; d++) {
-    const k = names.indexOf(defNames[d]);
-    if (k >= 0) kindsOf[k].push(defKinds[d]);
+    const k = names.indexOf(defs[d].name);
+    if (k >= 0) kindsOf[k].push(defs[d].kind);
   }
   for (const i of todo) {
-    const kinds = kindsOf[names.indexOf(refNames[i])];
-    let hit: string | undefined = kinds.includes(refKinds[i]) ? refKinds[i] : undefined;
-    const also = refAlso[i];
-    if (hit === undefined && also)
+    const r = refs[i];
+    const kinds = kindsOf[names.indexOf(r.name)];
+    let h = kinds.includes(r.kind) ? kindId(r.kind) : -1;
+    const also = r.alsoKinds;
+    if (h < 0 && also)
       for (const k of also)
         if (kinds.includes(k)) {
-          hit = k;
+          h = kindId(k);
           break;
         }
-    refHit[i] = hit;
+    hit[i] = h;
   }
   return true;
 }
@@ -448,6 +483,11 @@ interface TokenCache extends TokenArrays {
   list?: SemanticToken[];
   /** How the references resolved (the next version starts from it). */
   resolution: Resolution;
+  /** The version's candidates, its text, the text's stamp and line count: what the next version's tokens reuse. */
+  candidates: Candidates;
+  text: string;
+  stamp: number;
+  lineCount: number;
 }
 
 const tokenCache = new WeakMap<DocumentState, TokenCache>();
@@ -455,6 +495,9 @@ let resultCounter = 0;
 
 /** The last tokens computed for each document of a service (the next version's starting point). */
 const lastTokens = new WeakMap<LanguageService, Map<string, TokenCache>>();
+
+/** How many results were made from the previous version's (`reuseTokens`), for the tests. */
+export const semanticTokenStats = { reused: 0, computed: 0 };
 
 function cachedTokens(service: LanguageService, uri: string): TokenCache | undefined {
   const doc = service.getDocument(uri);
@@ -465,13 +508,178 @@ function cachedTokens(service: LanguageService, uri: string): TokenCache | undef
   let byUri = lastTokens.get(service);
   if (!byUri) lastTokens.set(service, (byUri = new Map()));
   const prev = byUri.get(uri);
-  const tokens = computeTokens(doc, device, prev?.resolution);
-  const entry: TokenCache = { ...tokens, data: encodeAll(tokens), device, resultId: String(++resultCounter) };
+  const candidates = collect(doc, device, prev?.resolution);
+  let tokens: (TokenArrays & { data: number[] }) | undefined = prev ? reuseTokens(prev, doc, candidates) : undefined;
+  if (tokens) semanticTokenStats.reused++;
+  else {
+    semanticTokenStats.computed++;
+    const t = computeTokens(doc, candidates);
+    tokens = { ...t, data: encodeAll(t) };
+  }
+  const entry: TokenCache = { ...tokens, device, resultId: String(++resultCounter), resolution: candidates.resolution, candidates, text: doc.text, stamp: doc.stamp, lineCount: doc.lineStarts.length };
   tokenCache.set(doc, entry);
   byUri.set(uri, entry);
   // Closed documents' entries go once there are many (each holds its tokens and names).
   if (byUri.size > 16) for (const u of [...byUri.keys()]) if (!service.getDocument(u)) byUri.delete(u);
   return entry;
+}
+
+/** Passes over the candidates before `reuseTokens` gives up on its window (the tokens are then computed whole). */
+const REUSE_PASSES = 6;
+
+/**
+ * The tokens of a new version made from the previous version's (issue 16): only the lines around the edit are
+ * computed again. The window is the changed span's lines, grown (to whole lines) until no candidate of either version
+ * straddles its ends; then nothing outside it overlaps anything inside, so the overlap resolution outside it depends
+ * only on the candidates outside it. When those are the previous version's outside candidates (the same sequence in
+ * collection order: offsets moved by the edit's length change after it, same type, modifiers and rank; this is what
+ * catches an edit that changes the model or a resolution far away, e.g. a definition renamed or a RouterOS menu line
+ * that changes the path of every line after it), the tokens before the window are the previous ones, those after
+ * it too with their line moved, and the LSP data the same numbers but the first delta line after the window.
+ * Undefined when the window does not settle or the candidates outside it differ (the caller computes it whole).
+ */
+function reuseTokens(prev: TokenCache, doc: DocumentState, c: Candidates): (TokenArrays & { data: number[] }) | undefined {
+  const text = doc.text;
+  const starts = doc.lineStarts;
+  const length = text.length;
+  const change = doc.change && doc.change.previousStamp === prev.stamp ? doc.change : prev.text === text ? undefined : diffSpan(prev.text, text);
+  if (!change) return undefined;
+  const { start: cStart, oldEnd: cOldEnd, newEnd: cNewEnd } = change;
+  const delta = cNewEnd - cOldEnd;
+  const lineDelta = starts.length - prev.lineCount;
+  const lineAt = (line: number) => (line < starts.length ? starts[line] : length);
+  // Line-aligned window [from, to) in the new text, [from, to - delta) in the old (`to` is never before the change's
+  // end; from the line before the change's start: a CR there may have ended a line that is now a CR LF).
+  let fromLine = lineOf(starts, cStart > 0 ? cStart - 1 : 0);
+  let toLine = lineOf(starts, cNewEnd) + 1;
+  const { n, cs, ce, ct, cm, cr } = c;
+  const p = prev.candidates;
+  const pn = p.n;
+  const pcs = p.cs;
+  const pce = p.ce;
+  let from = 0;
+  let to = 0;
+  for (let pass = 0; ; pass++) {
+    if (pass === REUSE_PASSES) return undefined;
+    from = lineAt(fromLine);
+    to = toLine < starts.length ? starts[toLine] : length;
+    const oTo = to - delta;
+    let lo = from;
+    let hi = to;
+    for (let i = 0; i < n; i++) {
+      const s = cs[i];
+      const e = ce[i];
+      if (s < to && e > from) {
+        if (s < lo) lo = s;
+        if (e > hi) hi = e;
+      }
+    }
+    for (let j = 0; j < pn; j++) {
+      const s = pcs[j];
+      const e = pce[j];
+      if (s < oTo && e > from) {
+        // Offsets in the changed span map to its ends, those after it move by the length change.
+        const ns = s < cStart ? s : s < cOldEnd ? cStart : s + delta;
+        const ne = e <= cStart ? e : e <= cOldEnd ? cNewEnd : e + delta;
+        if (ns < lo) lo = ns;
+        if (ne > hi) hi = ne;
+      }
+    }
+    if (lo >= from && hi <= to) break;
+    fromLine = lineOf(starts, lo);
+    toLine = hi > 0 ? lineOf(starts, hi - 1) + 1 : 1;
+  }
+  const oTo = to - delta;
+  // The candidates outside the window, in collection order, must be the previous version's outside it.
+  const picked: number[] = [];
+  const pct = p.ct;
+  const pcm = p.cm;
+  const pcr = p.cr;
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const s = cs[i];
+    const e = ce[i];
+    if (s < to && e > from) {
+      picked.push(i);
+      continue;
+    }
+    while (j < pn && pcs[j] < oTo && pce[j] > from) j++;
+    if (j === pn) return undefined;
+    const ps = pcs[j];
+    if ((ps < from ? s !== ps || e !== pce[j] : s !== ps + delta || e !== pce[j] + delta) || ct[i] !== pct[j] || cm[i] !== pcm[j] || cr[i] !== pcr[j]) return undefined;
+    j++;
+  }
+  while (j < pn && pcs[j] < oTo && pce[j] > from) j++;
+  if (j !== pn) return undefined;
+  // A window over most of the file: the whole computation (runs already in order, no comparator sort) is cheaper.
+  if (picked.length * 2 > n) return undefined;
+  // The window's tokens, ordered as the whole file orders them (`picked` is in collection order: ties as there).
+  const m = picked.length;
+  const order = new Int32Array(m);
+  for (let k = 0; k < m; k++) order[k] = picked[k];
+  order.sort((a, b) => cs[a] - cs[b] || cr[a] - cr[b] || ce[b] - ce[a] || a - b);
+  const w = keepAndSplit(text, starts, m, order, cs, ce, ct, cm, cr, fromLine);
+  // The previous tokens before the window's first line and from its last line on.
+  const oldToLine = toLine - lineDelta;
+  const pl = prev.lines;
+  const firstAt = (line: number) => {
+    let a = 0;
+    let b = prev.count;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (pl[mid] < line) a = mid + 1;
+      else b = mid;
+    }
+    return a;
+  };
+  const head = firstAt(fromLine);
+  const tail = firstAt(oldToLine);
+  const wc = w.count;
+  const count = head + wc + (prev.count - tail);
+  const lines = new Int32Array(count);
+  const chars = new Int32Array(count);
+  const lengths = new Int32Array(count);
+  const types = new Uint8Array(count);
+  const mods = new Uint8Array(count);
+  lines.set(pl.subarray(0, head));
+  chars.set(prev.chars.subarray(0, head));
+  lengths.set(prev.lengths.subarray(0, head));
+  types.set(prev.types.subarray(0, head));
+  mods.set(prev.mods.subarray(0, head));
+  lines.set(w.lines.subarray(0, wc), head);
+  chars.set(w.chars.subarray(0, wc), head);
+  lengths.set(w.lengths.subarray(0, wc), head);
+  types.set(w.types.subarray(0, wc), head);
+  mods.set(w.mods.subarray(0, wc), head);
+  const after = head + wc;
+  for (let k = tail, o = after; k < prev.count; k++, o++) lines[o] = pl[k] + lineDelta;
+  chars.set(prev.chars.subarray(tail, prev.count), after);
+  lengths.set(prev.lengths.subarray(tail, prev.count), after);
+  types.set(prev.types.subarray(tail, prev.count), after);
+  mods.set(prev.mods.subarray(tail, prev.count), after);
+  // The LSP data: the previous numbers before and after the window, the window's encoded, and the first token after
+  // it encoded again (its delta line changed).
+  const pd = prev.data;
+  const data: number[] = new Array(count * 5);
+  const h5 = head * 5;
+  for (let k = 0; k < h5; k++) data[k] = pd[k];
+  let prevLine = head > 0 ? lines[head - 1] : 0;
+  let prevChar = head > 0 ? chars[head - 1] : 0;
+  let at = h5;
+  const last = after < count ? after + 1 : after;
+  for (let i = head; i < last; i++) {
+    const line = lines[i];
+    const ch = chars[i];
+    data[at++] = line - prevLine;
+    data[at++] = line === prevLine ? ch - prevChar : ch;
+    data[at++] = lengths[i];
+    data[at++] = types[i];
+    data[at++] = mods[i];
+    prevLine = line;
+    prevChar = ch;
+  }
+  for (let k = (tail + (last - after)) * 5; at < data.length; ) data[at++] = pd[k++];
+  return { count, lines, chars, lengths, types, mods, data };
 }
 
 /** The tokens of one document, sorted, non-overlapping and single-line. Empty for files without a device. */

@@ -53,7 +53,7 @@ export function getDocumentSymbols(service: LanguageService, uri: string): Docum
   const prev = byUri.get(uri);
   const reuse = prev && prev.dialect === parse.dialect ? positionReuse(prev.text, doc.text, prev.starts, doc.lineStarts) : undefined;
   const outline = parse.dialect.outline(parse.parsed, prev && reuse ? { outline: prev.outline, start: reuse.start, end: reuse.end, delta: reuse.delta } : undefined);
-  const conv = new Converter(doc.text.length, doc.lineStarts);
+  const conv = new Converter(doc.text.length, doc.lineStarts, prev && reuse ? new Donors(prev.symbols) : undefined);
   const symbols = prev && reuse ? conv.reuseList(outline, prev.outline, prev.symbols, reuse) : conv.list(outline);
   cache.set(doc, { parsed: parse.parsed, symbols });
   byUri.set(uri, { dialect: parse.dialect, text: doc.text, starts: doc.lineStarts, outline, symbols });
@@ -68,13 +68,14 @@ class Converter {
   constructor(
     private readonly length: number,
     private readonly starts: readonly number[],
+    private readonly donors?: Donors,
   ) {
     this.cursor = new LineCursor(starts);
   }
 
   list(outline: readonly OutlineSymbol[]): DocumentSymbol[] {
     const res: DocumentSymbol[] = new Array(outline.length);
-    for (let i = 0; i < outline.length; i++) res[i] = convert(this.length, this.starts, this.cursor, outline[i]);
+    for (let i = 0; i < outline.length; i++) res[i] = convert(this.length, this.starts, this.cursor, outline[i], undefined, this.donors);
     return res;
   }
 
@@ -101,8 +102,8 @@ class Converter {
       const s = news[j];
       const old = paired ? oldSyms[j] : undefined;
       const kids = old?.children;
-      if (old && kids && s.children.length && kids.length && old.kind === kindOf(s)) res[j] = convert(this.length, this.starts, this.cursor, s, () => this.reuseList(s.children, o?.[j]?.children, kids, r));
-      else res[j] = convert(this.length, this.starts, this.cursor, s);
+      if (old && kids && s.children.length && kids.length && old.kind === kindOf(s)) res[j] = convert(this.length, this.starts, this.cursor, s, () => this.reuseList(s.children, o?.[j]?.children, kids, r), this.donors);
+      else res[j] = convert(this.length, this.starts, this.cursor, s, undefined, this.donors);
     }
     return res;
   }
@@ -156,7 +157,7 @@ const LEAF = Object.freeze([]) as unknown as DocumentSymbol[];
  * cursor, and equal positions and ranges are one shared object (the result is only serialised: issue 16, a
  * 100k-line outline was ~700,000 objects).
  */
-function convert(length: number, starts: readonly number[], cursor: LineCursor, s: OutlineSymbol, makeChildren?: () => DocumentSymbol[]): DocumentSymbol {
+function convert(length: number, starts: readonly number[], cursor: LineCursor, s: OutlineSymbol, makeChildren?: () => DocumentSymbol[], donors?: Donors): DocumentSymbol {
   // LSP requires the selection range inside the full range; dialects may hand a name outside a trimmed block.
   const r = s.range;
   const sr = s.selectionRange;
@@ -167,30 +168,80 @@ function convert(length: number, starts: readonly number[], cursor: LineCursor, 
   const line = cursor.lineOf(start);
   const lineStart = starts[line];
   const next = line + 1 < starts.length ? starts[line + 1] : Infinity;
-  const rangeStart: Position = { line, character: start - lineStart };
+  // The previous version's symbol that started on this line, if any: its positions and ranges are taken where equal.
+  const d = donors?.at(line);
+  const rangeStart: Position = d ? shared(d.range.start, line, start - lineStart) : { line, character: start - lineStart };
   const selFrom: Position =
-    selStart === start ? rangeStart : selStart < next ? { line, character: selStart - lineStart } : cursor.positionAt(selStart);
+    selStart === start ? rangeStart : selStart < next ? (d ? shared(d.selectionRange.start, line, selStart - lineStart) : { line, character: selStart - lineStart }) : cursor.positionAt(selStart);
   const selTo: Position =
-    selEnd === selStart ? selFrom : selEnd < next ? { line, character: selEnd - lineStart } : cursor.positionAt(selEnd);
+    selEnd === selStart ? selFrom : selEnd < next ? (d ? shared(d.selectionRange.end, line, selEnd - lineStart) : { line, character: selEnd - lineStart }) : cursor.positionAt(selEnd);
   const kids = s.children;
   let children = LEAF;
   if (makeChildren) children = makeChildren();
   else if (kids.length) {
     children = new Array(kids.length);
-    for (let i = 0; i < kids.length; i++) children[i] = convert(length, starts, cursor, kids[i]);
+    for (let i = 0; i < kids.length; i++) children[i] = convert(length, starts, cursor, kids[i], undefined, donors);
   }
   const rangeEnd: Position =
-    end === selEnd ? selTo : end === start ? rangeStart : end < next ? { line, character: end - lineStart } : cursor.positionAt(end);
-  const selectionRange: Range = { start: selFrom, end: selTo };
+    end === selEnd ? selTo : end === start ? rangeStart : end < next ? (d ? shared(d.range.end, line, end - lineStart) : { line, character: end - lineStart }) : cursor.positionAt(end);
+  const selectionRange: Range = d && d.selectionRange.start === selFrom && d.selectionRange.end === selTo ? d.selectionRange : { start: selFrom, end: selTo };
   const sym: DocumentSymbol = {
     name: symbolName(s.name),
     kind: kindOf(s),
-    range: selFrom === rangeStart && selTo === rangeEnd ? selectionRange : { start: rangeStart, end: rangeEnd },
+    range: selFrom === rangeStart && selTo === rangeEnd ? selectionRange : d && d.range.start === rangeStart && d.range.end === rangeEnd ? d.range : { start: rangeStart, end: rangeEnd },
     selectionRange,
     children,
   };
   if (s.detail) sym.detail = s.detail;
   return sym;
+}
+
+/**
+ * The previous version's symbols as donors of position and range objects (issue 16): after an edit that adds or
+ * removes lines, every symbol after it is made again (its line changed), but the previous version's symbol that now
+ * sits on its line usually has the same characters (lines of one section look alike), so its objects can be shared
+ * (the results are plain data, serialised and never written to). `at(line)` walks the previous tree in document
+ * order, forward only (conversion asks in document order; an earlier line finds nothing), skipping the subtrees that
+ * end before the line.
+ */
+class Donors {
+  private readonly lists: (readonly DocumentSymbol[])[] = [];
+  private readonly indexes: number[] = [];
+  constructor(symbols: readonly DocumentSymbol[]) {
+    this.lists.push(symbols);
+    this.indexes.push(0);
+  }
+
+  /** The previous symbol whose range starts on `line`, if the walk meets one. */
+  at(line: number): DocumentSymbol | undefined {
+    const lists = this.lists;
+    const indexes = this.indexes;
+    while (lists.length) {
+      const top = lists.length - 1;
+      const list = lists[top];
+      const i = indexes[top];
+      if (i >= list.length) {
+        lists.pop();
+        indexes.pop();
+        continue;
+      }
+      const s = list[i];
+      const sl = s.range.start.line;
+      if (sl > line) return undefined;
+      if (sl === line) return s;
+      indexes[top] = i + 1;
+      if (s.range.end.line >= line && s.children?.length) {
+        lists.push(s.children);
+        indexes.push(0);
+      }
+    }
+    return undefined;
+  }
+}
+
+/** `p` when it is (line, character), else a new position. */
+function shared(p: Position, line: number, character: number): Position {
+  return p.line === line && p.character === character ? p : { line, character };
 }
 
 /**
