@@ -1228,7 +1228,12 @@ function moveFindings(previous: MovableFindings, uri: string, position: (offset:
       });
     } else keep(pairs - 1 - r);
     if (failed) return undefined;
-    res[i] = { ...f, range, related, fixes };
+    // A copy, then its fields set (the same keys in the same order as the check made them).
+    const g = { ...f };
+    g.range = range;
+    g.related = related;
+    g.fixes = fixes;
+    res[i] = g;
   }
   return { findings: res, offsets: out };
 }
