@@ -28,6 +28,11 @@ export interface DialectOptions {
    * the token store's buffer to the next parse).
    */
   setters?: boolean;
+  /**
+   * The host may give this lowering back to `Dialect.relower` after an edit (an editor; issue 16): a dialect with
+   * that hook may keep what it needs for it. A batch host (the CLI) leaves it unset, so nothing is kept.
+   */
+  editing?: boolean;
 }
 
 export interface OutlineSymbol {
@@ -122,6 +127,17 @@ export interface LowerResult {
 /** What changed between two texts of one document (syntax/index.ts). */
 export type { ChangedSpan } from '../syntax';
 
+/** A lowering kept across an edit (`Dialect.relower`). */
+export interface Relowered {
+  lowered: LowerResult;
+  /**
+   * Where an offset of the previous text that the previous lowering's model (its ranges, and the edits its Setters
+   * made) may hold is in the new text; undefined when the dialect cannot tell (the host then computes what it derived
+   * from those offsets again). Each model value but the ranges is the previous one's.
+   */
+  position(offset: number): number | undefined;
+}
+
 export interface Dialect<TTree = unknown> {
   id: model.DialectId;
   displayName: string;
@@ -140,6 +156,15 @@ export interface Dialect<TTree = unknown> {
    */
   reparse?(previous: ParseResult<TTree>, change: ChangedSpan, text: string, options: DialectOptions): ParseResult<TTree> | undefined;
   lower(parsed: ParseResult<TTree>, uri: string, options: DialectOptions): LowerResult;
+  /**
+   * Optional (issue 16): the lowering of `parsed`, a re-parse (`reparse`) of the text `previous` was lowered from
+   * (made with `editing` and the same options and uri), kept from `previous` when the edit changed nothing the
+   * lowering read. The result must equal `lower(parsed, uri, options)` (every model value, range and Setter's edit);
+   * undefined whenever that is not certain, and the host lowers the whole tree. `previous` is consumed (its model
+   * objects may be moved and taken over), and may have been changed by the host after lowering only as
+   * `applyWorkspaceConfig` changes a device. Never throws (the host treats a throw as undefined).
+   */
+  relower?(previous: LowerResult, parsed: ParseResult<TTree>, uri: string, options: DialectOptions): Relowered | undefined;
   outline(parsed: ParseResult<TTree>, previous?: OutlinePrevious): OutlineSymbol[];
   folding(parsed: ParseResult<TTree>, previous?: FoldingPrevious): FoldingRegion[];
   complete?(parsed: ParseResult<TTree>, offset: number, ctx: FeatureContext): CompletionData[];

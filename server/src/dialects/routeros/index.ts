@@ -7,6 +7,7 @@ import { folding, outline } from './outline';
 import { lowerRouterOs } from './lower';
 import { parseRouterOs, reparseRouterOs, type RosTree } from './parser';
 import { lowerOrCrash } from '../guard';
+import { relowerRouterOs } from './relower';
 
 export { parseRouterOs, reparseRouterOs } from './parser';
 export type { RosCommand, RosParam, RosTree, RosMenu, RosStatement } from './parser';
@@ -43,9 +44,15 @@ export const routerosDialect: Dialect<RosTree> = {
   reparse: (previous, change, text, options) => reparseRouterOs(previous, change, text, { routerosVersion: options.routerosVersion, reportUnknownCommands: options.reportUnknownCommands }),
   lower: (parsed, uri, options) =>
     lowerOrCrash('routeros', parsed, uri, () => {
-      const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion);
+      const { device, diagnostics } = lowerRouterOs(parsed, uri, options.routerosVersion, options.editing);
       return { device, diagnostics: [...parsed.diagnostics, ...diagnostics] };
     }),
+  relower: (previous, parsed, uri, options) => {
+    if (!options.editing) return undefined;
+    const kept = relowerRouterOs(previous.device, parsed, uri, options.routerosVersion);
+    // A kept lowering has no diagnostics of its own (`lowerRouterOs` keeps none that has): the parse's are all.
+    return kept && { lowered: { device: kept.device, diagnostics: [...parsed.diagnostics] }, position: kept.position };
+  },
   outline,
   folding,
   complete: completeRouterOs,

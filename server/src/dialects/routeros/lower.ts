@@ -5,7 +5,7 @@
 import * as model from '../../model';
 import type { ParseResult, SyntaxDiagnostic, TextRange } from '../../syntax';
 import { AUTH_CANON, keywordFor, PROFILE_ENC_CANON, PROPOSAL_ENC_CANON } from './catalog';
-import type { RosCommand, RosParam, RosTree } from './parser';
+import { serialOf, type RosCommand, type RosParam, type RosTree } from './parser';
 import { dict } from '../../model/dict';
 
 export interface VersionDecision {
@@ -44,13 +44,30 @@ export function decideVersion(tree: RosTree, override?: 6 | 7): VersionDecision 
   return { major: 7, reason: 'no version evidence; assuming v7' };
 }
 
+/**
+ * An item's parameters by key. While a lowering records what it read (`lowerRouterOs` with `editing`), every `get`
+ * and `has` adds the key to `reads`, the keys read of the item's menu path: an edit that changes only the values of
+ * keys nobody read keeps the model (`relowerRouterOs`).
+ */
+export class ParamMap extends Map<string, RosParam> {
+  reads: Set<string> | undefined = undefined;
+  override get(key: string): RosParam | undefined {
+    this.reads?.add(key);
+    return super.get(key);
+  }
+  override has(key: string): boolean {
+    this.reads?.add(key);
+    return super.has(key);
+  }
+}
+
 /** One configured object of a menu: an `add` line, or a `set` target, merged across lines. */
 export interface RosItem {
   path: string;
   /** The defining command (first add/set). */
   cmd: RosCommand;
   cmds: RosCommand[];
-  params: Map<string, RosParam>;
+  params: ParamMap;
   /** Built-in object (`[ find default=yes ]`, ethernet `default-name`), not created by this file. */
   builtin?: boolean;
   defaultName?: string;
@@ -60,13 +77,25 @@ function itemName(it: RosItem): string | undefined {
   return it.params.get('name')?.value ?? it.defaultName;
 }
 
-/** Groups commands into items per menu path. */
-export function collectItems(tree: RosTree): Map<string, RosItem[]> {
+/**
+ * Groups commands into items per menu path. With `reads`, each item's parameters record the keys read of them into
+ * `reads` (per menu path; see `ParamMap`).
+ */
+export function collectItems(tree: RosTree, reads?: Map<string, Set<string>>): Map<string, RosItem[]> {
   const res = new Map<string, RosItem[]>();
   const list = (path: string) => {
     let l = res.get(path);
     if (!l) res.set(path, (l = []));
     return l;
+  };
+  const paramMap = (path: string): ParamMap => {
+    const m = new ParamMap();
+    if (reads) {
+      let r = reads.get(path);
+      if (!r) reads.set(path, (r = new Set()));
+      m.reads = r;
+    }
+    return m;
   };
   for (const st of tree.children) {
     if (st.kind !== 'RosCommand' || !st.verb) continue;
@@ -77,7 +106,7 @@ export function collectItems(tree: RosTree): Map<string, RosItem[]> {
       for (const p of st.params) it.params.set(p.key, p);
     };
     if (verb === 'add') {
-      const it: RosItem = { path: st.path, cmd: st, cmds: [], params: new Map() };
+      const it: RosItem = { path: st.path, cmd: st, cmds: [], params: paramMap(st.path) };
       merge(it);
       items.push(it);
       continue;
@@ -88,7 +117,7 @@ export function collectItems(tree: RosTree): Map<string, RosItem[]> {
     if (singleton && !st.find && !st.target) {
       target = items[0];
       if (!target) {
-        target = { path: st.path, cmd: st, cmds: [], params: new Map() };
+        target = { path: st.path, cmd: st, cmds: [], params: paramMap(st.path) };
         items.push(target);
       }
     } else if (st.find) {
@@ -100,18 +129,18 @@ export function collectItems(tree: RosTree): Map<string, RosItem[]> {
       else if (isDefault) target = items.find((i) => i.builtin && itemName(i) === 'default');
       else if (byName) target = items.find((i) => itemName(i) === byName.value);
       if (!target) {
-        target = { path: st.path, cmd: st, cmds: [], params: new Map(), builtin: Boolean(dn || isDefault), defaultName: dn?.value ?? (isDefault ? 'default' : byName?.value) };
+        target = { path: st.path, cmd: st, cmds: [], params: paramMap(st.path), builtin: Boolean(dn || isDefault), defaultName: dn?.value ?? (isDefault ? 'default' : byName?.value) };
         items.push(target);
       }
     } else if (st.target) {
       const name = st.target.value;
       target = items.find((i) => itemName(i) === name);
       if (!target) {
-        target = { path: st.path, cmd: st, cmds: [], params: new Map(), builtin: true, defaultName: name };
+        target = { path: st.path, cmd: st, cmds: [], params: paramMap(st.path), builtin: true, defaultName: name };
         items.push(target);
       }
     } else {
-      target = { path: st.path, cmd: st, cmds: [], params: new Map() };
+      target = { path: st.path, cmd: st, cmds: [], params: paramMap(st.path) };
       items.push(target);
     }
     merge(target!);
@@ -166,15 +195,53 @@ export interface LowerContext {
   diagnostics: SyntaxDiagnostic[];
   /** The text is a full `/export` (has the `# … by RouterOS` header), not a snippet. */
   isExport: boolean;
+  /**
+   * Recorded for a kept lowering (`editing`; relower.ts): the ranges made inside a parameter's value (a list element,
+   * a negated name), and the tunnels whose `insertAt` is their item's end.
+   */
+  subRanges?: SubRange[];
+  tunnels?: { tunnel: model.Tunnel; cmd: RosCommand }[];
 }
 
-export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, override?: 6 | 7): { device: model.Device; diagnostics: SyntaxDiagnostic[]; version: VersionDecision } {
+/** A range `from`..`to` characters into `param`'s value as written. */
+export interface SubRange {
+  range: TextRange;
+  param: RosParam;
+  from: number;
+  to: number;
+}
+
+/** What a lowering made with `editing` keeps for `relowerRouterOs` (relower.ts). */
+export interface LowerState {
+  /** `serialOf` the parse lowered. */
+  serial: number;
+  ctx: LowerContext;
+  /** The keys read of the items of each menu path (`ParamMap`). */
+  reads: Map<string, Set<string>>;
+  override: 6 | 7 | undefined;
+  headerVersion: string | undefined;
+  /** The device as lowered, before the host changed it (`applyWorkspaceConfig` sets these three). */
+  platformVersion: string | undefined;
+  extraAddresses: number;
+  ospfInterfaces: model.OspfInterface[];
+}
+
+/** The state of each device lowered with `editing`, until a relowering takes it over. */
+export const lowerStates = new WeakMap<model.Device, LowerState>();
+
+export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, override?: 6 | 7, editing = false): { device: model.Device; diagnostics: SyntaxDiagnostic[]; version: VersionDecision } {
   const tree = parsed.tree;
   const version = decideVersion(tree, override);
   const device = model.emptyDevice(uri, 'routeros', uri.split('/').pop() ?? uri);
   device.platformVersion = tree.headerVersion ?? String(version.major);
-  const items = collectItems(tree);
+  const reads = editing ? new Map<string, Set<string>>() : undefined;
+  const items = collectItems(tree, reads);
   const ctx: LowerContext = { uri, text: parsed.text, version, items, device, diagnostics: [], isExport: tree.headerVersion !== undefined };
+  if (editing) {
+    ctx.subRanges = [];
+    ctx.tunnels = [];
+  }
+  let complete = false;
   try {
     lowerIdentity(ctx);
     lowerInterfaces(ctx);
@@ -188,8 +255,22 @@ export function lowerRouterOs(parsed: ParseResult<RosTree>, uri: string, overrid
     addLocalAddresses(ctx);
     collectOtherSecrets(ctx);
     inDocumentOrder(device.references);
+    complete = true;
   } catch {
     // Lowering must never take the server down; a partial model is still useful.
+  }
+  // A partial model, or one that reported diagnostics of its own, is not kept across an edit.
+  if (reads && complete && ctx.diagnostics.length === 0) {
+    lowerStates.set(device, {
+      serial: serialOf(parsed),
+      ctx,
+      reads,
+      override,
+      headerVersion: tree.headerVersion,
+      platformVersion: device.platformVersion,
+      extraAddresses: device.extraAddresses.length,
+      ospfInterfaces: device.ospfInterfaces,
+    });
   }
   return { device, diagnostics: ctx.diagnostics, version };
 }
@@ -232,11 +313,20 @@ function ref(ctx: LowerContext, kind: string, p: RosParam | undefined, opts: { l
     const v = v0.replace(/^!/, '');
     const neg = v0.length - v.length;
     if (v && !(opts.skip?.(v) ?? false)) {
-      const range = plain ? { start: p.valueRange.start + off + neg, end: p.valueRange.start + off + v0.length } : p.valueRange;
+      // The whole value (plain, one element, not negated): the parameter's own range object, which an edit moves.
+      const range = !plain || (values.length === 1 && neg === 0) ? p.valueRange : subRange(ctx, p, off + neg, off + v0.length);
       ctx.device.references.push({ kind, name: v, range, alsoKinds: opts.alsoKinds });
     }
     off += v0.length + 1;
   }
+}
+
+/** A range `from`..`to` characters into `p`'s value, recorded for a kept lowering (`LowerContext.subRanges`). */
+function subRange(ctx: LowerContext, p: RosParam, from: number, to: number): TextRange {
+  const start = p.valueRange!.start;
+  const range = { start: start + from, end: start + to };
+  ctx.subRanges?.push({ range, param: p, from, to });
+  return range;
 }
 
 /** Edits that set `key=value` on an item: replace the written value, or append to its defining line. */
@@ -245,8 +335,10 @@ export function setParamEdits(ctx: { uri: string; text: string }, it: RosItem | 
   if (it) {
     const p = it.params.get(key);
     if (p) {
-      if (p.valueRange && p.value !== undefined && ctx.text[p.nameRange.end] === '=') return [{ uri: ctx.uri, range: p.valueRange, newText: q }];
-      return [{ uri: ctx.uri, range: p.range, newText: `${key}=${q}` }];
+      // Edits get range objects of their own: the parameter's are the tree's, which a re-parse moves.
+      const vr = p.valueRange;
+      if (vr && p.value !== undefined && ctx.text[p.nameRange.end] === '=') return [{ uri: ctx.uri, range: { start: vr.start, end: vr.end }, newText: q }];
+      return [{ uri: ctx.uri, range: { start: p.range.start, end: p.range.end }, newText: `${key}=${q}` }];
     }
     return [{ uri: ctx.uri, range: { start: it.cmd.range.end, end: it.cmd.range.end }, newText: ` ${key}=${q}` }];
   }
@@ -334,6 +426,7 @@ function lowerInterfaces(ctx: LowerContext): void {
         const tid = it.params.get('tunnel-id');
         if (tid?.value) tun.key = { value: tid.value, range: tid.valueRange };
         tun.insertAt = it.cmd.range.end;
+        ctx.tunnels?.push({ tunnel: tun, cmd: it.cmd });
         itf.tunnel = tun;
       }
       ctx.device.interfaces.push(itf);
@@ -440,7 +533,7 @@ function lowerPoolsAndPpp(ctx: LowerContext): void {
 }
 
 /** Parameters whose value is a secret, on any menu (display features dim them). */
-const SECRET_PARAMS = new Set(['secret', 'password', 'ipsec-secret', 'auth-key', 'authentication-key', 'wpa-pre-shared-key', 'wpa2-pre-shared-key', 'passphrase', 'authentication-password', 'encryption-password', 'radius-secret', 'private-key', 'preshared-key', 'tcp-md5-key']);
+export const SECRET_PARAMS = new Set(['secret', 'password', 'ipsec-secret', 'auth-key', 'authentication-key', 'wpa-pre-shared-key', 'wpa2-pre-shared-key', 'passphrase', 'authentication-password', 'encryption-password', 'radius-secret', 'private-key', 'preshared-key', 'tcp-md5-key']);
 
 function collectOtherSecrets(ctx: LowerContext): void {
   const out: TextRange[] = [];
@@ -1370,7 +1463,7 @@ function attachOspfInterfaceSetters(ctx: LowerContext, oi: model.OspfInterface, 
     return [{ uri: ctx.uri, range: { start: at, end: at }, newText: `${lead}${line}\n` }];
   };
   if (addr && oi.address === addr.address) {
-    oi.setPrefixLength = (len) => (Number.isInteger(len) && len >= 1 && len <= (addr.address.includes(':') ? 128 : 32) ? [{ uri: ctx.uri, range: addr.range, newText: `${addr.address}/${len}` }] : undefined);
+    oi.setPrefixLength = (len) => (Number.isInteger(len) && len >= 1 && len <= (addr.address.includes(':') ? 128 : 32) ? [{ uri: ctx.uri, range: { start: addr.range.start, end: addr.range.end }, newText: `${addr.address}/${len}` }] : undefined);
   }
 }
 

@@ -550,6 +550,14 @@ abstract class StatementNode {
       this.tokenList = undefined;
     }
   }
+  /** Takes over `n`'s range (in its own range object) and token span (see `adoptStatement`). */
+  protected adoptSpan(n: StatementNode): void {
+    setRange(this.range, n.range.start, n.range.end);
+    this.store = n.store;
+    this.tokenFrom = n.tokenFrom;
+    this.tokenTo = n.tokenTo;
+    this.tokenList = undefined;
+  }
 }
 
 function shiftRange(r: TextRange, d: number): void {
@@ -611,12 +619,69 @@ class CommandNode extends StatementNode implements RosCommand {
     if (this.target) shiftRange(this.target.range, d);
     for (const a of this.args) shiftRange(a.range, d);
   }
+  /**
+   * Takes over `n`'s content, keeping this node's identity and the identity of every range object it holds (see
+   * `adoptStatement`); false, with nothing changed, when the two differ in shape (path words, verb, find, target
+   * or parameter count).
+   */
+  adopt(n: CommandNode): boolean {
+    const f = this.find;
+    const g = n.find;
+    if (
+      this.params.length !== n.params.length ||
+      !this.pathRange !== !n.pathRange ||
+      !this.verb !== !n.verb ||
+      !f !== !g ||
+      (f && g && f.conditions.length !== g.conditions.length) ||
+      !this.target !== !n.target
+    )
+      return false;
+    this.adoptSpan(n);
+    this.path = n.path;
+    if (this.pathRange && n.pathRange) setRange(this.pathRange, n.pathRange.start, n.pathRange.end);
+    this.pathAbsolute = n.pathAbsolute;
+    if (this.verb && n.verb) {
+      this.verb.name = n.verb.name;
+      setRange(this.verb.range, n.verb.range.start, n.verb.range.end);
+    }
+    this.menu = n.menu;
+    if (f && g) {
+      setRange(f.range, g.range.start, g.range.end);
+      f.text = g.text;
+      for (let k = 0; k < f.conditions.length; k++) {
+        const c = f.conditions[k];
+        const e = g.conditions[k];
+        c.key = e.key;
+        c.value = e.value;
+        setRange(c.range, e.range.start, e.range.end);
+        setRange(c.valueRange, e.valueRange.start, e.valueRange.end);
+      }
+    }
+    if (this.target && n.target) {
+      this.target.value = n.target.value;
+      setRange(this.target.range, n.target.range.start, n.target.range.end);
+    }
+    this.args = n.args;
+    for (let k = 0; k < this.params.length; k++) (this.params[k] as ParamNode).adopt(n.params[k] as ParamNode);
+    return true;
+  }
+}
+
+/**
+ * Makes `kept`, a statement a re-parse replaced, equal to `made`, the statement the re-parse read in its place, so it
+ * can stand in the tree instead (`relowerRouterOs`: the kept model holds `kept`'s node and range objects). Only
+ * commands are taken over (the model holds no other statement); false when they differ in kind or shape.
+ */
+export function adoptStatement(kept: RosStatement, made: RosStatement): boolean {
+  return kept instanceof CommandNode && made instanceof CommandNode && kept.adopt(made);
 }
 
 /**
  * A parameter: offsets instead of range objects and a span of the token store instead of token objects (issue 16:
- * a parameter was eight objects: itself, three ranges, its token list and three tokens). The ranges are made on
- * each read; nothing compares them by identity.
+ * a parameter was eight objects: itself, three ranges, its token list and three tokens). `nameRange` is made on each
+ * read; `range` and `valueRange` are made on first read and kept, so the lowering's model holds the node's own
+ * objects, which a re-parse moves with the node (`moveTo`) and a kept lowering's statement takes over (`adopt`):
+ * what lets an edit keep the model (`relowerRouterOs`). Nothing but the node writes to them.
  */
 class ParamNode implements RosParam {
   readonly kind = 'RosParam';
@@ -627,6 +692,9 @@ class ParamNode implements RosParam {
   /** Start of the value as written, -1 for a bare flag. */
   private vs: number;
   private ve: number;
+  /** `range` and `valueRange` once read. */
+  private r: TextRange | undefined = undefined;
+  private vr: TextRange | undefined = undefined;
   constructor(
     private store: TokenStore,
     private tokenFrom: number,
@@ -652,13 +720,20 @@ class ParamNode implements RosParam {
     this.spec = spec;
   }
   get range(): TextRange {
-    return { start: this.ns, end: this.end };
+    return (this.r ??= { start: this.ns, end: this.end });
   }
   get nameRange(): TextRange {
     return { start: this.ns, end: this.ne };
   }
   get valueRange(): TextRange | undefined {
-    return this.vs < 0 ? undefined : { start: this.vs, end: this.ve };
+    return this.vs < 0 ? undefined : (this.vr ??= { start: this.vs, end: this.ve });
+  }
+  /** The value's offsets as written, without making `valueRange` (-1 for a bare flag). */
+  get valueStart(): number {
+    return this.vs;
+  }
+  get valueEnd(): number {
+    return this.ve;
   }
   get tokens(): Token[] {
     return this.store.tokens(this.tokenFrom, this.tokenTo);
@@ -675,11 +750,43 @@ class ParamNode implements RosParam {
     this.ns += d;
     this.ne += d;
     this.end += d;
+    if (this.r) shiftRange(this.r, d);
     if (this.vs >= 0) {
       this.vs += d;
       this.ve += d;
+      if (this.vr) shiftRange(this.vr, d);
     }
   }
+  /**
+   * Takes over `n`'s content (a parameter the re-parse made again with the same shape): its offsets, value and token
+   * span; the range objects this node gave out keep their identity and take `n`'s offsets.
+   */
+  adopt(n: ParamNode): void {
+    this.store = n.store;
+    this.tokenFrom = n.tokenFrom;
+    this.tokenTo = n.tokenTo;
+    this.name = n.name;
+    this.key = n.key;
+    this.ns = n.ns;
+    this.ne = n.ne;
+    this.end = n.end;
+    this.value = n.value;
+    this.vs = n.vs;
+    this.ve = n.ve;
+    this.quoted = n.quoted;
+    this.expression = n.expression;
+    this.spec = n.spec;
+    if (this.r) setRange(this.r, n.ns, n.end);
+    if (this.vr) {
+      if (n.vs < 0) this.vr = undefined;
+      else setRange(this.vr, n.vs, n.ve);
+    }
+  }
+}
+
+function setRange(r: TextRange, start: number, end: number): void {
+  r.start = start;
+  r.end = end;
 }
 
 const SEGMENT = /^[a-z][a-z0-9_-]*$/i;
@@ -1035,6 +1142,16 @@ export function reparseRouterOs(previous: ParseResult<RosTree>, change: ChangedS
   const dToks = base + mid.count - tailFrom;
   const dChildren = firstChild + midChildren.length - tailChild;
   const dDiags = firstDiag + midDiags.length - tailDiag;
+  const replaced: Replaced = {
+    previous: serialOf(previous),
+    headerVersion: previous.tree.headerVersion,
+    first: firstChild,
+    old: oldChildren.slice(firstChild, tailChild),
+    count: midChildren.length,
+    from: old.starts[first],
+    oldEnd: tail < old.count ? old.starts[tail] : previous.text.length,
+    delta: d,
+  };
   // Diagnostics first: some share a range object with their node (`syntax/missing-path` the verb's), moved next.
   const diagnostics = oldDiags.slice(0, firstDiag);
   for (const x of midDiags) diagnostics.push(x);
@@ -1045,7 +1162,45 @@ export function reparseRouterOs(previous: ParseResult<RosTree>, change: ChangedS
   for (const c of midChildren) (c as unknown as StatementNode).moveTo(store, base, 0);
   old.splice(first, st.lines, firstChild, firstDiag, base, tail, d, dChildren, dDiags, dToks);
   const children = spliceArray(oldChildren, firstChild, tailChild, midChildren, midChildren.length);
-  return finishParse(text, children, diagnostics, { lines: old, store });
+  const result = finishParse(text, children, diagnostics, { lines: old, store });
+  replacements.set(result, replaced);
+  return result;
+}
+
+/**
+ * What a re-parse replaced (`reparseRouterOs`), for the lowering of its result to keep the previous one's model
+ * (`relowerRouterOs`): the previous parse (consumed) and its export header's version, the previous statements the
+ * re-parse read again (`old`, intact but for their token span, which pointed into the store the re-parse spliced) and
+ * how many it made in their place (`count`, from index `first`), and the text they covered: from `from` (the same in
+ * both texts) to `oldEnd` in the previous text, `oldEnd + delta` in the new one; everything after it moved by `delta`.
+ */
+export interface Replaced {
+  /** `serialOf` the previous parse (not the parse itself: a chain of versions would stay in memory). */
+  previous: number;
+  headerVersion: string | undefined;
+  first: number;
+  old: RosStatement[];
+  count: number;
+  from: number;
+  oldEnd: number;
+  delta: number;
+}
+
+const replacements = new WeakMap<ParseResult<RosTree>, Replaced>();
+
+const serials = new WeakMap<ParseResult<RosTree>, number>();
+let serialCounter = 0;
+
+/** A number naming one parse result for the life of the process (what a lowering records it was made from). */
+export function serialOf(parsed: ParseResult<RosTree>): number {
+  let n = serials.get(parsed);
+  if (n === undefined) serials.set(parsed, (n = ++serialCounter));
+  return n;
+}
+
+/** What the re-parse that made `parsed` replaced; undefined for a full parse. */
+export function replacedBy(parsed: ParseResult<RosTree>): Replaced | undefined {
+  return replacements.get(parsed);
 }
 
 /**
