@@ -9,13 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseRouterOs, routerosDialect, type RosTree } from '../../server/src/dialects/routeros';
-import type { RosStatement } from '../../server/src/dialects/routeros/parser';
 import type { LowerResult } from '../../server/src/dialects/types';
 import { getDiagnostics } from '../../server/src/features/diagnostics';
 import { createLanguageService } from '../../server/src/service';
-import type { ParseResult, Token } from '../../server/src/syntax';
+import type { ParseResult } from '../../server/src/syntax';
 import { filesUnder } from '../helpers/files';
 import { randomEdit, rng, routerosShape, type Edit } from './edits';
+import { statement, tok } from '../helpers/routeros-views';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.resolve(here, '../../../shared/corpus/routeros');
@@ -47,27 +47,6 @@ function valueEdit(text: string, random: () => number): Edit {
   const stop = r < 0.6 ? at : Math.min(end, at + 1);
   const next = text.slice(0, at) + insert + text.slice(stop);
   return { change: { start: at, end: stop, text: insert }, text: next, span: { start: at, oldEnd: stop, newEnd: at + insert.length } };
-}
-
-const tok = (t: Token) => [t.kind, t.start, t.end, t.text];
-
-/** Everything a consumer may read of a statement, as plain data. */
-function statement(s: RosStatement): unknown {
-  const base = { kind: s.kind, range: { ...s.range }, tokens: s.tokens.map(tok) };
-  if (s.kind !== 'RosCommand') return { ...base, path: s.kind === 'RosMenu' ? s.path : undefined, children: s.children.length };
-  return {
-    ...base,
-    path: s.path,
-    pathRange: s.pathRange && { ...s.pathRange },
-    pathAbsolute: s.pathAbsolute,
-    verb: s.verb && { name: s.verb.name, range: { ...s.verb.range } },
-    find: s.find && JSON.parse(JSON.stringify(s.find)),
-    target: s.target && JSON.parse(JSON.stringify(s.target)),
-    args: JSON.parse(JSON.stringify(s.args)),
-    menu: s.menu?.path,
-    children: s.children.length,
-    params: s.params.map((p) => ({ name: p.name, key: p.key, range: { ...p.range }, nameRange: { ...p.nameRange }, value: p.value, valueRange: p.valueRange && { ...p.valueRange }, quoted: p.quoted, expression: p.expression, tokens: p.tokens.map(tok) })),
-  };
 }
 
 function tree(p: ParseResult<RosTree>): string {

@@ -8,44 +8,15 @@ import * as fs from 'node:fs';
 import { test } from 'node:test';
 import { filesUnder } from '../helpers/files';
 import { lowerRouterOs, parseRouterOs, reparseRouterOs, type RosTree } from '../../server/src/dialects/routeros';
-import type { RosStatement } from '../../server/src/dialects/routeros/parser';
-import type { ParseResult, Token } from '../../server/src/syntax';
+import type { ParseResult } from '../../server/src/syntax';
 import { randomEdit, rng, routerosShape } from './edits';
+import { statement, tok } from '../helpers/routeros-views';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const corpus = path.resolve(here, '../../../shared/corpus/routeros');
 const files = [...filesUnder(path.resolve(here, '..'), (p) => p.endsWith('.rsc')), ...filesUnder(corpus, () => true)];
 
 const PIECES = ['\\\n', '\\', '"', '{', '}', '[', ']', '\n', '\r\n', '\r', '/ip address\n', '/interface vlan\n', '/ip firewall filter\n', '# by RouterOS 6.48\n', '#', ';', '  key=value ', '    comment="x" \\\n', 'add address=10.0.0.1/24 interface=ether1\n', 'set [ find default-name=ether1 ] name=wan\n', ':local x 1\n', ' ', '\t', 'disabled=yes', 'add name=p1 dh-group=modp1025\n'];
-
-const tok = (t: Token) => [t.kind, t.start, t.end, t.text];
-
-/** Everything a consumer may read of a statement, as plain data. */
-function statement(s: RosStatement): unknown {
-  const base = { kind: s.kind, range: { ...s.range }, tokens: s.tokens.map(tok) };
-  switch (s.kind) {
-    case 'RosCommand':
-      return {
-        ...base,
-        path: s.path,
-        pathRange: s.pathRange && { ...s.pathRange },
-        pathAbsolute: s.pathAbsolute,
-        verb: s.verb && { name: s.verb.name, range: { ...s.verb.range } },
-        find: s.find && JSON.parse(JSON.stringify(s.find)),
-        target: s.target && JSON.parse(JSON.stringify(s.target)),
-        args: JSON.parse(JSON.stringify(s.args)),
-        menu: s.menu?.path,
-        children: s.children.length,
-        params: s.params.map((p) => ({ kind: p.kind, name: p.name, key: p.key, range: { ...p.range }, nameRange: { ...p.nameRange }, value: p.value, valueRange: p.valueRange && { ...p.valueRange }, quoted: p.quoted, expression: p.expression, spec: p.spec, tokens: p.tokens.map(tok), children: p.children.length })),
-      };
-    case 'RosMenu':
-      return { ...base, path: s.path, children: s.children.length };
-    case 'RosComment':
-      return { ...base, text: s.text, children: s.children.length };
-    default:
-      return { ...base, children: s.children.length };
-  }
-}
 
 function snapshot(p: ParseResult<RosTree>): unknown {
   return { text: p.text, range: { ...p.tree.range }, kind: p.tree.kind, headerVersion: p.tree.headerVersion, treeTokens: p.tree.tokens.length, children: p.tree.children.map(statement), diagnostics: JSON.parse(JSON.stringify(p.diagnostics)), tokens: p.tokens.map(tok) };
