@@ -173,35 +173,8 @@ export class AsaLowering extends AsaObjectLowering {
     this.define('ipsec-profile', name.text, name, node.range);
     const prof: IpsecProfileInfo = { node, transformSets: [], ikev2Proposals: [] };
     for (const c of node.children) {
-      if (c.kind !== 'IosCommand' || c.negated) continue;
-      const a = this.args(c);
-      const w = c.path.map((x) => x.toLowerCase());
-      if (w[0] !== 'set') continue;
-      if (w[1] === 'ikev1' && w[2] === 'transform-set') {
-        if (!a.length) this.missing(c, 'a transform-set name');
-        for (const t of a) {
-          prof.transformSets.push({ name: t.text, range: t, node: c, tokens: a });
-          this.ref('transform-set', t);
-        }
-      } else if (w[1] === 'ikev2' && w[2] === 'ipsec-proposal') {
-        if (!a.length) this.missing(c, 'an IPsec proposal name');
-        for (const t of a) {
-          prof.ikev2Proposals!.push(t.text);
-          this.ref('ipsec-proposal', t);
-        }
-      } else if (w[1] === 'pfs') {
-        const g = this.lw(a[0]);
-        const m = g ? /^group(\d+)$/.exec(g) : undefined;
-        if (!a[0]) prof.pfs = { value: 'modp1024', node: c, range: c.range };
-        else if (m && model.DH_GROUPS[m[1]]) prof.pfs = { value: model.DH_GROUPS[m[1]], node: c, range: c.range };
-        else this.error(a[0], 'syntax/invalid-value', `'${a[0].text}' is not a PFS group (group1, group2, group5, group14, …)`);
-      } else if (w[1] === 'security-association' && w[2] === 'lifetime') {
-        const si = a.findIndex((t) => this.lw(t) === 'seconds');
-        if (si >= 0) {
-          const v = this.int(a[si + 1], c, 120, 2147483647, 'lifetime in seconds');
-          if (v !== undefined) prof.lifetime = { value: v, range: c.range };
-        }
-      }
+      if (c.kind !== 'IosCommand' || c.negated || c.path[0]?.toLowerCase() !== 'set') continue;
+      this.asaSet(c.words, c, prof, false);
     }
     this.ipsecProfiles.set(name.text, prof);
   }
@@ -422,32 +395,43 @@ export class AsaLowering extends AsaObjectLowering {
           const addr = /^[\d.]+$/.test(t.text) ? this.address(t, node) : t.text;
           if (addr) entry.peers.push(this.setters ? { value: addr, range: t, set: (v) => [this.edit(t, v)] } : { value: addr, range: t });
         }
-      } else if ((what === 'ikev1' && w[2] === 'transform-set') || what === 'transform-set') {
-        const names = rest.slice(what === 'ikev1' ? 3 : 2);
-        if (!names.length) return this.missing(node, 'a transform-set name');
-        for (const t of names) {
-          entry.transformSets.push({ name: t.text, range: t, node, tokens: names });
-          this.ref('transform-set', t);
-        }
-      } else if (what === 'ikev2' && w[2] === 'ipsec-proposal') {
-        const names = rest.slice(3);
-        if (!names.length) return this.missing(node, 'an IPsec proposal name');
-        for (const t of names) {
-          entry.ikev2Proposals.push(t.text);
-          this.ref('ipsec-proposal', t);
-        }
-      } else if (what === 'pfs') {
-        const g = w[2];
-        const m = g ? /^group(\d+)$/.exec(g) : undefined;
-        if (!g) entry.pfs = { value: 'modp1024', node, range: node.range };
-        else if (m && model.DH_GROUPS[m[1]]) entry.pfs = { value: model.DH_GROUPS[m[1]], node, range: node.range };
-        else this.error(rest[2], 'syntax/invalid-value', `'${rest[2].text}' is not a PFS group (group1, group2, group5, group14, …)`);
-      } else if (what === 'security-association' && w[2] === 'lifetime') {
-        const si = w.indexOf('seconds');
-        if (si >= 0) {
-          const v = this.int(rest[si + 1], node, 120, 2147483647, 'lifetime in seconds');
-          if (v !== undefined) entry.lifetime = { value: v, range: node.range };
-        }
+      } else this.asaSet(rest, node, entry, true);
+    }
+  }
+
+  /**
+   * A `set …` command of a crypto map entry or of a VTI's IPsec profile, the same words on the ASA (`set` is
+   * `words[0]`): `set ikev1 transform-set T…` (`set transform-set T…`, ASA 8.2, on a map entry only: `legacy`),
+   * `set ikev2 ipsec-proposal P…`, `set pfs [groupN]` (alone: group 2), `set security-association lifetime seconds N`.
+   */
+  protected asaSet(words: Token[], node: IosNode, target: Pick<MapEntry, 'transformSets' | 'pfs' | 'lifetime'> & { ikev2Proposals?: string[] }, legacy: boolean): void {
+    const w = words.map((t) => this.lw(t));
+    const what = w[1];
+    if ((what === 'ikev1' && w[2] === 'transform-set') || (legacy && what === 'transform-set')) {
+      const names = words.slice(what === 'ikev1' ? 3 : 2);
+      if (!names.length) return this.missing(node, 'a transform-set name');
+      for (const t of names) {
+        target.transformSets.push({ name: t.text, range: t, node, tokens: names });
+        this.ref('transform-set', t);
+      }
+    } else if (what === 'ikev2' && w[2] === 'ipsec-proposal') {
+      const names = words.slice(3);
+      if (!names.length) return this.missing(node, 'an IPsec proposal name');
+      for (const t of names) {
+        target.ikev2Proposals?.push(t.text);
+        this.ref('ipsec-proposal', t);
+      }
+    } else if (what === 'pfs') {
+      const g = w[2];
+      const m = g ? /^group(\d+)$/.exec(g) : undefined;
+      if (!g) target.pfs = { value: 'modp1024', node, range: node.range };
+      else if (m && model.DH_GROUPS[m[1]]) target.pfs = { value: model.DH_GROUPS[m[1]], node, range: node.range };
+      else this.error(words[2], 'syntax/invalid-value', `'${words[2].text}' is not a PFS group (group1, group2, group5, group14, …)`);
+    } else if (what === 'security-association' && w[2] === 'lifetime') {
+      const si = w.indexOf('seconds');
+      if (si >= 0) {
+        const v = this.int(words[si + 1], node, 120, 2147483647, 'lifetime in seconds');
+        if (v !== undefined) target.lifetime = { value: v, range: node.range };
       }
     }
   }
