@@ -11,6 +11,8 @@ import { TARGETS } from './emit';
 export { GenerateError } from './spec';
 import {
   GenerateError,
+  isAnyPrefix,
+  isIpv6Text,
   PSK_PLACEHOLDER,
   type GenerateOptions,
   type IpsecSpec,
@@ -48,16 +50,6 @@ const PPP_PASSWORD_PLACEHOLDER = 'PPP-PASSWORD';
 const DEFAULT_L2TP_CLIENT = '198.51.100.2';
 /** The generated side's LAN behind an IPv6 tunnel when neither the user nor the source's selectors name one (RFC 3849). */
 const DEFAULT_LAN6 = '2001:db8:88::/64';
-
-/** Whether an address or prefix text is IPv6 (canonical IPv6 texts hold a colon, IPv4 ones never do). */
-function isV6(text: string): boolean {
-  return text.includes(':');
-}
-
-/** Whether a selector side is "any" in either family (a VTI's own selector, no LAN to take). */
-function isAny(prefix: string): boolean {
-  return prefix === '0.0.0.0/0' || prefix === '::/0';
-}
 
 // ------------------------------------------------------------------ candidates
 
@@ -134,7 +126,7 @@ export function peerCandidates(device: Device, taken: AddressTaken = () => false
     const ranges = [p.remote?.range ?? p.range];
     if (p.psk && p.psk.peer !== '0.0.0.0/0') ranges.push(p.psk.range);
     // IPv6: only a point-to-point tunnel of the source (an IOS IPv6 VTI or GRE over IPv6) can be mirrored.
-    const v6 = isV6(model.canonicalAddress(remote) ?? remote);
+    const v6 = isIpv6Text(model.canonicalAddress(remote) ?? remote);
     if (v6 && !ipv6Tunnel(device, p)) continue;
     const targets = targetsFor('site-to-site', p.ikeVersion.value, v6);
     if (targets.length) out.push({ address: remote, kind: 'ipsec', ranges, label: p.label, targets });
@@ -325,7 +317,7 @@ function baseSpec(device: Device, opts: GenerateOptions, caps: TargetCapabilitie
       wan: facts.wan ?? caps.defaultWan,
       lanInterface: facts.lanInterface ?? caps.defaultLanInterface,
       hostname: facts.hostname ?? `peer-${local.replace(/[.:]/g, '-')}`,
-      wanPrefixLength: facts.wanPrefixLength ?? (isV6(local) ? 64 : 24),
+      wanPrefixLength: facts.wanPrefixLength ?? (isIpv6Text(local) ? 64 : 24),
     },
     notes: [],
   };
@@ -357,16 +349,16 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     if (spokeTunnel(device, ipsecPeer)) throw new GenerateError(`${src}'s ${ipsecPeer.label} is a DMVPN spoke tunnel: netcfg generates spokes from a hub, not a hub from a spoke`);
     if (ipsecPeer.kind === 'l2tp') throw new GenerateError(`${src}'s ${ipsecPeer.label} is an L2TP client: netcfg generates clients from a server, not a server from a client`);
     const route = opts.binding ? opts.binding === 'route' : !!tunnelItf;
-    if (isV6(local)) {
+    if (isIpv6Text(local)) {
       if (!caps.ipv6RouteBased) throw new GenerateError(`${caps.label} is not a target for an IPv6 tunnel here (netcfg generates IPv6 site-to-site as a Cisco IOS VTI)`);
       if (!route || !tunnelItf || !ipv6Tunnel(device, ipsecPeer)) throw new GenerateError(`netcfg generates an IPv6 peer only for a route-based tunnel (a VTI or GRE over IPv6) of ${src}`);
     }
     if (route && caps.noGre && tunnelItf?.tunnel?.mode.value === 'gre') throw new GenerateError(`${caps.label} has no GRE: ${src}'s ${tunnelItf.name} is GRE over IPsec (make it \`tunnel mode ipsec ipv4\`, or generate policy-based)`);
     if (route && !caps.routeBased) throw new GenerateError(`${caps.label} is not a route-based (VTI/GRE) target here; choose policy-based`);
     const remote = sourceAddress(device, ipsecPeer);
-    if (isV6(local) !== isV6(remote)) throw new GenerateError(`${local} and ${src}'s address ${remote} are not of one IP family`);
-    const lanFromSelectors = ipsecPeer.selectors.find((s) => !isAny(s.remote))?.remote;
-    const inner6 = isV6(local) && (tunnelItf?.tunnel?.mode.value !== 'gre' || isV6(tunnelItf?.addresses[0]?.address ?? ''));
+    if (isIpv6Text(local) !== isIpv6Text(remote)) throw new GenerateError(`${local} and ${src}'s address ${remote} are not of one IP family`);
+    const lanFromSelectors = ipsecPeer.selectors.find((s) => !isAnyPrefix(s.remote))?.remote;
+    const inner6 = isIpv6Text(local) && (tunnelItf?.tunnel?.mode.value !== 'gre' || isIpv6Text(tunnelItf?.addresses[0]?.address ?? ''));
     const spec = baseSpec(device, opts, caps, route ? { kind: 'site-to-site', binding: 'route' } : { kind: 'site-to-site', binding: 'policy' }, local, remote, lanFromSelectors ?? (inner6 ? DEFAULT_LAN6 : undefined));
     spec.ipsec = ipsecSpec(ipsecPeer, caps, src, include, spec.notes);
     // An OpenBSD or strongSwan end writes one rule (connection) per flow, e.g. one `ike` rule per protocol: the other
@@ -384,11 +376,11 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     if (route) {
       const t: TunnelSpec = { mode: tunnelItf?.tunnel?.mode.value === 'gre' ? 'gre' : 'ipsec' };
       // An IPsec VTI carries its underlay's family (`tunnel mode ipsec ipv4|ipv6`); GRE carries what it is addressed with.
-      const a = tunnelItf?.addresses.find((x) => t.mode === 'gre' || isV6(x.address) === isV6(local));
+      const a = tunnelItf?.addresses.find((x) => t.mode === 'gre' || isIpv6Text(x.address) === isIpv6Text(local));
       if (a) {
         t.remoteAddress = a.address;
         t.prefixLength = a.prefixLength;
-        t.address = isV6(a.address) ? freeHost6(model.networkOf(a.address, a.prefixLength) ?? '', new Set([...own, a.address]), taken) : otherHost(a.address, a.prefixLength, own, taken);
+        t.address = isIpv6Text(a.address) ? freeHost6(model.networkOf(a.address, a.prefixLength) ?? '', new Set([...own, a.address]), taken) : otherHost(a.address, a.prefixLength, own, taken);
       }
       if (tunnelItf?.tunnel?.key) t.key = tunnelItf.tunnel.key.value;
       spec.tunnel = t;
@@ -424,7 +416,7 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     const nbma = t.source?.value;
     if (!nbma) throw new GenerateError(`${src}'s ${hub.name} has no resolvable tunnel source`);
     const hubAddr = hub.addresses[0];
-    if (isV6(local) || isV6(nbma) || isV6(hubAddr.address)) throw new GenerateError(`${src}'s ${hub.name} is an IPv6 DMVPN hub or ${local} an IPv6 address: netcfg generates DMVPN spokes over IPv4 only`);
+    if (isIpv6Text(local) || isIpv6Text(nbma) || isIpv6Text(hubAddr.address)) throw new GenerateError(`${src}'s ${hub.name} is an IPv6 DMVPN hub or ${local} an IPv6 address: netcfg generates DMVPN spokes over IPv4 only`);
     const protection = device.ipsecPeers.find((p) => p.id === `tunnel:${hub.name}`);
     const spec = baseSpec(device, opts, caps, { kind: 'dmvpn-spoke' }, local, nbma, undefined);
     const addr = otherHost(hubAddr.address, hubAddr.prefixLength, own, taken);
@@ -454,7 +446,7 @@ export function extractSpec(device: Device, peer: string, opts: GenerateOptions,
     const ipsecPeerAny = device.ipsecPeers.find((p) => !p.remote && p.kind === 'routeros') ?? device.ipsecPeers.find((p) => !p.remote);
     const server = model.ownedAddresses(device).find((a) => !/^(10|192\.168|172\.(1[6-9]|2\d|3[01]))\./.test(a)) ?? model.ownedAddresses(device)[0];
     if (!server) throw new GenerateError(`${src} has no address an L2TP client could connect to`);
-    if (isV6(local) || isV6(server)) throw new GenerateError(`netcfg generates L2TP/IPsec clients over IPv4 only`);
+    if (isIpv6Text(local) || isIpv6Text(server)) throw new GenerateError(`netcfg generates L2TP/IPsec clients over IPv4 only`);
     const spec = baseSpec(device, opts, caps, { kind: 'l2tp-client' }, local, server, undefined);
     if (ipsecPeerAny) {
       spec.ipsec = ipsecSpec(ipsecPeerAny, caps, src, include, spec.notes, l2tp.ipsecSecret?.secret);

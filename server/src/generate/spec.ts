@@ -11,6 +11,16 @@ export type TargetId = 'cisco-ios' | 'cisco-asa' | 'routeros6' | 'routeros7' | '
 
 export const TARGET_IDS: readonly TargetId[] = ['cisco-ios', 'cisco-asa', 'routeros6', 'routeros7', 'openbsd', 'bird'];
 
+/** Whether an address or prefix text is IPv6 (canonical IPv6 texts hold a colon, IPv4 ones never do). */
+export function isIpv6Text(text: string): boolean {
+  return text.includes(':');
+}
+
+/** Whether a selector side is "any" in either family (a VTI's own selector: no network to take or route). */
+export function isAnyPrefix(prefix: string): boolean {
+  return prefix === '0.0.0.0/0' || prefix === '::/0';
+}
+
 /** The placeholder written instead of a secret the user did not confirm to include. */
 export const PSK_PLACEHOLDER = 'CHANGE-ME';
 

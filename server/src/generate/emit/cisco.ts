@@ -1,7 +1,7 @@
 // Cisco IOS/IOS-XE and ASA emitters: running-config text in each platform's own order (`!`-separated blocks,
 // crypto before interfaces, routing and ACLs last; the ASA's single-line crypto map entries and tunnel-group).
 import { DH_NUMBERS, formatIpv4, formatIpv6, lengthToMask, parseIpv4, parsePrefix } from '../../model';
-import { GenerateError, PSK_PLACEHOLDER, type IpsecSpec, type OspfSpec, type PeerSpec, type Phase2Spec, type SelectorSpec, type TargetCapabilities } from '../spec';
+import { GenerateError, isAnyPrefix, isIpv6Text, PSK_PLACEHOLDER, type IpsecSpec, type OspfSpec, type PeerSpec, type Phase2Spec, type SelectorSpec, type TargetCapabilities } from '../spec';
 
 /** IOS `encr` keyword for a canonical phase-1 cipher (as the IOS lowering reads it back). */
 function iosEncryptionKeyword(canonical: string): string | undefined {
@@ -95,12 +95,12 @@ function lanAddress(lan: string): { address: string; length: number } | undefine
 
 /** An IOS interface address line in the address's own family (`ip address A MASK`, `ipv6 address A/LEN`). */
 function iosAddressLine(address: string, length: number): string {
-  return address.includes(':') ? ` ipv6 address ${address}/${length}` : ` ip address ${address} ${mask(length)}`;
+  return isIpv6Text(address) ? ` ipv6 address ${address}/${length}` : ` ip address ${address} ${mask(length)}`;
 }
 
 /** An IOS static route into an interface or to a next hop, in the prefix's own family. */
 function iosRoute(prefix: string, via: string): string {
-  return prefix.includes(':') ? `ipv6 route ${prefix} ${via}` : `ip route ${prefixWords(prefix, false)} ${via}`;
+  return isIpv6Text(prefix) ? `ipv6 route ${prefix} ${via}` : `ip route ${prefixWords(prefix, false)} ${via}`;
 }
 
 /** Area id as IOS prints it: a number when it was one (`0.0.0.10` → `10`). */
@@ -188,7 +188,7 @@ function iosIke(spec: PeerSpec, ipsec: IpsecSpec, peerAddress: string, parts: Io
     if (!enc || !hash) throw new GenerateError(`IOS IKEv1 has no ${p1.encryption}/${p1.hash}`);
     parts.crypto.push('crypto isakmp policy 10', ` encr ${enc}`, ` hash ${hash}`, ' authentication pre-share', ` group ${dhNumber(p1.dh)}`, ` lifetime ${p1.lifetime}`);
     // IPv6: `address ipv6 PREFIX` (Cisco, "Implementing IPsec in IPv6 Security": `crypto isakmp key … address ipv6 …/128`).
-    parts.crypto.push(`crypto isakmp key ${key} address ${peerAddress.includes(':') ? `ipv6 ${peerAddress}/128` : peerAddress}`, '!');
+    parts.crypto.push(`crypto isakmp key ${key} address ${isIpv6Text(peerAddress) ? `ipv6 ${peerAddress}/128` : peerAddress}`, '!');
     return {};
   }
   const integ = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' }[p1.hash];
@@ -196,7 +196,7 @@ function iosIke(spec: PeerSpec, ipsec: IpsecSpec, peerAddress: string, parts: Io
   parts.crypto.push('crypto ikev2 proposal NETCFG-IKEV2', ` encryption ${p1.encryption}`, ` integrity ${integ}`, ` group ${dhNumber(p1.dh)}`, '!');
   parts.crypto.push('crypto ikev2 policy NETCFG-IKEV2', ' proposal NETCFG-IKEV2', '!');
   // An IPv6 keyring peer and identity take a prefix (`address 2001:db8::1/128`), an IPv4 one an address and mask.
-  const v6 = peerAddress.includes(':');
+  const v6 = isIpv6Text(peerAddress);
   parts.crypto.push('crypto ikev2 keyring NETCFG-KEYRING', ` peer ${spec.source.name.replace(/\s+/g, '-')}`, `  address ${v6 ? `${peerAddress}/128` : peerAddress}`, `  pre-shared-key ${key}`, '!');
   parts.crypto.push(
     'crypto ikev2 profile NETCFG-PROFILE',
@@ -277,12 +277,12 @@ export function emitIos(spec: PeerSpec): string {
       const tl = ['interface Tunnel0', ` description to ${spec.source.name}`];
       if (t?.address && t.prefixLength !== undefined) tl.push(iosAddressLine(t.address, t.prefixLength));
       // The mode names the underlay's family: `gre ip`/`gre ipv6`, `ipsec ipv4`/`ipsec ipv6`.
-      const under6 = spec.local.includes(':');
+      const under6 = isIpv6Text(spec.local);
       tl.push(` tunnel source ${wan}`, ` tunnel mode ${t?.mode === 'gre' ? (under6 ? 'gre ipv6' : 'gre ip') : under6 ? 'ipsec ipv6' : 'ipsec ipv4'}`, ` tunnel destination ${spec.remote}`);
       if (t?.key) tl.push(` tunnel key ${t.key}`);
       tl.push(' tunnel protection ipsec profile NETCFG-IPSEC');
       parts.interfaces.push(tl);
-      for (const sel of ipsec.selectors) if (sel.remote !== '0.0.0.0/0' && sel.remote !== '::/0') parts.tail.push(iosRoute(sel.remote, 'Tunnel0'));
+      for (const sel of ipsec.selectors) if (!isAnyPrefix(sel.remote)) parts.tail.push(iosRoute(sel.remote, 'Tunnel0'));
       if (parts.tail.length) parts.tail.push('!');
     }
   } else if (s.kind === 'dmvpn-spoke' && spec.tunnel && spec.nhrp) {
@@ -329,7 +329,7 @@ export function emitIos(spec: PeerSpec): string {
   if (lanLines.length && spec.scenario.kind !== 'ospf-neighbor') pushAll(out, lanLines, '!');
   else if (lanLines.length && spec.ospf?.networks.length) pushAll(out, lanLines, '!');
   pushAll(out, parts.ospf);
-  if (f.gateway) out.push(f.gateway.includes(':') ? `ipv6 route ::/0 ${f.gateway}` : `ip route 0.0.0.0 0.0.0.0 ${f.gateway}`, '!');
+  if (f.gateway) out.push(isIpv6Text(f.gateway) ? `ipv6 route ::/0 ${f.gateway}` : `ip route 0.0.0.0 0.0.0.0 ${f.gateway}`, '!');
   pushAll(out, parts.tail);
   out.push('end', '');
   return out.join('\n');
@@ -437,7 +437,7 @@ export function emitAsa(spec: PeerSpec): string {
       if (t?.address && t.prefixLength !== undefined) out.push(` ip address ${t.address} ${mask(t.prefixLength)}`);
       out.push(` tunnel source interface ${nameif}`, ` tunnel destination ${spec.remote}`, ' tunnel mode ipsec ipv4', ' tunnel protection ipsec profile NETCFG-VTI', '!');
       // An ASA static route names a next hop: the source's tunnel address.
-      const routes = ipsec.selectors.filter((sel) => sel.remote !== '0.0.0.0/0');
+      const routes = ipsec.selectors.filter((sel) => !isAnyPrefix(sel.remote));
       if (routes.length && t?.remoteAddress) {
         for (const sel of routes) out.push(`route vti ${prefixWords(sel.remote, false)} ${t.remoteAddress} 1`);
         out.push('!');
