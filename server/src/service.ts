@@ -188,48 +188,31 @@ export function createLanguageService(initial: Partial<ServiceSettings> = {}): L
   let generation = 0; // bumps on settings changes; invalidates every cached result
   const docs = new Map<string, DocumentState>();
   const index = new PairIndex();
-  // Partners of each device for the current state of the pair index (bumped at every `index.set`): walking a device's
-  // pair keys costs tens of milliseconds for one with 20,000 IPsec peers, and an edit's diagnostics, then its first
-  // hover, completion and code lens all ask for the same partners (issue 16).
+  // Answers of the pair index per device, for its current state (`indexVersion` bumps at every `index.set`) (issue 16):
+  // - `partners`: walking a device's pair keys costs tens of milliseconds for one with 20,000 IPsec peers, and an
+  //   edit's diagnostics, then its first hover, completion and code lens all ask for the same partners;
+  // - `ambiguities`: each `getFindings` asks (~9 ms for a device with 20,000 peers);
+  // - `neighbourhood`: an edit's `setDocument` asks before and after it re-indexes, and a keystroke that kept the model
+  //   keeps the pair keys, so the index and the answer stay (~10 ms per walk of 20,000 keys).
   let indexVersion = 0;
-  let partnersVersion = -1;
-  const partnersMemo = new Map<string, ReadonlySet<string>>();
-  const partnersOf = (uri: string): ReadonlySet<string> => {
-    if (partnersVersion !== indexVersion) {
-      partnersMemo.clear();
-      partnersVersion = indexVersion;
-    }
-    let res = partnersMemo.get(uri);
-    if (!res) partnersMemo.set(uri, (res = index.partners(uri)));
-    return res;
+  const perIndexState = <T>(compute: (uri: string) => T): ((uri: string) => T) => {
+    let version = -1;
+    const memo = new Map<string, T>();
+    return (uri) => {
+      if (version !== indexVersion) {
+        memo.clear();
+        version = indexVersion;
+      }
+      let res = memo.get(uri);
+      if (res === undefined) memo.set(uri, (res = compute(uri)));
+      return res;
+    };
   };
-  // And for `ambiguities` (each `getFindings` asks; ~9 ms for a device with 20,000 peers).
-  let ambiguitiesVersion = -1;
-  const ambiguitiesMemo = new Map<string, ReturnType<PairIndex['ambiguities']>>();
-  const ambiguitiesOf = (uri: string): ReturnType<PairIndex['ambiguities']> => {
-    if (ambiguitiesVersion !== indexVersion) {
-      ambiguitiesMemo.clear();
-      ambiguitiesVersion = indexVersion;
-    }
-    let res = ambiguitiesMemo.get(uri);
-    if (!res) ambiguitiesMemo.set(uri, (res = index.ambiguities(uri)));
-    return res;
-  };
+  const partnersOf = perIndexState((uri): ReadonlySet<string> => index.partners(uri));
+  const ambiguitiesOf = perIndexState((uri) => index.ambiguities(uri));
+  const neighbourhoodOf = perIndexState((uri): ReadonlySet<string> => index.neighbourhood(uri));
   /** The last `getFindings` result of each document and the state it was computed in (not in batch mode). */
   const findingsCache = new Map<string, { key: string; findings: model.Finding[] }>();
-  // The same for `neighbourhood` (which an edit's `setDocument` asks before and after it re-indexes): a keystroke that
-  // kept the model keeps the pair keys, so the index and the answer stay (issue 16: ~10 ms per walk of 20,000 keys).
-  let neighbourhoodVersion = -1;
-  const neighbourhoodMemo = new Map<string, ReadonlySet<string>>();
-  const neighbourhoodOf = (uri: string): ReadonlySet<string> => {
-    if (neighbourhoodVersion !== indexVersion) {
-      neighbourhoodMemo.clear();
-      neighbourhoodVersion = indexVersion;
-    }
-    let res = neighbourhoodMemo.get(uri);
-    if (!res) neighbourhoodMemo.set(uri, (res = index.neighbourhood(uri)));
-    return res;
-  };
   const pairCache = new Map<string, { va: number; vb: number; gen: number; findings: model.Finding[] }>();
   // `replay`: internal errors a precomputed device's checks met elsewhere, reported on first use as if met here.
   // `moves`: what the next version may move the device checks' findings from (`MovableFindings`), when they met none.
